@@ -1,0 +1,289 @@
+import Foundation
+
+/// Everything an agency configures in `config.toml`, with the shipped defaults for what it leaves out.
+///
+/// Loading never fails: each problem becomes a `FileIssue` (file, line, what is wrong) in `issues`, and the
+/// setting it concerns keeps its default, so the desk always runs.
+public struct DeskConfig: Sendable {
+    public var agencyName: String = "Dinas Komunikasi dan Informatika"
+    /// The agency's own accounts; what they post counts as a response, never as a queue item.
+    public var channels: [String] = []
+    /// Domains a reply may link to without a linter finding (the agency's own sites, government portals).
+    public var linkAllowList: [String] = ["go.id", "lapor.go.id"]
+    public var calendar: BusinessCalendar = DeskConfig.shippedCalendar()
+    public var policies: [SLAPolicy] = SLAPolicy.defaults
+    public var humorEnabled = true
+    /// No humour anywhere (a disaster, national mourning).
+    public var crisisMode = false
+    /// How long a breach may stand (business time) before the comment is escalated to supervisors.
+    public var escalationGrace = SLADuration(1, .hours, .business)
+    /// A comment is "passed over" when at least this many newer comments in its queue were answered first.
+    public var passedOverThreshold = 3
+    /// The colour theme's name (`themes/NAME.toml`).
+    public var theme = "default"
+    /// Problems found while loading, for the user to see.
+    public var issues: [FileIssue] = []
+    /// The file this came from, if any.
+    public var source: String?
+
+    public init() {}
+
+    /// Whether an author handle is one of the agency's channels.
+    public func isAgencyChannel(_ handle: String) -> Bool {
+        let h = Author.normalizedHandle(handle)
+        return channels.contains { Author.normalizedHandle($0) == h }
+    }
+
+    /// The calendar Meja ships: Indonesian civil-service hours in Asia/Jakarta with the shipped national
+    /// holidays and collective-leave days.
+    public static func shippedCalendar() -> BusinessCalendar {
+        let day = { (a: Int, b: Int) in [BusinessCalendar.Span(start: a, end: b)] }
+        let week: [[BusinessCalendar.Span]] = [[], day(450, 960), day(450, 960), day(450, 960), day(450, 960), day(450, 990), []]
+        return BusinessCalendar(zone: TimeZone(identifier: "Asia/Jakarta")!, week: week, holidays: shippedHolidays().holidays)
+    }
+
+    /// The holidays in the shipped `holidays/*.toml` files, and any problems reading them.
+    public static func shippedHolidays() -> (holidays: [CivilDate: String], issues: [FileIssue]) {
+        var all: [CivilDate: String] = [:]
+        var issues: [FileIssue] = []
+        for url in ShippedResources.files(in: "holidays", ext: "toml") {
+            do {
+                let file = try TOMLFile.load(url.path)
+                var parser = Parser(file: file)
+                all.merge(parser.holidays(file.root["holidays"], table: nil, key: "holidays")) { a, _ in a }
+                issues += parser.issues
+            } catch {
+                issues.append(error)
+            }
+        }
+        return (all, issues)
+    }
+
+    /// The config at `path`, or at `$XDG_CONFIG_HOME/meja/config.toml` when `path` is nil and that file
+    /// exists, else the defaults.
+    public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DeskConfig {
+        let file = path ?? {
+            let candidate = MejaPaths.configDirectory(environment).appendingPathComponent("config.toml").path
+            return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        }()
+        guard let file else { return DeskConfig() }
+        do {
+            return parse(try TOMLFile.load(file))
+        } catch {
+            var config = DeskConfig()
+            config.issues = [error]
+            config.source = file
+            return config
+        }
+    }
+
+    /// Reads a parsed config file over the defaults.
+    public static func parse(_ file: TOMLFile) -> DeskConfig {
+        var parser = Parser(file: file)
+        var config = parser.config()
+        config.issues = parser.issues
+        config.source = file.path
+        return config
+    }
+
+    /// Reads values out of a TOML file, collecting issues instead of stopping at the first.
+    struct Parser {
+        let file: TOMLFile
+        var issues: [FileIssue] = []
+
+        init(file: TOMLFile) { self.file = file }
+
+        mutating func fail(_ message: String, table: String?, index: Int? = nil, key: String?) {
+            issues.append(file.issue(message, table: table, index: index, key: key))
+        }
+
+        mutating func config() -> DeskConfig {
+            var c = DeskConfig()
+            let root = file.root
+            let known: Set = ["agency", "calendar", "sla", "humor", "escalation", "fairness", "ui"]
+            for key in root.keys.sorted() where !known.contains(key) {
+                fail("unknown section or key '\(key)' (known: \(known.sorted().joined(separator: ", ")))", table: nil, key: key)
+            }
+            if let agency = root["agency"] {
+                if let name = agency["name"] {
+                    if let s = name.string, !s.isEmpty { c.agencyName = s } else { fail("agency.name must be a non-empty string", table: "agency", key: "name") }
+                }
+                if let ch = agency["channels"] {
+                    if let list = ch.strings { c.channels = list.map(Author.normalizedHandle) } else { fail("agency.channels must be a list of handles such as [\"@diskominfo\"]", table: "agency", key: "channels") }
+                }
+                if let links = agency["links"] {
+                    if let list = links.strings { c.linkAllowList = list } else { fail("agency.links must be a list of domains such as [\"contoh.go.id\"]", table: "agency", key: "links") }
+                }
+            }
+            if let cal = root["calendar"] { c.calendar = calendar(cal, base: c.calendar) }
+            if let sla = root["sla"] {
+                if let list = sla.array {
+                    var policies: [SLAPolicy] = []
+                    for (i, item) in list.enumerated() {
+                        if let p = policy(item, index: i) { policies.append(p) }
+                    }
+                    if !policies.isEmpty { c.policies = policies }
+                } else {
+                    fail("sla must be written as [[sla]] tables", table: nil, key: "sla")
+                }
+            }
+            if let humor = root["humor"] {
+                if let v = humor["enabled"] { if let b = v.bool { c.humorEnabled = b } else { fail("humor.enabled must be true or false", table: "humor", key: "enabled") } }
+                if let v = humor["crisis_mode"] { if let b = v.bool { c.crisisMode = b } else { fail("humor.crisis_mode must be true or false", table: "humor", key: "crisis_mode") } }
+            }
+            if let esc = root["escalation"]?["grace"] {
+                if let s = esc.string, let d = SLADuration(parsing: s) { c.escalationGrace = d } else { fail("escalation.grace must be a duration such as \"1h business\"", table: "escalation", key: "grace") }
+            }
+            if let fair = root["fairness"]?["passed_over"] {
+                if let n = fair.int, n >= 1 { c.passedOverThreshold = n } else { fail("fairness.passed_over must be a whole number of at least 1", table: "fairness", key: "passed_over") }
+            }
+            if let theme = root["ui"]?["theme"] {
+                if let s = theme.string { c.theme = s } else { fail("ui.theme must be a theme name such as \"light\"", table: "ui", key: "theme") }
+            }
+            return c
+        }
+
+        mutating func calendar(_ value: ConfigValue, base: BusinessCalendar) -> BusinessCalendar {
+            var cal = base
+            if let z = value["zone"] {
+                if let id = z.string, let zone = TimeZone(identifier: id) { cal.zone = zone } else { fail("calendar.zone must be an IANA zone such as \"Asia/Jakarta\"", table: "calendar", key: "zone") }
+            }
+            if let hours = value["hours"] {
+                if let table = hours.table {
+                    var week: [[BusinessCalendar.Span]] = Array(repeating: [], count: 7)
+                    let names = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+                    var ok = true
+                    for (day, spec) in table {
+                        guard let index = names.firstIndex(of: day.lowercased().prefix(3).description) else {
+                            fail("calendar.hours: '\(day)' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)", table: "calendar", key: "hours")
+                            ok = false
+                            continue
+                        }
+                        guard let spans = spec.strings.flatMap({ Self.spans($0.joined(separator: ",")) }) else {
+                            fail("calendar.hours.\(day): write opening hours as \"07:30-12:00, 13:00-16:00\"", table: "calendar", key: "hours")
+                            ok = false
+                            continue
+                        }
+                        week[index] = spans
+                    }
+                    if ok { cal.week = week.map { $0.sorted { $0.start < $1.start } } }
+                } else {
+                    fail("calendar.hours must be a table such as { mon = \"07:30-16:00\" }", table: "calendar", key: "hours")
+                }
+            }
+            var holidays = cal.holidays
+            if let national = value["national_holidays"] {
+                if national.bool == false { holidays = [:] } else if national.bool == nil { fail("calendar.national_holidays must be true or false", table: "calendar", key: "national_holidays") }
+            }
+            if let extra = value["holidays"] {
+                holidays.merge(self.holidays(extra, table: "calendar", key: "holidays")) { _, new in new }
+            }
+            cal.holidays = holidays
+            return cal
+        }
+
+        /// `["2026-12-24", …]`, `[{ date = "…", name = "…" }, …]` or `{ "2026-12-24" = "name" }`.
+        mutating func holidays(_ value: ConfigValue?, table: String?, key: String) -> [CivilDate: String] {
+            guard let value else { return [:] }
+            var out: [CivilDate: String] = [:]
+            func add(_ text: String, _ name: String) -> Bool {
+                guard let d = CivilDate(parsing: text) else { return false }
+                out[d] = name
+                return true
+            }
+            if let t = value.table {
+                for (date, name) in t where !add(date, name.string ?? "Libur") {
+                    fail("'\(date)' is not a date written YYYY-MM-DD", table: table, key: key)
+                }
+            } else if let list = value.array {
+                for item in list {
+                    if let s = item.string {
+                        if !add(s, "Libur") { fail("'\(s)' is not a date written YYYY-MM-DD", table: table, key: key) }
+                    } else if let d = item["date"]?.string {
+                        if !add(d, item["name"]?.string ?? "Libur") { fail("'\(d)' is not a date written YYYY-MM-DD", table: table, key: key) }
+                    } else {
+                        fail("a holiday must be \"YYYY-MM-DD\" or { date = \"YYYY-MM-DD\", name = \"…\" }", table: table, key: key)
+                    }
+                }
+            } else {
+                fail("holidays must be a list of dates", table: table, key: key)
+            }
+            return out
+        }
+
+        mutating func policy(_ value: ConfigValue, index: Int) -> SLAPolicy? {
+            guard let t = value.table else { return nil }
+            let name = t["name"]?.string ?? "policy-\(index + 1)"
+            var match = SLAPolicy.Match()
+            if let m = t["match"] {
+                guard let mt = m.table else {
+                    fail("sla.match must be a table such as { intent = [\"complaint\"] }", table: "sla", index: index, key: "match")
+                    return nil
+                }
+                for (k, v) in mt {
+                    guard let list = v.strings else {
+                        fail("sla.match.\(k) must be a string or a list of strings", table: "sla", index: index, key: "match")
+                        return nil
+                    }
+                    switch k {
+                    case "platform", "platforms": match.platforms = list.map { $0.lowercased() }
+                    case "channel", "channels": match.channels = list.map(Author.normalizedHandle)
+                    case "intent", "intents":
+                        let bad = list.filter { Intent(rawValue: $0) == nil }
+                        if !bad.isEmpty {
+                            fail("sla.match.intent: unknown intent \(bad.joined(separator: ", ")) (known: \(Intent.allCases.map(\.rawValue).joined(separator: ", ")))", table: "sla", index: index, key: "match")
+                            return nil
+                        }
+                        match.intents = list
+                    case "tag", "tags": match.tags = list
+                    default:
+                        fail("sla.match: unknown criterion '\(k)' (use platform, channel, intent, tag)", table: "sla", index: index, key: "match")
+                        return nil
+                    }
+                }
+            }
+            var durations: [SLADuration] = []
+            for key in ["first_response", "next_response", "resolution"] {
+                let fallback = SLAPolicy.defaults[1]
+                let def: SLADuration = key == "first_response" ? fallback.firstResponse : key == "next_response" ? fallback.nextResponse : fallback.resolution
+                guard let v = t[key] else { durations.append(def); continue }
+                guard let s = v.string, let d = SLADuration(parsing: s) else {
+                    fail("sla '\(name)': \(key) must be a duration such as \"2h business\" or \"3d calendar\"", table: "sla", index: index, key: key)
+                    return nil
+                }
+                durations.append(d)
+            }
+            var risk = AtRiskThreshold.share(0.25)
+            if let v = t["at_risk"] {
+                guard let s = v.string, let r = AtRiskThreshold(parsing: s) else {
+                    fail("sla '\(name)': at_risk must be a share such as \"25%\" or a duration such as \"30m\"", table: "sla", index: index, key: "at_risk")
+                    return nil
+                }
+                risk = r
+            }
+            return SLAPolicy(name: name, match: match, firstResponse: durations[0], nextResponse: durations[1],
+                             resolution: durations[2], atRisk: risk)
+        }
+
+        /// Parses `07:30-12:00, 13:00-16:00`; `closed` or an empty string is no span.
+        static func spans(_ text: String) -> [BusinessCalendar.Span]? {
+            let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+            if t.isEmpty || t == "closed" || t == "tutup" { return [] }
+            var out: [BusinessCalendar.Span] = []
+            for part in t.split(separator: ",") {
+                let ends = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard ends.count == 2, let a = minutes(ends[0]), let b = minutes(ends[1]), a < b else { return nil }
+                out.append(.init(start: a, end: b))
+            }
+            out.sort { $0.start < $1.start }
+            for (x, y) in zip(out, out.dropFirst()) where x.end > y.start { return nil }
+            return out
+        }
+
+        static func minutes(_ text: String) -> Int? {
+            let p = text.split(separator: ":")
+            guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0...59).contains(m), h * 60 + m <= 1440 else { return nil }
+            return h * 60 + m
+        }
+    }
+}

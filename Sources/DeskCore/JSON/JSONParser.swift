@@ -1,0 +1,210 @@
+/// A strict RFC 8259 JSON parser over UTF-8 bytes, fast enough for a million-line import.
+///
+/// Invalid UTF-8 inside strings is replaced with U+FFFD (the import keeps the line and the text stays
+/// displayable); everything else that is not JSON is an error that says where.
+struct JSONParser {
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var offset: Int
+        var description: String { "\(message) at character \(offset + 1)" }
+    }
+
+    private let bytes: [UInt8]
+    private var i = 0
+    private var depth = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func parseDocument() throws -> JSONValue {
+        skipSpace()
+        let v = try value()
+        skipSpace()
+        guard i == bytes.count else { throw Failure(message: "unexpected text after the JSON value", offset: i) }
+        return v
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
+        }
+    }
+
+    private mutating func value() throws -> JSONValue {
+        guard i < bytes.count else { throw Failure(message: "unexpected end of input", offset: i) }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        default: throw Failure(message: "expected a JSON value", offset: i)
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= bytes.count else { throw Failure(message: "unexpected end of input", offset: i) }
+        let p = word.utf8Start
+        for k in 0..<n where bytes[i + k] != p[k] { throw Failure(message: "expected a JSON value", offset: i) }
+        i += n
+    }
+
+    private mutating func object() throws -> JSONValue {
+        depth += 1
+        guard depth < 512 else { throw Failure(message: "nested too deeply", offset: i) }
+        defer { depth -= 1 }
+        i += 1
+        var out: [String: JSONValue] = [:]
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Failure(message: "expected a quoted key", offset: i) }
+            let key = try string()
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after a key", offset: i) }
+            i += 1
+            skipSpace()
+            out[key] = try value()
+            skipSpace()
+            guard i < bytes.count else { throw Failure(message: "unexpected end of input inside an object", offset: i) }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+            throw Failure(message: "expected ',' or '}'", offset: i)
+        }
+    }
+
+    private mutating func array() throws -> JSONValue {
+        depth += 1
+        guard depth < 512 else { throw Failure(message: "nested too deeply", offset: i) }
+        defer { depth -= 1 }
+        i += 1
+        var out: [JSONValue] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
+        while true {
+            skipSpace()
+            out.append(try value())
+            skipSpace()
+            guard i < bytes.count else { throw Failure(message: "unexpected end of input inside a list", offset: i) }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
+            throw Failure(message: "expected ',' or ']'", offset: i)
+        }
+    }
+
+    private mutating func number() throws -> JSONValue {
+        let start = i
+        var isInteger = true
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < bytes.count, (0x30...0x39).contains(bytes[i]) else { throw Failure(message: "bad number", offset: start) }
+        if bytes[i] == 0x30 { i += 1 } else { while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 } }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            isInteger = false
+            i += 1
+            guard i < bytes.count, (0x30...0x39).contains(bytes[i]) else { throw Failure(message: "bad number", offset: start) }
+            while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            isInteger = false
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < bytes.count, (0x30...0x39).contains(bytes[i]) else { throw Failure(message: "bad number", offset: start) }
+            while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
+        }
+        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        if isInteger, let v = Int64(text) { return .int(v) }
+        guard let d = Double(text) else { throw Failure(message: "bad number", offset: start) }
+        return .double(d)
+    }
+
+    private mutating func string() throws -> String {
+        i += 1
+        let start = i
+        // Fast path: no escapes.
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") {
+                let s = String(decoding: bytes[start..<i], as: UTF8.self)
+                i += 1
+                return s
+            }
+            if c == UInt8(ascii: "\\") { break }
+            if c < 0x20 { throw Failure(message: "control character inside a string (escape it)", offset: i) }
+            i += 1
+        }
+        var out: [UInt8] = Array(bytes[start..<i])
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            if c < 0x20 { throw Failure(message: "control character inside a string (escape it)", offset: i) }
+            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { break }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800...0xDBFF).contains(code) {
+                    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        let low = try hex4()
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            code = 0xFFFD
+                            appendScalar(0xFFFD, to: &out)
+                            code = low
+                        }
+                    } else {
+                        code = 0xFFFD
+                    }
+                } else if (0xDC00...0xDFFF).contains(code) {
+                    code = 0xFFFD
+                }
+                appendScalar(code, to: &out)
+            default:
+                throw Failure(message: "unknown escape \\\(Character(Unicode.Scalar(e)))", offset: i - 2)
+            }
+        }
+        throw Failure(message: "unterminated string", offset: start - 1)
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard i + 4 <= bytes.count else { throw Failure(message: "bad \\u escape", offset: i) }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[i]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw Failure(message: "bad \\u escape", offset: i)
+            }
+            v = v * 16 + d
+            i += 1
+        }
+        return v
+    }
+
+    private func appendScalar(_ code: UInt32, to out: inout [UInt8]) {
+        let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+    }
+}

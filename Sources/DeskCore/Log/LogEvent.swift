@@ -1,0 +1,74 @@
+import Foundation
+
+/// One entry of the accountability log, exactly as stored and exported.
+///
+/// `hash = sha256(seq + "\n" + at + "\n" + actor + "\n" + action + "\n" + subject + "\n" + payload + "\n" + prev)`
+/// (see `EventChain`), so anyone can check an export without Meja.
+public struct LogEvent: Hashable, Sendable {
+    public var seq: Int64
+    /// UTC, ISO 8601 with `Z`.
+    public var at: String
+    public var actor: String
+    public var action: String
+    /// The comment id or other object acted on; may be empty.
+    public var subject: String
+    /// A JSON object, stored (and hashed) as this exact text.
+    public var payload: String
+    public var prev: String
+    public var hash: String
+
+    public init(seq: Int64, at: String, actor: String, action: String, subject: String, payload: String, prev: String, hash: String) {
+        self.seq = seq
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.payload = payload
+        self.prev = prev
+        self.hash = hash
+    }
+
+    /// The export record: the DESIGN.md keys, with `payload` as the stored JSON text.
+    public var json: JSONValue {
+        ["seq": .int(seq), "at": .string(at), "actor": .string(actor), "action": .string(action),
+         "subject": .string(subject), "payload": .string(payload), "prev": .string(prev), "hash": .string(hash)]
+    }
+
+    /// The payload parsed, or an empty object if it is not valid JSON.
+    public var payloadValue: JSONValue { JSONValue.parse(payload) ?? .object([:]) }
+
+    /// The `seq:hash` head notation.
+    public var head: String { "\(seq):\(hash)" }
+}
+
+/// What a caller asks to be logged; the store assigns `seq`, `prev` and `hash` when it appends.
+public struct EventDraft: Sendable, Hashable {
+    public var action: LogAction
+    public var subject: String
+    public var payload: JSONValue
+
+    public init(_ action: LogAction, subject: String = "", payload: JSONValue = .object([:])) {
+        self.action = action
+        self.subject = subject
+        self.payload = payload
+    }
+}
+
+/// The actions that are logged. Their names are part of the export format.
+public enum LogAction: String, CaseIterable, Sendable, Codable {
+    case importBatch = "import"
+    case claim
+    case release
+    case assign
+    case status
+    case escalate
+    case reply
+    case tag
+    case intent
+    case staffAdd = "staff.add"
+    case staffUpdate = "staff.update"
+    case policyVersion = "policy.version"
+    case templateVersion = "template.version"
+    case export
+    case fetch
+}

@@ -1,0 +1,95 @@
+/// Recomputes the chain of a log, event by event, and says where it first breaks.
+///
+/// Without an anchor this proves the log is internally consistent: no event was edited, removed, inserted or
+/// moved *unless* whoever did it recomputed every later hash. An anchor (`seq:hash` noted earlier, e.g. in a
+/// published report) closes that gap: the event at the anchor must still carry that hash, and the log must
+/// still reach it.
+public struct LogVerifier: Sendable {
+    /// The outcome of a verification.
+    public struct Report: Sendable, Hashable {
+        public var count: Int64
+        public var head: String?
+        /// The first sequence number found wrong, and why.
+        public var failure: (seq: Int64, reason: String)?
+
+        public var ok: Bool { failure == nil }
+
+        public static func == (a: Report, b: Report) -> Bool {
+            a.count == b.count && a.head == b.head && a.failure?.seq == b.failure?.seq && a.failure?.reason == b.failure?.reason
+        }
+        public func hash(into h: inout Hasher) {
+            h.combine(count)
+            h.combine(head)
+            h.combine(failure?.seq)
+        }
+    }
+
+    /// A noted head, `SEQ:HASH`.
+    public struct Anchor: Sendable, Hashable {
+        public var seq: Int64
+        public var hash: String
+        public init(seq: Int64, hash: String) {
+            self.seq = seq
+            self.hash = hash
+        }
+        /// Parses `SEQ:HASH` (64 lower-case hex digits).
+        public init?(parsing text: String) {
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, let s = Int64(parts[0]), s > 0, parts[1].count == 64,
+                  parts[1].allSatisfy({ $0.isHexDigit }) else { return nil }
+            self.init(seq: s, hash: parts[1].lowercased())
+        }
+    }
+
+    private var expectedSeq: Int64 = 1
+    private var prevHash = EventChain.genesis
+    private var failure: (Int64, String)?
+    private var count: Int64 = 0
+    private var last: LogEvent?
+    private let anchor: Anchor?
+    private var anchorSeen = false
+
+    public init(anchor: Anchor? = nil) { self.anchor = anchor }
+
+    /// Feeds the next event in stored order. Returns false once a failure has been found.
+    @discardableResult
+    public mutating func feed(_ e: LogEvent) -> Bool {
+        guard failure == nil else { return false }
+        if e.seq != expectedSeq {
+            failure = e.seq > expectedSeq
+                ? (expectedSeq, "event \(expectedSeq) is missing (the next stored event is \(e.seq))")
+                : (e.seq, "event \(e.seq) is out of order or repeated (expected \(expectedSeq))")
+            return false
+        }
+        if e.prev != prevHash {
+            failure = (e.seq, "its prev does not match the hash of event \(e.seq - 1): an event before it was changed, removed or inserted")
+            return false
+        }
+        let expected = EventChain.expectedHash(of: e)
+        if e.hash != expected {
+            failure = (e.seq, "its contents do not match its hash: the event was edited")
+            return false
+        }
+        if let anchor, anchor.seq == e.seq {
+            anchorSeen = true
+            if anchor.hash != e.hash {
+                failure = (e.seq, "it does not match the anchor \(anchor.seq):\(anchor.hash.prefix(12))…: the history up to here was rewritten")
+                return false
+            }
+        }
+        prevHash = e.hash
+        expectedSeq += 1
+        count += 1
+        last = e
+        return true
+    }
+
+    /// The verdict after the last event.
+    public func finish() -> Report {
+        if failure == nil, let anchor, !anchorSeen {
+            return Report(count: count, head: last?.head,
+                          failure: (count + 1, "the log ends at \(count) but the anchor names event \(anchor.seq): the tail was cut off"))
+        }
+        return Report(count: count, head: last?.head, failure: failure)
+    }
+}

@@ -1,0 +1,25 @@
+/// The citizen (or account) who wrote a comment, as the platform names them.
+public struct Author: Hashable, Sendable, Codable {
+    /// The platform's stable id of the account, when it gave one.
+    public var id: String?
+    /// The handle as shown on the platform, e.g. `@warga123` or `warga123`.
+    public var handle: String
+    /// The display name, when known.
+    public var name: String?
+
+    public init(id: String? = nil, handle: String, name: String? = nil) {
+        self.id = id
+        self.handle = handle
+        self.name = name
+    }
+
+    /// The handle with exactly one leading `@`, for display and comparison with channel names.
+    public var atHandle: String { Author.normalizedHandle(handle) }
+
+    /// `@name`, lower-cased, for comparing handles across sources (`Warga` and `@warga` are the same account).
+    public static func normalizedHandle(_ handle: String) -> String {
+        let trimmed = handle.trimmingCharacters(in: .whitespaces)
+        let bare = trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
+        return "@" + bare.lowercased()
+    }
+}

@@ -1,0 +1,52 @@
+/// Where a comment stands in the desk's workflow.
+///
+/// The legal moves between statuses are enforced here, in the core, for every front end alike.
+public enum CommentStatus: String, CaseIterable, Sendable, Codable, Comparable {
+    case new
+    case open
+    case claimed
+    case replied
+    case waitingCitizen = "waiting_citizen"
+    case closed
+    case noReplyNeeded = "no_reply_needed"
+    case spam
+    case escalated
+
+    /// Statuses that still ask something of the agency: the default queue shows these.
+    public static let needingAction: Set<CommentStatus> = [.new, .open, .claimed, .escalated]
+
+    /// Whether a comment in this status still waits for the agency.
+    public var needsAction: Bool { Self.needingAction.contains(self) }
+
+    /// Whether the case is finished (the resolution clock stops).
+    public var isFinal: Bool { self == .closed || self == .noReplyNeeded || self == .spam }
+
+    /// The statuses a comment may move to from this one.
+    ///
+    /// `claimed` is reached only through a claim (which also sets the assignee), `replied` only by recording a
+    /// reply, and `escalated` by escalation; `meja status` may set the others. Reopening (`open`) is always
+    /// possible from a finished state so that a mistake can be undone — on the record.
+    public var allowedNext: Set<CommentStatus> {
+        switch self {
+        case .new: [.open, .claimed, .replied, .closed, .noReplyNeeded, .spam, .escalated]
+        case .open: [.claimed, .replied, .closed, .noReplyNeeded, .spam, .escalated]
+        case .claimed: [.open, .replied, .waitingCitizen, .closed, .noReplyNeeded, .spam, .escalated]
+        case .replied: [.open, .claimed, .replied, .waitingCitizen, .closed, .escalated]
+        case .waitingCitizen: [.open, .claimed, .replied, .closed, .escalated]
+        case .closed: [.open]
+        case .noReplyNeeded: [.open, .claimed]
+        case .spam: [.open]
+        case .escalated: [.open, .claimed, .replied, .waitingCitizen, .closed, .noReplyNeeded, .spam]
+        }
+    }
+
+    /// Whether moving from this status to `next` is legal.
+    public func canMove(to next: CommentStatus) -> Bool { allowedNext.contains(next) }
+
+    /// Statuses that `meja status` (and the `s` key) may set directly; the rest have their own action.
+    public static let settable: [CommentStatus] = [.open, .waitingCitizen, .closed, .noReplyNeeded, .spam]
+
+    public static func < (a: CommentStatus, b: CommentStatus) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

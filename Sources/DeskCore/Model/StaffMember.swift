@@ -1,0 +1,31 @@
+/// A person who may act on the desk.
+public struct StaffMember: Hashable, Sendable, Codable {
+    /// The login name (`$USER`) this entry belongs to; it is the actor name on the log.
+    public var name: String
+    /// The name citizens see in a signed reply (`{staff.name}`); defaults to the login name.
+    public var displayName: String
+    public var role: Role
+    /// Inactive staff stay on the record but may no longer act.
+    public var active: Bool
+
+    public init(name: String, displayName: String? = nil, role: Role, active: Bool = true) {
+        self.name = name
+        self.displayName = displayName ?? name
+        self.role = role
+        self.active = active
+    }
+
+    /// What a staff member may do.
+    public enum Role: String, CaseIterable, Sendable, Codable {
+        /// Triage and answer comments.
+        case agent
+        /// Also assign work to others, manage staff and act on escalations.
+        case supervisor
+    }
+
+    /// Whether the login name is acceptable: letters, digits, `.`, `_` and `-`, 1–64 characters.
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 64
+            && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
+    }
+}

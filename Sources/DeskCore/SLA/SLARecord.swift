@@ -1,0 +1,112 @@
+import Foundation
+
+/// The response-time measurement stored with a comment: the policy version it is measured under and the
+/// due, at-risk and done instants of its clocks.
+///
+/// Evaluating it at a moment (`status(at:)`) gives each clock's state; nothing here reads the time itself.
+public struct SLARecord: Hashable, Sendable {
+    public var policy: String?
+    public var policyVersion: Int?
+    /// `first_response` or `next_response`: which response clock this comment started.
+    public var responseClock: SLAClock?
+    public var responseDueAt: Date?
+    public var responseAtRiskAt: Date?
+    /// When the agency first answered (in Meja or on the platform).
+    public var respondedAt: Date?
+    /// When the response obligation was withdrawn without an answer (closed, spam, no reply needed).
+    public var responseStoppedAt: Date?
+    public var resolutionDueAt: Date?
+    public var resolutionAtRiskAt: Date?
+    /// When the case was closed.
+    public var resolvedAt: Date?
+    /// When the resolution obligation was withdrawn (spam, no reply needed).
+    public var resolutionStoppedAt: Date?
+    /// Set while the comment waits on the citizen: the resolution clock is paused.
+    public var pausedSince: Date?
+    /// Paused time so far, in the resolution target's own mode (business or calendar seconds).
+    public var pausedSeconds: Int
+    /// When the comment was escalated to supervisors for a breach (once).
+    public var escalatedAt: Date?
+
+    public init(policy: String? = nil, policyVersion: Int? = nil, responseClock: SLAClock? = nil,
+                responseDueAt: Date? = nil, responseAtRiskAt: Date? = nil, respondedAt: Date? = nil,
+                responseStoppedAt: Date? = nil, resolutionDueAt: Date? = nil, resolutionAtRiskAt: Date? = nil,
+                resolvedAt: Date? = nil, resolutionStoppedAt: Date? = nil, pausedSince: Date? = nil,
+                pausedSeconds: Int = 0, escalatedAt: Date? = nil) {
+        self.policy = policy
+        self.policyVersion = policyVersion
+        self.responseClock = responseClock
+        self.responseDueAt = responseDueAt
+        self.responseAtRiskAt = responseAtRiskAt
+        self.respondedAt = respondedAt
+        self.responseStoppedAt = responseStoppedAt
+        self.resolutionDueAt = resolutionDueAt
+        self.resolutionAtRiskAt = resolutionAtRiskAt
+        self.resolvedAt = resolvedAt
+        self.resolutionStoppedAt = resolutionStoppedAt
+        self.pausedSince = pausedSince
+        self.pausedSeconds = pausedSeconds
+        self.escalatedAt = escalatedAt
+    }
+
+    /// One clock of a comment at a moment.
+    public struct ClockStatus: Hashable, Sendable {
+        public var clock: SLAClock
+        public var state: SLAState
+        public var dueAt: Date?
+        public var atRiskAt: Date?
+        /// When the clock was met (answered or closed).
+        public var metAt: Date?
+        /// True when it was met after its due time, or withdrawn after it had breached.
+        public var late: Bool
+    }
+
+    /// Every clock this comment has, at `now`.
+    public func clocks(at now: Date) -> [ClockStatus] {
+        var out: [ClockStatus] = []
+        if let kind = responseClock, let due = responseDueAt {
+            out.append(Self.status(kind, due: due, atRisk: responseAtRiskAt, done: respondedAt, stopped: responseStoppedAt,
+                                   paused: false, now: now))
+        }
+        if let due = resolutionDueAt {
+            out.append(Self.status(.resolution, due: due, atRisk: resolutionAtRiskAt, done: resolvedAt,
+                                   stopped: resolutionStoppedAt, paused: pausedSince != nil, now: now))
+        }
+        return out
+    }
+
+    private static func status(_ clock: SLAClock, due: Date, atRisk: Date?, done: Date?, stopped: Date?, paused: Bool,
+                               now: Date) -> ClockStatus {
+        if let done { return ClockStatus(clock: clock, state: .met, dueAt: due, atRiskAt: atRisk, metAt: done, late: done > due) }
+        if let stopped { return ClockStatus(clock: clock, state: .none, dueAt: due, atRiskAt: atRisk, metAt: nil, late: stopped > due) }
+        if paused { return ClockStatus(clock: clock, state: .paused, dueAt: due, atRiskAt: atRisk, metAt: nil, late: false) }
+        let state: SLAState = now >= due ? .breached : (atRisk.map { now >= $0 } ?? false) ? .atRisk : .onTrack
+        return ClockStatus(clock: clock, state: state, dueAt: due, atRiskAt: atRisk, metAt: nil, late: state == .breached)
+    }
+
+    /// The clock that matters most now: the most urgent running one; else a paused one; else a met one; else none.
+    public func mostUrgent(at now: Date) -> ClockStatus? {
+        let all = clocks(at: now)
+        let running = all.filter { [.breached, .atRisk, .onTrack].contains($0.state) }
+        if let pick = running.min(by: { ($0.state.urgency, $0.dueAt ?? .distantFuture) < ($1.state.urgency, $1.dueAt ?? .distantFuture) }) {
+            return pick
+        }
+        return all.first { $0.state == .paused } ?? all.last { $0.state == .met }
+    }
+
+    /// The comment's SLA state at `now` (`none` when it has no clock).
+    public func state(at now: Date) -> SLAState { mostUrgent(at: now)?.state ?? .none }
+
+    /// The running clock with the earliest due time, independent of "now": what the queue index sorts by.
+    public var nextDue: (clock: SLAClock, dueAt: Date, atRiskAt: Date)? {
+        var best: (SLAClock, Date, Date)? = nil
+        if let kind = responseClock, let due = responseDueAt, respondedAt == nil, responseStoppedAt == nil {
+            best = (kind, due, responseAtRiskAt ?? due)
+        }
+        if let due = resolutionDueAt, resolvedAt == nil, resolutionStoppedAt == nil, pausedSince == nil,
+           best.map({ due < $0.1 }) ?? true {
+            best = (.resolution, due, resolutionAtRiskAt ?? due)
+        }
+        return best
+    }
+}

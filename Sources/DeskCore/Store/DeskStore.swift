@@ -1,0 +1,94 @@
+import Foundation
+
+/// Where the desk keeps comments, replies, staff and the log.
+///
+/// A store hands out read and write transactions; everything the core does happens inside one. A write
+/// transaction that changes the record without appending a log event is rolled back
+/// (`StoreError.unloggedChange`), so no code path can change state silently. The SQLite store is the embedded
+/// default; every store test is written against these protocols so another implementation can run them too.
+public protocol DeskStore: AnyObject, Sendable {
+    /// Where the data lives (a file path or a server URL), for messages.
+    var location: String { get }
+    /// Runs `body` on a consistent snapshot.
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` in one serialized, atomic transaction.
+    func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+}
+
+/// Queries, valid inside a transaction.
+public protocol StoreReader {
+    func comment(id: Int64) throws -> Comment?
+    func comment(platform: Platform, externalID: String) throws -> Comment?
+    /// Comments of a queue in the desk's order (breached, at risk, by due time, oldest first).
+    func queue(_ query: QueueQuery) throws -> [Comment]
+    func counts(_ query: QueueQuery) throws -> QueueCounts
+    /// Comments with a running clock that has breached (and with `atRisk`, is at risk) at `now`, oldest breach first.
+    func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment]
+    /// How many newer comments in the same queue (platform and channel) were answered, up to `limit`.
+    func answeredNewer(than comment: Comment, limit: Int) throws -> Int
+    func replies(commentID: Int64) throws -> [Reply]
+    func reply(platform: Platform, externalID: String) throws -> Reply?
+    /// Everything in a conversation, oldest first.
+    func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply])
+    /// The author's other comments on the platform, newest first.
+    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment]
+    /// Whether the agency answered in the conversation before `before`.
+    func agencyReplied(platform: Platform, threadKey: String, before: Date) throws -> Bool
+    /// Imported agency replies waiting for the comment they answer.
+    func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
+    /// Comments by `authorHandle` in a conversation, unanswered, written at or before `before`.
+    func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
+    /// How many comments the desk holds.
+    func commentCount() throws -> Int
+    func staff() throws -> [StaffMember]
+    func staffMember(_ name: String) throws -> StaffMember?
+    func lastEvent() throws -> LogEvent?
+    /// Events with `seq` ≥ `from`, in order, at most `limit`.
+    func events(from: Int64, limit: Int) throws -> [LogEvent]
+    /// Events for a subject and/or of an action, newest last.
+    func events(subject: String?, action: String?, limit: Int) throws -> [LogEvent]
+    func policyVersions(name: String) throws -> [StoredPolicyVersion]
+    func setting(_ key: String) throws -> String?
+    func draft(commentID: Int64, staff: String) throws -> ReplyDraft?
+}
+
+/// Changes, valid inside a write transaction. Those marked *record* must be accompanied by `append`.
+public protocol StoreWriter: StoreReader {
+    /// *Record.* Inserts a comment; returns its new id, or nil when (platform, external id) is already stored.
+    func insertComment(_ comment: Comment) throws -> Int64?
+    /// *Record.* Inserts a reply; nil when an imported reply with the same (platform, external id) exists.
+    func insertReply(_ reply: Reply) throws -> Int64?
+    /// *Record.* Attaches a pending imported reply to the comment it answers.
+    func linkReply(id: Int64, toComment commentID: Int64, threadKey: String) throws
+    /// *Record.* Saves a comment's workflow state: status, assignee, intent, tags and SLA record.
+    func updateState(of comment: Comment) throws
+    /// *Record.* Adds or changes a staff entry.
+    func putStaff(_ member: StaffMember) throws
+    /// *Record.* Stores a new SLA policy version.
+    func addPolicyVersion(_ version: StoredPolicyVersion) throws
+    /// Appends an event to the log, chained to the last one.
+    @discardableResult
+    func append(_ draft: EventDraft, actor: String, at: Date) throws -> LogEvent
+    /// Working state that is not part of the record (fetch positions and the like).
+    func setSetting(_ key: String, _ value: String) throws
+    /// Saves (or with empty text, removes) a draft. Drafts are private work, not the record.
+    func saveDraft(_ draft: ReplyDraft) throws
+}
+
+/// Failures of the storage layer.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A write transaction changed the record without logging an event; it was rolled back.
+    case unloggedChange
+    /// The database file cannot be opened or is not a Meja database.
+    case cannotOpen(String)
+    /// The database was written by a newer Meja.
+    case newerSchema(Int)
+
+    public var description: String {
+        switch self {
+        case .unloggedChange: "internal error: a change without its log event was refused and rolled back"
+        case .cannotOpen(let why): "cannot open the database: \(why)"
+        case .newerSchema(let v): "the database was written by a newer Meja (schema \(v)); update Meja to open it"
+        }
+    }
+}

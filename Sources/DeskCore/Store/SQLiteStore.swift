@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode, safe for several processes at once.
+///
+/// Writers take SQLite's write lock at the start of each transaction (`BEGIN IMMEDIATE`), so claims are atomic
+/// and the log's chain stays linear across processes; a busy timeout makes concurrent writers wait their turn.
+public final class SQLiteStore: DeskStore {
+    public let location: String
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String, busyTimeout: TimeInterval = 10) throws {
+        location = path
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw StoreError.cannotOpen("\(path): \(error.localizedDescription)")
+        }
+        do {
+            let migrator = SQLiteSchema.migrator
+            try pool.write { db in
+                let applied = try migrator.appliedIdentifiers(db)
+                let known = Set(migrator.migrations)
+                if let unknown = applied.first(where: { !known.contains($0) }) {
+                    throw StoreError.newerSchema(Int(unknown.dropFirst()) ?? 0)
+                }
+            }
+            try migrator.migrate(pool)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged: \(error)")
+        }
+    }
+
+    public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
+        try pool.read { db in try body(SQLiteTransaction(db: db, writable: false)) }
+    }
+
+    public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
+        try pool.write { db in
+            let tx = SQLiteTransaction(db: db, writable: true)
+            let result = try body(tx)
+            if tx.recordChanged, !tx.eventAppended { throw StoreError.unloggedChange }
+            return result
+        }
+    }
+
+    /// Runs raw SQL outside the protocol: for tests that play an attacker with file access, and maintenance.
+    public func unsafeExecute(_ sql: String) throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+
+    /// Copies the database into a fresh file (a consistent backup, e.g. before tampering tests).
+    public func backup(to path: String) throws {
+        let target = try DatabaseQueue(path: path)
+        try pool.backup(to: target)
+    }
+}

@@ -1,0 +1,418 @@
+import Foundation
+import GRDB
+
+/// One transaction on the SQLite store; implements the reader and writer protocols with plain SQL.
+final class SQLiteTransaction: StoreWriter {
+    let db: Database
+    let writable: Bool
+    private(set) var recordChanged = false
+    private(set) var eventAppended = false
+
+    init(db: Database, writable: Bool) {
+        self.db = db
+        self.writable = writable
+    }
+
+    private func changed() { recordChanged = true }
+
+    // MARK: Comments
+
+    static let commentColumns = """
+        id, platform, external_id, author_id, author_handle, author_name, text, created_at, thread_id, thread_key,
+        in_reply_to, channel, url, lang, imported_at, status, assignee, intent, tags, sla_policy, sla_version,
+        response_clock, response_due, response_at_risk, responded_at, response_stopped, resolution_due,
+        resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at
+        """
+
+    static func comment(_ r: Row) -> Comment {
+        func date(_ i: Int) -> Date? { (r[i] as Int64?).map { Date(timeIntervalSince1970: Double($0)) } }
+        let tagText: String = r[18]
+        let sla = SLARecord(
+            policy: r[19], policyVersion: r[20], responseClock: (r[21] as String?).flatMap(SLAClock.init(rawValue:)),
+            responseDueAt: date(22), responseAtRiskAt: date(23), respondedAt: date(24), responseStoppedAt: date(25),
+            resolutionDueAt: date(26), resolutionAtRiskAt: date(27), resolvedAt: date(28), resolutionStoppedAt: date(29),
+            pausedSince: date(30), pausedSeconds: r[31], escalatedAt: date(32))
+        return Comment(
+            id: r[0], platform: Platform(rawValue: r[1]), externalID: r[2],
+            author: Author(id: r[3], handle: r[4], name: r[5]), text: r[6], createdAt: date(7)!,
+            threadID: r[8], threadKey: r[9], inReplyTo: r[10], channel: r[11], url: r[12], lang: r[13],
+            importedAt: date(14)!, status: CommentStatus(rawValue: r[15]) ?? .open, assignee: r[16],
+            intent: (r[17] as String?).flatMap(Intent.init(rawValue:)),
+            tags: tagText.split(separator: ",").map(String.init), sla: sla)
+    }
+
+    private func fetchComments(_ sql: String, _ args: StatementArguments = []) throws -> [Comment] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(Self.comment)
+    }
+
+    func comment(id: Int64) throws -> Comment? {
+        try fetchComments("SELECT \(Self.commentColumns) FROM comment WHERE id = ?", [id]).first
+    }
+
+    func comment(platform: Platform, externalID: String) throws -> Comment? {
+        try fetchComments("SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND external_id = ?",
+                          [platform.rawValue, externalID]).first
+    }
+
+    func commentCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM comment") ?? 0
+    }
+
+    /// The WHERE clause and arguments for a query's filters (not its SLA segment).
+    private func filters(_ q: QueueQuery) -> (String, [DatabaseValueConvertible?]) {
+        var clauses: [String] = []
+        var args: [DatabaseValueConvertible?] = []
+        if q.statuses == CommentStatus.needingAction {
+            clauses.append("active = 1")
+        } else if q.statuses.count < CommentStatus.allCases.count {
+            clauses.append("status IN (\(q.statuses.map { _ in "?" }.joined(separator: ",")))")
+            args += q.statuses.sorted().map(\.rawValue)
+        }
+        if let p = q.platform { clauses.append("platform = ?"); args.append(p.rawValue) }
+        if let c = q.channel { clauses.append("lower(channel) = ?"); args.append(Author.normalizedHandle(c)) }
+        if let i = q.intent { clauses.append("intent = ?"); args.append(i.rawValue) }
+        if let t = q.tag { clauses.append("tags LIKE ?"); args.append("%," + t + ",%") }
+        switch q.assignee {
+        case .anyone: break
+        case .unassigned: clauses.append("assignee IS NULL")
+        case .staff(let name): clauses.append("assignee = ?"); args.append(name)
+        }
+        if let s = q.search, let match = Self.ftsQuery(s) {
+            clauses.append("id IN (SELECT rowid FROM comment_fts WHERE comment_fts MATCH ?)")
+            args.append(match)
+        }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), args)
+    }
+
+    /// The user's words as an FTS5 query: every word must occur, the last one as a prefix.
+    static func ftsQuery(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { String($0) }
+        guard !words.isEmpty else { return nil }
+        return words.enumerated().map { i, w in "\"\(w)\"" + (i == words.count - 1 ? "*" : "") }.joined(separator: " ")
+    }
+
+    /// The queue's order in SQL: breached (longest first), at risk, by due time, then oldest first.
+    static let orderRank = "CASE WHEN due_at IS NULL THEN 3 WHEN due_at <= :now THEN 0 WHEN at_risk_at <= :now THEN 1 ELSE 2 END"
+
+    func queue(_ q: QueueQuery) throws -> [Comment] {
+        let now = Int64(floor(q.now.timeIntervalSince1970))
+        if q.isUnfiltered, q.statuses == CommentStatus.needingAction { return try fastQueue(q, now: now) }
+        let (whereSQL, args) = filters(q)
+        var arguments = StatementArguments(args)
+        _ = arguments.append(contentsOf: ["now": now, "limit": q.limit, "offset": q.offset])
+        let sql = """
+            SELECT \(Self.commentColumns) FROM comment WHERE \(whereSQL.replacingOccurrences(of: "?", with: "?"))
+            ORDER BY \(Self.orderRank), due_at, created_at, id LIMIT :limit OFFSET :offset
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.comment)
+    }
+
+    /// The default queue through its indexes, segment by segment, so the first page is fast at any size.
+    private func fastQueue(_ q: QueueQuery, now: Int64) throws -> [Comment] {
+        let segments: [(String, String)] = [
+            ("active = 1 AND due_at <= :now", "due_at, created_at, id"),
+            ("active = 1 AND at_risk_at <= :now AND due_at > :now", "due_at, created_at, id"),
+            ("active = 1 AND due_at > :now AND at_risk_at > :now", "due_at, created_at, id"),
+            ("active = 1 AND due_at IS NULL", "created_at, id"),
+        ]
+        var out: [Comment] = []
+        var skip = q.offset
+        for (condition, order) in segments {
+            let need = q.limit - out.count
+            if need <= 0 { break }
+            let rows = try fetchComments(
+                "SELECT \(Self.commentColumns) FROM comment WHERE \(condition) ORDER BY \(order) LIMIT :limit OFFSET :offset",
+                ["now": now, "limit": need, "offset": skip])
+            if rows.count < need, skip > 0 {
+                let size = rows.isEmpty ? try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM comment WHERE \(condition)"),
+                                                            arguments: ["now": now]) ?? 0 : skip + rows.count
+                skip = max(0, skip - size)
+            } else if !rows.isEmpty {
+                skip = 0
+            }
+            out += rows
+        }
+        return out
+    }
+
+    func counts(_ q: QueueQuery) throws -> QueueCounts {
+        let now = Int64(floor(q.now.timeIntervalSince1970))
+        let (whereSQL, args) = filters(q)
+        var arguments = StatementArguments(args)
+        _ = arguments.append(contentsOf: ["now": now])
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*), sum(due_at <= :now), sum(due_at > :now AND at_risk_at <= :now)
+            FROM comment WHERE \(whereSQL)
+            """, arguments: arguments)
+        return QueueCounts(total: row?[0] ?? 0, breached: row?[1] ?? 0, atRisk: row?[2] ?? 0)
+    }
+
+    func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment] {
+        let t = Int64(floor(now.timeIntervalSince1970))
+        // Any comment with a running clock counts, whatever its status: a replied comment can still breach
+        // its resolution clock.
+        let condition = includeAtRisk ? "at_risk_at <= :now" : "due_at <= :now"
+        return try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment WHERE due_at IS NOT NULL AND \(condition)
+            ORDER BY due_at, created_at, id LIMIT :limit
+            """, ["now": t, "limit": limit])
+    }
+
+    func answeredNewer(than c: Comment, limit: Int) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT 1 FROM comment
+              WHERE platform = ? AND channel IS ? AND created_at > ? AND responded_at IS NOT NULL LIMIT ?)
+            """), arguments: [c.platform.rawValue, c.channel, Int64(c.createdAt.timeIntervalSince1970), limit]) ?? 0
+    }
+
+    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment] {
+        try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND author_handle = ? AND id != ?
+            ORDER BY created_at DESC LIMIT ?
+            """, [platform.rawValue, handle, id, limit])
+    }
+
+    func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment] {
+        try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND thread_key = ? AND author_handle = ?
+              AND created_at <= ? AND responded_at IS NULL ORDER BY created_at
+            """, [platform.rawValue, threadKey, authorHandle, Int64(before.timeIntervalSince1970)])
+    }
+
+    func insertComment(_ c: Comment) throws -> Int64? {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO comment (platform, external_id, author_id, author_handle, author_name, text, created_at,
+              thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
+              sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
+              resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
+              escalated_at, due_at, at_risk_at, sla_clock)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        var values: [DatabaseValueConvertible?] = [
+            c.platform.rawValue, c.externalID, c.author.id, c.author.handle, c.author.name, c.text, Self.seconds(c.createdAt),
+            c.threadID, c.threadKey, c.inReplyTo, c.channel, c.url, c.lang, Self.seconds(c.importedAt), c.status.rawValue,
+            c.status.needsAction ? 1 : 0, c.assignee, c.intent?.rawValue, Self.tagText(c.tags),
+        ]
+        values += Self.slaValues(c.sla)
+        statement.setUncheckedArguments(StatementArguments(values))
+        try statement.execute()
+        guard db.changesCount > 0 else { return nil }
+        let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)").execute(arguments: [id, c.text])
+        changed()
+        return id
+    }
+
+    func updateState(of c: Comment) throws {
+        var values: [DatabaseValueConvertible?] = [c.status.rawValue, c.status.needsAction ? 1 : 0, c.assignee, c.intent?.rawValue,
+                                                   Self.tagText(c.tags)]
+        values += Self.slaValues(c.sla)
+        values.append(c.id)
+        try db.cachedStatement(sql: """
+            UPDATE comment SET status = ?, active = ?, assignee = ?, intent = ?, tags = ?, sla_policy = ?, sla_version = ?,
+              response_clock = ?, response_due = ?, response_at_risk = ?, responded_at = ?, response_stopped = ?,
+              resolution_due = ?, resolution_at_risk = ?, resolved_at = ?, resolution_stopped = ?, paused_since = ?,
+              paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?
+            WHERE id = ?
+            """).execute(arguments: StatementArguments(values))
+        changed()
+    }
+
+    private static func seconds(_ d: Date?) -> Int64? { d.map { Int64(floor($0.timeIntervalSince1970)) } }
+
+    private static func tagText(_ tags: [String]) -> String { tags.isEmpty ? "" : "," + tags.joined(separator: ",") + "," }
+
+    private static func slaValues(_ s: SLARecord) -> [DatabaseValueConvertible?] {
+        let next = s.nextDue
+        return [s.policy, s.policyVersion, s.responseClock?.rawValue, seconds(s.responseDueAt), seconds(s.responseAtRiskAt),
+                seconds(s.respondedAt), seconds(s.responseStoppedAt), seconds(s.resolutionDueAt), seconds(s.resolutionAtRiskAt),
+                seconds(s.resolvedAt), seconds(s.resolutionStoppedAt), seconds(s.pausedSince), s.pausedSeconds,
+                seconds(s.escalatedAt), seconds(next?.dueAt), seconds(next?.atRiskAt), next?.clock.rawValue]
+    }
+
+    // MARK: Replies
+
+    static let replyColumns = """
+        id, comment_id, platform, external_id, in_reply_to, thread_id, thread_key, text, sent_at, author, source,
+        template_id, template_version, humor, override_reason
+        """
+
+    static func reply(_ r: Row) -> Reply {
+        Reply(id: r[0], commentID: r[1], platform: Platform(rawValue: r[2]), externalID: r[3], inReplyTo: r[4], threadID: r[5],
+              threadKey: r[6], text: r[7], sentAt: Date(timeIntervalSince1970: Double(r[8] as Int64)), author: r[9],
+              source: Reply.Source(rawValue: r[10]) ?? .desk, templateID: r[11], templateVersion: r[12], humor: r[13],
+              overrideReason: r[14])
+    }
+
+    private func fetchReplies(_ sql: String, _ args: StatementArguments) throws -> [Reply] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(Self.reply)
+    }
+
+    func replies(commentID: Int64) throws -> [Reply] {
+        try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE comment_id = ? ORDER BY sent_at, id", [commentID])
+    }
+
+    func reply(platform: Platform, externalID: String) throws -> Reply? {
+        try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND external_id = ?",
+                         [platform.rawValue, externalID]).first
+    }
+
+    func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply] {
+        try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND in_reply_to = ? AND comment_id IS NULL",
+                         [platform.rawValue, externalID])
+    }
+
+    func agencyReplied(platform: Platform, threadKey: String, before: Date) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM reply WHERE platform = ? AND thread_key = ? AND sent_at < ?)"),
+                          arguments: [platform.rawValue, threadKey, Int64(floor(before.timeIntervalSince1970))]) ?? false
+    }
+
+    func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply]) {
+        let comments = try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND thread_key = ? ORDER BY created_at, id LIMIT 500
+            """, [platform.rawValue, threadKey])
+        let ids = comments.map(\.id)
+        var replies = try fetchReplies("""
+            SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND thread_key = ? ORDER BY sent_at, id LIMIT 500
+            """, [platform.rawValue, threadKey])
+        if !ids.isEmpty {
+            let linked = try fetchReplies("""
+                SELECT \(Self.replyColumns) FROM reply WHERE comment_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY sent_at, id
+                """, StatementArguments(ids))
+            let known = Set(replies.map(\.id))
+            replies += linked.filter { !known.contains($0.id) }
+            replies.sort { ($0.sentAt, $0.id) < ($1.sentAt, $1.id) }
+        }
+        return (comments, replies)
+    }
+
+    func insertReply(_ r: Reply) throws -> Int64? {
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO reply (comment_id, platform, external_id, in_reply_to, thread_id, thread_key, text, sent_at,
+              author, source, template_id, template_version, humor, override_reason)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """).execute(arguments: [r.commentID, r.platform.rawValue, r.externalID, r.inReplyTo, r.threadID, r.threadKey, r.text,
+                                     Self.seconds(r.sentAt), r.author, r.source.rawValue, r.templateID, r.templateVersion, r.humor,
+                                     r.overrideReason])
+        guard db.changesCount > 0 else { return nil }
+        changed()
+        return db.lastInsertedRowID
+    }
+
+    func linkReply(id: Int64, toComment commentID: Int64, threadKey: String) throws {
+        try db.cachedStatement(sql: "UPDATE reply SET comment_id = ?, thread_key = ? WHERE id = ?")
+            .execute(arguments: [commentID, threadKey, id])
+        changed()
+    }
+
+    // MARK: Staff
+
+    func staff() throws -> [StaffMember] {
+        try Row.fetchAll(db, sql: "SELECT name, display_name, role, active FROM staff ORDER BY name").map(Self.staff)
+    }
+
+    func staffMember(_ name: String) throws -> StaffMember? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT name, display_name, role, active FROM staff WHERE name = ?"), arguments: [name])
+            .map(Self.staff)
+    }
+
+    static func staff(_ r: Row) -> StaffMember {
+        StaffMember(name: r[0], displayName: r[1], role: StaffMember.Role(rawValue: r[2]) ?? .agent, active: r[3])
+    }
+
+    func putStaff(_ m: StaffMember) throws {
+        try db.execute(sql: """
+            INSERT INTO staff (name, display_name, role, active) VALUES (?, ?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, active = excluded.active
+            """, arguments: [m.name, m.displayName, m.role.rawValue, m.active])
+        changed()
+    }
+
+    // MARK: Log
+
+    static func event(_ r: Row) -> LogEvent {
+        LogEvent(seq: r[0], at: r[1], actor: r[2], action: r[3], subject: r[4], payload: r[5], prev: r[6], hash: r[7])
+    }
+
+    func lastEvent() throws -> LogEvent? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, at, actor, action, subject, payload, prev, hash FROM event ORDER BY seq DESC LIMIT 1"))
+            .map(Self.event)
+    }
+
+    func events(from: Int64, limit: Int) throws -> [LogEvent] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT seq, at, actor, action, subject, payload, prev, hash FROM event WHERE seq >= ? ORDER BY seq LIMIT ?
+            """), arguments: [from, limit]).map(Self.event)
+    }
+
+    func events(subject: String?, action: String?, limit: Int) throws -> [LogEvent] {
+        var clauses: [String] = []
+        var args: [DatabaseValueConvertible?] = []
+        if let subject { clauses.append("subject = ?"); args.append(subject) }
+        if let action { clauses.append("action = ?"); args.append(action) }
+        args.append(limit)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT seq, at, actor, action, subject, payload, prev, hash FROM event
+            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")) ORDER BY seq DESC LIMIT ?
+            """, arguments: StatementArguments(args))
+        return rows.map(Self.event).reversed()
+    }
+
+    func append(_ draft: EventDraft, actor: String, at: Date) throws -> LogEvent {
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1"))
+        let seq: Int64 = (last?[0] as Int64? ?? 0) + 1
+        let prev: String = last?[1] ?? EventChain.genesis
+        let atText = Timestamp.utc(at)
+        let payload = draft.payload.text
+        let hash = EventChain.hash(seq: seq, at: atText, actor: actor, action: draft.action.rawValue, subject: draft.subject,
+                                   payload: payload, prev: prev)
+        try db.cachedStatement(sql: "INSERT INTO event (seq, at, actor, action, subject, payload, prev, hash) VALUES (?,?,?,?,?,?,?,?)")
+            .execute(arguments: [seq, atText, actor, draft.action.rawValue, draft.subject, payload, prev, hash])
+        eventAppended = true
+        return LogEvent(seq: seq, at: atText, actor: actor, action: draft.action.rawValue, subject: draft.subject, payload: payload,
+                        prev: prev, hash: hash)
+    }
+
+    // MARK: Policies, settings, drafts
+
+    func policyVersions(name: String) throws -> [StoredPolicyVersion] {
+        try Row.fetchAll(db, sql: "SELECT name, version, definition, created_at FROM sla_policy WHERE name = ? ORDER BY version",
+                         arguments: [name]).map {
+            StoredPolicyVersion(name: $0[0], version: $0[1], definition: $0[2], createdAt: Date(timeIntervalSince1970: Double($0[3] as Int64)))
+        }
+    }
+
+    func addPolicyVersion(_ v: StoredPolicyVersion) throws {
+        try db.execute(sql: "INSERT INTO sla_policy (name, version, definition, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [v.name, v.version, v.definition, Self.seconds(v.createdAt)])
+        changed()
+    }
+
+    func setting(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+    }
+
+    func setSetting(_ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+
+    func draft(commentID: Int64, staff: String) throws -> ReplyDraft? {
+        try Row.fetchOne(db, sql: "SELECT comment_id, staff, text, template_id, updated_at FROM draft WHERE comment_id = ? AND staff = ?",
+                         arguments: [commentID, staff]).map {
+            ReplyDraft(commentID: $0[0], staff: $0[1], text: $0[2], templateID: $0[3], updatedAt: Date(timeIntervalSince1970: Double($0[4] as Int64)))
+        }
+    }
+
+    func saveDraft(_ d: ReplyDraft) throws {
+        if d.text.isEmpty {
+            try db.execute(sql: "DELETE FROM draft WHERE comment_id = ? AND staff = ?", arguments: [d.commentID, d.staff])
+        } else {
+            try db.execute(sql: """
+                INSERT INTO draft (comment_id, staff, text, template_id, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (comment_id, staff) DO UPDATE SET text = excluded.text, template_id = excluded.template_id,
+                  updated_at = excluded.updated_at
+                """, arguments: [d.commentID, d.staff, d.text, d.templateID, Self.seconds(d.updatedAt)])
+        }
+    }
+}

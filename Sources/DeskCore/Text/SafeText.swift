@@ -1,0 +1,160 @@
+/// Makes text from the outside world safe to draw on a terminal.
+///
+/// Comments can carry anything: escape sequences that retitle the window or clear the screen, bidi overrides
+/// that make text read backwards, stray controls, invalid UTF-8 and lines of megabytes. `SafeText` turns any of
+/// it into inert, visible text. The stored original is never changed; this is applied at the moment of display.
+///
+/// - Escape sequences (ESC, CSI, OSC, DCS, SOS, PM, APC, and their 8-bit C1 forms) are removed whole and shown
+///   as one `␛`.
+/// - Other C0 and C1 controls become their visible Control Pictures (`␇`, `␈`, …) or `�`.
+/// - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks U+200E, U+200F and
+///   U+061C are dropped, so text always reads in its stored order.
+/// - More than `maxMarks` combining marks on one character are dropped ("zalgo" text).
+public enum SafeText {
+    /// How line breaks are treated.
+    public enum Lines: Sendable {
+        /// Line breaks are kept as `\n` (for wrapped, multi-line views).
+        case keep
+        /// Line breaks become a visible `⏎` between spaces-free words, for one-line excerpts.
+        case fold
+    }
+
+    /// The placeholder for a removed escape sequence.
+    public static let escapeMark: Character = "␛"
+
+    /// Combining marks kept per character at most.
+    public static let maxMarks = 4
+
+    /// Decodes bytes as UTF-8, replacing every invalid sequence with U+FFFD.
+    public static func decode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text made safe to draw. `limit` caps the number of characters produced (huge lines).
+    public static func sanitize(_ text: String, lines: Lines = .fold, limit: Int = 20_000) -> String {
+        if isPlainFast(text, lines: lines), text.utf8.count <= limit { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var produced = 0
+        var marks = 0
+        var pending: Unicode.Scalar? = nil
+
+        func emit(_ s: Unicode.Scalar) {
+            out.append(s)
+            produced += 1
+        }
+
+        while produced < limit {
+            let next: Unicode.Scalar
+            if let p = pending { next = p; pending = nil } else if let s = scalars.next() { next = s } else { break }
+            let v = next.value
+            switch v {
+            case 0x1B:
+                pending = skipEscape(&scalars)
+                emit(Unicode.Scalar(UInt32(0x241B))!)
+                marks = 0
+            case 0x9B, 0x9D, 0x90, 0x98, 0x9E, 0x9F:
+                // 8-bit CSI, OSC, DCS, SOS, PM, APC: skip their bodies like the 7-bit forms.
+                pending = v == 0x9B ? skipCSI(&scalars) : skipString(&scalars)
+                emit(Unicode.Scalar(UInt32(0x241B))!)
+                marks = 0
+            case 0x0A, 0x2028, 0x2029:
+                if case .keep = lines { emit("\n") } else { emit(" "); emit("⏎"); emit(" ") }
+                marks = 0
+            case 0x0D:
+                // CR of a CRLF pair disappears; a lone CR would move the cursor home: show it.
+                continue
+            case 0x09:
+                emit(" ")
+                marks = 0
+            case 0x00..<0x20:
+                emit(Unicode.Scalar(0x2400 + v)!)
+                marks = 0
+            case 0x7F:
+                emit("␡")
+                marks = 0
+            case 0x80..<0xA0:
+                emit("�")
+                marks = 0
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0xFEFF:
+                continue
+            default:
+                if next.properties.generalCategory == .nonspacingMark || next.properties.generalCategory == .enclosingMark {
+                    marks += 1
+                    if marks > maxMarks { continue }
+                } else {
+                    marks = 0
+                }
+                emit(next)
+            }
+        }
+        if produced >= limit, pending != nil || scalars.next() != nil { out.append("…") }
+        return String(out)
+    }
+
+    /// True when every scalar is printable and harmless, so the text can be returned as it is.
+    private static func isPlainFast(_ text: String, lines: Lines) -> Bool {
+        var marks = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x20 {
+                if v == 0x0A, case .keep = lines { marks = 0; continue }
+                return false
+            }
+            if v < 0x7F { marks = 0; continue }
+            if v < 0xA0 { return false }
+            switch v {
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x2028, 0x2029: return false
+            default: break
+            }
+            let cat = s.properties.generalCategory
+            if cat == .nonspacingMark || cat == .enclosingMark {
+                marks += 1
+                if marks > maxMarks { return false }
+            } else {
+                marks = 0
+            }
+        }
+        return true
+    }
+
+    /// Consumes the rest of a sequence that began with ESC; returns a scalar read past it, if any.
+    private static func skipEscape(_ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {
+        guard let s = it.next() else { return nil }
+        switch s.value {
+        case 0x5B: return skipCSI(&it)                        // ESC [
+        case 0x5D, 0x50, 0x58, 0x5E, 0x5F: return skipString(&it) // ESC ] P X ^ _
+        case 0x20...0x2F:
+            // ESC with intermediates (e.g. ESC ( B): up to and including a final byte.
+            while let t = it.next() {
+                if (0x30...0x7E).contains(t.value) { return nil }
+                if !(0x20...0x2F).contains(t.value) { return t }
+            }
+            return nil
+        case 0x30...0x7E: return nil                           // two-character sequence: ESC c, ESC 7 …
+        default: return s                                      // ESC followed by text: keep the text
+        }
+    }
+
+    /// Consumes a CSI body: parameters and intermediates, then one final byte.
+    private static func skipCSI(_ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {
+        var count = 0
+        while let t = it.next() {
+            count += 1
+            if (0x40...0x7E).contains(t.value) { return nil }
+            if !(0x20...0x3F).contains(t.value) || count > 256 { return t }
+        }
+        return nil
+    }
+
+    /// Consumes a control string (OSC, DCS, …) up to BEL, ST (ESC \) or 8-bit ST; unterminated ones eat the rest.
+    private static func skipString(_ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {
+        var sawEscape = false
+        while let t = it.next() {
+            if t.value == 0x07 || t.value == 0x9C { return nil }
+            if sawEscape { return nil } // ST (ESC \), or ESC starting anew: the string ends here
+            if t.value == 0x1B { sawEscape = true }
+        }
+        return nil
+    }
+}

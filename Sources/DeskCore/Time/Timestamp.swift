@@ -1,0 +1,164 @@
+import Foundation
+
+/// Fast, allocation-light ISO 8601 parsing and UTC formatting for import and the log.
+public enum Timestamp {
+    /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM|±HH)`; a space may stand for `T`.
+    /// Returns nil for anything else, including a time without an offset (its instant would be a guess).
+    public static func parse(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Same as `parse(_:)`, from UTF-8 bytes.
+    public static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
+        var i = 0
+        let n = b.count
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= n else { return nil }
+            var v = 0
+            for k in 0..<count {
+                let c = b[i + k]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            i += count
+            return v
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < n, b[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else { return nil }
+        guard i < n, b[i] == 84 || b[i] == 116 || b[i] == 32 else { return nil }
+        i += 1
+        guard let hour = digits(2), expect(58), let minute = digits(2) else { return nil }
+        var second = 0
+        var fraction = 0.0
+        if expect(58) {
+            guard let s = digits(2) else { return nil }
+            second = s
+            if i < n, b[i] == 46 || b[i] == 44 {
+                i += 1
+                var scale = 0.1
+                var any = false
+                while i < n, b[i] >= 48, b[i] <= 57 {
+                    fraction += Double(b[i] - 48) * scale
+                    scale /= 10
+                    i += 1
+                    any = true
+                }
+                guard any else { return nil }
+            }
+        }
+        guard i < n else { return nil }
+        var offset = 0
+        if b[i] == 90 || b[i] == 122 {
+            i += 1
+        } else if b[i] == 43 || b[i] == 45 {
+            let sign = b[i] == 45 ? -1 : 1
+            i += 1
+            guard let oh = digits(2) else { return nil }
+            var om = 0
+            if i < n {
+                _ = expect(58)
+                guard let m = digits(2) else { return nil }
+                om = m
+            }
+            guard oh <= 23, om <= 59 else { return nil }
+            offset = sign * (oh * 3600 + om * 60)
+        } else {
+            return nil
+        }
+        guard i == n else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
+              hour <= 24, minute <= 59, second <= 60 else { return nil }
+        let days = CivilDate(year: year, month: month, day: day).dayNumber
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// `2026-12-01T03:00:00Z`: UTC, whole seconds, as stored on the log.
+    public static func utc(_ date: Date) -> String {
+        let total = Int(floor(date.timeIntervalSince1970))
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let secs = total - days * 86_400
+        let d = CivilDate(dayNumber: days)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day, secs / 3600, secs / 60 % 60, secs % 60)
+    }
+
+    /// The instant in a zone with its offset: `2026-12-01T10:00:00+07:00`.
+    public static func local(_ date: Date, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let total = Int(floor(date.timeIntervalSince1970)) + offset
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let secs = total - days * 86_400
+        let d = CivilDate(dayNumber: days)
+        let sign = offset < 0 ? "-" : "+"
+        let off = abs(offset)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", d.year, d.month, d.day, secs / 3600, secs / 60 % 60,
+                      secs % 60, sign, off / 3600, off / 60 % 60)
+    }
+}
+
+/// A date on the proleptic Gregorian calendar, with conversion to and from a day count since 1970-01-01.
+public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// 0 = Sunday … 6 = Saturday.
+    public var weekday: Int { CivilDate.weekday(ofDayNumber: dayNumber) }
+
+    public static func weekday(ofDayNumber n: Int) -> Int { ((n % 7) + 7 + 4) % 7 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+}

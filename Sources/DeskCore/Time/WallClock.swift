@@ -1,0 +1,46 @@
+import Foundation
+
+/// The source of "now" for all domain code. Nothing in the core calls `Date()` itself.
+public protocol WallClock: Sendable {
+    var now: Date { get }
+}
+
+/// The real time of the machine.
+public struct SystemClock: WallClock {
+    public init() {}
+    public var now: Date { Date() }
+}
+
+/// A clock stopped at one instant (`MEJA_NOW`).
+public struct FixedClock: WallClock {
+    public let now: Date
+    public init(_ now: Date) { self.now = now }
+}
+
+/// A clock that tests (and the demo seeder) move by hand.
+public final class ManualClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(_ start: Date) { current = start }
+
+    public var now: Date { lock.withLock { current } }
+
+    /// Moves the clock to `date`.
+    public func set(_ date: Date) { lock.withLock { current = date } }
+
+    /// Moves the clock forward by `seconds`.
+    public func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+/// The clock `MEJA_NOW` asks for, else the system clock.
+public enum ClockFromEnvironment {
+    /// Reads `MEJA_NOW` (ISO 8601 with offset); a value that does not parse is an error, never silently ignored.
+    public static func make(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any WallClock {
+        guard let text = environment["MEJA_NOW"], !text.isEmpty else { return SystemClock() }
+        guard let date = Timestamp.parse(text) else {
+            throw DeskError.invalidInput("MEJA_NOW=\(text) is not an ISO 8601 time with an offset, e.g. 2026-12-01T10:00:00+07:00")
+        }
+        return FixedClock(date)
+    }
+}
