@@ -34,6 +34,9 @@ public protocol StoreReader {
     func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment]
     /// Whether the agency answered in the conversation before `before`.
     func agencyReplied(platform: Platform, threadKey: String, before: Date) throws -> Bool
+    /// Whether any reply, and any reply still waiting for its comment, exists on a platform (lets imports
+    /// skip lookups that cannot find anything).
+    func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)
     /// Imported agency replies waiting for the comment they answer.
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
     /// Comments by `authorHandle` in a conversation, unanswered, written at or before `before`.

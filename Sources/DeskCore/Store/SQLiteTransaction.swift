@@ -257,6 +257,14 @@ final class SQLiteTransaction: StoreWriter {
                          [platform.rawValue, externalID]).first
     }
 
+    func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM reply WHERE platform = ?),
+                   EXISTS (SELECT 1 FROM reply WHERE platform = ? AND comment_id IS NULL AND in_reply_to IS NOT NULL)
+            """), arguments: [platform.rawValue, platform.rawValue])
+        return (row?[0] ?? false, row?[1] ?? false)
+    }
+
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply] {
         try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND in_reply_to = ? AND comment_id IS NULL",
                          [platform.rawValue, externalID])

@@ -1,0 +1,431 @@
+import Foundation
+
+/// The desk's service layer: every read and every action of staff goes through here, whatever the front end.
+///
+/// Each action checks the actor's role and the legal status moves, changes the store and appends its log
+/// event in one transaction. Time comes from the injected clock.
+public final class Desk: Sendable {
+    public let store: any DeskStore
+    public let config: DeskConfig
+    public let clock: any WallClock
+    public let actor: ActorIdentity
+    public let reviewer: (any ReplyReviewer)?
+    /// Guesses a comment's intent at import (the tone governor plugs in here).
+    public let classifier: (@Sendable (String) -> Intent?)?
+    private let policyCache = PolicyCache()
+
+    public init(store: any DeskStore, config: DeskConfig = DeskConfig(), clock: any WallClock, actor: ActorIdentity,
+                reviewer: (any ReplyReviewer)? = nil, classifier: (@Sendable (String) -> Intent?)? = nil) {
+        self.store = store
+        self.config = config
+        self.clock = clock
+        self.actor = actor
+        self.reviewer = reviewer
+        self.classifier = classifier
+    }
+
+    /// The same desk acting as someone else (tests, the demo seeder, automatic escalation).
+    public func acting(as actor: ActorIdentity, clock: (any WallClock)? = nil) -> Desk {
+        Desk(store: store, config: config, clock: clock ?? self.clock, actor: actor, reviewer: reviewer, classifier: classifier)
+    }
+
+    public var now: Date { clock.now }
+
+    // MARK: Reading
+
+    /// A page of the queue in the desk's order, with each comment's SLA standing now.
+    public func queue(_ query: QueueQuery) throws -> [QueueItem] {
+        try store.read { tx in try tx.queue(query).map { try item($0, tx, now: query.now) } }
+    }
+
+    /// A page of the default queue (what needs action) at the current time.
+    public func queue(limit: Int = 50, offset: Int = 0) throws -> [QueueItem] {
+        var q = QueueQuery(now: now, limit: limit)
+        q.offset = offset
+        return try queue(q)
+    }
+
+    public func counts(_ query: QueueQuery) throws -> QueueCounts {
+        try store.read { tx in try tx.counts(query) }
+    }
+
+    /// Breached items (and with `includeAtRisk`, at-risk ones), oldest breach first.
+    public func overdue(includeAtRisk: Bool = false, limit: Int = 10_000) throws -> [QueueItem] {
+        let t = now
+        return try store.read { tx in
+            try tx.overdue(now: t, includeAtRisk: includeAtRisk, limit: limit).map { try item($0, tx, now: t) }
+        }
+    }
+
+    /// Unanswered comments that newer ones in the same queue overtook: the fairness list, oldest first.
+    public func passedOver(scan: Int = 2_000) throws -> [QueueItem] {
+        let t = now
+        return try store.read { tx in
+            var q = QueueQuery(now: t, limit: scan)
+            q.statuses = CommentStatus.needingAction
+            return try tx.queue(q).filter { $0.sla.respondedAt == nil }
+                .sorted { $0.createdAt < $1.createdAt }
+                .map { try item($0, tx, now: t) }.filter(\.passedOver)
+        }
+    }
+
+    /// One comment with its thread, the citizen's other comments, replies, clocks and history.
+    public func detail(id: Int64) throws -> CommentDetail {
+        let t = now
+        return try store.read { tx in
+            guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            let thread = try tx.thread(platform: c.platform, threadKey: c.threadKey)
+            return CommentDetail(item: try item(c, tx, now: t), clocks: c.sla.clocks(at: t), threadComments: thread.comments,
+                                 threadReplies: thread.replies, replies: try tx.replies(commentID: id),
+                                 earlierByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id, limit: 10),
+                                 history: try tx.events(subject: String(id), action: nil, limit: 200))
+        }
+    }
+
+    /// A comment by Meja id, or by `platform:external-id`.
+    public func resolve(_ reference: String) throws -> Int64 {
+        if let id = Int64(reference) { return id }
+        let parts = reference.split(separator: ":", maxSplits: 1)
+        if parts.count == 2, let platform = Platform(parsing: String(parts[0])) {
+            if let c = try store.read({ try $0.comment(platform: platform, externalID: String(parts[1])) }) { return c.id }
+            throw DeskError.notFound("Comment \(reference)")
+        }
+        throw DeskError.invalidInput("'\(reference)' is not a comment id: use the number `meja list` shows, or PLATFORM:EXTERNAL_ID")
+    }
+
+    public func staff() throws -> [StaffMember] { try store.read { try $0.staff() } }
+
+    /// The acting staff entry, if the actor is on the staff list.
+    public func actingMember() throws -> StaffMember? { try store.read { try $0.staffMember(actor.name) } }
+
+    /// A value that changes whenever anything is committed to the record, by this or another process.
+    public func changeToken() throws -> Int64 { try store.read { try $0.lastEvent()?.seq ?? 0 } }
+
+    /// The draft this actor is writing for a comment.
+    public func draft(for commentID: Int64) throws -> ReplyDraft? {
+        try store.read { try $0.draft(commentID: commentID, staff: actor.name) }
+    }
+
+    /// Saves the draft as typed (empty text removes it). Drafts are private work, not on the log.
+    public func saveDraft(for commentID: Int64, text: String, templateID: String? = nil) throws {
+        let d = ReplyDraft(commentID: commentID, staff: actor.name, text: text, templateID: templateID, updatedAt: now)
+        try store.write { try $0.saveDraft(d) }
+    }
+
+    func item(_ c: Comment, _ tx: any StoreReader, now: Date) throws -> QueueItem {
+        let urgent = c.sla.mostUrgent(at: now)
+        var passed = false
+        if c.sla.respondedAt == nil, c.status.needsAction {
+            passed = try tx.answeredNewer(than: c, limit: config.passedOverThreshold) >= config.passedOverThreshold
+        }
+        return QueueItem(comment: c, clock: urgent, passedOver: passed)
+    }
+
+    // MARK: Acting
+
+    /// Claims a comment for the actor. Atomic: of two people claiming at once, one wins and the other is told
+    /// who holds it.
+    @discardableResult
+    public func claim(_ id: Int64) throws -> Comment {
+        try change(id, action: .claim) { c, me in
+            if let holder = c.assignee, holder != me.name { throw DeskError.claimedByOther(commentID: id, holder: holder) }
+            if c.status == .claimed, c.assignee == me.name { return nil }
+            try move(&c, to: .claimed)
+            c.assignee = me.name
+            return [:]
+        }
+    }
+
+    /// Gives a claimed comment back to the queue. Only its holder or a supervisor may.
+    @discardableResult
+    public func release(_ id: Int64) throws -> Comment {
+        try change(id, action: .release) { c, me in
+            guard let holder = c.assignee else { throw DeskError.invalidInput("Comment \(id) is not claimed by anyone.") }
+            if holder != me.name, me.role != .supervisor {
+                throw DeskError.notPermitted("Comment \(id) is held by \(holder); only they or a supervisor can release it.")
+            }
+            if c.status == .claimed { try move(&c, to: .open) }
+            c.assignee = nil
+            return ["holder": .string(holder)]
+        }
+    }
+
+    /// Assigns a comment to a staff member. Supervisors only (agents claim for themselves).
+    @discardableResult
+    public func assign(_ id: Int64, to name: String) throws -> Comment {
+        try change(id, action: .assign) { c, me in
+            guard me.role == .supervisor else {
+                throw DeskError.notPermitted("Only a supervisor can assign work to others; use `meja claim \(id)` to take it yourself.")
+            }
+            guard let target = try self.store.read({ try $0.staffMember(name) }), target.active else {
+                throw DeskError.notFound("Staff member \(name)")
+            }
+            if c.assignee == target.name { return nil }
+            let previous = c.assignee
+            if c.status.canMove(to: .claimed) { c.status = .claimed }
+            c.assignee = target.name
+            return ["from": .string(previous), "to": .string(target.name)]
+        }
+    }
+
+    /// Sets a status that has no action of its own (`open`, `waiting_citizen`, `closed`, `no_reply_needed`, `spam`).
+    @discardableResult
+    public func setStatus(_ id: Int64, _ status: CommentStatus, note: String? = nil) throws -> Comment {
+        guard CommentStatus.settable.contains(status) else {
+            let hint = switch status {
+            case .claimed: "use `meja claim`"
+            case .replied: "record a reply with `meja reply`"
+            case .escalated: "escalate instead"
+            default: "it is set by the desk itself"
+            }
+            throw DeskError.invalidInput("Status \(status.rawValue) cannot be set directly: \(hint). Settable: \(CommentStatus.settable.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return try change(id, action: .status) { c, me in
+            if let holder = c.assignee, holder != me.name, me.role != .supervisor {
+                throw DeskError.notPermitted("Comment \(id) is held by \(holder); only they or a supervisor can change its status.")
+            }
+            if c.status == .escalated, me.role != .supervisor {
+                throw DeskError.notPermitted("Comment \(id) is escalated to supervisors; only a supervisor can change its status.")
+            }
+            if c.status == status { return nil }
+            try move(&c, to: status)
+            if status == .open { c.assignee = nil }
+            return note.map { ["note": .string($0)] } ?? [:]
+        }
+    }
+
+    /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).
+    @discardableResult
+    public func escalate(_ id: Int64, reason: String) throws -> Comment {
+        try change(id, action: .escalate) { c, _ in
+            if c.status == .escalated { return nil }
+            try move(&c, to: .escalated)
+            if c.sla.escalatedAt == nil { c.sla.escalatedAt = self.now }
+            return ["reason": .string(reason)]
+        }
+    }
+
+    /// Escalates, once each, the comments whose breach has stood longer than the configured grace, counting
+    /// business time only. Returns the ids escalated. Runs as the system actor.
+    @discardableResult
+    public func escalateOverdue() throws -> [Int64] {
+        let t = now
+        let grace = config.escalationGrace
+        let due = try store.read { tx in try tx.overdue(now: t, includeAtRisk: false, limit: 100_000) }
+            .filter { $0.status.needsAction && $0.status != .escalated && $0.sla.escalatedAt == nil }
+        var done: [Int64] = []
+        let system = acting(as: .system)
+        for c in due {
+            guard let breachedAt = c.sla.nextDue?.dueAt else { continue }
+            let policy = try store.read { try policyVersion(c.sla, $0) }
+            let calendar = policy?.calendar ?? config.calendar
+            let standing = grace.mode == .business
+                ? calendar.businessSeconds(from: breachedAt, to: t) : Int(t.timeIntervalSince(breachedAt))
+            let needed = grace.unit == .days && grace.mode == .business ? grace.amount * 8 * 3600 : grace.seconds
+            guard standing >= needed else { continue }
+            let clock = c.sla.nextDue?.clock.rawValue ?? "?"
+            try system.escalate(c.id, reason: "\(clock) breached at \(Timestamp.utc(breachedAt)); still open after the grace of \(grace)")
+            done.append(c.id)
+        }
+        return done
+    }
+
+    /// Records a reply to a comment: checks it, stores it, meets the response clock and logs it, in one transaction.
+    @discardableResult
+    public func reply(_ id: Int64, _ request: ReplyRequest) throws -> Reply {
+        let t = now
+        return try store.write { tx in
+            let me = try actingStaff(tx)
+            guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            if let holder = c.assignee, holder != me.name, me.role != .supervisor {
+                throw DeskError.notPermitted("Comment \(id) is held by \(holder); only they or a supervisor can reply to it.")
+            }
+            guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
+            let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw DeskError.invalidInput("The reply is empty.") }
+            let review = reviewer?.review(text: text, humor: request.humor, comment: c, config: config) ?? ReplyReview()
+            let reason = request.overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !review.blocking.isEmpty, (reason ?? "").isEmpty { throw DeskError.blocked(review.blocking.map(\.message)) }
+            let before = c.sla.mostUrgent(at: t)
+            let policy = try policyVersion(c.sla, tx)
+            let calendar = policy?.calendar ?? config.calendar
+            var reply = Reply(commentID: id, platform: c.platform, inReplyTo: c.externalID, threadID: c.threadID, threadKey: c.threadKey,
+                              text: text, sentAt: t, author: me.name, source: .desk, templateID: request.templateID,
+                              templateVersion: request.templateVersion, humor: request.humor,
+                              overrideReason: review.blocking.isEmpty ? nil : reason)
+            reply.id = try tx.insertReply(reply) ?? 0
+            let responded = try respond(to: c, at: t, tx)
+            c = try tx.comment(id: id) ?? c
+            var payload: [String: JSONValue] = [
+                "reply_id": .int(reply.id), "text": .string(text), "template_id": .string(request.templateID),
+                "template_version": .int(request.templateVersion), "humor": .int(request.humor),
+                "findings": .array(review.findings.map(\.json)), "override_reason": .string(reply.overrideReason),
+                "tone": review.tone ?? .null, "humor_allowed": .int(review.humorAllowed),
+                "response_minutes": ["calendar": .int(Int(t.timeIntervalSince(c.createdAt) / 60)),
+                                     "business": .int(calendar.businessSeconds(from: c.createdAt, to: t) / 60)],
+                "sla_at_send": ["state": .string(before?.state.rawValue ?? SLAState.none.rawValue),
+                                "clock": .string(before?.clock.rawValue), "due_at": .time(before?.dueAt)],
+                "also_answered": .array(responded.filter { $0 != id }.map { .int($0) }),
+                "status": .string(c.status.rawValue),
+            ]
+            payload.merge(actor.payloadNote) { a, _ in a }
+            try tx.append(EventDraft(.reply, subject: String(id), payload: .object(payload)), actor: me.name, at: t)
+            try tx.saveDraft(ReplyDraft(commentID: id, staff: me.name, text: "", updatedAt: t))
+            return reply
+        }
+    }
+
+    /// Adds a staff member or changes one's role or name. Supervisors only — except on an empty desk, where
+    /// the first person to act becomes its first supervisor.
+    @discardableResult
+    public func putStaff(_ member: StaffMember) throws -> StaffMember {
+        guard StaffMember.isValidName(member.name) else {
+            throw DeskError.invalidInput("'\(member.name)' is not a valid login name (letters, digits, '.', '_' and '-').")
+        }
+        let t = now
+        return try store.write { tx in
+            let me = try actingStaff(tx)
+            guard me.role == .supervisor else { throw DeskError.notPermitted("Only a supervisor can add or change staff.") }
+            let old = try tx.staffMember(member.name)
+            if old == member { return member }
+            try tx.putStaff(member)
+            var payload: [String: JSONValue] = ["name": .string(member.name), "role": .string(member.role.rawValue),
+                                                "display_name": .string(member.displayName), "active": .bool(member.active)]
+            if let old { payload["previous"] = ["role": .string(old.role.rawValue), "display_name": .string(old.displayName), "active": .bool(old.active)] }
+            payload.merge(actor.payloadNote) { a, _ in a }
+            try tx.append(EventDraft(old == nil ? .staffAdd : .staffUpdate, subject: member.name, payload: .object(payload)),
+                          actor: me.name, at: t)
+            return member
+        }
+    }
+
+    /// Appends a plain event (exports, configuration notes) under the actor's name.
+    @discardableResult
+    public func record(_ draft: EventDraft) throws -> LogEvent {
+        let t = now
+        return try store.write { tx in
+            let me = try actingStaff(tx)
+            var d = draft
+            if case .object(var o) = d.payload { o.merge(actor.payloadNote) { a, _ in a }; d.payload = .object(o) }
+            return try tx.append(d, actor: me.name, at: t)
+        }
+    }
+
+    // MARK: Internals shared by actions and import
+
+    /// Runs a comment-scoped action: `body` validates and mutates the comment and returns the event payload,
+    /// or nil when nothing changes (no event is written then).
+    private func change(_ id: Int64, action: LogAction,
+                        _ body: (inout Comment, StaffMember) throws -> [String: JSONValue]?) throws -> Comment {
+        let t = now
+        return try store.write { tx in
+            let me = try actingStaff(tx)
+            guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            let before = c
+            guard var payload = try body(&c, me) else { return c }
+            if before.status != c.status {
+                SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: t, policy: try policyVersion(c.sla, tx))
+                payload["from"] = payload["from"] ?? .string(before.status.rawValue)
+                payload["status"] = .string(c.status.rawValue)
+            }
+            if before.assignee != c.assignee { payload["assignee"] = .string(c.assignee) }
+            payload.merge(actor.payloadNote) { a, _ in a }
+            try tx.updateState(of: c)
+            try tx.append(EventDraft(action, subject: String(id), payload: .object(payload)), actor: me.name, at: t)
+            return c
+        }
+    }
+
+    /// Applies a legal status move, or throws.
+    private func move(_ c: inout Comment, to status: CommentStatus) throws {
+        guard c.status.canMove(to: status) else { throw DeskError.illegalTransition(from: c.status, to: status) }
+        c.status = status
+    }
+
+    /// The acting staff member, bootstrapping the first supervisor on an empty desk.
+    func actingStaff(_ tx: any StoreWriter) throws -> StaffMember {
+        if actor == .system { return StaffMember(name: ActorIdentity.system.name, role: .supervisor) }
+        if let m = try tx.staffMember(actor.name) {
+            guard m.active else { throw DeskError.notPermitted("\(actor.name) is no longer active on the staff list.") }
+            return m
+        }
+        guard try tx.staff().isEmpty else { throw DeskError.unknownActor(actor.name) }
+        let first = StaffMember(name: actor.name, role: .supervisor)
+        guard StaffMember.isValidName(first.name) else { throw DeskError.unknownActor(actor.name) }
+        try tx.putStaff(first)
+        var payload: [String: JSONValue] = ["name": .string(first.name), "role": "supervisor", "display_name": .string(first.displayName),
+                                            "active": true, "reason": "first user of an empty desk"]
+        payload.merge(actor.payloadNote) { a, _ in a }
+        try tx.append(EventDraft(.staffAdd, subject: first.name, payload: .object(payload)), actor: first.name, at: now)
+        return first
+    }
+
+    /// Marks a comment answered at `at` — and the same citizen's earlier unanswered comments in the thread,
+    /// since one answer to the conversation answers them too. Returns the ids answered.
+    @discardableResult
+    func respond(to comment: Comment, at: Date, _ tx: any StoreWriter) throws -> [Int64] {
+        var targets = [comment]
+        for other in try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey,
+                                               authorHandle: comment.author.handle, before: at) where other.id != comment.id {
+            targets.append(other)
+        }
+        var answered: [Int64] = []
+        for var c in targets {
+            let old = c.status
+            SLAEngine.responded(&c.sla, at: at)
+            if (c.status.needsAction || c.status == .waitingCitizen), c.status.canMove(to: .replied) {
+                c.status = .replied
+                SLAEngine.statusChanged(&c.sla, from: old, to: .replied, at: at, policy: try policyVersion(c.sla, tx))
+            }
+            try tx.updateState(of: c)
+            answered.append(c.id)
+        }
+        return answered
+    }
+
+    /// The stored policy version a comment is measured under.
+    func policyVersion(_ sla: SLARecord, _ tx: any StoreReader) throws -> VersionedPolicy? {
+        guard let name = sla.policy, let version = sla.policyVersion else { return nil }
+        if let cached = policyCache.get(name, version) { return cached }
+        guard let stored = try tx.policyVersions(name: name).first(where: { $0.version == version }),
+              let parsed = PolicyDefinition.parse(stored.definition, version: version) else { return nil }
+        policyCache.put(parsed)
+        return parsed
+    }
+
+    /// The current policies as stored versions, adding (and logging) a new version for each policy whose
+    /// definition differs from its latest stored one.
+    func engine(_ tx: any StoreWriter) throws -> SLAEngine {
+        var policies: [VersionedPolicy] = []
+        for p in config.policies {
+            let definition = PolicyDefinition.text(p, calendar: config.calendar)
+            let versions = try tx.policyVersions(name: p.name)
+            if let last = versions.last, last.definition == definition {
+                policies.append(VersionedPolicy(policy: p, version: last.version, calendar: config.calendar))
+                continue
+            }
+            let version = (versions.last?.version ?? 0) + 1
+            try tx.addPolicyVersion(StoredPolicyVersion(name: p.name, version: version, definition: definition, createdAt: now))
+            var payload: [String: JSONValue] = ["name": .string(p.name), "version": .int(version),
+                                                "definition": JSONValue.parse(definition) ?? .null,
+                                                "source": .string(config.source ?? "shipped defaults")]
+            if let last = versions.last {
+                payload["previous_version"] = .int(last.version)
+                payload["previous_definition"] = JSONValue.parse(last.definition) ?? .null
+            }
+            payload.merge(actor.payloadNote) { a, _ in a }
+            try tx.append(EventDraft(.policyVersion, subject: "sla:\(p.name)", payload: .object(payload)), actor: actor.name, at: now)
+            policies.append(VersionedPolicy(policy: p, version: version, calendar: config.calendar))
+        }
+        return SLAEngine(policies: policies)
+    }
+}
+
+/// Decoded policy versions by name and number (stored versions never change).
+final class PolicyCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: VersionedPolicy] = [:]
+
+    func get(_ name: String, _ version: Int) -> VersionedPolicy? { lock.withLock { entries["\(name)#\(version)"] } }
+    func put(_ p: VersionedPolicy) { lock.withLock { entries["\(p.name)#\(p.version)"] = p } }
+}

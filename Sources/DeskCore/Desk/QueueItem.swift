@@ -1,0 +1,50 @@
+import Foundation
+
+/// A comment as a queue shows it: the comment and its SLA standing at the moment of listing.
+public struct QueueItem: Sendable, Hashable {
+    public var comment: Comment
+    /// The most urgent clock (nil when the comment has none).
+    public var clock: SLARecord.ClockStatus?
+    /// Unanswered while at least the configured number of newer comments in its queue were answered.
+    public var passedOver: Bool
+
+    public init(comment: Comment, clock: SLARecord.ClockStatus?, passedOver: Bool) {
+        self.comment = comment
+        self.clock = clock
+        self.passedOver = passedOver
+    }
+
+    public var state: SLAState { clock?.state ?? .none }
+
+    /// The queue item's JSON (DESIGN.md keys, plus `policy`, `passed_over`, `intent`, `tags`, `channel`).
+    public var json: JSONValue {
+        let c = comment
+        return [
+            "id": .int(c.id), "platform": .string(c.platform.rawValue), "external_id": .string(c.externalID),
+            "author_handle": .string(c.author.handle), "author_name": .string(c.author.name), "text": .string(c.text),
+            "created_at": .time(c.createdAt), "status": .string(c.status.rawValue), "assignee": .string(c.assignee),
+            "sla_state": .string(state.rawValue), "sla_clock": .string(clock?.clock.rawValue), "due_at": .time(clock?.dueAt),
+            "policy": .string(c.sla.policy), "policy_version": .int(c.sla.policyVersion), "passed_over": .bool(passedOver),
+            "intent": .string(c.intent?.rawValue), "tags": .array(c.tags.map { .string($0) }), "channel": .string(c.channel),
+            "thread_id": .string(c.threadID), "url": .string(c.url),
+        ]
+    }
+}
+
+/// Everything the thread view and `meja show` need about one comment.
+public struct CommentDetail: Sendable {
+    public var item: QueueItem
+    /// Every clock of the comment at the moment of reading.
+    public var clocks: [SLARecord.ClockStatus]
+    /// The conversation: comments and the agency's replies, oldest first.
+    public var threadComments: [Comment]
+    public var threadReplies: [Reply]
+    /// Replies linked to this comment.
+    public var replies: [Reply]
+    /// The citizen's other comments on the platform, newest first.
+    public var earlierByAuthor: [Comment]
+    /// The log entries about this comment, oldest first.
+    public var history: [LogEvent]
+
+    public var comment: Comment { item.comment }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// CSV with a header row naming the `meja-jsonl` fields, the author flattened to `author_handle`,
+/// `author_name`, `author_id` (DESIGN.md). Quoted fields may hold commas, quotes (`""`) and line breaks.
+public struct CSVFormat: ImportFormat {
+    public init() {}
+    public var name: String { "csv" }
+
+    static let required = ["platform", "id", "author_handle", "text", "created_at"]
+
+    public func confidence(sample: String, fileName: String) -> Int {
+        let header = sample.prefix { $0 != "\n" && $0 != "\r\n" }.lowercased()
+        let fields = Set(header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        let hits = Self.required.filter(fields.contains).count
+        if hits == Self.required.count { return 90 }
+        return fileName.lowercased().hasSuffix(".csv") ? 20 : 0
+    }
+
+    public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
+        var rows = CSVRows(bytes: [UInt8](data))
+        guard let header = rows.next() else { return }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let missing = Self.required.filter { !names.contains($0) }
+        if !missing.isEmpty {
+            try emit(ImportItem(line: header.line, .failure(RecordProblem(
+                "the header row lacks \(missing.joined(separator: ", ")); it must name at least \(Self.required.joined(separator: ", "))"))))
+            return
+        }
+        while let row = rows.next() {
+            if row.fields.count == 1, row.fields[0].isEmpty { continue }
+            if let problem = row.problem {
+                try emit(ImportItem(line: row.line, .failure(RecordProblem(problem))))
+                continue
+            }
+            guard row.fields.count == names.count else {
+                try emit(ImportItem(line: row.line, .failure(RecordProblem("has \(row.fields.count) fields but the header has \(names.count)"))))
+                continue
+            }
+            var o: [String: JSONValue] = [:]
+            var author: [String: JSONValue] = [:]
+            for (name, value) in zip(names, row.fields) where !value.isEmpty {
+                switch name {
+                case "author_handle": author["handle"] = .string(value)
+                case "author_name": author["name"] = .string(value)
+                case "author_id": author["id"] = .string(value)
+                case "from_agency":
+                    switch value.lowercased() {
+                    case "true", "1", "yes", "ya": o[name] = .bool(true)
+                    case "false", "0", "no", "tidak": o[name] = .bool(false)
+                    default: o[name] = .string(value)
+                    }
+                default: o[name] = .string(value)
+                }
+            }
+            o["author"] = .object(author)
+            try emit(ImportItem(line: row.line, Result { () throws(RecordProblem) in try CommentRecord(json: .object(o)) }))
+        }
+    }
+}
+
+/// Splits RFC 4180 CSV into rows, keeping the line each row starts on.
+struct CSVRows {
+    struct Row {
+        var line: Int
+        var fields: [String]
+        var problem: String?
+    }
+
+    let bytes: [UInt8]
+    var i = 0
+    var line = 1
+
+    init(bytes: [UInt8]) {
+        var b = bytes
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
+        self.bytes = b
+    }
+
+    mutating func next() -> Row? {
+        guard i < bytes.count else { return nil }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var problem: String?
+        while i < bytes.count {
+            let c = bytes[i]
+            if quoted {
+                if c == 0x22 {
+                    if i + 1 < bytes.count, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    quoted = false
+                    i += 1
+                    continue
+                }
+                if c == 0x0A { line += 1 }
+                field.append(c)
+                i += 1
+                continue
+            }
+            switch c {
+            case 0x22 where field.isEmpty:
+                quoted = true
+                i += 1
+            case 0x2C:
+                fields.append(SafeText.decode(field))
+                field = []
+                i += 1
+            case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A:
+                i += 1
+            case 0x0A:
+                i += 1
+                line += 1
+                fields.append(SafeText.decode(field))
+                return Row(line: startLine, fields: fields, problem: problem)
+            default:
+                if c == 0x22 { problem = "a quote inside an unquoted field (quote the whole field and double inner quotes)" }
+                field.append(c)
+                i += 1
+            }
+        }
+        if quoted { problem = "a quoted field is not closed before the end of the file" }
+        fields.append(SafeText.decode(field))
+        return Row(line: startLine, fields: fields, problem: problem)
+    }
+}

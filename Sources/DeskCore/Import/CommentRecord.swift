@@ -1,0 +1,116 @@
+import Foundation
+
+/// A comment in Meja's normalized import format (`meja-jsonl`, DESIGN.md), whatever platform it came from.
+///
+/// Platform importers turn API responses and exports into these; the importer stores them.
+public struct CommentRecord: Hashable, Sendable {
+    public var platform: Platform
+    /// The platform's id of the comment; (`platform`, `id`) is unique.
+    public var id: String
+    public var author: Author
+    /// Plain text as written (may contain anything, including escape sequences).
+    public var text: String
+    public var createdAt: Date
+    public var threadID: String?
+    public var inReplyTo: String?
+    /// The agency account that received it, e.g. `@kominfo`.
+    public var channel: String?
+    public var url: String?
+    public var lang: String?
+    /// True when the agency itself wrote it (an earlier reply).
+    public var fromAgency: Bool
+
+    public init(platform: Platform, id: String, author: Author, text: String, createdAt: Date, threadID: String? = nil,
+                inReplyTo: String? = nil, channel: String? = nil, url: String? = nil, lang: String? = nil, fromAgency: Bool = false) {
+        self.platform = platform
+        self.id = id
+        self.author = author
+        self.text = text
+        self.createdAt = createdAt
+        self.threadID = threadID
+        self.inReplyTo = inReplyTo
+        self.channel = channel
+        self.url = url
+        self.lang = lang
+        self.fromAgency = fromAgency
+    }
+
+    /// Reads a record from one `meja-jsonl` object; the error says which field is wrong and how.
+    public init(json: JSONValue) throws(RecordProblem) {
+        guard let o = json.objectValue else { throw RecordProblem("expected a JSON object with the comment's fields") }
+        func required(_ key: String) throws(RecordProblem) -> String {
+            guard let v = o[key], !v.isNull else { throw RecordProblem("missing required field '\(key)'") }
+            guard let s = v.stringValue else { throw RecordProblem("field '\(key)' must be a string") }
+            return s
+        }
+        func optional(_ key: String) throws(RecordProblem) -> String? {
+            guard let v = o[key], !v.isNull else { return nil }
+            if let s = v.stringValue { return s.isEmpty ? nil : s }
+            if let i = v.intValue { return String(i) }
+            throw RecordProblem("field '\(key)' must be a string")
+        }
+        let platformText = try required("platform")
+        guard let platform = Platform(parsing: platformText) else {
+            throw RecordProblem("platform '\(platformText)' must be one lower-case word such as mastodon, x, facebook, instagram, youtube")
+        }
+        var idText: String
+        if let n = o["id"]?.intValue { idText = String(n) } else { idText = try required("id") }
+        idText = idText.trimmingCharacters(in: .whitespaces)
+        guard !idText.isEmpty else { throw RecordProblem("field 'id' is empty") }
+        guard let authorValue = o["author"], !authorValue.isNull else { throw RecordProblem("missing required field 'author'") }
+        guard let a = authorValue.objectValue else { throw RecordProblem("field 'author' must be an object like {\"handle\": \"warga\"}") }
+        guard let handle = a["handle"]?.stringValue, !handle.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RecordProblem("author.handle is missing or empty")
+        }
+        let text = try required("text")
+        let created = try required("created_at")
+        guard let createdAt = Timestamp.parse(created) else {
+            throw RecordProblem("created_at '\(created.prefix(40))' is not ISO 8601 with an offset or Z, e.g. 2026-11-30T09:15:00+07:00")
+        }
+        var fromAgency = false
+        if let f = o["from_agency"], !f.isNull {
+            guard let b = f.boolValue else { throw RecordProblem("from_agency must be true or false") }
+            fromAgency = b
+        }
+        self.init(platform: platform, id: idText,
+                  author: Author(id: a["id"]?.stringValue ?? a["id"]?.intValue.map { String($0) }, handle: handle,
+                                 name: a["name"]?.stringValue),
+                  text: text, createdAt: createdAt, threadID: try optional("thread_id"), inReplyTo: try optional("in_reply_to"),
+                  channel: try optional("channel"), url: try optional("url"), lang: try optional("lang"), fromAgency: fromAgency)
+    }
+
+    /// The `meja-jsonl` object of this record.
+    public var json: JSONValue {
+        var author: [String: JSONValue] = ["handle": .string(self.author.handle)]
+        if let id = self.author.id { author["id"] = .string(id) }
+        if let name = self.author.name { author["name"] = .string(name) }
+        var o: [String: JSONValue] = ["platform": .string(platform.rawValue), "id": .string(id), "author": .object(author),
+                                      "text": .string(text), "created_at": .string(Timestamp.utc(createdAt))]
+        if let threadID { o["thread_id"] = .string(threadID) }
+        if let inReplyTo { o["in_reply_to"] = .string(inReplyTo) }
+        if let channel { o["channel"] = .string(channel) }
+        if let url { o["url"] = .string(url) }
+        if let lang { o["lang"] = .string(lang) }
+        if fromAgency { o["from_agency"] = .bool(true) }
+        return .object(o)
+    }
+}
+
+/// Why one record of an import file was rejected.
+public struct RecordProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One element read from an import file: a record, or the reason it could not be read, with its place.
+public struct ImportItem: Sendable {
+    /// The 1-based line where the element starts (or its row for CSV).
+    public var line: Int
+    public var result: Result<CommentRecord, RecordProblem>
+
+    public init(line: Int, _ result: Result<CommentRecord, RecordProblem>) {
+        self.line = line
+        self.result = result
+    }
+}

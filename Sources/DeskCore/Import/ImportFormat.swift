@@ -1,0 +1,29 @@
+import Foundation
+
+/// A file format Meja can import, and how to read it into normalized records.
+public protocol ImportFormat: Sendable {
+    /// The name used with `--format` (e.g. `meja-jsonl`).
+    var name: String { get }
+    /// How sure the format is that `sample` (the start of a file) is in it: 0 not at all … 100 certain.
+    func confidence(sample: String, fileName: String) -> Int
+    /// Reads every element of a file, calling `emit` for each in file order.
+    func read(_ data: Data, emit: (ImportItem) throws -> Void) throws
+}
+
+/// The formats Meja knows, for `--format` and for detection.
+public enum ImportFormats {
+    /// Every known format; platform importers add themselves here.
+    public static let all: [any ImportFormat] = [MejaJSONLFormat(), CSVFormat()]
+
+    /// The format with that `--format` name.
+    public static func named(_ name: String) -> (any ImportFormat)? {
+        all.first { $0.name == name.lowercased() }
+    }
+
+    /// The most likely format of a file from its first bytes and name, or nil when nothing fits.
+    public static func detect(_ data: Data, fileName: String) -> (any ImportFormat)? {
+        let sample = SafeText.decode(data.prefix(64 * 1024))
+        let scored = all.map { ($0, $0.confidence(sample: sample, fileName: fileName)) }.filter { $0.1 > 0 }
+        return scored.max { $0.1 < $1.1 }?.0
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Stores comments from import files: deduplicated, in atomic batches each logged with its counts.
+///
+/// A bad element never stops the good ones: it is reported as `FILE:LINE: reason` and the rest are committed.
+/// Comments written by the agency's own channels (`from_agency`, or an author in `[agency].channels`) become
+/// replies to the comment they answer, so they stop its clock and never enter the queue.
+public struct Importer: Sendable {
+    public let desk: Desk
+    /// Records per transaction. A crash loses at most the batch in flight, never half of one.
+    public var batchSize: Int
+
+    public init(desk: Desk, batchSize: Int = 5_000) {
+        self.desk = desk
+        self.batchSize = batchSize
+    }
+
+    /// What one import did.
+    public struct Summary: Sendable {
+        public var file: String
+        public var format: String
+        /// True when the format was detected rather than named.
+        public var detected: Bool
+        public var sha256: String
+        /// New comments added to the desk.
+        public var accepted = 0
+        /// Agency replies recorded (from the agency's own channels).
+        public var replies = 0
+        /// Elements already on the desk (re-importing is a no-op).
+        public var duplicates = 0
+        public var rejected: [FileIssue] = []
+        /// The log events written, one per batch.
+        public var events: [Int64] = []
+
+        public var json: JSONValue {
+            ["file": .string(file), "format": .string(format), "detected": .bool(detected), "sha256": .string(sha256),
+             "accepted": .int(accepted), "replies": .int(replies), "duplicates": .int(duplicates), "rejected": .int(rejected.count),
+             "problems": .array(rejected.map { .string($0.description) })]
+        }
+    }
+
+    /// Imports one file. `format` nil means detect it from the content. `progress` gets (bytes done, bytes total).
+    public func importFile(_ path: String, format: (any ImportFormat)? = nil,
+                           progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
+        let url = URL(fileURLWithPath: path)
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            throw DeskError.invalidInput("\(path): cannot be read (does it exist, and may you read it?)")
+        }
+        let chosen: any ImportFormat
+        if let format {
+            chosen = format
+        } else if let detected = ImportFormats.detect(data, fileName: url.lastPathComponent) {
+            chosen = detected
+        } else {
+            throw DeskError.invalidInput("\(path): the format could not be recognised; name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
+        }
+        return try importData(data, name: path, format: chosen, detected: format == nil, progress: progress)
+    }
+
+    /// Imports records already read into memory (the file name is used in messages and on the log).
+    public func importData(_ data: Data, name: String, format: any ImportFormat, detected: Bool = false,
+                           progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
+        var summary = Summary(file: name, format: format.name, detected: detected, sha256: EventChain.sha256Hex(data))
+        var batch: [ImportItem] = []
+        batch.reserveCapacity(batchSize)
+        var batchNumber = 0
+        let total = data.count
+        var lastLine = 0
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            batchNumber += 1
+            try store(batch, number: batchNumber, into: &summary)
+            batch.removeAll(keepingCapacity: true)
+            if let progress, total > 0 { progress(min(total, Int(Double(total) * Double(lastLine) / Double(max(lastLine, estimatedLines(data))))), total) }
+        }
+        try format.read(data) { item in
+            batch.append(item)
+            lastLine = item.line
+            if batch.count >= batchSize { try flush() }
+        }
+        try flush()
+        progress?(total, total)
+        return summary
+    }
+
+    private func estimatedLines(_ data: Data) -> Int {
+        // Progress is by elements; estimate the total from the newline count of the first megabyte.
+        let head = data.prefix(1 << 20)
+        let lines = head.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        guard lines > 0 else { return 1 }
+        return max(1, Int(Double(lines) * Double(data.count) / Double(head.count)))
+    }
+
+    /// Stores one batch and its log event in one transaction.
+    private func store(_ items: [ImportItem], number: Int, into summary: inout Summary) throws {
+        let now = desk.now
+        var counts = (accepted: 0, replies: 0, duplicates: 0)
+        var rejected: [FileIssue] = []
+        let file = summary.file
+        let seq: Int64 = try desk.store.write { tx in
+            _ = try desk.actingStaff(tx)
+            let engine = try desk.engine(tx)
+            var presence: [Platform: (any: Bool, pending: Bool)] = [:]
+            var firstID: Int64?
+            var lastID: Int64?
+            var answered: [Int64] = []
+            var repliesTo: [Int64] = []
+            for item in items {
+                let record: CommentRecord
+                switch item.result {
+                case .failure(let problem):
+                    rejected.append(FileIssue(file: file, line: item.line, problem.message))
+                    continue
+                case .success(let r): record = r
+                }
+                if presence[record.platform] == nil { presence[record.platform] = try tx.replyPresence(platform: record.platform) }
+                if record.fromAgency || desk.config.isAgencyChannel(record.author.handle) {
+                    let parent = try record.inReplyTo.flatMap { try tx.comment(platform: record.platform, externalID: $0) }
+                    let parentReply = parent == nil ? try record.inReplyTo.flatMap { try tx.reply(platform: record.platform, externalID: $0) } : nil
+                    let reply = Reply(commentID: parent?.id, platform: record.platform, externalID: record.id, inReplyTo: record.inReplyTo,
+                                      threadID: record.threadID,
+                                      threadKey: record.threadID ?? parent?.threadKey ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id,
+                                      text: record.text, sentAt: record.createdAt, author: Author.normalizedHandle(record.author.handle),
+                                      source: .imported)
+                    guard try tx.insertReply(reply) != nil else { counts.duplicates += 1; continue }
+                    counts.replies += 1
+                    presence[record.platform] = (true, presence[record.platform]!.pending || parent == nil)
+                    if let parent {
+                        repliesTo.append(parent.id)
+                        answered += try desk.respond(to: parent, at: record.createdAt, tx)
+                    }
+                    continue
+                }
+                var parentComment: Comment?
+                var parentReply: Reply?
+                if let irt = record.inReplyTo {
+                    parentComment = try tx.comment(platform: record.platform, externalID: irt)
+                    if parentComment == nil, presence[record.platform]!.any { parentReply = try tx.reply(platform: record.platform, externalID: irt) }
+                }
+                let threadKey = record.threadID ?? parentComment?.threadKey ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id
+                var follows = parentReply != nil
+                if !follows, presence[record.platform]!.any {
+                    follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, before: record.createdAt)
+                }
+                let intent = desk.classifier?(record.text)
+                let policy = engine.policy(platform: record.platform, channel: record.channel, intent: intent, tags: [])
+                let sla = policy.map { SLAEngine.start($0, createdAt: record.createdAt, followsAgencyReply: follows) } ?? SLARecord()
+                var comment = Comment(id: 0, platform: record.platform, externalID: record.id, author: record.author, text: record.text,
+                                      createdAt: record.createdAt, threadID: record.threadID, threadKey: threadKey,
+                                      inReplyTo: record.inReplyTo, channel: record.channel.map(Author.normalizedHandle), url: record.url,
+                                      lang: record.lang, importedAt: now, intent: intent, sla: sla)
+                guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
+                counts.accepted += 1
+                comment.id = id
+                if firstID == nil { firstID = id }
+                lastID = id
+                if presence[record.platform]!.pending {
+                    let pending = try tx.pendingReplies(platform: record.platform, inReplyTo: record.id)
+                    for r in pending { try tx.linkReply(id: r.id, toComment: id, threadKey: threadKey) }
+                    if let first = pending.map(\.sentAt).min() {
+                        repliesTo += Array(repeating: id, count: pending.count)
+                        answered += try desk.respond(to: comment, at: first, tx)
+                    }
+                }
+            }
+            var payload: [String: JSONValue] = [
+                "file": .string(file), "sha256": .string(summary.sha256), "format": .string(summary.format), "batch": .int(number),
+                "lines": .string("\(items.first?.line ?? 0)-\(items.last?.line ?? 0)"),
+                "accepted": .int(counts.accepted), "replies": .int(counts.replies), "duplicate": .int(counts.duplicates),
+                "rejected": .int(rejected.count),
+                "comment_ids": firstID.map { .string("\($0)-\(lastID!)") } ?? .null,
+                "replies_to": .array(repliesTo.map { .int($0) }),
+                "now_replied": .array(Array(Set(answered)).sorted().map { .int($0) }),
+            ]
+            payload.merge(desk.actor.payloadNote) { a, _ in a }
+            return try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq
+        }
+        summary.accepted += counts.accepted
+        summary.replies += counts.replies
+        summary.duplicates += counts.duplicates
+        summary.rejected += rejected
+        summary.events.append(seq)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// `meja-jsonl`: one normalized comment record (DESIGN.md) per line. Blank lines are skipped.
+public struct MejaJSONLFormat: ImportFormat {
+    public init() {}
+    public var name: String { "meja-jsonl" }
+
+    public func confidence(sample: String, fileName: String) -> Int {
+        guard let first = sample.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return 0 }
+        let line = first.trimmingCharacters(in: .whitespaces)
+        guard line.hasPrefix("{") else { return 0 }
+        var score = fileName.hasSuffix(".jsonl") || fileName.hasSuffix(".ndjson") ? 30 : 10
+        for key in ["\"platform\"", "\"created_at\"", "\"author\"", "\"text\""] where line.contains(key) { score += 15 }
+        return min(score, 95)
+    }
+
+    public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            var line = 0
+            let n = bytes.count
+            while start < n {
+                line += 1
+                var end = start
+                while end < n, bytes[end] != 0x0A { end += 1 }
+                var stop = end
+                if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+                if !Self.isBlank(bytes, start, stop) {
+                    try emit(ImportItem(line: line, Self.record(Array(bytes[start..<stop]))))
+                }
+                start = end + 1
+            }
+        }
+    }
+
+    private static func isBlank(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e {
+            if b[i] != 0x20, b[i] != 0x09 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    static func record(_ bytes: [UInt8]) -> Result<CommentRecord, RecordProblem> {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(bytes: bytes)
+        } catch {
+            return .failure(RecordProblem("not valid JSON: \(error)"))
+        }
+        return Result { () throws(RecordProblem) in try CommentRecord(json: value) }
+    }
+}
