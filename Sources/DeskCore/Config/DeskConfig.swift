@@ -30,6 +30,7 @@ public struct DeskConfig: Sendable {
 
     /// Whether an author handle is one of the agency's channels.
     public func isAgencyChannel(_ handle: String) -> Bool {
+        guard !channels.isEmpty else { return false }
         let h = Author.normalizedHandle(handle)
         return channels.contains { Author.normalizedHandle($0) == h }
     }

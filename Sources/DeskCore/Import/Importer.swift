@@ -58,27 +58,48 @@ public struct Importer: Sendable {
     }
 
     /// Imports records already read into memory (the file name is used in messages and on the log).
+    ///
+    /// Reading (parsing) runs on a second thread while batches are written, so both cores work.
     public func importData(_ data: Data, name: String, format: any ImportFormat, detected: Bool = false,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         var summary = Summary(file: name, format: format.name, detected: detected, sha256: EventChain.sha256Hex(data))
-        var batch: [ImportItem] = []
-        batch.reserveCapacity(batchSize)
-        var batchNumber = 0
         let total = data.count
-        var lastLine = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            batchNumber += 1
-            try store(batch, number: batchNumber, into: &summary)
-            batch.removeAll(keepingCapacity: true)
-            if let progress, total > 0 { progress(min(total, Int(Double(total) * Double(lastLine) / Double(max(lastLine, estimatedLines(data))))), total) }
+        let lines = max(1, estimatedLines(data))
+        let pipe = BatchPipe(capacity: 3)
+        let size = batchSize
+        let reader = Thread {
+            var batch: [ImportItem] = []
+            batch.reserveCapacity(size)
+            do {
+                try format.read(data) { item in
+                    batch.append(item)
+                    if batch.count >= size {
+                        guard pipe.put(.batch(batch)) else { throw CancellationError() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { _ = pipe.put(.batch(batch)) }
+                _ = pipe.put(.end)
+            } catch {
+                _ = pipe.put(.failed(error))
+            }
         }
-        try format.read(data) { item in
-            batch.append(item)
-            lastLine = item.line
-            if batch.count >= batchSize { try flush() }
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer { pipe.cancel() }
+        var number = 0
+        loop: while true {
+            switch pipe.take() {
+            case .batch(let items):
+                number += 1
+                try store(items, number: number, into: &summary)
+                if let progress, let last = items.last { progress(min(total, Int(Double(total) * Double(last.line) / Double(lines))), total) }
+            case .end:
+                break loop
+            case .failed(let error):
+                throw error is CancellationError ? DeskError.storage("the import was interrupted") : error
+            }
         }
-        try flush()
         progress?(total, total)
         return summary
     }
@@ -86,7 +107,7 @@ public struct Importer: Sendable {
     private func estimatedLines(_ data: Data) -> Int {
         // Progress is by elements; estimate the total from the newline count of the first megabyte.
         let head = data.prefix(1 << 20)
-        let lines = head.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lines = head.withUnsafeBytes { raw in raw.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
         guard lines > 0 else { return 1 }
         return max(1, Int(Double(lines) * Double(data.count) / Double(head.count)))
     }
@@ -131,13 +152,17 @@ public struct Importer: Sendable {
                     }
                     continue
                 }
-                var parentComment: Comment?
+                // The parent decides the conversation (when the record names no thread) and whether this message
+                // follows an agency answer; both lookups are skipped when they cannot change anything.
                 var parentReply: Reply?
+                var parentThread: String?
                 if let irt = record.inReplyTo {
-                    parentComment = try tx.comment(platform: record.platform, externalID: irt)
-                    if parentComment == nil, presence[record.platform]!.any { parentReply = try tx.reply(platform: record.platform, externalID: irt) }
+                    if presence[record.platform]!.any { parentReply = try tx.reply(platform: record.platform, externalID: irt) }
+                    if record.threadID == nil, parentReply == nil {
+                        parentThread = try tx.comment(platform: record.platform, externalID: irt)?.threadKey
+                    }
                 }
-                let threadKey = record.threadID ?? parentComment?.threadKey ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id
+                let threadKey = record.threadID ?? parentThread ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id
                 var follows = parentReply != nil
                 if !follows, presence[record.platform]!.any {
                     follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author.handle,
@@ -181,5 +206,50 @@ public struct Importer: Sendable {
         summary.duplicates += counts.duplicates
         summary.rejected += rejected
         summary.events.append(seq)
+    }
+}
+
+/// A bounded hand-over of parsed batches from the reading thread to the writing one.
+private final class BatchPipe: @unchecked Sendable {
+    enum Message {
+        case batch([ImportItem])
+        case end
+        case failed(any Error)
+    }
+
+    private let condition = NSCondition()
+    private var queue: [Message] = []
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Hands over a message, waiting while the pipe is full; false once the writer has gone away.
+    func put(_ m: Message) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= capacity, !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(m)
+        condition.broadcast()
+        return true
+    }
+
+    func take() -> Message {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty { condition.wait() }
+        let m = queue.removeFirst()
+        condition.broadcast()
+        return m
+    }
+
+    /// Stops the reader (after an error on the writing side, or at the end).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
     }
 }

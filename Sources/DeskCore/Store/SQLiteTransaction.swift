@@ -179,26 +179,61 @@ final class SQLiteTransaction: StoreWriter {
             """, [platform.rawValue, threadKey, authorHandle, Int64(before.timeIntervalSince1970)])
     }
 
+    private var commentInsert: RawStatement?
+    private var ftsInsert: RawStatement?
+
     func insertComment(_ c: Comment) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO comment (platform, external_id, author_id, author_handle, author_name, text, created_at,
-              thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
-              sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
-              resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
-              escalated_at, due_at, at_risk_at, sla_clock)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        var values: [DatabaseValueConvertible?] = [
-            c.platform.rawValue, c.externalID, c.author.id, c.author.handle, c.author.name, c.text, Self.seconds(c.createdAt),
-            c.threadID, c.threadKey, c.inReplyTo, c.channel, c.url, c.lang, Self.seconds(c.importedAt), c.status.rawValue,
-            c.status.needsAction ? 1 : 0, c.assignee, c.intent?.rawValue, Self.tagText(c.tags),
-        ]
-        values += Self.slaValues(c.sla)
-        statement.setUncheckedArguments(StatementArguments(values))
-        try statement.execute()
+        if commentInsert == nil {
+            commentInsert = try RawStatement(db, sql: """
+                INSERT OR IGNORE INTO comment (platform, external_id, author_id, author_handle, author_name, text, created_at,
+                  thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
+                  sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
+                  resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
+                  escalated_at, due_at, at_risk_at, sla_clock)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            ftsInsert = try RawStatement(db, sql: "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)")
+        }
+        let s = commentInsert!
+        s.bind(1, c.platform.rawValue)
+        s.bind(2, c.externalID)
+        s.bind(3, c.author.id)
+        s.bind(4, c.author.handle)
+        s.bind(5, c.author.name)
+        s.bind(6, c.text)
+        s.bind(7, Self.seconds(c.createdAt))
+        s.bind(8, c.threadID)
+        s.bind(9, c.threadKey)
+        s.bind(10, c.inReplyTo)
+        s.bind(11, c.channel)
+        s.bind(12, c.url)
+        s.bind(13, c.lang)
+        s.bind(14, Self.seconds(c.importedAt))
+        s.bind(15, c.status.rawValue)
+        s.bind(16, Int64(c.status.needsAction ? 1 : 0))
+        s.bind(17, c.assignee)
+        s.bind(18, c.intent?.rawValue)
+        s.bind(19, Self.tagText(c.tags))
+        let sla = c.sla
+        let next = sla.nextDue
+        s.bind(20, sla.policy)
+        s.bind(21, sla.policyVersion)
+        s.bind(22, sla.responseClock?.rawValue)
+        for (i, d) in [sla.responseDueAt, sla.responseAtRiskAt, sla.respondedAt, sla.responseStoppedAt, sla.resolutionDueAt,
+                       sla.resolutionAtRiskAt, sla.resolvedAt, sla.resolutionStoppedAt, sla.pausedSince].enumerated() {
+            s.bind(Int32(23 + i), Self.seconds(d))
+        }
+        s.bind(32, sla.pausedSeconds)
+        s.bind(33, Self.seconds(sla.escalatedAt))
+        s.bind(34, Self.seconds(next?.dueAt))
+        s.bind(35, Self.seconds(next?.atRiskAt))
+        s.bind(36, next?.clock.rawValue)
+        try s.run()
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)").execute(arguments: [id, c.text])
+        ftsInsert!.bind(1, id)
+        ftsInsert!.bind(2, c.text)
+        try ftsInsert!.run()
         changed()
         return id
     }
