@@ -67,12 +67,13 @@ public struct Importer: Sendable {
         let lines = max(1, estimatedLines(data))
         let pipe = BatchPipe(capacity: 3)
         let size = batchSize
+        let preparer = Preparer(config: desk.config, classifier: desk.classifier)
         let reader = Thread {
-            var batch: [ImportItem] = []
+            var batch: [Prepared] = []
             batch.reserveCapacity(size)
             do {
                 try format.read(data) { item in
-                    batch.append(item)
+                    batch.append(preparer.prepare(item))
                     if batch.count >= size {
                         guard pipe.put(.batch(batch)) else { throw CancellationError() }
                         batch.removeAll(keepingCapacity: true)
@@ -113,7 +114,7 @@ public struct Importer: Sendable {
     }
 
     /// Stores one batch and its log event in one transaction.
-    private func store(_ items: [ImportItem], number: Int, into summary: inout Summary) throws {
+    private func store(_ items: [Prepared], number: Int, into summary: inout Summary) throws {
         let now = desk.now
         var counts = (accepted: 0, replies: 0, duplicates: 0)
         var rejected: [FileIssue] = []
@@ -135,7 +136,7 @@ public struct Importer: Sendable {
                 case .success(let r): record = r
                 }
                 if presence[record.platform] == nil { presence[record.platform] = try tx.replyPresence(platform: record.platform) }
-                if record.fromAgency || desk.config.isAgencyChannel(record.author.handle) {
+                if item.isAgency {
                     let parent = try record.inReplyTo.flatMap { try tx.comment(platform: record.platform, externalID: $0) }
                     let parentReply = parent == nil ? try record.inReplyTo.flatMap { try tx.reply(platform: record.platform, externalID: $0) } : nil
                     let reply = Reply(commentID: parent?.id, platform: record.platform, externalID: record.id, inReplyTo: record.inReplyTo,
@@ -168,9 +169,16 @@ public struct Importer: Sendable {
                     follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author.handle,
                                                    before: record.createdAt)
                 }
-                let intent = desk.classifier?(record.text)
-                let policy = engine.policy(platform: record.platform, channel: record.channel, intent: intent, tags: [])
-                let sla = policy.map { SLAEngine.start($0, createdAt: record.createdAt, followsAgencyReply: follows) } ?? SLARecord()
+                var sla = item.sla
+                if let index = item.policyIndex {
+                    let policy = engine.policies[index]
+                    if follows {
+                        sla = SLAEngine.start(policy, createdAt: record.createdAt, followsAgencyReply: true)
+                    } else {
+                        sla.policyVersion = policy.version
+                    }
+                }
+                let intent = item.intent
                 var comment = Comment(id: 0, platform: record.platform, externalID: record.id, author: record.author, text: record.text,
                                       createdAt: record.createdAt, threadID: record.threadID, threadKey: threadKey,
                                       inReplyTo: record.inReplyTo, channel: record.channel.map(Author.normalizedHandle), url: record.url,
@@ -212,7 +220,7 @@ public struct Importer: Sendable {
 /// A bounded hand-over of parsed batches from the reading thread to the writing one.
 private final class BatchPipe: @unchecked Sendable {
     enum Message {
-        case batch([ImportItem])
+        case batch([Prepared])
         case end
         case failed(any Error)
     }
@@ -251,5 +259,38 @@ private final class BatchPipe: @unchecked Sendable {
         queue.removeAll()
         condition.broadcast()
         condition.unlock()
+    }
+}
+
+/// An import element made ready on the reading thread: parsed, classified, and measured under the matching
+/// policy as a first message (the writer fixes the policy version, and re-measures the rare follow-up).
+struct Prepared: Sendable {
+    var line: Int
+    var result: Result<CommentRecord, RecordProblem>
+    var isAgency = false
+    var intent: Intent?
+    /// Index of the matching policy in the configuration (and in the engine, which lists them in that order).
+    var policyIndex: Int?
+    var sla = SLARecord()
+}
+
+/// Does the per-record work that needs no database.
+struct Preparer: Sendable {
+    let config: DeskConfig
+    let classifier: (@Sendable (String) -> Intent?)?
+
+    func prepare(_ item: ImportItem) -> Prepared {
+        var p = Prepared(line: item.line, result: item.result)
+        guard case .success(let record) = item.result else { return p }
+        p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle)
+        if p.isAgency { return p }
+        p.intent = classifier?(record.text)
+        let intent = p.intent
+        p.policyIndex = config.policies.firstIndex { $0.matches(platform: record.platform, channel: record.channel, intent: intent, tags: []) }
+        if let index = p.policyIndex {
+            let unversioned = VersionedPolicy(policy: config.policies[index], version: 0, calendar: config.calendar)
+            p.sla = SLAEngine.start(unversioned, createdAt: record.createdAt, followsAgencyReply: false)
+        }
+        return p
     }
 }

@@ -42,11 +42,16 @@ public protocol StoreReader {
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
     /// Comments by `authorHandle` in a conversation, unanswered, written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
+    /// Streams the SLA record of every comment still needing action (for a census of clock states).
+    func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws
     /// How many comments the desk holds.
     func commentCount() throws -> Int
     func staff() throws -> [StaffMember]
     func staffMember(_ name: String) throws -> StaffMember?
     func lastEvent() throws -> LogEvent?
+    /// Streams every event from `seq` ≥ `from` in order as raw fields (valid only during the call), until `body`
+    /// returns false. The verifier uses this to hash a million events without building strings.
+    func forEachEventFields(from: Int64, _ body: (EventFields) throws -> Bool) throws
     /// Events with `seq` ≥ `from`, in order, at most `limit`.
     func events(from: Int64, limit: Int) throws -> [LogEvent]
     /// Events for a subject and/or of an action, newest last.

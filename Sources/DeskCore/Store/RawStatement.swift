@@ -34,6 +34,34 @@ final class RawStatement {
 
     func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
 
+    /// Steps once: true while there is a row to read.
+    func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        return false
+    }
+
+    /// The integer in a column of the current row (0 for NULL).
+    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// Whether a column of the current row is NULL.
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    /// The bytes of a text column of the current row, valid until the next step.
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let p = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    /// A text column of the current row as a String (nil for NULL).
+    func text(_ column: Int32) -> String? {
+        isNull(column) ? nil : String(decoding: bytes(column), as: UTF8.self)
+    }
+
     /// Runs the statement to completion and resets it for the next use.
     func run() throws {
         let code = sqlite3_step(handle)

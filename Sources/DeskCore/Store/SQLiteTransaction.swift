@@ -54,6 +54,22 @@ final class SQLiteTransaction: StoreWriter {
                           [platform.rawValue, externalID]).first
     }
 
+    func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws {
+        let s = try RawStatement(db, sql: """
+            SELECT id, response_clock, response_due, response_at_risk, responded_at, response_stopped, resolution_due,
+              resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at
+            FROM comment WHERE active = 1
+            """)
+        func date(_ c: Int32) -> Date? { s.isNull(c) ? nil : Date(timeIntervalSince1970: Double(s.int(c))) }
+        while try s.step() {
+            let clock = s.text(1).flatMap(SLAClock.init(rawValue:))
+            let sla = SLARecord(responseClock: clock, responseDueAt: date(2), responseAtRiskAt: date(3), respondedAt: date(4),
+                                responseStoppedAt: date(5), resolutionDueAt: date(6), resolutionAtRiskAt: date(7), resolvedAt: date(8),
+                                resolutionStoppedAt: date(9), pausedSince: date(10), pausedSeconds: Int(s.int(11)), escalatedAt: date(12))
+            try body(s.int(0), sla)
+        }
+    }
+
     func commentCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM comment") ?? 0
     }
@@ -377,6 +393,16 @@ final class SQLiteTransaction: StoreWriter {
 
     static func event(_ r: Row) -> LogEvent {
         LogEvent(seq: r[0], at: r[1], actor: r[2], action: r[3], subject: r[4], payload: r[5], prev: r[6], hash: r[7])
+    }
+
+    func forEachEventFields(from: Int64, _ body: (EventFields) throws -> Bool) throws {
+        let s = try RawStatement(db, sql: "SELECT seq, at, actor, action, subject, payload, prev, hash FROM event WHERE seq >= ? ORDER BY seq")
+        s.bind(1, from)
+        while try s.step() {
+            let fields = EventFields(seq: s.int(0), at: s.bytes(1), actor: s.bytes(2), action: s.bytes(3), subject: s.bytes(4),
+                                     payload: s.bytes(5), prev: s.bytes(6), hash: s.bytes(7))
+            if try !body(fields) { return }
+        }
     }
 
     func lastEvent() throws -> LogEvent? {

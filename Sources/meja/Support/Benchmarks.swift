@@ -47,6 +47,24 @@ struct Benchmarks {
         var pages: [Double] = []
         for _ in 0..<20 { pages.append(try Self.milliseconds { _ = try desk.queue(limit: 50) }) }
         figures["queue_first_page_ms"] = Self.median(pages)
+
+        log("SLA recompute over 100,000 open comments…")
+        let census = try SLACensus.take(store, at: now)
+        let scale = 100_000 / Double(max(1, census.total))
+        var sweeps: [Double] = []
+        for _ in 0..<3 { sweeps.append(try Self.milliseconds { _ = try SLACensus.take(store, at: now) }) }
+        figures["sla_recompute_100k_ms"] = Self.median(sweeps) * scale
+
+        log("log verification over 1,000,000 events…")
+        try store.write { tx in
+            let payload: JSONValue = ["note": "benchmark event", "n": 1]
+            for i in 0..<1_000_000 {
+                try tx.append(EventDraft(.status, subject: String(i % 5000), payload: payload), actor: "bench", at: now)
+            }
+        }
+        var verified: LogVerifier.Report?
+        let verifyMS = try Self.milliseconds { verified = try LogAudit.verify(store) }
+        figures["log_verify_events_per_s"] = Double(verified?.count ?? 0) / (verifyMS / 1000)
         return figures
     }
 }
