@@ -68,7 +68,13 @@ struct PersonalDataScanner {
                 i += 1
                 continue
             }
+            if i >= 2, "-/_".contains(chars[i - 1]), chars[i - 2].isLetter {
+                // Part of a code such as LAP-2026-000123: skip the whole run.
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber || "-/_".contains(chars[i]) { i += 1 }
+                continue
+            }
             let plus = i > 0 && chars[i - 1] == "+"
+            let areaCode = i > 0 && chars[i - 1] == "("
             var digits = ""
             var j = i
             var end = i
@@ -79,6 +85,8 @@ struct PersonalDataScanner {
                     end = j
                 } else if " .-".contains(chars[j]), j + 1 < chars.count, chars[j + 1].isASCII, chars[j + 1].isNumber {
                     j += 1
+                } else if areaCode, chars[j] == ")", j + 2 < chars.count, " -".contains(chars[j + 1]), chars[j + 2].isASCII, chars[j + 2].isNumber {
+                    j += 2
                 } else {
                     break
                 }

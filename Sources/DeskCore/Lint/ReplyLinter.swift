@@ -105,6 +105,7 @@ public enum ReplyLinter {
     public static func linkHosts(in text: String) -> [String] {
         var hosts: [String] = []
         for raw in text.split(whereSeparator: { $0.isWhitespace }) {
+            if raw.contains("{") || raw.contains("}") { continue } // an unfilled {variable}, reported on its own
             var word = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>{},;:!?\"'“”‘’"))
             while word.hasSuffix(".") { word.removeLast() }
             if word.contains("@") { continue }

@@ -35,8 +35,8 @@ public enum Suggester {
             // Language.
             switch (verdict.lang, t.lang) {
             case let (a, b) where a == b: c.add(30, .language)
-            case (.mixed, .indonesian): c.add(28, .language)
-            case (.mixed, .english): c.add(22, .language)
+            case (.mixed, .indonesian): c.add(30, .language)
+            case (.mixed, .english): c.add(20, .language)
             default: break
             }
             // Sensitive topic.
