@@ -34,3 +34,24 @@ final class TemplateTextTests: XCTestCase {
         XCTAssertEqual(try TemplateText(parsing: "{a}{b}{a}").variables, ["a", "b"])
     }
 }
+
+final class RenderContextDeskTests: XCTestCase {
+    func testTheDeskFillsCitizenAgencyChannelPlatformAndOfficeHours() {
+        var config = DeskConfig()
+        config.agencyName = "Diskominfo Kota Contoh"
+        let comment = Comment(id: 1, platform: .instagram, externalID: "c1", author: Author(handle: "budi_s", name: "Budi Santoso"),
+                              text: "Halo", createdAt: Date(timeIntervalSince1970: 0), channel: "@diskominfo_contoh",
+                              importedAt: Date(timeIntervalSince1970: 0))
+        let context = RenderContext(comment: comment, config: config)
+        XCTAssertEqual(context.citizenName, "Budi Santoso")
+        XCTAssertEqual(context.citizenHandle, "@budi_s")
+        XCTAssertEqual(context.agencyName, "Diskominfo Kota Contoh")
+        XCTAssertEqual(context.channel, "@diskominfo_contoh")
+        XCTAssertEqual(context.platform, "Instagram")
+        XCTAssertEqual(context.officeHours, "Senin–Kamis 07.30–16.00, Jumat 07.30–16.30 WIB")
+        XCTAssertEqual(RenderContext.officeHours(config.calendar, lang: .english), "Monday–Thursday 07.30–16.00, Friday 07.30–16.30 WIB")
+        var anonymous = comment
+        anonymous.author = Author(handle: "@warga123")
+        XCTAssertEqual(RenderContext(comment: anonymous, config: config).citizenName, "warga123")
+    }
+}

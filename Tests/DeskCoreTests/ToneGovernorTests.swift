@@ -150,4 +150,11 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("").humorAllowed, .none)
         _ = governor.verdict(String(repeating: "wk", count: 50_000))
     }
+
+    func testSignedNumbersInReasons() {
+        XCTAssertEqual(ToneGovernor.signed(0.724), "+0.72")
+        XCTAssertEqual(ToneGovernor.signed(-0.05), "-0.05")
+        XCTAssertEqual(ToneGovernor.signed(-1), "-1.00")
+        XCTAssertEqual(ToneGovernor.signed(-0.001), "+0.00")
+    }
 }

@@ -14,6 +14,7 @@ public struct LintContext: Sendable {
     /// Public hotlines (112, 110, 113, 118, 119, 129, 1500 numbers, SAPA's WhatsApp) are always allowed.
     public var allowedNumbers: [String]
 
+    /// A context; the allow-list defaults to the shipped `DeskConfig` one.
     public init(platform: Platform, humorAllowed: HumorLevel, replyHumor: HumorLevel? = nil,
                 linkAllowList: [String] = DeskConfig().linkAllowList, allowedNumbers: [String] = []) {
         self.platform = platform

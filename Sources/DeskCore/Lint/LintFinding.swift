@@ -11,12 +11,14 @@ public struct LintFinding: Hashable, Sendable {
         case linkNotAllowed = "link_not_allowed"
     }
 
+    /// The kind of problem.
     public var code: Code
     /// What is wrong and what to do about it.
     public var message: String
     /// True when the reply must not be sent without an override reason.
     public var blocking: Bool
 
+    /// A finding with every field given.
     public init(code: Code, message: String, blocking: Bool) {
         self.code = code
         self.message = message

@@ -39,6 +39,7 @@ public struct RenderContext: Hashable, Sendable {
     /// Further values by variable name, for an agency's own templates' needs.
     public var extra: [String: String]
 
+    /// A context with the values known; leave the others nil.
     public init(citizenName: String? = nil, citizenHandle: String? = nil, agencyName: String? = nil, agencyWebsite: String? = nil,
                 agencyPhone: String? = nil, staffName: String? = nil, ticketRef: String? = nil, slaPromise: String? = nil,
                 officeHours: String? = nil, channel: String? = nil, platform: String? = nil, link: String? = nil,

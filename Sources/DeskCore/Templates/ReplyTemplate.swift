@@ -28,6 +28,7 @@ public struct ReplyTemplate: Hashable, Sendable {
     /// Where it was defined, `FILE:LINE`, for messages.
     public var source: String
 
+    /// A template built in code (files are read by `TemplateLibrary`).
     public init(id: String, version: Int = 1, lang: TextLanguage, intents: [Intent] = [], keywords: [String] = [],
                 humor: HumorLevel = .none, channels: [Platform] = [], title: String, body: TemplateText,
                 sensitive: [SensitiveTopic] = [], purpose: String = "acknowledge", source: String = "") {

@@ -1,6 +1,8 @@
 /// A ranked, rendered template offered to staff for one comment.
 public struct Suggestion: Hashable, Sendable {
+    /// The template suggested.
     public var templateID: String
+    /// Its version, to record with the reply.
     public var templateVersion: Int
     /// Higher is a better fit; comparable only among suggestions for the same comment.
     public var score: Double
@@ -17,6 +19,7 @@ public struct Suggestion: Hashable, Sendable {
     /// Why it ranks where it does, one line per factor.
     public var reasons: [String]
 
+    /// A suggestion with every field given (the suggester builds these).
     public init(templateID: String, templateVersion: Int, score: Double, humor: HumorLevel, lang: TextLanguage, purpose: String,
                 title: String, text: String, reasons: [String]) {
         self.templateID = templateID

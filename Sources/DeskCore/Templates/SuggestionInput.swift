@@ -15,6 +15,7 @@ public struct SuggestionInput: Sendable {
     /// Values for the templates' variables.
     public var context: RenderContext
 
+    /// The input for one comment; `recentTemplateIDs` and `context` may be left empty.
     public init(text: String, platform: Platform, channel: String? = nil, verdict: ToneVerdict, triagedIntent: Intent? = nil,
                 recentTemplateIDs: Set<String> = [], context: RenderContext = RenderContext()) {
         self.text = text

@@ -12,6 +12,7 @@ public struct TemplateLibrary: Sendable {
     /// Normalised keyword tokens per template (same order as `templates`), for fast matching.
     let keywordTokens: [[[String]]]
 
+    /// A library of the given templates (a later duplicate id wins); keywords are normalised with `tokenizer`.
     public init(templates: [ReplyTemplate], tokenizer: ToneTokenizer = ToneLexicon.shipped.tokenizer) {
         let sorted = templates.sorted { $0.id < $1.id }
         self.templates = sorted

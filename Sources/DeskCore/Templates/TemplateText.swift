@@ -82,5 +82,6 @@ public struct TemplateText: Hashable, Sendable {
 
 /// Why a template body could not be parsed.
 public struct TemplateTextError: Error, Hashable, Sendable {
+    /// What is wrong, phrased for a `FILE:LINE:` message.
     public var message: String
 }

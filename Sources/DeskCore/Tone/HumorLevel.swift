@@ -10,6 +10,7 @@ public enum HumorLevel: Int, CaseIterable, Sendable, Codable, Comparable, Custom
     /// Parses 0, 1 or 2.
     public init?(level: Int) { self.init(rawValue: level) }
 
+    /// Lower humour sorts first.
     public static func < (a: HumorLevel, b: HumorLevel) -> Bool { a.rawValue < b.rawValue }
 
     /// `0 (none)`, `1 (warm)`, `2 (light joke)`.

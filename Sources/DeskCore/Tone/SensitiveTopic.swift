@@ -25,6 +25,7 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
         }
     }
 
+    /// Declaration order.
     public static func < (a: SensitiveTopic, b: SensitiveTopic) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

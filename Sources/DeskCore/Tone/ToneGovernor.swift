@@ -28,6 +28,7 @@ public struct ToneGovernor: Sendable {
     /// The agency allows humour at all.
     public var humorEnabled: Bool
 
+    /// A governor over `lexicon` (the shipped one by default) with the given humour settings.
     public init(lexicon: ToneLexicon = .shipped, crisisMode: Bool = false, humorEnabled: Bool = true) {
         self.lexicon = lexicon
         self.crisisMode = crisisMode
@@ -181,7 +182,7 @@ public struct ToneGovernor: Sendable {
             reasons.append("humour 0: a complaint")
         } else if logitForHumor > lexicon.threshold {
             humor = .none
-            reasons.append(String(format: "humour 0: no clear sign of good mood (sentiment %+.2f, humour needs %+.2f or more)", sentiment, humorFloor))
+            reasons.append("humour 0: no clear sign of good mood (sentiment \(Self.signed(sentiment)), humour needs \(Self.signed(humorFloor)) or more)")
         } else if joking {
             humor = .light
             reasons.append("humour 2: the citizen jokes and nothing sensitive is present")
@@ -217,7 +218,15 @@ public struct ToneGovernor: Sendable {
         if !pleasant.isEmpty { words.append("pleasant: " + pleasant.joined(separator: ", ")) }
         if !unpleasant.isEmpty { words.append("unpleasant: " + unpleasant.joined(separator: ", ")) }
         let mood = s >= 0.25 ? "positive" : s <= -0.25 ? "negative" : "neutral"
-        return String(format: "sentiment %+.2f (%@)", s, mood) + (words.isEmpty ? "" : "; " + words.joined(separator: "; "))
+        return "sentiment \(Self.signed(s)) (\(mood))" + (words.isEmpty ? "" : "; " + words.joined(separator: "; "))
+    }
+
+    /// `+0.72`, `-0.05`: two decimals with a sign (String(format:) is slow on Linux and this runs at import).
+    static func signed(_ x: Double) -> String {
+        let hundredths = Int((abs(x) * 100).rounded())
+        let sign = x < 0 && hundredths > 0 ? "-" : "+"
+        let fraction = hundredths % 100
+        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Tokens up to which a comment counts as short enough for thanks or praise alone to show good mood.

@@ -32,6 +32,7 @@ public struct ToneTokenizer: Sendable {
         .map { Array($0.unicodeScalars) }
         .sorted { $0.count > $1.count }
 
+    /// A tokenizer that replaces slang words by their standard forms from `slang`.
     public init(slang: [String: [String]]) {
         self.slang = slang
     }

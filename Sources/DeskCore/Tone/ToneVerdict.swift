@@ -21,6 +21,7 @@ public struct ToneVerdict: Hashable, Sendable {
     /// One human-readable line per decision (language, sentiment, topics, intent, joking, humour).
     public var reasons: [String]
 
+    /// A verdict with every field given (the governor builds these; tests and tools may too).
     public init(lang: TextLanguage, sentiment: Double, sensitiveTopics: [SensitiveTopic], joking: Bool, sarcastic: Bool = false,
                 rude: Bool = false, spam: Bool = false, intent: Intent, humorAllowed: HumorLevel, reasons: [String]) {
         self.lang = lang
