@@ -20,6 +20,8 @@ What it does, so that anyone can check and repeat it (Python 3 standard library 
 6. Writes the bias, the threshold and every weight with |w| >= 0.02, rounded to 3 decimals.
 
 Run from the package root:  python3 scripts/train_tone_weights.py
+With --parity it only writes Tests/DeskCoreTests/Fixtures/tokenizer-parity.tsv, which the Swift tests compare
+with ToneTokenizer so that the two tokenizers cannot drift apart.
 """
 import csv
 import math
@@ -250,7 +252,39 @@ def vocabulary(samples):
     return {f for f, c in counts.items() if c >= 2 and learnable(f)}
 
 
+PARITY_FIXTURE = os.path.join(ROOT, "Tests", "DeskCoreTests", "Fixtures", "tokenizer-parity.tsv")
+PARITY_TEXTS = [
+    "Mantap, jalan rusak lagi \U0001F44D",
+    "wkwkwk admin nya lucu bgt :)))",
+    "gak bagusss, blm sdh diperbaiki!!",
+    "Don't go, it's NOT good",
+    "anak2 main di jalan2 :D",
+    "[USERNAME] cek https://bit.ly/x?y=1 www.contoh.go.id ya",
+    "HAHAHAHA awokawok xixixi hehe",
+    "turut berduka \U0001F622\U0001F622 :'(",
+    "tidak tidak bagus, bukan \U0001F600 bagus",
+    "lihat:d -_- <3 =) ;)",
+    "Terima kasih, pelayanan\u2019nya cepat",
+    "\u00c9milie caf\u00e9 2026 jam 07.30",
+    "bgt yg dgn tdk krn jd aja bkn gimana kalo dll",
+    "maaaaf kereeen mantapp",
+]
+
+
+def write_parity_fixture():
+    """Writes what this tokenizer makes of some tricky texts, for the Swift parity test."""
+    os.makedirs(os.path.dirname(PARITY_FIXTURE), exist_ok=True)
+    with open(PARITY_FIXTURE, "w", encoding="utf-8") as out:
+        out.write("# text TAB tokens (space-separated), written by scripts/train_tone_weights.py --parity\n")
+        for text in PARITY_TEXTS:
+            out.write(text + "\t" + " ".join(tokens(text)) + "\n")
+    print(f"wrote {os.path.relpath(PARITY_FIXTURE, ROOT)}")
+
+
 def main():
+    if "--parity" in sys.argv:
+        write_parity_fixture()
+        return
     if not os.path.isdir(DATA):
         sys.exit(f"cannot find the data at {DATA}: run from the package root, with ../shared/data beside it")
     rows = load()

@@ -37,3 +37,19 @@ final class ToneTokenizerTests: XCTestCase {
         XCTAssertEqual(words("lihat:d"), ["lihat", "d"], "an emoticon glued to a word is not an emoticon")
     }
 }
+
+/// The Swift tokenizer must make exactly the tokens the training script makes, or the learned weights miss.
+/// (Checked once over all 14,521 texts of the data; this fixture keeps the tricky cases under test.)
+final class ToneTokenizerParityTests: XCTestCase {
+    func testSwiftAndTheTrainingScriptTokenizeAlike() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tokenizer-parity.tsv")
+        let lines = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        XCTAssertGreaterThan(lines.count, 10)
+        for line in lines {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            XCTAssertEqual(parts.count, 2, String(line))
+            let tokens = ToneLexicon.shipped.tokenizer.tokens(String(parts[0])).map { ($0.negated ? "NEG_" : "") + $0.text }
+            XCTAssertEqual(tokens.joined(separator: " "), String(parts[1]), String(parts[0]))
+        }
+    }
+}
