@@ -63,6 +63,7 @@ public struct ToneTokenizer: Sendable {
 
     /// A word after collapsing repeated letters, dropping a reduplication `2`, folding laughter and slang.
     public func normalize(_ word: String) -> [String] {
+        if Self.isPlain(word) { return slang[word] ?? [word] }
         var scalars = Self.collapse(Array(word.unicodeScalars))
         if scalars.count > 1, scalars.last == "2", Self.isLetter(scalars[scalars.count - 2]) { scalars.removeLast() }
         if Self.isLaugh(scalars) { return ["haha"] }
@@ -70,6 +71,31 @@ public struct ToneTokenizer: Sendable {
         s.append(contentsOf: scalars)
         let w = String(s)
         return slang[w] ?? [w]
+    }
+
+    /// True when `normalize` would leave the word alone apart from slang: no run of three equal scalars, no
+    /// trailing `2`, not possibly laughter, and plain ASCII. Checked on UTF-8 bytes, without allocating.
+    static func isPlain(_ word: String) -> Bool {
+        var previous: UInt8 = 0
+        var run = 0
+        var laughLetters = true
+        var last: UInt8 = 0
+        var count = 0
+        for b in word.utf8 {
+            if b >= 0x80 { return false } // non-ASCII: let the scalar-level path decide
+            run = b == previous ? run + 1 : 1
+            if run >= 3 { return false }
+            previous = b
+            last = b
+            count += 1
+            switch b {
+            case UInt8(ascii: "w"), UInt8(ascii: "k"), UInt8(ascii: "h"), UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"),
+                 UInt8(ascii: "x"), UInt8(ascii: "o"): break
+            default: laughLetters = false
+            }
+        }
+        if last == UInt8(ascii: "2") { return false }
+        return !(laughLetters && count >= 4)
     }
 
     /// Lower-cased words, emoji and emoticons before normalisation.
