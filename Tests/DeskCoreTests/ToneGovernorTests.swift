@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import DeskCore
 
@@ -157,4 +158,24 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(ToneGovernor.signed(-1), "-1.00")
         XCTAssertEqual(ToneGovernor.signed(-0.001), "+0.00")
     }
+
+    func testVerdictsAreTheSameWhenComputedConcurrently() {
+        let texts = SuggesterTests.realistic.map(\.0)
+        let serial = texts.map { governor.verdict($0) }
+        let results = ConcurrentResults(count: texts.count * 8)
+        let g = governor
+        DispatchQueue.concurrentPerform(iterations: texts.count * 8) { i in
+            results.set(i, g.verdict(texts[i % texts.count]))
+        }
+        for i in 0..<(texts.count * 8) { XCTAssertEqual(results.get(i), serial[i % texts.count]) }
+    }
+}
+
+/// A lock-protected slot array for collecting results from concurrent work in a test.
+private final class ConcurrentResults: @unchecked Sendable {
+    private var slots: [ToneVerdict?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: ToneVerdict) { lock.lock(); slots[i] = v; lock.unlock() }
+    func get(_ i: Int) -> ToneVerdict? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
