@@ -19,7 +19,7 @@ struct Meja: ParsableCommand {
         subcommands: [
             DeskCommand.self, DemoCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, OverdueCommand.self,
             ClaimCommand.self, ReleaseCommand.self, AssignCommand.self, StatusCommand.self, EscalateCommand.self,
-            ReplyCommand.self, StaffCommand.self, LogCommand.self, BenchCommand.self, StressCommand.self,
+            ReplyCommand.self, StaffCommand.self, LogCommand.self, ReportCommand.self, BenchCommand.self, StressCommand.self,
         ],
         defaultSubcommand: DeskCommand.self
     )

@@ -261,13 +261,13 @@ public final class Desk: Sendable {
                 "template_version": .int(request.templateVersion), "humor": .int(request.humor),
                 "findings": .array(review.findings.map(\.json)), "override_reason": .string(reply.overrideReason),
                 "tone": review.tone ?? .null, "humor_allowed": .int(review.humorAllowed),
-                "response_minutes": ["calendar": .int(Int(t.timeIntervalSince(c.createdAt) / 60)),
-                                     "business": .int(calendar.businessSeconds(from: c.createdAt, to: t) / 60)],
+                "response_minutes": ElapsedMinutes(from: c.createdAt, to: t, calendar: calendar).json,
                 "sla_at_send": ["state": .string(before?.state.rawValue ?? SLAState.none.rawValue),
                                 "clock": .string(before?.clock.rawValue), "due_at": .time(before?.dueAt)],
-                "also_answered": .array(responded.filter { $0 != id }.map { .int($0) }),
+                "also_answered": .array(responded.ids.filter { $0 != id }.map { .int($0) }),
                 "status": .string(c.status.rawValue),
             ]
+            if !responded.clocks.isEmpty { payload["clocks"] = .object(responded.clocks) }
             payload.merge(actor.payloadNote) { a, _ in a }
             try tx.append(EventDraft(.reply, subject: String(id), payload: .object(payload)), actor: me.name, at: t)
             try tx.saveDraft(ReplyDraft(commentID: id, staff: me.name, text: "", updatedAt: t))
@@ -323,11 +323,16 @@ public final class Desk: Sendable {
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
             guard var payload = try body(&c, me) else { return c }
+            let policy = try policyVersion(c.sla, tx)
             if before.status != c.status {
-                SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: t, policy: try policyVersion(c.sla, tx))
+                SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: t, policy: policy)
                 payload["from"] = payload["from"] ?? .string(before.status.rawValue)
                 payload["status"] = .string(c.status.rawValue)
             }
+            var clocks: [String: JSONValue] = [:]
+            ClockLog.merge(ClockLog.changes(from: before.sla, to: c.sla, createdAt: c.createdAt, calendar: policy?.calendar ?? config.calendar),
+                           of: id, into: &clocks)
+            if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
             if before.assignee != c.assignee { payload["assignee"] = .string(c.assignee) }
             payload.merge(actor.payloadNote) { a, _ in a }
             try tx.updateState(of: c)
@@ -361,26 +366,32 @@ public final class Desk: Sendable {
     }
 
     /// Marks a comment answered at `at` — and the same citizen's earlier unanswered comments in the thread,
-    /// since one answer to the conversation answers them too. Returns the ids answered.
+    /// since one answer to the conversation answers them too. Returns the ids answered and, for the log's
+    /// `clocks`, what changed in each one's clocks.
     @discardableResult
-    func respond(to comment: Comment, at: Date, _ tx: any StoreWriter) throws -> [Int64] {
+    func respond(to comment: Comment, at: Date, _ tx: any StoreWriter) throws -> (ids: [Int64], clocks: [String: JSONValue]) {
         var targets = [comment]
         for other in try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey,
                                                authorHandle: comment.author.handle, before: at) where other.id != comment.id {
             targets.append(other)
         }
         var answered: [Int64] = []
+        var clocks: [String: JSONValue] = [:]
         for var c in targets {
             let old = c.status
+            let before = c.sla
+            let policy = try policyVersion(c.sla, tx)
             SLAEngine.responded(&c.sla, at: at)
             if (c.status.needsAction || c.status == .waitingCitizen), c.status.canMove(to: .replied) {
                 c.status = .replied
-                SLAEngine.statusChanged(&c.sla, from: old, to: .replied, at: at, policy: try policyVersion(c.sla, tx))
+                SLAEngine.statusChanged(&c.sla, from: old, to: .replied, at: at, policy: policy)
             }
             try tx.updateState(of: c)
             answered.append(c.id)
+            ClockLog.merge(ClockLog.changes(from: before, to: c.sla, createdAt: c.createdAt, calendar: policy?.calendar ?? config.calendar),
+                           of: c.id, into: &clocks)
         }
-        return answered
+        return (answered, clocks)
     }
 
     /// The stored policy version a comment is measured under.

@@ -127,6 +127,12 @@ public struct Importer: Sendable {
             var lastID: Int64?
             var answered: [Int64] = []
             var repliesTo: [Int64] = []
+            var arrivals: [JSONValue] = []
+            var clocks: [String: JSONValue] = [:]
+            func responded(_ r: (ids: [Int64], clocks: [String: JSONValue])) {
+                answered += r.ids
+                ClockLog.merge(r.clocks, into: &clocks)
+            }
             for item in items {
                 let record: CommentRecord
                 switch item.result {
@@ -149,7 +155,7 @@ public struct Importer: Sendable {
                     presence[record.platform] = (true, presence[record.platform]!.pending || parent == nil)
                     if let parent {
                         repliesTo.append(parent.id)
-                        answered += try desk.respond(to: parent, at: record.createdAt, tx)
+                        responded(try desk.respond(to: parent, at: record.createdAt, tx))
                     }
                     continue
                 }
@@ -186,6 +192,7 @@ public struct Importer: Sendable {
                 guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
                 counts.accepted += 1
                 comment.id = id
+                arrivals.append(ClockLog.arrival(comment))
                 if firstID == nil { firstID = id }
                 lastID = id
                 if presence[record.platform]!.pending {
@@ -193,7 +200,7 @@ public struct Importer: Sendable {
                     for r in pending { try tx.linkReply(id: r.id, toComment: id, threadKey: threadKey) }
                     if let first = pending.map(\.sentAt).min() {
                         repliesTo += Array(repeating: id, count: pending.count)
-                        answered += try desk.respond(to: comment, at: first, tx)
+                        responded(try desk.respond(to: comment, at: first, tx))
                     }
                 }
             }
@@ -206,6 +213,11 @@ public struct Importer: Sendable {
                 "replies_to": .array(repliesTo.map { .int($0) }),
                 "now_replied": .array(Array(Set(answered)).sorted().map { .int($0) }),
             ]
+            if !arrivals.isEmpty {
+                payload["arrival_fields"] = .array(ClockLog.arrivalFields.map { .string($0) })
+                payload["arrivals"] = .array(arrivals)
+            }
+            if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
             payload.merge(desk.actor.payloadNote) { a, _ in a }
             return try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq
         }

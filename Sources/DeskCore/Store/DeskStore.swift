@@ -57,6 +57,15 @@ public protocol StoreReader {
     /// Events for a subject and/or of an action, newest last.
     func events(subject: String?, action: String?, limit: Int) throws -> [LogEvent]
     func policyVersions(name: String) throws -> [StoredPolicyVersion]
+    /// Every stored policy version, by name then version.
+    func allPolicyVersions() throws -> [StoredPolicyVersion]
+    /// Streams every comment's report fields in id order, as raw stored values valid only during the call (reports
+    /// scan a million comments this way without decoding them).
+    func forEachCommentFacts(_ body: (CommentFacts) throws -> Void) throws
+    /// Streams every reply's report fields in id order, raw like `forEachCommentFacts`.
+    func forEachReplyFacts(_ body: (ReplyFacts) throws -> Void) throws
+    /// The last event (highest `seq`) whose `at` is at or before `moment`: the log head as it stood then.
+    func lastEvent(atOrBefore moment: Date) throws -> LogEvent?
     func setting(_ key: String) throws -> String?
     func draft(commentID: Int64, staff: String) throws -> ReplyDraft?
 }

@@ -48,6 +48,15 @@ final class RawStatement {
     /// The integer in a column of the current row (0 for NULL).
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
+    /// The integer in a column of the current row, nil for NULL.
+    func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
+
+    /// The number in a column of the current row, nil for NULL.
+    func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(handle, column) }
+
+    /// The bytes of a text column of the current row, nil for NULL; valid until the next step.
+    func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? { isNull(column) ? nil : bytes(column) }
+
     /// Whether a column of the current row is NULL.
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 

@@ -70,6 +70,34 @@ final class SQLiteTransaction: StoreWriter {
         }
     }
 
+    func forEachCommentFacts(_ body: (CommentFacts) throws -> Void) throws {
+        let s = try RawStatement(db, sql: """
+            SELECT id, platform, channel, thread_key, created_at, imported_at, intent, tags, sentiment, sla_policy, sla_version,
+              response_clock, response_due, responded_at, response_stopped, resolution_due, resolved_at, resolution_stopped,
+              paused_since, escalated_at
+            FROM comment ORDER BY id
+            """)
+        while try s.step() {
+            try body(CommentFacts(
+                id: s.int(0), platform: s.bytes(1), channel: s.optionalBytes(2), threadKey: s.bytes(3), createdAt: s.int(4),
+                importedAt: s.int(5), intent: s.optionalBytes(6), tags: s.bytes(7), sentiment: s.optionalDouble(8),
+                policy: s.optionalBytes(9), policyVersion: s.optionalInt(10), responseClock: s.optionalBytes(11),
+                responseDue: s.optionalInt(12), respondedAt: s.optionalInt(13), responseStopped: s.optionalInt(14),
+                resolutionDue: s.optionalInt(15), resolvedAt: s.optionalInt(16), resolutionStopped: s.optionalInt(17),
+                pausedSince: s.optionalInt(18), escalatedAt: s.optionalInt(19)))
+        }
+    }
+
+    func forEachReplyFacts(_ body: (ReplyFacts) throws -> Void) throws {
+        let s = try RawStatement(db, sql: """
+            SELECT id, comment_id, sent_at, author, source = 'imported', humor, override_reason IS NOT NULL FROM reply ORDER BY id
+            """)
+        while try s.step() {
+            try body(ReplyFacts(id: s.int(0), commentID: s.optionalInt(1), sentAt: s.int(2), author: s.bytes(3), imported: s.int(4) != 0,
+                                humor: Int(s.int(5)), overridden: s.int(6) != 0))
+        }
+    }
+
     func commentCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM comment") ?? 0
     }
@@ -405,6 +433,12 @@ final class SQLiteTransaction: StoreWriter {
         }
     }
 
+    func lastEvent(atOrBefore moment: Date) throws -> LogEvent? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT seq, at, actor, action, subject, payload, prev, hash FROM event WHERE at <= ? ORDER BY seq DESC LIMIT 1
+            """), arguments: [Timestamp.utc(moment)]).map(Self.event)
+    }
+
     func lastEvent() throws -> LogEvent? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, at, actor, action, subject, payload, prev, hash FROM event ORDER BY seq DESC LIMIT 1"))
             .map(Self.event)
@@ -449,6 +483,12 @@ final class SQLiteTransaction: StoreWriter {
     func policyVersions(name: String) throws -> [StoredPolicyVersion] {
         try Row.fetchAll(db, sql: "SELECT name, version, definition, created_at FROM sla_policy WHERE name = ? ORDER BY version",
                          arguments: [name]).map {
+            StoredPolicyVersion(name: $0[0], version: $0[1], definition: $0[2], createdAt: Date(timeIntervalSince1970: Double($0[3] as Int64)))
+        }
+    }
+
+    func allPolicyVersions() throws -> [StoredPolicyVersion] {
+        try Row.fetchAll(db, sql: "SELECT name, version, definition, created_at FROM sla_policy ORDER BY name, version").map {
             StoredPolicyVersion(name: $0[0], version: $0[1], definition: $0[2], createdAt: Date(timeIntervalSince1970: Double($0[3] as Int64)))
         }
     }

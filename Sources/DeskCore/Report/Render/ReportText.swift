@@ -1,0 +1,104 @@
+/// The report as terminal text: aligned tables with Unicode bars beside them and sparklines for the weekly trends,
+/// fitted to a width. `meja report --format text` prints these lines; the desk's reports screen draws them.
+public enum ReportText {
+    /// The report's lines for a terminal `width` columns wide (at least 40 are used).
+    public static func lines(_ report: Report, width: Int, audience: ReportAudience = .supervisors) -> [String] {
+        lines(ReportLayout(report, audience: audience), width: width, logHead: report.logHead)
+    }
+
+    /// The lines of a layout.
+    public static func lines(_ layout: ReportLayout, width: Int, logHead: String?) -> [String] {
+        let width = Swift.max(40, width)
+        let title = TextLayout.wrap(layout.title, width: width)
+        var out = title + [String(repeating: "═", count: title.map(DisplayWidth.of).max() ?? 0)]
+        for table in layout.tables {
+            out.append("")
+            out += lines(of: table, width: width, audience: layout.audience)
+        }
+        if layout.audience == .public, let logHead {
+            out.append("")
+            out += TextLayout.wrap("\(ReportLabels.logHead.text(.public)): \(logHead)", width: width)
+            out += TextLayout.wrap(ReportLabels.logHeadNote.text(.public), width: width)
+        }
+        return out
+    }
+
+    /// One table: title, header, rows (with bars), sparklines.
+    static func lines(of table: ReportTable, width: Int, audience: ReportAudience) -> [String] {
+        let title = table.title.text(audience)
+        var out = [TextLayout.truncate(title, to: width), String(repeating: "─", count: Swift.min(width, DisplayWidth.of(title)))]
+        let shown = table.columns.indices.filter { table.columns[$0].shown }
+        guard !table.rows.isEmpty else {
+            out.append("  " + ReportLabels.noData.text(audience))
+            return out
+        }
+        if table.keyValue {
+            let labels = table.rows.map { $0[0].text }
+            let labelWidth = Swift.min(width / 2, labels.map(DisplayWidth.of).max() ?? 0)
+            for (label, row) in zip(labels, table.rows) { out.append(trimmed("  " + TextLayout.fit(label, to: labelWidth) + "  " + row[1].text)) }
+            return out
+        }
+        // Bilingual headers take two lines, Bahasa Indonesia above English.
+        let labels = shown.map { table.columns[$0].label }
+        let headers: [[String]] = audience == .public && labels.contains(where: { $0.id != $0.en })
+            ? [labels.map(\.id), labels.map(\.en)] : [labels.map { $0.text(audience) }]
+        var widths = shown.enumerated().map { k, c in
+            table.rows.reduce(headers.map { DisplayWidth.of($0[k]) }.max() ?? 0) { Swift.max($0, DisplayWidth.of($1[c].text)) }
+        }
+        // The first column gives way when the table is too wide.
+        let rest = widths.dropFirst().reduce(0) { $0 + $1 + 2 }
+        widths[0] = Swift.max(12, Swift.min(widths[0], width - 2 - rest))
+        func row(_ cells: [String]) -> String {
+            "  " + zip(shown.indices, cells).map { k, text in
+                TextLayout.fit(text, to: widths[k], alignRight: table.columns[shown[k]].numeric && k > 0)
+            }.joined(separator: "  ")
+        }
+        for header in headers { out.append(trimmed(row(header))) }
+        let used = 2 + widths.reduce(0) { $0 + $1 + 2 }
+        let barWidth = Swift.min(30, width - used - 1)
+        for cells in table.rows {
+            var line = row(shown.map { cells[$0].text })
+            if let bar = table.bar, barWidth >= 4 {
+                line += "  " + Self.bar(cells[bar.column].value, full: full(bar, table), width: barWidth)
+            }
+            out.append(trimmed(line))
+        }
+        if !table.sparklines.isEmpty {
+            let names = table.sparklines.map { table.columns[$0.column].label.text(audience) }
+            let nameWidth = names.map(DisplayWidth.of).max() ?? 0
+            for (spark, name) in zip(table.sparklines, names) {
+                let values = table.rows.map { $0[spark.column].value }
+                out.append(trimmed("  " + TextLayout.fit(name, to: nameWidth) + "  " + sparkline(values, full: full(spark, table))))
+            }
+        }
+        return out
+    }
+
+    /// Eighth blocks, `▁▂▃▄▅▆▇█`, one per value scaled to `full` (`·` where there is no value).
+    public static func sparkline(_ values: [Double?], full: Double) -> String {
+        let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return String(values.map { v -> Character in
+            guard let v else { return "·" }
+            guard full > 0 else { return blocks[0] }
+            return blocks[Swift.max(0, Swift.min(7, Int((v / full * 7).rounded())))]
+        })
+    }
+
+    /// A horizontal bar of `width` columns at most, in eighths of a column (`█▉▊▋▌▍▎▏`).
+    public static func bar(_ value: Double?, full: Double, width: Int) -> String {
+        guard let value, full > 0, value > 0 else { return "" }
+        let eighths = Swift.max(1, Int((Swift.min(1, value / full) * Double(width * 8)).rounded()))
+        let partial: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+    }
+
+    private static func full(_ bar: ReportTable.Bar, _ table: ReportTable) -> Double {
+        bar.full ?? table.rows.compactMap { $0[bar.column].value }.max() ?? 0
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

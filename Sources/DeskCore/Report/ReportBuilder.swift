@@ -1,0 +1,351 @@
+import Foundation
+
+/// Computes every figure of a report from the store, in one read transaction: one scan of the replies, one of the
+/// comments (raw columns, nothing decoded into `Comment`), aggregated in arrays.
+///
+/// **Which comments count.** The period's comments are those written in `[start, end)` that were on the desk by the
+/// report's moment `asOf` (`ReportPeriod.asOf`). Everything that happened to them after `asOf` is ignored: a
+/// comment answered after the period ends counts as unanswered — a miss if its due time fell before `asOf`, pending
+/// otherwise. The backlog, escalations and the log head are also taken at `asOf`.
+///
+/// **Times.** First-response and next-response times run from the comment's arrival to the agency's first answer
+/// (in Meja, or posted on the platform and found by an import); resolution times to the closing of the case
+/// (including any time waiting on the citizen). Business minutes count on the calendar of the policy version the
+/// comment is measured under. Both are `ElapsedMinutes`: whole minutes, truncated, as written on the log.
+///
+/// **Hits.** See `HitTally`: met at or before the due time is a hit; met late, or never met and past due (still
+/// running, paused after the breach, or withdrawn after the breach) is a miss; withdrawn before the due time is
+/// excluded; not due yet is pending.
+///
+/// **Who answered.** A comment's answer is credited to the reply that met it (the earliest one at its answer time;
+/// for the citizen's earlier comments answered along with a later one, the reply in their conversation).
+///
+/// **Passed over.** See `PassedOverCounter`.
+public enum ReportBuilder {
+    /// The report of `period` as of `period.asOf(now:)`.
+    public static func build(store: any DeskStore, config: DeskConfig, period: ReportPeriod, now: Date) throws -> Report {
+        let zone = config.calendar.zone
+        let asOf = period.asOf(now: now)
+        var report = Report(agency: config.agencyName, zone: zone, period: period, asOf: asOf, generatedAt: now)
+        report.passedOverThreshold = config.passedOverThreshold
+        try store.read { tx in
+            let calendars = PolicyCalendars(try tx.allPolicyVersions(), fallback: config.calendar)
+            var tally = ReportTally(period: period, asOf: asOf, weekBounds: period.weekBounds(zone: zone), calendars: calendars)
+            try tx.forEachReplyFacts { tally.add($0) }
+            tally.reserve(try tx.commentCount())
+            try tx.forEachCommentFacts { tally.add($0) }
+            try tally.creditThroughThreads(tx)
+            tally.finish(into: &report, staff: try tx.staff(), threshold: config.passedOverThreshold)
+            report.logHead = try tx.lastEvent(atOrBefore: asOf)?.head
+        }
+        return report
+    }
+}
+
+/// The calendars of the stored policy versions, found by name and version from raw bytes.
+struct PolicyCalendars {
+    private var names = ByteInterner()
+    private var calendars: [Int: BusinessCalendar] = [:]
+    let fallback: BusinessCalendar
+
+    init(_ versions: [StoredPolicyVersion], fallback: BusinessCalendar) {
+        self.fallback = fallback
+        for v in versions {
+            guard let parsed = PolicyDefinition.parse(v.definition, version: v.version) else { continue }
+            var name = v.name
+            let i = name.withUTF8 { names.index(UnsafeRawBufferPointer($0)) }
+            calendars[i << 32 | v.version] = parsed.calendar
+        }
+    }
+
+    /// The calendar a comment is measured on: its policy version's, else the configured one (as the desk does).
+    mutating func calendar(policy: UnsafeRawBufferPointer?, version: Int64?) -> BusinessCalendar {
+        guard let policy, let version else { return fallback }
+        return calendars[names.index(policy) << 32 | Int(version)] ?? fallback
+    }
+}
+
+/// The running totals of one report while the store is scanned.
+struct ReportTally {
+    let start: Int64
+    let asOf: Int64
+    let bounds: [Int64]
+    var calendars: PolicyCalendars
+
+    // Dimensions.
+    var platforms = ByteInterner(), channels = ByteInterner(), intents = ByteInterner(), tags = ByteInterner()
+    var platformCount: [Int] = [], channelCount: [Int] = [], intentCount: [Int] = [], tagCount: [Int] = []
+    var noChannel = 0, noIntent = 0
+    var sentimentCount = [0, 0, 0, 0]
+    var queues: [Int: Int] = [:]
+
+    // Replies: authors, and the earliest answer linked to each comment.
+    var authors = ByteInterner()
+    var authorReplies: [Int] = [], authorOverrides: [Int] = []
+    var firstAnswer: [Int64] = [], firstAuthor: [Int32] = []
+    var replies = Report.Replies()
+
+    // The period's comments.
+    var comments = 0, unmeasured = 0, escalations = 0, answeredOnPlatform = 0
+    var business: [[Int]] = [[], [], []], calendar: [[Int]] = [[], [], []]
+    var hits = [HitTally(), HitTally(), HitTally()]
+    var histogram = [Int](repeating: 0, count: ReportBuckets.responseMinutes.count)
+    var weekArrivals: [Int], weekHits: [HitTally], weekFirst: [[Int]], weekBacklog: [Int]
+    var authorFirst: [[Int]] = [], authorHits: [HitTally] = []
+    /// Answers to credit through the conversation: (platform, thread key, answer time, first response?, on time?, business minutes).
+    var throughThread: [(platform: String, thread: String, at: Int64, first: Bool, onTime: Bool, minutes: Int)] = []
+
+    // Backlog at asOf.
+    var backlog = 0, breached = 0
+    var ages = [Int](repeating: 0, count: ReportBuckets.backlogAge.count)
+    var passedOver = PassedOverCounter()
+
+    init(period: ReportPeriod, asOf: Date, weekBounds: [Date], calendars: PolicyCalendars) {
+        start = ElapsedMinutes.second(period.start)
+        self.asOf = ElapsedMinutes.second(asOf)
+        bounds = weekBounds.map(ElapsedMinutes.second)
+        self.calendars = calendars
+        let weeks = Swift.max(0, bounds.count - 1)
+        weekArrivals = Array(repeating: 0, count: weeks)
+        weekHits = Array(repeating: HitTally(), count: weeks)
+        weekFirst = Array(repeating: [], count: weeks)
+        weekBacklog = Array(repeating: 0, count: weeks + 1)
+    }
+
+    mutating func reserve(_ comments: Int) { passedOver.reserve(comments) }
+
+    /// Only what happened by the report's moment.
+    private func upTo(_ t: Int64?) -> Int64? { t.flatMap { $0 <= asOf ? $0 : nil } }
+
+    /// Index into per-clock arrays: 0 first response, 1 next response, 2 resolution.
+    private static func clockIndex(_ b: UnsafeRawBufferPointer?) -> Int? {
+        guard let b, let first = b.first else { return nil }
+        return first == UInt8(ascii: "f") ? 0 : first == UInt8(ascii: "n") ? 1 : nil
+    }
+
+    mutating func add(_ r: ReplyFacts) {
+        guard r.sentAt <= asOf else { return }
+        let author = author(r.author)
+        if let id = r.commentID, id >= 0 {
+            let i = Int(id)
+            if i >= firstAnswer.count {
+                firstAnswer += repeatElement(.max, count: i - firstAnswer.count + 1)
+                firstAuthor += repeatElement(-1, count: i - firstAuthor.count + 1)
+            }
+            if r.sentAt < firstAnswer[i] {
+                firstAnswer[i] = r.sentAt
+                firstAuthor[i] = Int32(r.imported ? -2 : author)
+            }
+        }
+        guard !r.imported, r.sentAt >= start else { return }
+        replies.total += 1
+        replies.byHumor[Swift.min(2, Swift.max(0, r.humor))] += 1
+        authorReplies[author] += 1
+        if r.overridden {
+            replies.overridden += 1
+            authorOverrides[author] += 1
+        }
+    }
+
+    /// The number of a reply author, with room for their figures.
+    private mutating func author(_ name: UnsafeRawBufferPointer) -> Int {
+        let a = authors.index(name)
+        if a == authorReplies.count {
+            authorReplies.append(0)
+            authorOverrides.append(0)
+            authorFirst.append([])
+            authorHits.append(HitTally())
+        }
+        return a
+    }
+
+    /// The week holding `t` (within the period).
+    private func week(of t: Int64) -> Int {
+        var w = 0
+        while w + 2 < bounds.count, t >= bounds[w + 1] { w += 1 }
+        return w
+    }
+
+    /// The first week whose end moment (its last second, or asOf) is at or after `t`; `weeks` when none.
+    private func firstWeekEnding(atOrAfter t: Int64) -> Int {
+        var w = 0
+        while w < weekBacklog.count - 1, Swift.min(bounds[w + 1] - 1, asOf) < t { w += 1 }
+        return w
+    }
+
+    mutating func add(_ f: CommentFacts) {
+        let created = f.createdAt
+        guard created <= asOf, f.importedAt <= asOf else { return }
+        let responded = upTo(f.respondedAt), withdrawn = upTo(f.responseStopped)
+        let clock = Self.clockIndex(f.responseClock)
+        let inPeriod = created >= start
+        let platform = platforms.index(f.platform)
+        let channel = f.channel.map { channels.index($0) } ?? -1
+        let queue = queues[platform << 32 | (channel + 1), default: queues.count]
+        queues[platform << 32 | (channel + 1)] = queue
+        let judged = inPeriod && clock != nil && !(responded == nil && withdrawn != nil)
+        passedOver.add(queue: queue, created: created, answered: responded, judgedUntil: judged ? (responded ?? asOf + 1) : nil)
+
+        if clock != nil {
+            let waitingFrom = Swift.max(created, f.importedAt)
+            let waitingUntil = Swift.min(f.respondedAt ?? .max, f.responseStopped ?? .max)
+            if responded == nil, withdrawn == nil {
+                backlog += 1
+                if let due = f.responseDue, due <= asOf { breached += 1 }
+                ages[ReportBuckets.index(of: (asOf - created) / 60, in: ReportBuckets.backlogAge)] += 1
+            }
+            // Waiting at the end of weeks firstWeekEnding(waitingFrom) ..< firstWeekEnding(waitingUntil).
+            let from = firstWeekEnding(atOrAfter: waitingFrom), to = firstWeekEnding(atOrAfter: waitingUntil)
+            if from < to {
+                weekBacklog[from] += 1
+                weekBacklog[to] -= 1
+            }
+        }
+        if let e = upTo(f.escalatedAt), e >= start { escalations += 1 }
+        guard inPeriod else { return }
+
+        comments += 1
+        let w = week(of: created)
+        if w < weekArrivals.count { weekArrivals[w] += 1 }
+        Self.bump(platform, in: &platformCount)
+        if channel >= 0 { Self.bump(channel, in: &channelCount) } else { noChannel += 1 }
+        if let i = f.intent { Self.bump(intents.index(i), in: &intentCount) } else { noIntent += 1 }
+        sentimentCount[ReportBuckets.sentimentBand(f.sentiment)] += 1
+        if f.tags.count > 1 { countTags(f.tags) }
+        guard let clock else {
+            unmeasured += 1
+            return
+        }
+        let cal = calendars.calendar(policy: f.policy, version: f.policyVersion)
+        var onTime = false
+        if let due = f.responseDue {
+            let outcome = HitTally.outcome(due: due, met: responded, withdrawn: withdrawn, pausedSince: nil, asOf: asOf)
+            hits[clock].add(outcome)
+            if w < weekHits.count { weekHits[w].add(outcome) }
+            onTime = outcome == .onTime
+        }
+        if let at = responded {
+            let m = ElapsedMinutes(fromSecond: created, toSecond: at, calendar: cal)
+            business[clock].append(m.business)
+            calendar[clock].append(m.calendar)
+            if clock == 0 {
+                histogram[ReportBuckets.index(of: Int64(m.business), in: ReportBuckets.responseMinutes)] += 1
+                if w < weekFirst.count { weekFirst[w].append(m.business) }
+            }
+            let i = Int(f.id)
+            if i < firstAnswer.count, firstAnswer[i] == at {
+                credit(Int(firstAuthor[i]), first: clock == 0, onTime: onTime, minutes: m.business)
+            } else {
+                throughThread.append((String(decoding: f.platform, as: UTF8.self), String(decoding: f.threadKey, as: UTF8.self), at,
+                                      clock == 0, onTime, m.business))
+            }
+        }
+        if let due = f.resolutionDue {
+            let resolved = upTo(f.resolvedAt)
+            hits[2].add(HitTally.outcome(due: due, met: resolved, withdrawn: upTo(f.resolutionStopped), pausedSince: upTo(f.pausedSince),
+                                         asOf: asOf))
+            if let at = resolved {
+                let m = ElapsedMinutes(fromSecond: created, toSecond: at, calendar: cal)
+                business[2].append(m.business)
+                calendar[2].append(m.calendar)
+            }
+        }
+    }
+
+    private static func bump(_ i: Int, in counts: inout [Int]) {
+        if i >= counts.count { counts += repeatElement(0, count: i - counts.count + 1) }
+        counts[i] += 1
+    }
+
+    /// Counts each tag of `,a,b,` once.
+    private mutating func countTags(_ text: UnsafeRawBufferPointer) {
+        var seen: Set<Int> = []
+        var from = 0
+        for i in 0...text.count where i == text.count || text[i] == UInt8(ascii: ",") {
+            if i > from {
+                let tag = tags.index(UnsafeRawBufferPointer(rebasing: text[from..<i]))
+                if seen.insert(tag).inserted { Self.bump(tag, in: &tagCount) }
+            }
+            from = i + 1
+        }
+    }
+
+    /// Credits an answer to an author index (-2: posted on the platform; -1: nobody found).
+    private mutating func credit(_ author: Int, first: Bool, onTime: Bool, minutes: Int) {
+        if author == -2, first { answeredOnPlatform += 1 }
+        guard author >= 0 else { return }
+        if first { authorFirst[author].append(minutes) }
+        authorHits[author].add(onTime ? .onTime : .late)
+    }
+
+    /// Credits the answers that met a comment through its conversation (the citizen's earlier comments answered
+    /// along with a later one): the earliest reply in the conversation at the answer time.
+    mutating func creditThroughThreads(_ tx: any StoreReader) throws {
+        for t in throughThread {
+            let replies = try tx.thread(platform: Platform(rawValue: t.platform), threadKey: t.thread).replies
+            guard let reply = replies.filter({ ElapsedMinutes.second($0.sentAt) == t.at }).min(by: { $0.id < $1.id }) else { continue }
+            var name = reply.author
+            let author = reply.source == .imported ? -2 : name.withUTF8 { self.author(UnsafeRawBufferPointer($0)) }
+            credit(author, first: t.first, onTime: t.onTime, minutes: t.minutes)
+        }
+        throughThread = []
+    }
+
+    func finish(into report: inout Report, staff: [StaffMember], threshold: Int) {
+        func sorted(_ counts: [Count]) -> [Report.Count] {
+            counts.filter { $0.count > 0 }.sorted { ($1.count, $0.key) < ($0.count, $1.key) }
+        }
+        typealias Count = Report.Count
+        func list(_ interner: ByteInterner, _ counts: [Int], none: Int = 0) -> [Report.Count] {
+            sorted(counts.indices.map { Count(interner.string($0), counts[$0]) } + [Count("-", none)])
+        }
+        report.comments = comments
+        report.unmeasured = unmeasured
+        report.volume.platform = list(platforms, platformCount)
+        report.volume.channel = list(channels, channelCount, none: noChannel)
+        report.volume.intent = list(intents, intentCount, none: noIntent)
+        report.volume.sentiment = comments == 0 ? []
+            : ReportBuckets.sentimentBands.indices.map { Count(ReportBuckets.sentimentBands[$0], sentimentCount[$0]) }
+        report.volume.tag = list(tags, tagCount)
+        report.times = SLAClock.allCases.enumerated().map { i, clock in
+            Report.ClockTimes(clock: clock, business: DurationStats(business[i]), calendar: DurationStats(calendar[i]))
+        }
+        report.hits = SLAClock.allCases.enumerated().map { Report.ClockHits(clock: $1, tally: hits[$0]) }
+        report.responseHistogram = ReportBuckets.buckets(histogram, edges: ReportBuckets.responseMinutes)
+        report.answeredOnPlatform = answeredOnPlatform
+        report.backlog.total = backlog
+        report.backlog.breached = breached
+        report.backlog.ages = ReportBuckets.buckets(ages, edges: ReportBuckets.backlogAge)
+        report.replies = replies
+        report.escalations = escalations
+        (report.passedOver, report.passedOverUnanswered) = passedOver.count(threshold: threshold)
+
+        var waiting = 0
+        report.weeks = weekArrivals.indices.map { w in
+            var week = Report.Week(start: Date(timeIntervalSince1970: Double(bounds[w])), end: Date(timeIntervalSince1970: Double(bounds[w + 1])))
+            week.arrivals = weekArrivals[w]
+            week.responses = weekHits[w]
+            week.firstResponse = DurationStats(weekFirst[w])
+            waiting += weekBacklog[w]
+            week.backlogAtEnd = waiting
+            return week
+        }
+
+        // Staff: everyone on the list who is active or did something in the period, busiest first.
+        var rows: [String: Report.StaffFigures] = [:]
+        for member in staff where member.active && member.name != ActorIdentity.system.name {
+            rows[member.name] = Report.StaffFigures(name: member.name, displayName: member.displayName)
+        }
+        for a in 0..<authors.count {
+            guard authorReplies[a] > 0 || authorHits[a].decided > 0 else { continue }
+            let name = authors.string(a)
+            var row = rows[name] ?? Report.StaffFigures(name: name, displayName: staff.first { $0.name == name }?.displayName ?? name)
+            row.replies = authorReplies[a]
+            row.overrides = authorOverrides[a]
+            row.firstResponse = DurationStats(authorFirst[a])
+            row.responses = authorHits[a]
+            rows[name] = row
+        }
+        report.staff = rows.values.sorted { ($1.replies, $0.name) < ($0.replies, $1.name) }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// `meja report`
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Evaluate response performance over a period: times, SLA hit rates, backlog, volumes, staff, trends.",
+        discussion: """
+            The period holds the comments written in it; every other figure is taken as of its last second (or now,
+            if it has not ended). Default: the four weeks (28 days) ending today. Dates are local days of the
+            calendar's zone, both included (--from 2026-11-01 --to 2026-11-30 is all of November); a full ISO 8601
+            time is an exact instant (--to is then the first instant after the period).
+
+            --public makes the transparency report: aggregates only (no handles, names, texts or staff), labels in
+            Bahasa Indonesia and English, and the log head SEQ:HASH as of the end of the period, for the public to
+            check later with `meja log verify --anchor`. Definitions: docs/reports.md; CSV columns: docs/report-csv.md.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD, or an ISO 8601 time).", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Last day of the period (YYYY-MM-DD, included; or an ISO 8601 time, excluded).", valueName: "date")) var to: String?
+    @Option(help: ArgumentHelp("text, md, csv or html.", valueName: "format")) var format: String = "text"
+    @Flag(name: .customLong("public"), help: "The public transparency report: aggregates only, bilingual, with the log head.") var isPublic = false
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+
+    func validate() throws {
+        if ReportFormat(rawValue: format) == nil {
+            throw ValidationError("--format is one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        try guarded {
+            let desk = try global.openDesk()
+            let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
+            let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
+            let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors,
+                                                              width: out == nil ? Console.width : 100)
+            if let out {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+                } catch {
+                    throw CLIError(message: "cannot write \(out): \(error.localizedDescription)", code: 1)
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+
+    /// The period the options name: whole local days for dates, exact instants for times; without --from, the four
+    /// weeks that end with --to's day (or today).
+    static func period(from: String?, to: String?, now: Date, zone: TimeZone) throws -> ReportPeriod {
+        func bound(_ text: String, endOfDay: Bool) throws -> Date {
+            if let day = CivilDate(parsing: text) {
+                let days = ReportPeriod(from: day, to: day, zone: zone)
+                return endOfDay ? days.end : days.start
+            }
+            return try parseTime(text, zone: zone)
+        }
+        let end = try to.map { try bound($0, endOfDay: true) } ?? ReportPeriod.lastFourWeeks(endingAt: now, zone: zone).end
+        let start = try from.map { try bound($0, endOfDay: false) } ?? ReportPeriod.lastFourWeeks(endingAt: end - 1, zone: zone).start
+        guard start < end else {
+            throw CLIError(message: "the period is empty: --from (\(from ?? "default")) must come before --to (\(to ?? "default"))", code: 64)
+        }
+        return ReportPeriod(start: start, end: end)
+    }
+}
