@@ -92,8 +92,8 @@ struct ReportTally {
     var histogram = [Int](repeating: 0, count: ReportBuckets.responseMinutes.count)
     var weekArrivals: [Int], weekHits: [HitTally], weekFirst: [[Int]], weekBacklog: [Int]
     var authorFirst: [[Int]] = [], authorHits: [HitTally] = []
-    /// Answers to credit through the conversation: (platform, thread key, answer time, first response?, on time?, business minutes).
-    var throughThread: [(platform: String, thread: String, at: Int64, first: Bool, onTime: Bool, minutes: Int)] = []
+    /// Answers to credit through the conversation: where, whose comment, when, and what to credit.
+    var throughThread: [(platform: String, thread: String, author: String, at: Int64, first: Bool, onTime: Bool, minutes: Int)] = []
 
     // Backlog at asOf.
     var backlog = 0, breached = 0
@@ -236,8 +236,8 @@ struct ReportTally {
             if i < firstAnswer.count, firstAnswer[i] == at {
                 credit(Int(firstAuthor[i]), first: clock == 0, onTime: onTime, minutes: m.business)
             } else {
-                throughThread.append((String(decoding: f.platform, as: UTF8.self), String(decoding: f.threadKey, as: UTF8.self), at,
-                                      clock == 0, onTime, m.business))
+                throughThread.append((String(decoding: f.platform, as: UTF8.self), String(decoding: f.threadKey, as: UTF8.self),
+                                      String(decoding: f.authorHandle, as: UTF8.self), at, clock == 0, onTime, m.business))
             }
         }
         if let due = f.resolutionDue {
@@ -279,11 +279,13 @@ struct ReportTally {
     }
 
     /// Credits the answers that met a comment through its conversation (the citizen's earlier comments answered
-    /// along with a later one): the earliest reply in the conversation at the answer time.
+    /// along with a later one): the earliest reply, at the answer time, to a comment of the same citizen there.
     mutating func creditThroughThreads(_ tx: any StoreReader) throws {
         for t in throughThread {
-            let replies = try tx.thread(platform: Platform(rawValue: t.platform), threadKey: t.thread).replies
-            guard let reply = replies.filter({ ElapsedMinutes.second($0.sentAt) == t.at }).min(by: { $0.id < $1.id }) else { continue }
+            let thread = try tx.thread(platform: Platform(rawValue: t.platform), threadKey: t.thread)
+            let sameCitizen = Set(thread.comments.filter { $0.author.handle == t.author }.map(\.id))
+            guard let reply = thread.replies.filter({ ElapsedMinutes.second($0.sentAt) == t.at && $0.commentID.map(sameCitizen.contains) == true })
+                .min(by: { $0.id < $1.id }) else { continue }
             var name = reply.author
             let author = reply.source == .imported ? -2 : name.withUTF8 { self.author(UnsafeRawBufferPointer($0)) }
             credit(author, first: t.first, onTime: t.onTime, minutes: t.minutes)

@@ -8,6 +8,7 @@ public struct CommentFacts {
     public var channel: UnsafeRawBufferPointer?
     /// The conversation (`Comment.threadKey`).
     public var threadKey: UnsafeRawBufferPointer
+    public var authorHandle: UnsafeRawBufferPointer
     public var createdAt: Int64
     public var importedAt: Int64
     public var intent: UnsafeRawBufferPointer?
@@ -28,7 +29,7 @@ public struct CommentFacts {
     public var escalatedAt: Int64?
 
     public init(id: Int64, platform: UnsafeRawBufferPointer, channel: UnsafeRawBufferPointer?, threadKey: UnsafeRawBufferPointer,
-                createdAt: Int64, importedAt: Int64, intent: UnsafeRawBufferPointer?, tags: UnsafeRawBufferPointer,
+                authorHandle: UnsafeRawBufferPointer, createdAt: Int64, importedAt: Int64, intent: UnsafeRawBufferPointer?, tags: UnsafeRawBufferPointer,
                 sentiment: Double?, policy: UnsafeRawBufferPointer?, policyVersion: Int64?, responseClock: UnsafeRawBufferPointer?,
                 responseDue: Int64?, respondedAt: Int64?, responseStopped: Int64?, resolutionDue: Int64?, resolvedAt: Int64?,
                 resolutionStopped: Int64?, pausedSince: Int64?, escalatedAt: Int64?) {
@@ -36,6 +37,7 @@ public struct CommentFacts {
         self.platform = platform
         self.channel = channel
         self.threadKey = threadKey
+        self.authorHandle = authorHandle
         self.createdAt = createdAt
         self.importedAt = importedAt
         self.intent = intent

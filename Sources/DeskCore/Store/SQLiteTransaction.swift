@@ -74,12 +74,13 @@ final class SQLiteTransaction: StoreWriter {
         let s = try RawStatement(db, sql: """
             SELECT id, platform, channel, thread_key, created_at, imported_at, intent, tags, sentiment, sla_policy, sla_version,
               response_clock, response_due, responded_at, response_stopped, resolution_due, resolved_at, resolution_stopped,
-              paused_since, escalated_at
+              paused_since, escalated_at, author_handle
             FROM comment ORDER BY id
             """)
         while try s.step() {
             try body(CommentFacts(
-                id: s.int(0), platform: s.bytes(1), channel: s.optionalBytes(2), threadKey: s.bytes(3), createdAt: s.int(4),
+                id: s.int(0), platform: s.bytes(1), channel: s.optionalBytes(2), threadKey: s.bytes(3), authorHandle: s.bytes(20),
+                createdAt: s.int(4),
                 importedAt: s.int(5), intent: s.optionalBytes(6), tags: s.bytes(7), sentiment: s.optionalDouble(8),
                 policy: s.optionalBytes(9), policyVersion: s.optionalInt(10), responseClock: s.optionalBytes(11),
                 responseDue: s.optionalInt(12), respondedAt: s.optionalInt(13), responseStopped: s.optionalInt(14),

@@ -65,6 +65,15 @@ struct Benchmarks {
         var verified: LogVerifier.Report?
         let verifyMS = try Self.milliseconds { verified = try LogAudit.verify(store) }
         figures["log_verify_events_per_s"] = Double(verified?.count ?? 0) / (verifyMS / 1000)
+
+        log("report over every comment…")
+        // The generated comments span the 30 days before now: five weeks hold them all.
+        let period = ReportPeriod(start: now - 35 * 86_400, end: now + 1)
+        var reports: [Double] = []
+        for _ in 0..<3 {
+            reports.append(try Self.milliseconds { _ = try ReportBuilder.build(store: store, config: desk.config, period: period, now: now) })
+        }
+        figures["report_1m_ms"] = Self.median(reports) * 1_000_000 / Double(max(1, imported))
         return figures
     }
 }

@@ -15,7 +15,7 @@ public enum ReportCSV {
 
     /// A field quoted as RFC 4180 asks; a text that a spreadsheet would run as a formula (`=`, `+`, `-`) gets a
     /// leading `'` (numbers and the lone `-` of "none" are left alone).
-    static func field(_ s: String) -> String {
+    public static func field(_ s: String) -> String {
         var s = s
         if let first = s.first, "=+-".contains(first), s != "-", Double(s) == nil { s = "'" + s }
         return LogAudit.csvField(s)

@@ -73,7 +73,7 @@ public enum ReportHTML {
     }
 
     /// Text made safe inside elements and quoted attributes.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

@@ -24,7 +24,7 @@ public enum ReportMarkdown {
     }
 
     /// Text made inert in Markdown: table pipes, emphasis and link characters are escaped.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             if "\\|*_[]<>#`".contains(c) { out.append("\\") }

@@ -33,9 +33,15 @@ public enum ReportText {
             return out
         }
         if table.keyValue {
+            // Labels in one column; a value wider than the rest of the line wraps below itself, never cut.
             let labels = table.rows.map { $0[0].text }
-            let labelWidth = Swift.min(width / 2, labels.map(DisplayWidth.of).max() ?? 0)
-            for (label, row) in zip(labels, table.rows) { out.append(trimmed("  " + TextLayout.fit(label, to: labelWidth) + "  " + row[1].text)) }
+            let labelWidth = Swift.min(width / 2 - 2, labels.map(DisplayWidth.of).max() ?? 0)
+            let indent = String(repeating: " ", count: labelWidth + 4)
+            for (label, row) in zip(labels, table.rows) {
+                let value = TextLayout.wrap(row[1].text, width: width - labelWidth - 4)
+                out.append(trimmed("  " + TextLayout.fit(label, to: labelWidth) + "  " + (value.first ?? "")))
+                out += value.dropFirst().map { indent + $0 }
+            }
             return out
         }
         // Bilingual headers take two lines, Bahasa Indonesia above English.
@@ -48,10 +54,11 @@ public enum ReportText {
         // The first column gives way when the table is too wide.
         let rest = widths.dropFirst().reduce(0) { $0 + $1 + 2 }
         widths[0] = Swift.max(12, Swift.min(widths[0], width - 2 - rest))
+        // Still too wide (a narrow terminal): the line is cut at the edge.
         func row(_ cells: [String]) -> String {
-            "  " + zip(shown.indices, cells).map { k, text in
+            TextLayout.truncate("  " + zip(shown.indices, cells).map { k, text in
                 TextLayout.fit(text, to: widths[k], alignRight: table.columns[shown[k]].numeric && k > 0)
-            }.joined(separator: "  ")
+            }.joined(separator: "  "), to: width)
         }
         for header in headers { out.append(trimmed(row(header))) }
         let used = 2 + widths.reduce(0) { $0 + $1 + 2 }
