@@ -188,7 +188,7 @@ public struct Importer: Sendable {
                 var comment = Comment(id: 0, platform: record.platform, externalID: record.id, author: record.author, text: record.text,
                                       createdAt: record.createdAt, threadID: record.threadID, threadKey: threadKey,
                                       inReplyTo: record.inReplyTo, channel: record.channel.map(Author.normalizedHandle), url: record.url,
-                                      lang: record.lang, importedAt: now, intent: intent, sla: sla)
+                                      lang: record.lang, importedAt: now, intent: intent, sentiment: item.sentiment, sla: sla)
                 guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
                 counts.accepted += 1
                 comment.id = id
@@ -281,6 +281,7 @@ struct Prepared: Sendable {
     var result: Result<CommentRecord, RecordProblem>
     var isAgency = false
     var intent: Intent?
+    var sentiment: Double?
     /// Index of the matching policy in the configuration (and in the engine, which lists them in that order).
     var policyIndex: Int?
     var sla = SLARecord()
@@ -289,14 +290,16 @@ struct Prepared: Sendable {
 /// Does the per-record work that needs no database.
 struct Preparer: Sendable {
     let config: DeskConfig
-    let classifier: (@Sendable (String) -> Intent?)?
+    let classifier: (@Sendable (String) -> CommentTone)?
 
     func prepare(_ item: ImportItem) -> Prepared {
         var p = Prepared(line: item.line, result: item.result)
         guard case .success(let record) = item.result else { return p }
         p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle)
         if p.isAgency { return p }
-        p.intent = classifier?(record.text)
+        let tone = classifier?(record.text)
+        p.intent = tone?.intent
+        p.sentiment = tone?.sentiment
         let intent = p.intent
         p.policyIndex = config.policies.firstIndex { $0.matches(platform: record.platform, channel: record.channel, intent: intent, tags: []) }
         if let index = p.policyIndex {

@@ -35,6 +35,8 @@ public protocol StoreReader {
     /// Whether the agency answered this author in the conversation before `before` (a later message of theirs
     /// then starts a `next_response` clock).
     func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool
+    /// Templates already sent to this citizen on the platform since `since` (so they are not suggested again).
+    func recentTemplateIDs(authorHandle: String, platform: Platform, since: Date) throws -> Set<String>
     /// Whether any reply, and any reply still waiting for its comment, exists on a platform (lets imports
     /// skip lookups that cannot find anything).
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)

@@ -34,6 +34,11 @@ final class RawStatement {
 
     func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
 
+    func bind(_ index: Int32, _ value: Double?) {
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        sqlite3_bind_double(handle, index, value)
+    }
+
     /// Steps once: true while there is a row to read.
     func step() throws -> Bool {
         let code = sqlite3_step(handle)

@@ -21,7 +21,7 @@ final class SQLiteTransaction: StoreWriter {
         id, platform, external_id, author_id, author_handle, author_name, text, created_at, thread_id, thread_key,
         in_reply_to, channel, url, lang, imported_at, status, assignee, intent, tags, sla_policy, sla_version,
         response_clock, response_due, response_at_risk, responded_at, response_stopped, resolution_due,
-        resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at
+        resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at, sentiment
         """
 
     static func comment(_ r: Row) -> Comment {
@@ -38,7 +38,7 @@ final class SQLiteTransaction: StoreWriter {
             threadID: r[8], threadKey: r[9], inReplyTo: r[10], channel: r[11], url: r[12], lang: r[13],
             importedAt: date(14)!, status: CommentStatus(rawValue: r[15]) ?? .open, assignee: r[16],
             intent: (r[17] as String?).flatMap(Intent.init(rawValue:)),
-            tags: tagText.split(separator: ",").map(String.init), sla: sla)
+            sentiment: r[33], tags: tagText.split(separator: ",").map(String.init), sla: sla)
     }
 
     private func fetchComments(_ sql: String, _ args: StatementArguments = []) throws -> [Comment] {
@@ -234,8 +234,8 @@ final class SQLiteTransaction: StoreWriter {
                   thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
                   sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
                   resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
-                  escalated_at, due_at, at_risk_at, sla_clock)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  escalated_at, due_at, at_risk_at, sla_clock, sentiment)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
             ftsInsert = try RawStatement(db, sql: "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)")
         }
@@ -273,6 +273,7 @@ final class SQLiteTransaction: StoreWriter {
         s.bind(34, Self.seconds(next?.dueAt))
         s.bind(35, Self.seconds(next?.atRiskAt))
         s.bind(36, next?.clock.rawValue)
+        s.bind(37, c.sentiment)
         try s.run()
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
@@ -335,6 +336,13 @@ final class SQLiteTransaction: StoreWriter {
     func reply(platform: Platform, externalID: String) throws -> Reply? {
         try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND external_id = ?",
                          [platform.rawValue, externalID]).first
+    }
+
+    func recentTemplateIDs(authorHandle: String, platform: Platform, since: Date) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT reply.template_id FROM comment JOIN reply ON reply.comment_id = comment.id
+            WHERE comment.platform = ? AND comment.author_handle = ? AND reply.sent_at >= ? AND reply.template_id IS NOT NULL
+            """), arguments: [platform.rawValue, authorHandle, Int64(since.timeIntervalSince1970)]))
     }
 
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool) {

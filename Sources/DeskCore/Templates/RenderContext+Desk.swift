@@ -10,6 +10,8 @@ extension RenderContext {
         self.init(citizenName: (name?.isEmpty == false ? name : nil) ?? String(bareHandle),
                   citizenHandle: comment.author.atHandle,
                   agencyName: config.agencyName,
+                  agencyWebsite: config.agencyWebsite,
+                  agencyPhone: config.agencyPhone,
                   officeHours: Self.officeHours(config.calendar, lang: lang),
                   channel: comment.channel ?? config.channels.first,
                   platform: comment.platform.displayName)
@@ -37,13 +39,7 @@ extension RenderContext {
             }
             k = end + 1
         }
-        let zone: String
-        switch calendar.zone.identifier {
-        case "Asia/Jakarta", "Asia/Pontianak": zone = "WIB"
-        case "Asia/Makassar": zone = "WITA"
-        case "Asia/Jayapura": zone = "WIT"
-        default: zone = calendar.zone.identifier
-        }
+        let zone = SLAPromise.zoneName(calendar.zone, offset: calendar.zone.secondsFromGMT())
         return parts.joined(separator: ", ") + " " + zone
     }
 }

@@ -62,29 +62,24 @@ public struct RenderContext: Hashable, Sendable {
         self.extra = extra
     }
 
+    /// The fields behind the named variables.
+    nonisolated(unsafe) private static let fields: [String: WritableKeyPath<RenderContext, String?>] = [
+        "citizen.name": \.citizenName, "citizen.handle": \.citizenHandle, "agency.name": \.agencyName,
+        "agency.website": \.agencyWebsite, "agency.phone": \.agencyPhone, "staff.name": \.staffName, "ticket.ref": \.ticketRef,
+        "sla.promise": \.slaPromise, "office.hours": \.officeHours, "channel": \.channel, "platform": \.platform, "link": \.link,
+        "service.name": \.serviceName, "redirect.agency": \.redirectAgency, "redirect.contact": \.redirectContact,
+    ]
+
     /// The value of a variable, or nil when it has none (an empty string counts as none).
     public func value(for variable: String) -> String? {
-        let v: String?
-        switch variable {
-        case "citizen.name": v = citizenName
-        case "citizen.handle": v = citizenHandle
-        case "agency.name": v = agencyName
-        case "agency.website": v = agencyWebsite
-        case "agency.phone": v = agencyPhone
-        case "staff.name": v = staffName
-        case "ticket.ref": v = ticketRef
-        case "sla.promise": v = slaPromise
-        case "office.hours": v = officeHours
-        case "channel": v = channel
-        case "platform": v = platform
-        case "link": v = link
-        case "service.name": v = serviceName
-        case "redirect.agency": v = redirectAgency
-        case "redirect.contact": v = redirectContact
-        default: v = extra[variable]
-        }
+        let v = Self.fields[variable].map { self[keyPath: $0] } ?? extra[variable]
         guard let v, !v.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return v
+    }
+
+    /// Gives a variable a value (what staff fill in: `link`, `service.name` …).
+    public mutating func set(_ variable: String, to value: String) {
+        if let field = Self.fields[variable] { self[keyPath: field] = value } else { extra[variable] = value }
     }
 
     /// Every variable a template may use, with what it means (for docs and error messages).

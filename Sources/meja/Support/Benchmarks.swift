@@ -48,6 +48,24 @@ struct Benchmarks {
         for _ in 0..<20 { pages.append(try Self.milliseconds { _ = try desk.queue(limit: 50) }) }
         figures["queue_first_page_ms"] = Self.median(pages)
 
+        log("suggestions for one comment from 300 templates…")
+        let shipped = ReplyAssistant.loadLibrary().library.templates
+        var many: [ReplyTemplate] = []
+        for copy in 0..<((300 + shipped.count - 1) / max(1, shipped.count)) {
+            for var t in shipped where many.count < 300 {
+                t.id += ".copy\(copy)"
+                many.append(t)
+            }
+        }
+        let library = TemplateLibrary(templates: many)
+        let governor = ToneGovernor(config: DeskConfig())
+        let text = "Min, jalan di Jl. Merdeka rusak parah udah 3 bulan, kapan diperbaiki?? 😡"
+        let input = SuggestionInput(text: text, platform: .instagram, channel: "@diskominfo_contoh", verdict: governor.verdict(text),
+                                    recentTemplateIDs: [], context: RenderContext(citizenName: "Ani", agencyName: "Dinas Kominfo"))
+        var suggestTimes: [Double] = []
+        for _ in 0..<200 { suggestTimes.append(Self.milliseconds { _ = Suggester.suggest(for: input, library: library) } * 1000) }
+        figures["suggest_median_us"] = Self.median(suggestTimes)
+
         log("SLA recompute over 100,000 open comments…")
         let census = try SLACensus.take(store, at: now)
         let scale = 100_000 / Double(max(1, census.total))
