@@ -46,8 +46,8 @@ struct ReportScenario {
 
     /// A reviewer that blocks any reply containing "BLOCK" (so a reply can be sent over it with a reason).
     struct Blocker: ReplyReviewer {
-        func review(text: String, humor: Int, comment: Comment, config: DeskConfig) -> ReplyReview {
-            ReplyReview(findings: text.contains("BLOCK") ? [.init(code: "test.block", message: "blocked for the test", blocking: true)] : [])
+        func review(text: String, humor: Int?, comment: Comment, config: DeskConfig) -> ReplyReview {
+            ReplyReview(findings: text.contains("BLOCK") ? [LintFinding(code: .shouting, message: "blocked for the test", blocking: true)] : [])
         }
     }
 

@@ -162,5 +162,9 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(p.end, Timestamp.parse("2026-12-02T00:00:00+07:00"))
         XCTAssertEqual(p.weekBounds(zone: ReportScenario.zone).count, 5, "four weeks")
         XCTAssertEqual(p.asOf(now: ReportScenario.now), ReportScenario.now)
+        let before = p.moved(days: -28, zone: ReportScenario.zone)
+        XCTAssertEqual(before.start, Timestamp.parse("2026-10-07T00:00:00+07:00"))
+        XCTAssertEqual(before.end, p.start)
+        XCTAssertEqual(before.asOf(now: ReportScenario.now), Timestamp.parse("2026-11-03T23:59:59+07:00"))
     }
 }

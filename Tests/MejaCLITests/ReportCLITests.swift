@@ -94,8 +94,14 @@ final class ReportCLITests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(figures.minutes["next_responsebusiness"]?.count ?? 0, 10, "the demo has follow-ups")
-        XCTAssertEqual(report["volume"]?.filter { $0[0] == "platform" }.map { [$0[1], $0[2]] },
-                       figures.platforms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { [$0.key, String($0.value)] })
+        for (dimension, counts) in [("platform", figures.platforms), ("intent", figures.intents)] {
+            XCTAssertEqual(report["volume"]?.filter { $0[0] == dimension }.map { [$0[1], $0[2]] },
+                           counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { [$0.key, String($0.value)] }, dimension)
+        }
+        XCTAssertEqual(report["volume"]?.filter { $0[0] == "sentiment" }.map { [$0[1], $0[2]] },
+                       ["negative", "neutral", "positive", "-"].map { [$0, String(figures.sentiments[$0] ?? 0)] })
+        XCTAssertGreaterThan(figures.intents.count, 3, "the demo's comments have intents from the tone governor")
+        XCTAssertGreaterThan(figures.sentiments["negative"] ?? 0, 0)
         for row in report["staff"] ?? [] where row[1] != "0" {
             XCTAssertEqual(row[1], String(figures.staffReplies[row[0]] ?? 0), "replies of \(row[0])")
             XCTAssertEqual(row[3], String(figures.staffFirst[row[0]]?.count ?? 0), "first responses of \(row[0])")
@@ -103,6 +109,24 @@ final class ReportCLITests: XCTestCase {
         }
         XCTAssertEqual(report["staff"]?.map { $0[0] }.sorted(), ["budi", "dewi", "rina", "sari"])
         XCTAssertEqual(report["weekly"]?.map { $0[2] }.last, String(figures.comments), "all demo comments fall in the last week")
+
+        // The recount script in docs/reports.md, run as an auditor would, agrees too.
+        let docs = try String(contentsOf: packageRoot.appendingPathComponent("docs/reports.md"), encoding: .utf8)
+        let begin = try XCTUnwrap(docs.range(of: "<!-- recount-script:start -->\n```python\n"))
+        let end = try XCTUnwrap(docs.range(of: "```\n<!-- recount-script:end -->"))
+        let script = try cli.write("recount.py", String(docs[begin.upperBound..<end.lowerBound]))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script, exportPath, try XCTUnwrap(summary("period")?.split(separator: "/").first.map(String.init)),
+                       try XCTUnwrap(summary("as_of"))]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, output)
+        XCTAssertEqual(output, ["log_head", "comments", "first_response_hit_rate"].map { "\($0) \(summary($0) ?? "?")\n" }.joined())
     }
 
     /// count, median, p90, max (nearest rank) as the CSV writes them.
@@ -147,7 +171,7 @@ final class ReportCLITests: XCTestCase {
 private struct LogRecount {
     struct Comment {
         var id: Int64
-        var platform = "", channel = "", clock = ""
+        var platform = "", channel = "", clock = "", intent = "-", sentiment = "-"
         var created: Int64 = 0, imported: Int64 = 0
         var responseDue: Int64?, resolutionDue: Int64?
         var fields: [String: JSONValue] = [:]
@@ -159,7 +183,7 @@ private struct LogRecount {
         var comments = 0, backlog = 0, backlogBreached = 0, passedOver = 0, escalations = 0, replies = 0, answeredOnPlatform = 0
         var hits: [String: [Int]] = [:]
         var minutes: [String: [Int]] = [:]
-        var platforms: [String: Int] = [:]
+        var platforms: [String: Int] = [:], intents: [String: Int] = [:], sentiments: [String: Int] = [:]
         var staffReplies: [String: Int] = [:]
         var staffFirst: [String: [Int]] = [:]
     }
@@ -185,6 +209,10 @@ private struct LogRecount {
                     c.platform = values["platform"]?.stringValue ?? ""
                     c.channel = values["channel"]?.stringValue ?? "-"
                     c.clock = values["clock"]?.stringValue ?? ""
+                    c.intent = values["intent"]?.stringValue ?? "-"
+                    if let score = values["sentiment"]?.doubleValue {
+                        c.sentiment = score >= 0.25 ? "positive" : score <= -0.25 ? "negative" : "neutral"
+                    }
                     c.created = Self.seconds(values["created_at"]?.stringValue)!
                     c.imported = at
                     c.responseDue = values["response_due_after_s"]?.intValue.map { c.created + $0 }
@@ -222,6 +250,8 @@ private struct LogRecount {
             guard c.created >= from else { continue }
             f.comments += 1
             f.platforms[c.platform, default: 0] += 1
+            f.intents[c.intent, default: 0] += 1
+            f.sentiments[c.sentiment, default: 0] += 1
             guard !c.clock.isEmpty else { continue }
             if let due = c.responseDue {
                 let o = outcome(due: due, met: responded, withdrawn: stopped, paused: nil)

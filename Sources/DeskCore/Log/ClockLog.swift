@@ -9,10 +9,11 @@ import Foundation
 ///   escalation) carries `clocks`: `{"<comment id>": {field: new value, …}}` with only the fields that changed,
 ///   `null` for one that was cleared (a reopened case), and the elapsed minutes where a clock was met.
 public enum ClockLog {
-    /// The names of the fields of one `arrivals` row, in order. Deadlines are seconds after `created_at`; rows
-    /// may gain fields at the end, never lose or reorder them.
+    /// The names of the fields of one `arrivals` row, in order. Deadlines are seconds after `created_at`; `sentiment`
+    /// is the tone governor's score (-1…1) when one was taken. Rows may gain fields at the end, never lose or reorder
+    /// them.
     public static let arrivalFields: [String] = [
-        "id", "platform", "channel", "created_at", "intent", "clock", "response_due_after_s", "resolution_due_after_s",
+        "id", "platform", "channel", "created_at", "intent", "clock", "response_due_after_s", "resolution_due_after_s", "sentiment",
     ]
 
     /// The `arrivals` row of a comment just stored.
@@ -20,7 +21,8 @@ public enum ClockLog {
         let created = ElapsedMinutes.second(c.createdAt)
         func after(_ d: Date?) -> JSONValue { d.map { .int(ElapsedMinutes.second($0) - created) } ?? .null }
         return [.int(c.id), .string(c.platform.rawValue), .string(c.channel), .time(c.createdAt), .string(c.intent?.rawValue),
-                .string(c.sla.responseClock?.rawValue), after(c.sla.responseDueAt), after(c.sla.resolutionDueAt)]
+                .string(c.sla.responseClock?.rawValue), after(c.sla.responseDueAt), after(c.sla.resolutionDueAt),
+                c.sentiment.map(JSONValue.double) ?? .null]
     }
 
     /// What changed from `old` to `new` in a comment's clocks, as the log states it; nil when nothing did.

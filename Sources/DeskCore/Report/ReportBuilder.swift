@@ -282,10 +282,8 @@ struct ReportTally {
     /// along with a later one): the earliest reply, at the answer time, to a comment of the same citizen there.
     mutating func creditThroughThreads(_ tx: any StoreReader) throws {
         for t in throughThread {
-            let thread = try tx.thread(platform: Platform(rawValue: t.platform), threadKey: t.thread)
-            let sameCitizen = Set(thread.comments.filter { $0.author.handle == t.author }.map(\.id))
-            guard let reply = thread.replies.filter({ ElapsedMinutes.second($0.sentAt) == t.at && $0.commentID.map(sameCitizen.contains) == true })
-                .min(by: { $0.id < $1.id }) else { continue }
+            guard let reply = try tx.answeringReply(platform: Platform(rawValue: t.platform), threadKey: t.thread,
+                                                    at: Date(timeIntervalSince1970: Double(t.at)), authorHandle: t.author) else { continue }
             var name = reply.author
             let author = reply.source == .imported ? -2 : name.withUTF8 { self.author(UnsafeRawBufferPointer($0)) }
             credit(author, first: t.first, onTime: t.onTime, minutes: t.minutes)

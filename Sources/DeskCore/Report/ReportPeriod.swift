@@ -29,6 +29,18 @@ public struct ReportPeriod: Sendable, Hashable {
         return ReportPeriod(from: CivilDate(dayNumber: today.dayNumber - 27), to: today, zone: zone)
     }
 
+    /// The period moved by whole local days (negative: earlier), keeping its times of day: what a reports screen
+    /// steps through, e.g. `moved(days: -28, zone:)` for the four weeks before the default ones.
+    public func moved(days: Int, zone: TimeZone) -> ReportPeriod {
+        let cal = Self.days(zone)
+        func move(_ d: Date) -> Date {
+            let day = cal.dayNumber(of: d)
+            let intoDay = Int(d.timeIntervalSince1970) - cal.instant(day: day, minute: 0)
+            return Date(timeIntervalSince1970: Double(cal.instant(day: day + days, minute: intoDay / 60) + intoDay % 60))
+        }
+        return ReportPeriod(start: move(start), end: move(end))
+    }
+
     /// The moment the report is taken at: the period's last second, or `now` if that is earlier.
     public func asOf(now: Date) -> Date {
         min(end - 1, Date(timeIntervalSince1970: floor(now.timeIntervalSince1970)))

@@ -358,6 +358,15 @@ final class SQLiteTransaction: StoreWriter {
                          [platform.rawValue, externalID])
     }
 
+    func answeringReply(platform: Platform, threadKey: String, at: Date, authorHandle: String) throws -> Reply? {
+        try fetchReplies("""
+            SELECT \(Self.replyColumns) FROM reply WHERE id = (
+              SELECT reply.id FROM reply JOIN comment ON comment.id = reply.comment_id
+              WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at = ? AND comment.author_handle = ?
+              ORDER BY reply.id LIMIT 1)
+            """, [platform.rawValue, threadKey, Self.seconds(at), authorHandle]).first
+    }
+
     func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM reply JOIN comment ON comment.id = reply.comment_id

@@ -84,6 +84,10 @@ struct Benchmarks {
         let verifyMS = try Self.milliseconds { verified = try LogAudit.verify(store) }
         figures["log_verify_events_per_s"] = Double(verified?.count ?? 0) / (verifyMS / 1000)
 
+        log("answering two thirds of the comments (the agency's posts on the platform)…")
+        let answers = dir.appendingPathComponent("answers.jsonl")
+        try SyntheticInbox.agencyAnswers(count: rows, now: now).write(to: answers)
+        _ = try importer.importFile(answers.path)
         log("report over every comment…")
         // The generated comments span the 30 days before now: five weeks hold them all.
         let period = ReportPeriod(start: now - 35 * 86_400, end: now + 1)
