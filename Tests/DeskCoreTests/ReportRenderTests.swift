@@ -83,8 +83,9 @@ final class ReportRenderTests: XCTestCase {
             assert t.text.strip() and d.text.strip(), "svg texts"
         if charts and section.find(".//svg") is not None:
             assert section.find("table") is not None, "a table after every chart"
+    headings = {h.get("id") for h in body.iter("h2")}
     for table in body.iter("table"):
-        assert table.find("caption") is not None and table.find("thead") is not None, "table caption and header"
+        assert table.get("aria-labelledby") in headings and table.find("thead") is not None, "table label and header"
         assert all(th.get("scope") in ("col", "row") for th in table.iter("th")), "th scope"
     class Balance(HTMLParser):
         void = {"meta", "br", "hr", "img", "input", "link", "line", "rect", "circle", "polyline"}

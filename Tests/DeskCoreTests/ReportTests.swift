@@ -168,3 +168,4 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(before.asOf(now: ReportScenario.now), Timestamp.parse("2026-11-03T23:59:59+07:00"))
     }
 }
+

@@ -10,6 +10,13 @@ struct ByteInterner {
     /// The number of `bytes`, adding it when new.
     mutating func index(_ bytes: UnsafeRawBufferPointer) -> Int {
         if last >= 0, Self.equal(keys[last], bytes) { return last }
+        if keys.count <= 8 {
+            // A handful of values (platforms, channels, intents): comparing beats hashing.
+            if let i = keys.firstIndex(where: { Self.equal($0, bytes) }) {
+                last = i
+                return i
+            }
+        }
         let h = Self.hash(bytes)
         if let i = byHash[h], Self.equal(keys[i], bytes) {
             last = i

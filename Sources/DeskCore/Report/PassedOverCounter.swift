@@ -3,8 +3,7 @@
 /// **after** it had already been answered.
 ///
 /// Every comment on the desk is added; only candidates (the period's comments whose response clock was not
-/// withdrawn) are judged. The count runs in O(n log n) with a Fenwick tree over answer times, queue by queue,
-/// newest comments first.
+/// withdrawn) are judged. One sort, then one pass keeping the `threshold` earliest answers.
 struct PassedOverCounter {
     private var queue: [Int32] = []
     private var created: [Int64] = []
@@ -29,66 +28,48 @@ struct PassedOverCounter {
     }
 
     /// How many candidates were passed over, and how many of those were still unanswered.
+    ///
+    /// Queue by queue, newest first: a comment was passed over when the `threshold`-th earliest answer among the
+    /// strictly newer comments came before its own end of waiting, so only the `threshold` earliest answers seen so
+    /// far need keeping.
     func count(threshold: Int) -> (total: Int, unanswered: Int) {
         let n = queue.count
-        guard n > 0 else { return (0, 0) }
+        guard n > 0, threshold > 0 else { return (0, 0) }
         let minCreated = created.min()!
+        let newest = UInt64(created.max()! - minCreated)
         var order: [(key: UInt64, index: Int32)] = []
         order.reserveCapacity(n)
-        let newest = UInt64(created.max()! - minCreated)
         for i in 0..<n {
             order.append(((UInt64(queue[i]) << 40) | (newest - UInt64(created[i] - minCreated)), Int32(i)))
         }
         order.sort { $0.key < $1.key }
-        var times = answered.filter { $0 != .max }
-        times.sort()
-        var tree = [Int](repeating: 0, count: times.count + 1)
-        func slot(_ t: Int64) -> Int { lowerBound(times, t) }
-        func add(_ t: Int64, _ delta: Int) {
-            var i = slot(t) + 1
-            while i < tree.count { tree[i] += delta; i += i & -i }
-        }
-        func countBefore(_ t: Int64) -> Int {
-            var i = t == .max ? times.count : slot(t)
-            var s = 0
-            while i > 0 { s += tree[i]; i -= i & -i }
-            return s
-        }
+        var earliest: [Int64] = []
+        earliest.reserveCapacity(threshold + 1)
         var passed = 0, unanswered = 0
         var groupStart = 0
-        var queueStart = 0
         while groupStart < n {
             let first = Int(order[groupStart].index)
+            if groupStart == 0 || queue[Int(order[groupStart - 1].index)] != queue[first] { earliest.removeAll(keepingCapacity: true) }
             var groupEnd = groupStart + 1
-            while groupEnd < n, queue[Int(order[groupEnd].index)] == queue[first], created[Int(order[groupEnd].index)] == created[first] {
-                groupEnd += 1
-            }
-            // Judge the group against strictly newer comments only, then add its answers.
-            for k in groupStart..<groupEnd {
-                let i = Int(order[k].index)
-                if waitEnd[i] != .min, countBefore(waitEnd[i]) >= threshold {
-                    passed += 1
-                    if answered[i] == .max { unanswered += 1 }
+            while groupEnd < n, order[groupEnd].key == order[groupStart].key { groupEnd += 1 }
+            // Judge the group (same queue, same second) against strictly newer comments only, then add its answers.
+            if earliest.count == threshold {
+                for k in groupStart..<groupEnd {
+                    let i = Int(order[k].index)
+                    if waitEnd[i] != .min, earliest[threshold - 1] < waitEnd[i] {
+                        passed += 1
+                        if answered[i] == .max { unanswered += 1 }
+                    }
                 }
             }
-            for k in groupStart..<groupEnd where answered[Int(order[k].index)] != .max { add(answered[Int(order[k].index)], 1) }
-            let queueEnds = groupEnd == n || queue[Int(order[groupEnd].index)] != queue[first]
-            if queueEnds {
-                for k in queueStart..<groupEnd where answered[Int(order[k].index)] != .max { add(answered[Int(order[k].index)], -1) }
-                queueStart = groupEnd
+            for k in groupStart..<groupEnd {
+                let t = answered[Int(order[k].index)]
+                guard t != .max, earliest.count < threshold || t < earliest[threshold - 1] else { continue }
+                if earliest.count == threshold { earliest.removeLast() }
+                earliest.insert(t, at: earliest.firstIndex { $0 > t } ?? earliest.count)
             }
             groupStart = groupEnd
         }
         return (passed, unanswered)
-    }
-
-    /// The first index of `sorted` whose value is not less than `t`.
-    private func lowerBound(_ sorted: [Int64], _ t: Int64) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }

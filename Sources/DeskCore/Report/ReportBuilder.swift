@@ -29,12 +29,14 @@ public enum ReportBuilder {
         var report = Report(agency: config.agencyName, zone: zone, period: period, asOf: asOf, generatedAt: now)
         report.passedOverThreshold = config.passedOverThreshold
         try store.read { tx in
-            let calendars = PolicyCalendars(try tx.allPolicyVersions(), fallback: config.calendar)
+            let days = BusinessCalendar(zone: zone, week: Array(repeating: [], count: 7))
+            let calendars = PolicyCalendars(try tx.allPolicyVersions(), fallback: config.calendar,
+                                            firstDay: days.dayNumber(of: period.start) - 1, lastDay: days.dayNumber(of: asOf) + 1)
             var tally = ReportTally(period: period, asOf: asOf, weekBounds: period.weekBounds(zone: zone), calendars: calendars)
-            try tx.forEachReplyFacts { tally.add($0) }
             tally.reserve(try tx.commentCount())
+            try tx.forEachReplyFacts { tally.add($0) }
             try tx.forEachCommentFacts { tally.add($0) }
-            try tally.creditThroughThreads(tx)
+            tally.creditThroughConversations()
             tally.finish(into: &report, staff: try tx.staff(), threshold: config.passedOverThreshold)
             report.logHead = try tx.lastEvent(atOrBefore: asOf)?.head
         }
@@ -42,26 +44,40 @@ public enum ReportBuilder {
     }
 }
 
-/// The calendars of the stored policy versions, found by name and version from raw bytes.
+/// The business time of the stored policy versions' calendars, found by name and version from raw bytes, as
+/// `BusinessTimeTable`s over the report's days.
 struct PolicyCalendars {
     private var names = ByteInterner()
-    private var calendars: [Int: BusinessCalendar] = [:]
-    let fallback: BusinessCalendar
+    private var index: [Int: Int] = [:]
+    /// Table 0 is the configured calendar's, used for comments without a (known) policy version, as the desk does.
+    private(set) var tables: [BusinessTimeTable]
+    /// The last lookup (comments come in runs under the same policy version).
+    private var last: (name: Int, version: Int64, table: Int)?
 
-    init(_ versions: [StoredPolicyVersion], fallback: BusinessCalendar) {
-        self.fallback = fallback
+    /// Tables for the local days `firstDay ... lastDay`.
+    init(_ versions: [StoredPolicyVersion], fallback: BusinessCalendar, firstDay: Int, lastDay: Int) {
+        tables = [BusinessTimeTable(calendar: fallback, firstDay: firstDay, lastDay: lastDay)]
+        var known: [BusinessCalendar: Int] = [fallback: 0]
         for v in versions {
             guard let parsed = PolicyDefinition.parse(v.definition, version: v.version) else { continue }
             var name = v.name
             let i = name.withUTF8 { names.index(UnsafeRawBufferPointer($0)) }
-            calendars[i << 32 | v.version] = parsed.calendar
+            if known[parsed.calendar] == nil {
+                known[parsed.calendar] = tables.count
+                tables.append(BusinessTimeTable(calendar: parsed.calendar, firstDay: firstDay, lastDay: lastDay))
+            }
+            index[i << 32 | v.version] = known[parsed.calendar]
         }
     }
 
-    /// The calendar a comment is measured on: its policy version's, else the configured one (as the desk does).
-    mutating func calendar(policy: UnsafeRawBufferPointer?, version: Int64?) -> BusinessCalendar {
-        guard let policy, let version else { return fallback }
-        return calendars[names.index(policy) << 32 | Int(version)] ?? fallback
+    /// The table of the calendar a comment is measured on.
+    mutating func table(policy: UnsafeRawBufferPointer?, version: Int64?) -> Int {
+        guard let policy, let version else { return 0 }
+        let name = names.index(policy)
+        if let last, last.name == name, last.version == version { return last.table }
+        let table = index[name << 32 | Int(version)] ?? 0
+        last = (name, version, table)
+        return table
     }
 }
 
@@ -77,12 +93,14 @@ struct ReportTally {
     var platformCount: [Int] = [], channelCount: [Int] = [], intentCount: [Int] = [], tagCount: [Int] = []
     var noChannel = 0, noIntent = 0
     var sentimentCount = [0, 0, 0, 0]
-    var queues: [Int: Int] = [:]
+    /// Queue numbers by platform, then channel (+1, 0 for none).
+    var queues: [[Int]] = []
+    var queueCount = 0
 
-    // Replies: authors, and the earliest answer linked to each comment.
+    // Replies: authors, and who met each answered comment.
     var authors = ByteInterner()
     var authorReplies: [Int] = [], authorOverrides: [Int] = []
-    var firstAnswer: [Int64] = [], firstAuthor: [Int32] = []
+    var credits = AnswerCredits()
     var replies = Report.Replies()
 
     // The period's comments.
@@ -92,8 +110,8 @@ struct ReportTally {
     var histogram = [Int](repeating: 0, count: ReportBuckets.responseMinutes.count)
     var weekArrivals: [Int], weekHits: [HitTally], weekFirst: [[Int]], weekBacklog: [Int]
     var authorFirst: [[Int]] = [], authorHits: [HitTally] = []
-    /// Answers to credit through the conversation: where, whose comment, when, and what to credit.
-    var throughThread: [(platform: String, thread: String, author: String, at: Int64, first: Bool, onTime: Bool, minutes: Int)] = []
+    /// Answers to credit once every comment's conversation is known: answered along with a later comment.
+    var throughConversation: [(comment: Int64, at: Int64, first: Bool, onTime: Bool, minutes: Int)] = []
 
     // Backlog at asOf.
     var backlog = 0, breached = 0
@@ -112,7 +130,22 @@ struct ReportTally {
         weekBacklog = Array(repeating: 0, count: weeks + 1)
     }
 
-    mutating func reserve(_ comments: Int) { passedOver.reserve(comments) }
+    /// Room for `comments` comments (and about as many replies).
+    mutating func reserve(_ comments: Int) {
+        passedOver.reserve(comments)
+        credits.reserve(comments)
+    }
+
+    /// The number of the queue of a platform and channel (-1: none).
+    private mutating func queueNumber(_ platform: Int, _ channel: Int) -> Int {
+        while queues.count <= platform { queues.append([]) }
+        while queues[platform].count <= channel + 1 { queues[platform].append(-1) }
+        if queues[platform][channel + 1] < 0 {
+            queues[platform][channel + 1] = queueCount
+            queueCount += 1
+        }
+        return queues[platform][channel + 1]
+    }
 
     /// Only what happened by the report's moment.
     private func upTo(_ t: Int64?) -> Int64? { t.flatMap { $0 <= asOf ? $0 : nil } }
@@ -126,17 +159,7 @@ struct ReportTally {
     mutating func add(_ r: ReplyFacts) {
         guard r.sentAt <= asOf else { return }
         let author = author(r.author)
-        if let id = r.commentID, id >= 0 {
-            let i = Int(id)
-            if i >= firstAnswer.count {
-                firstAnswer += repeatElement(.max, count: i - firstAnswer.count + 1)
-                firstAuthor += repeatElement(-1, count: i - firstAuthor.count + 1)
-            }
-            if r.sentAt < firstAnswer[i] {
-                firstAnswer[i] = r.sentAt
-                firstAuthor[i] = Int32(r.imported ? -2 : author)
-            }
-        }
+        if let id = r.commentID, id >= 0 { credits.addReply(id: r.id, comment: id, sentAt: r.sentAt, by: Int32(r.imported ? -2 : author)) }
         guard !r.imported, r.sentAt >= start else { return }
         replies.total += 1
         replies.byHumor[Swift.min(2, Swift.max(0, r.humor))] += 1
@@ -174,6 +197,7 @@ struct ReportTally {
     }
 
     mutating func add(_ f: CommentFacts) {
+        if f.respondedAt != nil { credits.noteConversation(of: f.id, platform: f.platform, thread: f.threadKey, author: f.authorHandle) }
         let created = f.createdAt
         guard created <= asOf, f.importedAt <= asOf else { return }
         let responded = upTo(f.respondedAt), withdrawn = upTo(f.responseStopped)
@@ -181,8 +205,7 @@ struct ReportTally {
         let inPeriod = created >= start
         let platform = platforms.index(f.platform)
         let channel = f.channel.map { channels.index($0) } ?? -1
-        let queue = queues[platform << 32 | (channel + 1), default: queues.count]
-        queues[platform << 32 | (channel + 1)] = queue
+        let queue = queueNumber(platform, channel)
         let judged = inPeriod && clock != nil && !(responded == nil && withdrawn != nil)
         passedOver.add(queue: queue, created: created, answered: responded, judgedUntil: judged ? (responded ?? asOf + 1) : nil)
 
@@ -216,7 +239,7 @@ struct ReportTally {
             unmeasured += 1
             return
         }
-        let cal = calendars.calendar(policy: f.policy, version: f.policyVersion)
+        let cal = calendars.table(policy: f.policy, version: f.policyVersion)
         var onTime = false
         if let due = f.responseDue {
             let outcome = HitTally.outcome(due: due, met: responded, withdrawn: withdrawn, pausedSince: nil, asOf: asOf)
@@ -225,19 +248,17 @@ struct ReportTally {
             onTime = outcome == .onTime
         }
         if let at = responded {
-            let m = ElapsedMinutes(fromSecond: created, toSecond: at, calendar: cal)
+            let m = calendars.tables[cal].minutes(from: created, to: at)
             business[clock].append(m.business)
             calendar[clock].append(m.calendar)
             if clock == 0 {
                 histogram[ReportBuckets.index(of: Int64(m.business), in: ReportBuckets.responseMinutes)] += 1
                 if w < weekFirst.count { weekFirst[w].append(m.business) }
             }
-            let i = Int(f.id)
-            if i < firstAnswer.count, firstAnswer[i] == at {
-                credit(Int(firstAuthor[i]), first: clock == 0, onTime: onTime, minutes: m.business)
+            if let by = credits.direct(f.id, at: at) {
+                credit(Int(by), first: clock == 0, onTime: onTime, minutes: m.business)
             } else {
-                throughThread.append((String(decoding: f.platform, as: UTF8.self), String(decoding: f.threadKey, as: UTF8.self),
-                                      String(decoding: f.authorHandle, as: UTF8.self), at, clock == 0, onTime, m.business))
+                throughConversation.append((f.id, at, clock == 0, onTime, m.business))
             }
         }
         if let due = f.resolutionDue {
@@ -245,7 +266,7 @@ struct ReportTally {
             hits[2].add(HitTally.outcome(due: due, met: resolved, withdrawn: upTo(f.resolutionStopped), pausedSince: upTo(f.pausedSince),
                                          asOf: asOf))
             if let at = resolved {
-                let m = ElapsedMinutes(fromSecond: created, toSecond: at, calendar: cal)
+                let m = calendars.tables[cal].minutes(from: created, to: at)
                 business[2].append(m.business)
                 calendar[2].append(m.calendar)
             }
@@ -270,25 +291,21 @@ struct ReportTally {
         }
     }
 
+    /// Credits the answers given through a conversation, now that every answered comment's conversation is noted.
+    mutating func creditThroughConversations() {
+        credits.prepare()
+        for t in throughConversation {
+            credit(Int(credits.throughConversation(t.comment, at: t.at) ?? -1), first: t.first, onTime: t.onTime, minutes: t.minutes)
+        }
+        throughConversation = []
+    }
+
     /// Credits an answer to an author index (-2: posted on the platform; -1: nobody found).
     private mutating func credit(_ author: Int, first: Bool, onTime: Bool, minutes: Int) {
         if author == -2, first { answeredOnPlatform += 1 }
         guard author >= 0 else { return }
         if first { authorFirst[author].append(minutes) }
         authorHits[author].add(onTime ? .onTime : .late)
-    }
-
-    /// Credits the answers that met a comment through its conversation (the citizen's earlier comments answered
-    /// along with a later one): the earliest reply, at the answer time, to a comment of the same citizen there.
-    mutating func creditThroughThreads(_ tx: any StoreReader) throws {
-        for t in throughThread {
-            guard let reply = try tx.answeringReply(platform: Platform(rawValue: t.platform), threadKey: t.thread,
-                                                    at: Date(timeIntervalSince1970: Double(t.at)), authorHandle: t.author) else { continue }
-            var name = reply.author
-            let author = reply.source == .imported ? -2 : name.withUTF8 { self.author(UnsafeRawBufferPointer($0)) }
-            credit(author, first: t.first, onTime: t.onTime, minutes: t.minutes)
-        }
-        throughThread = []
     }
 
     func finish(into report: inout Report, staff: [StaffMember], threshold: Int) {

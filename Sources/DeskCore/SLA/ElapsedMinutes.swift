@@ -22,13 +22,18 @@ public struct ElapsedMinutes: Hashable, Sendable {
 
     /// The same from whole seconds since 1970 (the store's representation).
     public init(fromSecond start: Int64, toSecond end: Int64, calendar: BusinessCalendar) {
+        self.init(fromSecond: start, toSecond: end) {
+            calendar.businessSeconds(from: Date(timeIntervalSince1970: Double($0)), to: Date(timeIntervalSince1970: Double($1)))
+        }
+    }
+
+    /// The same with the business seconds of `[start, end)` counted by `businessSeconds`.
+    init(fromSecond start: Int64, toSecond end: Int64, businessSeconds: (Int64, Int64) -> Int) {
         guard end > start else {
             self.init(calendar: 0, business: 0)
             return
         }
-        let business = calendar.businessSeconds(from: Date(timeIntervalSince1970: Double(start)),
-                                                to: Date(timeIntervalSince1970: Double(end)))
-        self.init(calendar: Int(end - start) / 60, business: business / 60)
+        self.init(calendar: Int(end - start) / 60, business: businessSeconds(start, end) / 60)
     }
 
     /// `{"business": B, "calendar": C}`, the shape of `response_minutes` on the log.

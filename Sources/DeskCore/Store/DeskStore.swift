@@ -66,9 +66,6 @@ public protocol StoreReader {
     func forEachCommentFacts(_ body: (CommentFacts) throws -> Void) throws
     /// Streams every reply's report fields in id order, raw like `forEachCommentFacts`.
     func forEachReplyFacts(_ body: (ReplyFacts) throws -> Void) throws
-    /// The reply that answered a comment along with the same citizen's later one in a conversation: the first reply
-    /// sent at `at` in the conversation to a comment by `authorHandle`.
-    func answeringReply(platform: Platform, threadKey: String, at: Date, authorHandle: String) throws -> Reply?
     /// The last event (highest `seq`) whose `at` is at or before `moment`: the log head as it stood then.
     func lastEvent(atOrBefore moment: Date) throws -> LogEvent?
     func setting(_ key: String) throws -> String?

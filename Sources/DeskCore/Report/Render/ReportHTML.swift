@@ -2,8 +2,8 @@
 /// first-response histogram, the backlog's age), no scripts, no external links or assets.
 ///
 /// Readable in print and with a screen reader: a `lang` attribute (and `lang="en"` on the English half of
-/// bilingual labels), semantic headings, every chart an `img` with a `<title>` and `<desc>`, and every chart
-/// followed by the table of its values. The output is well-formed XML as well as HTML.
+/// bilingual labels), semantic headings, tables labelled by their section's heading, every chart an `img` with a
+/// `<title>` and `<desc>`, and every chart followed by the table of its values. The output is well-formed XML as well as HTML.
 public enum ReportHTML {
     public static func render(_ report: Report, audience: ReportAudience = .supervisors) -> String {
         let layout = ReportLayout(report, audience: audience)
@@ -47,7 +47,7 @@ public enum ReportHTML {
         guard !table.rows.isEmpty else { return out + "<p>\(label(ReportLabels.noData, audience))</p>\n</section>\n" }
         if let chart = table.chart { out += ReportSVG.chart(table, chart, id: id, audience: audience) }
         let shown = table.columns.indices.filter { table.columns[$0].shown }
-        out += "<table>\n<caption>\(label(table.title, audience))</caption>\n<thead><tr>"
+        out += "<table aria-labelledby=\"h-\(id)\">\n<thead><tr>"
         for c in shown { out += "<th scope=\"col\"\(table.columns[c].numeric && c != shown[0] ? " class=\"num\"" : "")>\(label(table.columns[c].label, audience))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
@@ -101,7 +101,6 @@ public enum ReportHTML {
         h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
         h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--rule); padding-bottom: .2rem; }
         table { border-collapse: collapse; margin: .5rem 0 1rem; min-width: 50%; }
-        caption { text-align: left; font-weight: 600; color: var(--muted); padding-bottom: .2rem; }
         th, td { border-bottom: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
         thead th { border-bottom: 2px solid var(--ink); }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
