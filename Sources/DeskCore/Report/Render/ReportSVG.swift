@@ -1,13 +1,15 @@
+import Foundation
+
 /// Inline SVG charts drawn from a report table: bars of one column, optionally a line of a share (0–100 %) over
 /// them. Plain text: no scripts, no external references, an `img` role with `<title>` and `<desc>`.
 enum ReportSVG {
-    static let width = 720.0, height = 260.0
-    static let left = 52.0, right = 52.0, top = 22.0, bottom = 58.0
+    static let width = 720.0, height = 270.0
+    static let left = 52.0, right = 52.0, top = 40.0, bottom = 52.0
 
     static func chart(_ table: ReportTable, _ chart: ReportTable.Chart, id: String, audience: ReportAudience) -> String {
         let rows = table.rows
         let bars = rows.map { $0[chart.bars].value ?? 0 }
-        let maxBar = Swift.max(1, bars.max() ?? 0)
+        let (maxBar, step) = scale(bars.max() ?? 0)
         let plotW = width - left - right, plotH = height - top - bottom
         let slot = plotW / Double(Swift.max(1, rows.count))
         let barW = Swift.max(2, slot * 0.62)
@@ -31,15 +33,14 @@ enum ReportSVG {
 
             """
         let baseline = top + plotH
-        // Grid and left axis (the bar scale).
-        for k in 0...4 {
-            let y = top + plotH * Double(k) / 4
+        // Grid and left axis (the bar scale, in round steps).
+        for value in stride(from: 0, through: maxBar, by: step) {
+            let y = baseline - plotH * value / maxBar
             out += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(left + plotW))\" y2=\"\(n(y))\" />\n"
-            let value = maxBar * Double(4 - k) / 4
             out += "<text class=\"muted\" x=\"\(n(left - 6))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(n(value))</text>\n"
         }
         out += "<line class=\"axis\" x1=\"\(n(left))\" y1=\"\(n(baseline))\" x2=\"\(n(left + plotW))\" y2=\"\(n(baseline))\" />\n"
-        out += "<text class=\"muted\" x=\"\(n(left))\" y=\"\(n(top - 8))\">\(ReportHTML.escape(barName))</text>\n"
+        out += "<text class=\"muted\" x=\"\(n(left))\" y=\"14\">\(ReportHTML.escape(barName))</text>\n"
         // Bars with their values, and the row names under them (every k-th when crowded).
         let every = Swift.max(1, Int((Double(rows.count) / 12).rounded(.up)))
         for (i, row) in rows.enumerated() {
@@ -60,7 +61,7 @@ enum ReportSVG {
         }
         // The share line on its own 0–100 % axis at the right; gaps where a week has no value.
         if let line = chart.line, let lineName {
-            out += "<text class=\"muted\" x=\"\(n(left + plotW))\" y=\"\(n(top - 8))\" text-anchor=\"end\">\(ReportHTML.escape(lineName)) (0–100%)</text>\n"
+            out += "<text class=\"muted\" x=\"\(n(left + plotW))\" y=\"14\" text-anchor=\"end\">\(ReportHTML.escape(lineName)) (0–100%)</text>\n"
             for k in [0, 2, 4] {
                 let y = top + plotH * Double(k) / 4
                 out += "<text class=\"muted\" x=\"\(n(left + plotW + 6))\" y=\"\(n(y + 4))\">\(100 - 25 * k)%</text>\n"
@@ -79,5 +80,14 @@ enum ReportSVG {
             flush()
         }
         return out + "</svg>\n</figure>\n"
+    }
+
+    /// The top of the bar scale and its step: a round step (1, 2 or 5 times a power of ten) giving about four
+    /// gridlines, and the first multiple of it at or above the largest value.
+    static func scale(_ largest: Double) -> (top: Double, step: Double) {
+        let rough = Swift.max(1, largest / 4)
+        let magnitude = pow(10, floor(log10(rough)))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? rough
+        return (Swift.max(step, (largest / step).rounded(.up) * step), step)
     }
 }
