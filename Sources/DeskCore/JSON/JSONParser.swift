@@ -9,11 +9,68 @@ struct JSONParser {
         var description: String { "\(message) at character \(offset + 1)" }
     }
 
+    /// The key under which objects carry the 1-based line they start on, when `recordLines` is set.
+    /// (A NUL-prefixed name no platform uses; readers of such trees skip it when listing keys.)
+    static let lineKey = "\u{0}line"
+
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
+    /// The 1-based line of the current position. JSON strings cannot hold raw line breaks, so every newline
+    /// is in the space between tokens and counting it there is exact.
+    private(set) var line = 1
+    /// When true, every object gets `lineKey` with the line where its `{` is, for `FILE:LINE` messages.
+    var recordLines = false
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], recordLines: Bool = false) {
+        self.bytes = bytes
+        self.recordLines = recordLines
+    }
+
+    /// The byte offset of the current position.
+    var offset: Int { i }
+
+    /// Moves to `offset` (at or after the current position), counting the lines passed.
+    mutating func advance(to offset: Int) {
+        let end = min(offset, bytes.count)
+        while i < end {
+            if bytes[i] == 0x0A { line += 1 }
+            i += 1
+        }
+    }
+
+    /// The next of several JSON values in a row (one document, JSON lines, or values simply concatenated),
+    /// with the line it starts on; nil at the end of the input.
+    mutating func nextValue() throws -> (value: JSONValue, line: Int)? {
+        skipSpace()
+        guard i < bytes.count else { return nil }
+        let start = line
+        let v = try value()
+        return (v, start)
+    }
+
+    /// After a failure, skips to the next line that starts (in its first column) with `{` or `[`: where the next
+    /// value of JSON lines or of concatenated pretty-printed pages begins. False when there is none.
+    mutating func skipToNextValueLine() -> Bool {
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                line += 1
+                i += 1
+                if i < bytes.count, bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[") { return true }
+                continue
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Skips one byte (a separator such as `;` between values of a script file).
+    mutating func skipByte(_ c: UInt8) -> Bool {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == c else { return false }
+        i += 1
+        return true
+    }
 
     mutating func parseDocument() throws -> JSONValue {
         skipSpace()
@@ -26,7 +83,14 @@ struct JSONParser {
     private mutating func skipSpace() {
         while i < bytes.count {
             let c = bytes[i]
-            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
+            if c == 0x20 || c == 0x0D || c == 0x09 {
+                i += 1
+            } else if c == 0x0A {
+                line += 1
+                i += 1
+            } else {
+                break
+            }
         }
     }
 
@@ -58,6 +122,7 @@ struct JSONParser {
         defer { depth -= 1 }
         i += 1
         var out: [String: JSONValue] = [:]
+        if recordLines { out[Self.lineKey] = .int(Int64(line)) }
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
         while true {
