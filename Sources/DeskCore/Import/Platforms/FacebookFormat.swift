@@ -32,68 +32,45 @@ public struct FacebookFormat: ImportFormat {
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
-        var reader = Reader(pageID: pageID)
-        PlatformPages.read(data) { page in
-            switch page {
-            case .invalid(let line, let message): reader.records.reject(line, message)
-            case .value(let value, let line): reader.page(value, line: line)
-            }
-        }
-        try reader.records.emit(emit)
+        try PlatformRecords.read(data, threads: .chainRoot, expected: Self.expected, emit: emit) { f, records in page(f, &records) }
     }
 
-    private struct Reader {
-        let pageID: String?
-        var records = PlatformRecords(threads: .chainRoot)
+    private func page(_ f: PlatformFields, _ records: inout PlatformRecords) {
+        if let listing = GraphListing(f) {
+            comments(listing, objectID: listing.objectID, line: f.line, &records)
+        } else if let edge = f.fields("comments"), let listing = GraphListing(edge), f.object["created_time"] == nil {
+            // A post (or photo, video) with its comments edge: the post is the agency's, its comments are not.
+            comments(listing, objectID: f.string("id"), line: f.line, &records)
+        } else if f.object["created_time"] != nil {
+            comments([f.value], line: f.line, page: pageID, parent: nil, &records)
+        } else {
+            records.reject(f.line, "expected \(Self.expected); found \(JSONShape.describe(f.value))")
+        }
+    }
 
-        mutating func page(_ value: JSONValue, line: Int) {
-            guard let f = PlatformFields(value, line: line) else {
-                if let elements = value.arrayValue {
-                    for e in elements { page(e, line: e.sourceLine ?? line) }
-                } else {
-                    records.reject(line, "expected \(FacebookFormat.expected); found \(JSONShape.describe(value))")
-                }
-                return
-            }
-            if let listing = GraphListing(f) {
-                let (page, parent) = context(objectID: listing.objectID, elements: listing.data)
-                for e in listing.data { comment(e, line: e.sourceLine ?? f.line, parent: parent, pageID: page) }
-            } else if let edge = f.fields("comments"), let listing = GraphListing(edge), f.object["created_time"] == nil {
-                // A post (or photo, video) with its comments edge: the post is the agency's, its comments are not.
-                let (page, parent) = context(objectID: f.string("id"), elements: listing.data)
-                for e in listing.data { comment(e, line: e.sourceLine ?? f.line, parent: parent, pageID: page) }
-            } else if let error = JSONShape.apiError(value) {
-                records.reject(f.line, "expected \(FacebookFormat.expected); found an API error response (\(error))")
-            } else if f.object["created_time"] != nil {
-                comment(value, line: f.line, parent: nil, pageID: pageID)
-            } else {
-                records.reject(f.line, "expected \(FacebookFormat.expected); found \(JSONShape.describe(value))")
+    private func comments(_ listing: GraphListing, objectID: String?, line: Int, _ records: inout PlatformRecords) {
+        let (page, parent) = context(objectID: objectID, elements: listing.data)
+        comments(listing.data, line: line, page: page, parent: parent, &records)
+    }
+
+    private func comments(_ elements: [JSONValue], line: Int, page: String?, parent: String?, _ records: inout PlatformRecords) {
+        for e in elements {
+            records.addNested(e, line: e.sourceLine ?? line, expected: "a Graph API comment object", repliesKey: "comments", parent: parent) {
+                f, parent throws(RecordProblem) in try Self.record(f, parent: parent, pageID: page)
             }
         }
+    }
 
-        /// The Page id and the parent comment implied by the listed object: `PAGEID_POSTID` lists a post's
-        /// comments (their ids start `POSTID_`); `POSTID_COMMENTID` lists a comment's replies.
-        func context(objectID: String?, elements: [JSONValue]) -> (page: String?, parent: String?) {
-            guard let object = objectID else { return (pageID, nil) }
-            let parts = object.split(separator: "_", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { return (pageID, nil) }
-            let ids = elements.compactMap { $0["id"]?.stringValue }
-            if ids.contains(where: { $0.hasPrefix(parts[1] + "_") }) { return (pageID ?? parts[0], nil) }
-            if ids.contains(where: { $0.hasPrefix(parts[0] + "_") }) { return (pageID, object) }
-            return (pageID, nil)
-        }
-
-        mutating func comment(_ value: JSONValue, line: Int, parent: String?, pageID: String?) {
-            switch PlatformFields.element(value, line: line, expected: "a Graph API comment object") {
-            case .failure(let p): records.reject(line, p.message)
-            case .success(let f):
-                records.add(line: f.line) { () throws(RecordProblem) in try FacebookFormat.record(f, parent: parent, pageID: pageID) }
-                let id = f.string("id")
-                for reply in f.fields("comments")?.array("data") ?? [] {
-                    comment(reply, line: reply.sourceLine ?? f.line, parent: id, pageID: pageID)
-                }
-            }
-        }
+    /// The Page id and the parent comment implied by the listed object: `PAGEID_POSTID` lists a post's comments
+    /// (their ids start `POSTID_`); `POSTID_COMMENTID` lists a comment's replies.
+    private func context(objectID: String?, elements: [JSONValue]) -> (page: String?, parent: String?) {
+        guard let object = objectID else { return (pageID, nil) }
+        let parts = object.split(separator: "_", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return (pageID, nil) }
+        let ids = elements.compactMap { $0["id"]?.stringValue }
+        if ids.contains(where: { $0.hasPrefix(parts[1] + "_") }) { return (pageID ?? parts[0], nil) }
+        if ids.contains(where: { $0.hasPrefix(parts[0] + "_") }) { return (pageID, object) }
+        return (pageID, nil)
     }
 
     static func record(_ f: PlatformFields, parent: String?, pageID: String?) throws(RecordProblem) -> CommentRecord {

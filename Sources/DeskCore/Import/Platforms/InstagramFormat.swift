@@ -29,69 +29,41 @@ public struct InstagramFormat: ImportFormat {
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
-        var reader = Reader(owner: ownerUsername)
-        PlatformPages.read(data) { page in
-            switch page {
-            case .invalid(let line, let message): reader.records.reject(line, message)
-            case .value(let value, let line): reader.page(value, line: line)
-            }
-        }
-        try reader.records.emit(emit)
+        try PlatformRecords.read(data, threads: .chainRoot, expected: Self.expected, emit: emit) { f, records in page(f, &records) }
     }
 
-    private struct Reader {
-        let owner: String?
-        var records = PlatformRecords(threads: .chainRoot)
-
-        mutating func page(_ value: JSONValue, line: Int) {
-            guard let f = PlatformFields(value, line: line) else {
-                if let elements = value.arrayValue {
-                    for e in elements { page(e, line: e.sourceLine ?? line) }
+    private func page(_ f: PlatformFields, _ records: inout PlatformRecords) {
+        if let listing = GraphListing(f) {
+            let parent = listing.edge == "replies" ? listing.objectID : nil
+            for e in listing.data {
+                if let m = PlatformFields(e, line: f.line), m.object["comments"] != nil, m.object["text"] == nil {
+                    media(m, &records)
                 } else {
-                    records.reject(line, "expected \(InstagramFormat.expected); found \(JSONShape.describe(value))")
+                    comment(e, line: e.sourceLine ?? f.line, parent: parent, owner: ownerUsername, &records)
                 }
-                return
             }
-            if let listing = GraphListing(f) {
-                let parent = listing.edge == "replies" ? listing.objectID : nil
-                for e in listing.data {
-                    if let m = PlatformFields(e, line: f.line), m.object["comments"] != nil, m.object["text"] == nil {
-                        media(m)
-                    } else {
-                        comment(e, line: e.sourceLine ?? f.line, parent: parent, owner: owner)
-                    }
-                }
-            } else if f.object["comments"] != nil, f.object["text"] == nil {
-                media(f)
-            } else if let error = JSONShape.apiError(value) {
-                records.reject(f.line, "expected \(InstagramFormat.expected); found an API error response (\(error))")
-            } else if f.object["timestamp"] != nil {
-                comment(value, line: f.line, parent: nil, owner: owner)
-            } else {
-                records.reject(f.line, "expected \(InstagramFormat.expected); found \(JSONShape.describe(value))")
-            }
+        } else if f.object["comments"] != nil, f.object["text"] == nil {
+            media(f, &records)
+        } else if f.object["timestamp"] != nil {
+            comment(f.value, line: f.line, parent: nil, owner: ownerUsername, &records)
+        } else {
+            records.reject(f.line, "expected \(Self.expected); found \(JSONShape.describe(f.value))")
         }
+    }
 
-        /// A media object with its comments edge; its `username` is the owner, whose comments are the agency's.
-        mutating func media(_ m: PlatformFields) {
-            let mediaOwner = m.string("username") ?? owner
-            guard let edge = m.fields("comments"), let listing = GraphListing(edge) else {
-                records.reject(m.line, "a media object whose `comments` is not a listing with a `data` array; found \(JSONShape.describe(.object(m.fields("comments")?.object ?? [:])))")
-                return
-            }
-            for e in listing.data { comment(e, line: e.sourceLine ?? m.line, parent: nil, owner: mediaOwner) }
+    /// A media object with its comments edge; its `username` is the owner, whose comments are the agency's.
+    private func media(_ m: PlatformFields, _ records: inout PlatformRecords) {
+        let owner = m.string("username") ?? ownerUsername
+        guard let edge = m.fields("comments"), let listing = GraphListing(edge) else {
+            records.reject(m.line, "a media object whose `comments` is not a listing with a `data` array; found \(JSONShape.describe(m.object["comments"] ?? .null))")
+            return
         }
+        for e in listing.data { comment(e, line: e.sourceLine ?? m.line, parent: nil, owner: owner, &records) }
+    }
 
-        mutating func comment(_ value: JSONValue, line: Int, parent: String?, owner: String?) {
-            switch PlatformFields.element(value, line: line, expected: "an Instagram comment object") {
-            case .failure(let p): records.reject(line, p.message)
-            case .success(let f):
-                records.add(line: f.line) { () throws(RecordProblem) in try InstagramFormat.record(f, parent: parent, owner: owner) }
-                let id = f.string("id")
-                for reply in f.fields("replies")?.array("data") ?? [] {
-                    comment(reply, line: reply.sourceLine ?? f.line, parent: id, owner: owner)
-                }
-            }
+    private func comment(_ value: JSONValue, line: Int, parent: String?, owner: String?, _ records: inout PlatformRecords) {
+        records.addNested(value, line: line, expected: "an Instagram comment object", repliesKey: "replies", parent: parent) {
+            f, parent throws(RecordProblem) in try Self.record(f, parent: parent, owner: owner)
         }
     }
 

@@ -35,6 +35,10 @@ enum JSONShape {
 
     /// The message of an API error body, if `value` is one.
     static func apiError(_ value: JSONValue) -> String? {
+        apiErrorMarkup(value).map(HTMLText.plainText)
+    }
+
+    private static func apiErrorMarkup(_ value: JSONValue) -> String? {
         guard let o = value.objectValue else { return nil }
         if let e = o["error"] {
             if let s = e.stringValue { return o["error_description"]?.stringValue.map { "\(s): \($0)" } ?? s }

@@ -13,7 +13,7 @@ public struct MastodonFormat: ImportFormat {
     public init() {}
     public var name: String { "mastodon" }
 
-    static let expected = "an array of Mastodon Notification or Status entities"
+    static let expected = "Mastodon Notification or Status entities in an array"
 
     public func confidence(sample: String, fileName: String) -> Int {
         let keys = SampleKeys(sample)
@@ -25,48 +25,33 @@ public struct MastodonFormat: ImportFormat {
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
-        var records = PlatformRecords(threads: .completeChainRoot)
-        PlatformPages.read(data) { page in
-            switch page {
-            case .invalid(let line, let message): records.reject(line, message)
-            case .value(let value, let line): collect(value, line: line, top: true, &records)
-            }
+        try PlatformRecords.read(data, threads: .completeChainRoot, expected: Self.expected, emit: emit) { f, records in
+            Self.entity(f, &records)
         }
-        try records.emit(emit)
     }
 
-    private func collect(_ value: JSONValue, line: Int, top: Bool, _ records: inout PlatformRecords) {
-        switch value {
-        case .array(let elements):
-            for e in elements { collect(e, line: e.sourceLine ?? line, top: false, &records) }
-        case .object:
-            let f = PlatformFields(value, line: line)!
-            if f.object["ancestors"] != nil || f.object["descendants"] != nil {
-                for key in ["ancestors", "descendants"] {
-                    for e in f.array(key) ?? [] { collect(e, line: e.sourceLine ?? line, top: false, &records) }
+    private static func entity(_ f: PlatformFields, _ records: inout PlatformRecords) {
+        if f.object["ancestors"] != nil || f.object["descendants"] != nil {
+            // A status context (`GET /api/v1/statuses/:id/context`).
+            for e in (f.array("ancestors") ?? []) + (f.array("descendants") ?? []) {
+                guard let s = PlatformFields(e, line: f.line) else {
+                    records.reject(e.sourceLine ?? f.line, "expected a Mastodon Status entity; found \(JSONShape.describe(e))")
+                    continue
                 }
+                entity(s, &records)
+            }
+        } else if let type = f.string("type"), f.object["status"] != nil || f.object["account"] != nil, f.object["content"] == nil {
+            // A Notification: only mentions carry a comment.
+            guard type == "mention" else { return }
+            guard let status = f.fields("status") else {
+                records.reject(f.line, "a `mention` notification without its `status` (the post that mentions the agency)")
                 return
             }
-            if let error = JSONShape.apiError(value) {
-                records.reject(f.line, "expected \(Self.expected); found an API error response (\(error))")
-                return
-            }
-            if let type = f.string("type"), f.object["status"] != nil || f.object["account"] != nil, f.object["content"] == nil {
-                guard type == "mention" else { return }
-                guard let status = f.fields("status") else {
-                    records.reject(f.line, "a `mention` notification without its `status` (the post that mentions the agency)")
-                    return
-                }
-                records.add(line: f.line) { () throws(RecordProblem) in try Self.status(status) }
-                return
-            }
-            guard f.object["content"] != nil || f.object["account"] != nil || f.object["in_reply_to_id"] != nil else {
-                records.reject(f.line, "expected a Mastodon Notification or Status entity; found \(JSONShape.describe(value))")
-                return
-            }
+            records.add(line: f.line) { () throws(RecordProblem) in try Self.status(status) }
+        } else if f.object["content"] != nil || f.object["account"] != nil || f.object["in_reply_to_id"] != nil {
             records.add(line: f.line) { () throws(RecordProblem) in try Self.status(f) }
-        default:
-            records.reject(line, "expected \(top ? Self.expected : "a Mastodon Notification or Status entity"); found \(JSONShape.describe(value))")
+        } else {
+            records.reject(f.line, "expected a Mastodon Notification or Status entity; found \(JSONShape.describe(f.value))")
         }
     }
 

@@ -25,6 +25,9 @@ struct PlatformFields {
         return .success(f)
     }
 
+    /// The object as a JSON value.
+    var value: JSONValue { .object(object) }
+
     subscript(key: String) -> JSONValue? {
         guard let v = object[key], !v.isNull else { return nil }
         return v
@@ -53,7 +56,9 @@ struct PlatformFields {
     /// The keys present, for messages.
     var keyList: String {
         let keys = JSONShape.visibleKeys(.object(object))
-        return keys.isEmpty ? "no fields" : "keys " + keys.joined(separator: ", ")
+        if keys.isEmpty { return "no fields" }
+        if keys.count <= 10 { return "keys " + keys.joined(separator: ", ") }
+        return "keys " + keys.prefix(8).joined(separator: ", ") + ", … (\(keys.count) in all)"
     }
 
     /// A required identifier: a non-empty string or an integer.

@@ -61,3 +61,43 @@ struct PlatformRecords {
         }
     }
 }
+
+extension PlatformRecords {
+    /// Reads every page of a platform file and emits what was found: each object goes to `page`; an array is a
+    /// list of pages or elements (each visited in turn); text that is not JSON, and any other value, is rejected
+    /// as "expected `expected`; found …".
+    static func read(_ data: Data, threads: Threads = .asGiven, expected: String, emit: (ImportItem) throws -> Void,
+                     page: (PlatformFields, inout PlatformRecords) -> Void) throws {
+        var records = PlatformRecords(threads: threads)
+        func visit(_ value: JSONValue, line: Int) {
+            if let f = PlatformFields(value, line: line) {
+                page(f, &records)
+            } else if let elements = value.arrayValue {
+                for e in elements { visit(e, line: e.sourceLine ?? line) }
+            } else {
+                records.reject(line, "expected \(expected); found \(JSONShape.describe(value))")
+            }
+        }
+        PlatformPages.read(data) { p in
+            switch p {
+            case .invalid(let line, let message): records.reject(line, message)
+            case .value(let value, let line): visit(value, line: line)
+            }
+        }
+        try records.emit(emit)
+    }
+
+    /// Adds a Graph API comment and, depth first, the replies nested in its `repliesKey` listing (`comments` on
+    /// Facebook, `replies` on Instagram), each answering the comment it is nested in.
+    mutating func addNested(_ value: JSONValue, line: Int, expected: String, repliesKey: String, parent: String?,
+                            _ make: (PlatformFields, String?) throws(RecordProblem) -> CommentRecord) {
+        guard let f = PlatformFields(value, line: line) else {
+            reject(line, "expected \(expected); found \(JSONShape.describe(value))")
+            return
+        }
+        add(line: f.line) { () throws(RecordProblem) in try make(f, parent) }
+        for reply in f.fields(repliesKey)?.array("data") ?? [] {
+            addNested(reply, line: reply.sourceLine ?? f.line, expected: expected, repliesKey: repliesKey, parent: f.string("id"), make)
+        }
+    }
+}

@@ -38,40 +38,23 @@ public struct XV2Format: ImportFormat {
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
-        var records = PlatformRecords()
-        PlatformPages.read(data) { page in
-            switch page {
-            case .invalid(let line, let message): records.reject(line, message)
-            case .value(let value, let line): self.page(value, line: line, top: true, &records)
-            }
-        }
-        try records.emit(emit)
+        try PlatformRecords.read(data, expected: Self.expected, emit: emit) { f, records in page(f, &records) }
     }
 
-    private func page(_ value: JSONValue, line: Int, top: Bool, _ records: inout PlatformRecords) {
-        guard let f = PlatformFields(value, line: line) else {
-            if top, let elements = value.arrayValue {
-                for e in elements { page(e, line: e.sourceLine ?? line, top: false, &records) }
-            } else {
-                records.reject(line, "expected \(top ? Self.expected : "a tweet or an X API v2 response"); found \(JSONShape.describe(value))")
-            }
-            return
-        }
+    private func page(_ f: PlatformFields, _ records: inout PlatformRecords) {
         if let data = f.object["data"], !data.isNull {
             response(f, data: data, &records)
         } else if let entry = f.fields("tweet") {
             records.add(line: f.line) { () throws(RecordProblem) in try archived(entry) }
         } else if f.object["full_text"] != nil || f.object["id_str"] != nil {
             records.add(line: f.line) { () throws(RecordProblem) in try archived(f) }
-        } else if let error = JSONShape.apiError(value) {
-            records.reject(f.line, "expected \(Self.expected); found an API error response (\(error))")
         } else if f.object["text"] != nil, f.object["id"] != nil {
             let author = f.fields("author").flatMap(Self.user)
             records.add(line: f.line) { () throws(RecordProblem) in try Self.tweet(f) { _ in author } }
         } else if f.fields("meta")?.object["result_count"] != nil {
             return // An empty page: nothing matched.
         } else {
-            records.reject(f.line, "expected \(Self.expected); found \(JSONShape.describe(value))")
+            records.reject(f.line, "expected \(Self.expected); found \(JSONShape.describe(f.value))")
         }
     }
 
@@ -118,7 +101,7 @@ public struct XV2Format: ImportFormat {
     func archived(_ t: PlatformFields) throws(RecordProblem) -> CommentRecord? {
         let id: String
         if let s = t.string("id_str") { id = s } else { id = try t.id("id", "the tweet id") }
-        let text = try t.text(t["full_text"] != nil ? "full_text" : "text", "the tweet's text")
+        let text = try t.text(t["text"] != nil && t["full_text"] == nil ? "text" : "full_text", "the tweet's text")
         let created = try t.time("created_at", example: "Tue Oct 31 22:10:47 +0000 2017")
         guard let parent = t.string("in_reply_to_status_id_str") ?? t.string("in_reply_to_status_id"),
               !text.hasPrefix("RT @"), t.object["retweeted_status"] == nil else { return nil }

@@ -22,33 +22,16 @@ public struct YouTubeFormat: ImportFormat {
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
-        var records = PlatformRecords()
-        PlatformPages.read(data) { page in
-            switch page {
-            case .invalid(let line, let message): records.reject(line, message)
-            case .value(let value, let line): Self.page(value, line: line, &records)
-            }
-        }
-        try records.emit(emit)
+        try PlatformRecords.read(data, expected: Self.expected, emit: emit) { f, records in Self.page(f, &records) }
     }
 
-    private static func page(_ value: JSONValue, line: Int, _ records: inout PlatformRecords) {
-        guard let f = PlatformFields(value, line: line) else {
-            if let elements = value.arrayValue {
-                for e in elements { page(e, line: e.sourceLine ?? line, &records) }
-            } else {
-                records.reject(line, "expected \(expected); found \(JSONShape.describe(value))")
-            }
-            return
-        }
-        if let error = JSONShape.apiError(value) {
-            records.reject(f.line, "expected \(expected); found an API error response (\(error))")
-        } else if let items = f.array("items") {
+    private static func page(_ f: PlatformFields, _ records: inout PlatformRecords) {
+        if let items = f.array("items") {
             for item in items { self.item(item, line: item.sourceLine ?? f.line, &records) }
         } else if f.object["snippet"] != nil {
-            item(value, line: f.line, &records)
+            item(f.value, line: f.line, &records)
         } else {
-            records.reject(f.line, "expected \(expected); found \(JSONShape.describe(value))")
+            records.reject(f.line, "expected \(expected); found \(JSONShape.describe(f.value))")
         }
     }
 
