@@ -16,6 +16,8 @@ struct JSONParser {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
+    /// The members of the objects being read, innermost last (see `object()`).
+    private var members: [(String, JSONValue)] = []
     /// The 1-based line of the current position. JSON strings cannot hold raw line breaks, so every newline
     /// is in the space between tokens and counting it there is exact.
     private(set) var line = 1
@@ -121,10 +123,13 @@ struct JSONParser {
         guard depth < 512 else { throw Failure(message: "nested too deeply", offset: i) }
         defer { depth -= 1 }
         i += 1
-        var out: [String: JSONValue] = [:]
-        if recordLines { out[Self.lineKey] = .int(Int64(line)) }
+        // Members are gathered on a stack shared by all nesting levels, then put in a dictionary made the right
+        // size at once: growing it member by member re-hashes every key several times.
+        let base = members.count
+        defer { members.removeSubrange(base...) }
+        if recordLines { members.append((Self.lineKey, .int(Int64(line)))) }
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(dictionary(from: base)) }
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Failure(message: "expected a quoted key", offset: i) }
@@ -133,13 +138,21 @@ struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after a key", offset: i) }
             i += 1
             skipSpace()
-            out[key] = try value()
+            let v = try value()
+            members.append((key, v))
             skipSpace()
             guard i < bytes.count else { throw Failure(message: "unexpected end of input inside an object", offset: i) }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(dictionary(from: base)) }
             throw Failure(message: "expected ',' or '}'", offset: i)
         }
+    }
+
+    /// The members from `base` up as a dictionary; a repeated key keeps its last value.
+    private func dictionary(from base: Int) -> [String: JSONValue] {
+        var out = [String: JSONValue](minimumCapacity: members.count - base)
+        for k in base..<members.count { out[members[k].0] = members[k].1 }
+        return out
     }
 
     private mutating func array() throws -> JSONValue {
@@ -179,6 +192,18 @@ struct JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard i < bytes.count, (0x30...0x39).contains(bytes[i]) else { throw Failure(message: "bad number", offset: start) }
             while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
+        }
+        if isInteger, i - start <= 18 {
+            // Up to 18 digits cannot overflow: no string needed (API payloads are full of small counts).
+            var k = start
+            let negative = bytes[k] == UInt8(ascii: "-")
+            if negative { k += 1 }
+            var v: Int64 = 0
+            while k < i {
+                v = v &* 10 &+ Int64(bytes[k] &- 0x30)
+                k += 1
+            }
+            return .int(negative ? -v : v)
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         if isInteger, let v = Int64(text) { return .int(v) }

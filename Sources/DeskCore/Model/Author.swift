@@ -18,7 +18,9 @@ public struct Author: Hashable, Sendable, Codable {
 
     /// `@name`, lower-cased, for comparing handles across sources (`Warga` and `@warga` are the same account).
     public static func normalizedHandle(_ handle: String) -> String {
-        let trimmed = handle.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming goes through NSString on Linux; an import calls this for every record.
+        let trimmed = handle.first?.isWhitespace == true || handle.last?.isWhitespace == true
+            ? handle.trimmingCharacters(in: .whitespaces) : handle
         let bare = trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
         return "@" + bare.lowercased()
     }

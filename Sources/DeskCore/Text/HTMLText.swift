@@ -65,19 +65,22 @@ public enum HTMLText {
     /// ones); everything else, including an `&` that starts no reference, is kept as it is.
     public static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        let s = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < s.count {
-            if s[i] == "&", let (decoded, next) = entity(s, at: i) {
-                out.append(contentsOf: decoded.unicodeScalars)
-                i = next
-            } else {
-                out.append(s[i])
-                i += 1
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "&"), let (decoded, next) = entity(b, at: i) {
+                    out += decoded.utf8
+                    i = next
+                } else {
+                    out.append(b[i])
+                    i += 1
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Pieces
@@ -260,21 +263,31 @@ public enum HTMLText {
 
     /// The character reference starting at `s[start]` (`&`), decoded, and the index after it.
     private static func entity(_ s: [Unicode.Scalar], at start: Int) -> (String, Int)? {
+        entity(count: s.count, at: start) { s[$0].value }
+    }
+
+    /// The same over UTF-8 bytes (references are ASCII, so bytes and scalars read them alike).
+    private static func entity(_ s: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int)? {
+        entity(count: s.count, at: start) { UInt32(s[$0]) }
+    }
+
+    /// A character reference read through `code`, the code point at each index of a text of `count`.
+    private static func entity(count: Int, at start: Int, _ code: (Int) -> UInt32) -> (String, Int)? {
         var i = start + 1
-        guard i < s.count else { return nil }
-        if s[i] == "#" {
+        guard i < count else { return nil }
+        if code(i) == 0x23 { // #
             i += 1
             var hex = false
-            if i < s.count, s[i] == "x" || s[i] == "X" { hex = true; i += 1 }
+            if i < count, code(i) == 0x78 || code(i) == 0x58 { hex = true; i += 1 }
             var value: UInt32 = 0
             var digits = 0
-            while i < s.count, digits < 8 {
-                let c = s[i]
+            while i < count, digits < 8 {
+                let c = code(i)
                 let d: UInt32
                 switch c {
-                case "0"..."9": d = c.value - 48
-                case "a"..."f" where hex: d = c.value - 87
-                case "A"..."F" where hex: d = c.value - 55
+                case 0x30...0x39: d = c - 0x30
+                case 0x61...0x66 where hex: d = c - 87
+                case 0x41...0x46 where hex: d = c - 55
                 default: d = 99
                 }
                 if d == 99 { break }
@@ -283,16 +296,18 @@ public enum HTMLText {
                 i += 1
             }
             guard digits > 0 else { return nil }
-            if i < s.count, s[i] == ";" { i += 1 }
+            if i < count, code(i) == 0x3B { i += 1 }
             let scalar = value == 0 ? nil : Unicode.Scalar(value)
             return (String(Character(scalar ?? "\u{FFFD}")), i)
         }
-        var name = ""
-        while i < s.count, name.unicodeScalars.count < 10, s[i].isASCII, s[i].properties.isAlphabetic || ("0"..."9").contains(s[i]) {
-            name.unicodeScalars.append(s[i])
+        var name = String.UnicodeScalarView()
+        while i < count, name.count < 10 {
+            let c = code(i)
+            guard (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) else { break }
+            name.append(Unicode.Scalar(UInt8(c)))
             i += 1
         }
-        guard i < s.count, s[i] == ";", let decoded = named[name] else { return nil }
+        guard i < count, code(i) == 0x3B, let decoded = named[String(name)] else { return nil }
         return (decoded, i + 1)
     }
 

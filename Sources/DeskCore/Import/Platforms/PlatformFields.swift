@@ -64,11 +64,17 @@ struct PlatformFields {
     /// A required identifier: a non-empty string or an integer.
     func id(_ key: String, _ meaning: String) throws(RecordProblem) -> String {
         switch object[key] {
-        case .string(let s)? where !s.trimmingCharacters(in: .whitespaces).isEmpty: return s.trimmingCharacters(in: .whitespaces)
+        case .string(let s)? where !Self.trimmed(s).isEmpty: return Self.trimmed(s)
         case .int(let i)?: return String(i)
         case nil, .null?: throw RecordProblem("missing `\(key)` (\(meaning)); found \(keyList)")
         case let other?: throw RecordProblem("`\(key)` (\(meaning)) should be a non-empty string; found \(JSONShape.describe(other))")
         }
+    }
+
+    /// `s` without leading and trailing spaces (ids almost never have any, and then it costs nothing).
+    static func trimmed(_ s: String) -> String {
+        guard s.first?.isWhitespace == true || s.last?.isWhitespace == true else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     /// A required text field; empty text is kept (a sticker or photo comment has none).

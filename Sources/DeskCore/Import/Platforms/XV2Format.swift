@@ -112,10 +112,10 @@ public struct XV2Format: ImportFormat {
     /// The text with `t.co` links shown as the address they stand for, and X's HTML escapes decoded.
     static func expanded(_ text: String, _ t: PlatformFields) -> String {
         var out = text
-        if out.contains("https://t.co/"), let urls = t.fields("entities")?.array("urls") {
+        if UTF8Search.contains(out, "https://t.co/"), let urls = t.fields("entities")?.array("urls") {
             for u in urls {
                 guard let short = u["url"]?.stringValue, let long = u["expanded_url"]?.stringValue, !long.isEmpty else { continue }
-                out = out.replacingOccurrences(of: short, with: long)
+                out = UTF8Search.replacing(short, with: long, in: out)
             }
         }
         return HTMLText.decodeEntities(out)

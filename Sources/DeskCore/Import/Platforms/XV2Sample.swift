@@ -29,7 +29,7 @@ public enum XV2Sample {
                 nextID += 1 + UInt64(rng.next() % 5)
                 let id = String(nextID)
                 let seconds = Double(produced + k) * 9 + Double(rng.next() % 7)
-                let created = Timestamp.utc(start.addingTimeInterval(seconds)).replacingOccurrences(of: "Z", with: ".000Z")
+                let created = Timestamp.utc(start.addingTimeInterval(seconds)).dropLast() + ".000Z"
                 let agencyReply = k % 10 == 9 && !citizens.isEmpty
                 var o = "{\"id\":\"\(id)\",\"edit_history_tweet_ids\":[\"\(id)\"],\"created_at\":\"\(created)\",\"conversation_id\":\"\(root)\""
                 let text: String
@@ -49,9 +49,9 @@ public enum XV2Sample {
                     users[author] = "{\"id\":\"\(author)\",\"username\":\"\(handle)\",\"name\":\"\(names[u % names.count].capitalized) \(u)\"}"
                     citizens.append((id, author, handle))
                 }
-                o += ",\"lang\":\"\(text.contains("the ") ? "en" : "in")\",\"text\":"
+                o += ",\"lang\":\"\(UTF8Search.contains(text, "the ") ? "en" : "in")\",\"text\":"
                 JSONValue.quote(text, into: &o)
-                if text.contains("https://t.co/") {
+                if UTF8Search.contains(text, "https://t.co/") {
                     o += ",\"entities\":{\"urls\":[{\"start\":0,\"end\":23,\"url\":\"https://t.co/Ab12Cd34Ef\",\"expanded_url\":\"https://lapor.go.id/laporan/8812\",\"display_url\":\"lapor.go.id/laporan/8812\"}]}"
                 }
                 o += ",\"public_metrics\":{\"retweet_count\":\(rng.next() % 4),\"reply_count\":\(rng.next() % 3),\"like_count\":\(rng.next() % 40),\"quote_count\":0,\"bookmark_count\":0,\"impression_count\":\(rng.next() % 3000)}}"
