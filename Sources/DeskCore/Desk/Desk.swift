@@ -10,12 +10,12 @@ public final class Desk: Sendable {
     public let clock: any WallClock
     public let actor: ActorIdentity
     public let reviewer: (any ReplyReviewer)?
-    /// Guesses a comment's intent at import (the tone governor plugs in here).
-    public let classifier: (@Sendable (String) -> Intent?)?
+    /// Reads a comment's intent and sentiment at import (the tone governor plugs in here).
+    public let classifier: (@Sendable (String) -> CommentTone)?
     private let policyCache = PolicyCache()
 
     public init(store: any DeskStore, config: DeskConfig = DeskConfig(), clock: any WallClock, actor: ActorIdentity,
-                reviewer: (any ReplyReviewer)? = nil, classifier: (@Sendable (String) -> Intent?)? = nil) {
+                reviewer: (any ReplyReviewer)? = nil, classifier: (@Sendable (String) -> CommentTone)? = nil) {
         self.store = store
         self.config = config
         self.clock = clock
@@ -251,7 +251,7 @@ public final class Desk: Sendable {
             let calendar = policy?.calendar ?? config.calendar
             var reply = Reply(commentID: id, platform: c.platform, inReplyTo: c.externalID, threadID: c.threadID, threadKey: c.threadKey,
                               text: text, sentAt: t, author: me.name, source: .desk, templateID: request.templateID,
-                              templateVersion: request.templateVersion, humor: request.humor,
+                              templateVersion: request.templateVersion, humor: request.humor ?? 0,
                               overrideReason: review.blocking.isEmpty ? nil : reason)
             reply.id = try tx.insertReply(reply) ?? 0
             let responded = try respond(to: c, at: t, tx)
@@ -418,6 +418,17 @@ public final class Desk: Sendable {
             policies.append(VersionedPolicy(policy: p, version: version, calendar: config.calendar))
         }
         return SLAEngine(policies: policies)
+    }
+}
+
+/// What the tone governor reads from a comment at import: its intent (which can choose the SLA standard)
+/// and its sentiment (for reports).
+public struct CommentTone: Sendable, Hashable {
+    public var intent: Intent?
+    public var sentiment: Double?
+    public init(intent: Intent?, sentiment: Double?) {
+        self.intent = intent
+        self.sentiment = sentiment
     }
 }
 
