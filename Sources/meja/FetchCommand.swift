@@ -59,7 +59,8 @@ struct FetchCommand: ParsableCommand {
                         o["kept_since_id"] = .string(outcome.keptSinceID)
                         Console.out(JSONValue.object(o).text)
                     } else {
-                        Console.out("\(url.host ?? instance): \(outcome.pages.mentions) new mentions in \(outcome.pages.bodies.count) pages: \(s.accepted) new, \(s.replies) agency replies, \(s.duplicates) already on the desk, \(s.rejected.count) rejected")
+                        let m = outcome.pages.mentions, p = outcome.pages.bodies.count
+                        Console.out("\(url.absoluteString): \(m) new mention\(m == 1 ? "" : "s") in \(p) page\(p == 1 ? "" : "s"): \(s.accepted) new, \(s.replies) agency replies, \(s.duplicates) already on the desk, \(s.rejected.count) rejected")
                     }
                     if !s.rejected.isEmpty { throw ExitCode(65) }
                 } catch let e as FetchError {
