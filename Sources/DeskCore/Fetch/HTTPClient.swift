@@ -9,11 +9,14 @@ public protocol HTTPClient: Sendable {
 
 /// An HTTP answer: status, headers (names lower-cased) and body.
 public struct HTTPResponse: Sendable {
+    /// The status code, e.g. 200 or 429.
     public var status: Int
     /// Header values by lower-cased name.
     public var headers: [String: String]
+    /// The body as received.
     public var body: Data
 
+    /// An answer; header names may come in any capitalisation (repeated headers are joined with commas).
     public init(status: Int, headers: [String: String], body: Data) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }) { a, b in "\(a), \(b)" }

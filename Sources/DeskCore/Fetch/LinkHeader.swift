@@ -6,6 +6,7 @@ public struct LinkHeader: Sendable, Equatable {
     /// Target addresses by relation (`next`, `prev`).
     public var links: [String: String]
 
+    /// Parses a `Link` header value; what cannot be read is left out.
     public init(_ value: String) {
         var links: [String: String] = [:]
         let s = Array(value.unicodeScalars)

@@ -17,8 +17,11 @@ public struct MastodonFetcher: Sendable {
     /// The server, e.g. `https://mastodon.example` (no trailing slash).
     public let instance: URL
     private let token: String
+    /// How requests are sent (`URLSessionHTTPClient` in the CLI).
     public var http: any HTTPClient
+    /// How waits happen (tests record them instead of sleeping).
     public var sleeper: any Sleeper
+    /// "Now", for rate-limit reset times and HTTP dates.
     public var clock: any WallClock
     /// Notifications per page (the API's maximum is 40 for this endpoint, 80 for some servers).
     public var pageSize = 40
@@ -29,6 +32,7 @@ public struct MastodonFetcher: Sendable {
     /// Retries of one request after a 429 or a 5xx.
     public var maxRetries = 5
 
+    /// A fetcher for `instance` (see `instanceURL(_:)`) with the account's access token (see `readToken(path:)`).
     public init(instance: URL, token: String, http: any HTTPClient = URLSessionHTTPClient(), sleeper: any Sleeper = ThreadSleeper(),
                 clock: any WallClock) {
         self.instance = instance
@@ -58,7 +62,9 @@ public struct MastodonFetcher: Sendable {
 
     /// What `run` did: the pages fetched and the import of their statuses.
     public struct Outcome: Sendable {
+        /// What was fetched.
         public var pages: Pages
+        /// What the import of the fetched statuses did.
         public var summary: Importer.Summary
         /// The `since_id` the run started from.
         public var sinceID: String?

@@ -9,6 +9,7 @@ public struct URLSessionHTTPClient: HTTPClient {
     /// Seconds to wait for an answer before giving up.
     public var timeout: TimeInterval
 
+    /// A client that gives up on an answer after `timeout` seconds.
     public init(timeout: TimeInterval = 30) { self.timeout = timeout }
 
     public func get(_ url: URL, headers: [String: String]) throws -> HTTPResponse {

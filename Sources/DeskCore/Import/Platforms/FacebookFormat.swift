@@ -14,6 +14,7 @@ public struct FacebookFormat: ImportFormat {
     /// The agency's Page id, when known from elsewhere.
     public var pageID: String?
 
+    /// The format; `pageID` marks that Page's comments as the agency's when the file does not name it.
     public init(pageID: String? = nil) { self.pageID = pageID }
     public var name: String { "facebook" }
 

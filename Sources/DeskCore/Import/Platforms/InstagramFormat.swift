@@ -12,6 +12,7 @@ public struct InstagramFormat: ImportFormat {
     /// The agency's Instagram username, when known from elsewhere.
     public var ownerUsername: String?
 
+    /// The format; `ownerUsername` marks that account's comments as the agency's when the file does not name it.
     public init(ownerUsername: String? = nil) { self.ownerUsername = ownerUsername }
     public var name: String { "instagram" }
 

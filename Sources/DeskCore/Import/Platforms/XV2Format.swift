@@ -19,6 +19,7 @@ public struct XV2Format: ImportFormat {
     /// Who wrote the tweets of an archive (the agency's account); the CLI may pass the configured channel.
     public var archiveOwner: Author
 
+    /// The format; `archiveOwner` is the author given to an archive's tweets.
     public init(archiveOwner: Author = Author(handle: "[archive owner]")) { self.archiveOwner = archiveOwner }
     public var name: String { "x-v2" }
 
