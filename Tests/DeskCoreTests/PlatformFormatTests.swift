@@ -58,8 +58,8 @@ extension PlatformFormatTests {
         // A page of pretty-printed JSON broken in the middle loses only that page.
         let (m, mProblems) = try PlatformFixture.read("mastodon-notifications.json", MastodonFormat())
         XCTAssertEqual(m.count, 6)
-        XCTAssertEqual(mProblems.map(\.line), [266, 416, 576])
-        XCTAssertTrue(mProblems[1].message.contains("line 409"), mProblems[1].message)
+        XCTAssertEqual(mProblems.map(\.line), [266, 409, 576])
+        XCTAssertTrue(mProblems[1].message.contains("on line 416; the value starting here was skipped"), mProblems[1].message)
         // Lines point at the element itself, nested ones included.
         let (_, ytProblems) = try PlatformFixture.read("youtube-commentThreads.json", YouTubeFormat())
         let lines = try String(contentsOf: PlatformFixture.url("youtube-commentThreads.json"), encoding: .utf8).components(separatedBy: "\n")
@@ -126,5 +126,38 @@ extension PlatformFormatTests {
         XCTAssertTrue(records.contains { $0.author.handle == "diskominfo_contoh" && $0.inReplyTo != nil })
         XCTAssertEqual(records.map(\.createdAt), records.map(\.createdAt).sorted(), "handed over oldest first")
         XCTAssertFalse(records.contains { $0.text.contains("&amp;") || $0.text.contains("https://t.co/") })
+    }
+}
+
+extension PlatformFormatTests {
+    /// Large files of many pages are read in two halves at once; lines and problems are as if read in one piece,
+    /// and a half that is not whole JSON makes the whole file be read again in one piece.
+    func testALargeFileReadInHalvesKeepsItsLinesAndProblems() throws {
+        var text = String(decoding: XV2Sample.generate(count: 4_000), as: UTF8.self)
+        XCTAssertGreaterThan(text.utf8.count, 1 << 20, "large enough to be read in halves")
+        text += #"{"data":[{"id":"bad","text":"no time"}],"includes":{"users":[]}}"# + "\n"      // line 41
+        func read(_ text: String) throws -> (records: [(Int, CommentRecord)], problems: [(Int, String)]) {
+            var records: [(Int, CommentRecord)] = []
+            var problems: [(Int, String)] = []
+            try XV2Format().read(Data(text.utf8)) { item in
+                switch item.result {
+                case .success(let r): records.append((item.line, r))
+                case .failure(let p): problems.append((item.line, p.message))
+                }
+            }
+            return (records, problems)
+        }
+        let whole = try read(text)
+        XCTAssertEqual(whole.records.count, 4_000)
+        XCTAssertEqual(Set(whole.records.map(\.0)), Set(1...40), "each tweet on its response's line")
+        XCTAssertEqual(whole.problems.map(\.0), [41])
+        XCTAssertTrue(whole.problems[0].1.contains("missing `created_at`"))
+        // A broken line in the second half: read again in one piece, the good pages all kept.
+        var lines = text.components(separatedBy: "\n")
+        lines[34] = String(lines[34].prefix(500))                                                    // line 35
+        let broken = try read(lines.joined(separator: "\n"))
+        XCTAssertEqual(broken.records.count, 3_900, "only the cut page is lost, not the one after it")
+        XCTAssertEqual(broken.problems.map(\.0), [35, 41])
+        XCTAssertTrue(broken.problems[0].1.hasPrefix("not valid JSON"), broken.problems[0].1)
     }
 }

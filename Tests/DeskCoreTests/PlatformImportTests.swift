@@ -38,7 +38,7 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertTrue(s.detected)
         XCTAssertEqual(s.accepted, 5)
         XCTAssertEqual(s.replies, 1)
-        XCTAssertEqual(s.rejected.map(\.line), [266, 416, 576])
+        XCTAssertEqual(s.rejected.map(\.line), [266, 409, 576])
         XCTAssertTrue(s.rejected[0].description.hasSuffix("mastodon-notifications.json:266: a `mention` notification without its `status` (the post that mentions the agency)"))
         try assertAnswered(t, .mastodon, "113500000000000102", at: "2026-11-30T02:00:00Z")
         let followUp = try t.comment(.mastodon, "113500000000000105")

@@ -24,13 +24,21 @@ struct JSONParser {
     /// When true, every object gets `lineKey` with the line where its `{` is, for `FILE:LINE` messages.
     var recordLines = false
 
-    init(_ bytes: [UInt8], recordLines: Bool = false) {
+    /// A parser of `bytes`; `line` is the line number of their first byte (when they are part of a file).
+    init(_ bytes: [UInt8], recordLines: Bool = false, line: Int = 1) {
         self.bytes = bytes
         self.recordLines = recordLines
+        self.line = line
     }
 
     /// The byte offset of the current position.
     var offset: Int { i }
+
+    /// Goes back to an earlier position, `offset` on `line` (both as they were there).
+    mutating func rewind(to offset: Int, line: Int) {
+        i = offset
+        self.line = line
+    }
 
     /// Moves to `offset` (at or after the current position), counting the lines passed.
     mutating func advance(to offset: Int) {
@@ -82,7 +90,7 @@ struct JSONParser {
         return v
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count {
             let c = bytes[i]
             if c == 0x20 || c == 0x0D || c == 0x09 {

@@ -16,21 +16,25 @@ struct PlatformPages {
         case invalid(line: Int, message: String)
     }
 
-    /// Calls `body` for each page of `data`.
-    static func read(_ data: Data, _ body: (Page) -> Void) {
+    /// Calls `body` for each page of `data`; `firstLine` is the line `data` starts on (when it is part of a file).
+    static func read(_ data: Data, firstLine: Int = 1, _ body: (Page) -> Void) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.replaceSubrange(0..<3, with: [0x20, 0x20, 0x20]) }
-        var parser = JSONParser(bytes, recordLines: true)
+        var parser = JSONParser(bytes, recordLines: true, line: firstLine)
         if let start = scriptValueStart(bytes) { parser.advance(to: start) }
         while true {
-            let startLine = parser.line
+            parser.skipSpace()
+            let (startOffset, startLine) = (parser.offset, parser.line)
             let next: (value: JSONValue, line: Int)?
             do {
                 next = try parser.nextValue()
             } catch {
                 let message = (error as? JSONParser.Failure)?.message ?? "\(error)"
-                let skipped = parser.line == startLine ? "" : " (the value starting on line \(startLine) was skipped)"
-                body(.invalid(line: parser.line, message: "not valid JSON: \(message)\(skipped)"))
+                // Reported where the broken value starts, the element a reader looks for.
+                let at = parser.line == startLine ? "" : " on line \(parser.line); the value starting here was skipped"
+                body(.invalid(line: startLine, message: "not valid JSON: \(message)\(at)"))
+                // Go on at the next page after the start of the broken one (a value cut short runs into the next).
+                parser.rewind(to: startOffset, line: startLine)
                 guard parser.skipToNextValueLine() else { return }
                 continue
             }
@@ -38,6 +42,34 @@ struct PlatformPages {
             body(.value(value, line: line))
             _ = parser.skipByte(UInt8(ascii: ";"))
             _ = parser.skipByte(UInt8(ascii: ","))
+        }
+    }
+
+    /// `data` cut in up to `parts` pieces at the starts of lines that begin with `{` or `[` (where the pages of
+    /// JSON lines or of pretty-printed pages pasted together begin), with the line each piece starts on. Whether a
+    /// cut really fell between pages shows when the pieces are read: a piece that is not whole JSON fails.
+    static func pieces(_ data: Data, parts: Int) -> [(range: Range<Int>, firstLine: Int)] {
+        guard parts > 1 else { return [(0..<data.count, 1)] }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var out: [(Range<Int>, Int)] = []
+            var start = 0
+            var line = 1
+            var counted = 0
+            for k in 1..<parts {
+                var cut = max(start, b.count * k / parts)
+                while cut + 1 < b.count, !(b[cut] == 0x0A && (b[cut + 1] == UInt8(ascii: "{") || b[cut + 1] == UInt8(ascii: "["))) { cut += 1 }
+                guard cut + 1 < b.count else { break }
+                let end = cut + 1
+                out.append((start..<end, line))
+                while counted < end {
+                    if b[counted] == 0x0A { line += 1 }
+                    counted += 1
+                }
+                start = end
+            }
+            out.append((start..<b.count, line))
+            return out
         }
     }
 

@@ -22,6 +22,8 @@ struct PlatformRecords {
     private var records: [(line: Int, record: CommentRecord)] = []
     private var problems: [ImportItem] = []
     private var tree = ThreadTree()
+    /// Whether a page was not valid JSON (then a file read in pieces is read again whole).
+    private(set) var sawInvalidJSON = false
 
     init(threads: Threads = .asGiven) { self.threads = threads }
 
@@ -66,8 +68,32 @@ extension PlatformRecords {
     /// Reads every page of a platform file and emits what was found: each object goes to `page`; an array is a
     /// list of pages or elements (each visited in turn); text that is not JSON, and any other value, is rejected
     /// as "expected `expected`; found …".
+    ///
+    /// A large file of many pages (JSON lines, pages pasted together) is read in two halves at once: the desk
+    /// stores nothing until the whole file is read (records go to it oldest first), so the second core would
+    /// otherwise wait. If a half turns out not to be whole pages, the file is read again in one piece.
     static func read(_ data: Data, threads: Threads = .asGiven, expected: String, emit: (ImportItem) throws -> Void,
-                     page: (PlatformFields, inout PlatformRecords) -> Void) throws {
+                     page: @escaping @Sendable (PlatformFields, inout PlatformRecords) -> Void) throws {
+        let pieces = data.count >= 1 << 20 ? PlatformPages.pieces(data, parts: 2) : []
+        if pieces.count > 1 {
+            let results = ResultSlots(count: pieces.count)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
+                let piece = pieces[k]
+                let range = (data.startIndex + piece.range.lowerBound)..<(data.startIndex + piece.range.upperBound)
+                results.set(k, readPages(data[range], firstLine: piece.firstLine, threads: threads, expected: expected, page: page))
+            }
+            let parts = results.all
+            if parts.allSatisfy({ !$0.sawInvalidJSON }) {
+                var records = PlatformRecords(threads: threads)
+                for part in parts { records.append(part) }
+                return try records.emit(emit)
+            }
+        }
+        try readPages(data, firstLine: 1, threads: threads, expected: expected, page: page).emit(emit)
+    }
+
+    private static func readPages(_ data: Data, firstLine: Int, threads: Threads, expected: String,
+                                  page: (PlatformFields, inout PlatformRecords) -> Void) -> PlatformRecords {
         var records = PlatformRecords(threads: threads)
         func visit(_ value: JSONValue, line: Int) {
             if let f = PlatformFields(value, line: line) {
@@ -78,13 +104,30 @@ extension PlatformRecords {
                 records.reject(line, "expected \(expected); found \(JSONShape.describe(value))")
             }
         }
-        PlatformPages.read(data) { p in
+        PlatformPages.read(data, firstLine: firstLine) { p in
             switch p {
-            case .invalid(let line, let message): records.reject(line, message)
+            case .invalid(let line, let message):
+                records.reject(line, message)
+                records.sawInvalidJSON = true
             case .value(let value, let line): visit(value, line: line)
             }
         }
-        try records.emit(emit)
+        return records
+    }
+
+    /// Adds what another piece of the same file found, after what this one holds.
+    private mutating func append(_ other: PlatformRecords) {
+        for (line, r) in other.records { add(r, line: line) }
+        problems += other.problems
+    }
+
+    /// The results of reading the pieces of a file, one slot each, filled from several threads.
+    private final class ResultSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [PlatformRecords?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ r: PlatformRecords) { lock.withLock { slots[k] = r } }
+        var all: [PlatformRecords] { lock.withLock { slots.compactMap { $0 } } }
     }
 
     /// Adds a Graph API comment and, depth first, the replies nested in its `repliesKey` listing (`comments` on
