@@ -177,3 +177,37 @@ final class LogTests: XCTestCase {
         }
     }
 }
+
+final class VersionLogTests: XCTestCase {
+    func testConfigurationChangesAreLoggedOnceWithOldAndNew() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00")])
+        try t.desk.claim(try t.comment(.x, "1").id)
+        XCTAssertEqual(try t.store.read { try $0.events(subject: "config", action: "config.version", limit: 10) }.count, 1)
+        var crisis = t.config
+        crisis.crisisMode = true
+        let changed = Desk(store: t.store, config: crisis, clock: t.clock, actor: t.desk.actor)
+        try changed.setStatus(try t.comment(.x, "1").id, .open)
+        try changed.claim(try t.comment(.x, "1").id)
+        let versions = try t.store.read { try $0.events(subject: "config", action: "config.version", limit: 10) }
+        XCTAssertEqual(versions.count, 2, "one event per change, not per action")
+        XCTAssertEqual(versions[1].payloadValue["settings"]?["humor"]?["crisis_mode"]?.boolValue, true)
+        XCTAssertEqual(versions[1].payloadValue["previous"]?["humor"]?["crisis_mode"]?.boolValue, false)
+    }
+
+    func testATemplateVersionIsLoggedAtFirstUseAndWhenItChanges() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:01:00+07:00"),
+                             record("3", at: "2026-12-01T08:02:00+07:00")])
+        func send(_ ext: String, version: Int, body: String) throws {
+            try t.desk.reply(try t.comment(.x, ext).id, ReplyRequest(text: "Halo Kak", templateID: "id.ack", templateVersion: version, templateBody: body))
+        }
+        try send("1", version: 1, body: "Halo {citizen.name}")
+        try send("2", version: 1, body: "Halo {citizen.name}")
+        try send("3", version: 2, body: "Halo Kak {citizen.name} 🙏")
+        let versions = try t.store.read { try $0.events(subject: "template:id.ack", action: "template.version", limit: 10) }
+        XCTAssertEqual(versions.compactMap { $0.payloadValue["version"]?.intValue }, [1, 2])
+        XCTAssertEqual(versions[1].payloadValue["body"]?.stringValue, "Halo Kak {citizen.name} 🙏")
+        XCTAssertEqual(versions[1].payloadValue["previous"]?.stringValue, versions[0].payloadValue["fingerprint"]?.stringValue)
+    }
+}

@@ -81,9 +81,15 @@ final class LogCLITests: XCTestCase {
         let cli = try CLIHarness()
         try seed(cli, comments: 400)
         var rng = SystemRandomNumberGenerator()
+        let observer = try SQLiteStore(path: cli.database)
+        func replies() throws -> Int { try observer.read { try $0.events(subject: nil, action: "reply", limit: 100_000).count } }
         for _ in 0..<8 {
+            let before = try replies()
             let worker = try cli.start(["stress-replies", "--count", "400"])
-            usleep(UInt32.random(in: 150_000...600_000, using: &rng))
+            // Wait until it is replying, then kill it at a random moment mid-flight.
+            let deadline = Date().addingTimeInterval(30)
+            while try replies() == before, Date() < deadline, worker.process.isRunning { usleep(10_000) }
+            usleep(UInt32.random(in: 0...150_000, using: &rng))
             kill(worker.process.processIdentifier, SIGKILL)
             _ = worker.wait()
         }

@@ -31,6 +31,16 @@ public struct DeskConfig: Sendable {
 
     public init() {}
 
+    /// The settings that shape what citizens get, apart from the SLA standards (which are versioned on their own):
+    /// a change of any of them is put on the log.
+    public var recordedSettings: JSONValue {
+        ["agency": ["name": .string(agencyName), "channels": .array(channels.map { .string($0) }),
+                    "links": .array(linkAllowList.map { .string($0) }), "website": .string(agencyWebsite), "phone": .string(agencyPhone)],
+         "humor": ["enabled": .bool(humorEnabled), "crisis_mode": .bool(crisisMode)],
+         "escalation": ["grace": .string(escalationGrace.description)],
+         "fairness": ["passed_over": .int(passedOverThreshold)]]
+    }
+
     /// Whether an author handle is one of the agency's channels.
     public func isAgencyChannel(_ handle: String) -> Bool {
         guard !channels.isEmpty else { return false }

@@ -75,8 +75,8 @@ public struct ReplyAssistant: Sendable {
             context.set(name, to: value)
         }
         let text = template.render(context)
-        return ReplyRequest(text: text, templateID: template.id, templateVersion: template.version, humor: template.humor.rawValue,
-                            overrideReason: overrideReason)
+        return ReplyRequest(text: text, templateID: template.id, templateVersion: template.version, templateBody: template.text.body,
+                            humor: template.humor.rawValue, overrideReason: overrideReason)
     }
 }
 

@@ -26,15 +26,19 @@ public struct ReplyRequest: Sendable, Hashable {
     public var text: String
     public var templateID: String?
     public var templateVersion: Int?
+    /// The template's body as written, so a changed template is put on the log with its new version.
+    public var templateBody: String?
     /// The reply's humour level (0 none, 1 warm, 2 light joke); nil for free text, which the linter estimates.
     public var humor: Int?
     /// Required when the review has blocking findings; kept with the reply and on the log.
     public var overrideReason: String?
 
-    public init(text: String, templateID: String? = nil, templateVersion: Int? = nil, humor: Int? = nil, overrideReason: String? = nil) {
+    public init(text: String, templateID: String? = nil, templateVersion: Int? = nil, templateBody: String? = nil, humor: Int? = nil,
+                overrideReason: String? = nil) {
         self.text = text
         self.templateID = templateID
         self.templateVersion = templateVersion
+        self.templateBody = templateBody
         self.humor = humor
         self.overrideReason = overrideReason
     }

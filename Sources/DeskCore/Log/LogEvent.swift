@@ -69,6 +69,7 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
     case staffUpdate = "staff.update"
     case policyVersion = "policy.version"
     case templateVersion = "template.version"
+    case configVersion = "config.version"
     case export
     case fetch
 }

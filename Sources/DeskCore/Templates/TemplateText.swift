@@ -18,6 +18,16 @@ public struct TemplateText: Hashable, Sendable {
         return seen
     }
 
+    /// The body as written (braces in literal text doubled again), for fingerprints of a template's version.
+    public var body: String {
+        pieces.map { piece in
+            switch piece {
+            case .literal(let text): text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+            case .variable(let name): "{" + name + "}"
+            }
+        }.joined()
+    }
+
     /// Parses a body; the error says what is wrong, for a `FILE:LINE:` message.
     public init(parsing body: String) throws(TemplateTextError) {
         var pieces: [Piece] = []
