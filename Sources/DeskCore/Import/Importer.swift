@@ -89,12 +89,15 @@ public struct Importer: Sendable {
         reader.start()
         defer { pipe.cancel() }
         var number = 0
+        var furthest = 0
         loop: while true {
             switch pipe.take() {
             case .batch(let items):
                 number += 1
                 try store(items, number: number, into: &summary)
-                if let progress, let last = items.last { progress(min(total, Int(Double(total) * Double(last.line) / Double(lines))), total) }
+                // Platform formats hand records over oldest first, not in file order: progress follows the furthest line.
+                furthest = max(furthest, items.map(\.line).max() ?? 0)
+                progress?(min(total, Int(Double(total) * Double(furthest) / Double(lines))), total)
             case .end:
                 break loop
             case .failed(let error):
