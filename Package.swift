@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"]),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskCore"]),
         .testTarget(name: "MejaCLITests", dependencies: ["DeskCore", "meja"]),
     ]

@@ -20,7 +20,7 @@ struct Meja: ParsableCommand {
             DeskCommand.self, DemoCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, OverdueCommand.self,
             ClaimCommand.self, ReleaseCommand.self, AssignCommand.self, StatusCommand.self, EscalateCommand.self,
             ReplyCommand.self, ToneCommand.self, SuggestCommand.self, StaffCommand.self, LogCommand.self, ReportCommand.self,
-            BenchCommand.self, StressCommand.self,
+            BenchCommand.self, FetchCommand.self, StressCommand.self,
         ],
         defaultSubcommand: DeskCommand.self
     )

@@ -52,7 +52,7 @@ public struct Importer: Sendable {
         } else if let detected = ImportFormats.detect(data, fileName: url.lastPathComponent) {
             chosen = detected
         } else {
-            throw DeskError.invalidInput("\(path): the format could not be recognised; name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
+            throw DeskError.invalidInput("\(path): the format could not be recognised (\(ImportFormats.unrecognised(data))); name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
         }
         return try importData(data, name: path, format: chosen, detected: format == nil, progress: progress)
     }
@@ -89,12 +89,15 @@ public struct Importer: Sendable {
         reader.start()
         defer { pipe.cancel() }
         var number = 0
+        var furthest = 0
         loop: while true {
             switch pipe.take() {
             case .batch(let items):
                 number += 1
                 try store(items, number: number, into: &summary)
-                if let progress, let last = items.last { progress(min(total, Int(Double(total) * Double(last.line) / Double(lines))), total) }
+                // Platform formats hand records over oldest first, not in file order: progress follows the furthest line.
+                furthest = max(furthest, items.map(\.line).max() ?? 0)
+                progress?(min(total, Int(Double(total) * Double(furthest) / Double(lines))), total)
             case .end:
                 break loop
             case .failed(let error):
@@ -206,7 +209,8 @@ public struct Importer: Sendable {
             }
             var payload: [String: JSONValue] = [
                 "file": .string(file), "sha256": .string(summary.sha256), "format": .string(summary.format), "batch": .int(number),
-                "lines": .string("\(items.first?.line ?? 0)-\(items.last?.line ?? 0)"),
+                // Platform importers hand records over oldest first, so a batch's lines need not be in order.
+                "lines": .string("\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"),
                 "accepted": .int(counts.accepted), "replies": .int(counts.replies), "duplicate": .int(counts.duplicates),
                 "rejected": .int(rejected.count),
                 "comment_ids": firstID.map { .string("\($0)-\(lastID!)") } ?? .null,

@@ -43,6 +43,19 @@ struct Benchmarks {
         let importMS = try Self.milliseconds { imported = try importer.importFile(file.path).accepted }
         figures["import_rows_per_s"] = Double(imported) / (importMS / 1000)
 
+        log("importing 100,000 tweets in X API v2 format…")
+        var xConfig = DeskConfig()
+        xConfig.channels = ["@diskominfo_contoh"]
+        let xDesk = Desk(store: try SQLiteStore(path: dir.appendingPathComponent("x.sqlite").path), config: xConfig, clock: clock,
+                         actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
+        let tweets = XV2Sample.generate(count: 100_000)
+        var tweetCount = 0
+        let tweetMS = try Self.milliseconds {
+            let s = try Importer(desk: xDesk, batchSize: 20_000).importData(tweets, name: "x-v2-sample.jsonl", format: XV2Format())
+            tweetCount = s.accepted + s.replies
+        }
+        figures["import_x_v2_rows_per_s"] = Double(tweetCount) / (tweetMS / 1000)
+
         log("queue first page…")
         var pages: [Double] = []
         for _ in 0..<20 { pages.append(try Self.milliseconds { _ = try desk.queue(limit: 50) }) }
