@@ -1,0 +1,120 @@
+import DeskCore
+import Foundation
+
+/// Carries out the reducer's effects through `Desk` (and the external editor) and reports back with events.
+/// It is the only place the desk's screens read or write the store.
+public final class EffectRunner {
+    public let desk: Desk
+    public let assistants: DeskAssistants
+    private let strings: Strings
+    /// Runs the external editor on a text and returns the edited text (set by the run loop, which owns the
+    /// terminal).
+    var editText: ((String) throws -> String)?
+
+    public init(desk: Desk, assistants: DeskAssistants = DeskAssistants(), language: Language) {
+        self.desk = desk
+        self.assistants = assistants
+        strings = Strings(language)
+    }
+
+    /// Performs `effect` and returns the events that report its outcome.
+    public func perform(_ effect: Effect) -> [AppEvent] {
+        do {
+            return try run(effect)
+        } catch {
+            return [.failed(Self.message(for: error))]
+        }
+    }
+
+    private func run(_ effect: Effect) throws -> [AppEvent] {
+        let s = strings
+        switch effect {
+        case .loadQueue(let query):
+            var q = query
+            q.now = desk.now
+            return [.queueLoaded(try desk.queue(q), try desk.counts(q), at: q.now)]
+        case .loadDetail(let id):
+            let detail = try desk.detail(id: id)
+            return [.detailLoaded(detail, tone: assistants.tone?(detail.comment))]
+        case .loadDraft(let id):
+            return [.draftLoaded(commentID: id, try desk.draft(for: id))]
+        case .loadSuggestions(let id):
+            guard let suggest = assistants.suggest else { return [.suggestionsLoaded(commentID: id, [])] }
+            let comment = try desk.detail(id: id).comment
+            return [.suggestionsLoaded(commentID: id, suggest(comment))]
+        case .saveDraft(let id, let text, let templateID):
+            try desk.saveDraft(for: id, text: text, templateID: templateID)
+            return [.draftSaved(commentID: id)]
+        case .perform(let command):
+            return [.done(Notice(.info, try perform(command, s)))]
+        case .review(let id, let request):
+            let comment = try desk.detail(id: id).comment
+            var review = desk.reviewer?.review(text: request.text, humor: request.humor, comment: comment, config: desk.config) ?? ReplyReview()
+            if review.humorAllowed == nil, let tone = assistants.tone?(comment) { review.humorAllowed = tone.humorAllowed }
+            return [.reviewLoaded(commentID: id, review)]
+        case .send(let id, let request):
+            try desk.reply(id, request)
+            return [.replySent(commentID: id)]
+        case .openEditor(let text):
+            guard let editText else { return [.editorFinished(nil)] }
+            do {
+                return [.editorFinished(try editText(text))]
+            } catch {
+                return [.editorFinished(nil), .failed(s.format(.editorFailed, "\(error)"))]
+            }
+        case .loadOverdue:
+            return [.overdueLoaded(try desk.overdue(includeAtRisk: true))]
+        case .loadPassedOver:
+            return [.passedOverLoaded(try desk.passedOver())]
+        case .loadLog(let verify):
+            let events = try desk.store.read { tx -> [LogEvent] in
+                let last = try tx.lastEvent()?.seq ?? 0
+                return try tx.events(from: max(1, last - 999), limit: 1000)
+            }
+            return [.logLoaded(events, verify ? try verifyLog() : nil)]
+        case .loadStaff(let id):
+            return [.staffLoaded(try desk.staff(), forComment: id)]
+        }
+    }
+
+    private func perform(_ command: DeskCommand, _ s: Strings) throws -> String {
+        switch command {
+        case .claim(let id):
+            try desk.claim(id)
+            return s.format(.claimed, String(id))
+        case .release(let id):
+            try desk.release(id)
+            return s.format(.released, String(id))
+        case .assign(let id, let name):
+            try desk.assign(id, to: name)
+            return s.format(.assigned, String(id), name)
+        case .setStatus(let id, let status):
+            try desk.setStatus(id, status)
+            return s.format(.statusSet, String(id), s.status(status))
+        case .escalate(let id, let reason):
+            try desk.escalate(id, reason: reason)
+            return s.format(.escalated, String(id))
+        }
+    }
+
+    /// Recomputes the whole hash chain. (To be replaced by the core's log audit function when it lands.)
+    private func verifyLog() throws -> LogVerifier.Report {
+        var verifier = LogVerifier()
+        var from: Int64 = 1
+        let page = 20_000
+        while true {
+            let events = try desk.store.read { try $0.events(from: from, limit: page) }
+            for e in events {
+                if !verifier.feed(e) { return verifier.finish() }
+            }
+            guard let last = events.last, events.count == page else { return verifier.finish() }
+            from = last.seq + 1
+        }
+    }
+
+    /// An error as one line for the status line.
+    static func message(for error: Error) -> String {
+        let text = String(describing: error)
+        return SafeText.sanitize(text, lines: .fold, limit: 400)
+    }
+}
