@@ -44,6 +44,6 @@ let package = Package(
         ),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskCore"]),
-        .testTarget(name: "MejaCLITests", dependencies: ["DeskCore"]),
+        .testTarget(name: "MejaCLITests", dependencies: ["DeskCore", "meja"]),
     ]
 )

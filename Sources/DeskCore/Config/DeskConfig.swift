@@ -18,7 +18,7 @@ public struct DeskConfig: Sendable {
     /// How long a breach may stand (business time) before the comment is escalated to supervisors.
     public var escalationGrace = SLADuration(1, .hours, .business)
     /// A comment is "passed over" when at least this many newer comments in its queue were answered first.
-    public var passedOverThreshold = 3
+    public var passedOverThreshold = 5
     /// The colour theme's name (`themes/NAME.toml`).
     public var theme = "default"
     /// Problems found while loading, for the user to see.

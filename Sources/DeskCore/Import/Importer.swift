@@ -140,7 +140,8 @@ public struct Importer: Sendable {
                 let threadKey = record.threadID ?? parentComment?.threadKey ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id
                 var follows = parentReply != nil
                 if !follows, presence[record.platform]!.any {
-                    follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, before: record.createdAt)
+                    follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author.handle,
+                                                   before: record.createdAt)
                 }
                 let intent = desk.classifier?(record.text)
                 let policy = engine.policy(platform: record.platform, channel: record.channel, intent: intent, tags: [])

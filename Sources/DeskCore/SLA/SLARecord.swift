@@ -110,3 +110,19 @@ public struct SLARecord: Hashable, Sendable {
         return best
     }
 }
+
+extension SLARecord {
+    /// The record with everything that happened after `moment` taken back (answers, closing, pauses,
+    /// escalation), to show clocks as they stood then. Pause extensions granted later are not undone.
+    public func asOf(_ moment: Date) -> SLARecord {
+        func before(_ d: Date?) -> Date? { d.flatMap { $0 <= moment ? $0 : nil } }
+        var r = self
+        r.respondedAt = before(respondedAt)
+        r.responseStoppedAt = before(responseStoppedAt)
+        r.resolvedAt = before(resolvedAt)
+        r.resolutionStoppedAt = before(resolutionStoppedAt)
+        r.pausedSince = before(pausedSince)
+        r.escalatedAt = before(escalatedAt)
+        return r
+    }
+}

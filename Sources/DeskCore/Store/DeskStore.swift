@@ -32,8 +32,9 @@ public protocol StoreReader {
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply])
     /// The author's other comments on the platform, newest first.
     func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment]
-    /// Whether the agency answered in the conversation before `before`.
-    func agencyReplied(platform: Platform, threadKey: String, before: Date) throws -> Bool
+    /// Whether the agency answered this author in the conversation before `before` (a later message of theirs
+    /// then starts a `next_response` clock).
+    func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool
     /// Whether any reply, and any reply still waiting for its comment, exists on a platform (lets imports
     /// skip lookups that cannot find anything).
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)

@@ -270,9 +270,11 @@ final class SQLiteTransaction: StoreWriter {
                          [platform.rawValue, externalID])
     }
 
-    func agencyReplied(platform: Platform, threadKey: String, before: Date) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM reply WHERE platform = ? AND thread_key = ? AND sent_at < ?)"),
-                          arguments: [platform.rawValue, threadKey, Int64(floor(before.timeIntervalSince1970))]) ?? false
+    func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM reply JOIN comment ON comment.id = reply.comment_id
+              WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at < ? AND comment.author_handle = ?)
+            """), arguments: [platform.rawValue, threadKey, Int64(floor(before.timeIntervalSince1970)), author]) ?? false
     }
 
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply]) {

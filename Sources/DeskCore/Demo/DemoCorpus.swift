@@ -1,0 +1,132 @@
+/// The words of the demo desk: what citizens write to a city's communication office, in Bahasa Indonesia
+/// (with everyday slang and emoji) and English, and how the agency answers.
+enum DemoCorpus {
+    enum Kind: String, CaseIterable {
+        case question, complaint, request, suggestion, praise, joke, report, rude, spam, grief
+    }
+
+    struct Line {
+        let lang: String
+        let kind: Kind
+        let text: String
+    }
+
+    static let places = ["Jl. Merdeka", "Jl. Sudirman", "Kel. Sukamaju", "RT 05/RW 02 Kel. Cempaka", "Pasar Baru", "Terminal Kota",
+                         "Jl. Diponegoro", "Perumahan Griya Asri", "Kec. Sukajadi", "depan SDN 3", "Jl. Ahmad Yani", "Taman Kota"]
+    static let services = ["KTP elektronik", "Kartu Keluarga", "akta kelahiran", "SKCK", "izin usaha (NIB)", "PBB", "BPJS Kesehatan",
+                           "PPDB SMP", "pindah domisili", "KIA anak"]
+
+    static let lines: [Line] = [
+        // Questions
+        Line(lang: "id", kind: .question, text: "Min, mau tanya syarat bikin {service} apa aja ya? Makasih 🙏"),
+        Line(lang: "id", kind: .question, text: "Kak, pelayanan {service} di kecamatan buka jam berapa? Sabtu buka gak?"),
+        Line(lang: "id", kind: .question, text: "Permisi admin, kalau {service} hilang gimana cara ngurusnya? Harus ke dukcapil langsung kah?"),
+        Line(lang: "id", kind: .question, text: "Halo min, link pendaftaran {service} yg resmi apa ya? takut kena link palsu"),
+        Line(lang: "id", kind: .question, text: "Min {service} saya udah 2 minggu blm jadi, cek statusnya dmn ya?"),
+        Line(lang: "id", kind: .question, text: "Selamat siang. Apakah pembayaran {service} bisa lewat QRIS? Terima kasih."),
+        Line(lang: "id", kind: .question, text: "admin, jadwal vaksin anak di puskesmas {place} kapan aja? 🙏🙏"),
+        Line(lang: "id", kind: .question, text: "Bansos bulan ini udah cair belum ya min? di {place} blm ada info sama sekali"),
+        Line(lang: "en", kind: .question, text: "Hi, what documents do I need to renew my {service}? Can I do it online?"),
+        Line(lang: "en", kind: .question, text: "Hello admin, is the city service center at {place} open on Saturday?"),
+        Line(lang: "en", kind: .question, text: "Quick question: how long does the {service} process usually take? Thanks!"),
+        // Complaints
+        Line(lang: "id", kind: .complaint, text: "Jalan di {place} rusak parah udah 3 bulan, lubangnya makin gede. Kapan diperbaiki?? Udah ada yg jatuh motornya 😡"),
+        Line(lang: "id", kind: .complaint, text: "Sampah di {place} gak diangkut udah seminggu, baunya kemana-mana. Tolong dong pak!"),
+        Line(lang: "id", kind: .complaint, text: "Lampu jalan di {place} mati total, malam gelap banget rawan begal. Mohon segera ditindaklanjuti."),
+        Line(lang: "id", kind: .complaint, text: "Antrean {service} dari jam 7 pagi, jam 12 baru dipanggil. Pelayanannya lambat bgt, petugasnya cuma 1 😤"),
+        Line(lang: "id", kind: .complaint, text: "Air PDAM di {place} mati dari kemarin sore tanpa pemberitahuan. Warga butuh air buat masak & mandi."),
+        Line(lang: "id", kind: .complaint, text: "mantap, jalan rusak lagi 👍 baru diaspal 2 bulan udah bolong lagi di {place}"),
+        Line(lang: "id", kind: .complaint, text: "Saya sudah lapor soal drainase mampet di {place} dari minggu lalu tapi belum ada respon sama sekali. Kecewa."),
+        Line(lang: "id", kind: .complaint, text: "Website pendaftaran {service} error terus dari pagi, gimana mau daftar kalo servernya down mulu"),
+        Line(lang: "en", kind: .complaint, text: "The road at {place} has been flooded with potholes for weeks. Someone is going to get hurt. When will it be fixed?"),
+        Line(lang: "en", kind: .complaint, text: "I waited 4 hours for my {service} appointment and was told to come back tomorrow. This is unacceptable."),
+        // Requests
+        Line(lang: "id", kind: .request, text: "Min, tolong dibantu pemangkasan pohon di {place}, dahannya udah nyentuh kabel listrik."),
+        Line(lang: "id", kind: .request, text: "Mohon info nomor WA pengaduan resmi dinas, mau kirim dokumen {service}."),
+        Line(lang: "id", kind: .request, text: "Pak, bisa minta fogging di {place}? Tetangga ada 2 yg kena DBD minggu ini"),
+        Line(lang: "en", kind: .request, text: "Could you please share the official form for {service}? The link on the website is broken."),
+        // Suggestions
+        Line(lang: "id", kind: .suggestion, text: "Usul min, gimana kalau ada layanan {service} keliling ke kelurahan? Kasian lansia harus antre jauh."),
+        Line(lang: "id", kind: .suggestion, text: "Saran aja, taman di {place} bagus tapi kurang tempat sampah sama lampu. Semoga bisa ditambah 🙂"),
+        Line(lang: "en", kind: .suggestion, text: "Suggestion: an online queue number for {service} would save everyone hours of waiting."),
+        // Praise
+        Line(lang: "id", kind: .praise, text: "Terima kasih dinas, jalan di {place} sudah mulus sekarang 👏👏 mantap pelayanannya"),
+        Line(lang: "id", kind: .praise, text: "Ngurus {service} cuma 15 menit, petugasnya ramah bgt. Keren! 🙌"),
+        Line(lang: "id", kind: .praise, text: "Makasih min udah dibales cepet kemarin, masalahnya udah beres 🙏"),
+        Line(lang: "en", kind: .praise, text: "Big thanks to the team at the service center, my {service} was done in one visit. Great work!"),
+        // Jokes
+        Line(lang: "id", kind: .joke, text: "Min, lubang di {place} udah bisa buat ternak lele belum? wkwkwk 😂"),
+        Line(lang: "id", kind: .joke, text: "Adminnya lucu bgt balesannya, digaji berapa min? wkwk semangat ya 😆"),
+        Line(lang: "id", kind: .joke, text: "Min kalau antre {service} dapet doorprize gak? udah kayak nonton konser antreannya haha"),
+        Line(lang: "id", kind: .joke, text: "admin jam segini masih bales, kopinya berapa gelas min? 😂☕"),
+        Line(lang: "en", kind: .joke, text: "Admin, is the pothole at {place} officially a tourist attraction yet? 😂"),
+        // Reports
+        Line(lang: "id", kind: .report, text: "Banjir setinggi dada di {place}, ada lansia terjebak di rumah. Tolong kirim bantuan segera!!"),
+        Line(lang: "id", kind: .report, text: "Ada kecelakaan motor vs truk di {place}, korban masih tergeletak, ambulans belum datang"),
+        Line(lang: "id", kind: .report, text: "Pohon tumbang nutup jalan di {place} habis hujan deras, kendaraan gak bisa lewat."),
+        Line(lang: "id", kind: .report, text: "Info: kebakaran rumah warga di {place}, asap tebal. Damkar udah dihubungi tapi belum sampai."),
+        Line(lang: "en", kind: .report, text: "Flash flood at {place}, water is knee-high and rising. Families need evacuation help."),
+        // Rude and abusive
+        Line(lang: "id", kind: .rude, text: "Dinas gak guna, kerjaannya cuma posting doang. Makan gaji buta!!"),
+        Line(lang: "id", kind: .rude, text: "Admin goblok, ditanya dari kemaren gak dijawab. Bubarin aja dinasnya"),
+        Line(lang: "en", kind: .rude, text: "You people are useless. Do your damn job for once."),
+        // Spam
+        Line(lang: "id", kind: .spam, text: "Mau cuan cepat? Slot gacor hari ini maxwin 💰💰 klik link di bio! Daftar sekarang bonus 100%"),
+        Line(lang: "id", kind: .spam, text: "Jual followers murah, 1000 followers cuma 10rb, DM aja kak 🔥🔥"),
+        Line(lang: "en", kind: .spam, text: "Earn $500/day from home with crypto!!! Message me now, limited slots 🚀"),
+        // Grief and sensitive
+        Line(lang: "id", kind: .grief, text: "Ayah saya meninggal minggu lalu, mau tanya cara urus akta kematian dan balik nama KK gimana ya 😢"),
+        Line(lang: "id", kind: .grief, text: "Anak saya hilang sejak kemarin sore di sekitar {place}, mohon bantu sebarkan info 🙏"),
+        Line(lang: "en", kind: .grief, text: "My mother passed away last week. What do I need to do to update our family card?"),
+    ]
+
+    /// What a citizen writes after the agency's answer, by language.
+    static let followUps: [String: [String]] = [
+        "id": ["Udah saya coba tapi masih belum bisa min, gimana lagi ya?", "Makasih infonya min. Kalau online bisa juga kah?",
+               "Sudah DM ya kak, ditunggu balasannya", "Tapi sampai sekarang belum ada petugas yang datang 😕",
+               "Oke min, berarti bawa fotokopi juga ya?"],
+        "en": ["I tried that but it still doesn't work. What else can I do?", "Thanks! Is there an online option too?",
+               "I've sent a DM with the details.", "Still no one has come to fix it."],
+    ]
+
+    /// The agency's answers, by kind and language.
+    static func reply(_ kind: Kind, lang: String) -> [String] {
+        switch (kind, lang) {
+        case (.question, "id"), (.request, "id"):
+            return ["Halo Kak, terima kasih sudah bertanya 🙏 Syarat dan alur lengkapnya bisa dilihat di https://layanan.contoh.go.id ya. Kalau masih bingung, silakan DM kami.",
+                    "Halo Kak, layanan buka Senin–Kamis 07.30–16.00 dan Jumat 07.30–16.30 WIB. Sabtu tutup ya, Kak. Terima kasih 🙏"]
+        case (.question, _), (.request, _):
+            return ["Hello, thank you for asking! The requirements and steps are at https://layanan.contoh.go.id. Send us a DM if you need help."]
+        case (.complaint, "id"):
+            return ["Mohon maaf atas ketidaknyamanannya, Kak 🙏 Laporan sudah kami teruskan ke dinas terkait dan akan kami pantau. Boleh DM lokasi detailnya?",
+                    "Terima kasih laporannya, Kak. Tim kami sudah menjadwalkan pengecekan ke lokasi. Mohon maaf menunggu 🙏"]
+        case (.complaint, _), (.rude, "en"):
+            return ["We're sorry for the trouble. We've passed this to the responsible department and will follow up. Could you DM us the exact location?"]
+        case (.suggestion, "id"): return ["Terima kasih atas usulannya, Kak 🙏 Sudah kami catat dan sampaikan ke bidang terkait."]
+        case (.suggestion, _): return ["Thank you for the suggestion! We've shared it with the team."]
+        case (.praise, "id"): return ["Terima kasih banyak, Kak! Semangatnya kami teruskan ke teman-teman di lapangan 🙌"]
+        case (.praise, _): return ["Thank you so much! We'll pass your kind words to the team 🙌"]
+        case (.joke, "id"): return ["Wah jangan dong Kak, nanti lelenya kami yang repot ngasih makan 😄 Laporannya sudah kami teruskan ya!",
+                                    "Hehe terima kasih semangatnya, Kak! Kopinya aman, yang penting pertanyaan Kakak terjawab ☕🙏"]
+        case (.joke, _): return ["Not yet a tourist attraction, we promise 😄 The report is with the roads team."]
+        case (.report, "id"): return ["Terima kasih informasinya. Untuk keadaan darurat segera hubungi 112. Laporan sudah kami teruskan ke BPBD dan petugas terkait."]
+        case (.report, _): return ["Thank you. In an emergency please call 112 right away. We've alerted the disaster response team."]
+        case (.grief, "id"): return ["Turut berduka cita yang sedalam-dalamnya, Kak 🙏 Untuk pengurusannya, silakan DM kami agar bisa kami bantu langkah demi langkah."]
+        case (.grief, _): return ["Our deepest condolences. Please send us a DM and we'll guide you through each step."]
+        case (.rude, _): return ["Mohon maaf belum sempat membalas, Kak. Kami ingin membantu — boleh ceritakan kendalanya?"]
+        case (.spam, _): return []
+        }
+    }
+
+    static let firstNames = ["Rina", "Budi", "Siti", "Agus", "Dewi", "Andi", "Putri", "Joko", "Ayu", "Rizky", "Nur", "Fajar", "Lestari",
+                             "Hendra", "Wulan", "Bayu", "Indah", "Yusuf", "Maya", "Dimas", "Sri", "Eko", "Fitri", "Arif", "Mega",
+                             "Ketut", "Made", "Ucok", "Tiur", "Mei Ling", "John", "Sarah"]
+    static let lastNames = ["Wulandari", "Santoso", "Rahmawati", "Saputra", "Lestari", "Pratama", "Nasution", "Hidayat", "Siregar",
+                            "Kusuma", "Wijaya", "Putra", "Sari", "Gunawan", "Halim", "Tan"]
+
+    /// Escape sequences and bidi tricks a hostile account might post; the desk must show them inert.
+    static let hostile = [
+        "Cek info lengkap \u{1B}]0;HACKED\u{07}di sini\u{1B}[2J\u{1B}[H min",
+        "Harga promo \u{202E}%09 nocsid\u{202C} hari ini saja",
+    ]
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Rebuilds the desk's state as it stood at a moment, from the log alone.
+///
+/// Every state change is an event (imports list the comment ids they created and the comments their agency
+/// replies answered), so replaying the events up to a moment gives each comment's status, assignee and reply
+/// count at that moment — the proof that the log is complete enough to account for the desk.
+public struct LogReplay: Sendable {
+    /// A comment's workflow state as the log tells it.
+    public struct State: Sendable, Hashable {
+        public var status: CommentStatus
+        public var assignee: String?
+        public var replies: Int
+        public init(status: CommentStatus = .new, assignee: String? = nil, replies: Int = 0) {
+            self.status = status
+            self.assignee = assignee
+            self.replies = replies
+        }
+    }
+
+    public private(set) var states: [Int64: State] = [:]
+    /// The last event applied.
+    public private(set) var lastSeq: Int64 = 0
+
+    public init() {}
+
+    /// Applies the next event (in `seq` order).
+    public mutating func apply(_ e: LogEvent) {
+        lastSeq = e.seq
+        let p = e.payloadValue
+        switch LogAction(rawValue: e.action) {
+        case .importBatch?:
+            if let range = p["comment_ids"]?.stringValue {
+                let ends = range.split(separator: "-").compactMap { Int64($0) }
+                if ends.count == 2, ends[0] <= ends[1] {
+                    for id in ends[0]...ends[1] { states[id] = State() }
+                }
+            }
+            for id in p["replies_to"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].replies += 1 }
+            for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].status = .replied }
+        case .claim?, .release?, .assign?, .status?, .escalate?:
+            guard let id = Int64(e.subject) else { return }
+            var s = states[id, default: State()]
+            if let status = p["status"]?.stringValue.flatMap(CommentStatus.init(rawValue:)) { s.status = status }
+            if let a = p.objectValue?["assignee"] { s.assignee = a.stringValue }
+            states[id] = s
+        case .reply?:
+            guard let id = Int64(e.subject) else { return }
+            var s = states[id, default: State()]
+            s.replies += 1
+            if let status = p["status"]?.stringValue.flatMap(CommentStatus.init(rawValue:)) { s.status = status }
+            states[id] = s
+            for other in p["also_answered"]?.arrayValue?.compactMap(\.intValue) ?? [] {
+                var o = states[other, default: State()]
+                if o.status.needsAction || o.status == .waitingCitizen { o.status = .replied }
+                states[other] = o
+            }
+        default:
+            break
+        }
+    }
+
+    /// Replays the store's log up to and including `moment` (every event whose `at` ≤ moment, in `seq` order).
+    public static func replay(_ reader: any StoreReader, until moment: Date) throws -> LogReplay {
+        var replay = LogReplay()
+        let cutoff = Timestamp.utc(moment)
+        var next: Int64 = 1
+        while true {
+            let page = try reader.events(from: next, limit: 10_000)
+            if page.isEmpty { break }
+            for e in page {
+                if e.at > cutoff { continue }
+                replay.apply(e)
+            }
+            next = page.last!.seq + 1
+        }
+        return replay
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// `meja bench`
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure named performance figures on a generated database in a temporary folder.",
+        discussion: "Build with `swift build -c release` first; debug builds are many times slower.")
+
+    @Option(help: "How many comments the generated database holds.") var rows: Int = 1_000_000
+    @Flag(help: "Print the figures as one JSON object.") var json = false
+
+    func run() throws {
+        try guarded {
+            let figures = try Benchmarks(rows: rows, log: { Console.warn($0) }).run()
+            if json {
+                Console.out(JSONValue.object(figures.mapValues { .double($0) }).prettyText)
+            } else {
+                for (name, value) in figures.sorted(by: { $0.key < $1.key }) { Console.out("\(name)\t\(Self.format(value))") }
+            }
+        }
+    }
+
+    static func format(_ v: Double) -> String { v >= 100 ? String(Int(v.rounded())) : String(format: "%.2f", v) }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// `meja import FILE...`
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import comments from files (meja-jsonl, CSV, or a platform's export).",
+        discussion: """
+            Re-importing is a no-op: a comment already on the desk (same platform and id) is counted as a duplicate.
+            Each bad line is reported as FILE:LINE: reason and the good ones are kept; the exit status is 65 when
+            anything was rejected. Posts by the agency's own channels ([agency].channels in config.toml, or
+            from_agency) are recorded as replies: they stop the clock of the comment they answer.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The format: auto (detect it), or one of \(ImportFormats.all.map(\.name).joined(separator: ", ")).", valueName: "format"))
+    var format: String = "auto"
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func validate() throws {
+        if format != "auto", ImportFormats.named(format) == nil {
+            throw ValidationError("unknown format '\(format)'; use auto or one of \(ImportFormats.all.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        try guarded {
+            let desk = try global.openDesk()
+            let importer = Importer(desk: desk)
+            var rejected = false
+            var summaries: [JSONValue] = []
+            for file in files {
+                let bar = ProgressBar("Importing \(file)")
+                let summary = try importer.importFile(file, format: format == "auto" ? nil : ImportFormats.named(format)) {
+                    bar.update(done: $0, total: $1)
+                }
+                bar.finish()
+                for problem in summary.rejected { Console.warn(problem.description) }
+                rejected = rejected || !summary.rejected.isEmpty
+                if json {
+                    summaries.append(summary.json)
+                } else {
+                    let how = summary.detected ? "detected as \(summary.format)" : summary.format
+                    Console.out("\(file) (\(how)): \(summary.accepted) new, \(summary.replies) agency replies, \(summary.duplicates) already on the desk, \(summary.rejected.count) rejected")
+                }
+            }
+            if json { Console.jsonLines(summaries) }
+            if rejected { throw ExitCode(65) }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// `meja list`
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the queue in the desk's order: breached first, then at risk, then by due time, oldest first.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Which statuses: 'all', or a comma-separated list of \(CommentStatus.allCases.map(\.rawValue).joined(separator: ", ")). Default: those still needing action (new, open, claimed, escalated).", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Show the desk as it stood at this time, rebuilt from the log alone (ISO 8601 or a date).", valueName: "time"))
+    var asOf: String?
+
+    @Option(help: "Only this platform.") var platform: String?
+    @Option(help: ArgumentHelp("Only comments held by this staff member ('me', 'none' for unassigned).", valueName: "name")) var assignee: String?
+    @Option(help: ArgumentHelp("Only comments whose text contains these words.", valueName: "words")) var search: String?
+    @Option(help: "How many items at most.") var limit: Int = 1_000_000
+    @Flag(help: "Print JSON (the DESIGN.md queue item keys).") var json = false
+
+    func run() throws {
+        try guarded {
+            let desk = try global.openDesk()
+            if let asOf {
+                try AsOfListing.print(desk: desk, at: parseTime(asOf, zone: desk.config.calendar.zone),
+                                      statuses: try Self.statuses(status), json: json)
+                return
+            }
+            var q = QueueQuery(now: desk.now, statuses: try Self.statuses(status), limit: limit)
+            if let platform {
+                guard let p = Platform(parsing: platform) else { throw CLIError(message: "'\(platform)' is not a platform name", code: 64) }
+                q.platform = p
+            }
+            switch assignee {
+            case nil: break
+            case "none"?: q.assignee = .unassigned
+            case "me"?: q.assignee = .staff(desk.actor.name)
+            case let name?: q.assignee = .staff(name)
+            }
+            q.search = search
+            let items = try desk.queue(q)
+            if json {
+                Console.jsonLines(items.map(\.json))
+            } else {
+                QueueTable.render(items, now: desk.now, width: Console.width).forEach(Console.out)
+            }
+        }
+    }
+
+    /// nil (needing action), `all`, or a list of status names.
+    static func statuses(_ text: String?) throws -> Set<CommentStatus> {
+        guard let text, !text.isEmpty else { return CommentStatus.needingAction }
+        switch text {
+        case "all": return Set(CommentStatus.allCases)
+        default:
+            var out = Set<CommentStatus>()
+            for word in text.split(separator: ",") {
+                guard let s = CommentStatus(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
+                    throw CLIError(message: "'\(word)' is not a status; use \(CommentStatus.allCases.map(\.rawValue).joined(separator: ", ")) or all", code: 64)
+                }
+                out.insert(s)
+            }
+            return out
+        }
+    }
+}

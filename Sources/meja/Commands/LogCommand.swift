@@ -1,0 +1,158 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// `meja log verify|head|export|show`
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "The accountability log: verify it, note its head, export it, read it.",
+        discussion: """
+            Every action that changes the public record or the queue is an event chained by SHA-256:
+            hash = sha256(seq \\n at \\n actor \\n action \\n subject \\n payload \\n prev). Anyone can check an export.
+            """,
+        subcommands: [Verify.self, Head.self, Export.self, Show.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the chain; exit 1 and name the first bad event if anything was edited, removed, inserted or reordered.",
+            discussion: """
+                Without --anchor this proves the log is consistent with itself; someone with the database file who
+                recomputes every later hash would not be caught. With --anchor SEQ:HASH (a head noted earlier, e.g.
+                published in a report) a rewritten history or a cut-off tail is caught too.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("A head noted earlier, SEQ:HASH.", valueName: "seq:hash")) var anchor: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try guarded {
+                var parsed: LogVerifier.Anchor?
+                if let anchor {
+                    guard let a = LogVerifier.Anchor(parsing: anchor) else { throw CLIError(message: "--anchor must be SEQ:HASH (64 hex digits)", code: 64) }
+                    parsed = a
+                }
+                let store = try SQLiteStore(path: global.databasePath)
+                let report = try LogAudit.verify(store, anchor: parsed)
+                if json {
+                    Console.out(JSONValue.object([
+                        "ok": .bool(report.ok), "count": .int(report.count), "head": .string(report.head),
+                        "first_bad_seq": report.failure.map { .int($0.seq) } ?? .null, "reason": .string(report.failure?.reason),
+                    ]).text)
+                } else if let f = report.failure {
+                    Console.out("TAMPERED: event \(f.seq): \(f.reason)")
+                } else {
+                    Console.out("OK: \(report.count) events verified; head \(report.head ?? "0:" + EventChain.genesis)")
+                }
+                if !report.ok { throw ExitCode(1) }
+            }
+        }
+    }
+
+    struct Head: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the current head, SEQ:HASH, to note or publish.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try guarded {
+                let store = try SQLiteStore(path: global.databasePath)
+                let last = try store.read { try $0.lastEvent() }
+                Console.out(last?.head ?? "0:\(EventChain.genesis)")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the log as JSON lines (keys seq, at, actor, action, subject, payload, prev, hash) or CSV.",
+            discussion: "The export itself is logged first, so it appears in the export it describes.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "jsonl or csv.") var format: String = "jsonl"
+        @Option(help: ArgumentHelp("Only events at or after this time.", valueName: "time")) var from: String?
+        @Option(help: ArgumentHelp("Only events at or before this time.", valueName: "time")) var to: String?
+        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+
+        func validate() throws {
+            if format != "jsonl", format != "csv" { throw ValidationError("--format is jsonl or csv") }
+        }
+
+        func run() throws {
+            try guarded {
+                let desk = try global.openDesk()
+                let zone = desk.config.calendar.zone
+                let lower = try from.map { try parseTime($0, zone: zone) }
+                let upper = try to.map { try parseTime($0, zone: zone) }
+                try desk.record(EventDraft(.export, payload: ["format": .string(format), "from": .time(lower), "to": .time(upper),
+                                                              "destination": .string(out ?? "stdout")]))
+                let sink = try OutputSink(path: out)
+                if format == "csv" { sink.write(LogAudit.csvHeader) }
+                try LogAudit.forEach(desk.store, from: lower, to: upper) { e in
+                    sink.write(format == "csv" ? LogAudit.csvRow(e) : e.json.text)
+                }
+                sink.close()
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show log events, newest last.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only events about this subject (a comment id, a staff name).") var subject: String?
+        @Option(help: ArgumentHelp("Only this action (\(LogAction.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "action")) var action: String?
+        @Option(help: "How many events at most.") var limit: Int = 200
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try guarded {
+                let store = try SQLiteStore(path: global.databasePath)
+                let events = try store.read { try $0.events(subject: subject, action: action, limit: limit) }
+                if json {
+                    Console.jsonLines(events.map { e in
+                        guard case .object(var o) = e.json else { return e.json }
+                        o["payload"] = e.payloadValue
+                        return .object(o)
+                    })
+                } else {
+                    for e in events {
+                        Console.out("\(e.seq)\t\(e.at)\t\(e.actor)\t\(e.action)\t\(e.subject)\t\(SafeText.sanitize(e.payload, limit: 300))")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lines to a file or to standard output, buffered.
+final class OutputSink {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private let owned: Bool
+
+    init(path: String?) throws {
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                throw CLIError(message: "cannot write \(path)", code: 1)
+            }
+            handle = h
+            owned = true
+        } else {
+            handle = .standardOutput
+            owned = false
+        }
+    }
+
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 20 { flush() }
+    }
+
+    func flush() {
+        handle.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() {
+        flush()
+        if owned { try? handle.close() }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import DeskCore
+
+/// `meja reply ID (--template TID | --text TEXT)`
+struct ReplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reply", abstract: "Record a reply to a comment: checked, stored and logged in one step.",
+        discussion: """
+            The reply is checked first (unresolved variables, the platform's length limit, personal data, humour above
+            what the comment's tone allows). A blocking finding stops it with exit status 1 unless --override-reason
+            is given; the reason is kept with the reply and on the log.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
+    @Option(help: "The reply text.") var text: String?
+    @Option(help: ArgumentHelp("A template id to render for this comment (see `meja suggest`).", valueName: "template")) var template: String?
+    @Option(help: "Why a blocking finding is overridden (kept on the log).") var overrideReason: String?
+    @Option(help: "The reply's humour level (0 none, 1 warm, 2 light joke) when writing --text.") var humor: Int = 0
+
+    func validate() throws {
+        if (text == nil) == (template == nil) { throw ValidationError("give either --text or --template") }
+        if !(0...2).contains(humor) { throw ValidationError("--humor is 0, 1 or 2") }
+    }
+
+    func run() throws {
+        try guarded {
+            let desk = try global.openDesk()
+            let commentID = try desk.resolve(id)
+            let request: ReplyRequest
+            if let template {
+                request = try ReplyChecks.render(template: template, for: commentID, desk: desk, overrideReason: overrideReason)
+            } else {
+                request = ReplyRequest(text: text ?? "", humor: humor, overrideReason: overrideReason)
+            }
+            let reply = try desk.reply(commentID, request)
+            Console.out("Reply \(reply.id) to comment \(commentID) is recorded and logged.")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// `meja show ID`
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one comment with its thread, the agency's replies, its SLA clocks and its history on the log.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try guarded {
+            let desk = try global.openDesk()
+            let d = try desk.detail(id: desk.resolve(id))
+            if json { Console.out(Self.json(d).prettyText) } else { Self.text(d, desk: desk).forEach(Console.out) }
+        }
+    }
+
+    static func clockJSON(_ c: SLARecord.ClockStatus) -> JSONValue {
+        ["clock": .string(c.clock.rawValue), "state": .string(c.state.rawValue), "due_at": .time(c.dueAt),
+         "at_risk_at": .time(c.atRiskAt), "met_at": .time(c.metAt), "late": .bool(c.late)]
+    }
+
+    static func replyJSON(_ r: Reply) -> JSONValue {
+        ["id": .int(r.id), "comment_id": .int(r.commentID.map(Int.init)), "text": .string(r.text), "sent_at": .time(r.sentAt),
+         "author": .string(r.author), "source": .string(r.source.rawValue), "template_id": .string(r.templateID),
+         "template_version": .int(r.templateVersion), "humor": .int(r.humor), "override_reason": .string(r.overrideReason)]
+    }
+
+    static func json(_ d: CommentDetail) -> JSONValue {
+        guard case .object(var o) = d.item.json else { return d.item.json }
+        o["clocks"] = .array(d.clocks.map(clockJSON))
+        o["sla_history"] = .object([
+            "policy": .string(d.comment.sla.policy), "policy_version": .int(d.comment.sla.policyVersion),
+            "responded_at": .time(d.comment.sla.respondedAt), "resolved_at": .time(d.comment.sla.resolvedAt),
+            "paused_since": .time(d.comment.sla.pausedSince), "paused_seconds": .int(d.comment.sla.pausedSeconds),
+            "escalated_at": .time(d.comment.sla.escalatedAt),
+        ])
+        o["replies"] = .array(d.replies.map(replyJSON))
+        o["thread"] = .array(d.threadComments.map { c in
+            ["id": .int(c.id), "author_handle": .string(c.author.handle), "text": .string(c.text), "created_at": .time(c.createdAt),
+             "status": .string(c.status.rawValue)]
+        })
+        o["thread_replies"] = .array(d.threadReplies.map(replyJSON))
+        o["earlier_by_author"] = .array(d.earlierByAuthor.map { c in
+            ["id": .int(c.id), "text": .string(c.text), "created_at": .time(c.createdAt), "status": .string(c.status.rawValue)]
+        })
+        o["history"] = .array(d.history.map(\.json))
+        return .object(o)
+    }
+
+    static func text(_ d: CommentDetail, desk: Desk) -> [String] {
+        let c = d.comment
+        let zone = desk.config.calendar.zone
+        let width = min(Console.width, 100)
+        var lines: [String] = []
+        lines.append("#\(c.id)  \(c.platform.displayName)  \(SafeText.sanitize(c.author.atHandle))\(c.author.name.map { " (" + SafeText.sanitize($0) + ")" } ?? "")  \(Timestamp.local(c.createdAt, in: zone))")
+        lines.append("status: \(c.status.rawValue)   assignee: \(c.assignee ?? "-")   intent: \(c.intent?.rawValue ?? "-")   policy: \(c.sla.policy ?? "-") v\(c.sla.policyVersion.map(String.init) ?? "-")\(d.item.passedOver ? "   PASSED OVER" : "")")
+        lines.append("")
+        lines += TextLayout.wrap(SafeText.sanitize(c.text, lines: .keep), width: width).map { "  " + $0 }
+        lines.append("")
+        lines.append("Clocks:")
+        for clock in d.clocks {
+            let due = clock.dueAt.map { Timestamp.local($0, in: zone) } ?? "-"
+            let met = clock.metAt.map { ", met " + Timestamp.local($0, in: zone) + (clock.late ? " (late)" : "") } ?? ""
+            lines.append("  \(clock.clock.rawValue): \(clock.state.rawValue), due \(due)\(met)")
+        }
+        if d.clocks.isEmpty { lines.append("  none") }
+        if d.threadComments.count > 1 || !d.threadReplies.isEmpty {
+            lines.append("")
+            lines.append("Thread:")
+            let entries: [(Date, String)] = d.threadComments.map { ($0.createdAt, "\($0.id == c.id ? "▶" : " ") #\($0.id) \(SafeText.sanitize($0.author.atHandle)): \(SafeText.sanitize($0.text))") }
+                + d.threadReplies.map { ($0.sentAt, "  ↳ agency (\($0.author)): \(SafeText.sanitize($0.text))") }
+            for (_, line) in entries.sorted(by: { $0.0 < $1.0 }) { lines.append("  " + TextLayout.truncate(line, to: width - 2)) }
+        }
+        if !d.earlierByAuthor.isEmpty {
+            lines.append("")
+            lines.append("Earlier from this citizen:")
+            for e in d.earlierByAuthor.prefix(5) {
+                lines.append("  " + TextLayout.truncate("#\(e.id) [\(e.status.rawValue)] \(SafeText.sanitize(e.text))", to: width - 2))
+            }
+        }
+        if !d.history.isEmpty {
+            lines.append("")
+            lines.append("On the log:")
+            for e in d.history { lines.append("  \(e.seq)  \(e.at)  \(e.actor)  \(e.action)") }
+        }
+        return lines
+    }
+}

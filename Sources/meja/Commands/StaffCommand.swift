@@ -1,0 +1,48 @@
+import ArgumentParser
+import DeskCore
+
+/// `meja staff add|list`
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "Who may act on the desk, and how.",
+        discussion: "The first person to act on an empty desk becomes its first supervisor; after that, supervisors add staff.",
+        subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a staff member, or change one's role or name (supervisors).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The login name ($USER) of the staff member.", valueName: "name")) var name: String
+        @Option(help: "agent or supervisor.") var role: String
+        @Option(help: "The name citizens see in signed replies.") var displayName: String?
+        @Flag(help: "Mark the staff member inactive (they stay on the record but may no longer act).") var inactive = false
+
+        func run() throws {
+            try guarded {
+                guard let r = StaffMember.Role(rawValue: role) else {
+                    throw CLIError(message: "--role must be agent or supervisor", code: 64)
+                }
+                let desk = try global.openDesk()
+                let m = try desk.putStaff(StaffMember(name: name, displayName: displayName, role: r, active: !inactive))
+                Console.out("\(m.name) is \(m.active ? "an active" : "an inactive") \(m.role.rawValue).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the staff.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try guarded {
+                let staff = try global.openDesk().staff()
+                if json {
+                    Console.jsonLines(staff.map { ["name": .string($0.name), "display_name": .string($0.displayName),
+                                                   "role": .string($0.role.rawValue), "active": .bool($0.active)] })
+                } else {
+                    for m in staff { Console.out("\(m.name)\t\(m.role.rawValue)\t\(m.active ? "active" : "inactive")\t\(m.displayName)") }
+                }
+            }
+        }
+    }
+}

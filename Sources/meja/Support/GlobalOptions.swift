@@ -1,0 +1,54 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// The options every command takes: where the database and the configuration are.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", discussion: "Default: $MEJA_DB, else $XDG_DATA_HOME/meja/meja.sqlite (~/.local/share/meja/meja.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file.", discussion: "Default: $XDG_CONFIG_HOME/meja/config.toml when it exists, else the shipped defaults.", valueName: "file"))
+    var config: String?
+
+    /// The database path these options resolve to.
+    var databasePath: String { MejaPaths.database(explicit: db) }
+
+    /// Opens the desk: store, configuration (problems reported on stderr, defaults kept), clock and actor.
+    func openDesk() throws -> Desk {
+        let config = loadConfig()
+        let clock = try ClockFromEnvironment.make()
+        let store: SQLiteStore
+        do {
+            store = try SQLiteStore(path: databasePath)
+        } catch {
+            throw CLIError(message: "\(error)", code: 1)
+        }
+        warnAboutHolidays(config, now: clock.now)
+        return Desk(store: store, config: config, clock: clock, actor: .fromEnvironment(), reviewer: ReplyChecks.reviewer,
+                    classifier: ReplyChecks.classifier)
+    }
+
+    /// The configuration, with each problem in it printed as `FILE:LINE: problem`.
+    func loadConfig() -> DeskConfig {
+        let config = DeskConfig.load(path: config)
+        for issue in config.issues { Console.warn("\(issue) (the default is used instead)") }
+        if config.issues.isEmpty == false, let source = config.source {
+            Console.warn("meja: \(source) has problems; Meja runs on the defaults for the settings named above")
+        }
+        return config
+    }
+
+    private func warnAboutHolidays(_ config: DeskConfig, now: Date) {
+        let year = CivilDate(dayNumber: config.calendar.dayNumber(of: now)).year
+        if !config.calendar.yearsWithHolidays.contains(year) {
+            Console.warn("meja: the calendar has no holidays for \(year); business time in \(year) counts every weekday as open. Add them under [calendar] holidays in config.toml.")
+        }
+    }
+}
+
+/// An error that has already been explained to the user, with its exit status.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32
+    var description: String { message }
+}

@@ -1,0 +1,138 @@
+import DeskCore
+import XCTest
+
+final class DeskActionTests: XCTestCase {
+    func testStatusTransitionsAreEnforcedInTheCore() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "1").id
+        try t.desk.setStatus(id, .closed)
+        XCTAssertThrowsError(try t.desk.setStatus(id, .waitingCitizen)) {
+            XCTAssertEqual($0 as? DeskError, .illegalTransition(from: .closed, to: .waitingCitizen))
+        }
+        XCTAssertThrowsError(try t.desk.claim(id)) { XCTAssertEqual($0 as? DeskError, .illegalTransition(from: .closed, to: .claimed)) }
+        try t.desk.setStatus(id, .open)
+        XCTAssertEqual(try t.comment(.x, "1").status, .open)
+        XCTAssertThrowsError(try t.desk.setStatus(id, .replied), "replied is reached by recording a reply")
+        XCTAssertFalse(CommentStatus.closed.canMove(to: .replied))
+        XCTAssertTrue(CommentStatus.new.canMove(to: .spam))
+    }
+
+    func testSupervisorOnlyActionsAreRefusedForAgents() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "1").id
+        let budi = t.as("budi")
+        XCTAssertThrowsError(try budi.assign(id, to: "dewi")) { error in
+            guard case .notPermitted = error as? DeskError else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try budi.putStaff(StaffMember(name: "eve", role: .supervisor)))
+        try t.desk.assign(id, to: "dewi")
+        XCTAssertEqual(try t.comment(.x, "1").assignee, "dewi")
+        XCTAssertThrowsError(try budi.setStatus(id, .closed), "held by dewi")
+        XCTAssertThrowsError(try budi.release(id))
+        try t.as("dewi").release(id)
+        XCTAssertNil(try t.comment(.x, "1").assignee)
+    }
+
+    func testUnknownLoginIsRefusedOnceTheDeskHasStaff() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        XCTAssertThrowsError(try t.as("mallory").claim(try t.comment(.x, "1").id)) {
+            XCTAssertEqual($0 as? DeskError, .unknownActor("mallory"))
+        }
+        let first = try t.store.read { try $0.events(from: 1, limit: 1) }.first
+        XCTAssertEqual(first?.action, "staff.add", "the first actor was bootstrapped as supervisor, on the record")
+        XCTAssertEqual(try t.store.read { try $0.staffMember("sari") }?.role, .supervisor)
+    }
+
+    func testEveryStateChangingActionLeavesExactlyOneEvent() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "1").id
+        func events() throws -> Int64 { try t.store.read { try $0.lastEvent()?.seq ?? 0 } }
+        let actions: [(String, () throws -> Void)] = [
+            ("claim", { try t.desk.claim(id) }),
+            ("release", { try t.desk.release(id) }),
+            ("assign", { try t.desk.assign(id, to: "budi") }),
+            ("status", { try t.as("budi").setStatus(id, .waitingCitizen) }),
+            ("reply", { try t.as("budi").reply(id, ReplyRequest(text: "Sudah kami teruskan, Kak 🙏")) }),
+            ("escalate", { try t.desk.escalate(id, reason: "test") }),
+            ("status", { try t.desk.setStatus(id, .closed) }),
+        ]
+        for (name, action) in actions {
+            let before = try events()
+            try action()
+            let after = try events()
+            XCTAssertEqual(after - before, 1, name)
+            XCTAssertEqual(try t.store.read { try $0.lastEvent()?.action }, name)
+        }
+        // Claiming what one already holds changes nothing and logs nothing.
+        try t.importRecords([record("2", at: "2026-12-01T09:05:00+07:00")])
+        let second = try t.comment(.x, "2").id
+        try t.desk.claim(second)
+        let before = try events()
+        try t.desk.claim(second)
+        XCTAssertEqual(try events(), before)
+    }
+
+    func testReplyMeetsTheClockAndLogsItsDetails() throws {
+        let t = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00", author: "ani"),
+                             record("2", at: "2026-12-01T08:10:00+07:00", author: "ani", thread: "1", inReplyTo: "1")])
+        let first = try t.comment(.x, "1")
+        XCTAssertEqual(try t.comment(.x, "2").threadKey, "1")
+        t.set("2026-12-01T09:30:00+07:00")
+        try t.desk.reply(try t.comment(.x, "2").id, ReplyRequest(text: "Halo Kak Ani 🙏", templateID: "ack-id", templateVersion: 3, humor: 1))
+        let answered = try t.comment(.x, "2")
+        XCTAssertEqual(answered.status, .replied)
+        XCTAssertEqual(answered.sla.respondedAt, t.clock.now)
+        XCTAssertEqual(try t.comment(.x, "1").sla.respondedAt, t.clock.now, "one answer to the conversation answers her earlier comment")
+        XCTAssertEqual(try t.comment(.x, "1").status, .replied)
+        let e = try XCTUnwrap(try t.store.read { try $0.lastEvent() })
+        let p = e.payloadValue
+        XCTAssertEqual(e.action, "reply")
+        XCTAssertEqual(p["text"]?.stringValue, "Halo Kak Ani 🙏")
+        XCTAssertEqual(p["template_id"]?.stringValue, "ack-id")
+        XCTAssertEqual(p["template_version"]?.intValue, 3)
+        XCTAssertEqual(p["humor"]?.intValue, 1)
+        XCTAssertEqual(p["response_minutes"]?["calendar"]?.intValue, 80)
+        XCTAssertEqual(p["response_minutes"]?["business"]?.intValue, 80)
+        XCTAssertEqual(p["sla_at_send"]?["state"]?.stringValue, "on_track")
+        XCTAssertEqual(p["also_answered"]?.arrayValue?.compactMap(\.intValue), [first.id])
+        XCTAssertEqual(try t.desk.detail(id: answered.id).replies.count, 1)
+    }
+
+    func testBlockingReviewNeedsAnOverrideReasonWhichIsKept() throws {
+        struct Strict: ReplyReviewer {
+            func review(text: String, humor: Int, comment: Comment, config: DeskConfig) -> ReplyReview {
+                ReplyReview(findings: text.contains("3171") ? [.init(code: "personal_data", message: "a NIK", blocking: true)] : [])
+            }
+        }
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "1").id
+        let strict = Desk(store: t.store, clock: t.clock, actor: t.desk.actor, reviewer: Strict())
+        XCTAssertThrowsError(try strict.reply(id, ReplyRequest(text: "NIK 3171234567890123"))) {
+            XCTAssertEqual($0 as? DeskError, .blocked(["a NIK"]))
+        }
+        XCTAssertEqual(try t.comment(.x, "1").status, .new, "nothing was recorded")
+        let reply = try strict.reply(id, ReplyRequest(text: "NIK 3171234567890123", overrideReason: "the citizen asked us to confirm it"))
+        XCTAssertEqual(reply.overrideReason, "the citizen asked us to confirm it")
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.payloadValue["override_reason"]?.stringValue, "the citizen asked us to confirm it")
+    }
+
+    func testActorOverrideIsRecorded() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let forced = t.desk.acting(as: ActorIdentity.fromEnvironment(["USER": "root", "MEJA_ACTOR": "sari"]))
+        try forced.claim(try t.comment(.x, "1").id)
+        let e = try XCTUnwrap(try t.store.read { try $0.lastEvent() })
+        XCTAssertEqual(e.actor, "sari")
+        XCTAssertEqual(e.payloadValue["actor_override"]?["login"]?.stringValue, "root")
+        XCTAssertEqual(e.payloadValue["actor_override"]?["via"]?.stringValue, "MEJA_ACTOR")
+    }
+}

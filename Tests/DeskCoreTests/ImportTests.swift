@@ -1,0 +1,109 @@
+import DeskCore
+import Foundation
+import XCTest
+
+final class ImportTests: XCTestCase {
+    private func lines(_ good: Int) -> [String] {
+        (1...good).map { record("g\($0)", at: "2026-12-01T0\($0 % 9):00:00+07:00", text: "komentar \($0) 🙏").json.text }
+    }
+
+    func testGoodLinesAreKeptAndBadOnesNamedByLine() throws {
+        let t = try TestDesk()
+        var content = lines(10)
+        content.insert("{not json", at: 2)                                                            // line 3
+        content.insert(#"{"platform":"x","id":"b2","author":{"handle":"a"},"text":"t"}"#, at: 6)         // line 7: no created_at
+        content.insert(#"{"platform":"X Y","id":"b3","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00Z"}"#, at: 11) // line 12
+        let file = t.dir.appendingPathComponent("mixed.jsonl")
+        try Data(content.joined(separator: "\n").utf8).write(to: file)
+        let summary = try Importer(desk: t.desk).importFile(file.path)
+        XCTAssertEqual(summary.accepted, 10)
+        XCTAssertEqual(summary.rejected.map(\.line), [3, 7, 12])
+        XCTAssertTrue(summary.rejected[0].description.hasPrefix(file.path + ":3: not valid JSON"))
+        XCTAssertTrue(summary.rejected[1].message.contains("created_at"))
+        XCTAssertTrue(summary.rejected[2].message.contains("platform"))
+        XCTAssertEqual(summary.format, "meja-jsonl")
+        XCTAssertTrue(summary.detected)
+        // Importing the same file again adds nothing.
+        let again = try Importer(desk: t.desk).importFile(file.path)
+        XCTAssertEqual(again.accepted, 0)
+        XCTAssertEqual(again.duplicates, 10)
+        XCTAssertEqual(try t.store.read { try $0.commentCount() }, 10)
+    }
+
+    func testNonUTF8BytesAreReplacedNotRejected() throws {
+        let t = try TestDesk()
+        var data = Data(#"{"platform":"x","id":"u1","author":{"handle":"a"},"text":"caf"#.utf8)
+        data.append(contentsOf: [0xE9, 0xFF])
+        data.append(contentsOf: Data(#" ok","created_at":"2026-12-01T08:00:00Z"}"#.utf8))
+        let s = try Importer(desk: t.desk).importData(data, name: "latin1.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(s.accepted, 1)
+        XCTAssertEqual(try t.comment(.x, "u1").text, "caf\u{FFFD}\u{FFFD} ok")
+    }
+
+    func testEachBatchIsLoggedWithTheFileHashAndCounts() throws {
+        let t = try TestDesk()
+        let data = Data((lines(7) + ["broken"]).joined(separator: "\n").utf8)
+        let summary = try Importer(desk: t.desk, batchSize: 3).importData(data, name: "in.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(summary.events.count, 3)
+        let events = try t.store.read { try $0.events(subject: nil, action: "import", limit: 10) }
+        XCTAssertEqual(events.count, 3)
+        XCTAssertEqual(Set(events.compactMap { $0.payloadValue["sha256"]?.stringValue }), [EventChain.sha256Hex(data)])
+        XCTAssertEqual(events.compactMap { $0.payloadValue["accepted"]?.intValue }, [3, 3, 1])
+        XCTAssertEqual(events.compactMap { $0.payloadValue["rejected"]?.intValue }, [0, 0, 1])
+        XCTAssertEqual(events.last?.payloadValue["file"]?.stringValue, "in.jsonl")
+    }
+
+    func testCSVWithQuotesCommasAndLineBreaks() throws {
+        let t = try TestDesk()
+        let csv = """
+            platform,id,author_handle,author_name,text,created_at,thread_id,from_agency
+            facebook,c1,ani,"Ani, S.Pd","Halo, ""min"" mau tanya
+            dua baris",2026-12-01T08:00:00+07:00,post1,
+            facebook,c2,bad,,"teks",not-a-time,,
+            facebook,c3,@diskominfo,,Sudah kami cek,2026-12-01T08:30:00+07:00,post1,true
+            """
+        let file = t.dir.appendingPathComponent("in.csv")
+        try Data(csv.utf8).write(to: file)
+        let s = try Importer(desk: t.desk).importFile(file.path)
+        XCTAssertEqual(s.format, "csv")
+        XCTAssertEqual(s.accepted, 1)
+        XCTAssertEqual(s.replies, 1)
+        XCTAssertEqual(s.rejected.map(\.line), [4])
+        let c = try t.comment(.facebook, "c1")
+        XCTAssertEqual(c.text, "Halo, \"min\" mau tanya\ndua baris")
+        XCTAssertEqual(c.author.name, "Ani, S.Pd")
+    }
+
+    func testAgencyPostsBecomeRepliesThatStopTheClock() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(config: config)
+        // The agency's answer arrives before the question in the file: it waits and is linked.
+        try t.importRecords([
+            record("a1", at: "2026-12-01T08:40:00+07:00", author: "@DiskomInfo", text: "Sudah kami teruskan", inReplyTo: "q1"),
+            record("q1", at: "2026-12-01T08:00:00+07:00", author: "ani", text: "Lampu jalan mati"),
+            record("q2", at: "2026-12-01T08:05:00+07:00", author: "budi", text: "Sampah numpuk"),
+            record("a2", at: "2026-12-01T09:00:00+07:00", author: "humas", text: "Kami cek", inReplyTo: "q2", fromAgency: true),
+        ])
+        for (q, at) in [("q1", "2026-12-01T08:40:00+07:00"), ("q2", "2026-12-01T09:00:00+07:00")] {
+            let c = try t.comment(.x, q)
+            XCTAssertEqual(c.sla.respondedAt, Timestamp.parse(at), q)
+            XCTAssertEqual(c.status, .replied, q)
+        }
+        XCTAssertEqual(try t.desk.queue(limit: 10).count, 0, "answered comments and agency posts are not queue items")
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "a1") })
+        // A later message from the same citizen starts a next-response clock.
+        try t.importRecords([record("q1b", at: "2026-12-01T09:10:00+07:00", author: "ani", text: "Belum nyala", inReplyTo: "a1")])
+        let follow = try t.comment(.x, "q1b")
+        XCTAssertEqual(follow.sla.responseClock, .nextResponse)
+        XCTAssertEqual(follow.threadKey, try t.comment(.x, "q1").threadKey)
+    }
+
+    func testFormatDetection() {
+        let jsonl = Data(record("1", at: "2026-12-01T08:00:00Z").json.text.utf8)
+        XCTAssertEqual(ImportFormats.detect(jsonl, fileName: "x.txt")?.name, "meja-jsonl")
+        let csv = Data("platform,id,author_handle,text,created_at\nx,1,a,t,2026-12-01T08:00:00Z\n".utf8)
+        XCTAssertEqual(ImportFormats.detect(csv, fileName: "export")?.name, "csv")
+        XCTAssertNil(ImportFormats.detect(Data("hello world".utf8), fileName: "notes.txt"))
+    }
+}

@@ -1,0 +1,133 @@
+import DeskCore
+import Foundation
+import XCTest
+
+final class StoreTests: XCTestCase {
+    func testImportedCommentRoundTripsThroughTheFile() throws {
+        let t = try TestDesk()
+        var r = record("100", at: "2026-12-01T08:00:00+07:00", text: "Jalan rusak 😡\u{1B}[2J", thread: "root", inReplyTo: "root")
+        r.author = Author(id: "42", handle: "@warga", name: "Warga Baik")
+        r.url = "https://x.com/warga/status/100"
+        r.lang = "id"
+        try t.importRecords([r])
+        // A second store on the same file sees exactly what was written.
+        let other = try SQLiteStore(path: t.path)
+        let c = try XCTUnwrap(try other.read { try $0.comment(platform: .x, externalID: "100") })
+        XCTAssertEqual(c.text, "Jalan rusak 😡\u{1B}[2J", "the original text is stored unchanged")
+        XCTAssertEqual(c.author, r.author)
+        XCTAssertEqual(c.createdAt, r.createdAt)
+        XCTAssertEqual(c.threadKey, "root")
+        XCTAssertEqual(c.url, r.url)
+        XCTAssertEqual(c.status, .new)
+        XCTAssertEqual(c.sla.policy, "default")
+        XCTAssertNotNil(c.sla.responseDueAt)
+    }
+
+    func testFullTextSearchFindsWordsAndPrefixes() throws {
+        let t = try TestDesk()
+        try t.importRecords([
+            record("1", at: "2026-12-01T08:00:00+07:00", text: "Banjir di Jl. Merdeka"),
+            record("2", at: "2026-12-01T08:01:00+07:00", text: "Jalan rusak parah"),
+            record("3", at: "2026-12-01T08:02:00+07:00", text: "banjir lagi, jalannya tergenang"),
+        ])
+        var q = QueueQuery(now: t.clock.now)
+        q.search = "banjir"
+        XCTAssertEqual(Set(try t.desk.queue(q).map(\.comment.externalID)), ["1", "3"])
+        q.search = "jala"
+        XCTAssertEqual(Set(try t.desk.queue(q).map(\.comment.externalID)), ["2", "3"], "the last word is a prefix")
+        q.search = "banjir merdeka"
+        XCTAssertEqual(try t.desk.queue(q).map(\.comment.externalID), ["1"])
+    }
+
+    func testQueueOrderBreachedThenAtRiskThenDueThenOldest() throws {
+        // Default policy: 2h business first response, at risk in the last 25 % (30 min).
+        let t = try TestDesk(now: "2026-12-01T12:00:00+07:00")
+        try t.importRecords([
+            record("on-track", at: "2026-12-01T11:00:00+07:00"),      // due 13:00
+            record("breached-old", at: "2026-12-01T08:00:00+07:00"),  // due 10:00, breached 2h
+            record("at-risk", at: "2026-12-01T10:10:00+07:00"),       // due 12:10
+            record("breached-new", at: "2026-12-01T09:30:00+07:00"),  // due 11:30
+            record("on-track-later", at: "2026-12-01T11:30:00+07:00"),
+        ])
+        let order = try t.desk.queue(limit: 10).map(\.comment.externalID)
+        XCTAssertEqual(order, ["breached-old", "breached-new", "at-risk", "on-track", "on-track-later"])
+        // Paging through the indexed segments gives the same order.
+        let paged = try (0..<5).flatMap { try t.desk.queue(limit: 1, offset: $0).map(\.comment.externalID) }
+        XCTAssertEqual(paged, order)
+        // The filtered (scanning) path orders the same way.
+        var q = QueueQuery(now: t.clock.now)
+        q.platform = .x
+        XCTAssertEqual(try t.desk.queue(q).map(\.comment.externalID), order)
+        let counts = try t.desk.counts(QueueQuery(now: t.clock.now))
+        XCTAssertEqual(counts, QueueCounts(total: 5, breached: 2, atRisk: 1))
+    }
+
+    func testClaimRaceBetweenConnectionsHasExactlyOneWinner() throws {
+        let t = try TestDesk()
+        let agents = (1...8).map { "agent\($0)" }
+        try t.addStaff(agents)
+        try t.importRecords([record("contested", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "contested").id
+        // Each racer has its own connection pool, as separate processes would.
+        let desks = try agents.map { name in
+            Desk(store: try SQLiteStore(path: t.path), clock: t.clock, actor: ActorIdentity(name: name, login: name, overridden: false))
+        }
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: desks.count) { i in
+            do {
+                try desks[i].claim(id)
+                results.add(winner: agents[i])
+            } catch DeskError.claimedByOther(_, let holder) {
+                results.add(loserToldHolder: holder)
+            } catch {
+                results.add(error: "\(error)")
+            }
+        }
+        XCTAssertEqual(results.errors, [])
+        XCTAssertEqual(results.winners.count, 1)
+        XCTAssertEqual(results.holders.count, agents.count - 1)
+        XCTAssertEqual(Set(results.holders), Set(results.winners), "every loser is told who holds it")
+        XCTAssertEqual(try t.comment(.x, "contested").assignee, results.winners.first)
+        let claims = try t.store.read { try $0.events(subject: String(id), action: "claim", limit: 100) }
+        XCTAssertEqual(claims.count, 1, "only the winning claim is on the log")
+    }
+
+    func testEventTableRefusesUpdateAndDelete() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        XCTAssertThrowsError(try t.store.unsafeExecute("UPDATE event SET actor = 'mallory'"))
+        XCTAssertThrowsError(try t.store.unsafeExecute("DELETE FROM event"))
+        XCTAssertTrue(try LogAudit.verify(t.store).ok)
+    }
+
+    func testAWriteThatChangesTheRecordWithoutAnEventIsRolledBack() throws {
+        let t = try TestDesk()
+        XCTAssertThrowsError(try t.store.write { tx in
+            _ = try tx.insertComment(Comment(id: 0, platform: .x, externalID: "sneaky", author: Author(handle: "a"), text: "t",
+                                             createdAt: t.clock.now, importedAt: t.clock.now))
+        }) { XCTAssertEqual($0 as? StoreError, .unloggedChange) }
+        XCTAssertEqual(try t.store.read { try $0.commentCount() }, 0)
+    }
+
+    func testDraftsSurviveAndAreNotOnTheLog() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "1").id
+        let before = try t.store.read { try $0.lastEvent()?.seq }
+        try t.desk.saveDraft(for: id, text: "Halo Kak, sedang kami cek 🙏")
+        let reopened = Desk(store: try SQLiteStore(path: t.path), clock: t.clock, actor: t.desk.actor)
+        XCTAssertEqual(try reopened.draft(for: id)?.text, "Halo Kak, sedang kami cek 🙏")
+        XCTAssertEqual(try t.store.read { try $0.lastEvent()?.seq }, before)
+    }
+}
+
+/// Collects outcomes from concurrent work.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var winners: [String] = []
+    private(set) var holders: [String] = []
+    private(set) var errors: [String] = []
+    func add(winner: String) { lock.withLock { winners.append(winner) } }
+    func add(loserToldHolder: String) { lock.withLock { holders.append(loserToldHolder) } }
+    func add(error: String) { lock.withLock { errors.append(error) } }
+}

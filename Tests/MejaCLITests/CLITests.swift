@@ -1,0 +1,124 @@
+import DeskCore
+import Foundation
+import XCTest
+
+final class CLITests: XCTestCase {
+    func testDemoFillsTheQueueWithDesignKeys() throws {
+        let cli = try CLIHarness()
+        let seeded = try cli.run(["demo", "--seed-only"])
+        XCTAssertEqual(seeded.status, 0, seeded.stderr)
+        let list = try cli.run(["list", "--json"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let items = try jsonArray(list.stdout)
+        XCTAssertGreaterThanOrEqual(items.count, 300)
+        for key in ["id", "platform", "external_id", "author_handle", "text", "created_at", "status", "assignee", "sla_state", "sla_clock", "due_at"] {
+            XCTAssertTrue(items.allSatisfy { $0.objectValue?.keys.contains(key) == true }, "missing \(key)")
+        }
+        let platforms = Set(items.compactMap { $0["platform"]?.stringValue })
+        XCTAssertEqual(platforms, Set(Platform.social.map(\.rawValue)))
+        let states = Set(items.compactMap { $0["sla_state"]?.stringValue })
+        XCTAssertTrue(states.isSuperset(of: ["breached", "on_track"]), "\(states)")
+        // Seeding again leaves the database alone, and the log verifies.
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--json"]).stdout).count, items.count)
+        let verify = try cli.run(["log", "verify"])
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        XCTAssertTrue(verify.stdout.hasPrefix("OK: "))
+    }
+
+    func testImportTenGoodThreeMalformedExits65AndIsIdempotent() throws {
+        let cli = try CLIHarness()
+        var lines = (1...10).map { i in
+            #"{"platform":"x","id":"\#(i)","author":{"handle":"warga\#(i)"},"text":"Halo min \#(i)","created_at":"2026-12-01T08:0\#(i % 10):00+07:00"}"#
+        }
+        lines.insert("{broken", at: 1)                                            // line 2
+        lines.insert(#"{"platform":"x","id":"z","author":{"handle":"a"}}"#, at: 5)   // line 6
+        lines.insert("[1,2,3]", at: 12)                                           // line 13
+        let file = try cli.write("inbox.jsonl", lines.joined(separator: "\n"))
+        let first = try cli.run(["import", file])
+        XCTAssertEqual(first.status, 65)
+        XCTAssertTrue(first.stderr.contains("\(file):2: "), first.stderr)
+        XCTAssertTrue(first.stderr.contains("\(file):6: "), first.stderr)
+        XCTAssertTrue(first.stderr.contains("\(file):13: "), first.stderr)
+        XCTAssertTrue(first.stdout.contains("10 new"), first.stdout)
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--json"]).stdout).count, 10)
+        let second = try cli.run(["import", file])
+        XCTAssertEqual(second.status, 65)
+        XCTAssertTrue(second.stdout.contains("0 new, 0 agency replies, 10 already on the desk"), second.stdout)
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--json"]).stdout).count, 10)
+        XCTAssertFalse(first.stderr.contains("\r"), "no progress bar when stderr is not a terminal")
+    }
+
+    func testTwoProcessesRacingToClaim() throws {
+        let cli = try CLIHarness()
+        let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+        XCTAssertEqual(try cli.run(["staff", "add", "budi", "--role", "agent"]).status, 0)
+        XCTAssertEqual(try cli.run(["staff", "add", "dewi", "--role", "agent"]).status, 0)
+        for _ in 0..<3 {
+            _ = try cli.run(["status", "1", "open"], extraEnv: ["USER": "sari"])
+            let a = try cli.start(["claim", "1"], extraEnv: ["USER": "budi"])
+            let b = try cli.start(["claim", "1"], extraEnv: ["USER": "dewi"])
+            let results = [a.wait(), b.wait()]
+            XCTAssertEqual(results.filter { $0.status == 0 }.count, 1, results.map(\.stderr).joined())
+            let loser = try XCTUnwrap(results.first { $0.status != 0 })
+            XCTAssertEqual(loser.status, 1)
+            XCTAssertTrue(loser.stderr.contains("already claimed by"), loser.stderr)
+        }
+    }
+
+    func testTriageCommandsAndErrors() throws {
+        let cli = try CLIHarness()
+        let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+        XCTAssertEqual(try cli.run(["staff", "add", "budi", "--role", "agent"]).status, 0)
+        let staff = try jsonArray(try cli.run(["staff", "list", "--json"]).stdout)
+        XCTAssertEqual(staff.compactMap { $0["name"]?.stringValue }, ["budi", "sari"])
+        let assign = try cli.run(["assign", "1", "sari"], extraEnv: ["USER": "budi"])
+        XCTAssertEqual(assign.status, 1, "an agent may not assign")
+        XCTAssertTrue(assign.stderr.contains("supervisor"), assign.stderr)
+        XCTAssertEqual(try cli.run(["assign", "x:1", "budi"]).status, 0)
+        XCTAssertEqual(try cli.run(["status", "1", "waiting_citizen"], extraEnv: ["USER": "budi"]).status, 0)
+        let bad = try cli.run(["status", "1", "spam"], extraEnv: ["USER": "budi"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("cannot become spam"), bad.stderr)
+        XCTAssertEqual(try cli.run(["status", "1", "nonsense"]).status, 64)
+        XCTAssertEqual(try cli.run(["show", "999"]).status, 64)
+        let shown = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))
+        XCTAssertEqual(shown["status"]?.stringValue, "waiting_citizen")
+        XCTAssertEqual(shown["assignee"]?.stringValue, "budi")
+        XCTAssertEqual(shown["history"]?.arrayValue?.compactMap { $0["action"]?.stringValue }, ["assign", "status"])
+        let stranger = try cli.run(["claim", "1"], extraEnv: ["USER": "mallory"])
+        XCTAssertEqual(stranger.status, 1)
+        XCTAssertTrue(stranger.stderr.contains("meja staff add mallory"), stranger.stderr)
+    }
+
+    func testHelpAnswers() throws {
+        let cli = try CLIHarness()
+        let help = try cli.run(["--help"])
+        for command in ["demo", "import", "list", "show", "overdue", "claim", "assign", "status", "reply", "staff", "log", "bench"] {
+            XCTAssertTrue(help.stdout.contains(command), "help lists \(command)")
+        }
+        XCTAssertTrue(try cli.run(["import", "--help"]).stdout.contains("FILE:LINE"))
+        XCTAssertEqual(try cli.run(["import"]).status, 64, "a usage error exits 64")
+    }
+
+    func testBrokenConfigNamesItsLineAndRunsOnDefaults() throws {
+        let cli = try CLIHarness()
+        let config = try cli.write("config.toml", """
+            [agency]
+            name = "Dinas Contoh"
+
+            [[sla]]
+            name = "fast"
+            first_response = "soon"
+            """)
+        let result = try cli.run(["list", "--config", config])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("\(config):6: "), result.stderr)
+        let syntax = try cli.write("broken.toml", "[agency\nname = 1\n")
+        let broken = try cli.run(["list", "--config", syntax])
+        XCTAssertEqual(broken.status, 0)
+        XCTAssertTrue(broken.stderr.contains("\(syntax):1: "), broken.stderr)
+    }
+}
