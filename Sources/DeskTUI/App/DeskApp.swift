@@ -39,6 +39,13 @@ public final class DeskApp {
         }
     }
 
+    /// How the external editor is run (the run loop sets it to suspend the terminal around `$EDITOR`; tests
+    /// set a stand-in).
+    var editText: ((String) throws -> String)? {
+        get { runner.editText }
+        set { runner.editText = newValue }
+    }
+
     /// Loads the first screen's data.
     public func start(issues: [String] = []) {
         state.startupIssues = issues
@@ -58,7 +65,7 @@ public final class DeskApp {
     /// Runs on `terminal` until the user quits.
     @MainActor
     public func run(on terminal: Terminal) {
-        runner.editText = { [unowned terminal] text in
+        editText = { [unowned terminal] text in
             try MainActor.assumeIsolated { try terminal.suspended { try ExternalEditor.edit(text) } }
         }
         var size = terminal.size

@@ -71,7 +71,7 @@ public final class EffectRunner {
                 let last = try tx.lastEvent()?.seq ?? 0
                 return try tx.events(from: max(1, last - 999), limit: 1000)
             }
-            return [.logLoaded(events, verify ? try verifyLog() : nil)]
+            return [.logLoaded(events, verify ? try LogAudit.verify(desk.store) : nil)]
         case .loadStaff(let id):
             return [.staffLoaded(try desk.staff(), forComment: id)]
         }
@@ -94,21 +94,6 @@ public final class EffectRunner {
         case .escalate(let id, let reason):
             try desk.escalate(id, reason: reason)
             return s.format(.escalated, String(id))
-        }
-    }
-
-    /// Recomputes the whole hash chain. (To be replaced by the core's log audit function when it lands.)
-    private func verifyLog() throws -> LogVerifier.Report {
-        var verifier = LogVerifier()
-        var from: Int64 = 1
-        let page = 20_000
-        while true {
-            let events = try desk.store.read { try $0.events(from: from, limit: page) }
-            for e in events {
-                if !verifier.feed(e) { return verifier.finish() }
-            }
-            guard let last = events.last, events.count == page else { return verifier.finish() }
-            from = last.seq + 1
         }
     }
 
