@@ -25,6 +25,7 @@ let package = Package(
             name: "DeskCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -42,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"]),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskCore"]),
         .testTarget(name: "MejaCLITests", dependencies: ["DeskCore", "meja"]),
     ]

@@ -19,7 +19,8 @@ struct Meja: ParsableCommand {
         subcommands: [
             DeskCommand.self, DemoCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, OverdueCommand.self,
             ClaimCommand.self, ReleaseCommand.self, AssignCommand.self, StatusCommand.self, EscalateCommand.self,
-            ReplyCommand.self, StaffCommand.self, LogCommand.self, BenchCommand.self,
+            ReplyCommand.self, ToneCommand.self, SuggestCommand.self, StaffCommand.self, LogCommand.self, BenchCommand.self,
+            FetchCommand.self, StressCommand.self,
         ],
         defaultSubcommand: DeskCommand.self
     )

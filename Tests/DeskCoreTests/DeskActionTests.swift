@@ -108,8 +108,8 @@ final class DeskActionTests: XCTestCase {
 
     func testBlockingReviewNeedsAnOverrideReasonWhichIsKept() throws {
         struct Strict: ReplyReviewer {
-            func review(text: String, humor: Int, comment: Comment, config: DeskConfig) -> ReplyReview {
-                ReplyReview(findings: text.contains("3171") ? [.init(code: "personal_data", message: "a NIK", blocking: true)] : [])
+            func review(text: String, humor: Int?, comment: Comment, config: DeskConfig) -> ReplyReview {
+                ReplyReview(findings: text.contains("3171") ? [LintFinding(code: .personalData, message: "a NIK", blocking: true)] : [])
             }
         }
         let t = try TestDesk()

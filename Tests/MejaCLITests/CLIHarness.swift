@@ -105,3 +105,6 @@ private final class Marker {}
 func jsonArray(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> [JSONValue] {
     try XCTUnwrap(JSONValue.parse(text)?.arrayValue, "not a JSON array: \(text.prefix(200))", file: file, line: line)
 }
+
+/// The package root (README, shipped files).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

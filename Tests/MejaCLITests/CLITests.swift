@@ -122,3 +122,51 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(broken.stderr.contains("\(syntax):1: "), broken.stderr)
     }
 }
+
+final class ReplyCLITests: XCTestCase {
+    func testToneReadsStdinLineByLineAsJSON() throws {
+        let cli = try CLIHarness()
+        let out = try cli.run(["tone", "--json"], stdin: "wkwkwk adminnya lucu bgt 😂\nturut berduka, ayah saya meninggal\nHow do I renew my ID card?\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n").compactMap { JSONValue.parse(String($0)) }
+        XCTAssertEqual(lines.count, 3)
+        for key in ["lang", "sentiment", "sensitive", "joking", "humor_allowed", "reasons"] {
+            XCTAssertTrue(lines.allSatisfy { $0[key] != nil }, key)
+        }
+        XCTAssertEqual(lines[0]["humor_allowed"]?.intValue, 2)
+        XCTAssertEqual(lines[0]["joking"]?.boolValue, true)
+        XCTAssertEqual(lines[1]["humor_allowed"]?.intValue, 0)
+        XCTAssertEqual(lines[1]["sensitive"]?.arrayValue?.compactMap(\.stringValue), ["death"])
+        XCTAssertEqual(lines[2]["lang"]?.stringValue, "en")
+    }
+
+    func testSuggestThenReplyWithATemplateAndABlockedNIK() throws {
+        let cli = try CLIHarness()
+        let file = try cli.write("c.jsonl", #"{"platform":"instagram","id":"c1","author":{"handle":"ani","name":"Ani"},"text":"Min, syarat bikin KTP elektronik apa aja ya?","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+        let suggest = try cli.run(["suggest", "1", "--json"])
+        XCTAssertEqual(suggest.status, 0, suggest.stderr)
+        let body = try XCTUnwrap(JSONValue.parse(suggest.stdout))
+        let suggestions = try XCTUnwrap(body["suggestions"]?.arrayValue)
+        XCTAssertGreaterThanOrEqual(suggestions.count, 3)
+        for key in ["template_id", "score", "humor", "text", "reasons"] { XCTAssertTrue(suggestions.allSatisfy { $0[key] != nil }, key) }
+        XCTAssertTrue(suggestions[0]["text"]?.stringValue?.contains("Ani") == true)
+        let blocked = try cli.run(["reply", "1", "--text", "NIK Kakak 3171012345678901 sudah terdaftar"])
+        XCTAssertEqual(blocked.status, 1)
+        XCTAssertTrue(blocked.stderr.contains("--override-reason"), blocked.stderr)
+        // The best template asks staff for the link and the service: without them it is blocked, with them it goes.
+        let template = try XCTUnwrap(suggestions[0]["template_id"]?.stringValue)
+        let unfilled = try cli.run(["reply", "1", "--template", template])
+        if suggestions[0]["text"]?.stringValue?.contains("{link}") == true {
+            XCTAssertEqual(unfilled.status, 1)
+            XCTAssertTrue(unfilled.stderr.contains("{link}"), unfilled.stderr)
+        }
+        let sent = try cli.run(["reply", "1", "--template", template, "--var", "link=https://layanan.contoh.go.id/ktp",
+                                "--var", "service.name=KTP elektronik"])
+        XCTAssertEqual(sent.status, 0, sent.stderr)
+        let log = try jsonArray(try cli.run(["log", "show", "--action", "reply", "--json"]).stdout)
+        XCTAssertEqual(log.count, 1)
+        XCTAssertEqual(log[0]["payload"]?["template_id"]?.stringValue, template)
+        XCTAssertEqual(try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))["status"]?.stringValue, "replied")
+    }
+}

@@ -8,6 +8,9 @@ public struct DeskConfig: Sendable {
     public var agencyName: String = "Dinas Komunikasi dan Informatika"
     /// The agency's own accounts; what they post counts as a response, never as a queue item.
     public var channels: [String] = []
+    /// The agency's website and public phone (`{agency.website}`, `{agency.phone}`), when configured.
+    public var agencyWebsite: String?
+    public var agencyPhone: String?
     /// Domains a reply may link to without a linter finding (the agency's own sites, government portals).
     public var linkAllowList: [String] = ["go.id", "lapor.go.id"]
     public var calendar: BusinessCalendar = DeskConfig.shippedCalendar()
@@ -28,8 +31,19 @@ public struct DeskConfig: Sendable {
 
     public init() {}
 
+    /// The settings that shape what citizens get, apart from the SLA standards (which are versioned on their own):
+    /// a change of any of them is put on the log.
+    public var recordedSettings: JSONValue {
+        ["agency": ["name": .string(agencyName), "channels": .array(channels.map { .string($0) }),
+                    "links": .array(linkAllowList.map { .string($0) }), "website": .string(agencyWebsite), "phone": .string(agencyPhone)],
+         "humor": ["enabled": .bool(humorEnabled), "crisis_mode": .bool(crisisMode)],
+         "escalation": ["grace": .string(escalationGrace.description)],
+         "fairness": ["passed_over": .int(passedOverThreshold)]]
+    }
+
     /// Whether an author handle is one of the agency's channels.
     public func isAgencyChannel(_ handle: String) -> Bool {
+        guard !channels.isEmpty else { return false }
         let h = Author.normalizedHandle(handle)
         return channels.contains { Author.normalizedHandle($0) == h }
     }
@@ -110,6 +124,10 @@ public struct DeskConfig: Sendable {
                 }
                 if let ch = agency["channels"] {
                     if let list = ch.strings { c.channels = list.map(Author.normalizedHandle) } else { fail("agency.channels must be a list of handles such as [\"@diskominfo\"]", table: "agency", key: "channels") }
+                }
+                for (key, path) in [("website", \DeskConfig.agencyWebsite), ("phone", \DeskConfig.agencyPhone)] {
+                    guard let v = agency[key] else { continue }
+                    if let s = v.string { c[keyPath: path] = s } else { fail("agency.\(key) must be a string", table: "agency", key: key) }
                 }
                 if let links = agency["links"] {
                     if let list = links.strings { c.linkAllowList = list } else { fail("agency.links must be a list of domains such as [\"contoh.go.id\"]", table: "agency", key: "links") }

@@ -47,6 +47,11 @@ public struct TOMLFile: Sendable {
         var headerLine: Int? = nil
         for (number, raw) in lines.enumerated() {
             let text = raw.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("[") {
+                // A top-level key may itself be a table: its header is its line.
+                let name = String(text.drop { $0 == "[" }.prefix { $0 != "]" }).trimmingCharacters(in: .whitespaces)
+                if table == nil, let key, name == key { return number + 1 }
+            }
             if text.hasPrefix("[[") {
                 let name = String(text.dropFirst(2).prefix { $0 != "]" }).trimmingCharacters(in: .whitespaces)
                 let n = arrayCounts[name, default: 0]

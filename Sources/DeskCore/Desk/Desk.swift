@@ -10,12 +10,12 @@ public final class Desk: Sendable {
     public let clock: any WallClock
     public let actor: ActorIdentity
     public let reviewer: (any ReplyReviewer)?
-    /// Guesses a comment's intent at import (the tone governor plugs in here).
-    public let classifier: (@Sendable (String) -> Intent?)?
+    /// Reads a comment's intent and sentiment at import (the tone governor plugs in here).
+    public let classifier: (@Sendable (String) -> CommentTone)?
     private let policyCache = PolicyCache()
 
     public init(store: any DeskStore, config: DeskConfig = DeskConfig(), clock: any WallClock, actor: ActorIdentity,
-                reviewer: (any ReplyReviewer)? = nil, classifier: (@Sendable (String) -> Intent?)? = nil) {
+                reviewer: (any ReplyReviewer)? = nil, classifier: (@Sendable (String) -> CommentTone)? = nil) {
         self.store = store
         self.config = config
         self.clock = clock
@@ -251,8 +251,9 @@ public final class Desk: Sendable {
             let calendar = policy?.calendar ?? config.calendar
             var reply = Reply(commentID: id, platform: c.platform, inReplyTo: c.externalID, threadID: c.threadID, threadKey: c.threadKey,
                               text: text, sentAt: t, author: me.name, source: .desk, templateID: request.templateID,
-                              templateVersion: request.templateVersion, humor: request.humor,
+                              templateVersion: request.templateVersion, humor: request.humor ?? 0,
                               overrideReason: review.blocking.isEmpty ? nil : reason)
+            try recordTemplateVersion(request, tx, actor: me.name)
             reply.id = try tx.insertReply(reply) ?? 0
             let responded = try respond(to: c, at: t, tx)
             c = try tx.comment(id: id) ?? c
@@ -344,6 +345,12 @@ public final class Desk: Sendable {
 
     /// The acting staff member, bootstrapping the first supervisor on an empty desk.
     func actingStaff(_ tx: any StoreWriter) throws -> StaffMember {
+        let member = try resolveStaff(tx)
+        try recordConfigurationChange(tx, actor: member.name)
+        return member
+    }
+
+    private func resolveStaff(_ tx: any StoreWriter) throws -> StaffMember {
         if actor == .system { return StaffMember(name: ActorIdentity.system.name, role: .supervisor) }
         if let m = try tx.staffMember(actor.name) {
             guard m.active else { throw DeskError.notPermitted("\(actor.name) is no longer active on the staff list.") }
@@ -358,6 +365,32 @@ public final class Desk: Sendable {
         payload.merge(actor.payloadNote) { a, _ in a }
         try tx.append(EventDraft(.staffAdd, subject: first.name, payload: .object(payload)), actor: first.name, at: now)
         return first
+    }
+
+    /// Puts a change of the recorded settings on the log (old and new), once, by whoever first acts under it.
+    private func recordConfigurationChange(_ tx: any StoreWriter, actor name: String) throws {
+        let current = config.recordedSettings.text
+        let previous = try tx.setting("config.current")
+        guard previous != current else { return }
+        var payload: [String: JSONValue] = ["settings": config.recordedSettings, "source": .string(config.source ?? "shipped defaults"),
+                                            "previous": previous.flatMap(JSONValue.parse) ?? .null]
+        payload.merge(actor.payloadNote) { a, _ in a }
+        try tx.setSetting("config.current", current)
+        try tx.append(EventDraft(.configVersion, subject: "config", payload: .object(payload)), actor: name, at: now)
+    }
+
+    /// Puts a new or changed template on the log (old and new version) the first time a reply uses it.
+    private func recordTemplateVersion(_ request: ReplyRequest, _ tx: any StoreWriter, actor name: String) throws {
+        guard let id = request.templateID, let body = request.templateBody else { return }
+        let current = "\(request.templateVersion ?? 0):\(EventChain.sha256Hex(Data(body.utf8)))"
+        let key = "template:" + id
+        let previous = try tx.setting(key)
+        guard previous != current else { return }
+        var payload: [String: JSONValue] = ["template_id": .string(id), "version": .int(request.templateVersion), "body": .string(body),
+                                            "fingerprint": .string(current), "previous": .string(previous)]
+        payload.merge(actor.payloadNote) { a, _ in a }
+        try tx.setSetting(key, current)
+        try tx.append(EventDraft(.templateVersion, subject: "template:" + id, payload: .object(payload)), actor: name, at: now)
     }
 
     /// Marks a comment answered at `at` — and the same citizen's earlier unanswered comments in the thread,
@@ -418,6 +451,17 @@ public final class Desk: Sendable {
             policies.append(VersionedPolicy(policy: p, version: version, calendar: config.calendar))
         }
         return SLAEngine(policies: policies)
+    }
+}
+
+/// What the tone governor reads from a comment at import: its intent (which can choose the SLA standard)
+/// and its sentiment (for reports).
+public struct CommentTone: Sendable, Hashable {
+    public var intent: Intent?
+    public var sentiment: Double?
+    public init(intent: Intent?, sentiment: Double?) {
+        self.intent = intent
+        self.sentiment = sentiment
     }
 }
 

@@ -25,7 +25,7 @@ public struct QueueItem: Sendable, Hashable {
             "created_at": .time(c.createdAt), "status": .string(c.status.rawValue), "assignee": .string(c.assignee),
             "sla_state": .string(state.rawValue), "sla_clock": .string(clock?.clock.rawValue), "due_at": .time(clock?.dueAt),
             "policy": .string(c.sla.policy), "policy_version": .int(c.sla.policyVersion), "passed_over": .bool(passedOver),
-            "intent": .string(c.intent?.rawValue), "tags": .array(c.tags.map { .string($0) }), "channel": .string(c.channel),
+            "intent": .string(c.intent?.rawValue), "sentiment": c.sentiment.map { .double(($0 * 1000).rounded() / 1000) } ?? .null, "tags": .array(c.tags.map { .string($0) }), "channel": .string(c.channel),
             "thread_id": .string(c.threadID), "url": .string(c.url),
         ]
     }

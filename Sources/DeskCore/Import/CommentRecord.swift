@@ -55,11 +55,11 @@ public struct CommentRecord: Hashable, Sendable {
         }
         var idText: String
         if let n = o["id"]?.intValue { idText = String(n) } else { idText = try required("id") }
-        idText = idText.trimmingCharacters(in: .whitespaces)
+        if idText.first == " " || idText.last == " " { idText = idText.trimmingCharacters(in: .whitespaces) }
         guard !idText.isEmpty else { throw RecordProblem("field 'id' is empty") }
         guard let authorValue = o["author"], !authorValue.isNull else { throw RecordProblem("missing required field 'author'") }
         guard let a = authorValue.objectValue else { throw RecordProblem("field 'author' must be an object like {\"handle\": \"warga\"}") }
-        guard let handle = a["handle"]?.stringValue, !handle.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let handle = a["handle"]?.stringValue, handle.contains(where: { !$0.isWhitespace }) else {
             throw RecordProblem("author.handle is missing or empty")
         }
         let text = try required("text")

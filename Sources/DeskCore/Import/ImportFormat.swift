@@ -13,7 +13,9 @@ public protocol ImportFormat: Sendable {
 /// The formats Meja knows, for `--format` and for detection.
 public enum ImportFormats {
     /// Every known format; platform importers add themselves here.
-    public static let all: [any ImportFormat] = [MejaJSONLFormat(), CSVFormat()]
+    public static let all: [any ImportFormat] = [
+        MejaJSONLFormat(), CSVFormat(), MastodonFormat(), XV2Format(), FacebookFormat(), InstagramFormat(), YouTubeFormat(),
+    ]
 
     /// The format with that `--format` name.
     public static func named(_ name: String) -> (any ImportFormat)? {
@@ -25,5 +27,19 @@ public enum ImportFormats {
         let sample = SafeText.decode(data.prefix(64 * 1024))
         let scored = all.map { ($0, $0.confidence(sample: sample, fileName: fileName)) }.filter { $0.1 > 0 }
         return scored.max { $0.1 < $1.1 }?.0
+    }
+
+    /// What a file that fits no format looks like, for the message that asks for `--format`: e.g. "it holds
+    /// JSON, an object with keys error", or "it is not JSON, and its first line is not a CSV header".
+    public static func unrecognised(_ data: Data) -> String {
+        var found: String?
+        PlatformPages.read(data) { page in
+            guard found == nil else { return }
+            switch page {
+            case .value(let v, _): found = "it holds JSON, " + JSONShape.describe(v)
+            case .invalid: found = "it is not JSON, and its first line is not a CSV header naming \(CSVFormat.required.joined(separator: ", "))"
+            }
+        }
+        return found ?? "it is empty"
     }
 }

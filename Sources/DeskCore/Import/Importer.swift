@@ -52,33 +52,58 @@ public struct Importer: Sendable {
         } else if let detected = ImportFormats.detect(data, fileName: url.lastPathComponent) {
             chosen = detected
         } else {
-            throw DeskError.invalidInput("\(path): the format could not be recognised; name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
+            throw DeskError.invalidInput("\(path): the format could not be recognised (\(ImportFormats.unrecognised(data))); name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
         }
         return try importData(data, name: path, format: chosen, detected: format == nil, progress: progress)
     }
 
     /// Imports records already read into memory (the file name is used in messages and on the log).
+    ///
+    /// Reading (parsing) runs on a second thread while batches are written, so both cores work.
     public func importData(_ data: Data, name: String, format: any ImportFormat, detected: Bool = false,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         var summary = Summary(file: name, format: format.name, detected: detected, sha256: EventChain.sha256Hex(data))
-        var batch: [ImportItem] = []
-        batch.reserveCapacity(batchSize)
-        var batchNumber = 0
         let total = data.count
-        var lastLine = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            batchNumber += 1
-            try store(batch, number: batchNumber, into: &summary)
-            batch.removeAll(keepingCapacity: true)
-            if let progress, total > 0 { progress(min(total, Int(Double(total) * Double(lastLine) / Double(max(lastLine, estimatedLines(data))))), total) }
+        let lines = max(1, estimatedLines(data))
+        let pipe = BatchPipe(capacity: 3)
+        let size = batchSize
+        let preparer = Preparer(config: desk.config, classifier: desk.classifier)
+        let reader = Thread {
+            var batch: [Prepared] = []
+            batch.reserveCapacity(size)
+            do {
+                try format.read(data) { item in
+                    batch.append(preparer.prepare(item))
+                    if batch.count >= size {
+                        guard pipe.put(.batch(batch)) else { throw CancellationError() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { _ = pipe.put(.batch(batch)) }
+                _ = pipe.put(.end)
+            } catch {
+                _ = pipe.put(.failed(error))
+            }
         }
-        try format.read(data) { item in
-            batch.append(item)
-            lastLine = item.line
-            if batch.count >= batchSize { try flush() }
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer { pipe.cancel() }
+        var number = 0
+        var furthest = 0
+        loop: while true {
+            switch pipe.take() {
+            case .batch(let items):
+                number += 1
+                try store(items, number: number, into: &summary)
+                // Platform formats hand records over oldest first, not in file order: progress follows the furthest line.
+                furthest = max(furthest, items.map(\.line).max() ?? 0)
+                progress?(min(total, Int(Double(total) * Double(furthest) / Double(lines))), total)
+            case .end:
+                break loop
+            case .failed(let error):
+                throw error is CancellationError ? DeskError.storage("the import was interrupted") : error
+            }
         }
-        try flush()
         progress?(total, total)
         return summary
     }
@@ -86,13 +111,13 @@ public struct Importer: Sendable {
     private func estimatedLines(_ data: Data) -> Int {
         // Progress is by elements; estimate the total from the newline count of the first megabyte.
         let head = data.prefix(1 << 20)
-        let lines = head.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lines = head.withUnsafeBytes { raw in raw.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
         guard lines > 0 else { return 1 }
         return max(1, Int(Double(lines) * Double(data.count) / Double(head.count)))
     }
 
     /// Stores one batch and its log event in one transaction.
-    private func store(_ items: [ImportItem], number: Int, into summary: inout Summary) throws {
+    private func store(_ items: [Prepared], number: Int, into summary: inout Summary) throws {
         let now = desk.now
         var counts = (accepted: 0, replies: 0, duplicates: 0)
         var rejected: [FileIssue] = []
@@ -114,7 +139,7 @@ public struct Importer: Sendable {
                 case .success(let r): record = r
                 }
                 if presence[record.platform] == nil { presence[record.platform] = try tx.replyPresence(platform: record.platform) }
-                if record.fromAgency || desk.config.isAgencyChannel(record.author.handle) {
+                if item.isAgency {
                     let parent = try record.inReplyTo.flatMap { try tx.comment(platform: record.platform, externalID: $0) }
                     let parentReply = parent == nil ? try record.inReplyTo.flatMap { try tx.reply(platform: record.platform, externalID: $0) } : nil
                     let reply = Reply(commentID: parent?.id, platform: record.platform, externalID: record.id, inReplyTo: record.inReplyTo,
@@ -131,25 +156,36 @@ public struct Importer: Sendable {
                     }
                     continue
                 }
-                var parentComment: Comment?
+                // The parent decides the conversation (when the record names no thread) and whether this message
+                // follows an agency answer; both lookups are skipped when they cannot change anything.
                 var parentReply: Reply?
+                var parentThread: String?
                 if let irt = record.inReplyTo {
-                    parentComment = try tx.comment(platform: record.platform, externalID: irt)
-                    if parentComment == nil, presence[record.platform]!.any { parentReply = try tx.reply(platform: record.platform, externalID: irt) }
+                    if presence[record.platform]!.any { parentReply = try tx.reply(platform: record.platform, externalID: irt) }
+                    if record.threadID == nil, parentReply == nil {
+                        parentThread = try tx.comment(platform: record.platform, externalID: irt)?.threadKey
+                    }
                 }
-                let threadKey = record.threadID ?? parentComment?.threadKey ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id
+                let threadKey = record.threadID ?? parentThread ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id
                 var follows = parentReply != nil
                 if !follows, presence[record.platform]!.any {
                     follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author.handle,
                                                    before: record.createdAt)
                 }
-                let intent = desk.classifier?(record.text)
-                let policy = engine.policy(platform: record.platform, channel: record.channel, intent: intent, tags: [])
-                let sla = policy.map { SLAEngine.start($0, createdAt: record.createdAt, followsAgencyReply: follows) } ?? SLARecord()
+                var sla = item.sla
+                if let index = item.policyIndex {
+                    let policy = engine.policies[index]
+                    if follows {
+                        sla = SLAEngine.start(policy, createdAt: record.createdAt, followsAgencyReply: true)
+                    } else {
+                        sla.policyVersion = policy.version
+                    }
+                }
+                let intent = item.intent
                 var comment = Comment(id: 0, platform: record.platform, externalID: record.id, author: record.author, text: record.text,
                                       createdAt: record.createdAt, threadID: record.threadID, threadKey: threadKey,
                                       inReplyTo: record.inReplyTo, channel: record.channel.map(Author.normalizedHandle), url: record.url,
-                                      lang: record.lang, importedAt: now, intent: intent, sla: sla)
+                                      lang: record.lang, importedAt: now, intent: intent, sentiment: item.sentiment, sla: sla)
                 guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
                 counts.accepted += 1
                 comment.id = id
@@ -166,7 +202,8 @@ public struct Importer: Sendable {
             }
             var payload: [String: JSONValue] = [
                 "file": .string(file), "sha256": .string(summary.sha256), "format": .string(summary.format), "batch": .int(number),
-                "lines": .string("\(items.first?.line ?? 0)-\(items.last?.line ?? 0)"),
+                // Platform importers hand records over oldest first, so a batch's lines need not be in order.
+                "lines": .string("\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"),
                 "accepted": .int(counts.accepted), "replies": .int(counts.replies), "duplicate": .int(counts.duplicates),
                 "rejected": .int(rejected.count),
                 "comment_ids": firstID.map { .string("\($0)-\(lastID!)") } ?? .null,
@@ -181,5 +218,86 @@ public struct Importer: Sendable {
         summary.duplicates += counts.duplicates
         summary.rejected += rejected
         summary.events.append(seq)
+    }
+}
+
+/// A bounded hand-over of parsed batches from the reading thread to the writing one.
+private final class BatchPipe: @unchecked Sendable {
+    enum Message {
+        case batch([Prepared])
+        case end
+        case failed(any Error)
+    }
+
+    private let condition = NSCondition()
+    private var queue: [Message] = []
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Hands over a message, waiting while the pipe is full; false once the writer has gone away.
+    func put(_ m: Message) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= capacity, !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(m)
+        condition.broadcast()
+        return true
+    }
+
+    func take() -> Message {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty { condition.wait() }
+        let m = queue.removeFirst()
+        condition.broadcast()
+        return m
+    }
+
+    /// Stops the reader (after an error on the writing side, or at the end).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// An import element made ready on the reading thread: parsed, classified, and measured under the matching
+/// policy as a first message (the writer fixes the policy version, and re-measures the rare follow-up).
+struct Prepared: Sendable {
+    var line: Int
+    var result: Result<CommentRecord, RecordProblem>
+    var isAgency = false
+    var intent: Intent?
+    var sentiment: Double?
+    /// Index of the matching policy in the configuration (and in the engine, which lists them in that order).
+    var policyIndex: Int?
+    var sla = SLARecord()
+}
+
+/// Does the per-record work that needs no database.
+struct Preparer: Sendable {
+    let config: DeskConfig
+    let classifier: (@Sendable (String) -> CommentTone)?
+
+    func prepare(_ item: ImportItem) -> Prepared {
+        var p = Prepared(line: item.line, result: item.result)
+        guard case .success(let record) = item.result else { return p }
+        p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle)
+        if p.isAgency { return p }
+        let tone = classifier?(record.text)
+        p.intent = tone?.intent
+        p.sentiment = tone?.sentiment
+        let intent = p.intent
+        p.policyIndex = config.policies.firstIndex { $0.matches(platform: record.platform, channel: record.channel, intent: intent, tags: []) }
+        if let index = p.policyIndex {
+            let unversioned = VersionedPolicy(policy: config.policies[index], version: 0, calendar: config.calendar)
+            p.sla = SLAEngine.start(unversioned, createdAt: record.createdAt, followsAgencyReply: false)
+        }
+        return p
     }
 }

@@ -9,9 +9,12 @@ public struct MejaJSONLFormat: ImportFormat {
         guard let first = sample.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return 0 }
         let line = first.trimmingCharacters(in: .whitespaces)
         guard line.hasPrefix("{") else { return 0 }
-        var score = fileName.hasSuffix(".jsonl") || fileName.hasSuffix(".ndjson") ? 30 : 10
-        for key in ["\"platform\"", "\"created_at\"", "\"author\"", "\"text\""] where line.contains(key) { score += 15 }
-        return min(score, 95)
+        let named = fileName.hasSuffix(".jsonl") || fileName.hasSuffix(".ndjson")
+        let hits = ["\"platform\"", "\"created_at\"", "\"author\"", "\"text\""].filter { line.contains($0) }.count
+        // An object with none of the fields is some other JSON (an API error page, another tool's export):
+        // claiming it would hide what it is behind "missing platform" on every line.
+        if hits == 0, !named { return 0 }
+        return min((named ? 30 : 10) + 15 * hits, 95)
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {

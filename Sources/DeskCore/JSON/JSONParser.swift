@@ -9,11 +9,78 @@ struct JSONParser {
         var description: String { "\(message) at character \(offset + 1)" }
     }
 
+    /// The key under which objects carry the 1-based line they start on, when `recordLines` is set.
+    /// (A NUL-prefixed name no platform uses; readers of such trees skip it when listing keys.)
+    static let lineKey = "\u{0}line"
+
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
+    /// The members of the objects being read, innermost last (see `object()`).
+    private var members: [(String, JSONValue)] = []
+    /// The 1-based line of the current position. JSON strings cannot hold raw line breaks, so every newline
+    /// is in the space between tokens and counting it there is exact.
+    private(set) var line = 1
+    /// When true, every object gets `lineKey` with the line where its `{` is, for `FILE:LINE` messages.
+    var recordLines = false
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// A parser of `bytes`; `line` is the line number of their first byte (when they are part of a file).
+    init(_ bytes: [UInt8], recordLines: Bool = false, line: Int = 1) {
+        self.bytes = bytes
+        self.recordLines = recordLines
+        self.line = line
+    }
+
+    /// The byte offset of the current position.
+    var offset: Int { i }
+
+    /// Goes back to an earlier position, `offset` on `line` (both as they were there).
+    mutating func rewind(to offset: Int, line: Int) {
+        i = offset
+        self.line = line
+    }
+
+    /// Moves to `offset` (at or after the current position), counting the lines passed.
+    mutating func advance(to offset: Int) {
+        let end = min(offset, bytes.count)
+        while i < end {
+            if bytes[i] == 0x0A { line += 1 }
+            i += 1
+        }
+    }
+
+    /// The next of several JSON values in a row (one document, JSON lines, or values simply concatenated),
+    /// with the line it starts on; nil at the end of the input.
+    mutating func nextValue() throws -> (value: JSONValue, line: Int)? {
+        skipSpace()
+        guard i < bytes.count else { return nil }
+        let start = line
+        let v = try value()
+        return (v, start)
+    }
+
+    /// After a failure, skips to the next line that starts (in its first column) with `{` or `[`: where the next
+    /// value of JSON lines or of concatenated pretty-printed pages begins. False when there is none.
+    mutating func skipToNextValueLine() -> Bool {
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                line += 1
+                i += 1
+                if i < bytes.count, bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[") { return true }
+                continue
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Skips one byte (a separator such as `;` between values of a script file).
+    mutating func skipByte(_ c: UInt8) -> Bool {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == c else { return false }
+        i += 1
+        return true
+    }
 
     mutating func parseDocument() throws -> JSONValue {
         skipSpace()
@@ -23,10 +90,17 @@ struct JSONParser {
         return v
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count {
             let c = bytes[i]
-            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
+            if c == 0x20 || c == 0x0D || c == 0x09 {
+                i += 1
+            } else if c == 0x0A {
+                line += 1
+                i += 1
+            } else {
+                break
+            }
         }
     }
 
@@ -57,9 +131,13 @@ struct JSONParser {
         guard depth < 512 else { throw Failure(message: "nested too deeply", offset: i) }
         defer { depth -= 1 }
         i += 1
-        var out: [String: JSONValue] = [:]
+        // Members are gathered on a stack shared by all nesting levels, then put in a dictionary made the right
+        // size at once: growing it member by member re-hashes every key several times.
+        let base = members.count
+        defer { members.removeSubrange(base...) }
+        if recordLines { members.append((Self.lineKey, .int(Int64(line)))) }
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(dictionary(from: base)) }
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Failure(message: "expected a quoted key", offset: i) }
@@ -68,13 +146,21 @@ struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after a key", offset: i) }
             i += 1
             skipSpace()
-            out[key] = try value()
+            let v = try value()
+            members.append((key, v))
             skipSpace()
             guard i < bytes.count else { throw Failure(message: "unexpected end of input inside an object", offset: i) }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(dictionary(from: base)) }
             throw Failure(message: "expected ',' or '}'", offset: i)
         }
+    }
+
+    /// The members from `base` up as a dictionary; a repeated key keeps its last value.
+    private func dictionary(from base: Int) -> [String: JSONValue] {
+        var out = [String: JSONValue](minimumCapacity: members.count - base)
+        for k in base..<members.count { out[members[k].0] = members[k].1 }
+        return out
     }
 
     private mutating func array() throws -> JSONValue {
@@ -114,6 +200,18 @@ struct JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard i < bytes.count, (0x30...0x39).contains(bytes[i]) else { throw Failure(message: "bad number", offset: start) }
             while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
+        }
+        if isInteger, i - start <= 18 {
+            // Up to 18 digits cannot overflow: no string needed (API payloads are full of small counts).
+            var k = start
+            let negative = bytes[k] == UInt8(ascii: "-")
+            if negative { k += 1 }
+            var v: Int64 = 0
+            while k < i {
+                v = v &* 10 &+ Int64(bytes[k] &- 0x30)
+                k += 1
+            }
+            return .int(negative ? -v : v)
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         if isInteger, let v = Int64(text) { return .int(v) }

@@ -6,13 +6,7 @@ public enum LogAudit {
     public static func verify(_ store: any DeskStore, anchor: LogVerifier.Anchor? = nil, pageSize: Int = 20_000) throws -> LogVerifier.Report {
         try store.read { tx in
             var verifier = LogVerifier(anchor: anchor)
-            var next: Int64 = 1
-            outer: while true {
-                let page = try tx.events(from: next, limit: pageSize)
-                if page.isEmpty { break }
-                for e in page where !verifier.feed(e) { break outer }
-                next = page.last!.seq + 1
-            }
+            try tx.forEachEventFields(from: 1) { verifier.feed($0) }
             return verifier.finish()
         }
     }

@@ -69,6 +69,38 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
     case staffUpdate = "staff.update"
     case policyVersion = "policy.version"
     case templateVersion = "template.version"
+    case configVersion = "config.version"
     case export
     case fetch
+}
+
+/// An event's stored fields as UTF-8 bytes, borrowed from the store for the duration of one call.
+public struct EventFields {
+    public var seq: Int64
+    public var at: UnsafeRawBufferPointer
+    public var actor: UnsafeRawBufferPointer
+    public var action: UnsafeRawBufferPointer
+    public var subject: UnsafeRawBufferPointer
+    public var payload: UnsafeRawBufferPointer
+    public var prev: UnsafeRawBufferPointer
+    public var hash: UnsafeRawBufferPointer
+
+    public init(seq: Int64, at: UnsafeRawBufferPointer, actor: UnsafeRawBufferPointer, action: UnsafeRawBufferPointer,
+                subject: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer, prev: UnsafeRawBufferPointer,
+                hash: UnsafeRawBufferPointer) {
+        self.seq = seq
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.payload = payload
+        self.prev = prev
+        self.hash = hash
+    }
+
+    /// A copy as a `LogEvent` (for messages and tests).
+    public var event: LogEvent {
+        func s(_ b: UnsafeRawBufferPointer) -> String { String(decoding: b, as: UTF8.self) }
+        return LogEvent(seq: seq, at: s(at), actor: s(actor), action: s(action), subject: s(subject), payload: s(payload), prev: s(prev), hash: s(hash))
+    }
 }

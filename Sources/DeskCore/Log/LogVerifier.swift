@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recomputes the chain of a log, event by event, and says where it first breaks.
 ///
 /// Without an anchor this proves the log is internally consistent: no event was edited, removed, inserted or
@@ -45,7 +47,8 @@ public struct LogVerifier: Sendable {
     private var prevHash = EventChain.genesis
     private var failure: (Int64, String)?
     private var count: Int64 = 0
-    private var last: LogEvent?
+    private var lastSeq: Int64 = 0
+    private var lastHash = ""
     private let anchor: Anchor?
     private var anchorSeen = false
 
@@ -80,16 +83,38 @@ public struct LogVerifier: Sendable {
         prevHash = e.hash
         expectedSeq += 1
         count += 1
-        last = e
+        lastSeq = e.seq
+        lastHash = e.hash
         return true
     }
 
+    /// Feeds the next event as raw stored bytes: the same checks as `feed(_:)` without building strings.
+    @discardableResult
+    public mutating func feed(_ f: EventFields) -> Bool {
+        guard failure == nil else { return false }
+        guard f.seq == expectedSeq, Self.equal(f.prev, prevHash), EventChain.matches(f) else { return feed(f.event) }
+        if let anchor, anchor.seq == f.seq { return feed(f.event) }
+        prevHash = String(decoding: f.hash, as: UTF8.self)
+        expectedSeq += 1
+        count += 1
+        lastSeq = f.seq
+        lastHash = prevHash
+        return true
+    }
+
+    private static func equal(_ bytes: UnsafeRawBufferPointer, _ text: String) -> Bool {
+        var t = text
+        return t.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
     /// The verdict after the last event.
+    private var head: String? { count > 0 ? "\(lastSeq):\(lastHash)" : nil }
+
     public func finish() -> Report {
         if failure == nil, let anchor, !anchorSeen {
-            return Report(count: count, head: last?.head,
+            return Report(count: count, head: head,
                           failure: (count + 1, "the log ends at \(count) but the anchor names event \(anchor.seq): the tail was cut off"))
         }
-        return Report(count: count, head: last?.head, failure: failure)
+        return Report(count: count, head: head, failure: failure)
     }
 }

@@ -18,7 +18,13 @@ public struct Author: Hashable, Sendable, Codable {
 
     /// `@name`, lower-cased, for comparing handles across sources (`Warga` and `@warga` are the same account).
     public static func normalizedHandle(_ handle: String) -> String {
-        let trimmed = handle.trimmingCharacters(in: .whitespaces)
+        // Fast path: a plain ASCII handle already written as `@lower_case`.
+        if handle.utf8.first == UInt8(ascii: "@"), handle.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }) {
+            return handle
+        }
+        // Foundation's trimming goes through NSString on Linux: only when there is something to trim.
+        let trimmed = handle.first?.isWhitespace == true || handle.last?.isWhitespace == true
+            ? handle.trimmingCharacters(in: .whitespaces) : handle
         let bare = trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
         return "@" + bare.lowercased()
     }

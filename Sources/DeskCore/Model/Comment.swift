@@ -27,6 +27,8 @@ public struct Comment: Hashable, Sendable {
     /// The login name of the staff member working on it.
     public var assignee: String?
     public var intent: Intent?
+    /// The tone governor's sentiment of the text at import (-1 … 1), when it was measured.
+    public var sentiment: Double?
     public var tags: [String]
     /// The response-time measurement of this comment (clocks, policy and version).
     public var sla: SLARecord
@@ -34,7 +36,7 @@ public struct Comment: Hashable, Sendable {
     public init(id: Int64, platform: Platform, externalID: String, author: Author, text: String, createdAt: Date,
                 threadID: String? = nil, threadKey: String? = nil, inReplyTo: String? = nil, channel: String? = nil, url: String? = nil,
                 lang: String? = nil, importedAt: Date, status: CommentStatus = .new, assignee: String? = nil,
-                intent: Intent? = nil, tags: [String] = [], sla: SLARecord = SLARecord()) {
+                intent: Intent? = nil, sentiment: Double? = nil, tags: [String] = [], sla: SLARecord = SLARecord()) {
         self.id = id
         self.platform = platform
         self.externalID = externalID
@@ -51,6 +53,7 @@ public struct Comment: Hashable, Sendable {
         self.status = status
         self.assignee = assignee
         self.intent = intent
+        self.sentiment = sentiment
         self.tags = tags
         self.sla = sla
     }

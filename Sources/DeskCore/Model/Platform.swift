@@ -9,6 +9,11 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, Comparabl
 
     /// Parses a platform name as found in import files: trimmed, lower-cased, one word of letters, digits, `-` or `_`.
     public init?(parsing text: String) {
+        let known = ["x", "mastodon", "facebook", "instagram", "youtube", "email", "web"]
+        if let exact = known.first(where: { $0 == text }) {
+            self.rawValue = exact
+            return
+        }
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !word.isEmpty, word.count <= 32,
               word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })

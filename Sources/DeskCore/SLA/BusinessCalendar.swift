@@ -5,6 +5,15 @@ import Foundation
 /// All arithmetic is done on local days of the calendar's zone, so it stays right across midnight, weekends,
 /// holidays, year-end and daylight-saving changes. Instants are whole seconds.
 public struct BusinessCalendar: Sendable, Hashable {
+    public static func == (a: BusinessCalendar, b: BusinessCalendar) -> Bool {
+        a.zone == b.zone && a.week == b.week && a.holidays == b.holidays
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(zone.identifier)
+        h.combine(week)
+    }
+
     /// A working span within a day, in minutes after local midnight (`start` < `end` ≤ 1440).
     public struct Span: Hashable, Sendable, Codable, CustomStringConvertible {
         public var start: Int
@@ -19,17 +28,20 @@ public struct BusinessCalendar: Sendable, Hashable {
         }
     }
 
-    public var zone: TimeZone
+    public var zone: TimeZone { didSet { cache = DayCache(zone: zone) } }
     /// Opening spans per weekday, index 0 = Sunday … 6 = Saturday; sorted and not overlapping.
-    public var week: [[Span]]
+    public var week: [[Span]] { didSet { cache = DayCache(zone: zone) } }
     /// Closed dates and their names.
-    public var holidays: [CivilDate: String]
+    public var holidays: [CivilDate: String] { didSet { cache = DayCache(zone: zone) } }
+    /// Opening intervals already worked out, per local day (the arithmetic runs a million times on import).
+    private var cache: DayCache
 
     public init(zone: TimeZone, week: [[Span]], holidays: [CivilDate: String] = [:]) {
         precondition(week.count == 7, "a week has seven days")
         self.zone = zone
         self.week = week.map { $0.sorted { $0.start < $1.start } }
         self.holidays = holidays
+        self.cache = DayCache(zone: zone)
     }
 
     /// Years for which holidays are known; a date in another year is computed without holidays, and the
@@ -44,7 +56,7 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// The local day number (days since 1970-01-01 in this zone) of an instant.
     public func dayNumber(of date: Date) -> Int {
         let t = Int(floor(date.timeIntervalSince1970))
-        let local = t + zone.secondsFromGMT(for: date)
+        let local = t + offset(at: date)
         return local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
     }
 
@@ -52,17 +64,27 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// the instant just after the gap is used.
     public func instant(day: Int, minute: Int) -> Int {
         let wall = day * 86_400 + minute * 60
-        var guess = wall - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall)))
-        let refined = wall - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess)))
+        var guess = wall - offset(at: Date(timeIntervalSince1970: Double(wall)))
+        let refined = wall - offset(at: Date(timeIntervalSince1970: Double(guess)))
         if refined != guess { guess = max(guess, refined) }
         return guess
     }
 
     /// The opening intervals of a local day as instants `[start, end)`; empty on holidays and closed weekdays.
     public func intervals(day: Int) -> [(start: Int, end: Int)] {
-        if !holidays.isEmpty, holidays[CivilDate(dayNumber: day)] != nil { return [] }
-        return week[CivilDate.weekday(ofDayNumber: day)].map { (instant(day: day, minute: $0.start), instant(day: day, minute: $0.end)) }
+        if let known = cache.intervals(day) { return known }
+        let computed: [(start: Int, end: Int)]
+        if !holidays.isEmpty, holidays[CivilDate(dayNumber: day)] != nil {
+            computed = []
+        } else {
+            computed = week[CivilDate.weekday(ofDayNumber: day)].map { (instant(day: day, minute: $0.start), instant(day: day, minute: $0.end)) }
+        }
+        cache.store(computed, day: day)
+        return computed
     }
+
+    /// The zone's offset from UTC at an instant; constant zones answer without asking the time-zone database.
+    private func offset(at date: Date) -> Int { cache.fixedOffset ?? zone.secondsFromGMT(for: date) }
 
     /// Whether the agency is open on that local day.
     public func isWorkingDay(_ day: Int) -> Bool { !intervals(day: day).isEmpty }
@@ -135,5 +157,32 @@ public struct BusinessCalendar: Sendable, Hashable {
         let dayTotal = spans.reduce(0) { $0 + $1.end - $1.start }
         guard let first = spans.first else { return nil }
         return adding(businessSeconds: min(intoDay, dayTotal), to: Date(timeIntervalSince1970: Double(first.start)))
+    }
+}
+
+/// Per-calendar memo of opening intervals by local day, shared by copies of the calendar.
+private final class DayCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var days: [Int: [(start: Int, end: Int)]] = [:]
+    /// The zone's offset when it has not changed since 1970 and never will (no daylight saving), else nil.
+    let fixedOffset: Int?
+
+    init(zone: TimeZone) {
+        let epoch = Date(timeIntervalSince1970: 0)
+        let now = zone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_750_000_000))
+        if zone.nextDaylightSavingTimeTransition(after: epoch) == nil, zone.secondsFromGMT(for: epoch) == now {
+            fixedOffset = now
+        } else {
+            fixedOffset = nil
+        }
+    }
+
+    func intervals(_ day: Int) -> [(start: Int, end: Int)]? { lock.withLock { days[day] } }
+
+    func store(_ intervals: [(start: Int, end: Int)], day: Int) {
+        lock.withLock {
+            if days.count > 20_000 { days.removeAll(keepingCapacity: true) }
+            days[day] = intervals
+        }
     }
 }

@@ -35,6 +35,8 @@ public protocol StoreReader {
     /// Whether the agency answered this author in the conversation before `before` (a later message of theirs
     /// then starts a `next_response` clock).
     func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool
+    /// Templates already sent to this citizen on the platform since `since` (so they are not suggested again).
+    func recentTemplateIDs(authorHandle: String, platform: Platform, since: Date) throws -> Set<String>
     /// Whether any reply, and any reply still waiting for its comment, exists on a platform (lets imports
     /// skip lookups that cannot find anything).
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)
@@ -42,11 +44,16 @@ public protocol StoreReader {
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
     /// Comments by `authorHandle` in a conversation, unanswered, written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
+    /// Streams the SLA record of every comment still needing action (for a census of clock states).
+    func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws
     /// How many comments the desk holds.
     func commentCount() throws -> Int
     func staff() throws -> [StaffMember]
     func staffMember(_ name: String) throws -> StaffMember?
     func lastEvent() throws -> LogEvent?
+    /// Streams every event from `seq` ≥ `from` in order as raw fields (valid only during the call), until `body`
+    /// returns false. The verifier uses this to hash a million events without building strings.
+    func forEachEventFields(from: Int64, _ body: (EventFields) throws -> Bool) throws
     /// Events with `seq` ≥ `from`, in order, at most `limit`.
     func events(from: Int64, limit: Int) throws -> [LogEvent]
     /// Events for a subject and/or of an action, newest last.

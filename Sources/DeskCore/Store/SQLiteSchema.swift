@@ -58,8 +58,7 @@ enum SQLiteSchema {
                 CREATE INDEX comment_queue_risk ON comment (active, at_risk_at);
                 CREATE INDEX comment_thread ON comment (platform, thread_key, created_at);
                 CREATE INDEX comment_author ON comment (platform, author_handle, created_at);
-                CREATE INDEX comment_assignee ON comment (assignee, active);
-                CREATE INDEX comment_created ON comment (created_at);
+                CREATE INDEX comment_assignee ON comment (assignee, active) WHERE assignee IS NOT NULL;
                 CREATE INDEX comment_answered ON comment (platform, channel, created_at) WHERE responded_at IS NOT NULL;
                 CREATE VIRTUAL TABLE comment_fts USING fts5 (text, content = '', tokenize = 'unicode61 remove_diacritics 2');
                 CREATE TABLE reply (

@@ -21,7 +21,7 @@ final class SQLiteTransaction: StoreWriter {
         id, platform, external_id, author_id, author_handle, author_name, text, created_at, thread_id, thread_key,
         in_reply_to, channel, url, lang, imported_at, status, assignee, intent, tags, sla_policy, sla_version,
         response_clock, response_due, response_at_risk, responded_at, response_stopped, resolution_due,
-        resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at
+        resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at, sentiment
         """
 
     static func comment(_ r: Row) -> Comment {
@@ -38,7 +38,7 @@ final class SQLiteTransaction: StoreWriter {
             threadID: r[8], threadKey: r[9], inReplyTo: r[10], channel: r[11], url: r[12], lang: r[13],
             importedAt: date(14)!, status: CommentStatus(rawValue: r[15]) ?? .open, assignee: r[16],
             intent: (r[17] as String?).flatMap(Intent.init(rawValue:)),
-            tags: tagText.split(separator: ",").map(String.init), sla: sla)
+            sentiment: r[33], tags: tagText.split(separator: ",").map(String.init), sla: sla)
     }
 
     private func fetchComments(_ sql: String, _ args: StatementArguments = []) throws -> [Comment] {
@@ -52,6 +52,22 @@ final class SQLiteTransaction: StoreWriter {
     func comment(platform: Platform, externalID: String) throws -> Comment? {
         try fetchComments("SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND external_id = ?",
                           [platform.rawValue, externalID]).first
+    }
+
+    func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws {
+        let s = try RawStatement(db, sql: """
+            SELECT id, response_clock, response_due, response_at_risk, responded_at, response_stopped, resolution_due,
+              resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at
+            FROM comment WHERE active = 1
+            """)
+        func date(_ c: Int32) -> Date? { s.isNull(c) ? nil : Date(timeIntervalSince1970: Double(s.int(c))) }
+        while try s.step() {
+            let clock = s.text(1).flatMap(SLAClock.init(rawValue:))
+            let sla = SLARecord(responseClock: clock, responseDueAt: date(2), responseAtRiskAt: date(3), respondedAt: date(4),
+                                responseStoppedAt: date(5), resolutionDueAt: date(6), resolutionAtRiskAt: date(7), resolvedAt: date(8),
+                                resolutionStoppedAt: date(9), pausedSince: date(10), pausedSeconds: Int(s.int(11)), escalatedAt: date(12))
+            try body(s.int(0), sla)
+        }
     }
 
     func commentCount() throws -> Int {
@@ -179,26 +195,62 @@ final class SQLiteTransaction: StoreWriter {
             """, [platform.rawValue, threadKey, authorHandle, Int64(before.timeIntervalSince1970)])
     }
 
+    private var commentInsert: RawStatement?
+    private var ftsInsert: RawStatement?
+
     func insertComment(_ c: Comment) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO comment (platform, external_id, author_id, author_handle, author_name, text, created_at,
-              thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
-              sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
-              resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
-              escalated_at, due_at, at_risk_at, sla_clock)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        var values: [DatabaseValueConvertible?] = [
-            c.platform.rawValue, c.externalID, c.author.id, c.author.handle, c.author.name, c.text, Self.seconds(c.createdAt),
-            c.threadID, c.threadKey, c.inReplyTo, c.channel, c.url, c.lang, Self.seconds(c.importedAt), c.status.rawValue,
-            c.status.needsAction ? 1 : 0, c.assignee, c.intent?.rawValue, Self.tagText(c.tags),
-        ]
-        values += Self.slaValues(c.sla)
-        statement.setUncheckedArguments(StatementArguments(values))
-        try statement.execute()
+        if commentInsert == nil {
+            commentInsert = try RawStatement(db, sql: """
+                INSERT OR IGNORE INTO comment (platform, external_id, author_id, author_handle, author_name, text, created_at,
+                  thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
+                  sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
+                  resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
+                  escalated_at, due_at, at_risk_at, sla_clock, sentiment)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            ftsInsert = try RawStatement(db, sql: "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)")
+        }
+        let s = commentInsert!
+        s.bind(1, c.platform.rawValue)
+        s.bind(2, c.externalID)
+        s.bind(3, c.author.id)
+        s.bind(4, c.author.handle)
+        s.bind(5, c.author.name)
+        s.bind(6, c.text)
+        s.bind(7, Self.seconds(c.createdAt))
+        s.bind(8, c.threadID)
+        s.bind(9, c.threadKey)
+        s.bind(10, c.inReplyTo)
+        s.bind(11, c.channel)
+        s.bind(12, c.url)
+        s.bind(13, c.lang)
+        s.bind(14, Self.seconds(c.importedAt))
+        s.bind(15, c.status.rawValue)
+        s.bind(16, Int64(c.status.needsAction ? 1 : 0))
+        s.bind(17, c.assignee)
+        s.bind(18, c.intent?.rawValue)
+        s.bind(19, Self.tagText(c.tags))
+        let sla = c.sla
+        let next = sla.nextDue
+        s.bind(20, sla.policy)
+        s.bind(21, sla.policyVersion)
+        s.bind(22, sla.responseClock?.rawValue)
+        for (i, d) in [sla.responseDueAt, sla.responseAtRiskAt, sla.respondedAt, sla.responseStoppedAt, sla.resolutionDueAt,
+                       sla.resolutionAtRiskAt, sla.resolvedAt, sla.resolutionStoppedAt, sla.pausedSince].enumerated() {
+            s.bind(Int32(23 + i), Self.seconds(d))
+        }
+        s.bind(32, sla.pausedSeconds)
+        s.bind(33, Self.seconds(sla.escalatedAt))
+        s.bind(34, Self.seconds(next?.dueAt))
+        s.bind(35, Self.seconds(next?.atRiskAt))
+        s.bind(36, next?.clock.rawValue)
+        s.bind(37, c.sentiment)
+        try s.run()
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)").execute(arguments: [id, c.text])
+        ftsInsert!.bind(1, id)
+        ftsInsert!.bind(2, c.text)
+        try ftsInsert!.run()
         changed()
         return id
     }
@@ -255,6 +307,13 @@ final class SQLiteTransaction: StoreWriter {
     func reply(platform: Platform, externalID: String) throws -> Reply? {
         try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND external_id = ?",
                          [platform.rawValue, externalID]).first
+    }
+
+    func recentTemplateIDs(authorHandle: String, platform: Platform, since: Date) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT reply.template_id FROM comment JOIN reply ON reply.comment_id = comment.id
+            WHERE comment.platform = ? AND comment.author_handle = ? AND reply.sent_at >= ? AND reply.template_id IS NOT NULL
+            """), arguments: [platform.rawValue, authorHandle, Int64(since.timeIntervalSince1970)]))
     }
 
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool) {
@@ -342,6 +401,16 @@ final class SQLiteTransaction: StoreWriter {
 
     static func event(_ r: Row) -> LogEvent {
         LogEvent(seq: r[0], at: r[1], actor: r[2], action: r[3], subject: r[4], payload: r[5], prev: r[6], hash: r[7])
+    }
+
+    func forEachEventFields(from: Int64, _ body: (EventFields) throws -> Bool) throws {
+        let s = try RawStatement(db, sql: "SELECT seq, at, actor, action, subject, payload, prev, hash FROM event WHERE seq >= ? ORDER BY seq")
+        s.bind(1, from)
+        while try s.step() {
+            let fields = EventFields(seq: s.int(0), at: s.bytes(1), actor: s.bytes(2), action: s.bytes(3), subject: s.bytes(4),
+                                     payload: s.bytes(5), prev: s.bytes(6), hash: s.bytes(7))
+            if try !body(fields) { return }
+        }
     }
 
     func lastEvent() throws -> LogEvent? {

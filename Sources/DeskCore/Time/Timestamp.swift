@@ -101,6 +101,77 @@ public enum Timestamp {
     }
 }
 
+extension Timestamp {
+    /// Parses the time formats social platforms write: ISO 8601 as `parse(_:)` does (`Z`, `+07:00`, or the
+    /// Graph API's `+0000`), and X's legacy `Tue Oct 31 22:10:47 +0000 2017` (archives, API v1.1).
+    public static func parsePlatform(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { b in parse(bytes: b) ?? parseLegacyX(bytes: b) }
+    }
+
+    /// Parses X's legacy `created_at`: `EEE MMM dd HH:mm:ss ±HHMM yyyy`.
+    public static func parseLegacyX(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parseLegacyX(bytes: $0) }
+    }
+
+    static func parseLegacyX(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
+        // "Tue Oct 31 22:10:47 +0000 2017": fixed columns.
+        guard b.count == 30, b[3] == 32, b[7] == 32, b[10] == 32, b[13] == 58, b[16] == 58, b[19] == 32, b[25] == 32,
+              weekday(b, at: 0) != nil, let month = month(b, at: 4),
+              let day = number(b, 8, 2), let hour = number(b, 11, 2), let minute = number(b, 14, 2), let second = number(b, 17, 2),
+              b[20] == 43 || b[20] == 45, let oh = number(b, 21, 2), let om = number(b, 23, 2), let year = number(b, 26, 4)
+        else { return nil }
+        let offset = (b[20] == 45 ? -1 : 1) * (oh * 3600 + om * 60)
+        return instant(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    /// Parses an HTTP date (RFC 9110 IMF-fixdate, as in `Retry-After`): `Sun, 06 Nov 1994 08:49:37 GMT`.
+    public static func parseHTTPDate(_ text: String) -> Date? {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        return text.withUTF8 { b -> Date? in
+            guard b.count == 29, b[3] == 44, b[4] == 32, b[7] == 32, b[11] == 32, b[16] == 32, b[19] == 58, b[22] == 58, b[25] == 32,
+                  b[26] == 71, b[27] == 77, b[28] == 84, weekday(b, at: 0) != nil, let day = number(b, 5, 2), let month = month(b, at: 8),
+                  let year = number(b, 12, 4), let hour = number(b, 17, 2), let minute = number(b, 20, 2), let second = number(b, 23, 2)
+            else { return nil }
+            return instant(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: 0)
+        }
+    }
+
+    private static let monthNames: [String] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let weekdayNames: [String] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    private static func word(_ b: UnsafeBufferPointer<UInt8>, at i: Int, in names: [String]) -> Int? {
+        guard i + 3 <= b.count else { return nil }
+        for (k, name) in names.enumerated() {
+            let u = Array(name.utf8)
+            if b[i] == u[0], b[i + 1] == u[1], b[i + 2] == u[2] { return k + 1 }
+        }
+        return nil
+    }
+
+    private static func month(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? { word(b, at: i, in: monthNames) }
+    private static func weekday(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? { word(b, at: i, in: weekdayNames) }
+
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int) -> Int? {
+        guard i + count <= b.count else { return nil }
+        var v = 0
+        for k in 0..<count {
+            let c = b[i + k]
+            guard c >= 48, c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
+        }
+        return v
+    }
+
+    private static func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year), hour <= 23, minute <= 59,
+              second <= 60 else { return nil }
+        let days = CivilDate(year: year, month: month, day: day).dayNumber
+        return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset))
+    }
+}
+
 /// A date on the proleptic Gregorian calendar, with conversion to and from a day count since 1970-01-01.
 public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var year: Int

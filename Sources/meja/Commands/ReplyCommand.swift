@@ -14,12 +14,14 @@ struct ReplyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
     @Option(help: "The reply text.") var text: String?
     @Option(help: ArgumentHelp("A template id to render for this comment (see `meja suggest`).", valueName: "template")) var template: String?
+    @Option(name: .customLong("var"), help: ArgumentHelp("Fill a template variable, e.g. --var link=https://layanan.contoh.go.id/ktp (repeatable).", valueName: "name=value"))
+    var variables: [String] = []
     @Option(help: "Why a blocking finding is overridden (kept on the log).") var overrideReason: String?
-    @Option(help: "The reply's humour level (0 none, 1 warm, 2 light joke) when writing --text.") var humor: Int = 0
+    @Option(help: "The reply's humour level (0 none, 1 warm, 2 light joke) when writing --text; estimated when not given.") var humor: Int?
 
     func validate() throws {
         if (text == nil) == (template == nil) { throw ValidationError("give either --text or --template") }
-        if !(0...2).contains(humor) { throw ValidationError("--humor is 0, 1 or 2") }
+        if let humor, !(0...2).contains(humor) { throw ValidationError("--humor is 0, 1 or 2") }
     }
 
     func run() throws {
@@ -28,7 +30,13 @@ struct ReplyCommand: ParsableCommand {
             let commentID = try desk.resolve(id)
             let request: ReplyRequest
             if let template {
-                request = try ReplyChecks.render(template: template, for: commentID, desk: desk, overrideReason: overrideReason)
+                var values: [String: String] = [:]
+                for pair in variables {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { throw CLIError(message: "--var takes NAME=VALUE, e.g. --var link=https://contoh.go.id", code: 64) }
+                    values[parts[0]] = parts[1]
+                }
+                request = try global.openAssistant(desk).request(template: template, for: commentID, values: values, overrideReason: overrideReason)
             } else {
                 request = ReplyRequest(text: text ?? "", humor: humor, overrideReason: overrideReason)
             }

@@ -43,10 +43,59 @@ struct Benchmarks {
         let importMS = try Self.milliseconds { imported = try importer.importFile(file.path).accepted }
         figures["import_rows_per_s"] = Double(imported) / (importMS / 1000)
 
+        log("importing 100,000 tweets in X API v2 format…")
+        var xConfig = DeskConfig()
+        xConfig.channels = ["@diskominfo_contoh"]
+        let xDesk = Desk(store: try SQLiteStore(path: dir.appendingPathComponent("x.sqlite").path), config: xConfig, clock: clock,
+                         actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
+        let tweets = XV2Sample.generate(count: 100_000)
+        var tweetCount = 0
+        let tweetMS = try Self.milliseconds {
+            let s = try Importer(desk: xDesk, batchSize: 20_000).importData(tweets, name: "x-v2-sample.jsonl", format: XV2Format())
+            tweetCount = s.accepted + s.replies
+        }
+        figures["import_x_v2_rows_per_s"] = Double(tweetCount) / (tweetMS / 1000)
+
         log("queue first page…")
         var pages: [Double] = []
         for _ in 0..<20 { pages.append(try Self.milliseconds { _ = try desk.queue(limit: 50) }) }
         figures["queue_first_page_ms"] = Self.median(pages)
+
+        log("suggestions for one comment from 300 templates…")
+        let shipped = ReplyAssistant.loadLibrary().library.templates
+        var many: [ReplyTemplate] = []
+        for copy in 0..<((300 + shipped.count - 1) / max(1, shipped.count)) {
+            for var t in shipped where many.count < 300 {
+                t.id += ".copy\(copy)"
+                many.append(t)
+            }
+        }
+        let library = TemplateLibrary(templates: many)
+        let governor = ToneGovernor(config: DeskConfig())
+        let text = "Min, jalan di Jl. Merdeka rusak parah udah 3 bulan, kapan diperbaiki?? 😡"
+        let input = SuggestionInput(text: text, platform: .instagram, channel: "@diskominfo_contoh", verdict: governor.verdict(text),
+                                    recentTemplateIDs: [], context: RenderContext(citizenName: "Ani", agencyName: "Dinas Kominfo"))
+        var suggestTimes: [Double] = []
+        for _ in 0..<200 { suggestTimes.append(Self.milliseconds { _ = Suggester.suggest(for: input, library: library) } * 1000) }
+        figures["suggest_median_us"] = Self.median(suggestTimes)
+
+        log("SLA recompute over 100,000 open comments…")
+        let census = try SLACensus.take(store, at: now)
+        let scale = 100_000 / Double(max(1, census.total))
+        var sweeps: [Double] = []
+        for _ in 0..<3 { sweeps.append(try Self.milliseconds { _ = try SLACensus.take(store, at: now) }) }
+        figures["sla_recompute_100k_ms"] = Self.median(sweeps) * scale
+
+        log("log verification over 1,000,000 events…")
+        try store.write { tx in
+            let payload: JSONValue = ["note": "benchmark event", "n": 1]
+            for i in 0..<1_000_000 {
+                try tx.append(EventDraft(.status, subject: String(i % 5000), payload: payload), actor: "bench", at: now)
+            }
+        }
+        var verified: LogVerifier.Report?
+        let verifyMS = try Self.milliseconds { verified = try LogAudit.verify(store) }
+        figures["log_verify_events_per_s"] = Double(verified?.count ?? 0) / (verifyMS / 1000)
         return figures
     }
 }

@@ -24,8 +24,7 @@ struct GlobalOptions: ParsableArguments {
             throw CLIError(message: "\(error)", code: 1)
         }
         warnAboutHolidays(config, now: clock.now)
-        return Desk(store: store, config: config, clock: clock, actor: .fromEnvironment(), reviewer: ReplyChecks.reviewer,
-                    classifier: ReplyChecks.classifier)
+        return Desk.withReplyChecks(store: store, config: config, clock: clock, actor: .fromEnvironment())
     }
 
     /// The configuration, with each problem in it printed as `FILE:LINE: problem`.
@@ -51,4 +50,13 @@ struct CLIError: Error, CustomStringConvertible {
     var message: String
     var code: Int32
     var description: String { message }
+}
+
+extension GlobalOptions {
+    /// The reply assistant over the template library; problems in template files are printed as `FILE:LINE: problem`.
+    func openAssistant(_ desk: Desk) -> ReplyAssistant {
+        let (library, issues) = ReplyAssistant.loadLibrary()
+        for issue in issues { Console.warn("\(issue) (that template is left out)") }
+        return ReplyAssistant(desk: desk, library: library)
+    }
 }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Everything that helps staff answer one comment: its tone, the best templates rendered for it, a template
+/// made into a reply, and the checks a reply passes before it is recorded.
+///
+/// The CLI (`meja tone`, `meja suggest`, `meja reply --template`) and the desk's composer both use it, so a
+/// suggestion reads the same everywhere.
+public struct ReplyAssistant: Sendable {
+    public let desk: Desk
+    public let library: TemplateLibrary
+    public let governor: ToneGovernor
+
+    public init(desk: Desk, library: TemplateLibrary) {
+        self.desk = desk
+        self.library = library
+        self.governor = ToneGovernor(config: desk.config)
+    }
+
+    /// The shipped and the agency's templates, with any problems in the files.
+    public static func loadLibrary() -> (library: TemplateLibrary, issues: [FileIssue]) { TemplateLibrary.load() }
+
+    /// The reference a citizen can quote back (`{ticket.ref}`).
+    public static func ticketReference(_ commentID: Int64) -> String { "MJ-\(commentID)" }
+
+    /// The values a template can use for this comment: the citizen, the agency, the acting staff member,
+    /// the ticket reference and the promise of the comment's standard, in the comment's language.
+    public func context(for comment: Comment, lang: TextLanguage) throws -> RenderContext {
+        var context = RenderContext(comment: comment, config: desk.config, lang: lang)
+        let me = try desk.actingMember()
+        context.staffName = me?.displayName ?? desk.actor.name
+        context.ticketRef = Self.ticketReference(comment.id)
+        context.slaPromise = try promise(for: comment, lang: lang)
+        return context
+    }
+
+    /// When the agency promises to have resolved the case: the comment's resolution due time in words.
+    public func promise(for comment: Comment, lang: TextLanguage) throws -> String? {
+        let due = comment.sla.resolutionDueAt ?? comment.sla.nextDue?.dueAt
+        guard let due else { return nil }
+        let policy = try desk.store.read { try desk.policyVersion(comment.sla, $0) }
+        return SLAPromise.format(due, zone: policy?.calendar.zone ?? desk.config.calendar.zone, lang: lang == .english ? "en" : "id")
+    }
+
+    /// The comment's tone verdict.
+    public func verdict(for comment: Comment) -> ToneVerdict { governor.verdict(comment.text) }
+
+    /// The best templates for a comment, rendered for it, with the verdict they were chosen under.
+    public func suggestions(for commentID: Int64, limit: Int = 5) throws -> (verdict: ToneVerdict, suggestions: [Suggestion]) {
+        guard let comment = try desk.store.read({ try $0.comment(id: commentID) }) else { throw DeskError.notFound("Comment \(commentID)") }
+        let verdict = verdict(for: comment)
+        let recent = try desk.store.read {
+            try $0.recentTemplateIDs(authorHandle: comment.author.handle, platform: comment.platform, since: desk.now - 30 * 86_400)
+        }
+        // The intent stored at import is the governor's own guess; only a different one was set by staff.
+        let triaged = comment.intent == verdict.intent ? nil : comment.intent
+        let input = SuggestionInput(text: comment.text, platform: comment.platform, channel: comment.channel, verdict: verdict,
+                                    triagedIntent: triaged, recentTemplateIDs: recent,
+                                    context: try context(for: comment, lang: verdict.lang))
+        return (verdict, Suggester.suggest(for: input, library: library, limit: limit))
+    }
+
+    /// A template rendered for a comment, as a reply ready for review; `values` fill variables only staff know
+    /// (`link`, `service.name`, `redirect.agency` …) or replace any other.
+    public func request(template id: String, for commentID: Int64, values: [String: String] = [:],
+                        overrideReason: String? = nil) throws -> ReplyRequest {
+        guard let template = library.template(id: id) else {
+            throw DeskError.invalidInput("There is no template '\(id)'. `meja suggest \(commentID)` lists the ones that fit this comment.")
+        }
+        guard let comment = try desk.store.read({ try $0.comment(id: commentID) }) else { throw DeskError.notFound("Comment \(commentID)") }
+        var context = try context(for: comment, lang: template.lang)
+        for (name, value) in values {
+            guard RenderContext.isKnown(name) else {
+                throw DeskError.invalidInput("'\(name)' is not a template variable; known: \(RenderContext.knownVariables.map(\.name).joined(separator: ", "))")
+            }
+            context.set(name, to: value)
+        }
+        let text = template.render(context)
+        return ReplyRequest(text: text, templateID: template.id, templateVersion: template.version, templateBody: template.text.body,
+                            humor: template.humor.rawValue, overrideReason: overrideReason)
+    }
+}
+
+/// The pre-send checks of a reply: the linter, with the humour the comment's tone allows.
+public struct LintingReviewer: ReplyReviewer {
+    public let governor: ToneGovernor
+
+    public init(config: DeskConfig) { governor = ToneGovernor(config: config) }
+
+    public func review(text: String, humor: Int?, comment: Comment, config: DeskConfig) -> ReplyReview {
+        let verdict = governor.verdict(comment.text)
+        let context = LintContext(platform: comment.platform, humorAllowed: verdict.humorAllowed,
+                                  replyHumor: humor.flatMap(HumorLevel.init(rawValue:)), linkAllowList: config.linkAllowList,
+                                  allowedNumbers: [ReplyAssistant.ticketReference(comment.id)] + (config.agencyPhone.map { [$0] } ?? []))
+        return ReplyReview(findings: ReplyLinter.lint(text, context: context), tone: verdict.json, humorAllowed: verdict.humorAllowed.rawValue)
+    }
+}
+
+extension ToneGovernor {
+    /// What import records of a comment: intent and sentiment.
+    public func commentTone(_ text: String) -> CommentTone {
+        let v = verdict(text)
+        return CommentTone(intent: v.intent, sentiment: v.sentiment)
+    }
+}
+
+extension Desk {
+    /// A desk with the tone governor reading comments at import and the linter checking every reply: what the
+    /// CLI and the desk use.
+    public static func withReplyChecks(store: any DeskStore, config: DeskConfig, clock: any WallClock, actor: ActorIdentity) -> Desk {
+        let governor = ToneGovernor(config: config)
+        return Desk(store: store, config: config, clock: clock, actor: actor, reviewer: LintingReviewer(config: config),
+                    classifier: { governor.commentTone($0) })
+    }
+}

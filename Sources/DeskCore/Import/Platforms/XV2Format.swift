@@ -1,0 +1,124 @@
+import Foundation
+
+/// X (Twitter) API v2 responses and the account archive's `tweets.js`.
+///
+/// - API v2: `{"data": [tweet…], "includes": {"users": […]}, "meta": {…}}` (a lookup's single `data` object too),
+///   one response per file, several one after another, or one per line as twarc2 writes them; twarc2's
+///   flattened tweets (one tweet per line with its `author` inline) as well. The author is the `includes.users`
+///   entry of `author_id`; the reply link is the `replied_to` entry of `referenced_tweets`; the thread is
+///   `conversation_id`. A note tweet's full `note_tweet.text` is preferred to the cut `text`; `t.co` links are
+///   shown as their `expanded_url`, and X's `&amp;` `&lt;` `&gt;` are decoded.
+/// - Archive: `window.YTD.tweets.part0 = [{"tweet": {…}}, …]` with `id_str`, `full_text`, legacy `created_at`
+///   (`Tue Oct 31 22:10:47 +0000 2017`), `in_reply_to_status_id_str`. An archive holds the account owner's own
+///   tweets, so its replies are imported as the agency's replies (author `archiveOwner`); its original posts
+///   and retweets answer no one and are passed over.
+///
+/// Only `data` is imported, never `includes.tweets`: those are the tweets referred to (quoted, answered), which
+/// may be anyone's and are not the listing asked for.
+public struct XV2Format: ImportFormat {
+    /// Who wrote the tweets of an archive (the agency's account); the CLI may pass the configured channel.
+    public var archiveOwner: Author
+
+    /// The format; `archiveOwner` is the author given to an archive's tweets.
+    public init(archiveOwner: Author = Author(handle: "[archive owner]")) { self.archiveOwner = archiveOwner }
+    public var name: String { "x-v2" }
+
+    static let expected = "an X API v2 response with a `data` array (and `includes.users`), one tweet per line, or an archive's tweets.js"
+    static let example = "2026-11-30T02:15:00.000Z"
+
+    public func confidence(sample: String, fileName: String) -> Int {
+        let keys = SampleKeys(sample)
+        if let script = PlatformPages.scriptName(sample), script.hasPrefix("window.YTD.") {
+            return keys.has("full_text") || keys.has("id_str") || script.contains("tweets") ? 95 : 30
+        }
+        let tweetKeys = keys.count(["author_id", "conversation_id", "edit_history_tweet_ids", "referenced_tweets", "in_reply_to_user_id"])
+        if keys.has("data"), tweetKeys > 0 { return 88 + min(tweetKeys, 4) }
+        if keys.has("text"), tweetKeys >= 2 { return 90 }
+        if keys.has("full_text"), keys.has("id_str") { return 80 }
+        return 0
+    }
+
+    public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
+        try PlatformRecords.read(data, expected: Self.expected, emit: emit) { f, records in page(f, &records) }
+    }
+
+    private func page(_ f: PlatformFields, _ records: inout PlatformRecords) {
+        if let data = f.object["data"], !data.isNull {
+            response(f, data: data, &records)
+        } else if let entry = f.fields("tweet") {
+            records.add(line: f.line) { () throws(RecordProblem) in try archived(entry) }
+        } else if f.object["full_text"] != nil || f.object["id_str"] != nil {
+            records.add(line: f.line) { () throws(RecordProblem) in try archived(f) }
+        } else if f.object["text"] != nil, f.object["id"] != nil {
+            let author = f.fields("author").flatMap(Self.user)
+            records.add(line: f.line) { () throws(RecordProblem) in try Self.tweet(f) { _ in author } }
+        } else if f.fields("meta")?.object["result_count"] != nil {
+            return // An empty page: nothing matched.
+        } else {
+            records.reject(f.line, "expected \(Self.expected); found \(JSONShape.describe(f.value))")
+        }
+    }
+
+    private func response(_ f: PlatformFields, data: JSONValue, _ records: inout PlatformRecords) {
+        var users: [String: Author] = [:]
+        for u in f.fields("includes")?.array("users") ?? [] {
+            if let user = PlatformFields(u, line: f.line), let id = user.string("id"), let author = Self.user(user) { users[id] = author }
+        }
+        let tweets = data.arrayValue ?? [data]
+        for t in tweets {
+            let line = t.sourceLine ?? f.line
+            switch PlatformFields.element(t, line: line, expected: "a tweet object in `data`") {
+            case .failure(let p): records.reject(line, p.message)
+            case .success(let tweet): records.add(line: line) { () throws(RecordProblem) in try Self.tweet(tweet) { users[$0] } }
+            }
+        }
+    }
+
+    /// An `includes.users` entry (or twarc2's inline `author`).
+    static func user(_ u: PlatformFields) -> Author? {
+        guard let handle = u.string("username") else { return nil }
+        return Author(id: u.string("id"), handle: handle, name: u.string("name"))
+    }
+
+    /// A v2 tweet object; `user` finds the author of an `author_id`.
+    static func tweet(_ t: PlatformFields, user: (String) -> Author?) throws(RecordProblem) -> CommentRecord {
+        let id = try t.id("id", "the tweet id")
+        var text = try t.text("text", "the tweet's text")
+        if let long = t.fields("note_tweet")?.string("text") { text = long }
+        let created = try t.time("created_at", example: example)
+        let authorID = t.string("author_id")
+        let author = authorID.flatMap(user) ?? Author(id: authorID, handle: PlatformFields.missingAuthor.handle)
+        var inReplyTo: String?
+        for ref in t.array("referenced_tweets") ?? [] where ref["type"]?.stringValue == "replied_to" {
+            inReplyTo = ref["id"]?.stringValue
+        }
+        let url = author.id != nil && author.handle != PlatformFields.missingAuthor.handle
+            ? "https://x.com/\(author.handle)/status/\(id)" : "https://x.com/i/web/status/\(id)"
+        return CommentRecord(platform: .x, id: id, author: author, text: expanded(text, t), createdAt: created,
+                             threadID: t.string("conversation_id"), inReplyTo: inReplyTo, url: url, lang: t.language("lang"))
+    }
+
+    /// An archive tweet (the `tweet` of a tweets.js entry); nil for original posts and retweets.
+    func archived(_ t: PlatformFields) throws(RecordProblem) -> CommentRecord? {
+        let id: String
+        if let s = t.string("id_str") { id = s } else { id = try t.id("id", "the tweet id") }
+        let text = try t.text(t["text"] != nil && t["full_text"] == nil ? "text" : "full_text", "the tweet's text")
+        let created = try t.time("created_at", example: "Tue Oct 31 22:10:47 +0000 2017")
+        guard let parent = t.string("in_reply_to_status_id_str") ?? t.string("in_reply_to_status_id"),
+              !text.hasPrefix("RT @"), t.object["retweeted_status"] == nil else { return nil }
+        return CommentRecord(platform: .x, id: id, author: archiveOwner, text: Self.expanded(text, t), createdAt: created,
+                             inReplyTo: parent, url: "https://x.com/i/web/status/\(id)", lang: t.language("lang"), fromAgency: true)
+    }
+
+    /// The text with `t.co` links shown as the address they stand for, and X's HTML escapes decoded.
+    static func expanded(_ text: String, _ t: PlatformFields) -> String {
+        var out = text
+        if UTF8Search.contains(out, "https://t.co/"), let urls = t.fields("entities")?.array("urls") {
+            for u in urls {
+                guard let short = u["url"]?.stringValue, let long = u["expanded_url"]?.stringValue, !long.isEmpty else { continue }
+                out = UTF8Search.replacing(short, with: long, in: out)
+            }
+        }
+        return HTMLText.decodeEntities(out)
+    }
+}

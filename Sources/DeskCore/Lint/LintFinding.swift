@@ -1,0 +1,32 @@
+/// One problem the pre-send linter found in a reply.
+public struct LintFinding: Hashable, Sendable {
+    /// What kind of problem, as a stable identifier for scripts and the log.
+    public enum Code: String, CaseIterable, Sendable, Codable {
+        case emptyReply = "empty_reply"
+        case unresolvedVariable = "unresolved_variable"
+        case tooLong = "too_long"
+        case personalData = "personal_data"
+        case humorAboveAllowed = "humor_above_allowed"
+        case shouting
+        case linkNotAllowed = "link_not_allowed"
+    }
+
+    /// The kind of problem.
+    public var code: Code
+    /// What is wrong and what to do about it.
+    public var message: String
+    /// True when the reply must not be sent without an override reason.
+    public var blocking: Bool
+
+    /// A finding with every field given.
+    public init(code: Code, message: String, blocking: Bool) {
+        self.code = code
+        self.message = message
+        self.blocking = blocking
+    }
+
+    /// `{"code": …, "message": …, "blocking": …}`.
+    public var json: JSONValue {
+        .object(["code": .string(code.rawValue), "message": .string(message), "blocking": .bool(blocking)])
+    }
+}

@@ -1,0 +1,127 @@
+/// Finds personal data in a reply with hand-written scanners (no regular expressions): NIK, phone numbers,
+/// e-mail addresses and account numbers.
+///
+/// A number may be written in groups separated by single spaces, dots or hyphens ("0812-3456-7890",
+/// "3201 2345 6789 0123"); the groups are read as one number.
+struct PersonalDataScanner {
+    /// Digits of numbers that may appear (agency numbers, the case reference, public hotlines).
+    let allowedDigits: Set<String>
+    let allowedDomains: [String]
+
+    /// Hotlines any reply may give: emergency 112, police 110, fire 113, ambulance 118/119, SAPA 129 and its
+    /// WhatsApp, and the 1500xxx national service numbers are matched by prefix below.
+    static let publicHotlines = ["112", "110", "113", "115", "118", "119", "129", "08111129129"]
+
+    init(allowedNumbers: [String], allowedDomains: [String]) {
+        allowedDigits = Set((allowedNumbers + Self.publicHotlines).map(Self.digits).filter { !$0.isEmpty })
+        self.allowedDomains = allowedDomains
+    }
+
+    func findings(in text: String) -> [LintFinding] {
+        var kinds: [String] = []
+        var examples: [String] = []
+        func note(_ kind: String, _ example: String) {
+            if !kinds.contains(kind) { kinds.append(kind) }
+            if examples.count < 3 { examples.append(example) }
+        }
+        for number in Self.numbers(in: text) {
+            let d = number.digits
+            if allowedDigits.contains(d) || d.hasPrefix("1500") && d.count <= 7 { continue }
+            if let kind = Self.classify(d, plus: number.plus) { note(kind, Self.masked(number.text)) }
+        }
+        for email in Self.emails(in: text) {
+            let domain = String(email.split(separator: "@").last ?? "")
+            if ReplyLinter.isAllowed(host: domain, allowList: allowedDomains) { continue }
+            note("an e-mail address", Self.masked(email))
+        }
+        guard !kinds.isEmpty else { return [] }
+        return [LintFinding(code: .personalData,
+            message: "the reply contains \(kinds.joined(separator: ", ")) (\(examples.joined(separator: ", "))): never post personal data in public; ask for it or send it by direct message instead",
+            blocking: true)]
+    }
+
+    /// What a run of digits is, if it looks personal.
+    static func classify(_ d: String, plus: Bool) -> String? {
+        let n = d.count
+        if d.hasPrefix("62"), d.dropFirst(2).hasPrefix("8"), (10...15).contains(n) { return "a phone number" }
+        if plus, (8...15).contains(n) { return "a phone number" }
+        if d.hasPrefix("08"), (10...13).contains(n) { return "a phone number" }
+        if n == 16 { return "a 16-digit NIK" }
+        if d.hasPrefix("0"), (9...12).contains(n) { return "a phone number" }
+        if (10...15).contains(n) { return "an account number" }
+        return nil
+    }
+
+    struct Number {
+        var text: String
+        var digits: String
+        var plus: Bool
+    }
+
+    /// Runs of digits, joined across single separators (space, `.`, `-`), with a leading `+` noted.
+    static func numbers(in text: String) -> [Number] {
+        let chars = Array(text)
+        var out: [Number] = []
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) else {
+                i += 1
+                continue
+            }
+            if i >= 2, "-/_".contains(chars[i - 1]), chars[i - 2].isLetter {
+                // Part of a code such as LAP-2026-000123: skip the whole run.
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber || "-/_".contains(chars[i]) { i += 1 }
+                continue
+            }
+            let plus = i > 0 && chars[i - 1] == "+"
+            let areaCode = i > 0 && chars[i - 1] == "("
+            var digits = ""
+            var j = i
+            var end = i
+            while j < chars.count {
+                if chars[j].isASCII, chars[j].isNumber {
+                    digits.append(chars[j])
+                    j += 1
+                    end = j
+                } else if " .-".contains(chars[j]), j + 1 < chars.count, chars[j + 1].isASCII, chars[j + 1].isNumber {
+                    j += 1
+                } else if areaCode, chars[j] == ")", j + 2 < chars.count, " -".contains(chars[j + 1]), chars[j + 2].isASCII, chars[j + 2].isNumber {
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            if end < chars.count, chars[end].isLetter {
+                // Digits glued to letters ("3km", "2026ABC") are not a number on their own.
+                i = end
+                continue
+            }
+            out.append(Number(text: (plus ? "+" : "") + String(chars[i..<end]), digits: digits, plus: plus))
+            i = end
+        }
+        return out
+    }
+
+    /// `local@domain.tld` addresses (a handle such as `@diskominfo` has no local part and is not one).
+    static func emails(in text: String) -> [String] {
+        var out: [String] = []
+        for raw in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" }) {
+            var word = Substring(raw)
+            while let last = word.last, ".:!?\"'".contains(last) { word.removeLast() }
+            let parts = word.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty,
+                  parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._%+-".contains($0)) }),
+                  ReplyLinter.isDomain(parts[1].lowercased()) else { continue }
+            out.append(String(word))
+        }
+        return out
+    }
+
+    static func digits(_ s: String) -> String { String(s.filter { $0.isASCII && $0.isNumber }) }
+
+    /// The value with its middle hidden, so the message itself does not repeat the data in full.
+    static func masked(_ s: String) -> String {
+        guard s.count > 6 else { return s }
+        return String(s.prefix(3)) + String(repeating: "•", count: s.count - 5) + String(s.suffix(2))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Checks a reply before it is sent.
+///
+/// Blocking findings stop the reply unless staff give an override reason (kept with the reply):
+/// - `empty_reply`: nothing to send;
+/// - `unresolved_variable`: a `{variable}` was never filled in, so the citizen would see `{sla.promise}`;
+/// - `too_long`: more grapheme clusters than the platform accepts (X 280, Mastodon 500, Instagram 2,200,
+///   Facebook 8,000, YouTube 10,000); the platform would refuse or cut it;
+/// - `personal_data`: a 16-digit NIK, an Indonesian phone number (+62…, 62 8…, 08…, or a landline), an e-mail
+///   address or a bank-account-like number — posting a citizen's data in public breaks their privacy and
+///   cannot be undone. The agency's own published numbers and e-mail addresses on allowed domains pass;
+/// - `humor_above_allowed`: the reply is lighter than the tone verdict allows (a joke to a grieving citizen).
+///
+/// Warnings, shown but not blocking:
+/// - `shouting`: mostly capital letters. Rude-sounding but sometimes deliberate (an emergency headline), so a
+///   person decides;
+/// - `link_not_allowed`: a link whose host is outside the allow-list. Agencies legitimately link to partner
+///   institutions that are not on the list yet (a ministry's campaign site, a regional bank), so the link is
+///   flagged for a second look rather than refused; shortened links are flagged the same way.
+public enum ReplyLinter {
+    /// Every finding for `text`, blocking ones first, in a stable order.
+    public static func lint(_ text: String, context: LintContext) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return [LintFinding(code: .emptyReply, message: "the reply is empty: write a reply or pick a suggestion", blocking: true)]
+        }
+        let unresolved = unresolvedVariables(in: text)
+        if !unresolved.isEmpty {
+            let names = unresolved.map { "{\($0)}" }.joined(separator: ", ")
+            findings.append(LintFinding(code: .unresolvedVariable,
+                message: "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending",
+                blocking: true))
+        }
+        if let limit = context.platform.replyLimit {
+            let length = text.count
+            if length > limit {
+                findings.append(LintFinding(code: .tooLong,
+                    message: "\(length) characters, but \(context.platform.displayName) allows \(limit): shorten it by \(length - limit), or split it into a thread",
+                    blocking: true))
+            }
+        }
+        findings += PersonalDataScanner(allowedNumbers: context.allowedNumbers, allowedDomains: context.linkAllowList).findings(in: text)
+        let humor = max(context.replyHumor ?? .none, estimatedHumor(text))
+        if humor > context.humorAllowed {
+            findings.append(LintFinding(code: .humorAboveAllowed,
+                message: "the reply's humour is \(humor) but this comment allows \(context.humorAllowed): remove the joke, laughter or playful emoji, or choose a plainer template",
+                blocking: true))
+        }
+        if isShouting(text) {
+            findings.append(LintFinding(code: .shouting,
+                message: "the reply is mostly in capital letters, which reads as shouting: write it in normal case",
+                blocking: false))
+        }
+        for host in linkHosts(in: text) where !isAllowed(host: host, allowList: context.linkAllowList) {
+            findings.append(LintFinding(code: .linkNotAllowed,
+                message: "the link to \(host) is not on the agency's allow-list (\(context.linkAllowList.joined(separator: ", "))): check that it is official, or add the domain to agency.links in config.toml",
+                blocking: false))
+        }
+        return findings
+    }
+
+    /// Whether any finding blocks sending.
+    public static func blocks(_ findings: [LintFinding]) -> Bool { findings.contains(where: \.blocking) }
+
+    /// Names of `{variables}` left in the text, in order of first appearance.
+    public static func unresolvedVariables(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let name = String(after[..<close])
+            if TemplateText.isVariableName(name), name.contains(where: \.isLetter), !names.contains(name) { names.append(name) }
+            rest = after[close...].dropFirst()
+        }
+        return names
+    }
+
+    /// Humour a free text carries: laughter or laughing emoji is a light joke (2), smiling emoji is warm (1).
+    public static func estimatedHumor(_ text: String, tokenizer: ToneTokenizer = ToneLexicon.shipped.tokenizer) -> HumorLevel {
+        var level = HumorLevel.none
+        for token in tokenizer.tokens(text) {
+            if token.text == "haha" || jokeEmoji.contains(token.text) { return .light }
+            if warmEmoji.contains(token.text) { level = .warm }
+        }
+        return level
+    }
+
+    static let jokeEmoji: Set<String> = ["😂", "🤣", "😆", "😄", "😁", "😜", "😝", "😹", "🤪", ":d", ":p", "xd"]
+    static let warmEmoji: Set<String> = ["😊", "🙂", "😉", "🥰", "😍", "🤗", ":)", ";)", "=)"]
+
+    /// Mostly capitals: at least 12 letters, 70% or more of them upper-case.
+    static func isShouting(_ text: String) -> Bool {
+        var letters = 0
+        var upper = 0
+        for c in text where c.isLetter {
+            letters += 1
+            if c.isUppercase { upper += 1 }
+        }
+        return letters >= 12 && Double(upper) >= 0.7 * Double(letters)
+    }
+
+    /// Hosts of the links in `text`: `http(s)://host/…`, `www.host`, and bare domains such as `contoh.go.id/x`.
+    public static func linkHosts(in text: String) -> [String] {
+        var hosts: [String] = []
+        for raw in text.split(whereSeparator: { $0.isWhitespace }) {
+            if raw.contains("{") || raw.contains("}") { continue } // an unfilled {variable}, reported on its own
+            var word = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>{},;:!?\"'“”‘’"))
+            while word.hasSuffix(".") { word.removeLast() }
+            if word.contains("@") { continue }
+            var hasScheme = false
+            for scheme in ["https://", "http://"] where word.hasPrefix(scheme) {
+                word.removeFirst(scheme.count)
+                hasScheme = true
+            }
+            let host = String(word.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" })
+            if (hasScheme || isDomain(host)), !host.isEmpty, !hosts.contains(host) { hosts.append(host) }
+        }
+        return hosts
+    }
+
+    /// `a.b` with letter-digit-hyphen labels and a top-level label of two or more letters.
+    static func isDomain(_ host: String) -> Bool {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+
+    /// Suffix match on whole labels: `dukcapil.contoh.go.id` is under `go.id`; `notgo.id` is not.
+    public static func isAllowed(host: String, allowList: [String]) -> Bool {
+        let h = host.lowercased()
+        return allowList.contains { domain in
+            let d = domain.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            return !d.isEmpty && (h == d || h.hasSuffix("." + d))
+        }
+    }
+}

@@ -1,0 +1,177 @@
+/// Ranks the template library for one comment and renders the best few.
+///
+/// Ranking, in order of weight:
+/// - **Humour** is a filter, never a score: a template above the verdict's `humorAllowed` is never offered.
+/// - **Sensitive topics**: a template written for a topic (`sensitive = ["death"]`) is offered only when the
+///   comment touches that topic, and then ranks first (condolence for death, emergency for disaster and
+///   health emergencies); plain templates stay available after it.
+/// - **Language**: the comment's own language first (code-mixed comments get Indonesian first, English next).
+/// - **Intent** (staff's triage wins over the governor's guess), then **keywords** after slang
+///   normalisation, then special cases (rude comments get the calm reply, spam the warning, jokes the light
+///   reply when humour 2 is allowed).
+/// - **Platform**: a template not written for the platform, or whose rendered text is longer than the
+///   platform allows, sinks.
+/// - **Repeats**: a template sent to the same citizen in the last 30 days is skipped when another template with
+///   the same purpose and language is available; otherwise it stays, lower, with a reason saying so.
+/// At most two suggestions share a purpose, so staff see different kinds of answer.
+public enum Suggester {
+    /// The best `limit` templates for the input, best first.
+    public static func suggest(for input: SuggestionInput, library: TemplateLibrary, limit: Int = 5,
+                               tokenizer: ToneTokenizer = ToneLexicon.shipped.tokenizer) -> [Suggestion] {
+        guard limit > 0 else { return [] }
+        let words = tokenizer.tokens(input.text).map(\.text)
+        let wordSet = Set(words)
+        let verdict = input.verdict
+        let topics = Set(verdict.sensitiveTopics)
+        let intent = input.intent
+
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(library.templates.count)
+        for (i, t) in library.templates.enumerated() {
+            guard t.humor <= verdict.humorAllowed else { continue }
+            let topicFit = t.sensitive.filter { topics.contains($0) }
+            if !t.sensitive.isEmpty, topicFit.isEmpty { continue }
+            var c = Candidate(index: i)
+            // Language.
+            switch (verdict.lang, t.lang) {
+            case let (a, b) where a == b: c.add(30, .language)
+            case (.mixed, .indonesian): c.add(30, .language)
+            case (.mixed, .english): c.add(20, .language)
+            default: break
+            }
+            // Sensitive topic.
+            if !topicFit.isEmpty {
+                c.add(40, .topic)
+                c.topics = topicFit
+                if t.purpose == "emergency", topics.contains(.disaster) || topics.contains(.healthEmergency) { c.add(6, .emergency) }
+            } else if !topics.isEmpty, t.purpose == "acknowledge" || t.purpose == "apology_holding" || t.purpose == "ask_dm" {
+                c.add(4, .safeWithTopic)
+            }
+            // Intent.
+            if t.intents.contains(intent) { c.add(20, .intent) } else if t.intents.isEmpty { c.add(8, .anyIntent) } else { c.add(-8, .otherIntent) }
+            // Keywords.
+            for (k, phrase) in library.keywordTokens[i].enumerated() where matches(phrase, words, wordSet) {
+                if c.keywords.count < 4 { c.add(6, .keywords) }
+                c.keywords.append(k)
+            }
+            // Special cases.
+            if verdict.rude, t.purpose == "rude_calm" { c.add(25, .rude) }
+            if verdict.spam, t.purpose == "spam_warning" { c.add(40, .spam) }
+            if !verdict.spam, t.purpose == "spam_warning" { c.add(-30, .notSpam) }
+            if verdict.joking, t.humor == .light, verdict.humorAllowed == .light { c.add(10, .joke) }
+            if t.humor == verdict.humorAllowed, t.humor != .none { c.add(3, .mood) }
+            if intent == .praise, t.purpose == "thanks" { c.add(8, .purpose) }
+            if intent == .complaint, t.purpose == "apology_holding" { c.add(8, .purpose) }
+            if t.purpose == "closing" || t.purpose == "follow_up", c.keywords.isEmpty { c.add(-6, .laterInConversation) }
+            // Platform.
+            if !t.suits(input.platform) { c.add(-20, .platform) }
+            candidates.append(c)
+        }
+
+        // Repeats: skip a recent template when an equivalent that is not recent is still a candidate.
+        if !input.recentTemplateIDs.isEmpty {
+            var fresh = Set<String>()
+            for c in candidates where !input.recentTemplateIDs.contains(library.templates[c.index].id) {
+                let t = library.templates[c.index]
+                fresh.insert(t.purpose + "|" + t.lang.rawValue)
+            }
+            candidates = candidates.compactMap { c in
+                let t = library.templates[c.index]
+                guard input.recentTemplateIDs.contains(t.id) else { return c }
+                if fresh.contains(t.purpose + "|" + t.lang.rawValue) { return nil }
+                var kept = c
+                kept.add(-15, .recent)
+                return kept
+            }
+        }
+
+        candidates.sort { a, b in
+            a.score != b.score ? a.score > b.score : library.templates[a.index].id < library.templates[b.index].id
+        }
+        // Render the leaders, sink those too long for the platform, and keep at most two per purpose.
+        var rendered: [(Candidate, String)] = []
+        for var c in candidates.prefix(max(limit * 4, 12)) {
+            let text = library.templates[c.index].render(input.context)
+            if let max = input.platform.replyLimit, text.count > max { c.add(-40, .tooLong) }
+            rendered.append((c, text))
+        }
+        rendered.sort { a, b in
+            a.0.score != b.0.score ? a.0.score > b.0.score : library.templates[a.0.index].id < library.templates[b.0.index].id
+        }
+        var chosen: [(Candidate, String)] = []
+        var perPurpose: [String: Int] = [:]
+        for item in rendered where chosen.count < limit {
+            let purpose = library.templates[item.0.index].purpose
+            if perPurpose[purpose, default: 0] >= 2 { continue }
+            perPurpose[purpose, default: 0] += 1
+            chosen.append(item)
+        }
+        for item in rendered where chosen.count < limit && !chosen.contains(where: { $0.0.index == item.0.index }) {
+            chosen.append(item)
+        }
+        return chosen.map { c, text in
+            let t = library.templates[c.index]
+            return Suggestion(templateID: t.id, templateVersion: t.version, score: c.score, humor: t.humor, lang: t.lang,
+                              purpose: t.purpose, title: t.title, text: text,
+                              reasons: c.reasons(template: t, input: input, keywordTokens: library.keywordTokens[c.index]))
+        }
+    }
+
+    /// Whether the keyword phrase occurs in the comment's words (single words by set lookup).
+    static func matches(_ phrase: [String], _ words: [String], _ wordSet: Set<String>) -> Bool {
+        guard let first = phrase.first, wordSet.contains(first) else { return false }
+        if phrase.count == 1 { return true }
+        guard words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == first {
+            if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+        }
+        return false
+    }
+}
+
+/// A template under consideration: its score and the factors behind it (turned into words only for winners).
+private struct Candidate {
+    enum Factor: Hashable {
+        case language, topic, emergency, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam
+        case joke, mood, purpose, laterInConversation, platform, recent, tooLong
+    }
+
+    let index: Int
+    var score = 0.0
+    var factors: [Factor] = []
+    var keywords: [Int] = []
+    var topics: [SensitiveTopic] = []
+
+    init(index: Int) { self.index = index }
+
+    mutating func add(_ points: Double, _ factor: Factor) {
+        score += points
+        if !factors.contains(factor) { factors.append(factor) }
+    }
+
+    func reasons(template t: ReplyTemplate, input: SuggestionInput, keywordTokens: [[String]]) -> [String] {
+        let langName = t.lang == .indonesian ? "Indonesian" : "English"
+        return factors.map { factor in
+            switch factor {
+            case .language: input.verdict.lang == t.lang ? "in the comment's language (\(langName))" : "\(langName) for a code-mixed comment"
+            case .topic: "written for \(topics.map(\.rawValue).joined(separator: ", "))"
+            case .emergency: "emergency guidance for a disaster or health emergency"
+            case .safeWithTopic: "a careful general reply for a sensitive comment"
+            case .intent: "fits the intent '\(input.intent.rawValue)'" + (input.triagedIntent != nil ? " (set by staff)" : "")
+            case .anyIntent: "suits any intent"
+            case .otherIntent: "written for \(t.intents.map(\.rawValue).joined(separator: "/")), not '\(input.intent.rawValue)'"
+            case .keywords: "keywords: " + keywords.map { keywordTokens[$0].joined(separator: " ") }.joined(separator: ", ")
+            case .rude: "a calm answer to a rude comment"
+            case .spam: "the comment looks like spam"
+            case .notSpam: "a spam warning, and the comment does not look like spam"
+            case .joke: "the citizen is joking: a light joke back is welcome"
+            case .mood: "matches the humour allowed (\(input.verdict.humorAllowed))"
+            case .purpose: "its purpose (\(t.purpose)) suits the intent '\(input.intent.rawValue)'"
+            case .laterInConversation: "a \(t.purpose == "closing" ? "closing" : "follow-up") reply, usually later in a conversation"
+            case .platform: "not written for \(input.platform.displayName)"
+            case .recent: "already sent to this citizen in the last 30 days, and no equivalent is left"
+            case .tooLong: "longer than \(input.platform.displayName) allows"
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Everything the suggester needs to know about one comment.
+public struct SuggestionInput: Sendable {
+    /// The comment text as the citizen wrote it.
+    public var text: String
+    /// Where the reply will be posted (its length limit and the templates' `channels`).
+    public var platform: Platform
+    /// The agency account that received the comment.
+    public var channel: String?
+    /// The tone governor's verdict on the text.
+    public var verdict: ToneVerdict
+    /// The intent set by staff at triage, which wins over the governor's guess.
+    public var triagedIntent: Intent?
+    /// Templates already sent to this citizen in the last 30 days (the store supplies them).
+    public var recentTemplateIDs: Set<String>
+    /// Values for the templates' variables.
+    public var context: RenderContext
+
+    /// The input for one comment; `recentTemplateIDs` and `context` may be left empty.
+    public init(text: String, platform: Platform, channel: String? = nil, verdict: ToneVerdict, triagedIntent: Intent? = nil,
+                recentTemplateIDs: Set<String> = [], context: RenderContext = RenderContext()) {
+        self.text = text
+        self.platform = platform
+        self.channel = channel
+        self.verdict = verdict
+        self.triagedIntent = triagedIntent
+        self.recentTemplateIDs = recentTemplateIDs
+        self.context = context
+    }
+
+    /// The intent used for ranking: staff's triage, else the governor's guess.
+    public var intent: Intent { triagedIntent ?? verdict.intent }
+}

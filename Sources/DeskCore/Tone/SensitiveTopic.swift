@@ -1,0 +1,32 @@
+/// A subject on which the agency never jokes and answers with particular care.
+public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Floods, earthquakes, fires, landslides, accidents.
+    case disaster
+    /// Death and grief.
+    case death
+    /// Violence and crime.
+    case violence
+    /// Someone's life or health is in danger now.
+    case healthEmergency = "health_emergency"
+    /// Abuse and harassment (domestic violence, sexual harassment, bullying, threats).
+    case abuse
+    /// Religion, ethnicity or race.
+    case identity
+    /// Children's safety.
+    case childSafety = "child_safety"
+    /// The citizen threatens legal action or a report to the police or ombudsman.
+    case legalThreat = "legal_threat"
+
+    /// Whether a comment naming this topic is most likely reporting an incident the agency should act on.
+    public var isIncident: Bool {
+        switch self {
+        case .disaster, .violence, .healthEmergency, .childSafety, .abuse: true
+        case .death, .identity, .legalThreat: false
+        }
+    }
+
+    /// Declaration order.
+    public static func < (a: SensitiveTopic, b: SensitiveTopic) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

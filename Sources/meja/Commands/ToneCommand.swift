@@ -1,0 +1,46 @@
+import ArgumentParser
+import DeskCore
+import Foundation
+
+/// `meja tone [FILE]`
+struct ToneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tone", abstract: "The tone verdict for each line of text: language, sentiment, sensitive topics, joking, humour allowed.",
+        discussion: """
+            Reads FILE, or standard input when no file is given, and prints one verdict per input line, in order
+            (`--json`: one JSON object per line with lang, sentiment, sensitive, joking, humor_allowed, reasons).
+            humor_allowed is 0 on any sensitive topic, abuse, negative sentiment, a complaint, or in crisis mode;
+            2 only when the writer jokes and nothing sensitive is present; 1 otherwise.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("A text file, one text per line.", valueName: "file")) var file: String?
+    @Flag(help: "One JSON object per line.") var json = false
+
+    func run() throws {
+        try guarded {
+            let governor = ToneGovernor(config: global.loadConfig())
+            let data: Data
+            if let file {
+                guard let d = FileManager.default.contents(atPath: file) else { throw CLIError(message: "\(file): cannot be read", code: 65) }
+                data = d
+            } else {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            }
+            let sink = try OutputSink(path: nil)
+            var text = SafeText.decode(data)
+            if text.hasSuffix("\n") { text.removeLast() }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let v = governor.verdict(String(line))
+                if json {
+                    sink.write(v.json.text)
+                } else {
+                    sink.write("humor \(v.humorAllowed.rawValue)  \(v.lang.rawValue)  sentiment \(String(format: "%+.2f", v.sentiment))  "
+                               + (v.sensitive.isEmpty ? "" : "sensitive: \(v.sensitive.joined(separator: ","))  ")
+                               + (v.joking ? "joking  " : "") + "— " + v.reasons.joined(separator: "; "))
+                }
+            }
+            sink.close()
+        }
+    }
+}

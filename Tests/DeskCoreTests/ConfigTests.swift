@@ -1,0 +1,66 @@
+import DeskCore
+import XCTest
+
+final class ConfigTests: XCTestCase {
+    func testTheShippedExampleParsesCleanly() throws {
+        let config = DeskConfig.parse(try TOMLFile.load(packageRoot.appendingPathComponent("docs/config.example.toml").path))
+        XCTAssertEqual(config.issues, [])
+        XCTAssertEqual(config.channels, ["@diskominfo_contoh"])
+        XCTAssertEqual(config.policies.map(\.name), ["complaints", "emergencies", "default"])
+        XCTAssertEqual(config.policies[1].firstResponse, SLADuration(15, .minutes, .calendar))
+        XCTAssertEqual(config.policies[1].atRisk, .remaining(SLADuration(5, .minutes, .business)))
+        XCTAssertEqual(config.calendar.holidays[CivilDate(year: 2026, month: 12, day: 31)], "Hari jadi kota")
+        XCTAssertNotNil(config.calendar.holidays[CivilDate(year: 2026, month: 12, day: 25)], "national holidays kept")
+        XCTAssertEqual(config.passedOverThreshold, 5)
+    }
+
+    func testEachBadValueIsNamedWithItsLineAndKeepsItsDefault() throws {
+        let file = try TOMLFile(text: """
+            [agency]
+            name = "Dinas"
+            channels = "@one"
+
+            [calendar]
+            zone = "Mars/Olympus"
+            hours = { mon = "16:00-07:30" }
+
+            [[sla]]
+            name = "ok"
+            first_response = "30m"
+
+            [[sla]]
+            name = "bad"
+            at_risk = "lots"
+
+            [fairness]
+            passed_over = 0
+
+            [mystery]
+            x = 1
+            """, path: "c.toml")
+        let config = DeskConfig.parse(file)
+        let lines = config.issues.map { $0.line ?? 0 }
+        XCTAssertEqual(Set(lines), [6, 7, 15, 18, 20], config.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(config.channels, ["@one"], "a single handle is accepted as a list")
+        XCTAssertEqual(config.calendar.zone.identifier, "Asia/Jakarta", "bad zone keeps the default")
+        XCTAssertEqual(config.calendar.week[1].first?.description, "07:30-16:00", "bad hours keep the default")
+        XCTAssertEqual(config.policies.map(\.name), ["ok"], "the broken policy is left out, the good one used")
+        XCTAssertEqual(config.passedOverThreshold, DeskConfig().passedOverThreshold)
+        XCTAssertTrue(config.issues.allSatisfy { $0.description.hasPrefix("c.toml:") })
+    }
+
+    func testSyntaxErrorNamesTheLineAndLoadFallsBackToDefaults() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meja-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("config.toml").path
+        try Data("[agency]\nname = \"x\"\nchannels = [\"@a\",\n".utf8).write(to: URL(fileURLWithPath: path))
+        let config = DeskConfig.load(path: path)
+        XCTAssertEqual(config.issues.count, 1)
+        XCTAssertEqual(config.issues.first?.file, path)
+        XCTAssertNotNil(config.issues.first?.line)
+        XCTAssertEqual(config.policies.map(\.name), ["complaints", "default"])
+        // No file at all: defaults, no issues.
+        XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
+    }
+}

@@ -1,0 +1,213 @@
+import DeskCore
+import Foundation
+import XCTest
+
+final class LogTests: XCTestCase {
+    func testChainFollowsTheDesignRule() {
+        // Vectors computed outside Meja (Python hashlib) from the DESIGN.md rule.
+        let first = EventChain.hash(seq: 1, at: "2026-12-01T03:00:00Z", actor: "sari", action: "claim", subject: "42",
+                                    payload: #"{"status":"claimed"}"#, prev: EventChain.genesis)
+        XCTAssertEqual(first, "502a49823da0e1833e8420732281e2a1ace4f8662377c0dd5aa495bd94b58208")
+        let second = EventChain.hash(seq: 2, at: "2026-12-01T03:05:00Z", actor: "budi", action: "reply", subject: "42",
+                                     payload: #"{"text":"Halo Kak 🙏"}"#, prev: first)
+        XCTAssertEqual(second, "9e3578d41bbef71542f8f5725e43d05d7aef81161fafa3713e63d8a136b4945b")
+    }
+
+    func testStoredEventsChainAndPayloadsAreStoredExactly() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00", text: "Halo \"min\" 🙏")])
+        try t.desk.claim(try t.comment(.x, "1").id)
+        let events = try t.store.read { try $0.events(from: 1, limit: 100) }
+        XCTAssertEqual(events.map(\.seq), Array(1...Int64(events.count)))
+        XCTAssertEqual(events.first?.prev, EventChain.genesis)
+        for (a, b) in zip(events, events.dropFirst()) { XCTAssertEqual(b.prev, a.hash) }
+        for e in events {
+            XCTAssertEqual(e.hash, EventChain.hash(seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject,
+                                                   payload: e.payload, prev: e.prev))
+            XCTAssertTrue(e.at.hasSuffix("Z"))
+            XCTAssertNotNil(JSONValue.parse(e.payload)?.objectValue, "payload is a JSON object")
+        }
+        let report = try LogAudit.verify(t.store)
+        XCTAssertTrue(report.ok)
+        XCTAssertEqual(report.count, Int64(events.count))
+        XCTAssertEqual(report.head, events.last?.head)
+    }
+
+    /// A log with some history: imports, claims, replies, status changes.
+    private func makeLog() throws -> TestDesk {
+        let t = try TestDesk(now: "2026-12-01T08:00:00+07:00")
+        try t.addStaff(["budi"])
+        try t.importRecords((0..<12).map { record("c\($0)", at: "2026-12-01T07:\(10 + $0):00+07:00", author: "w\($0)") })
+        for i in 0..<12 {
+            t.clock.advance(60)
+            let id = try t.comment(.x, "c\(i)").id
+            try t.as("budi").claim(id)
+            if i % 2 == 0 { try t.as("budi").reply(id, ReplyRequest(text: "Halo Kak \(i) 🙏")) }
+            if i % 3 == 0 { try t.as("budi").setStatus(id, .closed) }
+        }
+        return t
+    }
+
+    func testAThousandRandomTamperingsAreAllDetectedAtTheRightSeq() throws {
+        let original = try makeLog()
+        let events = try original.store.read { try $0.events(from: 1, limit: 10_000) }
+        let n = Int64(events.count)
+        XCTAssertGreaterThan(n, 20)
+        let head = try XCTUnwrap(events.last)
+        let snapshot = original.dir.appendingPathComponent("pristine.sqlite")
+        try original.store.backup(to: snapshot.path)
+        var rng = SystemRandomNumberGenerator()
+        var kinds: [String: Int] = [:]
+        for round in 0..<1_000 {
+            let copy = original.dir.appendingPathComponent("tampered-\(round).sqlite")
+            try FileManager.default.copyItem(at: snapshot, to: copy)
+            defer { try? FileManager.default.removeItem(at: copy) }
+            let store = try SQLiteStore(path: copy.path)
+            try store.unsafeExecute("DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete")
+            let k = Int64.random(in: 1...(n - 2), using: &rng)
+            var anchor: LogVerifier.Anchor? = nil
+            let expected: Int64
+            let kind = ["edit", "delete", "insert-chained", "insert-naive", "swap", "truncate", "rewrite"].randomElement(using: &rng)!
+            kinds[kind, default: 0] += 1
+            switch kind {
+            case "edit":
+                let column = ["at", "actor", "action", "subject", "payload", "prev", "hash"].randomElement(using: &rng)!
+                let value = column == "payload" ? #"{"forged":true}"# : column == "prev" || column == "hash" ? String(repeating: "a", count: 64) : "forged"
+                try store.unsafeExecute("UPDATE event SET \(column) = '\(value)' WHERE seq = \(k)")
+                expected = k
+            case "delete":
+                try store.unsafeExecute("DELETE FROM event WHERE seq = \(k)")
+                expected = k
+            case "insert-chained", "insert-naive":
+                // Make room after k, then forge an event; a careful forger chains it to k.
+                try store.unsafeExecute("UPDATE event SET seq = -seq WHERE seq > \(k); UPDATE event SET seq = -seq + 1 WHERE seq < 0")
+                let prev = events[Int(k) - 1].hash
+                let payload = #"{"forged":true}"#
+                let hash = kind == "insert-chained"
+                    ? EventChain.hash(seq: k + 1, at: "2026-12-01T01:00:00Z", actor: "mallory", action: "reply", subject: "1", payload: payload, prev: prev)
+                    : String(repeating: "b", count: 64)
+                try store.unsafeExecute("""
+                    INSERT INTO event (seq, at, actor, action, subject, payload, prev, hash)
+                    VALUES (\(k + 1), '2026-12-01T01:00:00Z', 'mallory', 'reply', '1', '\(payload)', '\(prev)', '\(hash)')
+                    """)
+                expected = kind == "insert-chained" ? k + 2 : k + 1
+            case "swap":
+                let j = Int64.random(in: (k + 1)...n, using: &rng)
+                try store.unsafeExecute("""
+                    UPDATE event SET seq = -1 WHERE seq = \(k); UPDATE event SET seq = \(k) WHERE seq = \(j); UPDATE event SET seq = \(j) WHERE seq = -1
+                    """)
+                // Contents moved: event k now holds j's fields (wrong prev) or vice versa.
+                expected = k
+            case "truncate":
+                try store.unsafeExecute("DELETE FROM event WHERE seq > \(k)")
+                anchor = LogVerifier.Anchor(seq: head.seq, hash: head.hash)
+                expected = k + 1
+            default: // rewrite: edit event k and recompute every hash after it; only an anchor at or after k catches it
+                let stored = try store.read { try $0.events(from: 1, limit: 10_000) }
+                var prev = k > 1 ? stored[Int(k) - 2].hash : EventChain.genesis
+                try store.unsafeExecute("DELETE FROM event WHERE seq >= \(k)")
+                for var e in stored where e.seq >= k {
+                    if e.seq == k { e.actor = "mallory" }
+                    e.prev = prev
+                    e.hash = EventChain.expectedHash(of: e)
+                    prev = e.hash
+                    try store.unsafeExecute("""
+                        INSERT INTO event (seq, at, actor, action, subject, payload, prev, hash) VALUES
+                        (\(e.seq), '\(e.at)', '\(e.actor)', '\(e.action)', '\(e.subject)', '\(e.payload.replacingOccurrences(of: "'", with: "''"))', '\(e.prev)', '\(e.hash)')
+                        """)
+                }
+                XCTAssertTrue(try LogAudit.verify(store).ok, "without an anchor a full rewrite is consistent — as the README says")
+                let at = Int64.random(in: k...n, using: &rng)
+                anchor = LogVerifier.Anchor(seq: at, hash: events[Int(at) - 1].hash)
+                expected = at
+            }
+            let report = try LogAudit.verify(store, anchor: anchor)
+            XCTAssertFalse(report.ok, "round \(round): \(kind) at \(k) went unnoticed")
+            XCTAssertEqual(report.failure?.seq, expected, "round \(round): \(kind) at \(k): \(report.failure?.reason ?? "")")
+        }
+        XCTAssertEqual(kinds.count, 7, "every kind of tampering was tried: \(kinds)")
+    }
+
+    func testAnchorOnAnIntactLogPasses() throws {
+        let t = try makeLog()
+        let head = try XCTUnwrap(try t.store.read { try $0.lastEvent() })
+        XCTAssertTrue(try LogAudit.verify(t.store, anchor: .init(seq: head.seq, hash: head.hash)).ok)
+        let middle = try XCTUnwrap(try t.store.read { try $0.events(from: 10, limit: 1) }.first)
+        XCTAssertTrue(try LogAudit.verify(t.store, anchor: .init(seq: middle.seq, hash: middle.hash)).ok, "the log grew past the anchor")
+        XCTAssertNil(LogVerifier.Anchor(parsing: "12:xyz"))
+        XCTAssertEqual(LogVerifier.Anchor(parsing: head.head), .init(seq: head.seq, hash: head.hash))
+    }
+
+    func testAsOfReplayAgreesWithTheLiveStateAndWithEarlierMoments() throws {
+        let t = try TestDesk(now: "2026-12-01T08:00:00+07:00")
+        try t.addStaff(["budi"])
+        try t.importRecords([record("a", at: "2026-12-01T07:00:00+07:00", author: "ani"),
+                             record("b", at: "2026-12-01T07:05:00+07:00", author: "bima")])
+        let a = try t.comment(.x, "a").id, b = try t.comment(.x, "b").id
+        t.set("2026-12-01T09:00:00+07:00")
+        try t.as("budi").claim(a)
+        t.set("2026-12-01T10:00:00+07:00")
+        try t.as("budi").reply(a, ReplyRequest(text: "Halo Kak"))
+        t.set("2026-12-01T11:00:00+07:00")
+        try t.desk.assign(b, to: "budi")
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let withChannel = Desk(store: t.store, config: config, clock: t.clock, actor: t.desk.actor)
+        t.set("2026-12-01T12:00:00+07:00")
+        try Importer(desk: withChannel).importData(Data(record("r", at: "2026-12-01T11:30:00+07:00", author: "@diskominfo", inReplyTo: "b").json.text.utf8),
+                                                   name: "agency.jsonl", format: MejaJSONLFormat())
+        t.set("2026-12-01T13:00:00+07:00")
+        try t.as("budi").setStatus(a, .closed)
+
+        func state(_ time: String) throws -> [Int64: LogReplay.State] {
+            try t.store.read { try LogReplay.replay($0, until: Timestamp.parse(time)!) }.states
+        }
+        XCTAssertEqual(try state("2026-12-01T08:30:00+07:00"), [a: .init(), b: .init()])
+        XCTAssertEqual(try state("2026-12-01T09:30:00+07:00")[a], .init(status: .claimed, assignee: "budi", replies: 0))
+        XCTAssertEqual(try state("2026-12-01T10:30:00+07:00")[a], .init(status: .replied, assignee: "budi", replies: 1))
+        XCTAssertEqual(try state("2026-12-01T11:15:00+07:00")[b], .init(status: .claimed, assignee: "budi", replies: 0))
+        XCTAssertEqual(try state("2026-12-01T12:30:00+07:00")[b], .init(status: .replied, assignee: "budi", replies: 1))
+        XCTAssertEqual(try state("2026-12-01T07:59:00+07:00"), [:], "nothing was on the desk before the first import")
+        // At the end the replay equals the live state of every comment.
+        let end = try state("2026-12-01T23:00:00+07:00")
+        for id in [a, b] {
+            let live = try XCTUnwrap(try t.store.read { try $0.comment(id: id) })
+            let replies = try t.store.read { try $0.replies(commentID: id) }.count
+            XCTAssertEqual(end[id], .init(status: live.status, assignee: live.assignee, replies: replies), "comment \(id)")
+        }
+    }
+}
+
+final class VersionLogTests: XCTestCase {
+    func testConfigurationChangesAreLoggedOnceWithOldAndNew() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00")])
+        try t.desk.claim(try t.comment(.x, "1").id)
+        XCTAssertEqual(try t.store.read { try $0.events(subject: "config", action: "config.version", limit: 10) }.count, 1)
+        var crisis = t.config
+        crisis.crisisMode = true
+        let changed = Desk(store: t.store, config: crisis, clock: t.clock, actor: t.desk.actor)
+        try changed.setStatus(try t.comment(.x, "1").id, .open)
+        try changed.claim(try t.comment(.x, "1").id)
+        let versions = try t.store.read { try $0.events(subject: "config", action: "config.version", limit: 10) }
+        XCTAssertEqual(versions.count, 2, "one event per change, not per action")
+        XCTAssertEqual(versions[1].payloadValue["settings"]?["humor"]?["crisis_mode"]?.boolValue, true)
+        XCTAssertEqual(versions[1].payloadValue["previous"]?["humor"]?["crisis_mode"]?.boolValue, false)
+    }
+
+    func testATemplateVersionIsLoggedAtFirstUseAndWhenItChanges() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:01:00+07:00"),
+                             record("3", at: "2026-12-01T08:02:00+07:00")])
+        func send(_ ext: String, version: Int, body: String) throws {
+            try t.desk.reply(try t.comment(.x, ext).id, ReplyRequest(text: "Halo Kak", templateID: "id.ack", templateVersion: version, templateBody: body))
+        }
+        try send("1", version: 1, body: "Halo {citizen.name}")
+        try send("2", version: 1, body: "Halo {citizen.name}")
+        try send("3", version: 2, body: "Halo Kak {citizen.name} 🙏")
+        let versions = try t.store.read { try $0.events(subject: "template:id.ack", action: "template.version", limit: 10) }
+        XCTAssertEqual(versions.compactMap { $0.payloadValue["version"]?.intValue }, [1, 2])
+        XCTAssertEqual(versions[1].payloadValue["body"]?.stringValue, "Halo Kak {citizen.name} 🙏")
+        XCTAssertEqual(versions[1].payloadValue["previous"]?.stringValue, versions[0].payloadValue["fingerprint"]?.stringValue)
+    }
+}

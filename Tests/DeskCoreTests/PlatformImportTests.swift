@@ -1,0 +1,130 @@
+import DeskCore
+import Foundation
+import XCTest
+
+/// Each platform fixture imported into a real SQLite desk: threads linked, the agency's replies recorded as
+/// replies that stop the clock of what they answer (at the real reply time), answered comments out of the default
+/// queue, follow-ups after an agency reply on the next-response clock, rejections by line, re-import a no-op.
+final class PlatformImportTests: XCTestCase {
+    private func desk() throws -> TestDesk {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo_contoh"]
+        return try TestDesk(config: config)
+    }
+
+    @discardableResult
+    private func importFixture(_ t: TestDesk, _ name: String, format: (any ImportFormat)? = nil) throws -> Importer.Summary {
+        try Importer(desk: t.desk).importFile(PlatformFixture.url(name).path, format: format)
+    }
+
+    private func queue(_ t: TestDesk) throws -> Set<String> {
+        Set(try t.desk.queue(limit: 1_000).map(\.comment.externalID))
+    }
+
+    private func time(_ text: String) -> Date { Timestamp.parse(text)! }
+
+    /// The comment was answered by the agency at `at`, and so left the default queue.
+    private func assertAnswered(_ t: TestDesk, _ platform: Platform, _ id: String, at: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let c = try t.comment(platform, id)
+        XCTAssertEqual(c.sla.respondedAt, time(at), "\(id) responded at", file: file, line: line)
+        XCTAssertEqual(c.status, .replied, file: file, line: line)
+        XCTAssertFalse(try queue(t).contains(id), "\(id) should not be in the default queue", file: file, line: line)
+    }
+
+    func testMastodon() throws {
+        let t = try desk()
+        let s = try importFixture(t, "mastodon-notifications.json")
+        XCTAssertEqual(s.format, "mastodon")
+        XCTAssertTrue(s.detected)
+        XCTAssertEqual(s.accepted, 5)
+        XCTAssertEqual(s.replies, 1)
+        XCTAssertEqual(s.rejected.map(\.line), [266, 409, 576])
+        XCTAssertTrue(s.rejected[0].description.hasSuffix("mastodon-notifications.json:266: a `mention` notification without its `status` (the post that mentions the agency)"))
+        try assertAnswered(t, .mastodon, "113500000000000102", at: "2026-11-30T02:00:00Z")
+        let followUp = try t.comment(.mastodon, "113500000000000105")
+        XCTAssertEqual(followUp.threadKey, "113500000000000102")
+        XCTAssertEqual(followUp.sla.responseClock, .nextResponse)
+        XCTAssertTrue(try queue(t).isSuperset(of: ["113500000000000103", "113500000000000105", "113500000000000106", "113500000000000107"]))
+        let thread = try t.store.read { try $0.thread(platform: .mastodon, threadKey: "113500000000000102") }
+        XCTAssertEqual(Set(thread.comments.map(\.externalID)), ["113500000000000102", "113500000000000105"])
+        XCTAssertEqual(thread.replies.map(\.externalID), ["113500000000000104"])
+        XCTAssertEqual(try t.comment(.mastodon, "113500000000000106").author.handle, "[deleted]")
+        let again = try importFixture(t, "mastodon-notifications.json")
+        XCTAssertEqual([again.accepted, again.replies, again.duplicates], [0, 0, 6])
+    }
+
+    func testXSearchThenTheAgencysArchive() throws {
+        let t = try desk()
+        let s = try importFixture(t, "x-v2-search.jsonl")
+        XCTAssertEqual(s.format, "x-v2")
+        XCTAssertEqual([s.accepted, s.replies], [5, 1])
+        XCTAssertEqual(s.rejected.map(\.line), [1, 2, 3, 4])
+        try assertAnswered(t, .x, "1862000000000000101", at: "2026-11-30T03:00:00Z")
+        XCTAssertEqual(try t.comment(.x, "1862000000000000106").sla.responseClock, .nextResponse)
+        XCTAssertEqual(try t.comment(.x, "1862000000000000106").threadKey, "1862000000000000000")
+        // Dewi's question is open until the agency's archive shows its reply.
+        XCTAssertNil(try t.comment(.x, "1862000000000000105").sla.respondedAt)
+        XCTAssertTrue(try queue(t).contains("1862000000000000105"))
+        let archive = try importFixture(t, "x-tweets.js")
+        XCTAssertEqual(archive.format, "x-v2")
+        XCTAssertEqual([archive.accepted, archive.replies], [0, 1])
+        XCTAssertEqual(archive.rejected.map(\.line), [133])
+        try assertAnswered(t, .x, "1862000000000000105", at: "2026-11-30T05:30:00Z")
+    }
+
+    func testFacebook() throws {
+        let t = try TestDesk() // no channels: the Page is recognised by its id from the paging links
+        let s = try importFixture(t, "facebook-comments.json")
+        XCTAssertEqual(s.format, "facebook")
+        XCTAssertEqual([s.accepted, s.replies], [5, 1])
+        XCTAssertEqual(s.rejected.map(\.line), [75, 120, 144])
+        try assertAnswered(t, .facebook, "889900112233445_1001", at: "2026-11-30T03:15:00Z")
+        let followUp = try t.comment(.facebook, "889900112233445_1003")
+        XCTAssertEqual(followUp.threadKey, "889900112233445_1001")
+        XCTAssertEqual(followUp.sla.responseClock, .nextResponse)
+        XCTAssertEqual(try t.comment(.facebook, "889900112233445_1004").author.handle, "[deleted]")
+        XCTAssertEqual(try t.comment(.facebook, "889900112233445_1006").text, "[sticker]")
+        XCTAssertTrue(try queue(t).isSuperset(of: ["889900112233445_1003", "889900112233445_1004", "889900112233445_1007"]))
+    }
+
+    func testInstagram() throws {
+        let t = try TestDesk() // the media's owner is named in the file
+        let s = try importFixture(t, "instagram-comments.json")
+        XCTAssertEqual(s.format, "instagram")
+        XCTAssertEqual([s.accepted, s.replies], [5, 1])
+        XCTAssertEqual(s.rejected.map(\.line), [47, 54])
+        try assertAnswered(t, .instagram, "17870913679156914", at: "2026-11-30T03:00:00Z")
+        XCTAssertEqual(try t.comment(.instagram, "17881234567890002").sla.responseClock, .nextResponse)
+        // A reply from a replies listing hangs under the comment its paging link names.
+        let reply = try t.comment(.instagram, "17881234567890003")
+        XCTAssertEqual(reply.inReplyTo, "17870913679156918")
+        XCTAssertEqual(reply.threadKey, "17870913679156918")
+    }
+
+    func testYouTube() throws {
+        let t = try TestDesk() // the channel owner is recognised by its channel id
+        let s = try importFixture(t, "youtube-commentThreads.json")
+        XCTAssertEqual(s.format, "youtube")
+        XCTAssertEqual([s.accepted, s.replies], [5, 1])
+        XCTAssertEqual(s.rejected.map(\.line), [159, 226, 240])
+        try assertAnswered(t, .youtube, "UgzQ1aQ1", at: "2026-11-30T02:45:00Z")
+        XCTAssertEqual(try t.comment(.youtube, "UgzQ1aQ1.A2").sla.responseClock, .nextResponse)
+        let thread = try t.store.read { try $0.thread(platform: .youtube, threadKey: "UgzQ1aQ1") }
+        XCTAssertEqual(Set(thread.comments.map(\.externalID)), ["UgzQ1aQ1", "UgzQ1aQ1.A2"])
+        XCTAssertEqual(thread.replies.map(\.author), ["@diskominfokotacontoh"])
+        XCTAssertTrue(try t.comment(.youtube, "UgyT2bT2").text.contains("\"nomor darurat\""))
+    }
+
+    func testTheAgencysReplyFirstInTheFileStillStopsTheClock() throws {
+        // Files list newest first; the importer is handed the oldest first, and a reply stored before what it
+        // answers is linked when that arrives.
+        let t = try desk()
+        let newestFirst = """
+            {"data":[{"id":"2","text":"@warga siap","author_id":"1","created_at":"2026-11-30T03:00:00.000Z","conversation_id":"1","referenced_tweets":[{"type":"replied_to","id":"1"}]}],"includes":{"users":[{"id":"1","username":"diskominfo_contoh","name":"D"}]}}
+            {"data":[{"id":"1","text":"@diskominfo_contoh tolong","author_id":"7","created_at":"2026-11-30T02:00:00.000Z","conversation_id":"1"}],"includes":{"users":[{"id":"7","username":"warga","name":"W"}]}}
+            """
+        let s = try Importer(desk: t.desk, batchSize: 1).importData(Data(newestFirst.utf8), name: "x.jsonl", format: XV2Format())
+        XCTAssertEqual([s.accepted, s.replies], [1, 1])
+        try assertAnswered(t, .x, "1", at: "2026-11-30T03:00:00Z")
+    }
+}

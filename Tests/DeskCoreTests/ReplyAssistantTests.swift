@@ -1,0 +1,67 @@
+import DeskCore
+import XCTest
+
+final class ReplyAssistantTests: XCTestCase {
+    func testEveryDemoCommentGetsThreeSuggestionsInItsOwnLanguage() throws {
+        let t = try TestDesk()
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        XCTAssertNotNil(try DemoSeeder(desk: desk, count: 400).seedIfEmpty())
+        let (library, issues) = ReplyAssistant.loadLibrary()
+        XCTAssertEqual(issues, [])
+        let assistant = ReplyAssistant(desk: desk, library: library)
+        var q = QueueQuery(now: t.clock.now, statuses: Set(CommentStatus.allCases), limit: 100_000)
+        q.offset = 0
+        let comments = try desk.queue(q).map(\.comment)
+        XCTAssertGreaterThan(comments.count, 400)
+        for c in comments {
+            let (verdict, suggestions) = try assistant.suggestions(for: c.id)
+            let own = suggestions.filter { s in verdict.lang == .english ? s.lang == .english : s.lang == .indonesian }
+            XCTAssertGreaterThanOrEqual(own.count, 3, "comment \(c.id) '\(c.text)' (\(verdict.lang)) got \(suggestions.map(\.templateID))")
+            for s in suggestions {
+                XCTAssertLessThanOrEqual(s.humor, verdict.humorAllowed, "no humour above what the tone allows")
+                XCTAssertTrue(ReplyLinter.unresolvedVariables(in: s.text).isEmpty || s.text.contains("{"), "rendered: \(s.text)")
+            }
+        }
+    }
+
+    func testTemplateRepliesRenderPromiseAndAreCheckedBeforeSending() throws {
+        let t = try TestDesk(now: "2026-11-30T15:00:00+07:00")
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try Importer(desk: desk).importData(Data(record("1", at: "2026-11-30T14:00:00+07:00", author: "ani",
+                                                        text: "Jalan di depan SDN 3 rusak parah, kapan diperbaiki?? 😡").json.text.utf8),
+                                            name: "t", format: MejaJSONLFormat())
+        let c = try t.comment(.x, "1")
+        XCTAssertEqual(c.intent, .complaint, "the governor read the intent at import")
+        XCTAssertEqual(c.sla.policy, "complaints", "so the complaints standard applies")
+        XCTAssertNotNil(c.sentiment)
+        let assistant = ReplyAssistant(desk: desk, library: ReplyAssistant.loadLibrary().library)
+        let (_, suggestions) = try assistant.suggestions(for: c.id)
+        let holding = try XCTUnwrap(suggestions.first { $0.text.contains("Desember 2026") || $0.text.contains("2026 pukul") })
+        XCTAssertTrue(holding.text.contains("Senin, 7 Desember 2026 pukul 14.00 WIB"), holding.text)
+        let request = try assistant.request(template: holding.templateID, for: c.id)
+        XCTAssertEqual(request.templateID, holding.templateID)
+        XCTAssertEqual(request.text, holding.text)
+        try desk.reply(c.id, request)
+        let e = try XCTUnwrap(try t.store.read { try $0.lastEvent() })
+        XCTAssertEqual(e.payloadValue["template_id"]?.stringValue, holding.templateID)
+        XCTAssertEqual(e.payloadValue["tone"]?["humor_allowed"]?.intValue, 0)
+        XCTAssertEqual(e.payloadValue["humor_allowed"]?.intValue, 0)
+        XCTAssertThrowsError(try assistant.request(template: "no.such.template", for: c.id))
+    }
+
+    func testANIKInAReplyIsBlockedWithoutAnOverride() throws {
+        let t = try TestDesk()
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00", text: "Min, data saya sudah masuk belum?")])
+        let id = try t.comment(.x, "1").id
+        XCTAssertThrowsError(try desk.reply(id, ReplyRequest(text: "Data NIK 3171012345678901 sudah masuk, Kak"))) { error in
+            guard case .blocked(let messages) = error as? DeskError else { return XCTFail("\(error)") }
+            XCTAssertFalse(messages.isEmpty)
+        }
+        XCTAssertEqual(try t.store.read { try $0.replies(commentID: id) }.count, 0)
+        let sent = try desk.reply(id, ReplyRequest(text: "Data NIK 3171012345678901 sudah masuk, Kak", overrideReason: "warga meminta konfirmasi"))
+        XCTAssertEqual(sent.overrideReason, "warga meminta konfirmasi")
+        let findings = try t.store.read { try $0.lastEvent() }?.payloadValue["findings"]?.arrayValue ?? []
+        XCTAssertTrue(findings.contains { $0["code"]?.stringValue == "personal_data" })
+    }
+}

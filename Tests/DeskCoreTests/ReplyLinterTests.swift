@@ -1,0 +1,113 @@
+import XCTest
+@testable import DeskCore
+
+final class ReplyLinterTests: XCTestCase {
+    let clean = "Halo Kak Budi, terima kasih sudah menghubungi kami 🙏 Laporan Kakak sudah kami teruskan ke petugas."
+
+    func codes(_ text: String, platform: Platform = .instagram, allowed: HumorLevel = .warm, replyHumor: HumorLevel? = nil,
+               allowList: [String] = ["go.id"], numbers: [String] = []) -> [LintFinding.Code] {
+        ReplyLinter.lint(text, context: LintContext(platform: platform, humorAllowed: allowed, replyHumor: replyHumor,
+                                                    linkAllowList: allowList, allowedNumbers: numbers)).map(\.code)
+    }
+
+    func testACleanReplyHasNoFindings() {
+        XCTAssertEqual(codes(clean), [])
+        XCTAssertFalse(ReplyLinter.blocks([]))
+    }
+
+    func testUnresolvedVariablesBlock() {
+        let findings = ReplyLinter.lint("Kami kabari paling lambat {sla.promise} ya {citizen.name}", context: LintContext(platform: .x, humorAllowed: .none))
+        XCTAssertEqual(findings.map(\.code), [.unresolvedVariable])
+        XCTAssertTrue(findings[0].blocking)
+        XCTAssertTrue(findings[0].message.contains("{sla.promise}, {citizen.name}"))
+        XCTAssertEqual(codes("Kami kabari paling lambat Senin"), [])
+        XCTAssertEqual(codes("Rumus {x + y} bukan variabel"), [])
+    }
+
+    func testLengthIsCountedInGraphemeClustersPerPlatform() {
+        let family = "👨‍👩‍👧‍👦"
+        let exactly280 = String(repeating: family, count: 280)
+        XCTAssertEqual(codes(exactly280, platform: .x, allowed: .light), [], "one emoji sequence is one character")
+        let findings = ReplyLinter.lint(exactly280 + "a", context: LintContext(platform: .x, humorAllowed: .light))
+        XCTAssertEqual(findings.map(\.code), [.tooLong])
+        XCTAssertTrue(findings[0].blocking)
+        XCTAssertTrue(findings[0].message.contains("281 characters, but X allows 280"))
+        let long = String(repeating: "a", count: 501)
+        XCTAssertEqual(codes(long, platform: .mastodon), [.tooLong])
+        XCTAssertEqual(codes(long, platform: .instagram), [])
+        XCTAssertEqual(codes(String(repeating: "a", count: 2_201), platform: .instagram), [.tooLong])
+        XCTAssertEqual(codes(String(repeating: "a", count: 8_001), platform: .facebook), [.tooLong])
+        XCTAssertEqual(codes(String(repeating: "a", count: 8_001), platform: .youtube), [])
+        XCTAssertEqual(codes(String(repeating: "a", count: 10_001), platform: .youtube), [.tooLong])
+        XCTAssertEqual(codes(String(repeating: "a", count: 20_000), platform: .email), [], "no known limit")
+    }
+
+    func testANIKIsBlockedWithoutRepeatingItInFull() {
+        let findings = ReplyLinter.lint("NIK Kakak 3201234567890123 sudah terdaftar", context: LintContext(platform: .facebook, humorAllowed: .none))
+        XCTAssertEqual(findings.map(\.code), [.personalData])
+        XCTAssertTrue(findings[0].blocking)
+        XCTAssertTrue(findings[0].message.contains("NIK"))
+        XCTAssertFalse(findings[0].message.contains("3201234567890123"))
+        XCTAssertEqual(codes("NIK 3201 2345 6789 0123"), [.personalData], "grouped digits are one number")
+        XCTAssertEqual(codes("Nomor antrean 12, loket 3, tahun 2026"), [])
+    }
+
+    func testPhoneNumbersInIndonesianFormatsAreBlocked() {
+        for phone in ["+62 812-3456-7890", "+6281234567890", "6281234567890", "081234567890", "0812 3456 7890", "0812.3456.7890", "(021) 5551234"] {
+            XCTAssertEqual(codes("Hubungi saya di \(phone) ya"), [.personalData], phone)
+        }
+        XCTAssertEqual(codes("Darurat: 112, SAPA 129 atau WhatsApp 08111-129-129"), [], "public hotlines are fine")
+        XCTAssertEqual(codes("Call center kami 0800-1234-567", numbers: ["08001234567"]), [], "the agency's own number is fine")
+    }
+
+    func testEmailAddressesAreBlockedUnlessOnAnAllowedDomain() {
+        XCTAssertEqual(codes("Kirim ke budi.santoso@gmail.com"), [.personalData])
+        XCTAssertEqual(codes("Kirim ke humas@diskominfo.contoh.go.id"), [])
+        XCTAssertEqual(codes("Mention @diskominfo_contoh saja"), [])
+    }
+
+    func testAccountNumbersAreBlockedButTheCaseReferenceIsNot() {
+        XCTAssertEqual(codes("Transfer ke rekening BCA 1234567890 a.n. Budi"), [.personalData])
+        XCTAssertEqual(codes("Nomor laporan LAP-2026-000123 sudah kami catat"), [])
+        XCTAssertEqual(codes("Nomor tiket 2026-0001-2345", numbers: ["2026-0001-2345"]), [])
+    }
+
+    func testHumourAboveAllowedBlocks() {
+        let joke = "Hehe, admin jadi salah tingkah 😆"
+        let findings = ReplyLinter.lint(joke, context: LintContext(platform: .x, humorAllowed: .none))
+        XCTAssertEqual(findings.map(\.code), [.humorAboveAllowed])
+        XCTAssertTrue(findings[0].blocking)
+        XCTAssertEqual(codes(joke, allowed: .light), [])
+        XCTAssertEqual(codes(clean, allowed: .none, replyHumor: .warm), [.humorAboveAllowed], "the template's level counts")
+        XCTAssertEqual(codes("Terima kasih 😊", allowed: .none), [.humorAboveAllowed], "a smile is warm")
+        XCTAssertEqual(codes("Turut berduka cita 🙏", allowed: .none), [])
+        XCTAssertEqual(ReplyLinter.estimatedHumor("wkwkwk"), .light)
+    }
+
+    func testShoutingIsAWarning() {
+        let findings = ReplyLinter.lint("MOHON SEGERA DATANG KE KANTOR KAMI!!!", context: LintContext(platform: .x, humorAllowed: .none))
+        XCTAssertEqual(findings.map(\.code), [.shouting])
+        XCTAssertFalse(findings[0].blocking)
+        XCTAssertEqual(codes("Silakan urus KTP dan KK di kantor Dukcapil"), [], "acronyms in a normal sentence are not shouting")
+        XCTAssertEqual(codes("OK SIAP"), [], "too short to be shouting")
+    }
+
+    func testLinksOutsideTheAllowListAreAWarningWithSuffixMatching() {
+        let findings = ReplyLinter.lint("Info di https://bit.ly/abc123", context: LintContext(platform: .x, humorAllowed: .none, linkAllowList: ["go.id"]))
+        XCTAssertEqual(findings.map(\.code), [.linkNotAllowed])
+        XCTAssertFalse(findings[0].blocking)
+        XCTAssertTrue(findings[0].message.contains("bit.ly"))
+        XCTAssertEqual(codes("Lapor di https://www.lapor.go.id/laporan."), [])
+        XCTAssertEqual(codes("Cek dukcapil.contoh.go.id/ktp untuk syaratnya"), [])
+        XCTAssertEqual(codes("Cek notgo.id/ktp", allowList: ["go.id"]), [.linkNotAllowed], "suffix match is on whole labels")
+        XCTAssertEqual(codes("Buka www.contoh.com sekarang"), [.linkNotAllowed])
+        XCTAssertEqual(codes("Jam layanan 07.30–16.00, dll. Terima kasih."), [])
+    }
+
+    func testEmptyReplyBlocksAndFindingJSONIsStable() {
+        XCTAssertEqual(codes("   \n"), [.emptyReply])
+        let json = ReplyLinter.lint("NIK 3201234567890123", context: LintContext(platform: .x, humorAllowed: .none))[0].json
+        XCTAssertEqual(json["code"], "personal_data")
+        XCTAssertEqual(json["blocking"], true)
+    }
+}

@@ -1,0 +1,167 @@
+import DeskCore
+import XCTest
+
+final class SLATests: XCTestCase {
+    func t(_ s: String) -> Date { Timestamp.parse(s)! }
+
+    func testAtRiskAndBreachBoundariesToTheMinute() throws {
+        let test = try TestDesk(now: "2026-12-01T08:00:00+07:00")
+        try test.importRecords([record("1", at: "2026-12-01T08:00:00+07:00")])
+        let c = try test.comment(.x, "1")
+        XCTAssertEqual(c.sla.responseDueAt, t("2026-12-01T10:00:00+07:00"))
+        XCTAssertEqual(c.sla.responseAtRiskAt, t("2026-12-01T09:30:00+07:00"), "25 % of two hours left")
+        XCTAssertEqual(c.sla.state(at: t("2026-12-01T09:29:00+07:00")), .onTrack)
+        XCTAssertEqual(c.sla.state(at: t("2026-12-01T09:30:00+07:00")), .atRisk)
+        XCTAssertEqual(c.sla.state(at: t("2026-12-01T09:59:00+07:00")), .atRisk)
+        XCTAssertEqual(c.sla.state(at: t("2026-12-01T10:00:00+07:00")), .breached)
+        XCTAssertEqual(c.sla.mostUrgent(at: t("2026-12-01T10:00:00+07:00"))?.clock, .firstResponse)
+    }
+
+    func testClocksThroughAWholeThread() throws {
+        let test = try TestDesk(now: "2026-12-01T08:30:00+07:00")
+        try test.importRecords([record("q1", at: "2026-12-01T08:00:00+07:00", author: "ani", text: "Jalan rusak", thread: "post")])
+        let q1 = try test.comment(.x, "q1").id
+        XCTAssertEqual(try test.comment(.x, "q1").sla.responseClock, .firstResponse)
+        // Reply at 09:00: first response met; the resolution clock (5 working days) runs on.
+        test.set("2026-12-01T09:00:00+07:00")
+        try test.desk.reply(q1, ReplyRequest(text: "Terima kasih, kami cek ya Kak"))
+        var c = try test.comment(.x, "q1")
+        XCTAssertEqual(c.sla.clocks(at: test.clock.now).map(\.state), [.met, .onTrack])
+        XCTAssertEqual(c.sla.mostUrgent(at: test.clock.now)?.clock, .resolution)
+        XCTAssertEqual(c.sla.resolutionDueAt, t("2026-12-08T08:00:00+07:00"))
+        // The citizen follows up: a next-response clock (4h business) for the new message.
+        try test.importRecords([record("q2", at: "2026-12-01T14:00:00+07:00", author: "ani", text: "Kapan dicek?", thread: "post", inReplyTo: "q1")])
+        let q2 = try test.comment(.x, "q2")
+        XCTAssertEqual(q2.sla.responseClock, .nextResponse)
+        XCTAssertEqual(q2.sla.responseDueAt, t("2026-12-02T09:30:00+07:00"), "2h today until 16:00, 2h from 07:30 tomorrow")
+        // Second reply, then waiting on the citizen pauses resolution.
+        test.set("2026-12-01T15:00:00+07:00")
+        try test.desk.reply(q2.id, ReplyRequest(text: "Besok pagi tim kami ke lokasi"))
+        XCTAssertEqual(try test.comment(.x, "q2").sla.respondedAt, t("2026-12-01T15:00:00+07:00"))
+        try test.desk.setStatus(q1, .waitingCitizen)
+        c = try test.comment(.x, "q1")
+        XCTAssertEqual(c.sla.state(at: t("2026-12-20T10:00:00+07:00")), .paused, "a paused clock never breaches")
+        // Resuming a day of office time later moves the resolution due by that much.
+        test.set("2026-12-02T15:00:00+07:00")
+        try test.desk.setStatus(q1, .open)
+        c = try test.comment(.x, "q1")
+        XCTAssertEqual(c.sla.pausedSeconds, 8 * 3600 + 1800, "Tue 15:00–16:00 and Wed 07:30–15:00")
+        XCTAssertEqual(c.sla.resolutionDueAt, t("2026-12-09T08:00:00+07:00"), "moved by the paused office time: a working day later")
+        // Closing meets the resolution clock.
+        test.set("2026-12-03T09:00:00+07:00")
+        try test.desk.setStatus(q1, .closed)
+        c = try test.comment(.x, "q1")
+        XCTAssertEqual(c.sla.clocks(at: test.clock.now).map(\.state), [.met, .met])
+        XCTAssertFalse(c.sla.clocks(at: test.clock.now)[1].late)
+        XCTAssertEqual(c.sla.state(at: test.clock.now), .met)
+    }
+
+    func testClosingWithoutAnAnswerStopsTheResponseClockAndSpamStopsBoth() throws {
+        let test = try TestDesk()
+        try test.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:00:00+07:00")])
+        try test.desk.setStatus(try test.comment(.x, "1").id, .closed)
+        XCTAssertEqual(try test.comment(.x, "1").sla.clocks(at: test.clock.now).map(\.state), [.none, .met])
+        try test.desk.setStatus(try test.comment(.x, "2").id, .spam)
+        XCTAssertEqual(try test.comment(.x, "2").sla.state(at: test.clock.now), .none)
+        XCTAssertTrue(try test.desk.overdue(includeAtRisk: true).isEmpty)
+    }
+
+    func testPolicyMatchingFirstMatchWins() throws {
+        let file = try TOMLFile(text: """
+            [[sla]]
+            name = "youtube-complaints"
+            match = { platform = "youtube", intent = ["complaint"] }
+            first_response = "30m business"
+
+            [[sla]]
+            name = "minister"
+            match = { channel = "@menteri" }
+            first_response = "15m calendar"
+
+            [[sla]]
+            name = "default"
+            first_response = "2h business"
+            """, path: "config.toml")
+        let config = DeskConfig.parse(file)
+        XCTAssertEqual(config.issues, [])
+        let engine = SLAEngine(policies: config.policies.enumerated().map { VersionedPolicy(policy: $1, version: 1, calendar: config.calendar) })
+        XCTAssertEqual(engine.policy(platform: .youtube, channel: "@menteri", intent: .complaint, tags: [])?.name, "youtube-complaints")
+        XCTAssertEqual(engine.policy(platform: .youtube, channel: "@menteri", intent: .question, tags: [])?.name, "minister")
+        XCTAssertEqual(engine.policy(platform: .x, channel: "@Menteri", intent: nil, tags: [])?.name, "minister")
+        XCTAssertEqual(engine.policy(platform: .x, channel: nil, intent: .complaint, tags: [])?.name, "default")
+        let calendarTime = engine.policy(platform: .x, channel: "@menteri", intent: nil, tags: [])!
+        let start = t("2026-12-05T23:50:00+07:00") // Saturday night
+        XCTAssertEqual(SLAEngine.deadline(calendarTime.policy.firstResponse, threshold: calendarTime.policy.atRisk, from: start,
+                                          calendar: calendarTime.calendar)?.due, t("2026-12-06T00:05:00+07:00"), "calendar time counts nights too")
+    }
+
+    func testChangingATargetMakesANewVersionAndLeavesOldResultsAlone() throws {
+        let old = try TestDesk()
+        try old.importRecords([record("1", at: "2026-12-01T08:00:00+07:00")])
+        let before = try old.comment(.x, "1")
+        XCTAssertEqual(before.sla.policyVersion, 1)
+        var faster = DeskConfig()
+        faster.policies[1].firstResponse = SLADuration(30, .minutes, .business)
+        let desk = Desk(store: old.store, config: faster, clock: old.clock, actor: old.desk.actor)
+        try Importer(desk: desk).importData(Data(record("2", at: "2026-12-01T08:00:00+07:00").json.text.utf8), name: "b", format: MejaJSONLFormat())
+        let after = try old.comment(.x, "2")
+        XCTAssertEqual(after.sla.policy, "default")
+        XCTAssertEqual(after.sla.policyVersion, 2)
+        XCTAssertEqual(after.sla.responseDueAt, t("2026-12-01T08:30:00+07:00"))
+        XCTAssertEqual(try old.comment(.x, "1").sla, before.sla, "stored results of earlier comments never change")
+        let versions = try old.store.read { try $0.events(subject: "sla:default", action: "policy.version", limit: 10) }
+        XCTAssertEqual(versions.compactMap { $0.payloadValue["version"]?.intValue }, [1, 2])
+        XCTAssertEqual(versions.last?.payloadValue["previous_definition"]?["first_response"]?.stringValue, "2h business")
+        // Pausing and resuming the old comment still uses its own version's calendar and targets.
+        try desk.claim(before.id)
+        try desk.setStatus(before.id, .waitingCitizen)
+        try desk.setStatus(before.id, .open)
+        XCTAssertEqual(try old.comment(.x, "1").sla.resolutionDueAt, before.sla.resolutionDueAt, "no time passed")
+    }
+
+    func testPassedOverWhenNewerCommentsInTheSameQueueWereAnswered() throws {
+        var config = DeskConfig()
+        config.passedOverThreshold = 3
+        let test = try TestDesk(now: "2026-12-01T11:00:00+07:00", config: config)
+        let records = (0..<5).map { record("c\($0)", at: "2026-12-01T08:0\($0):00+07:00", author: "w\($0)") }
+            + [record("other-channel", at: "2026-12-01T07:59:00+07:00", author: "z", channel: "@lain")]
+        try test.importRecords(records)
+        for i in 2...4 { try test.desk.reply(try test.comment(.x, "c\(i)").id, ReplyRequest(text: "Halo Kak")) }
+        let items = try test.desk.queue(limit: 10)
+        let flagged = Dictionary(uniqueKeysWithValues: items.map { ($0.comment.externalID, $0.passedOver) })
+        XCTAssertEqual(flagged["c0"], true, "three newer comments in its queue were answered first")
+        XCTAssertEqual(flagged["c1"], true)
+        XCTAssertEqual(flagged["other-channel"], false, "another channel is another queue")
+        XCTAssertEqual(try test.desk.passedOver().map(\.comment.externalID), ["c0", "c1"])
+    }
+
+    func testEscalationHappensOnceAndCountsOnlyBusinessTime() throws {
+        var config = DeskConfig()
+        config.escalationGrace = SLADuration(1, .hours, .business)
+        let test = try TestDesk(now: "2026-12-01T14:00:00+07:00", config: config)
+        try test.importRecords([record("late", at: "2026-12-01T13:00:00+07:00")]) // due 15:00
+        test.set("2026-12-01T15:59:00+07:00")
+        XCTAssertEqual(try test.desk.escalateOverdue(), [], "breached 59 minutes: within the grace")
+        // After closing time the breach does not age: at 22:00 it still stands at one hour of office time.
+        test.set("2026-12-01T22:00:00+07:00")
+        let escalated = try test.desk.escalateOverdue()
+        XCTAssertEqual(escalated, [try test.comment(.x, "late").id])
+        let c = try test.comment(.x, "late")
+        XCTAssertEqual(c.status, .escalated)
+        XCTAssertEqual(c.sla.escalatedAt, t("2026-12-01T22:00:00+07:00"))
+        test.set("2026-12-02T10:00:00+07:00")
+        XCTAssertEqual(try test.desk.escalateOverdue(), [], "once")
+        let events = try test.store.read { try $0.events(subject: String(c.id), action: "escalate", limit: 10) }
+        XCTAssertEqual(events.count, 1)
+        XCTAssertEqual(events.first?.actor, "meja")
+    }
+
+    func testOutOfHoursGraceIsNotReachedOvernight() throws {
+        let test = try TestDesk(now: "2026-12-01T15:00:00+07:00")
+        try test.importRecords([record("1", at: "2026-12-01T13:30:00+07:00")]) // due 15:30
+        test.set("2026-12-02T07:00:00+07:00") // breached since 15:30: 30 office minutes, then night
+        XCTAssertEqual(try test.desk.escalateOverdue(), [])
+        test.set("2026-12-02T08:00:00+07:00") // 30 + 30 = 60 office minutes
+        XCTAssertEqual(try test.desk.escalateOverdue().count, 1)
+    }
+}

@@ -1,0 +1,159 @@
+import XCTest
+@testable import DeskCore
+
+final class SuggesterTests: XCTestCase {
+    static let library = TemplateLibrary.load(userDirectory: nil).library
+    let governor = ToneGovernor()
+    let context = RenderContext(citizenName: "Budi", citizenHandle: "@budi", agencyName: "Diskominfo Kota Contoh", staffName: "Rina",
+                                ticketRef: "LAP-0012", slaPromise: "Senin, 7 Desember 2026", officeHours: "Senin–Jumat 07.30–16.00 WIB",
+                                channel: "@diskominfo_contoh", platform: "Instagram")
+
+    func suggest(_ text: String, platform: Platform = .instagram, intent: Intent? = nil, recent: Set<String> = [],
+                 verdict: ToneVerdict? = nil, limit: Int = 5) -> [Suggestion] {
+        let input = SuggestionInput(text: text, platform: platform, channel: "@diskominfo_contoh", verdict: verdict ?? governor.verdict(text),
+                                    triagedIntent: intent, recentTemplateIDs: recent, context: context)
+        return Suggester.suggest(for: input, library: Self.library, limit: limit)
+    }
+
+    /// Realistic comments of every kind, each with the language its suggestions must be in.
+    static let realistic: [(String, TextLanguage)] = [
+        ("Min, bagaimana cara bikin KTP elektronik? syaratnya apa aja?", .indonesian),
+        ("Jalan di depan rumah saya rusak parah sudah 3 bulan tidak diperbaiki", .indonesian),
+        ("mantap, jalan rusak lagi 👍", .indonesian),
+        ("Terima kasih admin, pelayanannya cepat sekali 🙏", .indonesian),
+        ("wkwkwk admin nya lucu bgt", .indonesian),
+        ("banjir setinggi dada di RT 05, tolong kirim perahu", .indonesian),
+        ("turut berduka, ayah saya meninggal, bagaimana urus akta kematian?", .indonesian),
+        ("admin goblok kerja gak becus", .indonesian),
+        ("Slot gacor maxwin hari ini, cek bio ya", .indonesian),
+        ("Benarkah ada bansos 5 juta lewat link ini? katanya viral", .indonesian),
+        ("How do I renew my passport?", .english),
+        ("The road near my house is still broken, when will you fix it?", .english),
+        ("Thanks, great service!", .english),
+        ("lol your admin is funny", .english),
+        ("There is a flood in my street, the water is knee high", .english),
+        ("You are useless and stupid", .english),
+        ("Click here for free money, crypto giveaway", .english),
+        ("My father passed away, how do I get a death certificate?", .english),
+    ]
+
+    func testEveryRealisticCommentGetsAtLeastThreeSuggestionsInItsOwnLanguage() {
+        for (text, lang) in Self.realistic {
+            let suggestions = suggest(text)
+            XCTAssertEqual(suggestions.count, 5, text)
+            XCTAssertGreaterThanOrEqual(suggestions.filter { $0.lang == lang }.count, 3, "\(text): \(suggestions.map(\.templateID))")
+            XCTAssertEqual(suggestions.first?.lang, lang, "\(text): the comment's own language comes first")
+            XCTAssertTrue(suggestions.allSatisfy { !$0.text.isEmpty && !$0.reasons.isEmpty })
+        }
+    }
+
+    func testHumourIsNeverAboveWhatTheToneAllows() {
+        for (text, _) in Self.realistic {
+            let verdict = governor.verdict(text)
+            for s in suggest(text, limit: 20) {
+                XCTAssertLessThanOrEqual(s.humor, verdict.humorAllowed, "\(text): \(s.templateID)")
+            }
+        }
+        let allowNone = governor.verdict("wkwkwk admin nya lucu bgt")
+        var forced = allowNone
+        forced.humorAllowed = .none
+        XCTAssertTrue(suggest("wkwkwk admin nya lucu bgt", verdict: forced, limit: 50).allSatisfy { $0.humor == .none })
+    }
+
+    func testAJokingCitizenGetsALightJokeFirst() {
+        let top = suggest("wkwkwk admin nya lucu bgt")
+        XCTAssertEqual(top.first?.humor, .light)
+        XCTAssertEqual(top.first?.lang, .indonesian)
+    }
+
+    func testSensitiveTopicsGetTheirTemplatesFirstAndOnlyThen() {
+        XCTAssertEqual(suggest("turut berduka, ayah saya meninggal").first?.purpose, "condolence")
+        XCTAssertEqual(suggest("banjir setinggi dada di RT 05").first?.purpose, "emergency")
+        XCTAssertEqual(suggest("Tolong, ibu saya pingsan dan sesak napas").first?.purpose, "emergency")
+        XCTAssertEqual(suggest("Saya jadi korban KDRT").first?.templateID, "id.emergency.abuse")
+        XCTAssertFalse(suggest("Bagaimana cara membuat KTP?", limit: 50).contains { $0.purpose == "condolence" || $0.purpose == "emergency" },
+                       "condolence and emergency replies are offered only for their topics")
+    }
+
+    func testIntentKeywordsAndSpecialCasesShapeTheRanking() {
+        XCTAssertEqual(suggest("Jalan di depan rumah saya rusak parah, lubangnya besar").first?.templateID, "id.complaint.infrastructure")
+        XCTAssertEqual(suggest("admin goblok kerja gak becus").first?.purpose, "rude_calm")
+        XCTAssertEqual(suggest("Slot gacor maxwin hari ini, cek bio ya").first?.purpose, "spam_warning")
+        XCTAssertEqual(suggest("Thanks, great service!").first?.purpose, "thanks")
+        XCTAssertEqual(suggest("Benarkah ada bansos 5 juta? katanya viral").first?.purpose, "hoax")
+        XCTAssertFalse(suggest("Bagaimana cara membuat KTP?", limit: 50).prefix(5).contains { $0.purpose == "spam_warning" })
+    }
+
+    func testStaffTriagedIntentWinsOverTheGuess() {
+        let text = "Min, soal lampu jalan di gang kami"
+        let asComplaint = suggest(text, intent: .complaint)
+        XCTAssertTrue(asComplaint.first?.reasons.contains("fits the intent 'complaint' (set by staff)") ?? false, "\(asComplaint.first?.reasons ?? [])")
+        XCTAssertEqual(asComplaint.first?.purpose, "apology_holding")
+    }
+
+    func testCodeMixedCommentsGetIndonesianFirstThenEnglish() {
+        let verdict = governor.verdict("Min, thanks ya infonya, very helpful banget")
+        XCTAssertEqual(verdict.lang, .mixed)
+        let suggestions = suggest("Min, thanks ya infonya, very helpful banget", limit: 20)
+        XCTAssertEqual(suggestions.first?.lang, .indonesian)
+        XCTAssertTrue(suggestions.contains { $0.lang == .english })
+    }
+
+    func testARecentlySentTemplateIsSkippedWhenAnEquivalentExists() {
+        let text = "Terima kasih admin, pelayanannya cepat sekali"
+        let first = suggest(text)
+        let top = try! XCTUnwrap(first.first)
+        let again = suggest(text, recent: [top.templateID])
+        XCTAssertFalse(again.contains { $0.templateID == top.templateID })
+        XCTAssertTrue(again.contains { $0.purpose == top.purpose && $0.lang == top.lang }, "an equivalent takes its place")
+    }
+
+    func testARecentTemplateStaysWhenNoEquivalentIsLeft() throws {
+        let text = "Saya jadi korban KDRT"
+        let only = try XCTUnwrap(suggest(text).first)
+        XCTAssertEqual(only.templateID, "id.emergency.abuse")
+        let again = suggest(text, recent: [only.templateID], limit: 10)
+        let kept = try XCTUnwrap(again.first { $0.templateID == only.templateID })
+        XCTAssertTrue(kept.reasons.contains { $0.contains("last 30 days") })
+        XCTAssertLessThan(kept.score, only.score)
+    }
+
+    func testVariablesAreRenderedAndMissingOnesStayVisible() throws {
+        let s = try XCTUnwrap(suggest("Jalan di depan rumah saya rusak parah").first)
+        XCTAssertTrue(s.text.contains("Budi"))
+        XCTAssertTrue(s.text.contains("Senin, 7 Desember 2026"))
+        let bare = Suggester.suggest(for: SuggestionInput(text: "Jalan rusak parah", platform: .x, verdict: governor.verdict("Jalan rusak parah")),
+                                     library: Self.library)
+        XCTAssertTrue(bare.first?.text.contains("{citizen.name}") ?? false)
+    }
+
+    func testRepliesTooLongForThePlatformSink() {
+        let long = ReplyTemplate(id: "zz.long", lang: .indonesian, intents: [.complaint], keywords: ["rusak"], title: "long",
+                                 body: try! TemplateText(parsing: String(repeating: "Mohon maaf. ", count: 40)), purpose: "apology_holding")
+        let library = TemplateLibrary(templates: Self.library.templates + [long])
+        let text = "Jalan rusak parah"
+        let onX = Suggester.suggest(for: SuggestionInput(text: text, platform: .x, verdict: governor.verdict(text)), library: library, limit: 50)
+        let onFacebook = Suggester.suggest(for: SuggestionInput(text: text, platform: .facebook, verdict: governor.verdict(text)), library: library, limit: 50)
+        let rankX = onX.firstIndex { $0.templateID == "zz.long" }
+        let rankFacebook = onFacebook.firstIndex { $0.templateID == "zz.long" }
+        XCTAssertNotNil(rankFacebook)
+        XCTAssertTrue(rankX == nil || rankX! > rankFacebook!)
+        if let rankX { XCTAssertTrue(onX[rankX].reasons.contains("longer than X allows")) }
+    }
+
+    func testSuggestionJSONHasTheDesignKeys() throws {
+        let json = try XCTUnwrap(suggest("Thanks, great service!").first).json
+        for key in ["template_id", "score", "humor", "text", "reasons"] { XCTAssertNotNil(json[key], key) }
+        XCTAssertNotNil(json["template_id"]?.stringValue)
+        XCTAssertNotNil(json["humor"]?.intValue)
+    }
+
+    func testOrderIsDeterministicAndLimitIsHonoured() {
+        let text = "Bagaimana cara membuat KTP elektronik?"
+        XCTAssertEqual(suggest(text).map(\.templateID), suggest(text).map(\.templateID))
+        XCTAssertEqual(suggest(text, limit: 2).count, 2)
+        XCTAssertEqual(suggest(text, limit: 0).count, 0)
+        let scores = suggest(text, limit: 30).map(\.score)
+        XCTAssertEqual(scores.count, 30)
+    }
+}

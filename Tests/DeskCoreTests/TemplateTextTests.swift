@@ -1,0 +1,57 @@
+import XCTest
+@testable import DeskCore
+
+final class TemplateTextTests: XCTestCase {
+    func testVariablesAreFilledFromTheContext() throws {
+        let text = try TemplateText(parsing: "Halo Kak {citizen.name}, nomor {ticket.ref} selesai {sla.promise}. {staff.name} – {agency.name}")
+        let context = RenderContext(citizenName: "Budi", agencyName: "Diskominfo", staffName: "Rina", ticketRef: "LAP-7", slaPromise: "Senin")
+        XCTAssertEqual(text.render(context), "Halo Kak Budi, nomor LAP-7 selesai Senin. Rina – Diskominfo")
+        XCTAssertEqual(text.missing(in: context), [])
+    }
+
+    func testAVariableWithoutAValueStaysVisibleNeverAnEmptyGap() throws {
+        let text = try TemplateText(parsing: "Kami kabari paling lambat {sla.promise}, Kak {citizen.name}.")
+        let rendered = text.render(RenderContext(citizenName: "Budi", slaPromise: "  "))
+        XCTAssertEqual(rendered, "Kami kabari paling lambat {sla.promise}, Kak Budi.")
+        XCTAssertEqual(text.missing(in: RenderContext(citizenName: "Budi")), ["sla.promise"])
+        XCTAssertEqual(ReplyLinter.unresolvedVariables(in: rendered), ["sla.promise"])
+    }
+
+    func testEveryKnownVariableHasAValueSlotAndExtrasWork() throws {
+        let context = RenderContext(citizenName: "a", citizenHandle: "b", agencyName: "c", agencyWebsite: "d", agencyPhone: "e", staffName: "f",
+                                    ticketRef: "g", slaPromise: "h", officeHours: "i", channel: "j", platform: "k", link: "l",
+                                    serviceName: "m", redirectAgency: "n", redirectContact: "o")
+        for variable in RenderContext.knownVariables {
+            XCTAssertNotNil(context.value(for: variable.name), variable.name)
+        }
+        XCTAssertEqual(try TemplateText(parsing: "{kode.promo}").render(RenderContext(extra: ["kode.promo": "X1"])), "X1")
+    }
+
+    func testBracesEscapeAndBadBracesFail() throws {
+        XCTAssertEqual(try TemplateText(parsing: "{{literal}} and }").render(RenderContext()), "{literal} and }")
+        XCTAssertThrowsError(try TemplateText(parsing: "Halo {citizen name}"))
+        XCTAssertThrowsError(try TemplateText(parsing: "Halo {citizen.name"))
+        XCTAssertEqual(try TemplateText(parsing: "{a}{b}{a}").variables, ["a", "b"])
+    }
+}
+
+final class RenderContextDeskTests: XCTestCase {
+    func testTheDeskFillsCitizenAgencyChannelPlatformAndOfficeHours() {
+        var config = DeskConfig()
+        config.agencyName = "Diskominfo Kota Contoh"
+        let comment = Comment(id: 1, platform: .instagram, externalID: "c1", author: Author(handle: "budi_s", name: "Budi Santoso"),
+                              text: "Halo", createdAt: Date(timeIntervalSince1970: 0), channel: "@diskominfo_contoh",
+                              importedAt: Date(timeIntervalSince1970: 0))
+        let context = RenderContext(comment: comment, config: config)
+        XCTAssertEqual(context.citizenName, "Budi Santoso")
+        XCTAssertEqual(context.citizenHandle, "@budi_s")
+        XCTAssertEqual(context.agencyName, "Diskominfo Kota Contoh")
+        XCTAssertEqual(context.channel, "@diskominfo_contoh")
+        XCTAssertEqual(context.platform, "Instagram")
+        XCTAssertEqual(context.officeHours, "Senin–Kamis 07.30–16.00, Jumat 07.30–16.30 WIB")
+        XCTAssertEqual(RenderContext.officeHours(config.calendar, lang: .english), "Monday–Thursday 07.30–16.00, Friday 07.30–16.30 WIB")
+        var anonymous = comment
+        anonymous.author = Author(handle: "@warga123")
+        XCTAssertEqual(RenderContext(comment: anonymous, config: config).citizenName, "warga123")
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import XCTest
+@testable import DeskCore
+
+final class ToneGovernorTests: XCTestCase {
+    let governor = ToneGovernor()
+
+    func testShippedLexiconLoadsWithoutIssues() {
+        XCTAssertEqual(ToneLexicon.shippedIssues, [])
+        XCTAssertLessThan(ToneLexicon.shipped.threshold, 0)
+    }
+
+    func testSarcasmPraiseOnComplaintIsANegativeComplaintNotAJoke() {
+        let v = governor.verdict("mantap, jalan rusak lagi 👍")
+        XCTAssertTrue(v.sarcastic)
+        XCTAssertFalse(v.joking)
+        XCTAssertLessThan(v.sentiment, 0)
+        XCTAssertEqual(v.intent, .complaint)
+        XCTAssertEqual(v.humorAllowed, .none)
+        XCTAssertTrue(v.reasons.contains { $0.hasPrefix("sarcasm") }, "\(v.reasons)")
+    }
+
+    func testGriefIsSensitiveDeathWithNoHumour() {
+        let v = governor.verdict("turut berduka, ayah saya meninggal")
+        XCTAssertEqual(v.sensitive, ["death"])
+        XCTAssertEqual(v.humorAllowed, .none)
+        XCTAssertEqual(v.lang, .indonesian)
+        XCTAssertLessThan(v.sentiment, 0)
+    }
+
+    func testFloodReportIsADisasterReport() {
+        let v = governor.verdict("banjir setinggi dada di RT 05")
+        XCTAssertEqual(v.sensitive, ["disaster"])
+        XCTAssertEqual(v.intent, .report)
+        XCTAssertEqual(v.humorAllowed, .none)
+    }
+
+    func testACitizenJokingWithSlangGetsLightHumour() {
+        let v = governor.verdict("wkwkwk admin nya lucu bgt")
+        XCTAssertTrue(v.joking)
+        XCTAssertGreaterThan(v.sentiment, 0)
+        XCTAssertEqual(v.humorAllowed, .light)
+        XCTAssertEqual(v.lang, .indonesian)
+    }
+
+    func testJokingEmojiAndEnglishLaughterCount() {
+        XCTAssertTrue(governor.verdict("admin bisa aja 😂").joking)
+        XCTAssertTrue(governor.verdict("lol your admin is funny").joking)
+        XCTAssertEqual(governor.verdict("lol your admin is funny").lang, .english)
+        XCTAssertFalse(governor.verdict("Jalan ini rusak parah").joking)
+    }
+
+    func testPraiseAllowsWarmHumourInBothLanguages() {
+        let id = governor.verdict("Terima kasih admin, pelayanannya cepat sekali")
+        XCTAssertEqual(id.intent, .praise)
+        XCTAssertEqual(id.humorAllowed, .warm)
+        let en = governor.verdict("Thanks, great service!")
+        XCTAssertEqual(en.intent, .praise)
+        XCTAssertEqual(en.humorAllowed, .warm)
+        XCTAssertEqual(en.lang, .english)
+    }
+
+    func testNegationTurnsPraiseIntoComplaint() {
+        let v = governor.verdict("pelayanannya gak bagus")
+        XCTAssertLessThan(v.sentiment, 0)
+        XCTAssertEqual(v.intent, .complaint)
+        XCTAssertEqual(v.humorAllowed, .none)
+        XCTAssertGreaterThan(governor.verdict("pelayanannya bagus").sentiment, 0)
+    }
+
+    func testComplaintsInBothLanguagesSuppressHumour() {
+        for text in ["Jalan di depan rumah saya rusak parah sudah 3 bulan tidak diperbaiki",
+                     "Pelayanan lambat bgt, antri dari pagi blm dipanggil 😡",
+                     "The road near my house is still broken, when will you fix it?"] {
+            let v = governor.verdict(text)
+            XCTAssertEqual(v.intent, .complaint, text)
+            XCTAssertEqual(v.humorAllowed, .none, text)
+        }
+    }
+
+    func testQuestionsAreQuestionsAndGetNoHumourWithoutSignsOfGoodMood() {
+        let id = governor.verdict("Bagaimana cara membuat KTP elektronik?")
+        XCTAssertEqual(id.intent, .question)
+        XCTAssertEqual(id.lang, .indonesian)
+        XCTAssertEqual(id.humorAllowed, .none, "a plain question shows no good mood: the governor is cautious")
+        XCTAssertEqual(governor.verdict("How do I renew my passport?").intent, .question)
+        XCTAssertEqual(governor.verdict("Min, jadwal vaksin kapan ya? thanks").humorAllowed, .warm, "thanks in a question shows good mood")
+    }
+
+    func testCodeMixedTextIsMixed() {
+        XCTAssertEqual(governor.verdict("Min, thanks ya infonya, very helpful banget").lang, .mixed)
+        XCTAssertEqual(governor.verdict("Tolong dong, the website is down lagi").lang, .mixed)
+    }
+
+    func testEachSensitiveTopicIsFound() {
+        let cases: [(String, String)] = [
+            ("Ada kecelakaan di perempatan, motor tabrakan", "disaster"),
+            ("Tetangga saya meninggal dunia tadi pagi", "death"),
+            ("Ada begal di jalan raya semalam", "violence"),
+            ("Tolong, ibu saya pingsan dan sesak napas", "health_emergency"),
+            ("Saya jadi korban pelecehan di halte", "abuse"),
+            ("Kenapa pelayanan beda kalau agama kita beda?", "identity"),
+            ("Anak hilang di taman kota sejak sore", "child_safety"),
+            ("Kalau tidak diperbaiki saya lapor polisi dan tuntut", "legal_threat"),
+            ("My father passed away last week", "death"),
+        ]
+        for (text, topic) in cases {
+            let v = governor.verdict(text)
+            XCTAssertTrue(v.sensitive.contains(topic), "\(text): \(v.sensitive)")
+            XCTAssertEqual(v.humorAllowed, .none, text)
+        }
+    }
+
+    func testRudeRemarksAndSpam() {
+        let rude = governor.verdict("admin goblok kerja gak becus")
+        XCTAssertTrue(rude.rude)
+        XCTAssertEqual(rude.humorAllowed, .none)
+        let spam = governor.verdict("Slot gacor maxwin hari ini, cek bio ya")
+        XCTAssertTrue(spam.spam)
+        XCTAssertFalse(governor.verdict("Terima kasih infonya").spam)
+    }
+
+    func testCrisisModeAndDisabledHumourSuppressEverything() {
+        let joke = "wkwkwk admin nya lucu bgt"
+        XCTAssertEqual(ToneGovernor(crisisMode: true).verdict(joke).humorAllowed, .none)
+        XCTAssertTrue(ToneGovernor(crisisMode: true).verdict(joke).reasons.contains { $0.contains("crisis") })
+        XCTAssertEqual(ToneGovernor(humorEnabled: false).verdict(joke).humorAllowed, .none)
+        var config = DeskConfig()
+        config.crisisMode = true
+        XCTAssertEqual(ToneGovernor(config: config).verdict(joke).humorAllowed, .none)
+    }
+
+    func testVerdictJSONHasTheDesignKeys() {
+        let json = governor.verdict("wkwkwk admin nya lucu bgt").json
+        for key in ["lang", "sentiment", "sensitive", "joking", "humor_allowed", "reasons", "intent"] {
+            XCTAssertNotNil(json[key], key)
+        }
+        XCTAssertEqual(json["humor_allowed"], 2)
+        XCTAssertEqual(json["lang"], "id")
+        XCTAssertEqual(json["joking"], true)
+        XCTAssertEqual(json["sensitive"], [])
+        XCTAssertEqual(governor.verdict("banjir setinggi dada di RT 05").json["sensitive"], ["disaster"])
+    }
+
+    func testEveryDecisionHasAReasonAndTheVerdictIsStableForHostileText() {
+        let v = governor.verdict("\u{1B}[2J\u{202E}halo\u{0}")
+        XCTAssertGreaterThanOrEqual(v.reasons.count, 3)
+        XCTAssertTrue(v.reasons.contains { $0.hasPrefix("language") })
+        XCTAssertTrue(v.reasons.contains { $0.hasPrefix("humour") })
+        XCTAssertEqual(governor.verdict(""), governor.verdict(""))
+        XCTAssertEqual(governor.verdict("").humorAllowed, .none)
+        _ = governor.verdict(String(repeating: "wk", count: 50_000))
+    }
+
+    func testSignedNumbersInReasons() {
+        XCTAssertEqual(ToneGovernor.signed(0.724), "+0.72")
+        XCTAssertEqual(ToneGovernor.signed(-0.05), "-0.05")
+        XCTAssertEqual(ToneGovernor.signed(-1), "-1.00")
+        XCTAssertEqual(ToneGovernor.signed(-0.001), "+0.00")
+    }
+
+    func testVerdictsAreTheSameWhenComputedConcurrently() {
+        let texts = SuggesterTests.realistic.map(\.0)
+        let serial = texts.map { governor.verdict($0) }
+        let results = ConcurrentResults(count: texts.count * 8)
+        let g = governor
+        DispatchQueue.concurrentPerform(iterations: texts.count * 8) { i in
+            results.set(i, g.verdict(texts[i % texts.count]))
+        }
+        for i in 0..<(texts.count * 8) { XCTAssertEqual(results.get(i), serial[i % texts.count]) }
+    }
+}
+
+/// A lock-protected slot array for collecting results from concurrent work in a test.
+private final class ConcurrentResults: @unchecked Sendable {
+    private var slots: [ToneVerdict?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: ToneVerdict) { lock.lock(); slots[i] = v; lock.unlock() }
+    func get(_ i: Int) -> ToneVerdict? { lock.lock(); defer { lock.unlock() }; return slots[i] }
+}

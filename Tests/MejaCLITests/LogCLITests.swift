@@ -1,0 +1,167 @@
+import DeskCore
+import Foundation
+import XCTest
+
+final class LogCLITests: XCTestCase {
+    private func seed(_ cli: CLIHarness, comments: Int) throws {
+        let lines = (1...comments).map { i in
+            #"{"platform":"x","id":"\#(i)","author":{"handle":"w\#(i)"},"text":"Halo min \#(i)","created_at":"2026-12-01T08:00:00+07:00"}"#
+        }
+        let file = try cli.write("seed.jsonl", lines.joined(separator: "\n"))
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+    }
+
+    func testTheReadmeAuditorScriptVerifiesAnExportAndCatchesTampering() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "<!-- auditor-script:start -->\n```python\n"))
+        let end = try XCTUnwrap(readme.range(of: "```\n<!-- auditor-script:end -->"))
+        let script = try cli.write("verify.py", String(readme[start.upperBound..<end.lowerBound]))
+        let export = try cli.run(["log", "export", "--format", "jsonl", "--out", cli.dir.appendingPathComponent("log.jsonl").path])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let head = try cli.run(["log", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let python = try run("/usr/bin/env", ["python3", script, cli.dir.appendingPathComponent("log.jsonl").path])
+        XCTAssertEqual(python.status, 0, python.output)
+        XCTAssertEqual(python.output.trimmingCharacters(in: .whitespacesAndNewlines), "OK: head \(head)", "the export includes its own export event")
+        // One changed character in a payload is caught by the same script.
+        var lines = try String(contentsOfFile: cli.dir.appendingPathComponent("log.jsonl").path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[20] = lines[20].replacingOccurrences(of: "\\\"", with: "\\\"x", options: [], range: lines[20].range(of: "\\\""))
+        let forged = try cli.write("forged.jsonl", lines.joined(separator: "\n") + "\n")
+        let caught = try run("/usr/bin/env", ["python3", script, forged])
+        XCTAssertNotEqual(caught.status, 0)
+        XCTAssertTrue(caught.output.contains("NOT OK at event 21"), caught.output)
+        // CSV export has the documented columns.
+        let csv = try cli.run(["log", "export", "--format", "csv"])
+        XCTAssertEqual(csv.stdout.split(separator: "\n").first, "seq,at,actor,action,subject,payload,prev,hash")
+    }
+
+    func testVerifyReportsTamperingWithExitOneAndAnchors() throws {
+        let cli = try CLIHarness()
+        try seed(cli, comments: 5)
+        for i in 1...5 { XCTAssertEqual(try cli.run(["claim", String(i)]).status, 0) }
+        let head = try cli.run(["log", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ok = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json", "--anchor", head]).stdout))
+        XCTAssertEqual(ok["ok"]?.boolValue, true)
+        XCTAssertEqual(ok["head"]?.stringValue, head)
+        // An attacker with the file drops the triggers and edits event 4.
+        let sqlite = try run("/usr/bin/env", ["sqlite3", cli.database,
+            "DROP TRIGGER event_append_only_update; UPDATE event SET actor = 'mallory' WHERE seq = 4;"])
+        XCTAssertEqual(sqlite.status, 0, sqlite.output)
+        let bad = try cli.run(["log", "verify"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stdout.contains("event 4"), bad.stdout)
+        let json = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
+        XCTAssertEqual(json["first_bad_seq"]?.intValue, 4)
+        XCTAssertEqual(try cli.run(["log", "verify", "--anchor", "nonsense"]).status, 64)
+    }
+
+    func testConcurrentWritersFromSeveralProcessesMakeOneLinearChain() throws {
+        let cli = try CLIHarness()
+        try seed(cli, comments: 40)
+        for name in ["a1", "a2", "a3", "a4"] { XCTAssertEqual(try cli.run(["staff", "add", name, "--role", "agent"]).status, 0) }
+        let before = try XCTUnwrap(Int(try cli.run(["log", "head"]).stdout.split(separator: ":").first ?? ""))
+        // Four processes, each working through its own ten comments at the same time.
+        let workers = try (0..<4).map { w in
+            try cli.start(["stress-replies", "--count", "10"], extraEnv: ["USER": "a\(w + 1)"])
+        }
+        let results = workers.map { $0.wait() }
+        XCTAssertEqual(results.map(\.status), [0, 0, 0, 0], results.map(\.stderr).joined())
+        let verify = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
+        XCTAssertEqual(verify["ok"]?.boolValue, true)
+        let replies = try jsonArray(try cli.run(["log", "show", "--action", "reply", "--json", "--limit", "1000"]).stdout)
+        XCTAssertEqual(replies.count, 40, "every comment answered exactly once across the four processes")
+        XCTAssertEqual(Set(replies.compactMap { $0["subject"]?.stringValue }).count, 40)
+        let claims = try jsonArray(try cli.run(["log", "show", "--action", "claim", "--json", "--limit", "1000"]).stdout)
+        XCTAssertEqual(claims.count, 40, "each comment was claimed once: losers of a race were told and moved on")
+        XCTAssertEqual(verify["count"]?.intValue, Int64(before + 80))
+    }
+
+    func testKillingAWriterMidReplyNeverLeavesAReplyWithoutItsEvent() throws {
+        let cli = try CLIHarness()
+        try seed(cli, comments: 400)
+        var rng = SystemRandomNumberGenerator()
+        let observer = try SQLiteStore(path: cli.database)
+        func replies() throws -> Int { try observer.read { try $0.events(subject: nil, action: "reply", limit: 100_000).count } }
+        for _ in 0..<8 {
+            let before = try replies()
+            let worker = try cli.start(["stress-replies", "--count", "400"])
+            // Wait until it is replying, then kill it at a random moment mid-flight.
+            let deadline = Date().addingTimeInterval(30)
+            while try replies() == before, Date() < deadline, worker.process.isRunning { usleep(10_000) }
+            usleep(UInt32.random(in: 0...150_000, using: &rng))
+            kill(worker.process.processIdentifier, SIGKILL)
+            _ = worker.wait()
+        }
+        let verify = try cli.run(["log", "verify", "--json"])
+        XCTAssertEqual(JSONValue.parse(verify.stdout)?["ok"]?.boolValue, true, verify.stdout + verify.stderr)
+        let check = try run("/usr/bin/env", ["sqlite3", cli.database, """
+            SELECT (SELECT count(*) FROM reply),
+                   (SELECT count(*) FROM event WHERE action = 'reply'),
+                   (SELECT count(*) FROM reply WHERE id NOT IN (SELECT json_extract(payload, '$.reply_id') FROM event WHERE action = 'reply')),
+                   (SELECT count(*) FROM comment WHERE status = 'replied' AND id NOT IN (SELECT CAST(subject AS INTEGER) FROM event WHERE action = 'reply'));
+            PRAGMA integrity_check;
+            """])
+        let lines = check.output.split(separator: "\n").map(String.init)
+        let counts = lines[0].split(separator: "|").compactMap { Int($0) }
+        XCTAssertEqual(counts.count, 4, check.output)
+        XCTAssertGreaterThan(counts[0], 0, "some replies were made before the kills")
+        XCTAssertEqual(counts[0], counts[1], "replies and reply events match")
+        XCTAssertEqual(counts[2], 0, "no reply without its event")
+        XCTAssertEqual(counts[3], 0, "no replied status without its event")
+        XCTAssertEqual(lines[1], "ok")
+    }
+
+    func testListAsOfRebuildsFromTheLog() throws {
+        let cli = try CLIHarness(now: "2026-12-01T09:00:00+07:00")
+        try seed(cli, comments: 3)
+        XCTAssertEqual(try cli.run(["claim", "1"], extraEnv: ["MEJA_NOW": "2026-12-01T09:30:00+07:00"]).status, 0)
+        XCTAssertEqual(try cli.run(["reply", "2", "--text", "Halo Kak"], extraEnv: ["MEJA_NOW": "2026-12-01T10:00:00+07:00"]).status, 0)
+        let early = try jsonArray(try cli.run(["list", "--as-of", "2026-12-01T09:15:00+07:00", "--status", "all", "--json"]).stdout)
+        XCTAssertEqual(early.compactMap { $0["status"]?.stringValue }, ["new", "new", "new"])
+        let later = try jsonArray(try cli.run(["list", "--as-of", "2026-12-01T10:30:00+07:00", "--status", "all", "--json"]).stdout)
+        let byID = Dictionary(uniqueKeysWithValues: later.map { ($0["id"]!.intValue!, $0) })
+        XCTAssertEqual(byID[1]?["status"]?.stringValue, "claimed")
+        XCTAssertEqual(byID[1]?["assignee"]?.stringValue, "sari")
+        XCTAssertEqual(byID[2]?["status"]?.stringValue, "replied")
+        XCTAssertEqual(byID[2]?["reply_count"]?.intValue, 1)
+        XCTAssertEqual(byID[3]?["status"]?.stringValue, "new")
+    }
+
+    func testOverdueJSONOnAKnownScenario() throws {
+        // Tuesday 1 Dec 2026 at 14:00 WIB, default policies (2h business first response, at risk in the last 30 min).
+        let cli = try CLIHarness(now: "2026-12-01T14:00:00+07:00")
+        let rows = [
+            ("early", "2026-12-01T07:00:00+07:00"),   // before opening: due 09:30, breached 4h30
+            ("friday", "2026-11-27T15:45:00+07:00"),  // Fri 15:45: 45 min Fri, 75 min Mon → due Mon 08:45 (breached)
+            ("noon", "2026-12-01T11:50:00+07:00"),    // due 13:50: breached 10 min
+            ("risk", "2026-12-01T12:20:00+07:00"),    // due 14:20: at risk
+            ("fine", "2026-12-01T13:00:00+07:00"),    // due 15:00: on track
+            ("weekend", "2026-11-29T10:00:00+07:00"), // Sunday: due Mon 09:30 (breached)
+        ]
+        let lines = rows.map { #"{"platform":"facebook","id":"\#($0.0)","author":{"handle":"w"},"text":"t","created_at":"\#($0.1)"}"# }
+        XCTAssertEqual(try cli.run(["import", try cli.write("s.jsonl", lines.joined(separator: "\n"))]).status, 0)
+        let breached = try jsonArray(try cli.run(["overdue", "--json"]).stdout)
+        XCTAssertEqual(breached.compactMap { $0["external_id"]?.stringValue }, ["friday", "weekend", "early", "noon"])
+        XCTAssertEqual(breached.compactMap { $0["due_at"]?.stringValue },
+                       ["2026-11-30T01:45:00Z", "2026-11-30T02:30:00Z", "2026-12-01T02:30:00Z", "2026-12-01T06:50:00Z"])
+        XCTAssertTrue(breached.allSatisfy { $0["sla_clock"]?.stringValue == "first_response" && $0["sla_state"]?.stringValue == "breached" })
+        let withRisk = try jsonArray(try cli.run(["overdue", "--at-risk", "--json"]).stdout)
+        XCTAssertEqual(withRisk.compactMap { $0["external_id"]?.stringValue }, ["friday", "weekend", "early", "noon", "risk"])
+        XCTAssertEqual(withRisk.last?["sla_state"]?.stringValue, "at_risk")
+    }
+
+    /// Runs any program and returns its status and combined output.
+    private func run(_ tool: String, _ args: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

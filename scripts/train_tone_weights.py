@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+"""Learns Meja's sentiment weights (Sources/DeskCore/Resources/lexicons/sentiment-weights.tsv).
+
+What it does, so that anyone can check and repeat it (Python 3 standard library only, deterministic):
+
+1. Reads the two IndoNLU files in ../shared/data/ (relative to the package root; never copied into the
+   repository): EmoT (tweets, anger/fear/happy/love/sadness) and SmSA (reviews and comments,
+   positive/neutral/negative).
+2. Splits both by row number: rows whose 0-based index is divisible by 5 are HELD OUT. Training never sees
+   them; the Swift evaluation test (ToneEvaluationTests) measures only those rows. Neutral rows are not used.
+3. Turns each text into features exactly as `ToneTokenizer` does in Swift (lower-case, slang normalisation
+   from slang.tsv, letter runs collapsed, laughter folded to "haha", negation marking "NEG_word", unigrams
+   plus bigrams). The hand-written valence lexicon (sentiment.tsv) is a fixed offset in the model, so the
+   learned weights only add what the hand lexicon misses.
+4. Fits a logistic regression (class 1 = upset: anger, fear, sadness, negative; class 0 = happy, love,
+   positive) with AdaGrad and L2, 10 epochs, fixed seed.
+5. Chooses the humour threshold by 5-fold cross-validation INSIDE the training rows: the largest logit
+   threshold at which at least 95.5% of each upset class (anger, fear, sadness, negative) is caught out of
+   fold. The held-out rows play no part in that choice either.
+6. Writes the bias, the threshold and every weight with |w| >= 0.02, rounded to 3 decimals.
+
+Run from the package root:  python3 scripts/train_tone_weights.py
+With --parity it only writes Tests/DeskCoreTests/Fixtures/tokenizer-parity.tsv, which the Swift tests compare
+with ToneTokenizer so that the two tokenizers cannot drift apart.
+"""
+import csv
+import math
+import os
+import random
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "..", "shared", "data")
+LEX = os.path.join(ROOT, "Sources", "DeskCore", "Resources", "lexicons")
+OUT = os.path.join(LEX, "sentiment-weights.tsv")
+
+UPSET = {"anger", "fear", "sadness", "negative"}
+CALM = {"happy", "love", "positive"}
+HAND_SCALE = 2.5          # logit per unit of hand valence (must match ToneLexicon.handScale)
+NEGATED_SCALE = 0.8       # a negated word counts with valence * -NEGATED_SCALE (ToneLexicon.negatedScale)
+CATCH_TARGET = 0.955      # share of each upset class caught out of fold when choosing the threshold
+
+NEGATORS = {"tidak", "bukan", "belum", "jangan", "kurang", "tanpa", "not", "no", "never", "dont", "cant",
+            "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "nothing"}
+EMOTICONS = sorted([":)", ":-)", ":(", ":-(", ":d", ":-d", ":p", ":')", ":'(", ";)", ";-)", ":3", ":v",
+                    "-_-", "<3", ":/", "=)", "=(", ":*", ":o"], key=len, reverse=True)
+
+
+def held_out(index):
+    return index % 5 == 0
+
+
+def read_table(name):
+    table = {}
+    with open(os.path.join(LEX, name), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or "\t" not in line:
+                continue
+            key, value = line.split("\t", 1)
+            table[key] = value
+    return table
+
+
+SLANG = {k: v.split() for k, v in read_table("slang.tsv").items()}
+VALENCE = {k: float(v) for k, v in read_table("sentiment.tsv").items()}
+NEUTRAL = set(read_table("neutral.tsv")) | {line.strip() for line in open(os.path.join(LEX, "neutral.tsv"), encoding="utf-8")
+                                             if line.strip() and not line.startswith("#")}
+
+
+def learnable(feature):
+    """Whether the model may give `feature` a weight: not when it is made only of neutral words."""
+    return not all(part in NEUTRAL for part in feature.split(" "))
+
+
+WORD_CATEGORIES = {"Lu", "Ll", "Lt", "Lm", "Lo", "Nd"}
+
+
+def is_word_char(c):
+    return unicodedata.category(c) in WORD_CATEGORIES
+
+
+def is_emoji(c):
+    v = ord(c)
+    return 0x1F300 <= v <= 0x1FAFF or 0x2600 <= v <= 0x27BF
+
+
+def is_laugh(w):
+    if len(w) < 4:
+        return False
+    s = set(w)
+    for pair in ({"w", "k"}, {"h", "a"}, {"h", "e"}, {"h", "i"}, {"x", "i"}):
+        if s == pair:
+            return True
+    return w.startswith("awok") and s <= {"a", "w", "o", "k"}
+
+
+def collapse(w):
+    out = []
+    i = 0
+    while i < len(w):
+        j = i
+        while j < len(w) and w[j] == w[i]:
+            j += 1
+        out.append(w[i] if j - i >= 3 else w[i:j])
+        i = j
+    return "".join(out)
+
+
+def normalize_word(w):
+    w = collapse(w)
+    if len(w) > 1 and w.endswith("2") and unicodedata.category(w[-2]).startswith("L"):
+        w = w[:-1]
+    if is_laugh(w):
+        return ["haha"]
+    return SLANG.get(w, [w])
+
+
+def raw_tokens(text):
+    """Words, emoji and emoticons of `text`, lower-cased (mirrors ToneTokenizer.rawTokens)."""
+    t = text.lower().replace("[username]", " ").replace("[url]", " ")
+    chars = list(t)
+    n = len(chars)
+    out = []
+    i = 0
+    while i < n:
+        c = chars[i]
+        if c in "hw" and ("".join(chars[i:i + 8]).startswith("http://") or "".join(chars[i:i + 8]).startswith("https://")
+                          or "".join(chars[i:i + 4]) == "www."):
+            while i < n and not chars[i].isspace():
+                i += 1
+            continue
+        if is_word_char(c):
+            j = i
+            word = []
+            while j < n:
+                if is_word_char(chars[j]):
+                    word.append(chars[j])
+                    j += 1
+                elif chars[j] in "'\u2019" and j + 1 < n and is_word_char(chars[j + 1]) and word:
+                    j += 1
+                else:
+                    break
+            out.append("".join(word))
+            i = j
+            continue
+        if is_emoji(c):
+            out.append(c)
+            i += 1
+            continue
+        if i == 0 or not is_word_char(chars[i - 1]):
+            matched = None
+            for e in EMOTICONS:
+                if "".join(chars[i:i + len(e)]) == e:
+                    after = i + len(e)
+                    if after >= n or not is_word_char(chars[after]):
+                        matched = e
+                        break
+            if matched:
+                out.append(matched)
+                i += len(matched)
+                while i < n and chars[i] == matched[-1] and not is_word_char(chars[i]):
+                    i += 1
+                continue
+        i += 1
+    return out
+
+
+def tokens(text):
+    words = []
+    for raw in raw_tokens(text):
+        if is_word_char(raw[0]):
+            words.extend(normalize_word(raw))
+        else:
+            words.append(raw)
+    marked = []
+    negate = False
+    for w in words:
+        if w in NEGATORS:
+            marked.append(w)
+            negate = True
+            continue
+        marked.append("NEG_" + w if negate and is_word_char(w[0]) else w)
+        negate = False
+    return marked
+
+
+def features(text):
+    toks = tokens(text)
+    feats = set(toks)
+    feats.update(a + " " + b for a, b in zip(toks, toks[1:]))
+    hand = 0.0
+    for tok in set(toks):
+        if tok.startswith("NEG_"):
+            hand += VALENCE.get(tok[4:], 0.0) * NEGATED_SCALE * HAND_SCALE
+        else:
+            hand -= VALENCE.get(tok, 0.0) * HAND_SCALE
+    return feats, hand
+
+
+def load():
+    rows = []
+    with open(os.path.join(DATA, "indonlu-emot-train.csv"), newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for index, row in enumerate(reader):
+            if len(row) >= 2:
+                rows.append(("emot", index, row[0], row[1]))
+    with open(os.path.join(DATA, "indonlu-smsa-train.tsv"), encoding="utf-8") as f:
+        for index, line in enumerate(f):
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            rows.append(("smsa", index, label, text))
+    return rows
+
+
+def fit(samples, vocab, epochs=10, lam=1e-4, rate=0.2, seed=1):
+    rnd = random.Random(seed)
+    samples = list(samples)
+    w = {}
+    g = {}
+    b = 0.0
+    gb = 0.0
+    for _ in range(epochs):
+        rnd.shuffle(samples)
+        for feats, hand, y in samples:
+            z = b + hand + sum(w.get(f, 0.0) for f in feats if f in vocab)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            e = p - y
+            for f in feats:
+                if f not in vocab:
+                    continue
+                wf = w.get(f, 0.0)
+                grad = e + lam * wf
+                g[f] = g.get(f, 0.0) + grad * grad
+                w[f] = wf - rate * grad / math.sqrt(g[f] + 1e-8)
+            gb += e * e
+            b -= rate * e / math.sqrt(gb + 1e-8)
+    return w, b
+
+
+def score(model, feats, hand):
+    w, b = model
+    return b + hand + sum(w.get(f, 0.0) for f in feats)
+
+
+def vocabulary(samples):
+    counts = {}
+    for feats, _, _ in samples:
+        for f in feats:
+            counts[f] = counts.get(f, 0) + 1
+    return {f for f, c in counts.items() if c >= 2 and learnable(f)}
+
+
+PARITY_FIXTURE = os.path.join(ROOT, "Tests", "DeskCoreTests", "Fixtures", "tokenizer-parity.tsv")
+PARITY_TEXTS = [
+    "Mantap, jalan rusak lagi \U0001F44D",
+    "wkwkwk admin nya lucu bgt :)))",
+    "gak bagusss, blm sdh diperbaiki!!",
+    "Don't go, it's NOT good",
+    "anak2 main di jalan2 :D",
+    "[USERNAME] cek https://bit.ly/x?y=1 www.contoh.go.id ya",
+    "HAHAHAHA awokawok xixixi hehe",
+    "turut berduka \U0001F622\U0001F622 :'(",
+    "tidak tidak bagus, bukan \U0001F600 bagus",
+    "lihat:d -_- <3 =) ;)",
+    "Terima kasih, pelayanan\u2019nya cepat",
+    "\u00c9milie caf\u00e9 2026 jam 07.30",
+    "bgt yg dgn tdk krn jd aja bkn gimana kalo dll",
+    "maaaaf kereeen mantapp",
+]
+
+
+def write_parity_fixture():
+    """Writes what this tokenizer makes of some tricky texts, for the Swift parity test."""
+    os.makedirs(os.path.dirname(PARITY_FIXTURE), exist_ok=True)
+    with open(PARITY_FIXTURE, "w", encoding="utf-8") as out:
+        out.write("# text TAB tokens (space-separated), written by scripts/train_tone_weights.py --parity\n")
+        for text in PARITY_TEXTS:
+            out.write(text + "\t" + " ".join(tokens(text)) + "\n")
+    print(f"wrote {os.path.relpath(PARITY_FIXTURE, ROOT)}")
+
+
+def main():
+    if "--parity" in sys.argv:
+        write_parity_fixture()
+        return
+    if not os.path.isdir(DATA):
+        sys.exit(f"cannot find the data at {DATA}: run from the package root, with ../shared/data beside it")
+    rows = load()
+    train = []
+    for source, index, label, text in rows:
+        if held_out(index) or label not in UPSET | CALM:
+            continue
+        feats, hand = features(text)
+        train.append((feats, hand, 1 if label in UPSET else 0, label))
+    print(f"training rows: {len(train)} (held-out rows, index % 5 == 0, are not read for training)")
+
+    # Threshold by 5-fold cross-validation inside the training rows.
+    out_of_fold = []
+    for fold in range(5):
+        part = [(f, h, y) for k, (f, h, y, _) in enumerate(train) if k % 5 != fold]
+        model = fit(part, vocabulary(part))
+        out_of_fold += [(score(model, f, h), label) for k, (f, h, _, label) in enumerate(train) if k % 5 == fold]
+        print(f"fold {fold + 1}/5 done", flush=True)
+    threshold = None
+    for step in range(-100, 60):
+        t = step / 10
+        caught = []
+        for cls in sorted(UPSET):
+            scores = [s for s, label in out_of_fold if label == cls]
+            caught.append(sum(1 for s in scores if s > t) / len(scores))
+        if all(c >= CATCH_TARGET for c in caught):
+            threshold = t
+    print(f"threshold (logit above which humour is withheld): {threshold}")
+
+    samples = [(f, h, y) for f, h, y, _ in train]
+    w, b = fit(samples, vocabulary(samples))
+    kept = sorted((f, round(v, 3)) for f, v in w.items() if abs(v) >= 0.02)
+    with open(OUT, "w", encoding="utf-8") as out:
+        out.write("# Meja tone governor: learned sentiment weights (logit of 'the writer is upset').\n")
+        out.write("# Made by scripts/train_tone_weights.py from the IndoNLU EmoT and SmSA training files,\n")
+        out.write("# using only rows whose index % 5 != 0; rows with index % 5 == 0 are held out for the\n")
+        out.write("# evaluation in Tests/DeskCoreTests/ToneEvaluationTests.swift. Do not edit by hand: re-run the script.\n")
+        out.write("# Format: feature TAB weight. A feature is a normalised token or two tokens joined by a space;\n")
+        out.write("# NEG_x is x right after a negator. @bias and @threshold are model constants.\n")
+        out.write(f"@bias\t{round(b, 4)}\n")
+        out.write(f"@threshold\t{threshold}\n")
+        for f, v in kept:
+            out.write(f"{f}\t{v}\n")
+    print(f"wrote {len(kept)} weights to {os.path.relpath(OUT, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
