@@ -52,7 +52,7 @@ final class DeskAppTests: XCTestCase {
     func testAgentsCannotAssignAndTheCoreRefusesAnyway() throws {
         let f = try Fixture()
         let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))
-        let app = DeskApp(desk: budi, keys: .defaults, assistants: DeskAssistants(), language: .en, size: Size(width: 80, height: 24),
+        let app = DeskApp(desk: budi, language: .en, size: Size(width: 80, height: 24),
                           isSupervisor: false)
         app.start()
         app.press(.char("a"))
@@ -136,8 +136,11 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.screen, .queue)
         let replies = try f.store.read { try $0.replies(commentID: f.id("m1")) }
         XCTAssertEqual(replies.count, 1)
-        XCTAssertEqual(replies.first?.templateID, "ack-complaint")
-        XCTAssertTrue(replies.first!.text.hasPrefix("Terima kasih, @warga_rt05."))
+        XCTAssertEqual(replies.first?.templateID, "id.ack.complaint")
+        XCTAssertEqual(replies.first?.templateVersion, 2)
+        XCTAssertTrue(replies.first!.text.hasPrefix("Terima kasih atas laporannya, Kak. Laporan MJ-"))
+        let event = try XCTUnwrap(f.store.read { try $0.lastEvent() })
+        XCTAssertEqual(event.action, "reply")
         XCTAssertEqual(try comment(f, "m1").status, .replied)
         XCTAssertNotNil(try comment(f, "m1").sla.respondedAt)
         XCTAssertNil(app.state.queue.items.first { $0.comment.id == f.id("m1") }, "a replied comment leaves the default queue")
@@ -149,7 +152,7 @@ final class DeskAppTests: XCTestCase {
         let app = f.app()
         select(app, f.id("m6"))
         app.press(.char("r"))
-        app.dispatch(.typed("Jangan bodoh"))
+        app.dispatch(.typed("NIK Bapak 3201234567890001 sudah kami cek"))
         app.press(.ctrl("d"))
         app.press(.char("y"))
         XCTAssertEqual(app.state.prompt?.kind, .overrideReason)
@@ -214,6 +217,24 @@ final class DeskAppTests: XCTestCase {
         app.press(.char("v"))
         XCTAssertEqual(app.state.log.verification?.failure?.seq, 3)
         XCTAssertTrue(app.frame().text.contains("BROKEN at #3"), app.frame().text)
+    }
+
+    func testTheRealAssistantSuggestsShippedTemplatesAndRatesTone() throws {
+        let f = try Fixture()
+        let assistant = ReplyAssistant(desk: f.desk, library: ReplyAssistant.loadLibrary().library)
+        let app = f.app(assistant: assistant)
+        select(app, f.id("m2"))
+        app.press(.enter)
+        XCTAssertNotNil(app.state.thread?.tone, "the thread view shows the tone verdict")
+        XCTAssertTrue(app.frame().text.contains("Tone"))
+        app.press(.char("r"))
+        let suggestions = try XCTUnwrap(app.state.composer?.suggestions)
+        XCTAssertFalse(suggestions.isEmpty, "shipped templates fit a flood complaint")
+        XCTAssertLessThanOrEqual(suggestions.count, 5)
+        XCTAssertTrue(suggestions.allSatisfy { $0.humor == .none }, "no humour for a disaster complaint")
+        app.press(.ctrl("t"))
+        XCTAssertEqual(app.state.composer?.editor.text, suggestions[0].text)
+        XCTAssertEqual(app.state.composer?.templateID, suggestions[0].templateID)
     }
 
     func testBenchHooks() throws {

@@ -302,8 +302,10 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(effects.contains { if case .loadDraft(1) = $0 { true } else { false } })
         XCTAssertTrue(effects.contains { if case .loadSuggestions(1) = $0 { true } else { false } })
         _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
-            ComposerSuggestion(templateID: "a", score: 0.9, humor: 0, text: "Terima kasih.", reasons: []),
-            ComposerSuggestion(templateID: "b", score: 0.5, humor: 1, text: "Siap!", reasons: []),
+            Suggestion(templateID: "a", templateVersion: 1, score: 0.9, humor: .none, lang: .indonesian, purpose: "acknowledge",
+                       title: "A", text: "Terima kasih.", reasons: []),
+            Suggestion(templateID: "b", templateVersion: 3, score: 0.5, humor: .warm, lang: .indonesian, purpose: "acknowledge",
+                       title: "B", text: "Siap!", reasons: []),
         ]))
         return s
     }
@@ -319,6 +321,7 @@ final class ReducerTests: XCTestCase {
         send(&s, .insertSuggestion)
         XCTAssertEqual(s.composer?.editor.text, "Siap!")
         XCTAssertEqual(s.composer?.templateID, "b")
+        XCTAssertEqual(s.composer?.templateVersion, 3)
         XCTAssertEqual(s.composer?.humor, 1)
         XCTAssertTrue(s.composer!.unsaved)
     }
@@ -388,7 +391,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.review?.clock?.clock, .firstResponse, "the reply meets the running response clock")
         XCTAssertTrue(effects.contains { if case .review(1, _) = $0 { true } else { false } })
         XCTAssertTrue(send(&s, .send).isEmpty, "nothing is sent before the checks are back")
-        _ = Reducer.apply(&s, .reviewLoaded(commentID: 1, ReplyReview(findings: [.init(code: "insult", message: "kasar", blocking: true)])))
+        _ = Reducer.apply(&s, .reviewLoaded(commentID: 1, ReplyReview(findings: [LintFinding(code: .personalData, message: "NIK", blocking: true)])))
         XCTAssertTrue(send(&s, .send).isEmpty)
         XCTAssertEqual(s.prompt?.kind, .overrideReason, "a blocking finding asks for a reason")
         send(&s, .accept)

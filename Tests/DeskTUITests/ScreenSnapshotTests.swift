@@ -131,7 +131,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testReviewBlockedAsksForAReason() throws {
         try snap("review-blocked") { app, _ in
             app.press(.char("r"))
-            app.dispatch(.typed("Jangan bodoh, cek http://contoh.com"))
+            app.dispatch(.typed("NIK Bapak 3201234567890001 sudah kami cek, lihat http://contoh.com"))
             app.press(.ctrl("d"))
             app.press(.char("y"))
             XCTAssertEqual(app.state.prompt?.kind, .overrideReason)

@@ -17,9 +17,9 @@ public enum AppEvent: Sendable {
     case externalChange
 
     case queueLoaded([QueueItem], QueueCounts, at: Date)
-    case detailLoaded(CommentDetail, tone: ToneSummary?)
+    case detailLoaded(CommentDetail, tone: ToneVerdict?)
     case draftLoaded(commentID: Int64, ReplyDraft?)
-    case suggestionsLoaded(commentID: Int64, [ComposerSuggestion])
+    case suggestionsLoaded(commentID: Int64, [Suggestion])
     case reviewLoaded(commentID: Int64, ReplyReview)
     case overdueLoaded([QueueItem])
     case passedOverLoaded([QueueItem])

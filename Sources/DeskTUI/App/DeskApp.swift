@@ -20,10 +20,11 @@ public final class DeskApp {
     /// How often to look for changes by other processes.
     static let pollInterval: TimeInterval = 0.5
 
-    public init(desk: Desk, keys: KeyMap, assistants: DeskAssistants, language: Language, size: Size, isSupervisor: Bool) {
+    public init(desk: Desk, keys: KeyMap = .defaults, assistant: (any DeskAssistant)? = nil, language: Language, size: Size,
+                isSupervisor: Bool) {
         self.keys = keys
         clock = desk.clock
-        runner = EffectRunner(desk: desk, assistants: assistants, language: language)
+        runner = EffectRunner(desk: desk, assistant: assistant, language: language)
         state = AppState(size: size, now: desk.now, language: language, actor: desk.actor.name, isSupervisor: isSupervisor,
                          agency: desk.config.agencyName)
         state.timeZone = desk.config.calendar.zone

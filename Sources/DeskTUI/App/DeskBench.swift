@@ -6,7 +6,7 @@ public enum DeskBench {
     /// Opens the queue on `desk` and draws its first frame: `tui_first_frame_ms`.
     public static func firstFrame(desk: Desk, size: Size = Size(width: 120, height: 40)) -> (grid: CellGrid, milliseconds: Double) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let app = DeskApp(desk: desk, keys: .defaults, assistants: DeskAssistants(), language: .en, size: size, isSupervisor: true)
+        let app = DeskApp(desk: desk, language: .en, size: size, isSupervisor: true)
         app.start()
         let grid = app.frame()
         return (grid, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
@@ -19,7 +19,7 @@ public enum DeskBench {
     /// Presses `script` `rounds` times on an open queue and returns the milliseconds each key took to handle
     /// and redraw: `tui_keypress_p99_ms` is their 99th percentile.
     public static func keypressLatencies(desk: Desk, size: Size = Size(width: 120, height: 40), rounds: Int = 20) -> [Double] {
-        let app = DeskApp(desk: desk, keys: .defaults, assistants: DeskAssistants(), language: .en, size: size, isSupervisor: true)
+        let app = DeskApp(desk: desk, language: .en, size: size, isSupervisor: true)
         app.start()
         _ = app.frame()
         var out: [Double] = []

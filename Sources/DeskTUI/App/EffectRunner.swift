@@ -5,15 +5,15 @@ import Foundation
 /// It is the only place the desk's screens read or write the store.
 public final class EffectRunner {
     public let desk: Desk
-    public let assistants: DeskAssistants
+    public let assistant: (any DeskAssistant)?
     private let strings: Strings
     /// Runs the external editor on a text and returns the edited text (set by the run loop, which owns the
     /// terminal).
     var editText: ((String) throws -> String)?
 
-    public init(desk: Desk, assistants: DeskAssistants = DeskAssistants(), language: Language) {
+    public init(desk: Desk, assistant: (any DeskAssistant)? = nil, language: Language) {
         self.desk = desk
-        self.assistants = assistants
+        self.assistant = assistant
         strings = Strings(language)
     }
 
@@ -35,13 +35,11 @@ public final class EffectRunner {
             return [.queueLoaded(try desk.queue(q), try desk.counts(q), at: q.now)]
         case .loadDetail(let id):
             let detail = try desk.detail(id: id)
-            return [.detailLoaded(detail, tone: assistants.tone?(detail.comment))]
+            return [.detailLoaded(detail, tone: assistant?.verdict(for: detail.comment))]
         case .loadDraft(let id):
             return [.draftLoaded(commentID: id, try desk.draft(for: id))]
         case .loadSuggestions(let id):
-            guard let suggest = assistants.suggest else { return [.suggestionsLoaded(commentID: id, [])] }
-            let comment = try desk.detail(id: id).comment
-            return [.suggestionsLoaded(commentID: id, suggest(comment))]
+            return [.suggestionsLoaded(commentID: id, try assistant?.suggestions(for: id, limit: 5) ?? [])]
         case .saveDraft(let id, let text, let templateID):
             try desk.saveDraft(for: id, text: text, templateID: templateID)
             return [.draftSaved(commentID: id)]
@@ -50,9 +48,11 @@ public final class EffectRunner {
         case .review(let id, let request):
             let comment = try desk.detail(id: id).comment
             var review = desk.reviewer?.review(text: request.text, humor: request.humor, comment: comment, config: desk.config) ?? ReplyReview()
-            if review.humorAllowed == nil, let tone = assistants.tone?(comment) { review.humorAllowed = tone.humorAllowed }
+            if review.humorAllowed == nil, let verdict = assistant?.verdict(for: comment) { review.humorAllowed = verdict.humorAllowed.rawValue }
             return [.reviewLoaded(commentID: id, review)]
         case .send(let id, let request):
+            var request = request
+            if let template = request.templateID, request.templateBody == nil { request.templateBody = assistant?.templateBody(id: template) }
             try desk.reply(id, request)
             return [.replySent(commentID: id)]
         case .openEditor(let text):

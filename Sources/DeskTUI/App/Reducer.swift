@@ -185,7 +185,8 @@ public enum Reducer {
             let needsSpace = !c.editor.isEmpty && c.editor.cursor > 0 && !(c.editor.characters[c.editor.cursor - 1].isWhitespace)
             c.editor.insert((needsSpace ? " " : "") + suggestion.text)
             c.templateID = suggestion.templateID
-            c.humor = suggestion.humor
+            c.templateVersion = suggestion.templateVersion
+            c.humor = suggestion.humor.rawValue
         case .externalEditor:
             return [.openEditor(c.editor.text)]
         case .openReview:
@@ -194,7 +195,7 @@ public enum Reducer {
                 state.notice = Notice(.error, state.strings[.emptyDraft])
                 return []
             }
-            let request = ReplyRequest(text: text, templateID: c.templateID, humor: c.humor)
+            let request = ReplyRequest(text: text, templateID: c.templateID, templateVersion: c.templateVersion, humor: c.humor)
             let clock = c.comment.flatMap { responseClock($0, at: state.now) }
             state.review = ReviewState(commentID: c.commentID, request: request, clock: clock)
             state.stack.append(.review)

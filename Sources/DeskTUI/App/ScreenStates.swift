@@ -43,30 +43,11 @@ public struct QueueScreenState: Sendable {
 public struct ThreadScreenState: Sendable {
     public var commentID: Int64
     public var detail: CommentDetail?
-    /// The tone verdict of the comment, when the tone module is present.
-    public var tone: ToneSummary?
+    /// The tone verdict of the comment, when the desk has an assistant.
+    public var tone: ToneVerdict?
     public var scroll = 0
 
     public init(commentID: Int64) { self.commentID = commentID }
-}
-
-/// A reply template the suggestion engine proposes (DESIGN.md suggestion keys).
-public struct ComposerSuggestion: Sendable, Hashable {
-    public var templateID: String
-    public var score: Double
-    /// 0 none, 1 warm, 2 light joke.
-    public var humor: Int
-    /// The text with its variables filled in.
-    public var text: String
-    public var reasons: [String]
-
-    public init(templateID: String, score: Double, humor: Int, text: String, reasons: [String]) {
-        self.templateID = templateID
-        self.score = score
-        self.humor = humor
-        self.text = text
-        self.reasons = reasons
-    }
 }
 
 /// The composer: the draft, and the suggestions beside it.
@@ -76,11 +57,13 @@ public struct ComposerState: Sendable {
     /// The comment being answered, for the line above the editor.
     public var comment: Comment?
     public var editor = TextEditor()
-    /// The template the draft started from, if any.
+    /// The template the draft started from, if any, and its version.
     public var templateID: String?
-    /// The humour level of the inserted template.
-    public var humor = 0
-    public var suggestions: [ComposerSuggestion] = []
+    public var templateVersion: Int?
+    /// The humour level of the inserted template (nil when the draft did not start from one).
+    public var humor: Int?
+    /// The best templates for the comment, rendered for it (the first five are shown).
+    public var suggestions: [Suggestion] = []
     public var selectedSuggestion = 0
     /// The draft changed since it was last saved.
     public var unsaved = false

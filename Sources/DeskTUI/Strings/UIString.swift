@@ -14,7 +14,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case filterAllStatuses, filterMine, filterUnassigned, filterLabel
     // Thread
     case linesShown, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
-    case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneHumorAllowed
+    case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneSarcastic, toneRude, toneSpam, toneHumorAllowed
     case sectionComment, sectionThread, thisComment, replyFromDesk, sectionEarlier, sectionHistory
     case clockDue, clockLate, clockLeft, clockMet, late
     // Composer
@@ -103,6 +103,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .toneSentiment: ("sentimen {1}", "sentiment {1}")
         case .toneSensitive: ("topik sensitif: {1}", "sensitive: {1}")
         case .toneJoking: ("bercanda", "joking")
+        case .toneSarcastic: ("sarkastis", "sarcastic")
+        case .toneRude: ("kasar", "rude")
+        case .toneSpam: ("spam", "spam")
         case .toneHumorAllowed: ("humor boleh: {1}", "humour allowed: {1}")
         case .sectionComment: ("Komentar", "Comment")
         case .sectionThread: ("Percakapan ({1})", "Thread ({1})")

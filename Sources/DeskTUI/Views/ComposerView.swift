@@ -83,14 +83,15 @@ public enum ComposerView {
             surface.fill(row: row, col: inner.col, width: inner.width, style: CellStyle(.text, highlighted: selected))
             var col = inner.col
             col += surface.put("\(i + 1) ", row: row, col: col, limit: inner.width, style: CellStyle(.muted, highlighted: selected))
-            col += surface.put(SafeText.sanitize(sug.templateID, limit: 64), row: row, col: col, limit: inner.right - col,
+            let name = sug.title
+            col += surface.put(SafeText.sanitize(name, lines: .fold, limit: 120), row: row, col: col, limit: inner.right - col,
                                style: CellStyle(.platform, highlighted: selected))
-            if sug.humor > 0 {
-                col += surface.put(" " + humorBadge(sug.humor, s), row: row, col: col, limit: inner.right - col, style: CellStyle(.humor, highlighted: selected))
+            if sug.humor > .none {
+                col += surface.put(" " + humorBadge(sug.humor.rawValue, s), row: row, col: col, limit: inner.right - col, style: CellStyle(.humor, highlighted: selected))
             }
             if !sideBySide {
-                let text = SafeText.sanitize(sug.text, lines: .fold, limit: 400)
-                surface.put(" " + text, row: row, col: col, limit: inner.right - col, style: CellStyle(.text, highlighted: selected))
+                let text = TextLayout.truncate(" — " + SafeText.sanitize(sug.text, lines: .fold, limit: 400), to: max(0, inner.right - col))
+                surface.put(text, row: row, col: col, limit: inner.right - col, style: CellStyle(.muted, highlighted: selected))
             }
             row += 1
             guard sideBySide else { continue }

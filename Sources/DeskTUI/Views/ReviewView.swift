@@ -42,7 +42,7 @@ public enum ReviewView {
             if r.findings.isEmpty { doc.add(("  ✓ " + s[.noFindings], .ok)) }
             for f in r.findings {
                 let mark = f.blocking ? "✗ " + s[.blockingMark] + " " : "! "
-                doc.paragraph(mark + f.message + " (" + f.code + ")", f.blocking ? .blocking : .warning, indent: 2)
+                doc.paragraph(mark + f.message + " (" + f.code.rawValue + ")", f.blocking ? .blocking : .warning, indent: 2)
             }
         } else {
             doc.add(("  " + s[.stillChecking], .muted))
@@ -50,7 +50,7 @@ public enum ReviewView {
         doc.blank()
 
         doc.heading(s[.sectionHumor])
-        let used = review.request.humor
+        let used = review.request.humor ?? 0
         let allowed = review.review?.humorAllowed
         let usedText = s.format(.humorUsed, s.humor(used))
         if let allowed {

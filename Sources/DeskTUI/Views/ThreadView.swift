@@ -53,10 +53,13 @@ public enum ThreadView {
         if let tone = thread.tone {
             doc.blank()
             doc.heading(s[.sectionTone])
-            var parts = [s.format(.toneSentiment, String(format: "%+.2f", tone.sentiment))]
+            var parts = [s.format(.toneSentiment, String(format: "%+.2f", tone.sentiment)), s.intent(tone.intent)]
             if !tone.sensitive.isEmpty { parts.append(s.format(.toneSensitive, tone.sensitive.joined(separator: ", "))) }
             if tone.joking { parts.append(s[.toneJoking]) }
-            parts.append(s.format(.toneHumorAllowed, s.humor(tone.humorAllowed)))
+            if tone.sarcastic { parts.append(s[.toneSarcastic]) }
+            if tone.rude { parts.append(s[.toneRude]) }
+            if tone.spam { parts.append(s[.toneSpam]) }
+            parts.append(s.format(.toneHumorAllowed, s.humor(tone.humorAllowed.rawValue)))
             doc.add(("  " + parts.joined(separator: " · "), tone.sensitive.isEmpty ? .text : .warning))
             for reason in tone.reasons { doc.paragraph("– " + reason, .muted, indent: 2) }
         }

@@ -30,9 +30,9 @@ final class Fixture {
         config.channels = ["@diskominfo"]
         desk = Desk(store: store, config: config, clock: clock, actor: ActorIdentity(name: "sari", login: "sari", overridden: false),
                     reviewer: reviewer, classifier: { text in
-                        if text.contains("banjir") || text.contains("rusak") { return .complaint }
-                        if text.contains("?") || text.contains("？") { return .question }
-                        return .other
+                        if text.contains("banjir") || text.contains("rusak") { return CommentTone(intent: .complaint, sentiment: -0.6) }
+                        if text.contains("?") || text.contains("？") { return CommentTone(intent: .question, sentiment: 0) }
+                        return CommentTone(intent: .other, sentiment: 0.2)
                     })
         try desk.putStaff(StaffMember(name: "sari", displayName: "Sari Wulandari", role: .supervisor))
         try desk.putStaff(StaffMember(name: "budi", displayName: "Budi Santoso", role: .agent))
@@ -80,40 +80,49 @@ final class Fixture {
 
     /// A desk app on this fixture, started (queue loaded).
     func app(size: Size = Size(width: 80, height: 24), language: Language = .en, supervisor: Bool = true,
-             assistants: DeskAssistants = Fixture.assistants, keys: KeyMap = .defaults) -> DeskApp {
-        let app = DeskApp(desk: desk, keys: keys, assistants: assistants, language: language, size: size, isSupervisor: supervisor)
+             assistant: (any DeskAssistant)? = FixtureAssistant(), keys: KeyMap = .defaults) -> DeskApp {
+        let app = DeskApp(desk: desk, keys: keys, assistant: assistant, language: language, size: size, isSupervisor: supervisor)
         app.start()
         return app
     }
-
-    /// Suggestions and tone, as the template and tone modules would give them.
-    static let assistants = DeskAssistants(
-        suggest: { comment in
-            [ComposerSuggestion(templateID: "ack-complaint", score: 0.92, humor: 0,
-                                text: "Terima kasih, \(comment.author.atHandle). Laporan Anda sudah kami teruskan ke dinas terkait.",
-                                reasons: ["keluhan: ucapan terima kasih dan tindak lanjut"]),
-             ComposerSuggestion(templateID: "info-link", score: 0.61, humor: 0,
-                                text: "Informasi lengkap ada di https://kota.go.id/layanan", reasons: ["pertanyaan layanan"]),
-             ComposerSuggestion(templateID: "warm-thanks", score: 0.40, humor: 1,
-                                text: "Siap, kami bantu! 🙏", reasons: ["nada positif"])]
-        },
-        tone: { comment in
-            comment.text.contains("banjir")
-                ? ToneSummary(lang: "id", sentiment: -0.7, sensitive: ["bencana"], joking: false, humorAllowed: 0,
-                              reasons: ["menyebut banjir: topik bencana", "keluhan mendesak"])
-                : ToneSummary(lang: "id", sentiment: 0.1, humorAllowed: 1, reasons: ["netral"])
-        })
 }
 
-/// A reviewer that blocks replies containing "bodoh" and warns about links outside go.id.
+/// Fixed tone verdicts and suggestions, so screens do not change when the shipped lexicons or templates are tuned.
+struct FixtureAssistant: DeskAssistant {
+    func verdict(for comment: Comment) -> ToneVerdict {
+        comment.text.contains("banjir")
+            ? ToneVerdict(lang: .indonesian, sentiment: -0.7, sensitiveTopics: [.disaster], joking: false, intent: .complaint,
+                          humorAllowed: .none, reasons: ["menyebut banjir: topik bencana", "keluhan mendesak"])
+            : ToneVerdict(lang: .indonesian, sentiment: 0.1, sensitiveTopics: [], joking: false, intent: .question, humorAllowed: .warm,
+                          reasons: ["netral"])
+    }
+
+    func suggestions(for commentID: Int64, limit: Int) throws -> [Suggestion] {
+        Array([
+            Suggestion(templateID: "id.ack.complaint", templateVersion: 2, score: 0.92, humor: .none, lang: .indonesian,
+                       purpose: "acknowledge", title: "Terima kasih, diteruskan",
+                       text: "Terima kasih atas laporannya, Kak. Laporan MJ-\(commentID) sudah kami teruskan ke dinas terkait 🙏",
+                       reasons: ["keluhan: ucapan terima kasih dan tindak lanjut"]),
+            Suggestion(templateID: "id.answer.link", templateVersion: 1, score: 0.61, humor: .none, lang: .indonesian,
+                       purpose: "answer_link", title: "Jawab dengan tautan", text: "Informasi lengkap ada di {link}",
+                       reasons: ["pertanyaan layanan"]),
+            Suggestion(templateID: "id.warm.thanks", templateVersion: 1, score: 0.40, humor: .warm, lang: .indonesian,
+                       purpose: "acknowledge", title: "Siap dibantu", text: "Siap, kami bantu ya Kak! 😊", reasons: ["nada positif"]),
+        ].prefix(limit))
+    }
+
+    func templateBody(id: String) -> String? { "Terima kasih atas laporannya, Kak. Laporan {ticket.ref} sudah kami teruskan ke dinas terkait 🙏" }
+}
+
+/// A reviewer that blocks a reply carrying a national ID number (NIK) and warns about links outside go.id.
 struct FixtureReviewer: ReplyReviewer {
-    func review(text: String, humor: Int, comment: Comment, config: DeskConfig) -> ReplyReview {
-        var findings: [ReplyReview.Finding] = []
-        if text.lowercased().contains("bodoh") {
-            findings.append(.init(code: "insult", message: "Kata kasar: \"bodoh\"", blocking: true))
+    func review(text: String, humor: Int?, comment: Comment, config: DeskConfig) -> ReplyReview {
+        var findings: [LintFinding] = []
+        if text.contains("3201") {
+            findings.append(LintFinding(code: .personalData, message: "Nomor NIK warga terlihat di balasan", blocking: true))
         }
         if text.contains("http"), !text.contains(".go.id") {
-            findings.append(.init(code: "link", message: "Tautan ke luar situs pemerintah", blocking: false))
+            findings.append(LintFinding(code: .linkNotAllowed, message: "Tautan ke luar situs pemerintah", blocking: false))
         }
         let allowed = comment.text.contains("banjir") ? 0 : 1
         return ReplyReview(findings: findings, tone: nil, humorAllowed: allowed)
