@@ -237,10 +237,40 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.composer?.templateID, suggestions[0].templateID)
     }
 
+    /// Suggestions that arrive only when the test lets them.
+    struct GatedAssistant: DeskAssistant {
+        let gate: DispatchSemaphore
+        func verdict(for comment: Comment) -> ToneVerdict { FixtureAssistant().verdict(for: comment) }
+        func suggestions(for commentID: Int64, limit: Int) throws -> [Suggestion] {
+            gate.wait()
+            return try FixtureAssistant().suggestions(for: commentID, limit: limit)
+        }
+        func templateBody(id: String) -> String? { nil }
+    }
+
+    func testASlowLoadNeverHoldsTheKeyboard() throws {
+        let f = try Fixture()
+        let gate = DispatchSemaphore(value: 0)
+        let app = DeskApp(desk: f.desk, assistant: GatedAssistant(gate: gate), language: .en, size: Size(width: 80, height: 24),
+                          isSupervisor: true)
+        app.loading = .responsive(budget: 0.001)
+        app.start()
+        XCTAssertEqual(app.state.queue.items.count, 7, "the first frame has its rows")
+        app.press(.char("r"))
+        XCTAssertEqual(app.state.screen, .composer, "the composer opens while suggestions are still coming")
+        XCTAssertEqual(app.state.composer?.suggestions.count, 0)
+        for c in "Halo" { app.press(.char(c)) }
+        XCTAssertEqual(app.state.composer?.editor.text, "Halo", "typing goes on meanwhile")
+        gate.signal()
+        app.settle()
+        XCTAssertEqual(app.state.composer?.suggestions.count, 3)
+        XCTAssertTrue(app.frame().text.contains("Terima kasih, diteruskan"))
+    }
+
     func testBenchHooks() throws {
         let f = try Fixture()
         let first = DeskBench.firstFrame(desk: f.desk)
-        XCTAssertTrue(first.grid.text.contains("7 in queue"))
+        XCTAssertTrue(first.grid.text.contains("@warga_rt05"), "the first frame has the queue's rows")
         XCTAssertGreaterThan(first.milliseconds, 0)
         let latencies = DeskBench.keypressLatencies(desk: f.desk, rounds: 2)
         XCTAssertEqual(latencies.count, DeskBench.script.count * 2)

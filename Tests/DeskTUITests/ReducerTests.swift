@@ -24,7 +24,8 @@ final class ReducerTests: XCTestCase {
     /// A supervisor's state with `count` queue items loaded.
     static func state(items count: Int = 30, supervisor: Bool = true, size: Size = Size(width: 80, height: 24)) -> AppState {
         var s = AppState(size: size, now: now, language: .en, actor: "sari", isSupervisor: supervisor)
-        _ = Reducer.apply(&s, .queueLoaded((1...max(1, count)).prefix(count).map { item(Int64($0)) }, QueueCounts(total: count), at: now))
+        _ = Reducer.apply(&s, .queueLoaded((1...max(1, count)).prefix(count).map { item(Int64($0)) }, at: now, token: 0))
+        _ = Reducer.apply(&s, .countsLoaded(QueueCounts(total: count), filter: QueueFilter(), token: 0))
         return s
     }
 
@@ -32,7 +33,7 @@ final class ReducerTests: XCTestCase {
     private func send(_ s: inout AppState, _ id: ActionID) -> [Effect] { Reducer.apply(&s, .action(id)) }
 
     private func isLoadQueue(_ effects: [Effect], file: StaticString = #filePath, line: UInt = #line) -> QueueQuery? {
-        for e in effects { if case .loadQueue(let q) = e { return q } }
+        for e in effects { if case .loadQueue(let q, _) = e { return q } }
         XCTFail("expected a queue load in \(effects)", file: file, line: line)
         return nil
     }
@@ -62,9 +63,27 @@ final class ReducerTests: XCTestCase {
     }
 
     func testReachingTheEndOfALoadedPageLoadsMore() {
-        var s = Self.state(items: 200)
+        var s = Self.state(items: QueueScreenState.page)
         let effects = send(&s, .bottom)
-        XCTAssertEqual(isLoadQueue(effects)?.limit, 400)
+        XCTAssertEqual(isLoadQueue(effects)?.limit, 2 * QueueScreenState.page)
+        XCTAssertTrue(send(&s, .moveDown).isEmpty, "no second request while one is out")
+    }
+
+    func testOnlyTheLatestRequestIsShown() {
+        var s = Self.state(items: 3)
+        let first = send(&s, .filterPlatform)
+        let second = send(&s, .filterPlatform)
+        guard case .loadQueue(_, let t1)? = first.first, case .loadQueue(_, let t2)? = second.first else { return XCTFail() }
+        XCTAssertLessThan(t1, t2)
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(7)], at: Self.now, token: t1))
+        XCTAssertTrue(s.queue.loading, "a superseded page is dropped")
+        XCTAssertEqual(s.queue.items.count, 3)
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(8)], at: Self.now, token: t2))
+        XCTAssertFalse(s.queue.loading)
+        XCTAssertEqual(s.queue.items.map(\.comment.id), [8])
+        XCTAssertTrue(QueueView.status(s).contains { $0.0 == "Counting…" }, "counts of another filter are not shown")
+        _ = Reducer.apply(&s, .countsLoaded(QueueCounts(total: 1), filter: s.queue.filter, token: t2))
+        XCTAssertTrue(QueueView.status(s).contains { $0.0 == "1 in queue" })
     }
 
     func testOpenAndBack() {
@@ -435,7 +454,7 @@ final class ReducerTests: XCTestCase {
         send(&s, .moveDown)
         send(&s, .moveDown)
         XCTAssertNotNil(isLoadQueue(Reducer.apply(&s, .externalChange)))
-        _ = Reducer.apply(&s, .queueLoaded([Self.item(9), Self.item(1), Self.item(2), Self.item(3)], QueueCounts(total: 4), at: Self.now))
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(9), Self.item(1), Self.item(2), Self.item(3)], at: Self.now, token: s.queue.token))
         XCTAssertEqual(s.queue.selectedItem?.comment.id, 3, "the same comment stays selected when rows move")
     }
 

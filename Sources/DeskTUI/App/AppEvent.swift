@@ -16,7 +16,10 @@ public enum AppEvent: Sendable {
     /// Another process (or this one) committed something: reload what is shown.
     case externalChange
 
-    case queueLoaded([QueueItem], QueueCounts, at: Date)
+    /// A page of the queue, for the request `token` (older requests' pages are dropped).
+    case queueLoaded([QueueItem], at: Date, token: Int)
+    /// The queue's counts for `filter`, for the request `token`.
+    case countsLoaded(QueueCounts, filter: QueueFilter, token: Int)
     case detailLoaded(CommentDetail, tone: ToneVerdict?)
     case draftLoaded(commentID: Int64, ReplyDraft?)
     case suggestionsLoaded(commentID: Int64, [Suggestion])
@@ -54,7 +57,10 @@ public enum DeskCommand: Sendable, Hashable {
 
 /// Work the reducer asks for; `EffectRunner` carries it out outside the views and reports back with events.
 public enum Effect: Sendable {
-    case loadQueue(QueueQuery)
+    /// A page of the queue for `filter`; `token` tells a newer request from an older one.
+    case loadQueue(QueueQuery, token: Int)
+    /// The queue's counts (slow on a large desk: they are loaded in the background).
+    case loadCounts(QueueQuery, filter: QueueFilter, token: Int)
     case loadDetail(Int64)
     case loadDraft(Int64)
     case loadSuggestions(Int64)
@@ -67,4 +73,29 @@ public enum Effect: Sendable {
     case loadPassedOver
     case loadLog(verify: Bool)
     case loadStaff(forComment: Int64)
+}
+
+extension Effect {
+    /// Reads the store and changes nothing: it may run away from the screen, in the background.
+    public var isRead: Bool {
+        switch self {
+        case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
+             .loadStaff: true
+        case .saveDraft, .perform, .send, .openEditor: false
+        }
+    }
+
+    /// Secondary information the screen does not wait for (counts).
+    public var isSecondary: Bool {
+        if case .loadCounts = self { return true }
+        return false
+    }
+
+    /// The queue request a load belongs to, if it is one.
+    public var queueToken: Int? {
+        switch self {
+        case .loadQueue(_, let token), .loadCounts(_, _, let token): token
+        default: nil
+        }
+    }
 }

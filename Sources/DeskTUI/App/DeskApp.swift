@@ -5,16 +5,33 @@ import Foundation
 ///
 /// Between keys it ticks the clock (SLA timers move without a keypress), polls `Desk.changeToken()` about
 /// twice a second (another process's change appears within a second), and saves the draft being typed.
+///
+/// Loads can run in the background (`Loading.responsive`): after a key the desk waits a frame's budget for
+/// them, draws, and shows what arrives later as it arrives, so a slow query on a large desk never freezes the
+/// keyboard. Writes always run in order, on the spot.
 public final class DeskApp {
+    /// How loads are carried out.
+    public enum Loading: Sendable {
+        /// Every load finishes before a key is done (tests, scripts).
+        case waitForAll
+        /// Loads run in the background; a key waits at most `budget` seconds for the ones its screen needs.
+        case responsive(budget: TimeInterval)
+    }
+
     public private(set) var state: AppState
     public let keys: KeyMap
+    public var loading: Loading = .waitForAll
     private let runner: EffectRunner
+    private let inbox = LoadInbox()
+    private let loader = DispatchQueue(label: "meja.desk.loads", qos: .userInitiated)
     private let clock: any WallClock
     private var lastToken: Int64?
     /// Uptime (seconds) of the last look for other processes' changes: paced by real time even when the
     /// desk's clock is fixed (`MEJA_NOW`).
     private var lastPoll: TimeInterval = 0
 
+    /// How long a key waits for the loads its screen needs before the screen is drawn anyway (seconds).
+    public static let frameBudget: TimeInterval = 0.008
     /// How long to wait for a key before ticking, in milliseconds.
     static let inputTimeout = 250
     /// How often to look for changes by other processes.
@@ -31,14 +48,47 @@ public final class DeskApp {
     }
 
     /// Feeds one event through the reducer and carries out the effects (and the events they produce) until
-    /// nothing is left to do.
+    /// nothing is left to do, then waits (within the loading budget) for the loads the screen needs.
     public func dispatch(_ event: AppEvent) {
-        var pending = [event]
-        while !pending.isEmpty {
-            let next = pending.removeFirst()
-            for effect in Reducer.apply(&state, next) { pending += runner.perform(effect) }
+        apply([event])
+        if case .responsive(let budget) = loading {
+            settle(until: .now() + budget, secondary: false)
+        } else {
+            settle(until: .distantFuture, secondary: true)
         }
     }
+
+    private func apply(_ events: [AppEvent]) {
+        var pending = events
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            for effect in Reducer.apply(&state, next) { pending += perform(effect) }
+        }
+    }
+
+    private func perform(_ effect: Effect) -> [AppEvent] {
+        guard case .responsive = loading, effect.isRead else { return runner.perform(effect) }
+        inbox.begin(effect)
+        let (desk, assistant, inbox) = (runner.desk, runner.assistant, inbox)
+        loader.async {
+            inbox.finish(effect, inbox.isStale(effect) ? [] : EffectRunner.load(effect, desk: desk, assistant: assistant))
+        }
+        return []
+    }
+
+    /// Applies whatever background loads have delivered, waiting until `deadline` for the rest (all of them
+    /// with `secondary`, else only those the screen needs).
+    public func settle(until deadline: DispatchTime = .distantFuture, secondary: Bool = true) {
+        while true {
+            apply(inbox.take())
+            let pending = inbox.pending
+            if (secondary ? pending.all : pending.primary) == 0 { return }
+            if !inbox.wait(until: deadline) { return }
+        }
+    }
+
+    /// Applies what has arrived, without waiting.
+    func drain() { apply(inbox.take()) }
 
     /// How the external editor is run (the run loop sets it to suspend the terminal around `$EDITOR`; tests
     /// set a stand-in).
@@ -50,7 +100,8 @@ public final class DeskApp {
     /// Loads the first screen's data.
     public func start(issues: [String] = []) {
         state.startupIssues = issues
-        dispatch(.externalChange)
+        apply([.externalChange])
+        settle(until: .distantFuture, secondary: { if case .waitForAll = loading { true } else { false } }())
         lastToken = try? runner.desk.changeToken()
     }
 
@@ -72,8 +123,10 @@ public final class DeskApp {
         var size = terminal.size
         dispatch(.resized(size))
         while state.running {
+            drain()
             terminal.present(frame())
-            let key = terminal.readKey(timeout: Self.inputTimeout)
+            // While loads are out, look again soon so their results show promptly.
+            let key = terminal.readKey(timeout: inbox.pending.all > 0 ? 30 : Self.inputTimeout)
             if key == .resize || terminal.size != size {
                 size = terminal.size
                 dispatch(.resized(size))

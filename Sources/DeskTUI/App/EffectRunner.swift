@@ -19,6 +19,7 @@ public final class EffectRunner {
 
     /// Performs `effect` and returns the events that report its outcome.
     public func perform(_ effect: Effect) -> [AppEvent] {
+        if effect.isRead { return Self.load(effect, desk: desk, assistant: assistant) }
         do {
             return try run(effect)
         } catch {
@@ -26,13 +27,25 @@ public final class EffectRunner {
         }
     }
 
-    private func run(_ effect: Effect) throws -> [AppEvent] {
-        let s = strings
+    /// Carries out a read effect (`Effect.isRead`); safe to call on any thread.
+    public static func load(_ effect: Effect, desk: Desk, assistant: (any DeskAssistant)?) -> [AppEvent] {
+        do {
+            return try read(effect, desk: desk, assistant: assistant)
+        } catch {
+            return [.failed(message(for: error))]
+        }
+    }
+
+    private static func read(_ effect: Effect, desk: Desk, assistant: (any DeskAssistant)?) throws -> [AppEvent] {
         switch effect {
-        case .loadQueue(let query):
+        case .loadQueue(let query, let token):
             var q = query
             q.now = desk.now
-            return [.queueLoaded(try desk.queue(q), try desk.counts(q), at: q.now)]
+            return [.queueLoaded(try desk.queue(q), at: q.now, token: token)]
+        case .loadCounts(let query, let filter, let token):
+            var q = query
+            q.now = desk.now
+            return [.countsLoaded(try desk.counts(q), filter: filter, token: token)]
         case .loadDetail(let id):
             let detail = try desk.detail(id: id)
             return [.detailLoaded(detail, tone: assistant?.verdict(for: detail.comment))]
@@ -40,28 +53,11 @@ public final class EffectRunner {
             return [.draftLoaded(commentID: id, try desk.draft(for: id))]
         case .loadSuggestions(let id):
             return [.suggestionsLoaded(commentID: id, try assistant?.suggestions(for: id, limit: 5) ?? [])]
-        case .saveDraft(let id, let text, let templateID):
-            try desk.saveDraft(for: id, text: text, templateID: templateID)
-            return [.draftSaved(commentID: id)]
-        case .perform(let command):
-            return [.done(Notice(.info, try perform(command, s)))]
         case .review(let id, let request):
             let comment = try desk.detail(id: id).comment
             var review = desk.reviewer?.review(text: request.text, humor: request.humor, comment: comment, config: desk.config) ?? ReplyReview()
             if review.humorAllowed == nil, let verdict = assistant?.verdict(for: comment) { review.humorAllowed = verdict.humorAllowed.rawValue }
             return [.reviewLoaded(commentID: id, review)]
-        case .send(let id, let request):
-            var request = request
-            if let template = request.templateID, request.templateBody == nil { request.templateBody = assistant?.templateBody(id: template) }
-            try desk.reply(id, request)
-            return [.replySent(commentID: id)]
-        case .openEditor(let text):
-            guard let editText else { return [.editorFinished(nil)] }
-            do {
-                return [.editorFinished(try editText(text))]
-            } catch {
-                return [.editorFinished(nil), .failed(s.format(.editorFailed, "\(error)"))]
-            }
         case .loadOverdue:
             return [.overdueLoaded(try desk.overdue(includeAtRisk: true))]
         case .loadPassedOver:
@@ -74,6 +70,33 @@ public final class EffectRunner {
             return [.logLoaded(events, verify ? try LogAudit.verify(desk.store) : nil)]
         case .loadStaff(let id):
             return [.staffLoaded(try desk.staff(), forComment: id)]
+        default:
+            return []
+        }
+    }
+
+    private func run(_ effect: Effect) throws -> [AppEvent] {
+        let s = strings
+        switch effect {
+        case .saveDraft(let id, let text, let templateID):
+            try desk.saveDraft(for: id, text: text, templateID: templateID)
+            return [.draftSaved(commentID: id)]
+        case .perform(let command):
+            return [.done(Notice(.info, try perform(command, s)))]
+        case .send(let id, let request):
+            var request = request
+            if let template = request.templateID, request.templateBody == nil { request.templateBody = assistant?.templateBody(id: template) }
+            try desk.reply(id, request)
+            return [.replySent(commentID: id)]
+        case .openEditor(let text):
+            guard let editText else { return [.editorFinished(nil)] }
+            do {
+                return [.editorFinished(try editText(text))]
+            } catch {
+                return [.editorFinished(nil), .failed(s.format(.editorFailed, "\(error)"))]
+            }
+        default:
+            return []
         }
     }
 

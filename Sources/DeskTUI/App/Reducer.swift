@@ -32,7 +32,7 @@ public enum Reducer {
         case .tick(let now):
             return tick(&state, now)
         case .externalChange:
-            return reloadAll(state)
+            return reloadAll(&state)
         default:
             return loaded(&state, event)
         }
@@ -52,7 +52,7 @@ public enum Reducer {
             state.help = 0
             return []
         case .refresh:
-            return reloadAll(state)
+            return reloadAll(&state)
         case .command:
             state.prompt = PromptState(kind: .command)
             return []
@@ -76,9 +76,9 @@ public enum Reducer {
         if let delta = movement(id, page: rows, count: count) {
             state.queue.cursor.move(by: delta, count: count, visible: rows)
             // At the end of what is loaded, ask for more.
-            if state.queue.cursor.selected >= count - 1, state.queue.mayHaveMore {
-                state.queue.limit += 200
-                return [.loadQueue(queueQuery(state))]
+            if state.queue.cursor.selected >= count - 1, state.queue.mayHaveMore, !state.queue.loading {
+                state.queue.limit += QueueScreenState.page
+                return requestQueue(&state)
             }
             return []
         }
@@ -472,23 +472,28 @@ public enum Reducer {
             guard let clock = item.clock, [.onTrack, .atRisk].contains(clock.state) else { return false }
             return [clock.atRiskAt, clock.dueAt].contains { t in t.map { $0 > previous && $0 <= now } ?? false }
         }
-        if crossed { effects.append(.loadQueue(queueQuery(state))) }
+        if crossed { effects += requestQueue(&state) }
         return effects
     }
 
     private static func loaded(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         let s = state.strings
         switch event {
-        case .queueLoaded(let items, let counts, let at):
+        case .queueLoaded(let items, let at, let token):
+            guard token == state.queue.token else { break }
             let selectedID = state.queue.selectedItem?.comment.id
             state.queue.items = items
-            state.queue.counts = counts
             state.queue.loaded = true
+            state.queue.loading = false
             state.queue.loadedAt = at
             if let selectedID, let index = items.firstIndex(where: { $0.comment.id == selectedID }) {
                 state.queue.cursor.selected = index
             }
             state.queue.cursor.keepVisible(count: items.count, visible: Layout.listRows(state.size))
+        case .countsLoaded(let counts, let filter, _):
+            guard filter == state.queue.filter else { break }
+            state.queue.counts = counts
+            state.queue.countsFilter = filter
         case .detailLoaded(let detail, let tone):
             if state.thread?.commentID == detail.comment.id {
                 state.thread?.detail = detail
@@ -532,7 +537,7 @@ public enum Reducer {
             state.picker = PickerState(kind: .assign(id), options: options)
         case .done(let notice):
             state.notice = notice
-            return reloadAll(state)
+            return reloadAll(&state)
         case .failed(let message):
             state.notice = Notice(.error, message)
         case .draftSaved(let id):
@@ -551,7 +556,7 @@ public enum Reducer {
             state.composer = nil
             while [.review, .composer].contains(state.screen) { state.stack.removeLast() }
             state.notice = Notice(.info, s.format(.replySent, String(id)))
-            return reloadAll(state)
+            return reloadAll(&state)
         default: break
         }
         return []
@@ -584,8 +589,16 @@ public enum Reducer {
         change(&f)
         state.queue.filter = f
         state.queue.cursor = ListCursor()
-        state.queue.limit = 200
-        return [.loadQueue(queueQuery(state))]
+        state.queue.limit = QueueScreenState.page
+        return requestQueue(&state)
+    }
+
+    /// Asks for the queue's rows and counts under the current filter; anything asked for before is superseded.
+    static func requestQueue(_ state: inout AppState) -> [Effect] {
+        state.queue.token += 1
+        state.queue.loading = true
+        let q = queueQuery(state)
+        return [.loadQueue(q, token: state.queue.token), .loadCounts(q, filter: state.queue.filter, token: state.queue.token)]
     }
 
     /// The query for the queue as shown now.
@@ -594,8 +607,8 @@ public enum Reducer {
     }
 
     /// Effects that reload every screen that is open.
-    public static func reloadAll(_ state: AppState) -> [Effect] {
-        var effects: [Effect] = [.loadQueue(queueQuery(state))]
+    public static func reloadAll(_ state: inout AppState) -> [Effect] {
+        var effects = requestQueue(&state)
         if let thread = state.thread { effects.append(.loadDetail(thread.commentID)) }
         if state.stack.contains(.overdue) { effects.append(.loadOverdue) }
         if state.stack.contains(.passedOver) { effects.append(.loadPassedOver) }

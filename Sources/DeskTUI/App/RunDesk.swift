@@ -29,6 +29,7 @@ public func runDesk(desk: Desk, theme: String? = nil, assistant: (any DeskAssist
     defer { terminal.stop() }
     let app = DeskApp(desk: desk, keys: setup.keys, assistant: helper, language: setup.language, size: terminal.size,
                       isSupervisor: setup.isSupervisor)
+    app.loading = .responsive(budget: DeskApp.frameBudget)
     app.start(issues: setup.issues)
     app.run(on: terminal)
 }

@@ -25,10 +25,19 @@ public struct QueueScreenState: Sendable {
     public var filter = QueueFilter()
     public var items: [QueueItem] = []
     public var counts: QueueCounts?
+    /// The filter `counts` were counted for (while a new filter is being counted, the old counts are not shown).
+    public var countsFilter: QueueFilter?
     public var cursor = ListCursor()
     /// How many rows are asked for; grows when the selection reaches the end of what is loaded.
-    public var limit = 200
+    public var limit = QueueScreenState.page
     public var loaded = false
+    /// The latest queue request; pages and counts of older ones are dropped when they arrive.
+    public var token = 0
+    /// A page was asked for and has not arrived yet.
+    public var loading = false
+
+    /// Rows asked for at a time.
+    public static let page = 100
     /// The moment the items' SLA states were computed.
     public var loadedAt: Date?
 

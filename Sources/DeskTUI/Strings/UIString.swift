@@ -7,7 +7,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case titleQueue, titleThread, titleComposer, titleReview, titleOverdue, titlePassedOver, titleLog, titleReports
     case actorSupervisor, actorAgent
     // Chrome
-    case moreIssues, promptOverride, promptEscalate, hintMove, hintQuit, loading, tooSmall
+    case moreIssues, promptOverride, promptEscalate, hintMove, hintQuit, loading, counting, tooSmall
     // Queue
     case colSLA, colPlatform, colAuthor, colComment, colAge, colAssignee, colTags
     case queueEmpty, queueEmptyFiltered, countTotal, countBreached, countAtRisk
@@ -68,6 +68,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .hintMove: ("pindah", "move")
         case .hintQuit: ("keluar", "quit")
         case .loading: ("Memuat…", "Loading…")
+        case .counting: ("Menghitung…", "Counting…")
         case .tooSmall: ("Terminal terlalu kecil ({1}). Meja perlu paling sedikit {2}: perbesar jendela, atau tekan q untuk keluar.",
                          "Terminal too small ({1}). Meja needs at least {2}: enlarge the window, or press q to quit.")
 

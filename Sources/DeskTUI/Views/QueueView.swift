@@ -14,13 +14,16 @@ public enum QueueView {
     static func status(_ state: AppState) -> [(String, UIObject)] {
         let s = state.strings
         var out: [(String, UIObject)] = []
-        if let c = state.queue.counts {
+        if let c = state.queue.counts, state.queue.countsFilter == state.queue.filter {
             out.append((s.format(.countTotal, String(c.total)), .status))
             out.append((" · ", .muted))
             out.append((SLABadge.glyph(.breached) + " " + s.format(.countBreached, String(c.breached)), c.breached > 0 ? .badgeBreached : .status))
             out.append((" · ", .muted))
             out.append((SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(c.atRisk)), c.atRisk > 0 ? .badgeAtRisk : .status))
+        } else {
+            out.append((s[.counting], .muted))
         }
+        if state.queue.loading, state.queue.loaded { out.append(("  " + s[.loading], .muted)) }
         let f = state.queue.filter
         var parts: [String] = []
         switch f.status {
