@@ -82,8 +82,16 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(s.queue.loading)
         XCTAssertEqual(s.queue.items.map(\.comment.id), [8])
         XCTAssertTrue(QueueView.status(s).contains { $0.0 == "Counting…" }, "counts of another filter are not shown")
+        XCTAssertTrue(second.contains { if case .loadCounts = $0 { true } else { false } } == false,
+                      "only one count runs at a time")
+        guard case .loadCounts(_, let countedFilter, _)? = first.last else { return XCTFail("\(first)") }
+        let again = Reducer.apply(&s, .countsLoaded(QueueCounts(total: 9), filter: countedFilter, token: t1))
+        XCTAssertTrue(QueueView.status(s).contains { $0.0 == "Counting…" }, "still not this filter's counts")
+        guard case .loadCounts(_, let filter, _)? = again.first else { return XCTFail("the skipped count is asked for now: \(again)") }
+        XCTAssertEqual(filter, s.queue.filter)
         _ = Reducer.apply(&s, .countsLoaded(QueueCounts(total: 1), filter: s.queue.filter, token: t2))
         XCTAssertTrue(QueueView.status(s).contains { $0.0 == "1 in queue" })
+        XCTAssertFalse(s.queue.countsInFlight)
     }
 
     func testOpenAndBack() {

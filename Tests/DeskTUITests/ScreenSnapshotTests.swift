@@ -50,6 +50,23 @@ final class ScreenSnapshotTests: XCTestCase {
         try snap("queue-id", language: .id) { _, _ in }
     }
 
+    func testThreadComposerAndReviewInIndonesian() throws {
+        try snap("thread-id", language: .id) { app, f in
+            let index = app.state.queue.items.firstIndex { $0.comment.id == f.id("m7") }!
+            for _ in 0..<index { app.press(.char("j")) }
+            app.press(.enter)
+        }
+        try snap("composer-id", language: .id) { app, _ in
+            app.press(.char("r"))
+            app.press(.ctrl("t"))
+        }
+        try snap("review-id", language: .id) { app, _ in
+            app.press(.char("r"))
+            app.dispatch(.typed("NIK Bapak 3201234567890001 sudah kami cek"))
+            app.press(.ctrl("d"))
+        }
+    }
+
     func testQueueFilteredAndSearched() throws {
         try snap("queue-filtered") { app, _ in
             app.press(.char("p"))

@@ -18,8 +18,8 @@ public enum AppEvent: Sendable {
 
     /// A page of the queue, for the request `token` (older requests' pages are dropped).
     case queueLoaded([QueueItem], at: Date, token: Int)
-    /// The queue's counts for `filter`, for the request `token`.
-    case countsLoaded(QueueCounts, filter: QueueFilter, token: Int)
+    /// The queue's counts for `filter` (nil when counting failed), for the request `token`.
+    case countsLoaded(QueueCounts?, filter: QueueFilter, token: Int)
     case detailLoaded(CommentDetail, tone: ToneVerdict?)
     case draftLoaded(commentID: Int64, ReplyDraft?)
     case suggestionsLoaded(commentID: Int64, [Suggestion])

@@ -11,8 +11,9 @@ public enum DeskBench {
         app.loading = .responsive(budget: DeskApp.frameBudget)
         app.start()
         let grid = app.frame()
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         app.settle()
-        return (grid, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        return (grid, elapsed)
     }
 
     /// The keys of one round of `keypressLatencies`: move, open, back, filter.

@@ -45,7 +45,11 @@ public final class EffectRunner {
         case .loadCounts(let query, let filter, let token):
             var q = query
             q.now = desk.now
-            return [.countsLoaded(try desk.counts(q), filter: filter, token: token)]
+            do {
+                return [.countsLoaded(try desk.counts(q), filter: filter, token: token)]
+            } catch {
+                return [.countsLoaded(nil, filter: filter, token: token), .failed(message(for: error))]
+            }
         case .loadDetail(let id):
             let detail = try desk.detail(id: id)
             return [.detailLoaded(detail, tone: assistant?.verdict(for: detail.comment))]

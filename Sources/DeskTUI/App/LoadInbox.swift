@@ -17,9 +17,10 @@ final class LoadInbox: @unchecked Sendable {
         }
     }
 
-    /// Whether a queue load has been superseded by a newer request before it started (it is then skipped).
+    /// Whether a queue page has been superseded by a newer request before it started (it is then skipped;
+    /// counts are never skipped: the reducer runs one at a time and waits for its answer).
     func isStale(_ effect: Effect) -> Bool {
-        guard let t = effect.queueToken else { return false }
+        guard case .loadQueue(_, let t) = effect else { return false }
         return lock.withLock { t < latestQueueToken }
     }
 

@@ -491,9 +491,12 @@ public enum Reducer {
             }
             state.queue.cursor.keepVisible(count: items.count, visible: Layout.listRows(state.size))
         case .countsLoaded(let counts, let filter, _):
-            guard filter == state.queue.filter else { break }
-            state.queue.counts = counts
-            state.queue.countsFilter = filter
+            state.queue.countsInFlight = false
+            if let counts, filter == state.queue.filter {
+                state.queue.counts = counts
+                state.queue.countsFilter = filter
+            }
+            if state.queue.countsDirty { return requestCounts(&state) }
         case .detailLoaded(let detail, let tone):
             if state.thread?.commentID == detail.comment.id {
                 state.thread?.detail = detail
@@ -597,8 +600,18 @@ public enum Reducer {
     static func requestQueue(_ state: inout AppState) -> [Effect] {
         state.queue.token += 1
         state.queue.loading = true
-        let q = queueQuery(state)
-        return [.loadQueue(q, token: state.queue.token), .loadCounts(q, filter: state.queue.filter, token: state.queue.token)]
+        return [.loadQueue(queueQuery(state), token: state.queue.token)] + requestCounts(&state)
+    }
+
+    /// Asks for the counts, unless a count is running: then it is asked for again when that one returns.
+    static func requestCounts(_ state: inout AppState) -> [Effect] {
+        guard !state.queue.countsInFlight else {
+            state.queue.countsDirty = true
+            return []
+        }
+        state.queue.countsInFlight = true
+        state.queue.countsDirty = false
+        return [.loadCounts(queueQuery(state), filter: state.queue.filter, token: state.queue.token)]
     }
 
     /// The query for the queue as shown now.

@@ -35,6 +35,10 @@ public struct QueueScreenState: Sendable {
     public var token = 0
     /// A page was asked for and has not arrived yet.
     public var loading = false
+    /// Counts are being counted; at most one count runs at a time (a full scan on a large desk).
+    public var countsInFlight = false
+    /// Something changed while counting: count again when the running count returns.
+    public var countsDirty = false
 
     /// Rows asked for at a time.
     public static let page = 100

@@ -275,10 +275,15 @@ public final class Terminal {
     private static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
     private static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
+    private static var exitHookInstalled = false
+
     private static func installSignalHandlers() {
         for s in fatalSignals + endingSignals { signal(s, restoreAndReraise) }
         signal(SIGTSTP, suspendSelf)
-        atexit { if Terminal.active != 0 { endwin() } }
+        if !exitHookInstalled {
+            exitHookInstalled = true
+            atexit { if Terminal.active != 0 { endwin() } }
+        }
     }
 
     private static func restoreSignalHandlers() {
