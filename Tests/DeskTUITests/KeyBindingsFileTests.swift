@@ -7,7 +7,7 @@ final class KeyBindingsFileTests: XCTestCase {
         let (keys, issues) = KeyBindingsFile.parse("""
         [queue]
         move-down = ["n", "down"]
-        claim = "C"
+        claim = "ctrl-k"
 
         [composer]
         open-review = "ctrl-r"
@@ -16,7 +16,7 @@ final class KeyBindingsFileTests: XCTestCase {
         XCTAssertEqual(keys.action(for: .char("n"), in: .queue), .moveDown)
         XCTAssertNil(keys.action(for: .char("j"), in: .queue), "the entry replaces the defaults of the action")
         XCTAssertEqual(keys.action(for: .char("j"), in: .log), .moveDown, "other contexts keep theirs")
-        XCTAssertEqual(keys.action(for: .char("C"), in: .queue), .claim)
+        XCTAssertEqual(keys.action(for: .ctrl("k"), in: .queue), .claim)
         XCTAssertEqual(keys.action(for: .ctrl("r"), in: .composer), .openReview)
         XCTAssertNil(keys.action(for: .ctrl("d"), in: .composer))
     }
@@ -71,7 +71,7 @@ final class KeyBindingsFileTests: XCTestCase {
     }
 
     func testBadTOMLKeepsEveryDefault() {
-        let (keys, issues) = KeyBindingsFile.parse("[queue\nclaim = \"C\"\n", path: "keys.toml")
+        let (keys, issues) = KeyBindingsFile.parse("[queue\nclaim = \"ctrl-k\"\n", path: "keys.toml")
         XCTAssertEqual(issues.count, 1)
         XCTAssertTrue(issues[0].description.hasPrefix("keys.toml:1:"), issues[0].description)
         XCTAssertEqual(keys.action(for: .char("c"), in: .queue), .claim)
@@ -83,8 +83,8 @@ final class KeyBindingsFileTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         let env = ["XDG_CONFIG_HOME": dir.deletingLastPathComponent().path]
         XCTAssertEqual(KeyBindingsFile.load(path: KeyBindingsFile.defaultPath(env)).issues, [])
-        try "[queue]\nclaim = \"C\"\n".write(to: dir.appendingPathComponent("keys.toml"), atomically: true, encoding: .utf8)
+        try "[queue]\nclaim = \"ctrl-k\"\n".write(to: dir.appendingPathComponent("keys.toml"), atomically: true, encoding: .utf8)
         let loaded = KeyBindingsFile.load(path: KeyBindingsFile.defaultPath(env))
-        XCTAssertEqual(loaded.keys.action(for: .char("C"), in: .queue), .claim)
+        XCTAssertEqual(loaded.keys.action(for: .ctrl("k"), in: .queue), .claim)
     }
 }

@@ -37,7 +37,7 @@ final class KeyReferenceTests: XCTestCase {
             XCTAssertTrue(md.contains("| `\(spec.id.rawValue)` | \(spec.summary.en)"), spec.id.rawValue)
         }
         var rebound = KeyMap.defaults
-        rebound.bind(.claim, in: .queue, to: [.char("C")])
-        XCTAssertTrue(KeyReference.markdown(keys: rebound).contains("| `C` | `claim` |"))
+        rebound.bind(.claim, in: .queue, to: [.ctrl("k")])
+        XCTAssertTrue(KeyReference.markdown(keys: rebound).contains("| `ctrl-k` | `claim` |"))
     }
 }

@@ -39,17 +39,19 @@ final class DeskTmuxTests: XCTestCase {
             try run(["display-message", "-p", "-t", "desk", format]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        /// Waits (up to `seconds`) until the screen contains `text`, and returns the screen.
+        /// Waits (up to `seconds`) until the screen contains `text` (and not `unless`), and returns the screen.
         @discardableResult
-        func waitFor(_ text: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        func waitFor(_ text: String, unless: String? = nil, seconds: Double = 15, file: StaticString = #filePath,
+                     line: UInt = #line) throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             var last = ""
             while Date() < deadline {
                 last = try screen()
-                if last.contains(text) { return last }
+                if last.contains(text), !(unless.map(last.contains) ?? false) { return last }
                 Thread.sleep(forTimeInterval: 0.1)
             }
-            XCTFail("the screen never showed \"\(text)\"; it shows:\n\(last)", file: file, line: line)
+            XCTFail("the screen never showed \"\(text)\"\(unless.map { " without \"\($0)\"" } ?? ""); it shows:\n\(last)",
+                    file: file, line: line)
             return last
         }
 
@@ -93,26 +95,36 @@ final class DeskTmuxTests: XCTestCase {
         screen = try tmux.waitFor("SLA clocks")
         XCTAssertTrue(screen.contains("Meja · Thread"))
 
-        // Compose, review, send.
+        // Compose from the first suggestion, review, send.
         try tmux.keys("r")
         try tmux.waitFor("Reply to")
-        try tmux.type("Terima kasih atas laporannya, sudah kami teruskan ke petugas lapangan 🙏")
+        screen = try tmux.waitFor("Suggested templates", unless: "Loading")
+        XCTAssertFalse(screen.contains("No suggested templates"), "the shipped templates fit a demo comment:\n\(screen)")
+        try tmux.keys("C-t")
+        try tmux.waitFor("· template ")
+        try tmux.type(" 🙏")
         try tmux.waitFor("draft saved")
         try tmux.keys("C-d")
-        try tmux.waitFor("Review before sending")
-        try tmux.waitFor("Ready")
+        screen = try tmux.waitFor("Review before sending")
+        screen = try tmux.waitFor("Checks", unless: "Checking")
         try tmux.keys("y")
+        if screen.contains("[blocking]") {
+            // A blocking finding (say, a variable only staff can fill) asks for a reason, which is logged.
+            try tmux.waitFor("Reason to send despite the block")
+            try tmux.type("e2e: checked by hand")
+            try tmux.keys("Enter")
+        }
         screen = try tmux.waitFor("recorded and logged")
         XCTAssertTrue(screen.contains("Meja · Thread"), "after sending the desk is back where the reply started")
         try tmux.keys("q")
         try tmux.waitFor("Meja · Queue")
 
-        // The reply is on the log, and the chain verifies.
+        // The reply is on the log with its template, and the chain verifies.
         let show = try harness.run(["log", "show", "--action", "reply", "--limit", "1", "--json"])
         let last = try XCTUnwrap(jsonArray(show.stdout).last)
         XCTAssertEqual(last["actor"]?.stringValue, "sari")
-        XCTAssertEqual(last["payload"]?["text"]?.stringValue,
-                       "Terima kasih atas laporannya, sudah kami teruskan ke petugas lapangan 🙏", "the logged reply carries its text")
+        XCTAssertNotNil(last["payload"]?["template_id"]?.stringValue, "the reply came from a template")
+        XCTAssertTrue(last["payload"]?["text"]?.stringValue?.hasSuffix("🙏") ?? false, "the logged reply carries its text")
         XCTAssertEqual(try harness.run(["log", "verify"]).status, 0)
 
         // Too small, then back.

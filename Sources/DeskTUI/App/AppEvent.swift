@@ -13,6 +13,8 @@ public enum AppEvent: Sendable {
     case resized(Size)
     /// The clock moved on (the input timeout passed).
     case tick(Date)
+    /// Nothing is waiting for the keyboard: time for background work (counts).
+    case idle
     /// Another process (or this one) committed something: reload what is shown.
     case externalChange
 

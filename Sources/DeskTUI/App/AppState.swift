@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     public var isSupervisor: Bool
     /// The agency's name, for the title bar.
     public var agency: String
+    /// The agency's own accounts (what the channel filter cycles through).
+    public var channels: [String] = []
     /// The zone times are shown in (the agency calendar's).
     public var timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta") ?? .gmt
 

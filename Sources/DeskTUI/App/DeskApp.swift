@@ -31,7 +31,7 @@ public final class DeskApp {
     private var lastPoll: TimeInterval = 0
 
     /// How long a key waits for the loads its screen needs before the screen is drawn anyway (seconds).
-    public static let frameBudget: TimeInterval = 0.008
+    public static let frameBudget: TimeInterval = 0.004
     /// How long to wait for a key before ticking, in milliseconds.
     static let inputTimeout = 250
     /// How often to look for changes by other processes.
@@ -45,6 +45,7 @@ public final class DeskApp {
         state = AppState(size: size, now: desk.now, language: language, actor: desk.actor.name, isSupervisor: isSupervisor,
                          agency: desk.config.agencyName)
         state.timeZone = desk.config.calendar.zone
+        state.channels = desk.config.channels
     }
 
     /// Feeds one event through the reducer and carries out the effects (and the events they produce) until
@@ -54,6 +55,8 @@ public final class DeskApp {
         if case .responsive(let budget) = loading {
             settle(until: .now() + budget, secondary: false)
         } else {
+            settle(until: .distantFuture, secondary: true)
+            apply([.idle])
             settle(until: .distantFuture, secondary: true)
         }
     }
@@ -101,7 +104,9 @@ public final class DeskApp {
     public func start(issues: [String] = []) {
         state.startupIssues = issues
         apply([.externalChange])
-        settle(until: .distantFuture, secondary: { if case .waitForAll = loading { true } else { false } }())
+        settle(until: .distantFuture, secondary: false)
+        apply([.idle])
+        if case .waitForAll = loading { settle() }
         lastToken = try? runner.desk.changeToken()
     }
 

@@ -27,6 +27,7 @@ public enum DeskBench {
         let app = DeskApp(desk: desk, language: .en, size: size, isSupervisor: true)
         app.loading = .responsive(budget: DeskApp.frameBudget)
         app.start()
+        app.settle()
         _ = app.frame()
         var out: [Double] = []
         out.reserveCapacity(rounds * script.count)

@@ -60,6 +60,13 @@ public struct QueueFilter: Sendable, Hashable {
         platform = order[((order.firstIndex(of: platform) ?? 0) + 1) % order.count]
     }
 
+    /// The next channel: all, then each of the agency's accounts.
+    public mutating func cycleChannel(_ channels: [String]) {
+        let order: [String?] = [nil] + channels.map(Author.normalizedHandle)
+        let current = channel.map(Author.normalizedHandle)
+        channel = order[((order.firstIndex(of: current) ?? 0) + 1) % order.count]
+    }
+
     /// The next intent: all, then each intent.
     public mutating func cycleIntent() {
         let order: [Intent?] = [nil] + Intent.allCases

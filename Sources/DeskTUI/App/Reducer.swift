@@ -33,6 +33,8 @@ public enum Reducer {
             return tick(&state, now)
         case .externalChange:
             return reloadAll(&state)
+        case .idle:
+            return requestCounts(&state)
         default:
             return loaded(&state, event)
         }
@@ -92,6 +94,9 @@ public enum Reducer {
             return []
         case .filterStatus: return changeFilter(&state) { $0.cycleStatus() }
         case .filterPlatform: return changeFilter(&state) { $0.cyclePlatform() }
+        case .filterChannel:
+            let channels = state.channels
+            return changeFilter(&state) { $0.cycleChannel(channels) }
         case .filterIntent: return changeFilter(&state) { $0.cycleIntent() }
         case .filterAssignee: return changeFilter(&state) { $0.cycleAssignee() }
         case .filterClear: return changeFilter(&state) { $0 = QueueFilter() }
@@ -473,7 +478,7 @@ public enum Reducer {
             return [clock.atRiskAt, clock.dueAt].contains { t in t.map { $0 > previous && $0 <= now } ?? false }
         }
         if crossed { effects += requestQueue(&state) }
-        return effects
+        return effects + requestCounts(&state)
     }
 
     private static func loaded(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
@@ -496,7 +501,7 @@ public enum Reducer {
                 state.queue.counts = counts
                 state.queue.countsFilter = filter
             }
-            if state.queue.countsDirty { return requestCounts(&state) }
+
         case .detailLoaded(let detail, let tone):
             if state.thread?.commentID == detail.comment.id {
                 state.thread?.detail = detail
@@ -512,6 +517,7 @@ public enum Reducer {
         case .suggestionsLoaded(let id, let suggestions):
             guard state.composer?.commentID == id else { break }
             state.composer?.suggestions = suggestions
+            state.composer?.suggestionsLoaded = true
             state.composer?.selectedSuggestion = 0
         case .reviewLoaded(let id, let review):
             if state.review?.commentID == id { state.review?.review = review }
@@ -600,15 +606,14 @@ public enum Reducer {
     static func requestQueue(_ state: inout AppState) -> [Effect] {
         state.queue.token += 1
         state.queue.loading = true
-        return [.loadQueue(queueQuery(state), token: state.queue.token)] + requestCounts(&state)
+        state.queue.countsDirty = true
+        return [.loadQueue(queueQuery(state), token: state.queue.token)]
     }
 
-    /// Asks for the counts, unless a count is running: then it is asked for again when that one returns.
+    /// Asks for the counts when they are out of date and no count is running. Counting is a scan on a large
+    /// desk, so it is done when the keyboard is idle, one at a time.
     static func requestCounts(_ state: inout AppState) -> [Effect] {
-        guard !state.queue.countsInFlight else {
-            state.queue.countsDirty = true
-            return []
-        }
+        guard state.queue.countsDirty, !state.queue.countsInFlight else { return [] }
         state.queue.countsInFlight = true
         state.queue.countsDirty = false
         return [.loadCounts(queueQuery(state), filter: state.queue.filter, token: state.queue.token)]

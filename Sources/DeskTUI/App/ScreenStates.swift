@@ -37,7 +37,7 @@ public struct QueueScreenState: Sendable {
     public var loading = false
     /// Counts are being counted; at most one count runs at a time (a full scan on a large desk).
     public var countsInFlight = false
-    /// Something changed while counting: count again when the running count returns.
+    /// The counts are out of date: they are counted again at the next idle moment.
     public var countsDirty = false
 
     /// Rows asked for at a time.
@@ -77,6 +77,8 @@ public struct ComposerState: Sendable {
     public var humor: Int?
     /// The best templates for the comment, rendered for it (the first five are shown).
     public var suggestions: [Suggestion] = []
+    /// The suggestions have arrived (until then the pane says it is loading).
+    public var suggestionsLoaded = false
     public var selectedSuggestion = 0
     /// The draft changed since it was last saved.
     public var unsaved = false

@@ -19,6 +19,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     // Queue filters
     case filterStatus = "filter-status"
     case filterPlatform = "filter-platform"
+    case filterChannel = "filter-channel"
     case filterIntent = "filter-intent"
     case filterAssignee = "filter-assignee"
     case filterClear = "filter-clear"

@@ -91,6 +91,8 @@ public enum ActionTable {
              ("Ganti saringan status: perlu tindakan, satu status, semua.", "Cycle the status filter: needing action, one status, all.")),
         spec(.filterPlatform, [.queue], ["p"], label: ("platform", "platform"),
              ("Ganti saringan platform.", "Cycle the platform filter.")),
+        spec(.filterChannel, [.queue], ["C"], label: ("kanal", "channel"),
+             ("Ganti saringan kanal (akun instansi yang menerima komentar).", "Cycle the channel filter (the agency account that received it).")),
         spec(.filterIntent, [.queue], ["i"], label: ("maksud", "intent"),
              ("Ganti saringan maksud (pertanyaan, keluhan, …).", "Cycle the intent filter (question, complaint, …).")),
         spec(.filterAssignee, [.queue], ["m"], label: ("milik", "mine"),

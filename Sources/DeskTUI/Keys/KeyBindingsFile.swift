@@ -6,7 +6,7 @@ import Foundation
 /// ```toml
 /// [queue]
 /// move-down = ["j", "down", "ctrl-n"]
-/// claim = "C"
+/// claim = "ctrl-k"
 ///
 /// [composer]
 /// open-review = "ctrl-r"

@@ -17,7 +17,7 @@ public enum KeyReference {
         ```toml
         [queue]
         move-down = ["j", "down", "ctrl-n"]
-        claim = "C"
+        claim = "ctrl-k"
 
         [composer]
         open-review = "ctrl-r"

@@ -71,7 +71,8 @@ public enum ComposerView {
                                : Rect(row: rect.row + 1, col: 1, width: rect.width - 2, height: rect.height - 1)
         surface.put(s[.suggestionsTitle], row: inner.row, col: inner.col, limit: inner.width, style: CellStyle(.heading))
         guard !c.suggestions.isEmpty else {
-            surface.put(s[.noSuggestions], row: inner.row + 1, col: inner.col, limit: inner.width, style: CellStyle(.muted))
+            surface.put(c.suggestionsLoaded ? s[.noSuggestions] : s[.loading], row: inner.row + 1, col: inner.col, limit: inner.width,
+                        style: CellStyle(.muted))
             return
         }
         var row = inner.row + 1
