@@ -61,9 +61,9 @@ final class DeskTmuxTests: XCTestCase {
         }
     }
 
-    private func start(_ harness: CLIHarness, tmux: Tmux) throws {
+    private func start(_ harness: CLIHarness, tmux: Tmux, extraEnv: [String: String] = [:]) throws {
         let env = harness.env.merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC",
-                                       "EDITOR": "true"]) { _, new in new }
+                                       "EDITOR": "true"].merging(extraEnv) { _, new in new }) { _, new in new }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let command = "env -i \(assignments) '\(CLIHarness.binary)'; echo MEJA-EXIT=$?; sleep 30"
         try tmux.run(["new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", command])
@@ -166,5 +166,24 @@ final class DeskTmuxTests: XCTestCase {
         XCTAssertEqual(try tmux.value("#{pane_title}"), "meja-e2e")
         try tmux.keys("q", "q")
         try tmux.waitFor("MEJA-EXIT=0")
+    }
+
+    func testCtrlCAndACrashGiveTheTerminalBack() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        for (signal, status) in [(SIGINT, 130), (SIGTERM, 143), (SIGSEGV, 139)] {
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            try start(harness, tmux: tmux, extraEnv: ["SWIFT_BACKTRACE": "enable=no"])
+            try tmux.waitFor("in queue")
+            XCTAssertEqual(try tmux.value("#{alternate_on}"), "1")
+            // The signal goes to the desk alone (Ctrl-C from the terminal would also stop the test's shell).
+            let shell = try tmux.value("#{pane_pid}")
+            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            let desk = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "the desk runs under the pane's shell")
+            XCTAssertEqual(kill(desk, signal), 0)
+            try tmux.waitFor("MEJA-EXIT=\(status)")
+            XCTAssertEqual(try tmux.value("#{alternate_on}"), "0", "signal \(signal): the terminal left the alternate screen")
+        }
     }
 }

@@ -277,26 +277,37 @@ public final class Terminal {
 
     private static var exitHookInstalled = false
 
+    /// The handlers that were in place before the desk's (the Swift runtime's crash reporter, a caller's),
+    /// by signal number: they are put back on the way out, and after a crash the signal goes on to them.
+    nonisolated(unsafe) static var previous: [sigaction] = .init(repeating: .init(), count: 65)
+
     private static func installSignalHandlers() {
-        for s in fatalSignals + endingSignals { signal(s, restoreAndReraise) }
-        signal(SIGTSTP, suspendSelf)
+        for s in fatalSignals + endingSignals + [SIGTSTP] { sigaction(s, nil, &previous[Int(s)]) }
+        for s in fatalSignals { signal(s, restoreAndReraise) }
+        // Signals the parent chose to ignore (nohup, a job without job control) stay ignored.
+        for s in endingSignals where !isIgnored(s) { signal(s, restoreAndReraise) }
+        if !isIgnored(SIGTSTP) { signal(SIGTSTP, suspendSelf) }
         if !exitHookInstalled {
             exitHookInstalled = true
             atexit { if Terminal.active != 0 { endwin() } }
         }
     }
 
+    private static func isIgnored(_ sig: Int32) -> Bool {
+        unsafeBitCast(previous[Int(sig)].__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
     private static func restoreSignalHandlers() {
-        for s in fatalSignals + endingSignals { signal(s, SIG_DFL) }
-        signal(SIGTSTP, SIG_DFL)
+        for s in fatalSignals + endingSignals + [SIGTSTP] { sigaction(s, &previous[Int(s)], nil) }
     }
 }
 
-/// Restores the terminal, then dies of the same signal (so the exit status tells what happened).
+/// Restores the terminal, then hands the signal to the handler that was there before (the runtime's crash
+/// report, or the default: the process dies of the signal, so the exit status tells what happened).
 private func restoreAndReraise(_ sig: Int32) {
     if Terminal.active != 0 { endwin() }
     Terminal.active = 0
-    signal(sig, SIG_DFL)
+    sigaction(sig, &Terminal.previous[Int(sig)], nil)
     unblock(sig)
     raise(sig)
 }
