@@ -186,4 +186,39 @@ final class DeskTmuxTests: XCTestCase {
             XCTAssertEqual(try tmux.value("#{alternate_on}"), "0", "signal \(signal): the terminal left the alternate screen")
         }
     }
+
+    func testAnotherProcessesClaimAppearsAndCtrlZSuspends() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let list = try jsonArray(try harness.run(["list", "--json"]).stdout)
+        let first = try XCTUnwrap(list.first { $0["assignee"]?.stringValue == nil }?["id"]?.intValue)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        // An interactive shell in the pane, so that Ctrl-Z has job control to stop the desk and `fg` to resume it.
+        let env = harness.env.merging(["LANG": "C.UTF-8", "TERM": "xterm-256color", "PS1": "$ "]) { _, new in new }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        try tmux.run(["new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", "env -i \(assignments) bash --norc -i"])
+        try tmux.type("'\(CLIHarness.binary)'")
+        try tmux.keys("Enter")
+        try tmux.waitFor("in queue")
+
+        // Someone else claims a comment from another process: the desk shows it without a key.
+        XCTAssertEqual(try harness.run(["claim", String(first)], extraEnv: ["USER": "budi"]).status, 0)
+        let screen = try tmux.waitFor(" budi", seconds: 5)
+        XCTAssertTrue(screen.contains(" budi"))
+
+        // Ctrl-Z stops the desk and gives the shell back; fg brings the desk back, drawn anew.
+        try tmux.keys("C-z")
+        try tmux.waitFor("Stopped")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+        try tmux.type("fg")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Meja · Queue")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "1")
+        try tmux.keys("q")
+        try tmux.type("echo MEJA-EXIT=$?")
+        try tmux.keys("Enter")
+        try tmux.waitFor("MEJA-EXIT=0")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+    }
 }
