@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Learns Meja's sentiment weights (Sources/DeskCore/Resources/lexicons/sentiment-weights.tsv).
 
-What it does, so that anyone can check and repeat it (Python 3 standard library only, deterministic):
+What it does, so that anyone can check and repeat it (Python 3 with numpy, deterministic):
 
 1. Reads the two IndoNLU files in ../shared/data/ (relative to the package root; never copied into the
    repository): EmoT (tweets, anger/fear/happy/love/sadness) and SmSA (reviews and comments,
@@ -13,15 +13,22 @@ What it does, so that anyone can check and repeat it (Python 3 standard library 
    plus bigrams). The hand-written valence lexicon (sentiment.tsv) is a fixed offset in the model, so the
    learned weights only add what the hand lexicon misses.
 4. Fits a logistic regression (class 1 = upset: anger, fear, sadness, negative; class 0 = happy, love,
-   positive) with AdaGrad and L2, 10 epochs, fixed seed.
+   positive) with AdaGrad and L2, 10 epochs, over features seen at least twice; five runs with sample
+   orders from seeds 1-5 are averaged into one set of weights.
 5. Chooses the humour threshold by 5-fold cross-validation INSIDE the training rows: the largest logit
-   threshold at which at least 95.5% of each upset class (anger, fear, sadness, negative) is caught out of
-   fold. The held-out rows play no part in that choice either.
+   threshold at which at least 95.5% of each upset class (anger, fear, sadness, negative) gets no humour out
+   of fold. "Gets no humour" follows ToneGovernor's rules (`humour_gates` below): a sensitive topic, a rude
+   word or a complaint cue withholds humour whatever the logit; plain thanks or praise allows it. The
+   held-out rows play no part in that choice either.
 6. Writes the bias, the threshold and every weight with |w| >= 0.02, rounded to 3 decimals.
 
+7. Writes Tests/DeskCoreTests/Fixtures/score-parity.tsv: the logit of some hand-written texts under the
+   weights just written, which ToneGovernor must reproduce to 1e-6.
+
+With --parity it only writes Tests/DeskCoreTests/Fixtures/tokenizer-parity.tsv (which the Swift tests compare
+with ToneTokenizer so that the two tokenizers cannot drift apart) and the score fixture for the current weights.
+
 Run from the package root:  python3 scripts/train_tone_weights.py
-With --parity it only writes Tests/DeskCoreTests/Fixtures/tokenizer-parity.tsv, which the Swift tests compare
-with ToneTokenizer so that the two tokenizers cannot drift apart.
 """
 import csv
 import math
@@ -29,6 +36,8 @@ import os
 import random
 import sys
 import unicodedata
+
+import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "..", "shared", "data")
@@ -40,6 +49,7 @@ CALM = {"happy", "love", "positive"}
 HAND_SCALE = 2.5          # logit per unit of hand valence (must match ToneLexicon.handScale)
 NEGATED_SCALE = 0.8       # a negated word counts with valence * -NEGATED_SCALE (ToneLexicon.negatedScale)
 CATCH_TARGET = 0.955      # share of each upset class caught out of fold when choosing the threshold
+SEEDS = 5                 # AdaGrad runs (different sample orders) averaged into one set of weights
 
 NEGATORS = {"tidak", "bukan", "belum", "jangan", "kurang", "tanpa", "not", "no", "never", "dont", "cant",
             "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "nothing"}
@@ -199,6 +209,62 @@ def features(text):
     return feats, hand
 
 
+def read_lines(name):
+    """The (key, value) lines of a lexicon file in order, repeated keys kept."""
+    out = []
+    with open(os.path.join(LEX, name), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#") and "\t" in line:
+                out.append(tuple(line.split("\t", 1)))
+    return out
+
+
+def phrase_table(name):
+    """First word -> [(rest of the phrase, label)] for cues.tsv or topics.tsv (ToneLexicon's PhraseTable)."""
+    table = {}
+    for label, phrase in read_lines(name):
+        words = [t[4:] if t.startswith("NEG_") else t for t in tokens(phrase)]
+        if words:
+            table.setdefault(words[0], []).append((words[1:], label))
+    return table
+
+
+CUES = phrase_table("cues.tsv")
+TOPICS = phrase_table("topics.tsv")
+CONTRAST = {"tapi", "tetapi", "namun", "padahal", "sayangnya", "but", "however", "although"}
+SHORT_COMMENT = 30   # ToneGovernor.shortComment
+
+
+def phrase_matches(table, words):
+    for start, w in enumerate(words):
+        for rest, label in table.get(w, ()):
+            if start + len(rest) < len(words) and all(words[start + 1 + k] == r for k, r in enumerate(rest)):
+                yield label, start
+
+
+def humour_gates(text):
+    """(withheld, pleased) as ToneGovernor decides them without the model: `withheld` when a sensitive topic,
+    a rude word or a complaint cue rules humour out; `pleased` when plain thanks or praise allows it."""
+    toks = tokens(text)
+    words = [t[4:] if t.startswith("NEG_") else t for t in toks]
+    negated = [t.startswith("NEG_") for t in toks]
+    cues = set()
+    for cue, start in phrase_matches(CUES, words):
+        if negated[start] and cue in ("praise", "thanks", "joke"):
+            if cue != "praise":
+                continue
+            cue = "complaint"
+        cues.add(cue)
+    withheld = any(True for _ in phrase_matches(TOPICS, words)) or "rude" in cues or "complaint" in cues
+    asks = "?" in text or "question" in cues
+    praised = "thanks" in cues if asks else ("praise" in cues or "thanks" in cues)
+    unpleasant = any(abs(VALENCE.get(w, 0)) >= 1 and (VALENCE[w] > 0) == n for w, n in zip(words, negated))
+    pleased = (praised and not withheld and not unpleasant and len(toks) <= SHORT_COMMENT
+               and not any(w in CONTRAST for w in words))
+    return withheld, pleased
+
+
 def load():
     rows = []
     with open(os.path.join(DATA, "indonlu-emot-train.csv"), newline="", encoding="utf-8") as f:
@@ -214,29 +280,42 @@ def load():
     return rows
 
 
-def fit(samples, vocab, epochs=10, lam=1e-4, rate=0.2, seed=1):
-    rnd = random.Random(seed)
-    samples = list(samples)
-    w = {}
-    g = {}
-    b = 0.0
-    gb = 0.0
-    for _ in range(epochs):
-        rnd.shuffle(samples)
-        for feats, hand, y in samples:
-            z = b + hand + sum(w.get(f, 0.0) for f in feats if f in vocab)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            e = p - y
-            for f in feats:
-                if f not in vocab:
-                    continue
-                wf = w.get(f, 0.0)
-                grad = e + lam * wf
-                g[f] = g.get(f, 0.0) + grad * grad
-                w[f] = wf - rate * grad / math.sqrt(g[f] + 1e-8)
-            gb += e * e
-            b -= rate * e / math.sqrt(gb + 1e-8)
-    return w, b
+def fit(samples, vocab, epochs=10, lam=1e-4, rate=0.2, seeds=SEEDS):
+    """AdaGrad logistic regression over binary features, one pass order per seed; the seeds' weights averaged.
+
+    Each run visits the samples in the order of `random.Random(seed).shuffle`, updating only the features of
+    the sample at hand (numpy for the arithmetic; the same numbers as the former pure-Python loop). Averaging
+    runs that saw the samples in different orders steadies the weights of rare words. Returns (weights, bias).
+    """
+    names = sorted(vocab)
+    column = {f: k for k, f in enumerate(names)}
+    rows = [np.array(sorted(column[f] for f in feats if f in column), dtype=np.int64) for feats, _, _ in samples]
+    hands = [hand for _, hand, _ in samples]
+    ys = [y for _, _, y in samples]
+    total = np.zeros(len(names))
+    total_bias = 0.0
+    for seed in range(1, seeds + 1):
+        rnd = random.Random(seed)
+        order = list(range(len(samples)))
+        w = np.zeros(len(names))
+        g = np.zeros(len(names))
+        b = 0.0
+        gb = 0.0
+        for _ in range(epochs):
+            rnd.shuffle(order)
+            for i in order:
+                idx = rows[i]
+                z = b + hands[i] + w[idx].sum()
+                p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+                e = p - ys[i]
+                grad = e + lam * w[idx]
+                g[idx] += grad * grad
+                w[idx] -= rate * grad / np.sqrt(g[idx] + 1e-8)
+                gb += e * e
+                b -= rate * e / math.sqrt(gb + 1e-8)
+        total += w
+        total_bias += b
+    return {f: float(v) / seeds for f, v in zip(names, total)}, total_bias / seeds
 
 
 def score(model, feats, hand):
@@ -253,6 +332,7 @@ def vocabulary(samples):
 
 
 PARITY_FIXTURE = os.path.join(ROOT, "Tests", "DeskCoreTests", "Fixtures", "tokenizer-parity.tsv")
+SCORE_FIXTURE = os.path.join(ROOT, "Tests", "DeskCoreTests", "Fixtures", "score-parity.tsv")
 PARITY_TEXTS = [
     "Mantap, jalan rusak lagi \U0001F44D",
     "wkwkwk admin nya lucu bgt :)))",
@@ -269,6 +349,18 @@ PARITY_TEXTS = [
     "bgt yg dgn tdk krn jd aja bkn gimana kalo dll",
     "maaaaf kereeen mantapp",
 ]
+# Extra texts for the score fixture only (hand-written, not from the data): feelings, pairs, negation.
+SCORE_TEXTS = PARITY_TEXTS + [
+    "Selamat ulang tahun, semoga sehat selalu dan makin bahagia \u2764",
+    "sedih banget ditinggal pas lagi sayang sayangnya, hiks",
+    "takut bgt pulang malam lewat jalan itu, gelap dan sepi",
+    "kesel sama pelayanan yang lambat, dimarahi pula",
+    "Alhamdulillah lulus juga, seneng banget rasanya haha",
+    "Bagaimana cara membuat KTP elektronik?",
+    "The road near my house is still broken, when will you fix it?",
+    "tidak sedih, tidak takut, tidak marah",
+    "",
+]
 
 
 def write_parity_fixture():
@@ -281,9 +373,34 @@ def write_parity_fixture():
     print(f"wrote {os.path.relpath(PARITY_FIXTURE, ROOT)}")
 
 
+def shipped_logit(text, weights, bias):
+    """The logit ToneGovernor computes for `text` from the shipped weight file (weights read as 32-bit floats,
+    as Swift stores them): bias + hand valence + learned weights of each distinct token and token pair."""
+    feats, hand = features(text)
+    return bias + hand + sum(weights.get(f, 0.0) for f in feats)
+
+
+def write_score_fixture():
+    """Writes the logits of SCORE_TEXTS under the shipped weights, for the Swift score parity test."""
+    constants = {}
+    weights = {}
+    for key, value in read_table("sentiment-weights.tsv").items():
+        if key.startswith("@"):
+            constants[key] = float(value)
+        else:
+            weights[key] = float(np.float32(float(value)))
+    with open(SCORE_FIXTURE, "w", encoding="utf-8") as out:
+        out.write("# text TAB logit of 'the writer is upset' under the shipped sentiment-weights.tsv,\n")
+        out.write("# written by scripts/train_tone_weights.py (also with --parity); ToneGovernor must agree to 1e-6.\n")
+        for text in SCORE_TEXTS:
+            out.write(f"{text}\t{shipped_logit(text, weights, constants['@bias']):.9f}\n")
+    print(f"wrote {os.path.relpath(SCORE_FIXTURE, ROOT)}")
+
+
 def main():
     if "--parity" in sys.argv:
         write_parity_fixture()
+        write_score_fixture()
         return
     if not os.path.isdir(DATA):
         sys.exit(f"cannot find the data at {DATA}: run from the package root, with ../shared/data beside it")
@@ -293,35 +410,42 @@ def main():
         if held_out(index) or label not in UPSET | CALM:
             continue
         feats, hand = features(text)
-        train.append((feats, hand, 1 if label in UPSET else 0, label))
+        train.append((feats, hand, 1 if label in UPSET else 0, label, humour_gates(text)))
     print(f"training rows: {len(train)} (held-out rows, index % 5 == 0, are not read for training)")
 
     # Threshold by 5-fold cross-validation inside the training rows.
     out_of_fold = []
     for fold in range(5):
-        part = [(f, h, y) for k, (f, h, y, _) in enumerate(train) if k % 5 != fold]
+        part = [(f, h, y) for k, (f, h, y, _, _) in enumerate(train) if k % 5 != fold]
         model = fit(part, vocabulary(part))
-        out_of_fold += [(score(model, f, h), label) for k, (f, h, _, label) in enumerate(train) if k % 5 == fold]
+        out_of_fold += [(score(model, f, h), label, gates) for k, (f, h, _, label, gates) in enumerate(train) if k % 5 == fold]
         print(f"fold {fold + 1}/5 done", flush=True)
     threshold = None
     for step in range(-100, 60):
         t = step / 10
         caught = []
         for cls in sorted(UPSET):
-            scores = [s for s, label in out_of_fold if label == cls]
-            caught.append(sum(1 for s in scores if s > t) / len(scores))
+            rows = [(s, gates) for s, label, gates in out_of_fold if label == cls]
+            caught.append(sum(1 for s, (withheld, pleased) in rows if withheld or (s > t and not pleased)) / len(rows))
         if all(c >= CATCH_TARGET for c in caught):
             threshold = t
     print(f"threshold (logit above which humour is withheld): {threshold}")
 
-    samples = [(f, h, y) for f, h, y, _ in train]
+    for cls in sorted(UPSET | CALM):
+        rows = [(s, gates) for s, label, gates in out_of_fold if label == cls]
+        allowed = sum(1 for s, (withheld, pleased) in rows if not withheld and (pleased or s <= threshold)) / len(rows)
+        print(f"  out of fold, {cls}: humour allowed on {allowed:.1%}")
+    samples = [(f, h, y) for f, h, y, _, _ in train]
     w, b = fit(samples, vocabulary(samples))
     kept = sorted((f, round(v, 3)) for f, v in w.items() if abs(v) >= 0.02)
     with open(OUT, "w", encoding="utf-8") as out:
         out.write("# Meja tone governor: learned sentiment weights (logit of 'the writer is upset').\n")
-        out.write("# Made by scripts/train_tone_weights.py from the IndoNLU EmoT and SmSA training files,\n")
-        out.write("# using only rows whose index % 5 != 0; rows with index % 5 == 0 are held out for the\n")
-        out.write("# evaluation in Tests/DeskCoreTests/ToneEvaluationTests.swift. Do not edit by hand: re-run the script.\n")
+        out.write("# Made by `python3 scripts/train_tone_weights.py` (run from the package root; deterministic) from the\n")
+        out.write("# IndoNLU EmoT and SmSA training files, using only rows whose index % 5 != 0; rows with index % 5 == 0\n")
+        out.write("# are held out for the evaluation in Tests/DeskCoreTests/ToneEvaluationTests.swift. Do not edit by hand:\n")
+        out.write("# re-run the script. Model: logistic regression (AdaGrad, L2, 10 epochs, features seen at least twice,\n")
+        out.write(f"# {SEEDS} sample orders averaged) on top of the hand valence of sentiment.tsv; @threshold chosen by 5-fold\n")
+        out.write(f"# cross-validation inside the training rows so that >= {CATCH_TARGET:.1%} of each upset class gets no humour.\n")
         out.write("# Format: feature TAB weight. A feature is a normalised token or two tokens joined by a space;\n")
         out.write("# NEG_x is x right after a negator. @bias and @threshold are model constants.\n")
         out.write(f"@bias\t{round(b, 4)}\n")
@@ -329,6 +453,7 @@ def main():
         for f, v in kept:
             out.write(f"{f}\t{v}\n")
     print(f"wrote {len(kept)} weights to {os.path.relpath(OUT, ROOT)}")
+    write_score_fixture()
 
 
 if __name__ == "__main__":

@@ -87,6 +87,20 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("Min, jadwal vaksin kapan ya? thanks").humorAllowed, .warm, "thanks in a question shows good mood")
     }
 
+    func testFeelingsVocabularyReadsSadnessFearAngerAndJoy() {
+        for (text, word) in [("aku kesepian, rasanya hampa sekali", "kesepian"), ("ketakutan tiap malam, gelisah terus", "ketakutan"),
+                             ("jengkel banget sama kelakuannya, muak", "jengkel"), ("I feel so lonely and tired", "lonely")] {
+            let v = governor.verdict(text)
+            XCTAssertLessThan(v.sentiment, 0, text)
+            XCTAssertEqual(v.humorAllowed, .none, text)
+            XCTAssertTrue(v.reasons.contains { $0.hasPrefix("sentiment") && $0.contains("unpleasant") && $0.contains(word) }, "\(text): \(v.reasons)")
+        }
+        let joy = governor.verdict("Alhamdulillah lulus juga, seneng banget rasanya")
+        XCTAssertGreaterThan(joy.sentiment, 0)
+        XCTAssertGreaterThanOrEqual(joy.humorAllowed, .warm)
+        XCTAssertTrue(joy.reasons.contains { $0.contains("pleasant") && $0.contains("seneng") }, "\(joy.reasons)")
+    }
+
     func testCodeMixedTextIsMixed() {
         XCTAssertEqual(governor.verdict("Min, thanks ya infonya, very helpful banget").lang, .mixed)
         XCTAssertEqual(governor.verdict("Tolong dong, the website is down lagi").lang, .mixed)

@@ -52,4 +52,21 @@ final class ToneTokenizerParityTests: XCTestCase {
             XCTAssertEqual(tokens.joined(separator: " "), String(parts[1]), String(parts[0]))
         }
     }
+
+    /// The governor's logit must be the script's, or the threshold chosen in training means something else here.
+    func testSwiftAndTheTrainingScriptScoreAlike() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/score-parity.tsv")
+        let lines = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        XCTAssertGreaterThan(lines.count, 20)
+        let governor = ToneGovernor()
+        var spread = Set<Int>()
+        for line in lines {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            XCTAssertEqual(parts.count, 2, String(line))
+            let expected = try XCTUnwrap(Double(parts[1]), String(line))
+            XCTAssertEqual(governor.logit(String(parts[0])), expected, accuracy: 1e-6, String(parts[0]))
+            spread.insert(Int((expected * 10).rounded()))
+        }
+        XCTAssertGreaterThan(spread.count, 10, "the fixture's texts should score differently, or it checks little")
+    }
 }

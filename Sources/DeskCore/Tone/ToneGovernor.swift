@@ -47,43 +47,9 @@ public struct ToneGovernor: Sendable {
     public func verdict(_ text: String) -> ToneVerdict {
         let tokens = lexicon.tokenizer.tokens(text)
         let ids = tokens.map { lexicon.id($0.text) }
-        var logit = lexicon.bias
         var pleasant: [String] = []
         var unpleasant: [String] = []
-
-        // Unigrams (each feature once, as in training) with the hand valence.
-        var features = [Int]()
-        features.reserveCapacity(ids.count)
-        for (t, id) in zip(tokens, ids) where id >= 0 { features.append(Int(id) * 2 + (t.negated ? 1 : 0)) }
-        features.sort()
-        var previous = -1
-        for f in features where f != previous {
-            previous = f
-            logit += Double(lexicon.featureWeight[f])
-            let v = Double(lexicon.valence[f / 2])
-            guard v != 0 else { continue }
-            let negated = f % 2 == 1
-            logit += negated ? v * ToneLexicon.negatedScale * ToneLexicon.handScale : -v * ToneLexicon.handScale
-            let shown = (negated ? "tidak " : "") + lexicon.word(Int32(f / 2))
-            guard abs(v) >= 1 else { continue }
-            if (v > 0) != negated { if pleasant.count < 3 { pleasant.append(shown) } } else if unpleasant.count < 3 { unpleasant.append(shown) }
-        }
-        // Word pairs, each once.
-        if ids.count > 1 {
-            var pairs = [UInt64]()
-            pairs.reserveCapacity(ids.count)
-            for k in 1..<ids.count where ids[k - 1] >= 0 && ids[k] >= 0 {
-                let a = Int(ids[k - 1]) * 2 + (tokens[k - 1].negated ? 1 : 0)
-                let b = Int(ids[k]) * 2 + (tokens[k].negated ? 1 : 0)
-                pairs.append(ToneLexicon.pairKey(a, b))
-            }
-            pairs.sort()
-            var last: UInt64? = nil
-            for p in pairs where p != last {
-                last = p
-                logit += Double(lexicon.pairWeight[p] ?? 0)
-            }
-        }
+        let logit = score(tokens, ids, pleasant: &pleasant, unpleasant: &unpleasant)
 
         // Cues and topics.
         var cueWords: [ToneLexicon.Cue: String] = [:]
@@ -192,6 +158,56 @@ public struct ToneGovernor: Sendable {
         }
         return ToneVerdict(lang: lang, sentiment: sentiment, sensitiveTopics: topics, joking: joking, sarcastic: sarcastic,
                            rude: rude != nil, spam: spam != nil, intent: intent, humorAllowed: humor, reasons: reasons)
+    }
+
+    /// The model's logit of "the writer is upset" for `text`: bias, learned weights and hand valence of each
+    /// distinct token and token pair, before any cue rule. `scripts/train_tone_weights.py` computes the same
+    /// number (see `Tests/DeskCoreTests/Fixtures/score-parity.tsv`).
+    func logit(_ text: String) -> Double {
+        let tokens = lexicon.tokenizer.tokens(text)
+        var pleasant: [String] = []
+        var unpleasant: [String] = []
+        return score(tokens, tokens.map { lexicon.id($0.text) }, pleasant: &pleasant, unpleasant: &unpleasant)
+    }
+
+    /// The logit of `tokens` (with their word ids), collecting up to three pleasant and unpleasant hand words.
+    private func score(_ tokens: [ToneTokenizer.Token], _ ids: [Int32], pleasant: inout [String], unpleasant: inout [String]) -> Double {
+        var logit = lexicon.bias
+
+        // Unigrams (each feature once, as in training) with the hand valence.
+        var features = [Int]()
+        features.reserveCapacity(ids.count)
+        for (t, id) in zip(tokens, ids) where id >= 0 { features.append(Int(id) * 2 + (t.negated ? 1 : 0)) }
+        features.sort()
+        var previous = -1
+        for f in features where f != previous {
+            previous = f
+            logit += Double(lexicon.featureWeight[f])
+            let v = Double(lexicon.valence[f / 2])
+            guard v != 0 else { continue }
+            let negated = f % 2 == 1
+            logit += negated ? v * ToneLexicon.negatedScale * ToneLexicon.handScale : -v * ToneLexicon.handScale
+            let shown = (negated ? "tidak " : "") + lexicon.word(Int32(f / 2))
+            guard abs(v) >= 1 else { continue }
+            if (v > 0) != negated { if pleasant.count < 3 { pleasant.append(shown) } } else if unpleasant.count < 3 { unpleasant.append(shown) }
+        }
+        // Word pairs, each once.
+        if ids.count > 1 {
+            var pairs = [UInt64]()
+            pairs.reserveCapacity(ids.count)
+            for k in 1..<ids.count where ids[k - 1] >= 0 && ids[k] >= 0 {
+                let a = Int(ids[k - 1]) * 2 + (tokens[k - 1].negated ? 1 : 0)
+                let b = Int(ids[k]) * 2 + (tokens[k].negated ? 1 : 0)
+                pairs.append(ToneLexicon.pairKey(a, b))
+            }
+            pairs.sort()
+            var last: UInt64? = nil
+            for p in pairs where p != last {
+                last = p
+                logit += Double(lexicon.pairWeight[p] ?? 0)
+            }
+        }
+        return logit
     }
 
     /// Counts Indonesian and English marker words.
