@@ -283,10 +283,10 @@ public final class Terminal {
 
     private static func installSignalHandlers() {
         for s in fatalSignals + endingSignals + [SIGTSTP] { sigaction(s, nil, &previous[Int(s)]) }
-        for s in fatalSignals { signal(s, restoreAndReraise) }
+        for s in fatalSignals { signal(s) { Terminal.restoreAndReraise($0) } }
         // Signals the parent chose to ignore (nohup, a job without job control) stay ignored.
-        for s in endingSignals where !isIgnored(s) { signal(s, restoreAndReraise) }
-        if !isIgnored(SIGTSTP) { signal(SIGTSTP, suspendSelf) }
+        for s in endingSignals where !isIgnored(s) { signal(s) { Terminal.restoreAndReraise($0) } }
+        if !isIgnored(SIGTSTP) { signal(SIGTSTP) { Terminal.suspendSelf($0) } }
         if !exitHookInstalled {
             exitHookInstalled = true
             atexit { if Terminal.active != 0 { endwin() } }
@@ -300,36 +300,36 @@ public final class Terminal {
     private static func restoreSignalHandlers() {
         for s in fatalSignals + endingSignals + [SIGTSTP] { sigaction(s, &previous[Int(s)], nil) }
     }
-}
 
-/// Restores the terminal, then hands the signal to the handler that was there before (the runtime's crash
-/// report, or the default: the process dies of the signal, so the exit status tells what happened).
-private func restoreAndReraise(_ sig: Int32) {
-    if Terminal.active != 0 { endwin() }
-    Terminal.active = 0
-    sigaction(sig, &Terminal.previous[Int(sig)], nil)
-    unblock(sig)
-    raise(sig)
-}
+    /// Restores the terminal, then hands the signal to the handler that was there before (the runtime's crash
+    /// report, or the default: the process dies of the signal, so the exit status tells what happened).
+    nonisolated static func restoreAndReraise(_ sig: Int32) {
+        if active != 0 { endwin() }
+        active = 0
+        sigaction(sig, &previous[Int(sig)], nil)
+        unblock(sig)
+        raise(sig)
+    }
 
-/// Lets `sig` be delivered again inside its own handler (so raising it takes effect at once).
-private func unblock(_ sig: Int32) {
-    var mask = sigset_t()
-    sigemptyset(&mask)
-    sigaddset(&mask, sig)
-    sigprocmask(SIG_UNBLOCK, &mask, nil)
-}
+    /// Ctrl-Z: gives the terminal back, stops, and on `fg` asks the run loop to redraw.
+    nonisolated static func suspendSelf(_ sig: Int32) {
+        let wasActive = active != 0
+        if wasActive { endwin() }
+        signal(SIGTSTP, SIG_DFL)
+        unblock(SIGTSTP)
+        raise(SIGTSTP)
+        // Continued.
+        signal(SIGTSTP) { Terminal.suspendSelf($0) }
+        if wasActive { resumed = 1 }
+    }
 
-/// Ctrl-Z: give the terminal back, stop, and on `fg` ask the run loop to redraw.
-private func suspendSelf(_ sig: Int32) {
-    let wasActive = Terminal.active != 0
-    if wasActive { endwin() }
-    signal(SIGTSTP, SIG_DFL)
-    unblock(SIGTSTP)
-    raise(SIGTSTP)
-    // Continued.
-    signal(SIGTSTP, suspendSelf)
-    if wasActive { Terminal.resumed = 1 }
+    /// Lets `sig` be delivered again inside its own handler (so raising it takes effect at once).
+    nonisolated static func unblock(_ sig: Int32) {
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, sig)
+        sigprocmask(SIG_UNBLOCK, &mask, nil)
+    }
 }
 
 /// Why the terminal could not be opened, with what to do about it.
