@@ -46,5 +46,16 @@ public struct CommentDetail: Sendable {
     /// The log entries about this comment, oldest first.
     public var history: [LogEvent]
 
+    public init(item: QueueItem, clocks: [SLARecord.ClockStatus], threadComments: [Comment], threadReplies: [Reply],
+                replies: [Reply], earlierByAuthor: [Comment], history: [LogEvent]) {
+        self.item = item
+        self.clocks = clocks
+        self.threadComments = threadComments
+        self.threadReplies = threadReplies
+        self.replies = replies
+        self.earlierByAuthor = earlierByAuthor
+        self.history = history
+    }
+
     public var comment: Comment { item.comment }
 }

@@ -1,4 +1,5 @@
 import DeskCore
+import DeskTUI
 import Foundation
 
 /// The named figures of `meja bench`, measured on a generated database in a temporary folder.
@@ -60,6 +61,10 @@ struct Benchmarks {
         var pages: [Double] = []
         for _ in 0..<20 { pages.append(try Self.milliseconds { _ = try desk.queue(limit: 50) }) }
         figures["queue_first_page_ms"] = Self.median(pages)
+
+        log("desk first frame and keypresses…")
+        figures["tui_first_frame_ms"] = Self.median((0..<5).map { _ in DeskBench.firstFrame(desk: desk).milliseconds })
+        figures["tui_keypress_p99_ms"] = DeskBench.percentile(DeskBench.keypressLatencies(desk: desk, rounds: 20), 99)
 
         log("suggestions for one comment from 300 templates…")
         let shipped = ReplyAssistant.loadLibrary().library.templates

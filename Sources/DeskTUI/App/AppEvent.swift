@@ -1,0 +1,103 @@
+import DeskCore
+import Foundation
+
+/// Something that happened: a key's action, typed text, time passing, or the result of an effect.
+/// The reducer turns events into a new state and effects.
+public enum AppEvent: Sendable {
+    /// A bound key was pressed.
+    case action(ActionID)
+    /// A supervisor-only action was asked for by an agent.
+    case denied(ActionID)
+    /// Text typed (or pasted) into the composer or a prompt.
+    case typed(String)
+    case resized(Size)
+    /// The clock moved on (the input timeout passed).
+    case tick(Date)
+    /// Nothing is waiting for the keyboard: time for background work (counts).
+    case idle
+    /// Another process (or this one) committed something: reload what is shown.
+    case externalChange
+
+    /// A page of the queue, for the request `token` (older requests' pages are dropped).
+    case queueLoaded([QueueItem], at: Date, token: Int)
+    /// The queue's counts for `filter` (nil when counting failed), for the request `token`.
+    case countsLoaded(QueueCounts?, filter: QueueFilter, token: Int)
+    case detailLoaded(CommentDetail, tone: ToneVerdict?)
+    case draftLoaded(commentID: Int64, ReplyDraft?)
+    case suggestionsLoaded(commentID: Int64, [Suggestion])
+    case reviewLoaded(commentID: Int64, ReplyReview)
+    case overdueLoaded([QueueItem])
+    case passedOverLoaded([QueueItem])
+    case logLoaded([LogEvent], LogVerifier.Report?)
+    case staffLoaded([StaffMember], forComment: Int64)
+    /// A triage action worked; the message says what happened.
+    case done(Notice)
+    /// An effect failed; the message says what to do.
+    case failed(String)
+    /// The draft was saved to the store.
+    case draftSaved(commentID: Int64)
+    /// `$EDITOR` returned this text (nil when it could not be run; `failed` says why).
+    case editorFinished(String?)
+    /// The reply was recorded and logged.
+    case replySent(commentID: Int64)
+}
+
+/// A triage action on the record, carried out through `Desk`.
+public enum DeskCommand: Sendable, Hashable {
+    case claim(Int64)
+    case release(Int64)
+    case assign(Int64, to: String)
+    case setStatus(Int64, CommentStatus)
+    case escalate(Int64, reason: String)
+
+    public var commentID: Int64 {
+        switch self {
+        case .claim(let id), .release(let id), .assign(let id, _), .setStatus(let id, _), .escalate(let id, _): id
+        }
+    }
+}
+
+/// Work the reducer asks for; `EffectRunner` carries it out outside the views and reports back with events.
+public enum Effect: Sendable {
+    /// A page of the queue for `filter`; `token` tells a newer request from an older one.
+    case loadQueue(QueueQuery, token: Int)
+    /// The queue's counts (slow on a large desk: they are loaded in the background).
+    case loadCounts(QueueQuery, filter: QueueFilter, token: Int)
+    case loadDetail(Int64)
+    case loadDraft(Int64)
+    case loadSuggestions(Int64)
+    case saveDraft(commentID: Int64, text: String, templateID: String?)
+    case perform(DeskCommand)
+    case review(commentID: Int64, ReplyRequest)
+    case send(commentID: Int64, ReplyRequest)
+    case openEditor(String)
+    case loadOverdue
+    case loadPassedOver
+    case loadLog(verify: Bool)
+    case loadStaff(forComment: Int64)
+}
+
+extension Effect {
+    /// Reads the store and changes nothing: it may run away from the screen, in the background.
+    public var isRead: Bool {
+        switch self {
+        case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
+             .loadStaff: true
+        case .saveDraft, .perform, .send, .openEditor: false
+        }
+    }
+
+    /// Secondary information the screen does not wait for (counts).
+    public var isSecondary: Bool {
+        if case .loadCounts = self { return true }
+        return false
+    }
+
+    /// The queue request a load belongs to, if it is one.
+    public var queueToken: Int? {
+        switch self {
+        case .loadQueue(_, let token), .loadCounts(_, _, let token): token
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import DeskCore
+import Foundation
+
+/// Everything the desk shows, as plain values. Only `Reducer` changes it; views only read it.
+public struct AppState: Sendable {
+    /// Below this size the desk shows "terminal too small" instead of a screen.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    public var size: Size
+    public var now: Date
+    public var language: Language
+    /// The staff name actions are recorded under.
+    public var actor: String
+    public var isSupervisor: Bool
+    /// The agency's name, for the title bar.
+    public var agency: String
+    /// The agency's own accounts (what the channel filter cycles through).
+    public var channels: [String] = []
+    /// The zone times are shown in (the agency calendar's).
+    public var timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta") ?? .gmt
+
+    /// The screens, queue first; the last one is shown.
+    public var stack: [ScreenID] = [.queue]
+    public var queue = QueueScreenState()
+    public var thread: ThreadScreenState?
+    public var composer: ComposerState?
+    public var review: ReviewState?
+    public var overdue = OverdueState()
+    public var passedOver = ItemListState()
+    public var log = LogScreenState()
+    public var reports = ReportsState()
+    /// The help overlay's scroll position, or nil when it is closed.
+    public var help: Int?
+    public var prompt: PromptState?
+    public var picker: PickerState?
+    public var notice: Notice?
+    /// Problems found in keys.toml and the theme at start, shown until the first key.
+    public var startupIssues: [String] = []
+    /// False once the user has quit.
+    public var running = true
+
+    public init(size: Size, now: Date, language: Language, actor: String, isSupervisor: Bool, agency: String = "") {
+        self.size = size
+        self.now = now
+        self.language = language
+        self.actor = actor
+        self.isSupervisor = isSupervisor
+        self.agency = agency
+    }
+
+    /// The screen on top.
+    public var screen: ScreenID { stack.last ?? .queue }
+
+    /// Where keys go now: a picker or prompt first, then the help overlay, then the screen.
+    public var keyContext: KeyContext {
+        if picker != nil { return .picker }
+        if prompt != nil { return .prompt }
+        if help != nil { return .help }
+        return screen.context
+    }
+
+    /// Whether the terminal is big enough to draw screens.
+    public var fits: Bool { size.width >= Self.minimumSize.width && size.height >= Self.minimumSize.height }
+
+    public var strings: Strings { Strings(language) }
+}

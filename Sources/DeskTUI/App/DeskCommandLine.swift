@@ -1,0 +1,75 @@
+import DeskCore
+
+/// The `:` command line: filters, screens and triage actions typed as words.
+public enum DeskCommandLine {
+    /// What a command line asks for.
+    public enum Entry: Sendable, Equatable {
+        case filter(QueueFilter)
+        case search(String?)
+        case open(Int64)
+        case action(ActionID)
+        case assign(String)
+        case escalate(String?)
+        case quit
+    }
+
+    /// The words the command line knows, for its error message.
+    public static let words = ["status", "platform", "channel", "intent", "mine", "unassigned", "everyone", "search", "clear",
+                               "open", "claim", "release", "assign", "escalate", "overdue", "passed", "log", "reports", "help", "quit"]
+
+    /// Parses `text` against the current filter. Returns nil for a line it does not understand.
+    public static func parse(_ text: String, filter: QueueFilter) -> Entry? {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let head = words.first?.lowercased() else { return nil }
+        let rest = words.dropFirst().joined(separator: " ")
+        let arg = rest.lowercased()
+        var f = filter
+        switch head {
+        case "status", "s":
+            switch arg {
+            case "all", "semua": f.status = .all
+            case "", "action", "default", "needing": f.status = .needingAction
+            default:
+                guard let s = CommentStatus(rawValue: arg.replacingOccurrences(of: "-", with: "_")) else { return nil }
+                f.status = .only(s)
+            }
+            return .filter(f)
+        case "platform", "p":
+            if arg.isEmpty || arg == "all" || arg == "semua" { f.platform = nil } else {
+                guard let p = Platform(parsing: arg) else { return nil }
+                f.platform = p
+            }
+            return .filter(f)
+        case "channel", "kanal":
+            f.channel = (arg.isEmpty || arg == "all" || arg == "semua") ? nil : Author.normalizedHandle(rest)
+            return .filter(f)
+        case "intent", "maksud":
+            if arg.isEmpty || arg == "all" || arg == "semua" { f.intent = nil } else {
+                guard let i = Intent(rawValue: arg) else { return nil }
+                f.intent = i
+            }
+            return .filter(f)
+        case "mine", "saya": f.assignee = .mine; return .filter(f)
+        case "unassigned", "bebas": f.assignee = .unassigned; return .filter(f)
+        case "everyone", "anyone", "all", "semua": f.assignee = .anyone; return .filter(f)
+        case "search", "cari", "/": return .search(rest.isEmpty ? nil : rest)
+        case "clear", "reset": return .filter(QueueFilter())
+        case "open", "buka":
+            guard let id = Int64(arg) else { return nil }
+            return .open(id)
+        case "claim", "ambil": return .action(.claim)
+        case "release", "lepas": return .action(.release)
+        case "assign", "tugaskan":
+            guard !rest.isEmpty else { return .action(.assign) }
+            return .assign(rest)
+        case "escalate", "eskalasi": return .escalate(rest.isEmpty ? nil : rest)
+        case "overdue", "terlambat": return .action(.overdueBoard)
+        case "passed", "passed-over", "terlewati": return .action(.passedOver)
+        case "log": return .action(.logView)
+        case "reports", "report", "laporan": return .action(.reports)
+        case "help", "bantuan", "?": return .action(.help)
+        case "quit", "q", "keluar": return .quit
+        default: return nil
+        }
+    }
+}

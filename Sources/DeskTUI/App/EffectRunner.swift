@@ -1,0 +1,132 @@
+import DeskCore
+import Foundation
+
+/// Carries out the reducer's effects through `Desk` (and the external editor) and reports back with events.
+/// It is the only place the desk's screens read or write the store.
+public final class EffectRunner {
+    public let desk: Desk
+    public let assistant: (any DeskAssistant)?
+    private let strings: Strings
+    /// Runs the external editor on a text and returns the edited text (set by the run loop, which owns the
+    /// terminal).
+    var editText: ((String) throws -> String)?
+
+    public init(desk: Desk, assistant: (any DeskAssistant)? = nil, language: Language) {
+        self.desk = desk
+        self.assistant = assistant
+        strings = Strings(language)
+    }
+
+    /// Performs `effect` and returns the events that report its outcome.
+    public func perform(_ effect: Effect) -> [AppEvent] {
+        if effect.isRead { return Self.load(effect, desk: desk, assistant: assistant) }
+        do {
+            return try run(effect)
+        } catch {
+            return [.failed(Self.message(for: error))]
+        }
+    }
+
+    /// Carries out a read effect (`Effect.isRead`); safe to call on any thread.
+    public static func load(_ effect: Effect, desk: Desk, assistant: (any DeskAssistant)?) -> [AppEvent] {
+        do {
+            return try read(effect, desk: desk, assistant: assistant)
+        } catch {
+            return [.failed(message(for: error))]
+        }
+    }
+
+    private static func read(_ effect: Effect, desk: Desk, assistant: (any DeskAssistant)?) throws -> [AppEvent] {
+        switch effect {
+        case .loadQueue(let query, let token):
+            var q = query
+            q.now = desk.now
+            return [.queueLoaded(try desk.queue(q), at: q.now, token: token)]
+        case .loadCounts(let query, let filter, let token):
+            var q = query
+            q.now = desk.now
+            do {
+                return [.countsLoaded(try desk.counts(q), filter: filter, token: token)]
+            } catch {
+                return [.countsLoaded(nil, filter: filter, token: token), .failed(message(for: error))]
+            }
+        case .loadDetail(let id):
+            let detail = try desk.detail(id: id)
+            return [.detailLoaded(detail, tone: assistant?.verdict(for: detail.comment))]
+        case .loadDraft(let id):
+            return [.draftLoaded(commentID: id, try desk.draft(for: id))]
+        case .loadSuggestions(let id):
+            return [.suggestionsLoaded(commentID: id, try assistant?.suggestions(for: id, limit: 5) ?? [])]
+        case .review(let id, let request):
+            let comment = try desk.detail(id: id).comment
+            var review = desk.reviewer?.review(text: request.text, humor: request.humor, comment: comment, config: desk.config) ?? ReplyReview()
+            if review.humorAllowed == nil, let verdict = assistant?.verdict(for: comment) { review.humorAllowed = verdict.humorAllowed.rawValue }
+            return [.reviewLoaded(commentID: id, review)]
+        case .loadOverdue:
+            return [.overdueLoaded(try desk.overdue(includeAtRisk: true))]
+        case .loadPassedOver:
+            return [.passedOverLoaded(try desk.passedOver())]
+        case .loadLog(let verify):
+            let events = try desk.store.read { tx -> [LogEvent] in
+                let last = try tx.lastEvent()?.seq ?? 0
+                return try tx.events(from: max(1, last - 999), limit: 1000)
+            }
+            return [.logLoaded(events, verify ? try LogAudit.verify(desk.store) : nil)]
+        case .loadStaff(let id):
+            return [.staffLoaded(try desk.staff(), forComment: id)]
+        default:
+            return []
+        }
+    }
+
+    private func run(_ effect: Effect) throws -> [AppEvent] {
+        let s = strings
+        switch effect {
+        case .saveDraft(let id, let text, let templateID):
+            try desk.saveDraft(for: id, text: text, templateID: templateID)
+            return [.draftSaved(commentID: id)]
+        case .perform(let command):
+            return [.done(Notice(.info, try perform(command, s)))]
+        case .send(let id, let request):
+            var request = request
+            if let template = request.templateID, request.templateBody == nil { request.templateBody = assistant?.templateBody(id: template) }
+            try desk.reply(id, request)
+            return [.replySent(commentID: id)]
+        case .openEditor(let text):
+            guard let editText else { return [.editorFinished(nil)] }
+            do {
+                return [.editorFinished(try editText(text))]
+            } catch {
+                return [.editorFinished(nil), .failed(s.format(.editorFailed, "\(error)"))]
+            }
+        default:
+            return []
+        }
+    }
+
+    private func perform(_ command: DeskCommand, _ s: Strings) throws -> String {
+        switch command {
+        case .claim(let id):
+            try desk.claim(id)
+            return s.format(.claimed, String(id))
+        case .release(let id):
+            try desk.release(id)
+            return s.format(.released, String(id))
+        case .assign(let id, let name):
+            try desk.assign(id, to: name)
+            return s.format(.assigned, String(id), name)
+        case .setStatus(let id, let status):
+            try desk.setStatus(id, status)
+            return s.format(.statusSet, String(id), s.status(status))
+        case .escalate(let id, let reason):
+            try desk.escalate(id, reason: reason)
+            return s.format(.escalated, String(id))
+        }
+    }
+
+    /// An error as one line for the status line.
+    static func message(for error: Error) -> String {
+        let text = String(describing: error)
+        return SafeText.sanitize(text, lines: .fold, limit: 400)
+    }
+}

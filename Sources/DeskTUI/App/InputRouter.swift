@@ -1,0 +1,13 @@
+/// Turns a key press into an event: the action bound to it in the current context, typed text where the
+/// context takes text, or nothing.
+public enum InputRouter {
+    public static func event(for key: Key, in state: AppState, keys: KeyMap) -> AppEvent? {
+        let context = state.keyContext
+        if let action = keys.action(for: key, in: context) {
+            if ActionTable.spec(action).supervisorOnly, !state.isSupervisor { return .denied(action) }
+            return .action(action)
+        }
+        if context.acceptsText, case .char(let c) = key { return .typed(String(c)) }
+        return nil
+    }
+}

@@ -1,0 +1,677 @@
+import DeskCore
+import Foundation
+
+/// The one path by which the desk's state changes: `(state, event) -> (state, effects)`.
+///
+/// It never reads the clock, the store or the terminal: time arrives in `tick` events, data in `…Loaded`
+/// events, and whatever must happen outside (load, write through `Desk`, run `$EDITOR`) is returned as effects.
+public enum Reducer {
+    /// The new state and the effects to carry out.
+    public static func reduce(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
+        var s = state
+        let effects = apply(&s, event)
+        return (s, effects)
+    }
+
+    /// Applies `event` to `state` in place and returns the effects to carry out.
+    public static func apply(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        switch event {
+        case .action(let id):
+            state.notice = nil
+            state.startupIssues = []
+            return act(&state, id)
+        case .denied:
+            state.notice = Notice(.error, state.strings[.supervisorsOnly])
+            return []
+        case .typed(let text):
+            return type(&state, text)
+        case .resized(let size):
+            state.size = size
+            clampCursors(&state)
+            return []
+        case .tick(let now):
+            return tick(&state, now)
+        case .externalChange:
+            return reloadAll(&state)
+        case .idle:
+            return requestCounts(&state)
+        default:
+            return loaded(&state, event)
+        }
+    }
+
+    // MARK: Actions by context
+
+    private static func act(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        switch state.keyContext {
+        case .picker: return pickerAction(&state, id)
+        case .prompt: return promptAction(&state, id)
+        case .help: return helpAction(&state, id)
+        default: break
+        }
+        switch id {
+        case .help:
+            state.help = 0
+            return []
+        case .refresh:
+            return reloadAll(&state)
+        case .command:
+            state.prompt = PromptState(kind: .command)
+            return []
+        default: break
+        }
+        switch state.screen {
+        case .queue: return queueAction(&state, id)
+        case .thread: return threadAction(&state, id)
+        case .composer: return composerAction(&state, id)
+        case .review: return reviewAction(&state, id)
+        case .overdue: return overdueAction(&state, id)
+        case .passedOver: return passedOverAction(&state, id)
+        case .log: return logAction(&state, id)
+        case .reports: return reportsAction(&state, id)
+        }
+    }
+
+    private static func queueAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        let rows = Layout.listRows(state.size)
+        let count = state.queue.items.count
+        if let delta = movement(id, page: rows, count: count) {
+            state.queue.cursor.move(by: delta, count: count, visible: rows)
+            // At the end of what is loaded, ask for more.
+            if state.queue.cursor.selected >= count - 1, state.queue.mayHaveMore, !state.queue.loading {
+                state.queue.limit += QueueScreenState.page
+                return requestQueue(&state)
+            }
+            return []
+        }
+        let item = state.queue.selectedItem
+        switch id {
+        case .back:
+            state.running = false
+            return []
+        case .search:
+            state.prompt = PromptState(kind: .search, text: state.queue.filter.search ?? "")
+            return []
+        case .filterStatus: return changeFilter(&state) { $0.cycleStatus() }
+        case .filterPlatform: return changeFilter(&state) { $0.cyclePlatform() }
+        case .filterChannel:
+            let channels = state.channels
+            return changeFilter(&state) { $0.cycleChannel(channels) }
+        case .filterIntent: return changeFilter(&state) { $0.cycleIntent() }
+        case .filterAssignee: return changeFilter(&state) { $0.cycleAssignee() }
+        case .filterClear: return changeFilter(&state) { $0 = QueueFilter() }
+        case .overdueBoard:
+            state.stack.append(.overdue)
+            return [.loadOverdue]
+        case .passedOver:
+            state.stack.append(.passedOver)
+            return [.loadPassedOver]
+        case .logView:
+            state.stack.append(.log)
+            return [.loadLog(verify: true)]
+        case .reports:
+            state.stack.append(.reports)
+            return []
+        default:
+            guard let item else {
+                if [.open, .reply, .claim, .release, .assign, .setStatus, .escalate].contains(id) {
+                    state.notice = Notice(.info, state.strings[.nothingSelected])
+                }
+                return []
+            }
+            return itemAction(&state, id, item.comment)
+        }
+    }
+
+    /// Actions on one comment, shared by the queue, the thread view and the boards.
+    private static func itemAction(_ state: inout AppState, _ id: ActionID, _ comment: Comment) -> [Effect] {
+        switch id {
+        case .open:
+            state.thread = ThreadScreenState(commentID: comment.id)
+            state.stack.append(.thread)
+            return [.loadDetail(comment.id)]
+        case .reply:
+            state.composer = ComposerState(commentID: comment.id, platform: comment.platform, comment: comment)
+            state.stack.append(.composer)
+            return [.loadDraft(comment.id), .loadSuggestions(comment.id)]
+        case .claim: return [.perform(.claim(comment.id))]
+        case .release: return [.perform(.release(comment.id))]
+        case .assign: return [.loadStaff(forComment: comment.id)]
+        case .setStatus:
+            let s = state.strings
+            let options = CommentStatus.settable.filter { comment.status.canMove(to: $0) }
+                .map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }
+            guard !options.isEmpty else {
+                state.notice = Notice(.info, s.format(.noStatusMoves, s.status(comment.status)))
+                return []
+            }
+            state.picker = PickerState(kind: .status(comment.id), options: options)
+            return []
+        case .escalate:
+            state.prompt = PromptState(kind: .escalateReason(comment.id))
+            return []
+        default:
+            return []
+        }
+    }
+
+    private static func threadAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        guard var thread = state.thread else { return pop(&state) }
+        let visible = Layout.body(state.size).height
+        let total = ThreadView.lineCount(state)
+        if let delta = movement(id, page: visible, count: total) {
+            thread.scroll = min(max(0, thread.scroll + delta), max(0, total - visible))
+            state.thread = thread
+            return []
+        }
+        if id == .back { return pop(&state) }
+        guard let comment = thread.detail?.comment ?? state.queue.items.first(where: { $0.comment.id == thread.commentID })?.comment else {
+            return []
+        }
+        return itemAction(&state, id, comment)
+    }
+
+    private static func composerAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        guard var c = state.composer else { return pop(&state) }
+        defer { state.composer = state.stack.contains(.composer) ? c : nil }
+        let width = Layout.composer(state.size).editor.width
+        let before = c.editor
+        switch id {
+        case .nextSuggestion, .previousSuggestion:
+            guard !c.suggestions.isEmpty else { return [] }
+            let step = id == .nextSuggestion ? 1 : -1
+            c.selectedSuggestion = (c.selectedSuggestion + step + c.suggestions.count) % c.suggestions.count
+        case .insertSuggestion:
+            guard c.suggestions.indices.contains(c.selectedSuggestion) else {
+                state.notice = Notice(.info, state.strings[.noSuggestions])
+                return []
+            }
+            let suggestion = c.suggestions[c.selectedSuggestion]
+            let needsSpace = !c.editor.isEmpty && c.editor.cursor > 0 && !(c.editor.characters[c.editor.cursor - 1].isWhitespace)
+            c.editor.insert((needsSpace ? " " : "") + suggestion.text)
+            c.templateID = suggestion.templateID
+            c.templateVersion = suggestion.templateVersion
+            c.humor = suggestion.humor.rawValue
+        case .externalEditor:
+            return [.openEditor(c.editor.text)]
+        case .openReview:
+            let text = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else {
+                state.notice = Notice(.error, state.strings[.emptyDraft])
+                return []
+            }
+            let request = ReplyRequest(text: text, templateID: c.templateID, templateVersion: c.templateVersion, humor: c.humor)
+            let clock = c.comment.flatMap { responseClock($0, at: state.now) }
+            state.review = ReviewState(commentID: c.commentID, request: request, clock: clock)
+            state.stack.append(.review)
+            var effects: [Effect] = [.review(commentID: c.commentID, request)]
+            if c.unsaved { effects.insert(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID), at: 0) }
+            return effects
+        case .leaveComposer:
+            let effects: [Effect] = c.unsaved ? [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)] : []
+            if !c.editor.isEmpty { state.notice = Notice(.info, state.strings[.draftKept]) }
+            state.stack.removeLast()
+            return effects
+        case .editLeft: c.editor.moveLeft()
+        case .editRight: c.editor.moveRight()
+        case .editUp: c.editor.moveVertically(by: -1, width: width)
+        case .editDown: c.editor.moveVertically(by: 1, width: width)
+        case .editHome: c.editor.moveHome()
+        case .editEnd: c.editor.moveEnd()
+        case .editBackspace: c.editor.backspace()
+        case .editDelete: c.editor.deleteForward()
+        case .editNewline: c.editor.insert("\n")
+        case .editUndo: c.editor.undo()
+        default: break
+        }
+        if c.editor.characters != before.characters { c.unsaved = true }
+        return []
+    }
+
+    private static func reviewAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        guard let review = state.review else { return pop(&state) }
+        let total = ReviewView.lineCount(state)
+        let visible = Layout.body(state.size).height
+        if let delta = movement(id, page: visible, count: total) {
+            state.review?.scroll = max(0, min(review.scroll + delta, max(0, total - visible)))
+            return []
+        }
+        switch id {
+        case .send:
+            guard review.review != nil else {
+                state.notice = Notice(.info, state.strings[.stillChecking])
+                return []
+            }
+            if review.isBlocked, (review.request.overrideReason ?? "").isEmpty {
+                state.prompt = PromptState(kind: .overrideReason)
+                return []
+            }
+            return [.send(commentID: review.commentID, review.request)]
+        case .editAgain, .back:
+            state.review = nil
+            return pop(&state)
+        default:
+            return []
+        }
+    }
+
+    private static func overdueAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        let lines = OverdueBoardView.lines(state.overdue)
+        let rows = Layout.listRows(state.size)
+        if let delta = movement(id, page: rows, count: lines.count) {
+            var cursor = state.overdue.cursor
+            cursor.move(by: delta, count: lines.count, visible: rows)
+            // Group headings are not selectable: step past them in the direction of travel.
+            let step = delta < 0 ? -1 : 1
+            while lines.indices.contains(cursor.selected), lines[cursor.selected].item == nil {
+                let next = cursor.selected + step
+                if !lines.indices.contains(next) {
+                    cursor.selected = state.overdue.cursor.selected
+                    break
+                }
+                cursor.selected = next
+            }
+            cursor.keepVisible(count: lines.count, visible: rows)
+            state.overdue.cursor = cursor
+            return []
+        }
+        switch id {
+        case .back: return pop(&state)
+        case .toggleGrouping:
+            state.overdue.grouping = state.overdue.grouping == .staff ? .channel : .staff
+            state.overdue.cursor = ListCursor()
+            selectFirstItem(&state)
+            return []
+        default:
+            let lines = OverdueBoardView.lines(state.overdue)
+            guard lines.indices.contains(state.overdue.cursor.selected),
+                  let index = lines[state.overdue.cursor.selected].item else { return [] }
+            return itemAction(&state, id, state.overdue.items[index].comment)
+        }
+    }
+
+    private static func passedOverAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        let rows = Layout.listRows(state.size)
+        if let delta = movement(id, page: rows, count: state.passedOver.items.count) {
+            state.passedOver.cursor.move(by: delta, count: state.passedOver.items.count, visible: rows)
+            return []
+        }
+        if id == .back { return pop(&state) }
+        guard let item = state.passedOver.selectedItem else { return [] }
+        return itemAction(&state, id, item.comment)
+    }
+
+    private static func logAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        let rows = Layout.listRows(state.size)
+        if let delta = movement(id, page: rows, count: state.log.events.count) {
+            state.log.cursor.move(by: delta, count: state.log.events.count, visible: rows)
+            return []
+        }
+        switch id {
+        case .back: return pop(&state)
+        case .verifyLog:
+            state.log.verification = nil
+            return [.loadLog(verify: true)]
+        default: return []
+        }
+    }
+
+    private static func reportsAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        switch id {
+        case .back: return pop(&state)
+        case .previousPeriod: state.reports.periodOffset += 1
+        case .nextPeriod: state.reports.periodOffset = max(0, state.reports.periodOffset - 1)
+        case .moveDown: state.reports.scroll += 1
+        case .moveUp: state.reports.scroll = max(0, state.reports.scroll - 1)
+        case .top: state.reports.scroll = 0
+        default: break
+        }
+        return []
+    }
+
+    // MARK: Overlays
+
+    private static func helpAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        let total = HelpOverlay.lineCount(state)
+        let visible = max(1, Layout.overlay(state.size).height - 2)
+        if let delta = movement(id, page: visible, count: total) {
+            state.help = max(0, min((state.help ?? 0) + delta, max(0, total - visible)))
+        } else if id == .back {
+            state.help = nil
+        }
+        return []
+    }
+
+    private static func pickerAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        guard var picker = state.picker else { return [] }
+        let visible = max(1, min(picker.options.count, Layout.overlay(state.size).height - 2))
+        if let delta = movement(id, page: visible, count: picker.options.count) {
+            picker.cursor.move(by: delta, count: picker.options.count, visible: visible)
+            state.picker = picker
+            return []
+        }
+        switch id {
+        case .accept:
+            state.picker = nil
+            guard picker.options.indices.contains(picker.cursor.selected) else { return [] }
+            let value = picker.options[picker.cursor.selected].value
+            switch picker.kind {
+            case .assign(let comment): return [.perform(.assign(comment, to: value))]
+            case .status(let comment):
+                guard let status = CommentStatus(rawValue: value) else { return [] }
+                return [.perform(.setStatus(comment, status))]
+            }
+        case .back, .cancel:
+            state.picker = nil
+        default: break
+        }
+        return []
+    }
+
+    private static func promptAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        switch id {
+        case .editLeft: prompt.field.moveLeft()
+        case .editRight: prompt.field.moveRight()
+        case .editHome: prompt.field.moveHome()
+        case .editEnd: prompt.field.moveEnd()
+        case .editBackspace: prompt.field.backspace()
+        case .editDelete: prompt.field.deleteForward()
+        case .cancel:
+            state.prompt = nil
+            return []
+        case .accept:
+            state.prompt = nil
+            return submit(&state, prompt)
+        default: break
+        }
+        state.prompt = prompt
+        return []
+    }
+
+    private static func submit(_ state: inout AppState, _ prompt: PromptState) -> [Effect] {
+        let text = prompt.field.text.trimmingCharacters(in: .whitespaces)
+        let s = state.strings
+        switch prompt.kind {
+        case .search:
+            return changeFilter(&state) { $0.search = text.isEmpty ? nil : text }
+        case .command:
+            guard !text.isEmpty else { return [] }
+            guard let entry = DeskCommandLine.parse(text, filter: state.queue.filter) else {
+                state.notice = Notice(.error, s.format(.unknownCommand, text, DeskCommandLine.words.joined(separator: ", ")))
+                return []
+            }
+            return command(&state, entry)
+        case .overrideReason:
+            guard !text.isEmpty, var review = state.review else {
+                state.notice = Notice(.error, s[.overrideNeeded])
+                return []
+            }
+            review.request.overrideReason = text
+            state.review = review
+            return [.send(commentID: review.commentID, review.request)]
+        case .escalateReason(let id):
+            let reason = text.isEmpty ? s.format(.escalatedFromDesk, state.actor) : text
+            return [.perform(.escalate(id, reason: reason))]
+        }
+    }
+
+    private static func command(_ state: inout AppState, _ entry: DeskCommandLine.Entry) -> [Effect] {
+        switch entry {
+        case .filter(let f):
+            state.stack = [.queue]
+            return changeFilter(&state) { $0 = f }
+        case .search(let text):
+            state.stack = [.queue]
+            return changeFilter(&state) { $0.search = text }
+        case .open(let id):
+            state.thread = ThreadScreenState(commentID: id)
+            state.stack.append(.thread)
+            return [.loadDetail(id)]
+        case .quit:
+            state.running = false
+            return []
+        case .assign(let name):
+            guard let comment = currentComment(state) else {
+                state.notice = Notice(.info, state.strings[.nothingSelected])
+                return []
+            }
+            guard state.isSupervisor else { return apply(&state, .denied(.assign)) }
+            return [.perform(.assign(comment.id, to: name))]
+        case .escalate(let reason):
+            guard let comment = currentComment(state) else {
+                state.notice = Notice(.info, state.strings[.nothingSelected])
+                return []
+            }
+            return [.perform(.escalate(comment.id, reason: reason ?? state.strings.format(.escalatedFromDesk, state.actor)))]
+        case .action(let id):
+            if ActionTable.spec(id).supervisorOnly, !state.isSupervisor { return apply(&state, .denied(id)) }
+            if [.overdueBoard, .passedOver, .logView, .reports].contains(id) { state.stack = [.queue] }
+            return act(&state, id)
+        }
+    }
+
+    // MARK: Typing, time and loaded data
+
+    private static func type(_ state: inout AppState, _ text: String) -> [Effect] {
+        if state.prompt != nil {
+            state.prompt?.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+            return []
+        }
+        guard state.keyContext == .composer, var c = state.composer else { return [] }
+        c.editor.insert(text)
+        c.unsaved = true
+        state.composer = c
+        return []
+    }
+
+    private static func tick(_ state: inout AppState, _ now: Date) -> [Effect] {
+        let previous = state.now
+        state.now = now
+        var effects: [Effect] = []
+        if let c = state.composer, c.unsaved, state.stack.contains(.composer) {
+            effects.append(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID))
+        }
+        // A clock that crossed its at-risk or due time since the last load changes the order: reload.
+        let crossed = state.queue.items.contains { item in
+            guard let clock = item.clock, [.onTrack, .atRisk].contains(clock.state) else { return false }
+            return [clock.atRiskAt, clock.dueAt].contains { t in t.map { $0 > previous && $0 <= now } ?? false }
+        }
+        if crossed { effects += requestQueue(&state) }
+        return effects + requestCounts(&state)
+    }
+
+    private static func loaded(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        let s = state.strings
+        switch event {
+        case .queueLoaded(let items, let at, let token):
+            guard token == state.queue.token else { break }
+            let selectedID = state.queue.selectedItem?.comment.id
+            state.queue.items = items
+            state.queue.loaded = true
+            state.queue.loading = false
+            state.queue.loadedAt = at
+            if let selectedID, let index = items.firstIndex(where: { $0.comment.id == selectedID }) {
+                state.queue.cursor.selected = index
+            }
+            state.queue.cursor.keepVisible(count: items.count, visible: Layout.listRows(state.size))
+        case .countsLoaded(let counts, let filter, _):
+            state.queue.countsInFlight = false
+            if let counts, filter == state.queue.filter {
+                state.queue.counts = counts
+                state.queue.countsFilter = filter
+            }
+
+        case .detailLoaded(let detail, let tone):
+            if state.thread?.commentID == detail.comment.id {
+                state.thread?.detail = detail
+                state.thread?.tone = tone
+            }
+            if state.composer?.commentID == detail.comment.id { state.composer?.comment = detail.comment }
+        case .draftLoaded(let id, let draft):
+            guard let draft, !draft.text.isEmpty, var c = state.composer, c.commentID == id, c.editor.isEmpty else { break }
+            c.editor = TextEditor(text: draft.text)
+            c.templateID = draft.templateID
+            state.composer = c
+            state.notice = Notice(.info, s[.draftRestored])
+        case .suggestionsLoaded(let id, let suggestions):
+            guard state.composer?.commentID == id else { break }
+            state.composer?.suggestions = suggestions
+            state.composer?.suggestionsLoaded = true
+            state.composer?.selectedSuggestion = 0
+        case .reviewLoaded(let id, let review):
+            if state.review?.commentID == id { state.review?.review = review }
+        case .overdueLoaded(let items):
+            state.overdue.items = items
+            state.overdue.loaded = true
+            selectFirstItem(&state)
+        case .passedOverLoaded(let items):
+            state.passedOver.items = items
+            state.passedOver.loaded = true
+            state.passedOver.cursor.keepVisible(count: items.count, visible: Layout.listRows(state.size))
+        case .logLoaded(let events, let report):
+            let atEnd = state.log.events.isEmpty || state.log.cursor.selected >= state.log.events.count - 1
+            state.log.events = events
+            state.log.loaded = true
+            if let report { state.log.verification = report }
+            if atEnd { state.log.cursor.select(events.count - 1, count: events.count, visible: Layout.listRows(state.size)) }
+        case .staffLoaded(let staff, let id):
+            let options = staff.filter(\.active).map {
+                PickerState.Option(value: $0.name, label: "\($0.displayName) (\($0.name), \(s.role($0.role)))")
+            }
+            guard !options.isEmpty else {
+                state.notice = Notice(.error, s[.noStaff])
+                break
+            }
+            state.picker = PickerState(kind: .assign(id), options: options)
+        case .done(let notice):
+            state.notice = notice
+            return reloadAll(&state)
+        case .failed(let message):
+            state.notice = Notice(.error, message)
+        case .draftSaved(let id):
+            if state.composer?.commentID == id { state.composer?.unsaved = false }
+        case .editorFinished(let text):
+            guard let text, var c = state.composer else { break }
+            var cleaned = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: "    ")
+            while cleaned.hasSuffix("\n") { cleaned.removeLast() }
+            if cleaned != c.editor.text {
+                c.editor.replaceAll(with: cleaned)
+                c.unsaved = true
+            }
+            state.composer = c
+        case .replySent(let id):
+            state.review = nil
+            state.composer = nil
+            while [.review, .composer].contains(state.screen) { state.stack.removeLast() }
+            state.notice = Notice(.info, s.format(.replySent, String(id)))
+            return reloadAll(&state)
+        default: break
+        }
+        return []
+    }
+
+    // MARK: Helpers
+
+    /// How far a movement action moves, or nil when `id` is not one.
+    private static func movement(_ id: ActionID, page: Int, count: Int) -> Int? {
+        switch id {
+        case .moveDown: 1
+        case .moveUp: -1
+        case .pageDown: max(1, page)
+        case .pageUp: -max(1, page)
+        case .top: -max(1, count)
+        case .bottom: max(1, count)
+        default: nil
+        }
+    }
+
+    private static func pop(_ state: inout AppState) -> [Effect] {
+        if state.stack.count > 1 { state.stack.removeLast() } else { state.running = false }
+        if !state.stack.contains(.thread) { state.thread = nil }
+        if !state.stack.contains(.composer) { state.composer = nil }
+        return []
+    }
+
+    private static func changeFilter(_ state: inout AppState, _ change: (inout QueueFilter) -> Void) -> [Effect] {
+        var f = state.queue.filter
+        change(&f)
+        state.queue.filter = f
+        state.queue.cursor = ListCursor()
+        state.queue.limit = QueueScreenState.page
+        return requestQueue(&state)
+    }
+
+    /// Asks for the queue's rows and counts under the current filter; anything asked for before is superseded.
+    static func requestQueue(_ state: inout AppState) -> [Effect] {
+        state.queue.token += 1
+        state.queue.loading = true
+        state.queue.countsDirty = true
+        return [.loadQueue(queueQuery(state), token: state.queue.token)]
+    }
+
+    /// Asks for the counts when they are out of date and no count is running. Counting is a scan on a large
+    /// desk, so it is done when the keyboard is idle, one at a time.
+    static func requestCounts(_ state: inout AppState) -> [Effect] {
+        guard state.queue.countsDirty, !state.queue.countsInFlight else { return [] }
+        state.queue.countsInFlight = true
+        state.queue.countsDirty = false
+        return [.loadCounts(queueQuery(state), filter: state.queue.filter, token: state.queue.token)]
+    }
+
+    /// The query for the queue as shown now.
+    public static func queueQuery(_ state: AppState) -> QueueQuery {
+        state.queue.filter.query(now: state.now, actor: state.actor, limit: state.queue.limit)
+    }
+
+    /// Effects that reload every screen that is open.
+    public static func reloadAll(_ state: inout AppState) -> [Effect] {
+        var effects = requestQueue(&state)
+        if let thread = state.thread { effects.append(.loadDetail(thread.commentID)) }
+        if state.stack.contains(.overdue) { effects.append(.loadOverdue) }
+        if state.stack.contains(.passedOver) { effects.append(.loadPassedOver) }
+        if state.stack.contains(.log) { effects.append(.loadLog(verify: false)) }
+        return effects
+    }
+
+    /// The comment the current screen is about.
+    private static func currentComment(_ state: AppState) -> Comment? {
+        switch state.screen {
+        case .thread, .composer, .review:
+            return state.thread?.detail?.comment ?? state.composer?.comment
+        case .passedOver: return state.passedOver.selectedItem?.comment
+        case .overdue:
+            let lines = OverdueBoardView.lines(state.overdue)
+            guard lines.indices.contains(state.overdue.cursor.selected), let i = lines[state.overdue.cursor.selected].item else { return nil }
+            return state.overdue.items[i].comment
+        default: return state.queue.selectedItem?.comment
+        }
+    }
+
+    private static func selectFirstItem(_ state: inout AppState) {
+        let lines = OverdueBoardView.lines(state.overdue)
+        var cursor = state.overdue.cursor
+        if !lines.indices.contains(cursor.selected) || lines[cursor.selected].item == nil {
+            cursor.selected = lines.firstIndex { $0.item != nil } ?? 0
+        }
+        cursor.keepVisible(count: lines.count, visible: Layout.listRows(state.size))
+        state.overdue.cursor = cursor
+    }
+
+    private static func clampCursors(_ state: inout AppState) {
+        let rows = Layout.listRows(state.size)
+        state.queue.cursor.keepVisible(count: state.queue.items.count, visible: rows)
+        state.passedOver.cursor.keepVisible(count: state.passedOver.items.count, visible: rows)
+        state.log.cursor.keepVisible(count: state.log.events.count, visible: rows)
+        state.overdue.cursor.keepVisible(count: OverdueBoardView.lines(state.overdue).count, visible: rows)
+        if let thread = state.thread {
+            let maxScroll = max(0, ThreadView.lineCount(state) - Layout.body(state.size).height)
+            state.thread?.scroll = min(thread.scroll, maxScroll)
+        }
+    }
+
+    /// The response clock a reply to `comment` would meet (running first or next response), if any.
+    static func responseClock(_ comment: Comment, at now: Date) -> SLARecord.ClockStatus? {
+        comment.sla.clocks(at: now).first { $0.clock != .resolution && [.onTrack, .atRisk, .breached].contains($0.state) }
+    }
+}

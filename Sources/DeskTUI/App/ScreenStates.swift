@@ -1,0 +1,210 @@
+import DeskCore
+import Foundation
+
+/// The screens of the desk. They stack: the queue is always at the bottom, `q` pops.
+public enum ScreenID: String, Sendable, Hashable, CaseIterable {
+    case queue, thread, composer, review, overdue, passedOver, log, reports
+
+    /// The key context of the screen.
+    public var context: KeyContext {
+        switch self {
+        case .queue: .queue
+        case .thread: .thread
+        case .composer: .composer
+        case .review: .review
+        case .overdue: .overdue
+        case .passedOver: .passedOver
+        case .log: .log
+        case .reports: .reports
+        }
+    }
+}
+
+/// The queue screen.
+public struct QueueScreenState: Sendable {
+    public var filter = QueueFilter()
+    public var items: [QueueItem] = []
+    public var counts: QueueCounts?
+    /// The filter `counts` were counted for (while a new filter is being counted, the old counts are not shown).
+    public var countsFilter: QueueFilter?
+    public var cursor = ListCursor()
+    /// How many rows are asked for; grows when the selection reaches the end of what is loaded.
+    public var limit = QueueScreenState.page
+    public var loaded = false
+    /// The latest queue request; pages and counts of older ones are dropped when they arrive.
+    public var token = 0
+    /// A page was asked for and has not arrived yet.
+    public var loading = false
+    /// Counts are being counted; at most one count runs at a time (a full scan on a large desk).
+    public var countsInFlight = false
+    /// The counts are out of date: they are counted again at the next idle moment.
+    public var countsDirty = false
+
+    /// Rows asked for at a time.
+    public static let page = 100
+    /// The moment the items' SLA states were computed.
+    public var loadedAt: Date?
+
+    public init() {}
+
+    public var selectedItem: QueueItem? { items.indices.contains(cursor.selected) ? items[cursor.selected] : nil }
+    /// Whether more rows may exist past the loaded ones.
+    public var mayHaveMore: Bool { items.count >= limit }
+}
+
+/// The thread view of one comment.
+public struct ThreadScreenState: Sendable {
+    public var commentID: Int64
+    public var detail: CommentDetail?
+    /// The tone verdict of the comment, when the desk has an assistant.
+    public var tone: ToneVerdict?
+    public var scroll = 0
+
+    public init(commentID: Int64) { self.commentID = commentID }
+}
+
+/// The composer: the draft, and the suggestions beside it.
+public struct ComposerState: Sendable {
+    public var commentID: Int64
+    public var platform: Platform
+    /// The comment being answered, for the line above the editor.
+    public var comment: Comment?
+    public var editor = TextEditor()
+    /// The template the draft started from, if any, and its version.
+    public var templateID: String?
+    public var templateVersion: Int?
+    /// The humour level of the inserted template (nil when the draft did not start from one).
+    public var humor: Int?
+    /// The best templates for the comment, rendered for it (the first five are shown).
+    public var suggestions: [Suggestion] = []
+    /// The suggestions have arrived (until then the pane says it is loading).
+    public var suggestionsLoaded = false
+    public var selectedSuggestion = 0
+    /// The draft changed since it was last saved.
+    public var unsaved = false
+
+    public init(commentID: Int64, platform: Platform, comment: Comment?) {
+        self.commentID = commentID
+        self.platform = platform
+        self.comment = comment
+    }
+
+    /// Characters left under the platform's limit (negative when over), or nil when the platform has none.
+    public var remaining: Int? { platform.replyLimit.map { $0 - editor.count } }
+}
+
+/// The review before sending.
+public struct ReviewState: Sendable {
+    public var commentID: Int64
+    public var request: ReplyRequest
+    public var review: ReplyReview?
+    /// The clock the reply will satisfy (the comment's running response clock), if any.
+    public var clock: SLARecord.ClockStatus?
+    public var scroll = 0
+
+    public init(commentID: Int64, request: ReplyRequest, clock: SLARecord.ClockStatus?) {
+        self.commentID = commentID
+        self.request = request
+        self.clock = clock
+    }
+
+    /// Whether sending needs an override reason.
+    public var isBlocked: Bool { !(review?.blocking.isEmpty ?? true) }
+}
+
+/// The supervisors' overdue board.
+public struct OverdueState: Sendable {
+    public enum Grouping: Sendable, Hashable { case staff, channel }
+    public var items: [QueueItem] = []
+    public var grouping = Grouping.staff
+    public var cursor = ListCursor()
+    public var loaded = false
+
+    public init() {}
+}
+
+/// A plain list of queue items (the passed-over list).
+public struct ItemListState: Sendable {
+    public var items: [QueueItem] = []
+    public var cursor = ListCursor()
+    public var loaded = false
+
+    public init() {}
+
+    public var selectedItem: QueueItem? { items.indices.contains(cursor.selected) ? items[cursor.selected] : nil }
+}
+
+/// The log view.
+public struct LogScreenState: Sendable {
+    /// The newest events, oldest first.
+    public var events: [LogEvent] = []
+    public var verification: LogVerifier.Report?
+    public var cursor = ListCursor()
+    public var loaded = false
+
+    public init() {}
+}
+
+/// The reports screen.
+public struct ReportsState: Sendable {
+    /// Weeks back from the current one (0 = this week).
+    public var periodOffset = 0
+    public var scroll = 0
+
+    public init() {}
+}
+
+/// A one-line prompt at the bottom.
+public struct PromptState: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case search
+        case command
+        /// Why a blocked reply is sent anyway.
+        case overrideReason
+        /// Why a comment is escalated.
+        case escalateReason(Int64)
+    }
+    public var kind: Kind
+    public var field: TextEditor
+
+    public init(kind: Kind, text: String = "") {
+        self.kind = kind
+        field = TextEditor(text: text)
+    }
+}
+
+/// A list to choose one entry from.
+public struct PickerState: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case assign(Int64)
+        case status(Int64)
+    }
+    public struct Option: Sendable, Hashable {
+        public var value: String
+        public var label: String
+        public init(value: String, label: String) {
+            self.value = value
+            self.label = label
+        }
+    }
+    public var kind: Kind
+    public var options: [Option]
+    public var cursor = ListCursor()
+
+    public init(kind: Kind, options: [Option]) {
+        self.kind = kind
+        self.options = options
+    }
+}
+
+/// A line of feedback after an action.
+public struct Notice: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, error }
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}

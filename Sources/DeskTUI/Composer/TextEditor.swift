@@ -1,0 +1,203 @@
+import DeskCore
+
+/// The text of the composer (and of one-line prompts): UTF-8 text edited by grapheme cluster, soft-wrapped at
+/// spaces by display width, with undo of the last change.
+///
+/// Runs of typing count as one change, so undo takes back the last word typed rather than the last letter; a
+/// second undo redoes.
+public struct TextEditor: Sendable, Equatable {
+    /// The text as grapheme clusters.
+    public private(set) var characters: [Character]
+    /// The cursor, as an index into `characters` (0…count).
+    public private(set) var cursor: Int
+    private var undoState: Snapshot?
+    private var lastEdit: EditKind?
+
+    private struct Snapshot: Sendable, Equatable {
+        var characters: [Character]
+        var cursor: Int
+    }
+
+    private enum EditKind: Sendable, Equatable { case typing, deleting, other }
+
+    /// One visual line: `characters[start..<end]`.
+    public struct Line: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+    }
+
+    /// An editor holding `text`, with the cursor at its end.
+    public init(text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+    /// Length in grapheme clusters (what platforms count).
+    public var count: Int { characters.count }
+    public var isEmpty: Bool { characters.isEmpty }
+    /// Whether there is a change to undo.
+    public var canUndo: Bool { undoState != nil }
+
+    // MARK: Changes
+
+    /// Inserts text at the cursor (typing, a paste, a suggestion).
+    public mutating func insert(_ text: String) {
+        guard !text.isEmpty else { return }
+        remember(.typing)
+        let before = String(characters[..<cursor]) + text
+        let after = String(characters[cursor...])
+        let joined = Array(before + after)
+        cursor = min(joined.count, Array(before).count)
+        characters = joined
+    }
+
+    /// Deletes the grapheme before the cursor.
+    public mutating func backspace() {
+        guard cursor > 0 else { return }
+        remember(.deleting)
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    /// Deletes the grapheme at the cursor.
+    public mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        remember(.deleting)
+        characters.remove(at: cursor)
+    }
+
+    /// Replaces the whole text (the external editor's result), as one undoable change.
+    public mutating func replaceAll(with text: String) {
+        remember(.other)
+        characters = Array(text)
+        cursor = characters.count
+        lastEdit = .other
+    }
+
+    /// Takes back the last change; a second undo puts it back.
+    public mutating func undo() {
+        guard let previous = undoState else { return }
+        undoState = Snapshot(characters: characters, cursor: cursor)
+        characters = previous.characters
+        cursor = min(previous.cursor, characters.count)
+        lastEdit = .other
+    }
+
+    private mutating func remember(_ kind: EditKind) {
+        if kind == .other || kind != lastEdit { undoState = Snapshot(characters: characters, cursor: cursor) }
+        lastEdit = kind
+    }
+
+    // MARK: Cursor
+
+    public mutating func moveLeft() { cursor = max(0, cursor - 1); lastEdit = nil }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1); lastEdit = nil }
+
+    /// To the start of the logical line (after the previous line break).
+    public mutating func moveHome() {
+        while cursor > 0, characters[cursor - 1] != "\n" { cursor -= 1 }
+        lastEdit = nil
+    }
+
+    /// To the end of the logical line.
+    public mutating func moveEnd() {
+        while cursor < characters.count, characters[cursor] != "\n" { cursor += 1 }
+        lastEdit = nil
+    }
+
+    /// One visual line up or down (`by` -1 or 1) at a wrap width, keeping the column where it can.
+    public mutating func moveVertically(by delta: Int, width: Int) {
+        let lines = layout(width: width)
+        let (row, col) = position(in: lines)
+        let target = row + delta
+        guard target >= 0, target < lines.count else {
+            cursor = delta < 0 ? 0 : characters.count
+            lastEdit = nil
+            return
+        }
+        let line = lines[target]
+        // On a soft-wrapped line the last position belongs to the next line: stop before it.
+        let softWrapped = target + 1 < lines.count && lines[target + 1].start == line.end
+        let end = softWrapped ? max(line.start, line.end - 1) : line.end
+        var i = line.start
+        var used = 0
+        while i < end {
+            let w = DisplayWidth.of(characters[i])
+            if used + w > col { break }
+            used += w
+            i += 1
+        }
+        cursor = i
+        lastEdit = nil
+    }
+
+    // MARK: Layout
+
+    /// The visual lines at `width` columns: breaks at line breaks, then at spaces, inside a word only when the
+    /// word alone is wider than the line.
+    public func layout(width: Int) -> [Line] {
+        let width = max(1, width)
+        var lines: [Line] = []
+        var lineStart = 0
+        var col = 0
+        var lastBreak: Int? = nil
+        var i = 0
+        while i < characters.count {
+            let ch = characters[i]
+            if ch == "\n" {
+                lines.append(Line(start: lineStart, end: i))
+                lineStart = i + 1
+                col = 0
+                lastBreak = nil
+                i += 1
+                continue
+            }
+            let w = DisplayWidth.of(ch)
+            if col + w > width {
+                if ch == " " {
+                    // A space at the edge hangs invisibly at the end of the line.
+                    lines.append(Line(start: lineStart, end: i + 1))
+                    lineStart = i + 1
+                    col = 0
+                    lastBreak = nil
+                    i += 1
+                    continue
+                }
+                if let b = lastBreak, b > lineStart {
+                    lines.append(Line(start: lineStart, end: b))
+                    lineStart = b
+                    col = characters[b..<i].reduce(0) { $0 + DisplayWidth.of($1) }
+                } else {
+                    lines.append(Line(start: lineStart, end: i))
+                    lineStart = i
+                    col = 0
+                }
+                lastBreak = nil
+            }
+            col += w
+            if ch == " " { lastBreak = i + 1 }
+            i += 1
+        }
+        lines.append(Line(start: lineStart, end: characters.count))
+        return lines
+    }
+
+    /// The cursor's visual row and column at `width`.
+    public func cursorPosition(width: Int) -> (row: Int, col: Int) { position(in: layout(width: width)) }
+
+    private func position(in lines: [Line]) -> (row: Int, col: Int) {
+        for (index, line) in lines.enumerated() {
+            let isLast = index == lines.count - 1
+            let softWrapped = !isLast && lines[index + 1].start == line.end
+            if cursor >= line.start, cursor < line.end || (cursor == line.end && (isLast || !softWrapped)) {
+                let col = characters[line.start..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+                return (index, col)
+            }
+        }
+        return (max(0, lines.count - 1), 0)
+    }
+
+    /// The text of a visual line.
+    public func text(of line: Line) -> String { String(characters[line.start..<line.end]) }
+}

@@ -1,0 +1,180 @@
+/// A text in both languages of the desk.
+public struct Localized: Sendable, Hashable {
+    public let id: String
+    public let en: String
+
+    public init(id: String, en: String) {
+        self.id = id
+        self.en = en
+    }
+
+    /// The text in `language`.
+    public func callAsFunction(_ language: Language) -> String { language == .id ? id : en }
+}
+
+/// One row of the action table: what an action is, where it applies and which keys trigger it by default.
+public struct ActionSpec: Sendable {
+    public let id: ActionID
+    /// The contexts the action exists in.
+    public let contexts: [KeyContext]
+    /// Default keys, in every context unless `keysIn` says otherwise for one.
+    public let keys: [Key]
+    /// Default keys that differ in a particular context.
+    public let keysIn: [KeyContext: [Key]]
+    /// A word or two for the footer and the help overlay.
+    public let label: Localized
+    /// One sentence for the help overlay and `docs/keys.md`.
+    public let summary: Localized
+    /// Only supervisors may do it (the core refuses it for agents too); agents do not see it.
+    public let supervisorOnly: Bool
+    /// It changes the public record (and so lands in the accountability log).
+    public let changesRecord: Bool
+    /// Shown in the footer hints of its contexts.
+    public let hint: Bool
+
+    /// The default keys in `context`.
+    public func defaultKeys(in context: KeyContext) -> [Key] { keysIn[context] ?? keys }
+}
+
+/// The one table of actions. It drives the key parser (`KeyMap`), the `?` overlay, the footer hints and the
+/// generated `docs/keys.md` (`KeyReference`); nothing else lists keys.
+public enum ActionTable {
+    private typealias C = KeyContext
+
+    private static let lists: [KeyContext] = [.queue, .overdue, .passedOver, .log, .reports, .help, .picker, .thread, .review]
+    private static let screens: [KeyContext] = [.queue, .thread, .review, .overdue, .passedOver, .log, .reports]
+    private static let itemScreens: [KeyContext] = [.queue, .thread, .overdue, .passedOver]
+
+    private static func spec(_ id: ActionID, _ contexts: [KeyContext], _ keys: [String], in keysIn: [KeyContext: [String]] = [:],
+                             label: (id: String, en: String), _ summary: (id: String, en: String),
+                             supervisor: Bool = false, record: Bool = false, hint: Bool = false) -> ActionSpec {
+        ActionSpec(id: id, contexts: contexts, keys: keys.map(key), keysIn: keysIn.mapValues { $0.map(key) },
+                   label: Localized(id: label.id, en: label.en), summary: Localized(id: summary.id, en: summary.en),
+                   supervisorOnly: supervisor, changesRecord: record, hint: hint)
+    }
+
+    private static func key(_ name: String) -> Key {
+        guard let key = Key(name: name) else { preconditionFailure("bad key name in the action table: \(name)") }
+        return key
+    }
+
+    /// Every action, in the order the help overlay and the key reference list them.
+    public static let all: [ActionSpec] = [
+        spec(.moveDown, lists, ["j", "down"], label: ("turun", "down"),
+             ("Pindah ke baris berikutnya.", "Move to the next line."), hint: true),
+        spec(.moveUp, lists, ["k", "up"], label: ("naik", "up"),
+             ("Pindah ke baris sebelumnya.", "Move to the previous line."), hint: true),
+        spec(.pageDown, lists, ["pgdn", "ctrl-f"], label: ("hlm. berikut", "page down"),
+             ("Maju satu halaman.", "Move one page down.")),
+        spec(.pageUp, lists, ["pgup", "ctrl-b"], label: ("hlm. sebelum", "page up"),
+             ("Mundur satu halaman.", "Move one page up.")),
+        spec(.top, lists, ["g", "home"], label: ("awal", "top"), ("Ke baris pertama.", "Go to the first line.")),
+        spec(.bottom, lists, ["G", "end"], label: ("akhir", "bottom"), ("Ke baris terakhir.", "Go to the last line.")),
+        spec(.open, [.queue, .overdue, .passedOver], ["enter"], label: ("buka", "open"),
+             ("Buka komentar beserta percakapan, riwayat warga dan jam SLA-nya.",
+              "Open the comment with its thread, the citizen's history and its SLA clocks."), hint: true),
+        spec(.back, screens + [.help, .picker], ["q", "esc"], in: [.queue: ["q"], .help: ["q", "esc", "?"]],
+             label: ("kembali", "back"),
+             ("Kembali ke layar sebelumnya; di antrian: keluar dari Meja.", "Go back to the previous screen; at the queue: quit Meja."),
+             hint: true),
+        spec(.help, screens + [.composer], ["?"], in: [.composer: ["f1"]], label: ("bantuan", "help"),
+             ("Tampilkan tombol yang berlaku di layar ini.", "Show the keys that work on this screen."), hint: true),
+        spec(.search, [.queue], ["/"], label: ("cari", "search"),
+             ("Cari teks komentar (semua kata harus ada).", "Search comment text (all words must occur)."), hint: true),
+        spec(.command, [.queue, .thread, .overdue, .passedOver, .log], [":"], label: ("perintah", "command"),
+             ("Baris perintah, mis. :status all, :platform x, :channel @akun, :intent complaint, :mine, :clear.",
+              "Command line, e.g. :status all, :platform x, :channel @account, :intent complaint, :mine, :clear.")),
+        spec(.refresh, screens, ["ctrl-l"], label: ("segarkan", "refresh"),
+             ("Muat ulang data dan gambar ulang layar.", "Reload the data and redraw the screen.")),
+
+        spec(.filterStatus, [.queue], ["t"], label: ("status", "status"),
+             ("Ganti saringan status: perlu tindakan, satu status, semua.", "Cycle the status filter: needing action, one status, all.")),
+        spec(.filterPlatform, [.queue], ["p"], label: ("platform", "platform"),
+             ("Ganti saringan platform.", "Cycle the platform filter.")),
+        spec(.filterChannel, [.queue], ["C"], label: ("kanal", "channel"),
+             ("Ganti saringan kanal (akun instansi yang menerima komentar).", "Cycle the channel filter (the agency account that received it).")),
+        spec(.filterIntent, [.queue], ["i"], label: ("maksud", "intent"),
+             ("Ganti saringan maksud (pertanyaan, keluhan, …).", "Cycle the intent filter (question, complaint, …).")),
+        spec(.filterAssignee, [.queue], ["m"], label: ("milik", "mine"),
+             ("Ganti saringan petugas: semua, milik saya, belum ditugaskan.", "Cycle the assignee filter: everyone, mine, unassigned.")),
+        spec(.filterClear, [.queue], ["x"], label: ("hapus saring", "clear"),
+             ("Hapus semua saringan dan pencarian.", "Clear every filter and the search.")),
+
+        spec(.reply, itemScreens, ["r"], label: ("balas", "reply"),
+             ("Tulis balasan dengan saran templat.", "Write a reply, with suggested templates."), hint: true),
+        spec(.claim, [.queue, .thread], ["c"], label: ("ambil", "claim"),
+             ("Ambil komentar ini untuk Anda kerjakan.", "Claim the comment: you will answer it."), record: true, hint: true),
+        spec(.release, [.queue, .thread], ["u"], label: ("lepas", "release"),
+             ("Lepaskan komentar yang Anda ambil.", "Release a comment you claimed."), record: true),
+        spec(.assign, itemScreens, ["a"], label: ("tugaskan", "assign"),
+             ("Tugaskan komentar kepada petugas.", "Assign the comment to a staff member."), supervisor: true, record: true, hint: true),
+        spec(.setStatus, [.queue, .thread], ["s"], label: ("status", "status"),
+             ("Ubah status komentar (terbuka, menunggu warga, selesai, …).", "Set the comment's status (open, waiting, closed, …)."),
+             record: true),
+        spec(.escalate, [.queue, .thread, .overdue, .passedOver], ["E"], label: ("eskalasi", "escalate"),
+             ("Eskalasikan ke supervisor.", "Escalate to the supervisors."), record: true, hint: true),
+
+        spec(.overdueBoard, [.queue], ["o"], label: ("terlambat", "overdue"),
+             ("Papan terlambat: lewat batas dan berisiko, per petugas atau kanal.",
+              "Overdue board: breached and at-risk items by staff or channel."), supervisor: true, hint: true),
+        spec(.passedOver, [.queue], ["P"], label: ("terlewati", "passed over"),
+             ("Komentar yang terlewati sementara yang lebih baru sudah dijawab.",
+              "Comments passed over while newer ones were answered."), supervisor: true),
+        spec(.logView, [.queue], ["L"], label: ("log", "log"),
+             ("Log akuntabilitas dan pemeriksaan rantainya.", "The accountability log and its chain check.")),
+        spec(.reports, [.queue], ["R"], label: ("laporan", "reports"),
+             ("Laporan kinerja respons.", "Response performance reports."), supervisor: true),
+
+        spec(.nextSuggestion, [.composer], ["tab"], label: ("saran berikut", "next suggestion"),
+             ("Pilih saran templat berikutnya.", "Select the next suggested template."), hint: true),
+        spec(.previousSuggestion, [.composer], ["shift-tab"], label: ("saran sebelum", "prev. suggestion"),
+             ("Pilih saran templat sebelumnya.", "Select the previous suggested template.")),
+        spec(.insertSuggestion, [.composer], ["ctrl-t"], label: ("pakai saran", "use suggestion"),
+             ("Sisipkan saran terpilih ke draf.", "Insert the selected suggestion into the draft."), hint: true),
+        spec(.externalEditor, [.composer], ["ctrl-e"], label: ("$EDITOR", "$EDITOR"),
+             ("Sunting draf di $EDITOR, lalu kembali.", "Edit the draft in $EDITOR and come back."), hint: true),
+        spec(.openReview, [.composer], ["ctrl-d"], label: ("tinjau", "review"),
+             ("Tinjau balasan sebelum dikirim.", "Review the reply before sending."), hint: true),
+        spec(.leaveComposer, [.composer], ["esc"], label: ("simpan & kembali", "keep & back"),
+             ("Simpan draf dan kembali.", "Keep the draft and go back."), hint: true),
+        spec(.editLeft, [.composer, .prompt], ["left"], label: ("kiri", "left"), ("Kursor satu karakter ke kiri.", "Cursor one character left.")),
+        spec(.editRight, [.composer, .prompt], ["right"], label: ("kanan", "right"), ("Kursor satu karakter ke kanan.", "Cursor one character right.")),
+        spec(.editUp, [.composer], ["up"], label: ("atas", "up"), ("Kursor satu baris ke atas.", "Cursor one line up.")),
+        spec(.editDown, [.composer], ["down"], label: ("bawah", "down"), ("Kursor satu baris ke bawah.", "Cursor one line down.")),
+        spec(.editHome, [.composer, .prompt], ["home", "ctrl-a"], label: ("awal baris", "line start"),
+             ("Kursor ke awal baris.", "Cursor to the start of the line.")),
+        spec(.editEnd, [.composer, .prompt], ["end"], label: ("akhir baris", "line end"),
+             ("Kursor ke akhir baris.", "Cursor to the end of the line.")),
+        spec(.editBackspace, [.composer, .prompt], ["backspace"], label: ("hapus kiri", "backspace"),
+             ("Hapus karakter sebelum kursor.", "Delete the character before the cursor.")),
+        spec(.editDelete, [.composer, .prompt], ["delete"], label: ("hapus", "delete"),
+             ("Hapus karakter di kursor.", "Delete the character at the cursor.")),
+        spec(.editNewline, [.composer], ["enter"], label: ("baris baru", "new line"), ("Mulai baris baru.", "Start a new line.")),
+        spec(.editUndo, [.composer], ["ctrl-u"], label: ("urungkan", "undo"),
+             ("Urungkan perubahan terakhir.", "Undo the last change."), hint: true),
+
+        spec(.send, [.review], ["y"], label: ("kirim", "send"),
+             ("Kirim: catat balasan dan masukkan ke log.", "Send: record the reply and log it."), record: true, hint: true),
+        spec(.editAgain, [.review], ["e"], label: ("sunting", "edit"), ("Kembali menyunting draf.", "Go back to editing the draft."), hint: true),
+
+        spec(.toggleGrouping, [.overdue], ["tab"], label: ("kelompok", "group by"),
+             ("Kelompokkan per petugas atau per kanal.", "Group by staff member or by channel."), hint: true),
+        spec(.verifyLog, [.log], ["v"], label: ("periksa", "verify"),
+             ("Periksa ulang rantai hash log.", "Verify the log's hash chain again."), hint: true),
+        spec(.previousPeriod, [.reports], ["h", "left"], label: ("periode sebelum", "prev. period"),
+             ("Periode laporan sebelumnya.", "The previous report period."), hint: true),
+        spec(.nextPeriod, [.reports], ["l", "right"], label: ("periode berikut", "next period"),
+             ("Periode laporan berikutnya.", "The next report period."), hint: true),
+
+        spec(.accept, [.prompt, .picker], ["enter"], label: ("pilih", "accept"), ("Terima isian atau pilihan.", "Accept the entry or choice."), hint: true),
+        spec(.cancel, [.prompt], ["esc"], label: ("batal", "cancel"), ("Batalkan.", "Cancel."), hint: true),
+    ]
+
+    private static let byID: [ActionID: ActionSpec] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+    /// The row of `id`.
+    public static func spec(_ id: ActionID) -> ActionSpec { byID[id]! }
+
+    /// The actions of a context, in table order.
+    public static func actions(in context: KeyContext) -> [ActionSpec] { all.filter { $0.contexts.contains(context) } }
+}

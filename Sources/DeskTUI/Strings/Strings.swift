@@ -1,0 +1,117 @@
+import DeskCore
+import Foundation
+
+/// The string table in one language, with the formatting the desk needs (durations, dates, names of
+/// statuses and clocks). Views get all their words from here.
+public struct Strings: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// The text of `key`.
+    public subscript(_ key: UIString) -> String { key.localized(language) }
+
+    /// The text of `key` with `{1}`, `{2}`, … replaced by `args`.
+    public func format(_ key: UIString, _ args: String...) -> String {
+        var text = self[key]
+        for (i, a) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i + 1)}", with: a) }
+        return text
+    }
+
+    /// A compact duration: `45m`, `3j05m` / `3h05m`, `2h04j` / `2d04h`.
+    public func duration(_ seconds: Int) -> String {
+        let minutes = max(0, seconds) / 60
+        let (d, h, m) = (minutes / 1440, minutes / 60 % 24, minutes % 60)
+        let (ud, uh, um) = (self[.unitDay], self[.unitHour], self[.unitMinute])
+        if d > 0 { return h > 0 ? "\(d)\(ud)\(String(format: "%02d", h))\(uh)" : "\(d)\(ud)" }
+        if h > 0 { return "\(h)\(uh)\(String(format: "%02d", m))\(um)" }
+        return "\(m)\(um)"
+    }
+
+    /// A coarse age in at most four columns: `55m`, `23j` / `23h`, `12h` / `12d`.
+    public func age(_ seconds: Int) -> String {
+        let minutes = max(0, seconds) / 60
+        if minutes < 60 { return "\(minutes)\(self[.unitMinute])" }
+        if minutes < 1440 { return "\(minutes / 60)\(self[.unitHour])" }
+        return "\(minutes / 1440)\(self[.unitDay])"
+    }
+
+    /// `29 Nov 10:02` in `zone`.
+    public func dateTime(_ date: Date, zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
+        let months = self[.months].split(separator: " ")
+        let month = months.indices.contains((c.month ?? 1) - 1) ? String(months[(c.month ?? 1) - 1]) : "?"
+        return "\(c.day ?? 0) \(month) " + String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    public func status(_ s: CommentStatus) -> String {
+        switch s {
+        case .new: self[.statusNew]
+        case .open: self[.statusOpen]
+        case .claimed: self[.statusClaimed]
+        case .replied: self[.statusReplied]
+        case .waitingCitizen: self[.statusWaitingCitizen]
+        case .closed: self[.statusClosed]
+        case .noReplyNeeded: self[.statusNoReplyNeeded]
+        case .spam: self[.statusSpam]
+        case .escalated: self[.statusEscalated]
+        }
+    }
+
+    public func role(_ r: StaffMember.Role) -> String { r == .supervisor ? self[.roleSupervisor] : self[.roleAgent] }
+
+    public func intent(_ i: Intent) -> String {
+        switch i {
+        case .question: self[.intentQuestion]
+        case .complaint: self[.intentComplaint]
+        case .request: self[.intentRequest]
+        case .suggestion: self[.intentSuggestion]
+        case .praise: self[.intentPraise]
+        case .report: self[.intentReport]
+        case .other: self[.intentOther]
+        }
+    }
+
+    public func slaState(_ s: SLAState) -> String {
+        switch s {
+        case .breached: self[.slaBreached]
+        case .atRisk: self[.slaAtRisk]
+        case .onTrack: self[.slaOnTrack]
+        case .paused: self[.slaPaused]
+        case .met: self[.slaMet]
+        case .none: self[.slaNone]
+        }
+    }
+
+    public func clock(_ c: SLAClock) -> String {
+        switch c {
+        case .firstResponse: self[.clockFirstResponse]
+        case .nextResponse: self[.clockNextResponse]
+        case .resolution: self[.clockResolution]
+        }
+    }
+
+    /// 0 none, 1 warm, 2 light joke.
+    public func humor(_ level: Int) -> String {
+        switch level {
+        case ..<1: self[.humorNone]
+        case 1: self[.humorWarm]
+        default: self[.humorJoke]
+        }
+    }
+
+    public func screenTitle(_ screen: ScreenID) -> String {
+        switch screen {
+        case .queue: self[.titleQueue]
+        case .thread: self[.titleThread]
+        case .composer: self[.titleComposer]
+        case .review: self[.titleReview]
+        case .overdue: self[.titleOverdue]
+        case .passedOver: self[.titlePassedOver]
+        case .log: self[.titleLog]
+        case .reports: self[.titleReports]
+        }
+    }
+}

@@ -1,0 +1,235 @@
+/// Every piece of text the desk shows, in Bahasa Indonesia and English: the one string table.
+///
+/// Placeholders are `{1}`, `{2}`, … and are filled by `Strings.format`. Key and action descriptions live in
+/// the action table; everything else lives here.
+public enum UIString: String, CaseIterable, Sendable {
+    // Screens
+    case titleQueue, titleThread, titleComposer, titleReview, titleOverdue, titlePassedOver, titleLog, titleReports
+    case actorSupervisor, actorAgent
+    // Chrome
+    case moreIssues, promptOverride, promptEscalate, hintMove, hintQuit, loading, counting, tooSmall
+    // Queue
+    case colSLA, colPlatform, colAuthor, colComment, colAge, colAssignee, colTags
+    case queueEmpty, queueEmptyFiltered, countTotal, countBreached, countAtRisk
+    case filterAllStatuses, filterMine, filterUnassigned, filterLabel
+    // Thread
+    case linesShown, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
+    case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneSarcastic, toneRude, toneSpam, toneHumorAllowed
+    case sectionComment, sectionThread, thisComment, replyFromDesk, sectionEarlier, sectionHistory
+    case clockDue, clockLate, clockLeft, clockMet, late
+    // Composer
+    case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
+    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored
+    // Review
+    case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
+    case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
+    case sectionClock, noRunningClock, sectionOverride, replySent
+    // Boards, log, reports
+    case boardEmpty, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount
+    case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead
+    case reportsTitle, reportsUnavailable, reportsPeriod
+    // Overlays
+    case helpTitle, helpRecordNote, pickAssignee, pickStatus
+    // Outcomes
+    case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff
+    case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues
+    // Names of things
+    case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
+    case statusSpam, statusEscalated
+    case roleAgent, roleSupervisor
+    case intentQuestion, intentComplaint, intentRequest, intentSuggestion, intentPraise, intentReport, intentOther
+    case slaBreached, slaAtRisk, slaOnTrack, slaPaused, slaMet, slaNone
+    case clockFirstResponse, clockNextResponse, clockResolution
+    case humorNone, humorWarm, humorJoke
+    case unitDay, unitHour, unitMinute, months
+
+    /// The text in both languages.
+    public var localized: Localized {
+        let (id, en) = pair
+        return Localized(id: id, en: en)
+    }
+
+    private var pair: (String, String) {
+        switch self {
+        case .titleQueue: ("Antrian", "Queue")
+        case .titleThread: ("Percakapan", "Thread")
+        case .titleComposer: ("Tulis balasan", "Compose")
+        case .titleReview: ("Tinjau sebelum kirim", "Review before sending")
+        case .titleOverdue: ("Papan terlambat", "Overdue board")
+        case .titlePassedOver: ("Terlewati", "Passed over")
+        case .titleLog: ("Log akuntabilitas", "Accountability log")
+        case .titleReports: ("Laporan", "Reports")
+        case .actorSupervisor: ("{1} (supervisor) ", "{1} (supervisor) ")
+        case .actorAgent: ("{1} (petugas) ", "{1} (agent) ")
+
+        case .moreIssues: ("(+{1} masalah lain)", "(+{1} more)")
+        case .promptOverride: ("Alasan mengirim meski diblokir:", "Reason to send despite the block:")
+        case .promptEscalate: ("Alasan eskalasi (boleh kosong):", "Reason to escalate (may be empty):")
+        case .hintMove: ("pindah", "move")
+        case .hintQuit: ("keluar", "quit")
+        case .loading: ("Memuat…", "Loading…")
+        case .counting: ("Menghitung…", "Counting…")
+        case .tooSmall: ("Terminal terlalu kecil ({1}). Meja perlu paling sedikit {2}: perbesar jendela, atau tekan q untuk keluar.",
+                         "Terminal too small ({1}). Meja needs at least {2}: enlarge the window, or press q to quit.")
+
+        case .colSLA: ("SLA  sisa", "SLA  left")
+        case .colPlatform: ("Plat.", "Plat.")
+        case .colAuthor: ("Warga", "Citizen")
+        case .colComment: ("Komentar", "Comment")
+        case .colAge: ("Umur", "Age")
+        case .colAssignee: ("Petugas", "Staff")
+        case .colTags: ("Tag", "Tags")
+        case .queueEmpty: ("Tidak ada yang perlu ditindaklanjuti. Kerja bagus!", "Nothing needs action. Well done!")
+        case .queueEmptyFiltered: ("Tidak ada komentar untuk saringan ini. Tekan x untuk menghapus saringan.",
+                                   "No comments match this filter. Press x to clear the filters.")
+        case .countTotal: ("{1} di antrian", "{1} in queue")
+        case .countBreached: ("{1} lewat batas", "{1} breached")
+        case .countAtRisk: ("{1} berisiko", "{1} at risk")
+        case .filterAllStatuses: ("semua status", "all statuses")
+        case .filterMine: ("milik saya", "mine")
+        case .filterUnassigned: ("belum ditugaskan", "unassigned")
+        case .filterLabel: ("saringan:", "filter:")
+
+        case .linesShown: ("baris {1} dari {2}", "line {1} of {2}")
+        case .factStatus: ("status {1}", "status {1}")
+        case .factAssignee: ("petugas {1}", "staff {1}")
+        case .factIntent: ("maksud {1}", "intent {1}")
+        case .factChannel: ("kanal {1}", "channel {1}")
+        case .factReceived: ("diterima {1} ({2} lalu)", "received {1} ({2} ago)")
+        case .passedOverNote: ("! Terlewati: komentar yang lebih baru di antrian yang sama sudah dijawab.",
+                               "! Passed over: newer comments in the same queue were answered first.")
+        case .sectionClocks: ("Jam SLA", "SLA clocks")
+        case .noClocks: ("Tidak ada jam yang berjalan.", "No clock applies.")
+        case .sectionTone: ("Nada", "Tone")
+        case .toneSentiment: ("sentimen {1}", "sentiment {1}")
+        case .toneSensitive: ("topik sensitif: {1}", "sensitive: {1}")
+        case .toneJoking: ("bercanda", "joking")
+        case .toneSarcastic: ("sarkastis", "sarcastic")
+        case .toneRude: ("kasar", "rude")
+        case .toneSpam: ("spam", "spam")
+        case .toneHumorAllowed: ("humor boleh: {1}", "humour allowed: {1}")
+        case .sectionComment: ("Komentar", "Comment")
+        case .sectionThread: ("Percakapan ({1})", "Thread ({1})")
+        case .thisComment: ("komentar ini", "this comment")
+        case .replyFromDesk: ("Balasan oleh {1}", "Reply by {1}")
+        case .sectionEarlier: ("Komentar lain dari {1}", "Other comments by {1}")
+        case .sectionHistory: ("Riwayat di log", "History on the log")
+        case .clockDue: ("tenggat {1}", "due {1}")
+        case .clockLate: ("terlambat {1}", "{1} late")
+        case .clockLeft: ("sisa {1}", "{1} left")
+        case .clockMet: ("terpenuhi {1}", "met {1}")
+        case .late: ("terlambat", "late")
+
+        case .counter: ("{1}/{2} karakter", "{1}/{2} characters")
+        case .overBy: ("kelebihan {1}", "{1} over the limit")
+        case .counterNoLimit: ("{1} karakter", "{1} characters")
+        case .draftUnsaved: ("menyimpan…", "saving…")
+        case .draftSaved: ("draf tersimpan", "draft saved")
+        case .fromTemplate: ("templat {1}", "template {1}")
+        case .replyTo: ("Balas {1} di {2}", "Reply to {1} on {2}")
+        case .composerPlaceholder: ("Ketik balasan, atau pilih saran dengan Tab lalu ^T.", "Type the reply, or pick a suggestion with Tab, then ^T.")
+        case .suggestionsTitle: ("Saran templat", "Suggested templates")
+        case .noSuggestions: ("Belum ada saran templat untuk komentar ini.", "No suggested templates for this comment.")
+        case .emptyDraft: ("Draf masih kosong: tulis balasan dulu.", "The draft is empty: write the reply first.")
+        case .draftKept: ("Draf disimpan; tekan r pada komentar ini untuk melanjutkan.", "Draft kept; press r on this comment to go on.")
+        case .draftRestored: ("Draf sebelumnya dipulihkan.", "Your earlier draft was restored.")
+
+        case .stillChecking: ("Memeriksa balasan…", "Checking the reply…")
+        case .blockedNeedsReason: ("✗ Ada temuan yang memblokir: perbaiki (e), atau tekan y dan beri alasan.",
+                                   "✗ A finding blocks sending: fix it (e), or press y and give a reason.")
+        case .overrideGiven: ("Alasan pengabaian dicatat; tekan y untuk mengirim.", "Override reason noted; press y to send.")
+        case .overrideNeeded: ("Balasan diblokir: alasan wajib diisi untuk mengirimnya.", "The reply is blocked: a reason is required to send it.")
+        case .readyToSend: ("Siap dikirim: y kirim · e sunting · q kembali", "Ready: y send · e edit · q back")
+        case .reviewTitle: ("Balasan untuk {1} di {2} (#{3})", "Reply to {1} on {2} (#{3})")
+        case .sectionFindings: ("Pemeriksaan", "Checks")
+        case .noFindings: ("Tidak ada temuan.", "No findings.")
+        case .blockingMark: ("[memblokir]", "[blocking]")
+        case .sectionHumor: ("Humor", "Humour")
+        case .humorUsed: ("balasan: {1}", "reply: {1}")
+        case .humorAllowedIs: ("yang boleh: {1}", "allowed: {1}")
+        case .humorTooMuch: ("Humor melebihi yang pantas untuk komentar ini.", "More humour than this comment allows.")
+        case .humorUnknown: ("nada komentar belum dinilai", "the comment's tone is not rated")
+        case .sectionClock: ("Jam yang dipenuhi", "Clock this reply meets")
+        case .noRunningClock: ("Tidak ada jam respons yang berjalan.", "No response clock is running.")
+        case .sectionOverride: ("Alasan pengabaian", "Override reason")
+        case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
+
+        case .boardEmpty: ("Tidak ada yang terlambat atau berisiko.", "Nothing is overdue or at risk.")
+        case .groupNobody: ("Belum ditugaskan", "Unassigned")
+        case .groupNoChannel: ("Tanpa kanal", "No channel")
+        case .groupedByStaff: ("per petugas (Tab: per kanal)", "by staff (Tab: by channel)")
+        case .groupedByChannel: ("per kanal (Tab: per petugas)", "by channel (Tab: by staff)")
+        case .passedOverEmpty: ("Tidak ada komentar yang terlewati.", "No comment has been passed over.")
+        case .passedOverCount: ("{1} terlewati", "{1} passed over")
+        case .colSeq: ("No.", "Seq")
+        case .colTime: ("Waktu", "Time")
+        case .colActor: ("Pelaku", "Actor")
+        case .colAction: ("Tindakan", "Action")
+        case .colSubject: ("Subjek", "Subject")
+        case .colHash: ("Hash", "Hash")
+        case .logEmpty: ("Log masih kosong.", "The log is empty.")
+        case .verifying: ("Memeriksa rantai log…", "Verifying the log chain…")
+        case .chainBroken: ("Rantai log RUSAK di #{1}: {2}", "Log chain BROKEN at #{1}: {2}")
+        case .chainIntact: ("Rantai log utuh: {1} peristiwa", "Log chain intact: {1} events")
+        case .chainHead: ("kepala {1}", "head {1}")
+        case .reportsTitle: ("Laporan kinerja respons", "Response performance")
+        case .reportsUnavailable: ("Angka laporan belum tersedia di layar ini. Gunakan `meja report` di terminal.",
+                                   "Report figures are not available on this screen yet. Use `meja report` in a terminal.")
+        case .reportsPeriod: ("periode: {1} minggu lalu (h/l untuk berpindah)", "period: {1} weeks back (h/l to move)")
+
+        case .helpTitle: ("Tombol — {1} (q menutup)", "Keys — {1} (q closes)")
+        case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
+        case .pickAssignee: ("Tugaskan #{1} kepada", "Assign #{1} to")
+        case .pickStatus: ("Status untuk #{1}", "Status for #{1}")
+
+        case .supervisorsOnly: ("Hanya supervisor yang dapat melakukan ini.", "Only supervisors can do that.")
+        case .nothingSelected: ("Tidak ada komentar yang dipilih.", "No comment is selected.")
+        case .noStatusMoves: ("Dari status {1} tidak ada status yang bisa dipilih di sini.", "From {1} there is no status to choose here.")
+        case .unknownCommand: ("Perintah tidak dikenal: {1}. Yang dikenal: {2}", "Unknown command: {1}. Known: {2}")
+        case .escalatedFromDesk: ("dieskalasi dari meja oleh {1}", "escalated from the desk by {1}")
+        case .noStaff: ("Belum ada petugas aktif; tambahkan dengan `meja staff add`.", "No active staff yet; add some with `meja staff add`.")
+        case .claimed: ("#{1} Anda ambil.", "You claimed #{1}.")
+        case .released: ("#{1} dilepas ke antrian.", "#{1} released to the queue.")
+        case .assigned: ("#{1} ditugaskan kepada {2}.", "#{1} assigned to {2}.")
+        case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
+        case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")
+        case .editorFailed: ("Editor tidak dapat dijalankan: {1}. Atur $EDITOR, mis. EDITOR=nano.", "The editor could not run: {1}. Set $EDITOR, e.g. EDITOR=nano.")
+        case .keysFileIssues: ("Ada masalah di berkas pengaturan; default dipakai:", "Problems in settings files; defaults kept:")
+
+        case .statusNew: ("baru", "new")
+        case .statusOpen: ("terbuka", "open")
+        case .statusClaimed: ("diambil", "claimed")
+        case .statusReplied: ("dibalas", "replied")
+        case .statusWaitingCitizen: ("menunggu warga", "waiting for citizen")
+        case .statusClosed: ("selesai", "closed")
+        case .statusNoReplyNeeded: ("tak perlu dibalas", "no reply needed")
+        case .statusSpam: ("spam", "spam")
+        case .statusEscalated: ("dieskalasi", "escalated")
+        case .roleAgent: ("petugas", "agent")
+        case .roleSupervisor: ("supervisor", "supervisor")
+        case .intentQuestion: ("pertanyaan", "question")
+        case .intentComplaint: ("keluhan", "complaint")
+        case .intentRequest: ("permintaan", "request")
+        case .intentSuggestion: ("usulan", "suggestion")
+        case .intentPraise: ("pujian", "praise")
+        case .intentReport: ("laporan", "report")
+        case .intentOther: ("lainnya", "other")
+        case .slaBreached: ("lewat batas", "breached")
+        case .slaAtRisk: ("berisiko", "at risk")
+        case .slaOnTrack: ("sesuai", "on track")
+        case .slaPaused: ("dijeda", "paused")
+        case .slaMet: ("terpenuhi", "met")
+        case .slaNone: ("tidak berlaku", "none")
+        case .clockFirstResponse: ("respons pertama", "first response")
+        case .clockNextResponse: ("respons berikut", "next response")
+        case .clockResolution: ("penyelesaian", "resolution")
+        case .humorNone: ("tanpa humor", "none")
+        case .humorWarm: ("hangat", "warm")
+        case .humorJoke: ("canda ringan", "light joke")
+        case .unitDay: ("h", "d")
+        case .unitHour: ("j", "h")
+        case .unitMinute: ("m", "m")
+        case .months: ("Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import DeskCore
+
+/// The frame around every screen: the title bar, the status line (or the prompt, or a notice) and the footer
+/// of key hints drawn from the action table.
+public enum Chrome {
+    /// The title bar on row 0.
+    public static func drawTitle(_ state: AppState, on surface: inout some Surface) {
+        let s = state.strings
+        let w = state.size.width
+        surface.fill(row: 0, col: 0, width: w, style: CellStyle(.title))
+        let who = state.isSupervisor ? s.format(.actorSupervisor, state.actor) : s.format(.actorAgent, state.actor)
+        let whoWidth = min(DisplayWidth.of(who) + 1, w / 3)
+        var left = " Meja · " + s.screenTitle(state.screen)
+        if !state.agency.isEmpty { left += " · " + SafeText.sanitize(state.agency, limit: 120) }
+        surface.put(TextLayout.truncate(left, to: w - whoWidth - 1), row: 0, col: 0, style: CellStyle(.title))
+        surface.put(TextLayout.fit(who, to: whoWidth - 1, alignRight: true), row: 0, col: w - whoWidth, limit: whoWidth, style: CellStyle(.title))
+    }
+
+    /// The status line: the prompt while one is open, else the latest notice, else `status`.
+    public static func drawStatus(_ state: AppState, status: [(String, UIObject)], on surface: inout some Surface) {
+        let row = state.size.height - 2
+        let w = state.size.width
+        surface.fill(row: row, col: 0, width: w, style: CellStyle(.status))
+        if let prompt = state.prompt {
+            drawPrompt(prompt, state: state, row: row, on: &surface)
+            return
+        }
+        if let notice = state.notice {
+            surface.put(" " + TextLayout.truncate(SafeText.sanitize(notice.text), to: w - 2), row: row, col: 0,
+                        style: CellStyle(notice.kind == .error ? .error : .info))
+            return
+        }
+        if let first = state.startupIssues.first {
+            let more = state.startupIssues.count > 1 ? " " + state.strings.format(.moreIssues, String(state.startupIssues.count - 1)) : ""
+            surface.put(" " + TextLayout.truncate(SafeText.sanitize(first) + more, to: w - 2), row: row, col: 0, style: CellStyle(.warning))
+            return
+        }
+        var col = 1
+        for (text, object) in status where col < w {
+            col += surface.put(text, row: row, col: col, limit: w - col - 1, style: CellStyle(object))
+        }
+    }
+
+    private static func drawPrompt(_ prompt: PromptState, state: AppState, row: Int, on surface: inout some Surface) {
+        let s = state.strings
+        let label: String = switch prompt.kind {
+        case .search: "/"
+        case .command: ":"
+        case .overrideReason: s[.promptOverride] + " "
+        case .escalateReason: s[.promptEscalate] + " "
+        }
+        let w = state.size.width
+        var col = surface.put(label, row: row, col: 0, style: CellStyle(.prompt))
+        // Show the end of a long entry so the cursor stays visible.
+        let field = prompt.field
+        let before = String(field.characters[..<field.cursor])
+        let room = w - col - 1
+        var shown = before
+        while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
+        let after = TextLayout.truncate(String(field.characters[field.cursor...]), to: max(0, room - DisplayWidth.of(shown)))
+        col += surface.put(shown, row: row, col: col, limit: room, style: CellStyle(.prompt))
+        surface.placeCursor(row: row, col: col)
+        surface.put(after, row: row, col: col, limit: w - col, style: CellStyle(.prompt))
+    }
+
+    /// The footer: hints for the actions of the current context that are marked for it.
+    public static func drawFooter(_ state: AppState, keys: KeyMap, on surface: inout some Surface) {
+        let row = state.size.height - 1
+        let w = state.size.width
+        surface.fill(row: row, col: 0, width: w, style: CellStyle(.footer))
+        var col = 1
+        for (key, label) in hints(state, keys: keys) {
+            let need = DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2
+            guard col + need <= w else { break }
+            col += surface.put(key, row: row, col: col, style: CellStyle(.footerKey)) + 1
+            col += surface.put(label, row: row, col: col, style: CellStyle(.footer)) + 2
+        }
+    }
+
+    /// The (keys, label) pairs the footer shows, in table order; `j/k` for the two moves together.
+    public static func hints(_ state: AppState, keys: KeyMap) -> [(String, String)] {
+        let context = state.keyContext
+        let s = state.strings
+        var out: [(String, String)] = []
+        let specs = ActionTable.actions(in: context).filter { $0.hint && (state.isSupervisor || !$0.supervisorOnly) }
+        for spec in specs {
+            let bound = keys.keys(for: spec.id, in: context)
+            guard let first = bound.first else { continue }
+            if spec.id == .moveUp, out.last?.1 == s[.hintMove] { continue }
+            if spec.id == .moveDown, let up = keys.keys(for: .moveUp, in: context).first {
+                out.append((first.label + "/" + up.label, s[.hintMove]))
+                continue
+            }
+            if spec.id == .back, context == .queue {
+                out.append((first.label, s[.hintQuit]))
+                continue
+            }
+            out.append((first.label, spec.label(state.language)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import DeskCore
+import Foundation
+
+/// The accountability log: the newest events, and whether the hash chain verifies.
+public enum LogView {
+    public static func draw(_ state: AppState, on surface: inout some Surface) -> [(String, UIObject)] {
+        let s = state.strings
+        let body = Layout.body(state.size)
+        let log = state.log
+        let w = body.width
+        let seqW = 7, atW = 12, actorW = 12, actionW = 14, hashW = 10
+        let subjectW = max(6, w - seqW - atW - actorW - actionW - hashW - 6)
+        surface.fill(row: body.row, col: 0, width: w, style: CellStyle(.heading))
+        var col = 0
+        for (title, width, right) in [(s[.colSeq], seqW, true), (s[.colTime], atW, false), (s[.colActor], actorW, false),
+                                      (s[.colAction], actionW, false), (s[.colSubject], subjectW, false), (s[.colHash], hashW, false)] {
+            surface.put(TextLayout.fit(title, to: width, alignRight: right), row: body.row, col: col, limit: width, style: CellStyle(.heading))
+            col += width + 1
+        }
+        if log.events.isEmpty {
+            surface.put(log.loaded ? s[.logEmpty] : s[.loading], row: body.row + 2, col: 2, style: CellStyle(.muted))
+        }
+        for i in 0..<Layout.listRows(state.size) {
+            let index = log.cursor.scroll + i
+            guard index < log.events.count else { break }
+            let e = log.events[index]
+            let h = index == log.cursor.selected
+            let row = body.row + 1 + i
+            surface.fill(row: row, col: 0, width: w, style: CellStyle(.text, highlighted: h))
+            let at = Timestamp.parse(e.at).map { s.dateTime($0, zone: state.timeZone) } ?? e.at
+            col = 0
+            for (text, width, object, right) in [(String(e.seq), seqW, UIObject.muted, true), (at, atW, .muted, false),
+                                                 (SafeText.sanitize(e.actor, limit: 64), actorW, .assignee, false),
+                                                 (e.action, actionW, .text, false), (subject(e), subjectW, .text, false),
+                                                 (String(e.hash.prefix(hashW - 1)) + "…", hashW, .muted, false)] {
+                surface.put(TextLayout.fit(text, to: width, alignRight: right), row: row, col: col, limit: width, style: CellStyle(object, highlighted: h))
+                col += width + 1
+            }
+        }
+        guard let report = log.verification else { return [(s[.verifying], .muted)] }
+        if let failure = report.failure {
+            return [("✗ " + s.format(.chainBroken, String(failure.seq), failure.reason), .blocking)]
+        }
+        return [("✓ " + s.format(.chainIntact, String(report.count)), .ok), ("  " + s.format(.chainHead, String((report.head ?? "–").prefix(24)) + "…"), .muted)]
+    }
+
+    /// The subject and the most telling part of the payload.
+    static func subject(_ e: LogEvent) -> String {
+        var text = SafeText.sanitize(e.subject, limit: 64)
+        let p = e.payloadValue
+        for key in ["to", "status", "text", "reason", "name"] {
+            if let v = p[key]?.stringValue, !v.isEmpty {
+                text += (text.isEmpty ? "" : " ") + key + "=" + SafeText.sanitize(v, lines: .fold, limit: 80)
+                break
+            }
+        }
+        return text
+    }
+}

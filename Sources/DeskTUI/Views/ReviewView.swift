@@ -1,0 +1,78 @@
+import DeskCore
+import Foundation
+
+/// The last look before a reply goes on the record: the final text, the linter's findings, the humour level
+/// against what the tone allows, and the clock the reply satisfies.
+public enum ReviewView {
+    public static func draw(_ state: AppState, on surface: inout some Surface) -> [(String, UIObject)] {
+        guard let review = state.review else { return [] }
+        let s = state.strings
+        let body = Layout.body(state.size)
+        let doc = document(state)
+        let maxScroll = max(0, doc.lines.count - body.height)
+        doc.draw(in: Rect(row: body.row, col: 1, width: body.width - 2, height: body.height), scroll: min(review.scroll, maxScroll), on: &surface)
+        if review.review == nil { return [(s[.stillChecking], .muted)] }
+        if review.isBlocked {
+            return (review.request.overrideReason ?? "").isEmpty ? [(s[.blockedNeedsReason], .blocking)] : [(s[.overrideGiven], .warning)]
+        }
+        return [(s[.readyToSend], .ok)]
+    }
+
+    public static func lineCount(_ state: AppState) -> Int { document(state).lines.count }
+
+    static func document(_ state: AppState) -> Document {
+        let s = state.strings
+        var doc = Document(width: Layout.threadTextWidth(state.size))
+        guard let review = state.review else { return doc }
+        let comment = state.composer?.comment
+        let handle = comment.map { SafeText.sanitize($0.author.atHandle, limit: 80) } ?? ""
+        doc.heading(s.format(.reviewTitle, handle, comment?.platform.displayName ?? "", String(review.commentID)))
+        doc.blank()
+        doc.paragraph(review.request.text, .focus, indent: 2)
+        doc.blank()
+
+        if let limit = comment?.platform.replyLimit {
+            let count = review.request.text.count
+            doc.add(("  " + s.format(.counter, String(count), String(limit)), count > limit ? .overLimit : .muted))
+            doc.blank()
+        }
+
+        doc.heading(s[.sectionFindings])
+        if let r = review.review {
+            if r.findings.isEmpty { doc.add(("  ✓ " + s[.noFindings], .ok)) }
+            for f in r.findings {
+                let mark = f.blocking ? "✗ " + s[.blockingMark] + " " : "! "
+                doc.paragraph(mark + f.message + " (" + f.code.rawValue + ")", f.blocking ? .blocking : .warning, indent: 2)
+            }
+        } else {
+            doc.add(("  " + s[.stillChecking], .muted))
+        }
+        doc.blank()
+
+        doc.heading(s[.sectionHumor])
+        let used = review.request.humor ?? 0
+        let allowed = review.review?.humorAllowed
+        let usedText = s.format(.humorUsed, s.humor(used))
+        if let allowed {
+            let over = used > allowed
+            doc.add(("  " + usedText + " · " + s.format(.humorAllowedIs, s.humor(allowed)), over ? .blocking : .ok))
+            if over { doc.add(("  ✗ " + s[.humorTooMuch], .blocking)) }
+        } else {
+            doc.add(("  " + usedText + " · " + s[.humorUnknown], .muted))
+        }
+        doc.blank()
+
+        doc.heading(s[.sectionClock])
+        if let clock = review.clock {
+            doc.append(ThreadView.clockLine(clock, state: state))
+        } else {
+            doc.add(("  " + s[.noRunningClock], .muted))
+        }
+        if let reason = review.request.overrideReason, !reason.isEmpty {
+            doc.blank()
+            doc.heading(s[.sectionOverride])
+            doc.paragraph(reason, .warning, indent: 2)
+        }
+        return doc
+    }
+}

@@ -1,0 +1,127 @@
+import DeskCore
+import Foundation
+
+/// One comment in full: who and where, every SLA clock, the tone verdict, the text, the conversation with the
+/// agency's replies, the citizen's earlier comments and the comment's history on the log.
+public enum ThreadView {
+    public static func draw(_ state: AppState, on surface: inout some Surface) -> [(String, UIObject)] {
+        let s = state.strings
+        let body = Layout.body(state.size)
+        guard let thread = state.thread else { return [] }
+        guard thread.detail != nil else {
+            surface.put(s[.loading], row: body.row + 1, col: 2, style: CellStyle(.muted))
+            return []
+        }
+        let doc = document(state)
+        let maxScroll = max(0, doc.lines.count - body.height)
+        doc.draw(in: Rect(row: body.row, col: 1, width: body.width - 2, height: body.height), scroll: min(thread.scroll, maxScroll), on: &surface)
+        var status: [(String, UIObject)] = [("#\(thread.commentID)", .status)]
+        if doc.lines.count > body.height {
+            status.append(("  " + s.format(.linesShown, String(min(thread.scroll, maxScroll) + 1), String(doc.lines.count)), .muted))
+        }
+        return status
+    }
+
+    /// Lines in the thread document (for scrolling).
+    public static func lineCount(_ state: AppState) -> Int { state.thread?.detail == nil ? 0 : document(state).lines.count }
+
+    static func document(_ state: AppState) -> Document {
+        let s = state.strings
+        var doc = Document(width: Layout.threadTextWidth(state.size))
+        guard let thread = state.thread, let d = thread.detail else { return doc }
+        let c = d.comment
+        let now = state.now
+        let zone = state.timeZone
+
+        var who = SafeText.sanitize(c.author.atHandle, limit: 80)
+        if let name = c.author.name, !name.isEmpty { who += " (" + SafeText.sanitize(name, limit: 80) + ")" }
+        doc.add(("#\(c.id) ", .heading), (c.platform.displayName + " · ", .platform), (who, .author))
+        var facts = [s.format(.factStatus, s.status(c.status)),
+                     s.format(.factAssignee, c.assignee.map { SafeText.sanitize($0, limit: 64) } ?? "–")]
+        if let i = c.intent { facts.append(s.format(.factIntent, s.intent(i))) }
+        if let ch = c.channel { facts.append(s.format(.factChannel, SafeText.sanitize(ch, limit: 64))) }
+        if !c.tags.isEmpty { facts.append(c.tags.map { "#" + SafeText.sanitize($0, limit: 32) }.joined(separator: " ")) }
+        doc.add((facts.joined(separator: " · "), .muted))
+        doc.add((s.format(.factReceived, s.dateTime(c.createdAt, zone: zone), s.duration(max(0, Int(now.timeIntervalSince(c.createdAt))))), .muted))
+        if d.item.passedOver { doc.add((s[.passedOverNote], .warning)) }
+
+        doc.blank()
+        doc.heading(s[.sectionClocks])
+        if d.clocks.isEmpty { doc.add(("  " + s[.noClocks], .muted)) }
+        for clock in d.clocks { doc.append(clockLine(clock, state: state)) }
+
+        if let tone = thread.tone {
+            doc.blank()
+            doc.heading(s[.sectionTone])
+            var parts = [s.format(.toneSentiment, String(format: "%+.2f", tone.sentiment)), s.intent(tone.intent)]
+            if !tone.sensitive.isEmpty { parts.append(s.format(.toneSensitive, tone.sensitive.joined(separator: ", "))) }
+            if tone.joking { parts.append(s[.toneJoking]) }
+            if tone.sarcastic { parts.append(s[.toneSarcastic]) }
+            if tone.rude { parts.append(s[.toneRude]) }
+            if tone.spam { parts.append(s[.toneSpam]) }
+            parts.append(s.format(.toneHumorAllowed, s.humor(tone.humorAllowed.rawValue)))
+            doc.add(("  " + parts.joined(separator: " · "), tone.sensitive.isEmpty ? .text : .warning))
+            for reason in tone.reasons { doc.paragraph("– " + reason, .muted, indent: 2) }
+        }
+
+        doc.blank()
+        doc.heading(s[.sectionComment])
+        doc.paragraph(c.text, .focus, indent: 2)
+
+        let others = d.threadComments.filter { $0.id != c.id }
+        if !others.isEmpty || !d.threadReplies.isEmpty {
+            doc.blank()
+            doc.heading(s.format(.sectionThread, String(d.threadComments.count + d.threadReplies.count)))
+            enum Entry { case comment(Comment), reply(Reply) }
+            let entries: [(Date, Entry)] = d.threadComments.map { ($0.createdAt, .comment($0)) } + d.threadReplies.map { ($0.sentAt, .reply($0)) }
+            for (_, entry) in entries.sorted(by: { $0.0 < $1.0 }) {
+                switch entry {
+                case .comment(let other):
+                    let mark = other.id == c.id ? "▸ " : "  "
+                    doc.add((mark, .focus), (SafeText.sanitize(other.author.atHandle, limit: 80), .author),
+                            (" · " + s.dateTime(other.createdAt, zone: zone) + (other.id == c.id ? " · " + s[.thisComment] : ""), .muted))
+                    doc.paragraph(other.text, other.id == c.id ? .focus : .text, indent: 4)
+                case .reply(let r):
+                    let by = r.source == .desk ? s.format(.replyFromDesk, SafeText.sanitize(r.author, limit: 64)) : SafeText.sanitize(r.author, limit: 64)
+                    doc.add(("  ↳ ", .agency), (by, .agency), (" · " + s.dateTime(r.sentAt, zone: zone), .muted))
+                    doc.paragraph(r.text, .agency, indent: 4)
+                }
+            }
+        }
+
+        if !d.earlierByAuthor.isEmpty {
+            doc.blank()
+            doc.heading(s.format(.sectionEarlier, SafeText.sanitize(c.author.atHandle, limit: 80)))
+            for e in d.earlierByAuthor {
+                let head = "  " + s.dateTime(e.createdAt, zone: zone) + " · " + s.status(e.status) + " · "
+                let room = doc.width - DisplayWidth.of(head)
+                doc.add((head, .muted), (TextLayout.truncate(SafeText.sanitize(e.text, lines: .fold, limit: 400), to: max(1, room)), .text))
+            }
+        }
+
+        if !d.history.isEmpty {
+            doc.blank()
+            doc.heading(s[.sectionHistory])
+            for event in d.history {
+                let at = Timestamp.parse(event.at).map { s.dateTime($0, zone: zone) } ?? event.at
+                doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee), (" · " + event.action, .text))
+            }
+        }
+        return doc
+    }
+
+    /// A clock as a line: glyph, name, due time and time left or how late.
+    static func clockLine(_ clock: SLARecord.ClockStatus, state: AppState) -> Document.Line {
+        let s = state.strings
+        let glyph = TextLayout.fit(SLABadge.glyph(clock.state), to: 2)
+        var detail = ""
+        if let due = clock.dueAt { detail = s.format(.clockDue, s.dateTime(due, zone: state.timeZone)) }
+        let left = SLABadge.timeLeft(clock, now: state.now, strings: s)
+        if !left.isEmpty { detail += "  " + (left.hasPrefix("-") ? s.format(.clockLate, String(left.dropFirst())) : s.format(.clockLeft, left)) }
+        if let met = clock.metAt { detail += "  " + s.format(.clockMet, s.dateTime(met, zone: state.timeZone)) + (clock.late ? " (" + s[.late] + ")" : "") }
+        return Document.Line([("  " + glyph + " ", SLABadge.object(clock.state)),
+                               (TextLayout.fit(s.clock(clock.clock), to: 16) + " ", .text),
+                               (TextLayout.fit(s.slaState(clock.state), to: 12) + " ", SLABadge.object(clock.state)),
+                               (detail, .muted)])
+    }
+}

@@ -1,0 +1,279 @@
+import DeskCore
+@testable import DeskTUI
+import XCTest
+
+/// The desk driven by keys on a real store: what the keys do reaches the record and the log, and what others
+/// do reaches the screen.
+final class DeskAppTests: XCTestCase {
+    private func select(_ app: DeskApp, _ id: Int64) {
+        guard let index = app.state.queue.items.firstIndex(where: { $0.comment.id == id }) else { return XCTFail("\(id) not in the queue") }
+        app.press(.char("g"))
+        for _ in 0..<index { app.press(.char("j")) }
+        XCTAssertEqual(app.state.queue.selectedItem?.comment.id, id)
+    }
+
+    private func comment(_ f: Fixture, _ external: String) throws -> Comment {
+        try XCTUnwrap(f.store.read { try $0.comment(id: f.id(external)) })
+    }
+
+    func testClaimIsRecordedLoggedAndShown() throws {
+        let f = try Fixture()
+        let app = f.app()
+        select(app, f.id("m6"))
+        app.press(.char("c"))
+        let c = try comment(f, "m6")
+        XCTAssertEqual(c.status, .claimed)
+        XCTAssertEqual(c.assignee, "sari")
+        XCTAssertEqual(app.state.notice, Notice(.info, "You claimed #\(f.id("m6"))."))
+        XCTAssertEqual(app.state.queue.selectedItem?.comment.assignee, "sari", "the queue was reloaded")
+        let last = try f.store.read { try $0.lastEvent() }
+        XCTAssertEqual(last?.action, "claim")
+        XCTAssertEqual(last?.subject, String(f.id("m6")))
+        app.press(.char("u"))
+        XCTAssertEqual(try comment(f, "m6").assignee, nil)
+    }
+
+    func testSomeoneElsesClaimIsExplained() throws {
+        let f = try Fixture()
+        let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))
+        try budi.claim(f.id("m1"))
+        let app = f.app()
+        select(app, f.id("m1"))
+        app.press(.char("u"))
+        XCTAssertEqual(app.state.notice?.kind, .info, "a supervisor may release anyone's claim")
+        try budi.claim(f.id("m1"))
+        app.dispatch(.externalChange)
+        select(app, f.id("m1"))
+        app.press(.char("c"))
+        XCTAssertEqual(app.state.notice?.kind, .error)
+        XCTAssertTrue(app.state.notice!.text.contains("already claimed by budi"), app.state.notice!.text)
+    }
+
+    func testAgentsCannotAssignAndTheCoreRefusesAnyway() throws {
+        let f = try Fixture()
+        let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))
+        let app = DeskApp(desk: budi, language: .en, size: Size(width: 80, height: 24),
+                          isSupervisor: false)
+        app.start()
+        app.press(.char("a"))
+        XCTAssertNil(app.state.picker)
+        XCTAssertEqual(app.state.notice?.text, "Only supervisors can do that.")
+        // Even if the screen let it through, the core says no.
+        app.dispatch(.done(Notice(.info, "")))
+        let events = EffectRunner(desk: budi, language: .en).perform(.perform(.assign(f.id("m1"), to: "budi")))
+        guard case .failed(let message)? = events.first else { return XCTFail("\(events)") }
+        XCTAssertTrue(message.contains("Only a supervisor"), message)
+    }
+
+    func testAnotherProcessesChangeAppearsOnThePoll() throws {
+        let f = try Fixture()
+        let app = f.app()
+        app.pollForChanges()
+        let other = Desk(store: try SQLiteStore(path: f.store.location), config: f.desk.config, clock: f.clock,
+                         actor: ActorIdentity(name: "budi", login: "budi", overridden: false))
+        try other.claim(f.id("m5"))
+        XCTAssertNil(app.state.queue.items.first { $0.comment.id == f.id("m5") }?.comment.assignee)
+        app.pollForChanges()
+        XCTAssertEqual(app.state.queue.items.first { $0.comment.id == f.id("m5") }?.comment.assignee, "budi")
+    }
+
+    func testTimersTickAndTheQueueReordersWithoutAKey() throws {
+        let f = try Fixture()
+        let app = f.app()
+        let before = app.frame().text
+        XCTAssertEqual(app.state.queue.items.first { $0.comment.id == f.id("m6") }?.state, .onTrack)
+        f.clock.advance(3600)
+        app.dispatch(.tick(f.clock.now))
+        XCTAssertNotEqual(app.frame().text, before)
+        XCTAssertEqual(app.state.queue.items.first { $0.comment.id == f.id("m6") }?.state, .atRisk, "the crossing reloaded the queue")
+    }
+
+    func testDraftsAreSavedAsYouTypeAndRestored() throws {
+        let f = try Fixture()
+        let app = f.app()
+        select(app, f.id("m2"))
+        app.press(.char("r"))
+        for c in "Mohon maaf 🙏" { app.press(.char(c)) }
+        app.dispatch(.tick(f.clock.now))
+        XCTAssertEqual(try f.desk.draft(for: f.id("m2"))?.text, "Mohon maaf 🙏")
+        app.press(.escape)
+        XCTAssertEqual(app.state.screen, .queue)
+        let again = f.app()
+        select(again, f.id("m2"))
+        again.press(.char("r"))
+        XCTAssertEqual(again.state.composer?.editor.text, "Mohon maaf 🙏")
+        XCTAssertEqual(again.state.notice?.text, "Your earlier draft was restored.")
+    }
+
+    func testTheExternalEditorGetsAndReturnsTheDraft() throws {
+        let f = try Fixture()
+        let app = f.app()
+        var seen: String?
+        app.editText = { text in
+            seen = text
+            return text + " — diperbarui di editor\n"
+        }
+        app.press(.char("r"))
+        for c in "Halo" { app.press(.char(c)) }
+        app.press(.ctrl("e"))
+        XCTAssertEqual(seen, "Halo")
+        XCTAssertEqual(app.state.composer?.editor.text, "Halo — diperbarui di editor")
+        app.editText = { _ in throw ExternalEditor.Failure(description: "nano: not found") }
+        app.press(.ctrl("e"))
+        XCTAssertEqual(app.state.composer?.editor.text, "Halo — diperbarui di editor")
+        XCTAssertTrue(app.state.notice?.text.contains("nano: not found") ?? false)
+    }
+
+    func testSendingFromASuggestionRecordsTheTemplateAndMeetsTheClock() throws {
+        let f = try Fixture(reviewer: FixtureReviewer())
+        let app = f.app()
+        select(app, f.id("m1"))
+        app.press(.char("r"))
+        app.press(.ctrl("t"))
+        app.press(.ctrl("d"))
+        XCTAssertEqual(app.state.review?.review?.findings, [])
+        app.press(.char("y"))
+        XCTAssertEqual(app.state.screen, .queue)
+        let replies = try f.store.read { try $0.replies(commentID: f.id("m1")) }
+        XCTAssertEqual(replies.count, 1)
+        XCTAssertEqual(replies.first?.templateID, "id.ack.complaint")
+        XCTAssertEqual(replies.first?.templateVersion, 2)
+        XCTAssertTrue(replies.first!.text.hasPrefix("Terima kasih atas laporannya, Kak. Laporan MJ-"))
+        let event = try XCTUnwrap(f.store.read { try $0.lastEvent() })
+        XCTAssertEqual(event.action, "reply")
+        XCTAssertEqual(try comment(f, "m1").status, .replied)
+        XCTAssertNotNil(try comment(f, "m1").sla.respondedAt)
+        XCTAssertNil(app.state.queue.items.first { $0.comment.id == f.id("m1") }, "a replied comment leaves the default queue")
+        XCTAssertEqual(try f.desk.draft(for: f.id("m1"))?.text ?? "", "", "the draft is gone once sent")
+    }
+
+    func testABlockedReplyNeedsAnOverrideReasonThatIsLogged() throws {
+        let f = try Fixture(reviewer: FixtureReviewer())
+        let app = f.app()
+        select(app, f.id("m6"))
+        app.press(.char("r"))
+        app.dispatch(.typed("NIK Bapak 3201234567890001 sudah kami cek"))
+        app.press(.ctrl("d"))
+        app.press(.char("y"))
+        XCTAssertEqual(app.state.prompt?.kind, .overrideReason)
+        app.dispatch(.typed("mengutip kata warga"))
+        app.press(.enter)
+        let reply = try XCTUnwrap(f.store.read { try $0.replies(commentID: f.id("m6")) }.first)
+        XCTAssertEqual(reply.overrideReason, "mengutip kata warga")
+        let event = try XCTUnwrap(f.store.read { try $0.lastEvent() })
+        XCTAssertEqual(event.action, "reply")
+        XCTAssertEqual(event.payloadValue["override_reason"]?.stringValue, "mengutip kata warga")
+    }
+
+    func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {
+        let f = try Fixture()
+        let app = f.app()
+        select(app, f.id("m4"))
+        app.press(.char("a"))
+        XCTAssertEqual(app.state.picker?.options.map(\.value), ["budi", "sari"])
+        app.press(.enter)
+        XCTAssertEqual(try comment(f, "m4").assignee, "budi")
+
+        select(app, f.id("m5"))
+        app.press(.char("s"))
+        app.press(.char("j"))
+        app.press(.enter)
+        XCTAssertEqual(try comment(f, "m5").status, .closed)
+
+        select(app, f.id("m3"))
+        app.press(.char("E"))
+        app.dispatch(.typed("ancaman"))
+        app.press(.enter)
+        XCTAssertEqual(try comment(f, "m3").status, .escalated)
+        XCTAssertEqual(try f.store.read { try $0.lastEvent() }?.payloadValue["reason"]?.stringValue, "ancaman")
+    }
+
+    func testBoardsFromTheirKeys() throws {
+        let f = try Fixture()
+        let app = f.app()
+        app.press(.char("o"))
+        XCTAssertEqual(app.state.screen, .overdue)
+        XCTAssertEqual(Set(app.state.overdue.items.map(\.comment.externalID)), ["m1", "m2", "m3", "m4"])
+        app.press(.char("E"))
+        app.press(.enter)
+        XCTAssertEqual(app.state.overdue.items.first { $0.comment.status == .escalated }.map { _ in true }, true)
+        app.press(.enter)
+        XCTAssertEqual(app.state.screen, .thread)
+        app.press(.char("q"))
+        app.press(.char("q"))
+        app.press(.char("P"))
+        XCTAssertEqual(app.state.screen, .passedOver)
+        XCTAssertTrue(app.state.passedOver.loaded)
+    }
+
+    func testLogViewShowsTampering() throws {
+        let f = try Fixture()
+        let app = f.app()
+        app.press(.char("L"))
+        XCTAssertEqual(app.state.log.verification?.ok, true)
+        XCTAssertTrue(app.frame().text.contains("Log chain intact"))
+        // An attacker with the file: drops the append-only guard and edits an event.
+        try f.store.unsafeExecute("DROP TRIGGER event_append_only_update; UPDATE event SET payload = '{}' WHERE seq = 3")
+        app.press(.char("v"))
+        XCTAssertEqual(app.state.log.verification?.failure?.seq, 3)
+        XCTAssertTrue(app.frame().text.contains("BROKEN at #3"), app.frame().text)
+    }
+
+    func testTheRealAssistantSuggestsShippedTemplatesAndRatesTone() throws {
+        let f = try Fixture()
+        let assistant = ReplyAssistant(desk: f.desk, library: ReplyAssistant.loadLibrary().library)
+        let app = f.app(assistant: assistant)
+        select(app, f.id("m2"))
+        app.press(.enter)
+        XCTAssertNotNil(app.state.thread?.tone, "the thread view shows the tone verdict")
+        XCTAssertTrue(app.frame().text.contains("Tone"))
+        app.press(.char("r"))
+        let suggestions = try XCTUnwrap(app.state.composer?.suggestions)
+        XCTAssertFalse(suggestions.isEmpty, "shipped templates fit a flood complaint")
+        XCTAssertLessThanOrEqual(suggestions.count, 5)
+        XCTAssertTrue(suggestions.allSatisfy { $0.humor == .none }, "no humour for a disaster complaint")
+        app.press(.ctrl("t"))
+        XCTAssertEqual(app.state.composer?.editor.text, suggestions[0].text)
+        XCTAssertEqual(app.state.composer?.templateID, suggestions[0].templateID)
+    }
+
+    /// Suggestions that arrive only when the test lets them.
+    struct GatedAssistant: DeskAssistant {
+        let gate: DispatchSemaphore
+        func verdict(for comment: Comment) -> ToneVerdict { FixtureAssistant().verdict(for: comment) }
+        func suggestions(for commentID: Int64, limit: Int) throws -> [Suggestion] {
+            gate.wait()
+            return try FixtureAssistant().suggestions(for: commentID, limit: limit)
+        }
+        func templateBody(id: String) -> String? { nil }
+    }
+
+    func testASlowLoadNeverHoldsTheKeyboard() throws {
+        let f = try Fixture()
+        let gate = DispatchSemaphore(value: 0)
+        let app = DeskApp(desk: f.desk, assistant: GatedAssistant(gate: gate), language: .en, size: Size(width: 80, height: 24),
+                          isSupervisor: true)
+        app.loading = .responsive(budget: 0.001)
+        app.start()
+        XCTAssertEqual(app.state.queue.items.count, 7, "the first frame has its rows")
+        app.press(.char("r"))
+        XCTAssertEqual(app.state.screen, .composer, "the composer opens while suggestions are still coming")
+        XCTAssertEqual(app.state.composer?.suggestions.count, 0)
+        for c in "Halo" { app.press(.char(c)) }
+        XCTAssertEqual(app.state.composer?.editor.text, "Halo", "typing goes on meanwhile")
+        gate.signal()
+        app.settle()
+        XCTAssertEqual(app.state.composer?.suggestions.count, 3)
+        XCTAssertTrue(app.frame().text.contains("Terima kasih, diteruskan"))
+    }
+
+    func testBenchHooks() throws {
+        let f = try Fixture()
+        let first = DeskBench.firstFrame(desk: f.desk)
+        XCTAssertTrue(first.grid.text.contains("@warga_rt05"), "the first frame has the queue's rows")
+        XCTAssertGreaterThan(first.milliseconds, 0)
+        let latencies = DeskBench.keypressLatencies(desk: f.desk, rounds: 2)
+        XCTAssertEqual(latencies.count, DeskBench.script.count * 2)
+        XCTAssertEqual(DeskBench.percentile([1, 2, 3, 4, 100], 99), 100)
+    }
+}

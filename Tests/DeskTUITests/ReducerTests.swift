@@ -1,0 +1,494 @@
+import DeskCore
+@testable import DeskTUI
+import XCTest
+
+/// The reducer, action by action, without a store: state in, state and effects out.
+final class ReducerTests: XCTestCase {
+    static let now = Timestamp.parse("2026-12-01T10:00:00+07:00")!
+
+    static func comment(_ id: Int64, _ text: String = "Halo", platform: Platform = .x, status: CommentStatus = .new,
+                        assignee: String? = nil, minutesAgo: Double = 30) -> Comment {
+        var sla = SLARecord(policy: "default", policyVersion: 1, responseClock: .firstResponse)
+        sla.responseDueAt = now.addingTimeInterval(3600)
+        sla.responseAtRiskAt = now.addingTimeInterval(1800)
+        return Comment(id: id, platform: platform, externalID: "e\(id)", author: Author(handle: "@warga\(id)"), text: text,
+                       createdAt: now.addingTimeInterval(-minutesAgo * 60), channel: "@dinas", importedAt: now, status: status,
+                       assignee: assignee, sla: sla)
+    }
+
+    static func item(_ id: Int64, assignee: String? = nil) -> QueueItem {
+        let c = comment(id, assignee: assignee)
+        return QueueItem(comment: c, clock: c.sla.mostUrgent(at: now), passedOver: false)
+    }
+
+    /// A supervisor's state with `count` queue items loaded.
+    static func state(items count: Int = 30, supervisor: Bool = true, size: Size = Size(width: 80, height: 24)) -> AppState {
+        var s = AppState(size: size, now: now, language: .en, actor: "sari", isSupervisor: supervisor)
+        _ = Reducer.apply(&s, .queueLoaded((1...max(1, count)).prefix(count).map { item(Int64($0)) }, at: now, token: 0))
+        _ = Reducer.apply(&s, .countsLoaded(QueueCounts(total: count), filter: QueueFilter(), token: 0))
+        return s
+    }
+
+    @discardableResult
+    private func send(_ s: inout AppState, _ id: ActionID) -> [Effect] { Reducer.apply(&s, .action(id)) }
+
+    private func isLoadQueue(_ effects: [Effect], file: StaticString = #filePath, line: UInt = #line) -> QueueQuery? {
+        for e in effects { if case .loadQueue(let q, _) = e { return q } }
+        XCTFail("expected a queue load in \(effects)", file: file, line: line)
+        return nil
+    }
+
+    // MARK: Moving
+
+    func testMoveDownUpPageTopBottom() {
+        var s = Self.state(items: 30)
+        let rows = Layout.listRows(s.size)
+        send(&s, .moveDown)
+        send(&s, .moveDown)
+        XCTAssertEqual(s.queue.cursor.selected, 2)
+        send(&s, .moveUp)
+        XCTAssertEqual(s.queue.cursor.selected, 1)
+        send(&s, .pageDown)
+        XCTAssertEqual(s.queue.cursor.selected, 1 + rows)
+        XCTAssertGreaterThan(s.queue.cursor.scroll, 0, "the selection stays on screen")
+        send(&s, .pageUp)
+        XCTAssertEqual(s.queue.cursor.selected, 1)
+        send(&s, .bottom)
+        XCTAssertEqual(s.queue.cursor.selected, 29)
+        XCTAssertEqual(s.queue.cursor.scroll, 30 - rows)
+        send(&s, .top)
+        XCTAssertEqual(s.queue.cursor, ListCursor(selected: 0, scroll: 0))
+        send(&s, .moveUp)
+        XCTAssertEqual(s.queue.cursor.selected, 0, "no movement past the top")
+    }
+
+    func testReachingTheEndOfALoadedPageLoadsMore() {
+        var s = Self.state(items: QueueScreenState.page)
+        let effects = send(&s, .bottom)
+        XCTAssertEqual(isLoadQueue(effects)?.limit, 2 * QueueScreenState.page)
+        XCTAssertTrue(send(&s, .moveDown).isEmpty, "no second request while one is out")
+    }
+
+    func testOnlyTheLatestRequestIsShown() {
+        var s = Self.state(items: 3)
+        let first = send(&s, .filterPlatform)
+        let second = send(&s, .filterPlatform)
+        guard case .loadQueue(_, let t1)? = first.first, case .loadQueue(_, let t2)? = second.first else { return XCTFail() }
+        XCTAssertLessThan(t1, t2)
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(7)], at: Self.now, token: t1))
+        XCTAssertTrue(s.queue.loading, "a superseded page is dropped")
+        XCTAssertEqual(s.queue.items.count, 3)
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(8)], at: Self.now, token: t2))
+        XCTAssertFalse(s.queue.loading)
+        XCTAssertEqual(s.queue.items.map(\.comment.id), [8])
+        XCTAssertTrue(QueueView.status(s).contains { $0.0 == "Counting…" }, "counts of another filter are not shown")
+        XCTAssertFalse((first + second).contains { if case .loadCounts = $0 { true } else { false } }, "keys never count")
+        guard case .loadCounts(_, let filter, _)? = Reducer.apply(&s, .idle).first else { return XCTFail("counted when idle") }
+        XCTAssertEqual(filter, s.queue.filter)
+        XCTAssertTrue(Reducer.apply(&s, .idle).isEmpty, "one count at a time")
+        send(&s, .filterPlatform)
+        _ = Reducer.apply(&s, .countsLoaded(QueueCounts(total: 9), filter: filter, token: t2))
+        XCTAssertTrue(QueueView.status(s).contains { $0.0 == "Counting…" }, "counts of the previous filter are not shown")
+        guard case .loadCounts(_, let newer, _)? = Reducer.apply(&s, .idle).first else { return XCTFail("the newer filter is counted next") }
+        _ = Reducer.apply(&s, .countsLoaded(QueueCounts(total: 1), filter: newer, token: s.queue.token))
+        XCTAssertTrue(QueueView.status(s).contains { $0.0 == "1 in queue" })
+        XCTAssertFalse(s.queue.countsInFlight)
+    }
+
+    func testOpenAndBack() {
+        var s = Self.state()
+        send(&s, .moveDown)
+        let effects = send(&s, .open)
+        XCTAssertEqual(s.screen, .thread)
+        XCTAssertEqual(s.thread?.commentID, 2)
+        guard case .loadDetail(2)? = effects.first else { return XCTFail("\(effects)") }
+        send(&s, .back)
+        XCTAssertEqual(s.screen, .queue)
+        XCTAssertNil(s.thread)
+        XCTAssertTrue(s.running)
+        send(&s, .back)
+        XCTAssertFalse(s.running, "q at the queue quits")
+    }
+
+    func testThreadScrollsWithinItsDocument() {
+        var s = Self.state()
+        send(&s, .open)
+        let c = Self.comment(1, String(repeating: "kata panjang ", count: 200))
+        let detail = CommentDetail(item: QueueItem(comment: c, clock: nil, passedOver: false), clocks: c.sla.clocks(at: Self.now),
+                                   threadComments: [c], threadReplies: [], replies: [], earlierByAuthor: [], history: [])
+        _ = Reducer.apply(&s, .detailLoaded(detail, tone: nil))
+        let total = ThreadView.lineCount(s)
+        XCTAssertGreaterThan(total, Layout.body(s.size).height)
+        send(&s, .moveDown)
+        XCTAssertEqual(s.thread?.scroll, 1)
+        send(&s, .bottom)
+        XCTAssertEqual(s.thread?.scroll, total - Layout.body(s.size).height)
+        send(&s, .top)
+        XCTAssertEqual(s.thread?.scroll, 0)
+    }
+
+    // MARK: Overlays and prompts
+
+    func testHelpOpensScrollsAndCloses() {
+        var s = Self.state()
+        send(&s, .help)
+        XCTAssertEqual(s.help, 0)
+        XCTAssertEqual(s.keyContext, .help)
+        send(&s, .moveDown)
+        XCTAssertEqual(s.help, 1)
+        send(&s, .back)
+        XCTAssertNil(s.help)
+        XCTAssertEqual(s.screen, .queue, "closing help does not leave the queue")
+    }
+
+    func testSearchPromptTypesAndFilters() {
+        var s = Self.state()
+        send(&s, .search)
+        XCTAssertEqual(s.keyContext, .prompt)
+        _ = Reducer.apply(&s, .typed("banjr"))
+        send(&s, .editLeft)
+        _ = Reducer.apply(&s, .typed("i"))
+        send(&s, .editEnd)
+        send(&s, .editHome)
+        send(&s, .editDelete)
+        send(&s, .editEnd)
+        send(&s, .editRight)
+        _ = Reducer.apply(&s, .typed(" kota"))
+        send(&s, .editBackspace)
+        XCTAssertEqual(s.prompt?.field.text, "anjir kot")
+        let effects = send(&s, .accept)
+        XCTAssertNil(s.prompt)
+        XCTAssertEqual(isLoadQueue(effects)?.search, "anjir kot")
+        XCTAssertEqual(s.queue.filter.search, "anjir kot")
+    }
+
+    func testCancelLeavesEverythingAsItWas() {
+        var s = Self.state()
+        send(&s, .search)
+        _ = Reducer.apply(&s, .typed("x"))
+        XCTAssertTrue(send(&s, .cancel).isEmpty)
+        XCTAssertNil(s.prompt)
+        XCTAssertNil(s.queue.filter.search)
+    }
+
+    func testCommandLineFiltersAndActs() {
+        var s = Self.state()
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("status all"))
+        let effects = send(&s, .accept)
+        XCTAssertEqual(isLoadQueue(effects)?.statuses, Set(CommentStatus.allCases))
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("platform instagram"))
+        send(&s, .accept)
+        XCTAssertEqual(s.queue.filter.platform, .instagram)
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("fly me"))
+        send(&s, .accept)
+        XCTAssertEqual(s.notice?.kind, .error)
+        XCTAssertTrue(s.notice!.text.contains("fly me"))
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("assign budi"))
+        guard case .perform(.assign(1, to: "budi"))? = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("quit"))
+        send(&s, .accept)
+        XCTAssertFalse(s.running)
+    }
+
+    func testRefreshReloadsWhatIsOpen() {
+        var s = Self.state()
+        send(&s, .open)
+        let effects = send(&s, .refresh)
+        XCTAssertNotNil(isLoadQueue(effects))
+        XCTAssertTrue(effects.contains { if case .loadDetail(1) = $0 { true } else { false } })
+    }
+
+    // MARK: Filters
+
+    func testFiltersCycleAndClear() {
+        var s = Self.state()
+        send(&s, .moveDown)
+        var q = isLoadQueue(send(&s, .filterStatus))
+        XCTAssertEqual(q?.statuses, [.new])
+        XCTAssertEqual(s.queue.cursor.selected, 0, "a new filter starts at the top")
+        q = isLoadQueue(send(&s, .filterPlatform))
+        XCTAssertEqual(q?.platform, .mastodon)
+        s.channels = ["@dinas", "Pemkot"]
+        q = isLoadQueue(send(&s, .filterChannel))
+        XCTAssertEqual(q?.channel, "@dinas")
+        send(&s, .filterChannel)
+        XCTAssertEqual(s.queue.filter.channel, "@pemkot")
+        send(&s, .filterChannel)
+        XCTAssertNil(s.queue.filter.channel, "after the last channel: all channels")
+        q = isLoadQueue(send(&s, .filterIntent))
+        XCTAssertEqual(q?.intent, .question)
+        q = isLoadQueue(send(&s, .filterAssignee))
+        XCTAssertEqual(q?.assignee, .staff("sari"))
+        q = isLoadQueue(send(&s, .filterAssignee))
+        XCTAssertEqual(q?.assignee, .unassigned)
+        q = isLoadQueue(send(&s, .filterClear))
+        XCTAssertEqual(q?.statuses, CommentStatus.needingAction)
+        XCTAssertTrue(s.queue.filter.isDefault)
+    }
+
+    // MARK: Triage actions
+
+    func testTriageActionsBecomeDeskCommands() {
+        var s = Self.state()
+        guard case .perform(.claim(1))? = send(&s, .claim).first else { return XCTFail() }
+        guard case .perform(.release(1))? = send(&s, .release).first else { return XCTFail() }
+        guard case .loadStaff(forComment: 1)? = send(&s, .assign).first else { return XCTFail() }
+        _ = Reducer.apply(&s, .staffLoaded([StaffMember(name: "budi", role: .agent), StaffMember(name: "old", role: .agent, active: false)], forComment: 1))
+        XCTAssertEqual(s.picker?.options.map(\.value), ["budi"], "inactive staff cannot be chosen")
+        guard case .perform(.assign(1, to: "budi"))? = send(&s, .accept).first else { return XCTFail() }
+        XCTAssertNil(s.picker)
+        send(&s, .setStatus)
+        XCTAssertEqual(s.picker?.options.map(\.value), ["open", "closed", "no_reply_needed", "spam"])
+        send(&s, .moveDown)
+        guard case .perform(.setStatus(1, .closed))? = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .escalate)
+        XCTAssertEqual(s.prompt?.kind, .escalateReason(1))
+        _ = Reducer.apply(&s, .typed("ancaman keselamatan"))
+        guard case .perform(.escalate(1, reason: "ancaman keselamatan"))? = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .escalate)
+        guard case .perform(.escalate(1, reason: let r))? = send(&s, .accept).first else { return XCTFail() }
+        XCTAssertTrue(r.contains("sari"), "an empty reason says who escalated from the desk")
+    }
+
+    func testPickerBackCloses() {
+        var s = Self.state()
+        send(&s, .setStatus)
+        send(&s, .back)
+        XCTAssertNil(s.picker)
+        XCTAssertEqual(s.screen, .queue)
+    }
+
+    func testAgentsAreToldWhatIsForSupervisors() {
+        var s = Self.state(supervisor: false)
+        XCTAssertTrue(Reducer.apply(&s, .denied(.overdueBoard)).isEmpty)
+        XCTAssertEqual(s.notice, Notice(.error, "Only supervisors can do that."))
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("overdue"))
+        send(&s, .accept)
+        XCTAssertEqual(s.screen, .queue)
+        XCTAssertEqual(s.notice?.kind, .error)
+    }
+
+    func testResultsOfActionsShowAndReload() {
+        var s = Self.state()
+        let effects = Reducer.apply(&s, .done(Notice(.info, "You claimed #1.")))
+        XCTAssertEqual(s.notice?.text, "You claimed #1.")
+        XCTAssertNotNil(isLoadQueue(effects))
+        _ = Reducer.apply(&s, .failed("Comment 1 is already claimed by budi."))
+        XCTAssertEqual(s.notice?.kind, .error)
+        send(&s, .moveDown)
+        XCTAssertNil(s.notice, "the next key clears the message")
+    }
+
+    // MARK: Screens
+
+    func testBoardsLogAndReportsOpen() {
+        var s = Self.state()
+        guard case .loadOverdue? = send(&s, .overdueBoard).first else { return XCTFail() }
+        XCTAssertEqual(s.screen, .overdue)
+        send(&s, .back)
+        guard case .loadPassedOver? = send(&s, .passedOver).first else { return XCTFail() }
+        XCTAssertEqual(s.screen, .passedOver)
+        send(&s, .back)
+        guard case .loadLog(verify: true)? = send(&s, .logView).first else { return XCTFail() }
+        XCTAssertEqual(s.screen, .log)
+        guard case .loadLog(verify: true)? = send(&s, .verifyLog).first else { return XCTFail() }
+        send(&s, .back)
+        send(&s, .reports)
+        XCTAssertEqual(s.screen, .reports)
+        send(&s, .previousPeriod)
+        send(&s, .previousPeriod)
+        send(&s, .nextPeriod)
+        XCTAssertEqual(s.reports.periodOffset, 1)
+    }
+
+    func testOverdueBoardGroupsAndSkipsHeadings() {
+        var s = Self.state()
+        send(&s, .overdueBoard)
+        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1, assignee: "budi"), Self.item(2), Self.item(3, assignee: "budi")]))
+        let lines = OverdueBoardView.lines(s.overdue)
+        XCTAssertEqual(lines.map(\.item), [nil, 1, nil, 0, 2], "unassigned first, then budi's")
+        XCTAssertEqual(s.overdue.cursor.selected, 1, "the first item is selected, not a heading")
+        send(&s, .moveDown)
+        XCTAssertEqual(s.overdue.cursor.selected, 3, "moving skips the budi heading")
+        send(&s, .moveUp)
+        XCTAssertEqual(s.overdue.cursor.selected, 1)
+        send(&s, .moveUp)
+        XCTAssertEqual(s.overdue.cursor.selected, 1, "the heading above cannot be selected")
+        send(&s, .escalate)
+        let escalation = send(&s, .accept)
+        guard case .perform(.escalate(2, _))? = escalation.first else { return XCTFail("\(escalation)") }
+        send(&s, .toggleGrouping)
+        XCTAssertEqual(s.overdue.grouping, .channel)
+        XCTAssertEqual(OverdueBoardView.lines(s.overdue).count, 4, "one channel heading and three items")
+    }
+
+    // MARK: Composer and review
+
+    private func composing() -> AppState {
+        var s = Self.state()
+        let effects = send(&s, .reply)
+        XCTAssertEqual(s.screen, .composer)
+        XCTAssertTrue(effects.contains { if case .loadDraft(1) = $0 { true } else { false } })
+        XCTAssertTrue(effects.contains { if case .loadSuggestions(1) = $0 { true } else { false } })
+        _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
+            Suggestion(templateID: "a", templateVersion: 1, score: 0.9, humor: .none, lang: .indonesian, purpose: "acknowledge",
+                       title: "A", text: "Terima kasih.", reasons: []),
+            Suggestion(templateID: "b", templateVersion: 3, score: 0.5, humor: .warm, lang: .indonesian, purpose: "acknowledge",
+                       title: "B", text: "Siap!", reasons: []),
+        ]))
+        return s
+    }
+
+    func testSuggestionsCycleAndInsert() {
+        var s = composing()
+        send(&s, .nextSuggestion)
+        XCTAssertEqual(s.composer?.selectedSuggestion, 1)
+        send(&s, .nextSuggestion)
+        XCTAssertEqual(s.composer?.selectedSuggestion, 0, "wraps around")
+        send(&s, .previousSuggestion)
+        XCTAssertEqual(s.composer?.selectedSuggestion, 1)
+        send(&s, .insertSuggestion)
+        XCTAssertEqual(s.composer?.editor.text, "Siap!")
+        XCTAssertEqual(s.composer?.templateID, "b")
+        XCTAssertEqual(s.composer?.templateVersion, 3)
+        XCTAssertEqual(s.composer?.humor, 1)
+        XCTAssertTrue(s.composer!.unsaved)
+    }
+
+    func testEditingKeys() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("Halo"))
+        send(&s, .editNewline)
+        _ = Reducer.apply(&s, .typed("warga 👋"))
+        send(&s, .editLeft)
+        send(&s, .editBackspace)
+        XCTAssertEqual(s.composer?.editor.text, "Halo\nwarga👋")
+        send(&s, .editUp)
+        XCTAssertEqual(s.composer?.editor.cursor, 4)
+        send(&s, .editDown)
+        send(&s, .editHome)
+        send(&s, .editDelete)
+        XCTAssertEqual(s.composer?.editor.text, "Halo\narga👋")
+        send(&s, .editEnd)
+        send(&s, .editRight)
+        XCTAssertEqual(s.composer?.editor.cursor, s.composer?.editor.count)
+        send(&s, .editUndo)
+        XCTAssertEqual(s.composer?.editor.text, "Halo\nwarga👋")
+    }
+
+    func testExternalEditorRoundTrip() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("draf"))
+        guard case .openEditor("draf")? = send(&s, .externalEditor).first else { return XCTFail() }
+        _ = Reducer.apply(&s, .editorFinished("draf dari vim\r\n\twith tab\n\n"))
+        XCTAssertEqual(s.composer?.editor.text, "draf dari vim\n    with tab")
+        _ = Reducer.apply(&s, .editorFinished(nil))
+        XCTAssertEqual(s.composer?.editor.text, "draf dari vim\n    with tab", "a failed editor changes nothing")
+    }
+
+    func testDraftIsSavedOnTickAndWhenLeaving() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("Halo"))
+        let tick = Reducer.apply(&s, .tick(Self.now.addingTimeInterval(1)))
+        guard case .saveDraft(1, "Halo", nil)? = tick.first else { return XCTFail("\(tick)") }
+        _ = Reducer.apply(&s, .draftSaved(commentID: 1))
+        XCTAssertFalse(s.composer!.unsaved)
+        XCTAssertTrue(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(2))).isEmpty, "nothing new to save")
+        _ = Reducer.apply(&s, .typed("!"))
+        guard case .saveDraft(1, "Halo!", nil)? = send(&s, .leaveComposer).first else { return XCTFail() }
+        XCTAssertEqual(s.screen, .queue)
+        XCTAssertNil(s.composer)
+        XCTAssertEqual(s.notice?.kind, .info)
+    }
+
+    func testASavedDraftIsRestored() {
+        var s = Self.state()
+        send(&s, .reply)
+        _ = Reducer.apply(&s, .draftLoaded(commentID: 1, ReplyDraft(commentID: 1, staff: "sari", text: "lanjutan", templateID: "t", updatedAt: Self.now)))
+        XCTAssertEqual(s.composer?.editor.text, "lanjutan")
+        XCTAssertEqual(s.composer?.templateID, "t")
+    }
+
+    func testReviewSendEditAndOverride() {
+        var s = composing()
+        send(&s, .openReview)
+        XCTAssertEqual(s.screen, .composer, "an empty draft is not reviewed")
+        XCTAssertEqual(s.notice?.kind, .error)
+        _ = Reducer.apply(&s, .typed("Jangan bodoh"))
+        let effects = send(&s, .openReview)
+        XCTAssertEqual(s.screen, .review)
+        XCTAssertEqual(s.review?.clock?.clock, .firstResponse, "the reply meets the running response clock")
+        XCTAssertTrue(effects.contains { if case .review(1, _) = $0 { true } else { false } })
+        XCTAssertTrue(send(&s, .send).isEmpty, "nothing is sent before the checks are back")
+        _ = Reducer.apply(&s, .reviewLoaded(commentID: 1, ReplyReview(findings: [LintFinding(code: .personalData, message: "NIK", blocking: true)])))
+        XCTAssertTrue(send(&s, .send).isEmpty)
+        XCTAssertEqual(s.prompt?.kind, .overrideReason, "a blocking finding asks for a reason")
+        send(&s, .accept)
+        XCTAssertEqual(s.notice?.kind, .error, "an empty reason is refused")
+        send(&s, .send)
+        _ = Reducer.apply(&s, .typed("kutipan warga, bukan kata kami"))
+        guard case .send(1, let request)? = send(&s, .accept).first else { return XCTFail() }
+        XCTAssertEqual(request.overrideReason, "kutipan warga, bukan kata kami")
+        XCTAssertEqual(request.text, "Jangan bodoh")
+        send(&s, .editAgain)
+        XCTAssertEqual(s.screen, .composer)
+        XCTAssertEqual(s.composer?.editor.text, "Jangan bodoh", "editing again keeps the draft")
+    }
+
+    func testSentReplyReturnsToWhereItStarted() {
+        var s = Self.state()
+        send(&s, .open)
+        send(&s, .reply)
+        _ = Reducer.apply(&s, .typed("Baik"))
+        send(&s, .openReview)
+        _ = Reducer.apply(&s, .reviewLoaded(commentID: 1, ReplyReview()))
+        guard case .send(1, _)? = send(&s, .send).first else { return XCTFail() }
+        let effects = Reducer.apply(&s, .replySent(commentID: 1))
+        XCTAssertEqual(s.stack, [.queue, .thread])
+        XCTAssertNil(s.composer)
+        XCTAssertEqual(s.notice?.text, "Reply to #1 recorded and logged.")
+        XCTAssertNotNil(isLoadQueue(effects))
+    }
+
+    // MARK: Time, size and outside changes
+
+    func testTickReloadsWhenAClockCrossesItsAtRiskTime() {
+        var s = Self.state(items: 3)
+        XCTAssertTrue(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(60))).isEmpty)
+        XCTAssertNotNil(isLoadQueue(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(1801)))), "at-risk time passed")
+        XCTAssertEqual(s.now, Self.now.addingTimeInterval(1801))
+    }
+
+    func testExternalChangeReloadsAndKeepsTheSelection() {
+        var s = Self.state(items: 5)
+        send(&s, .moveDown)
+        send(&s, .moveDown)
+        XCTAssertNotNil(isLoadQueue(Reducer.apply(&s, .externalChange)))
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(9), Self.item(1), Self.item(2), Self.item(3)], at: Self.now, token: s.queue.token))
+        XCTAssertEqual(s.queue.selectedItem?.comment.id, 3, "the same comment stays selected when rows move")
+    }
+
+    func testResizeKeepsTheSelectionVisible() {
+        var s = Self.state(items: 100, size: Size(width: 120, height: 60))
+        send(&s, .bottom)
+        _ = Reducer.apply(&s, .resized(Size(width: 80, height: 24)))
+        XCTAssertEqual(s.queue.cursor.selected, 99)
+        XCTAssertGreaterThanOrEqual(s.queue.cursor.selected, s.queue.cursor.scroll)
+        XCTAssertLessThan(s.queue.cursor.selected, s.queue.cursor.scroll + Layout.listRows(s.size))
+        _ = Reducer.apply(&s, .resized(Size(width: 10, height: 3)))
+        XCTAssertFalse(s.fits)
+    }
+
+    func testEveryActionIsExercisedHere() throws {
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        for id in ActionID.allCases {
+            XCTAssertTrue(source.contains("send(&s, .\(id))") || source.contains("(&s, .\(id))"), "no reducer test presses \(id)")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import DeskCore
+@testable import DeskTUI
+import XCTest
+
+final class StringsTests: XCTestCase {
+    func testEveryStringHasBothLanguagesAndTheSamePlaceholders() {
+        func placeholders(_ s: String) -> Set<String> {
+            Set((1...5).map { "{\($0)}" }.filter { s.contains($0) })
+        }
+        for key in UIString.allCases {
+            let l = key.localized
+            XCTAssertFalse(l.id.isEmpty, "\(key)")
+            XCTAssertFalse(l.en.isEmpty, "\(key)")
+            XCTAssertEqual(placeholders(l.id), placeholders(l.en), "\(key)")
+        }
+    }
+
+    func testLanguageFollowsTheLocale() {
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "id_ID.UTF-8"]), .id)
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "C.UTF-8"]), .en)
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "en_US.UTF-8", "LC_MESSAGES": "id_ID"]), .id)
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "id_ID.UTF-8", "LC_ALL": "C.UTF-8"]), .en, "LC_ALL wins")
+        XCTAssertEqual(Language.fromEnvironment([:]), .en)
+    }
+
+    func testDurationsAndDatesInBothLanguages() {
+        let id = Strings(.id), en = Strings(.en)
+        XCTAssertEqual(en.duration(45 * 60), "45m")
+        XCTAssertEqual(en.duration(3 * 3600 + 5 * 60), "3h05m")
+        XCTAssertEqual(id.duration(3 * 3600 + 5 * 60), "3j05m")
+        XCTAssertEqual(en.duration(2 * 86400 + 4 * 3600), "2d04h")
+        XCTAssertEqual(id.duration(2 * 86400 + 4 * 3600), "2h04j")
+        XCTAssertEqual(en.age(59), "0m")
+        XCTAssertEqual(en.age(26 * 3600), "1d")
+        let date = Timestamp.parse("2026-08-17T03:05:00Z")!
+        XCTAssertEqual(id.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Agu 10:05")
+        XCTAssertEqual(en.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Aug 10:05")
+        XCTAssertEqual(id.format(.claimed, "12"), "#12 Anda ambil.")
+        XCTAssertEqual(id.status(.waitingCitizen), "menunggu warga")
+    }
+}

@@ -1,0 +1,81 @@
+@testable import DeskTUI
+import XCTest
+
+final class TextEditorTests: XCTestCase {
+    func testCursorMovesByGraphemeCluster() {
+        var e = TextEditor(text: "a👨‍👩‍👧b🇮🇩")
+        XCTAssertEqual(e.count, 4)
+        e.moveLeft()
+        e.backspace()
+        XCTAssertEqual(e.text, "a👨‍👩‍👧🇮🇩", "backspace removes the whole b, not a scalar")
+        e.backspace()
+        XCTAssertEqual(e.text, "a🇮🇩", "and the whole family emoji")
+        e.moveRight()
+        e.insert("!")
+        XCTAssertEqual(e.text, "a🇮🇩!")
+    }
+
+    func testACombiningMarkTypedAfterItsLetterJoinsIt() {
+        var e = TextEditor()
+        e.insert("e")
+        e.insert("\u{301}")
+        XCTAssertEqual(e.count, 1)
+        XCTAssertEqual(e.cursor, 1)
+        XCTAssertEqual(e.text, "é")
+    }
+
+    func testWrapsAtSpacesByDisplayWidth() {
+        let e = TextEditor(text: "Terima kasih atas laporannya 你好世界")
+        let lines = e.layout(width: 12).map { e.text(of: $0) }
+        XCTAssertEqual(lines, ["Terima kasih ", "atas ", "laporannya ", "你好世界"], "a space at the edge hangs")
+        let long = TextEditor(text: "abcdefghij")
+        XCTAssertEqual(long.layout(width: 4).map { long.text(of: $0) }, ["abcd", "efgh", "ij"])
+        let breaks = TextEditor(text: "a\n\nb")
+        XCTAssertEqual(breaks.layout(width: 10).map { breaks.text(of: $0) }, ["a", "", "b"])
+    }
+
+    func testCursorPositionAndVerticalMovement() {
+        var e = TextEditor(text: "Selamat pagi warga kota yang baik")
+        // Lines at 14 columns: "Selamat pagi " / "warga kota " / "yang baik".
+        XCTAssertEqual(e.cursorPosition(width: 14).row, 2)
+        XCTAssertEqual(e.cursorPosition(width: 14).col, 9)
+        e.moveVertically(by: -1, width: 14)
+        XCTAssertEqual(e.cursorPosition(width: 14).row, 1)
+        XCTAssertEqual(e.cursorPosition(width: 14).col, 9)
+        e.moveVertically(by: -1, width: 14)
+        XCTAssertEqual(e.cursorPosition(width: 14).row, 0)
+        e.moveVertically(by: 1, width: 14)
+        e.moveEnd()
+        XCTAssertEqual(e.cursor, e.count, "end goes to the end of the logical line")
+        e.moveVertically(by: -1, width: 14)
+        XCTAssertEqual(e.cursorPosition(width: 14).row, 1, "the end of a wrapped line stays on that line")
+        e.moveVertically(by: -1, width: 14)
+        e.moveVertically(by: -1, width: 14)
+        XCTAssertEqual(e.cursor, 0, "up from the first line goes to the start")
+        e.moveHome()
+        XCTAssertEqual(e.cursor, 0)
+        var wide = TextEditor(text: "你好世界")
+        wide.moveLeft()
+        XCTAssertEqual(wide.cursorPosition(width: 20).col, 6, "columns count display width")
+        var lines = TextEditor(text: "ab\ncd")
+        lines.moveVertically(by: -1, width: 10)
+        XCTAssertEqual(lines.cursor, 2, "up keeps the column on the line above")
+    }
+
+    func testUndoTakesBackTheLastChangeAndRedoes() {
+        var e = TextEditor()
+        e.insert("Halo ")
+        e.insert("warga")
+        e.backspace()
+        e.backspace()
+        XCTAssertEqual(e.text, "Halo war")
+        e.undo()
+        XCTAssertEqual(e.text, "Halo warga", "the run of deletions is one change")
+        e.undo()
+        XCTAssertEqual(e.text, "Halo war", "a second undo redoes")
+        e.replaceAll(with: "Baru")
+        e.undo()
+        XCTAssertEqual(e.text, "Halo war")
+        XCTAssertTrue(e.canUndo)
+    }
+}

@@ -1,0 +1,224 @@
+import DeskCore
+import Foundation
+import XCTest
+
+/// The desk end to end in a real terminal: tmux runs the built `meja` at 100×30 under `LANG=C.UTF-8`, keys are
+/// sent with `send-keys` and the screen is read with `capture-pane` (as tig's test tools do with screen dumps).
+final class DeskTmuxTests: XCTestCase {
+    /// A tmux server of its own (a private socket), so tests never touch the user's sessions.
+    struct Tmux {
+        let socket = "meja-e2e-\(UUID().uuidString.prefix(8))"
+        static let path = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+        @discardableResult
+        func run(_ args: [String]) throws -> String {
+            // posix_spawn and waitpid rather than Foundation's Process: the tmux server that `new-session` forks
+            // keeps what it inherits open for as long as it runs, and Process would wait for it.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+            defer { try? FileManager.default.removeItem(at: file) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = ([Self.path!, "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            let rc = posix_spawn(&pid, Self.path!, &actions, nil, argv, environ)
+            guard rc == 0 else { throw NSError(domain: "tmux", code: Int(rc)) }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        }
+
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", "desk"]) }
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", "desk"] + keys) }
+        func type(_ text: String) throws { try run(["send-keys", "-t", "desk", "-l", text]) }
+        func value(_ format: String) throws -> String {
+            try run(["display-message", "-p", "-t", "desk", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// Waits (up to `seconds`) until the screen contains `text` (and not `unless`), and returns the screen.
+        @discardableResult
+        func waitFor(_ text: String, unless: String? = nil, seconds: Double = 15, file: StaticString = #filePath,
+                     line: UInt = #line) throws -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if last.contains(text), !(unless.map(last.contains) ?? false) { return last }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            XCTFail("the screen never showed \"\(text)\"\(unless.map { " without \"\($0)\"" } ?? ""); it shows:\n\(last)",
+                    file: file, line: line)
+            return last
+        }
+
+        func kill() {
+            _ = try? run(["kill-server"])
+            try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
+        }
+    }
+
+    private func start(_ harness: CLIHarness, tmux: Tmux, extraEnv: [String: String] = [:]) throws {
+        let env = harness.env.merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC",
+                                       "EDITOR": "true"].merging(extraEnv) { _, new in new }) { _, new in new }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        let command = "env -i \(assignments) '\(CLIHarness.binary)'; echo MEJA-EXIT=$?; sleep 30"
+        try tmux.run(["new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", command])
+        try tmux.run(["select-pane", "-t", "desk", "-T", "meja-e2e"])
+    }
+
+    override func setUpWithError() throws {
+        try XCTSkipIf(Tmux.path == nil, "tmux is not installed (CI installs it: .ci/run)")
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: CLIHarness.binary), "meja is not built")
+    }
+
+    func testTriageAReplyResizeAndQuitWithTheTerminalRestored() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux)
+
+        var screen = try tmux.waitFor("in queue")
+        var rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(rows[0].contains("Meja · Queue"), rows[0])
+        XCTAssertTrue(rows[1].hasPrefix("SLA"), rows[1])
+        XCTAssertTrue(rows[2].hasPrefix("!!"), "the most urgent row comes first: \(rows[2])")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "1", "the desk runs on the alternate screen")
+
+        // Move, open the comment.
+        try tmux.keys("j", "j", "Down", "k")
+        try tmux.keys("Enter")
+        screen = try tmux.waitFor("SLA clocks")
+        XCTAssertTrue(screen.contains("Meja · Thread"))
+
+        // Compose from the first suggestion, review, send.
+        try tmux.keys("r")
+        try tmux.waitFor("Reply to")
+        screen = try tmux.waitFor("Suggested templates", unless: "Loading")
+        XCTAssertFalse(screen.contains("No suggested templates"), "the shipped templates fit a demo comment:\n\(screen)")
+        try tmux.keys("C-t")
+        try tmux.waitFor("· template ")
+        try tmux.type(" 🙏")
+        try tmux.waitFor("draft saved")
+        try tmux.keys("C-d")
+        screen = try tmux.waitFor("Review before sending")
+        screen = try tmux.waitFor("Checks", unless: "Checking")
+        try tmux.keys("y")
+        if screen.contains("[blocking]") {
+            // A blocking finding (say, a variable only staff can fill) asks for a reason, which is logged.
+            try tmux.waitFor("Reason to send despite the block")
+            try tmux.type("e2e: checked by hand")
+            try tmux.keys("Enter")
+        }
+        screen = try tmux.waitFor("recorded and logged")
+        XCTAssertTrue(screen.contains("Meja · Thread"), "after sending the desk is back where the reply started")
+        try tmux.keys("q")
+        try tmux.waitFor("Meja · Queue")
+
+        // The reply is on the log with its template, and the chain verifies.
+        let show = try harness.run(["log", "show", "--action", "reply", "--limit", "1", "--json"])
+        let last = try XCTUnwrap(jsonArray(show.stdout).last)
+        XCTAssertEqual(last["actor"]?.stringValue, "sari")
+        XCTAssertNotNil(last["payload"]?["template_id"]?.stringValue, "the reply came from a template")
+        XCTAssertTrue(last["payload"]?["text"]?.stringValue?.hasSuffix("🙏") ?? false, "the logged reply carries its text")
+        XCTAssertEqual(try harness.run(["log", "verify"]).status, 0)
+
+        // Too small, then back.
+        try tmux.run(["resize-window", "-t", "desk", "-x", "60", "-y", "15"])
+        try tmux.waitFor("Terminal too small")
+        try tmux.run(["resize-window", "-t", "desk", "-x", "100", "-y", "30"])
+        screen = try tmux.waitFor("in queue")
+        rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(rows[0].contains("Meja · Queue"))
+        XCTAssertEqual(rows.count >= 30 ? rows[28].contains("in queue") : false, true, "the status line is back on row 29")
+
+        // Quit: the process ends cleanly and the terminal leaves the alternate screen.
+        try tmux.keys("q")
+        try tmux.waitFor("MEJA-EXIT=0")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+        XCTAssertEqual(try tmux.value("#{pane_title}"), "meja-e2e")
+    }
+
+    func testHostileCommentCannotRetitleOrClearTheScreen() throws {
+        let harness = try CLIHarness()
+        let hostile = "Halo\u{1B}]0;PWNED\u{07}\u{1B}]2;PWNED\u{1B}\\ admin\u{1B}[2J\u{1B}[H tolong \u{202E}kcab\u{202C} zzinjeksi"
+        let record = JSONValue.object(["platform": "x", "id": "evil-1", "author": ["handle": "@penyusup"], "text": .string(hostile),
+                                       "created_at": "2026-12-01T09:00:00+07:00", "channel": "@diskominfo_contoh"])
+        let file = try harness.write("evil.jsonl", record.text + "\n")
+        XCTAssertEqual(try harness.run(["import", file]).status, 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux)
+
+        var screen = try tmux.waitFor("in queue")
+        XCTAssertTrue(screen.contains("Halo␛"), screen)
+        XCTAssertEqual(try tmux.value("#{pane_title}"), "meja-e2e", "the OSC sequences did not reach the terminal")
+        try tmux.keys("Enter")
+        screen = try tmux.waitFor("SLA clocks")
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(rows[0].contains("Meja · Thread"), "the screen was not cleared or moved: \(rows[0])")
+        XCTAssertTrue(screen.contains("tolong kcab zzinjeksi"), "the bidi override is gone, the text reads in stored order")
+        XCTAssertFalse(screen.contains("PWNED"))
+        XCTAssertEqual(try tmux.value("#{pane_title}"), "meja-e2e")
+        try tmux.keys("q", "q")
+        try tmux.waitFor("MEJA-EXIT=0")
+    }
+
+    func testCtrlCAndACrashGiveTheTerminalBack() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        for (signal, status) in [(SIGINT, 130), (SIGTERM, 143), (SIGSEGV, 139)] {
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            try start(harness, tmux: tmux, extraEnv: ["SWIFT_BACKTRACE": "enable=no"])
+            try tmux.waitFor("in queue")
+            XCTAssertEqual(try tmux.value("#{alternate_on}"), "1")
+            // The signal goes to the desk alone (Ctrl-C from the terminal would also stop the test's shell).
+            let shell = try tmux.value("#{pane_pid}")
+            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            let desk = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "the desk runs under the pane's shell")
+            XCTAssertEqual(kill(desk, signal), 0)
+            try tmux.waitFor("MEJA-EXIT=\(status)")
+            XCTAssertEqual(try tmux.value("#{alternate_on}"), "0", "signal \(signal): the terminal left the alternate screen")
+        }
+    }
+
+    func testAnotherProcessesClaimAppearsAndCtrlZSuspends() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let list = try jsonArray(try harness.run(["list", "--json"]).stdout)
+        let first = try XCTUnwrap(list.first { $0["assignee"]?.stringValue == nil }?["id"]?.intValue)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        // An interactive shell in the pane, so that Ctrl-Z has job control to stop the desk and `fg` to resume it.
+        let env = harness.env.merging(["LANG": "C.UTF-8", "TERM": "xterm-256color", "PS1": "$ "]) { _, new in new }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        try tmux.run(["new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", "env -i \(assignments) bash --norc -i"])
+        try tmux.type("'\(CLIHarness.binary)'")
+        try tmux.keys("Enter")
+        try tmux.waitFor("in queue")
+
+        // Someone else claims a comment from another process: the desk shows it without a key.
+        XCTAssertEqual(try harness.run(["claim", String(first)], extraEnv: ["USER": "budi"]).status, 0)
+        let screen = try tmux.waitFor(" budi", seconds: 5)
+        XCTAssertTrue(screen.contains(" budi"))
+
+        // Ctrl-Z stops the desk and gives the shell back; fg brings the desk back, drawn anew.
+        try tmux.keys("C-z")
+        try tmux.waitFor("Stopped")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+        try tmux.type("fg")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Meja · Queue")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "1")
+        try tmux.keys("q")
+        try tmux.type("echo MEJA-EXIT=$?")
+        try tmux.keys("Enter")
+        try tmux.waitFor("MEJA-EXIT=0")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+    }
+}
