@@ -179,10 +179,12 @@ final class ReportRenderTests: XCTestCase {
     }
 }
 
-/// Compares `text` with `Tests/DeskCoreTests/__Snapshots__/NAME`; with `MEJA_RECORD=1` writes it there instead.
+/// Compares `text` with `Tests/DeskCoreTests/__Snapshots__/NAME`; with `MEJA_RECORD=1` (or the desk snapshots'
+/// `MEJA_RECORD_SNAPSHOTS=1`) writes it there instead.
 func assertSnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
     let url = packageRoot.appendingPathComponent("Tests/DeskCoreTests/__Snapshots__").appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["MEJA_RECORD"] == "1" {
+    let env = ProcessInfo.processInfo.environment
+    if env["MEJA_RECORD"] == "1" || env["MEJA_RECORD_SNAPSHOTS"] == "1" {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
         return
