@@ -136,3 +136,30 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(e.payloadValue["actor_override"]?["via"]?.stringValue, "MEJA_ACTOR")
     }
 }
+
+final class ThreadFocusTests: XCTestCase {
+    func testABusyThreadIsFocusedOnTheCitizenAndASmallOneShownWhole() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(config: config)
+        var records = (0..<14).map { record("o\($0)", at: "2026-12-01T07:\(10 + $0):00+07:00", author: "other\($0)", thread: "post", inReplyTo: "post") }
+        records += [
+            record("mine1", at: "2026-12-01T08:00:00+07:00", author: "ani", thread: "post", inReplyTo: "o3"),
+            record("agency", at: "2026-12-01T08:10:00+07:00", author: "@diskominfo", thread: "post", inReplyTo: "mine1"),
+            record("mine2", at: "2026-12-01T08:20:00+07:00", author: "ani", thread: "post", inReplyTo: "agency"),
+            record("answer", at: "2026-12-01T08:30:00+07:00", author: "budi", thread: "post", inReplyTo: "mine2"),
+        ]
+        let desk = Desk(store: t.store, config: config, clock: t.clock, actor: t.desk.actor)
+        try Importer(desk: desk).importData(Data(records.map { $0.json.text }.joined(separator: "\n").utf8), name: "t", format: MejaJSONLFormat())
+        let d = try desk.detail(id: try t.comment(.x, "mine2").id)
+        XCTAssertEqual(d.threadComments.map(\.externalID), ["o3", "mine1", "mine2", "answer"],
+                       "her messages, the one she answered, and the answer to hers — not the other thirteen")
+        XCTAssertEqual(d.threadReplies.map(\.externalID), ["agency"])
+        XCTAssertEqual(try desk.detail(id: try t.comment(.x, "o1").id).threadComments.map(\.externalID), ["o1"],
+                       "another citizen under the same post sees only their own part")
+        try Importer(desk: desk).importData(Data([record("s1", at: "2026-12-01T09:00:00+07:00", author: "c", thread: "small"),
+                                                  record("s2", at: "2026-12-01T09:05:00+07:00", author: "d", thread: "small")]
+                                                    .map { $0.json.text }.joined(separator: "\n").utf8), name: "s", format: MejaJSONLFormat())
+        XCTAssertEqual(try desk.detail(id: try t.comment(.x, "s1").id).threadComments.map(\.externalID), ["s1", "s2"], "a small thread whole")
+    }
+}

@@ -74,12 +74,33 @@ public final class Desk: Sendable {
         let t = now
         return try store.read { tx in
             guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
-            let thread = try tx.thread(platform: c.platform, threadKey: c.threadKey)
+            let thread = Self.focus(try tx.thread(platform: c.platform, threadKey: c.threadKey), on: c)
             return CommentDetail(item: try item(c, tx, now: t), clocks: c.sla.clocks(at: t), threadComments: thread.comments,
                                  threadReplies: thread.replies, replies: try tx.replies(commentID: id),
                                  earlierByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id, limit: 10),
                                  history: try tx.events(subject: String(id), action: nil, limit: 200))
         }
+    }
+
+    /// Threads up to this size are shown whole.
+    static let wholeThread = 12
+
+    /// The part of a busy thread that concerns one citizen: their messages, the messages theirs answer (up the
+    /// chain), the messages that answer theirs, and the agency's replies to any of these.
+    static func focus(_ thread: (comments: [Comment], replies: [Reply]), on c: Comment) -> (comments: [Comment], replies: [Reply]) {
+        guard thread.comments.count + thread.replies.count > wholeThread else { return thread }
+        let byExternal = Dictionary(thread.comments.map { ($0.externalID, $0) }) { a, _ in a }
+        var keep = Set(thread.comments.filter { $0.author.handle == c.author.handle }.map(\.externalID))
+        keep.insert(c.externalID)
+        var frontier = Array(keep)
+        while let next = frontier.popLast() {
+            if let parent = byExternal[next]?.inReplyTo, byExternal[parent] != nil, keep.insert(parent).inserted { frontier.append(parent) }
+        }
+        for other in thread.comments where other.inReplyTo.map(keep.contains) == true { keep.insert(other.externalID) }
+        let comments = thread.comments.filter { keep.contains($0.externalID) }
+        let ids = Set(comments.map(\.id))
+        let replies = thread.replies.filter { r in r.commentID.map(ids.contains) == true || r.inReplyTo.map(keep.contains) == true }
+        return (comments, replies)
     }
 
     /// A comment by Meja id, or by `platform:external-id`.

@@ -36,7 +36,8 @@ public struct CommentDetail: Sendable {
     public var item: QueueItem
     /// Every clock of the comment at the moment of reading.
     public var clocks: [SLARecord.ClockStatus]
-    /// The conversation: comments and the agency's replies, oldest first.
+    /// The conversation, oldest first: in a small thread all of it; in a busy one (a post with many citizens
+    /// under it) the part that concerns this citizen — their messages, what they answer and what answers them.
     public var threadComments: [Comment]
     public var threadReplies: [Reply]
     /// Replies linked to this comment.

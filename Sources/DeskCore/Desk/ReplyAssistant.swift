@@ -95,14 +95,6 @@ public struct LintingReviewer: ReplyReviewer {
     }
 }
 
-extension ToneGovernor {
-    /// What import records of a comment: intent and sentiment.
-    public func commentTone(_ text: String) -> CommentTone {
-        let v = verdict(text)
-        return CommentTone(intent: v.intent, sentiment: v.sentiment)
-    }
-}
-
 extension Desk {
     /// A desk with the tone governor reading comments at import and the linter checking every reply: what the
     /// CLI and the desk use.

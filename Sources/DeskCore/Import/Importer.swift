@@ -105,6 +105,8 @@ public struct Importer: Sendable {
             }
         }
         progress?(total, total)
+        // A large import changes the shape of the data: let the planner know which indexes now pay.
+        if summary.accepted >= 10_000 { try? desk.store.refreshStatistics() }
         return summary
     }
 

@@ -13,6 +13,8 @@ public protocol DeskStore: AnyObject, Sendable {
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
     /// Runs `body` in one serialized, atomic transaction.
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+    /// Refreshes the query planner's statistics after a bulk change (a large import).
+    func refreshStatistics() throws
 }
 
 /// Queries, valid inside a transaction.

@@ -54,7 +54,7 @@ enum SQLiteSchema {
                     sla_clock TEXT,
                     UNIQUE (platform, external_id)
                 );
-                CREATE INDEX comment_queue ON comment (active, due_at, created_at);
+                CREATE INDEX comment_queue ON comment (active, due_at, created_at, at_risk_at);
                 CREATE INDEX comment_queue_risk ON comment (active, at_risk_at);
                 CREATE INDEX comment_thread ON comment (platform, thread_key, created_at);
                 CREATE INDEX comment_author ON comment (platform, author_handle, created_at);

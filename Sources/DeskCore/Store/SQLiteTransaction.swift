@@ -146,36 +146,52 @@ final class SQLiteTransaction: StoreWriter {
 
     func queue(_ q: QueueQuery) throws -> [Comment] {
         let now = Int64(floor(q.now.timeIntervalSince1970))
-        if q.isUnfiltered, q.statuses == CommentStatus.needingAction { return try fastQueue(q, now: now) }
         let (whereSQL, args) = filters(q)
+        // The default statuses walk the queue index segment by segment, so the first page is fast at any size;
+        // a filter on one staff member is selective enough to sort its few rows instead.
+        if q.statuses == CommentStatus.needingAction, !Self.isStaffFilter(q.assignee) {
+            return try segmentedQueue(q, now: now, filter: whereSQL, arguments: args)
+        }
         var arguments = StatementArguments(args)
         _ = arguments.append(contentsOf: ["now": now, "limit": q.limit, "offset": q.offset])
         let sql = """
-            SELECT \(Self.commentColumns) FROM comment WHERE \(whereSQL.replacingOccurrences(of: "?", with: "?"))
+            SELECT \(Self.commentColumns) FROM comment WHERE \(whereSQL)
             ORDER BY \(Self.orderRank), due_at, created_at, id LIMIT :limit OFFSET :offset
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.comment)
     }
 
-    /// The default queue through its indexes, segment by segment, so the first page is fast at any size.
-    private func fastQueue(_ q: QueueQuery, now: Int64) throws -> [Comment] {
+    private static func isStaffFilter(_ a: QueueQuery.Assignee) -> Bool {
+        if case .staff = a { return true }
+        return false
+    }
+
+    /// The queue through its index, segment by segment: breached, at risk, on track, without a running clock.
+    private func segmentedQueue(_ q: QueueQuery, now: Int64, filter: String, arguments args: [DatabaseValueConvertible?]) throws -> [Comment] {
         let segments: [(String, String)] = [
             ("active = 1 AND due_at <= :now", "due_at, created_at, id"),
             ("active = 1 AND at_risk_at <= :now AND due_at > :now", "due_at, created_at, id"),
             ("active = 1 AND due_at > :now AND at_risk_at > :now", "due_at, created_at, id"),
             ("active = 1 AND due_at IS NULL", "created_at, id"),
         ]
+        // Positional filter arguments come first; the named ones follow.
+        let extra = filter == "active = 1" ? "" : " AND " + filter
         var out: [Comment] = []
         var skip = q.offset
         for (condition, order) in segments {
             let need = q.limit - out.count
             if need <= 0 { break }
-            let rows = try fetchComments(
-                "SELECT \(Self.commentColumns) FROM comment WHERE \(condition) ORDER BY \(order) LIMIT :limit OFFSET :offset",
-                ["now": now, "limit": need, "offset": skip])
+            var arguments = StatementArguments(args)
+            _ = arguments.append(contentsOf: ["now": now, "limit": need, "offset": skip])
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(Self.commentColumns) FROM comment WHERE \(condition)\(extra) ORDER BY \(order) LIMIT :limit OFFSET :offset
+                """), arguments: arguments).map(Self.comment)
             if rows.count < need, skip > 0 {
-                let size = rows.isEmpty ? try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM comment WHERE \(condition)"),
-                                                            arguments: ["now": now]) ?? 0 : skip + rows.count
+                var countArguments = StatementArguments(args)
+                _ = countArguments.append(contentsOf: ["now": now])
+                let size = rows.isEmpty
+                    ? try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM comment WHERE \(condition)\(extra)"), arguments: countArguments) ?? 0
+                    : skip + rows.count
                 skip = max(0, skip - size)
             } else if !rows.isEmpty {
                 skip = 0

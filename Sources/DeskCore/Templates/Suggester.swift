@@ -60,9 +60,12 @@ public enum Suggester {
             if !verdict.spam, t.purpose == "spam_warning" { c.add(-30, .notSpam) }
             if verdict.joking, t.humor == .light, verdict.humorAllowed == .light { c.add(10, .joke) }
             if t.humor == verdict.humorAllowed, t.humor != .none { c.add(3, .mood) }
-            if intent == .praise, t.purpose == "thanks" { c.add(8, .purpose) }
-            if intent == .complaint, t.purpose == "apology_holding" { c.add(8, .purpose) }
-            if t.purpose == "closing" || t.purpose == "follow_up", c.keywords.isEmpty { c.add(-6, .laterInConversation) }
+            if Self.purposes[intent]?.contains(t.purpose) == true { c.add(8, .purpose) }
+            // Closing and follow-up messages come later in a conversation: never first for a fresh question or request.
+            if t.purpose == "closing" || t.purpose == "follow_up" {
+                if c.keywords.isEmpty { c.add(-6, .laterInConversation) }
+                if intent == .question || intent == .request || intent == .complaint || intent == .report { c.add(-10, .laterInConversation) }
+            }
             // Platform.
             if !t.suits(input.platform) { c.add(-20, .platform) }
             candidates.append(c)
@@ -116,6 +119,12 @@ public enum Suggester {
                               reasons: c.reasons(template: t, input: input, keywordTokens: library.keywordTokens[c.index]))
         }
     }
+
+    /// The purposes that answer each intent best.
+    static let purposes: [Intent: Set<String>] = [
+        .question: ["answer_link", "steps"], .request: ["steps", "ask_dm"], .complaint: ["apology_holding"],
+        .report: ["acknowledge", "emergency"], .suggestion: ["acknowledge", "thanks"], .praise: ["thanks"],
+    ]
 
     /// Whether the keyword phrase occurs in the comment's words (single words by set lookup).
     static func matches(_ phrase: [String], _ words: [String], _ wordSet: Set<String>) -> Bool {

@@ -43,16 +43,39 @@ public struct ToneGovernor: Sendable {
     /// Sentiment (-1…1) at and above which the text shows enough good mood for humour.
     public var humorFloor: Double { Self.sentiment(logit: lexicon.threshold, bias: lexicon.bias) }
 
-    /// The verdict on one comment.
-    public func verdict(_ text: String) -> ToneVerdict {
-        let tokens = lexicon.tokenizer.tokens(text)
-        let ids = tokens.map { lexicon.id($0.text) }
+    /// What one reading of a comment found, before any reason is written.
+    struct Reading {
+        var tokens: [ToneTokenizer.Token]
+        var ids: [Int32]
+        var logit: Double
         var pleasant: [String] = []
         var unpleasant: [String] = []
-        let logit = score(tokens, ids, pleasant: &pleasant, unpleasant: &unpleasant)
+        var cueWords: [ToneLexicon.Cue: String] = [:]
+        var topicWords: [SensitiveTopic: String] = [:]
+        var topics: [SensitiveTopic] = []
+        var asks = false
+        var praised: String?
+        var complaint: String?
+        var sarcastic = false
+        var rude: String?
+        var spam: String?
+        var joking = false
+        /// Set when clear thanks or praise with nothing troubling counts as good mood on its own.
+        var pleasedBy: String?
+        var logitForHumor: Double = 0
+        var sentiment: Double = 0
+        var intent: Intent = .other
+        var intentCue = ""
+    }
+
+    /// Reads a comment: tokens, score, cues, topics, sentiment and intent (shared by `verdict` and `commentTone`).
+    func read(_ text: String) -> Reading {
+        let tokens = lexicon.tokenizer.tokens(text)
+        let ids = tokens.map { lexicon.id($0.text) }
+        var r = Reading(tokens: tokens, ids: ids, logit: 0)
+        r.logit = score(tokens, ids, pleasant: &r.pleasant, unpleasant: &r.unpleasant)
 
         // Cues and topics.
-        var cueWords: [ToneLexicon.Cue: String] = [:]
         lexicon.cues.matches(in: ids) { cue, start, length in
             var cue = cue
             if tokens[start].negated, cue == .praise || cue == .thanks || cue == .joke {
@@ -60,75 +83,83 @@ public struct ToneGovernor: Sendable {
                 guard cue == .praise else { return }
                 cue = .complaint
             }
-            if cueWords[cue] == nil { cueWords[cue] = (tokens[start].negated ? "tidak " : "") + Self.phrase(tokens, start, length) }
+            if r.cueWords[cue] == nil { r.cueWords[cue] = (tokens[start].negated ? "tidak " : "") + Self.phrase(tokens, start, length) }
         }
-        var topicWords: [SensitiveTopic: String] = [:]
         lexicon.topics.matches(in: ids) { topic, start, length in
-            if topicWords[topic] == nil { topicWords[topic] = Self.phrase(tokens, start, length) }
+            if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
         }
-        let topics = topicWords.keys.sorted()
-        let asks = text.contains("?") || cueWords[.question] != nil
-        let praised = cueWords[.praise] ?? cueWords[.thanks]
-        let complaint = cueWords[.complaint]
-        let sarcastic = praised != nil && complaint != nil
-        let rude = cueWords[.rude]
-        let spam = cueWords[.spam]
-        let joking = cueWords[.joke] != nil && !sarcastic
+        r.topics = r.topicWords.keys.sorted()
+        r.asks = text.utf8.contains(UInt8(ascii: "?")) || r.cueWords[.question] != nil
+        r.praised = r.cueWords[.praise] ?? r.cueWords[.thanks]
+        r.complaint = r.cueWords[.complaint]
+        r.sarcastic = r.praised != nil && r.complaint != nil
+        r.rude = r.cueWords[.rude]
+        r.spam = r.cueWords[.spam]
+        r.joking = r.cueWords[.joke] != nil && !r.sarcastic
 
-        var reasons: [String] = []
-        let lang = language(ids, reasons: &reasons)
-
-        // Clear thanks or praise with nothing troubling counts as good mood on its own.
-        var logitForHumor = logit
-        // Only in a short comment without "tapi"/"but" (mixed feelings), and in a question only thanks counts.
-        let plainPraise = asks ? cueWords[.thanks] : praised
-        if let praised = plainPraise, complaint == nil, rude == nil, topics.isEmpty, unpleasant.isEmpty,
+        // Clear thanks or praise with nothing troubling counts as good mood on its own — only in a short comment
+        // without "tapi"/"but" (mixed feelings), and in a question only thanks counts.
+        r.logitForHumor = r.logit
+        let plainPraise = r.asks ? r.cueWords[.thanks] : r.praised
+        if let praised = plainPraise, r.complaint == nil, r.rude == nil, r.topics.isEmpty, r.unpleasant.isEmpty,
            tokens.count <= Self.shortComment, !ids.contains(where: { lexicon.contrast.contains($0) }) {
-            logitForHumor = min(logit, lexicon.threshold - 0.5)
-            reasons.append("reads pleased: '\(praised)' with no complaint or troubling word")
+            r.logitForHumor = min(r.logit, lexicon.threshold - 0.5)
+            r.pleasedBy = praised
         }
-        var sentiment = Self.sentiment(logit: logitForHumor, bias: lexicon.bias)
-        if sarcastic { sentiment = min(sentiment, -0.4) }
-        reasons.append(sentimentReason(sentiment, pleasant: pleasant, unpleasant: unpleasant))
-        if let praised, let complaint {
+        r.sentiment = Self.sentiment(logit: r.logitForHumor, bias: lexicon.bias)
+        if r.sarcastic { r.sentiment = min(r.sentiment, -0.4) }
+
+        if let complaint = r.complaint {
+            r.intent = .complaint
+            r.intentCue = "'\(complaint)'"
+        } else if r.rude != nil, r.sentiment < 0 {
+            r.intent = .complaint
+            r.intentCue = "rude and displeased"
+        } else if let report = r.cueWords[.report] ?? r.topics.first(where: \.isIncident).flatMap({ r.topicWords[$0] }),
+                  !r.asks || r.topics.contains(where: \.isIncident) {
+            r.intent = .report
+            r.intentCue = "'\(report)'"
+        } else if r.asks {
+            r.intent = .question
+            r.intentCue = r.cueWords[.question].map { "'\($0)'" } ?? "a question mark"
+        } else if let request = r.cueWords[.request] {
+            r.intent = .request
+            r.intentCue = "'\(request)'"
+        } else if let idea = r.cueWords[.suggestion] {
+            r.intent = .suggestion
+            r.intentCue = "'\(idea)'"
+        } else if let praised = r.praised {
+            r.intent = .praise
+            r.intentCue = "'\(praised)'"
+        } else if r.joking, r.sentiment > 0 {
+            r.intent = .praise
+            r.intentCue = "a friendly joke"
+        }
+        return r
+    }
+
+    /// What import records of a comment — intent and sentiment — without writing the reasons of a full verdict.
+    public func commentTone(_ text: String) -> CommentTone {
+        let r = read(text)
+        return CommentTone(intent: r.intent, sentiment: r.sentiment)
+    }
+
+    /// The verdict on one comment.
+    public func verdict(_ text: String) -> ToneVerdict {
+        let r = read(text)
+        var reasons: [String] = []
+        let lang = language(r.ids, reasons: &reasons)
+        if let praised = r.pleasedBy { reasons.append("reads pleased: '\(praised)' with no complaint or troubling word") }
+        reasons.append(sentimentReason(r.sentiment, pleasant: r.pleasant, unpleasant: r.unpleasant))
+        if let praised = r.praised, let complaint = r.complaint {
             reasons.append("sarcasm: praise '\(praised)' on complaint content '\(complaint)' reads as a complaint")
         }
-        for topic in topics { reasons.append("sensitive topic \(topic.rawValue): '\(topicWords[topic]!)'") }
-        if let rude { reasons.append("rude language: '\(rude)'") }
-        if let spam { reasons.append("looks like spam: '\(spam)'") }
-
-        let intent: Intent
-        var intentCue = ""
-        if let complaint {
-            intent = .complaint
-            intentCue = "'\(complaint)'"
-        } else if rude != nil, sentiment < 0 {
-            intent = .complaint
-            intentCue = "rude and displeased"
-        } else if let report = cueWords[.report] ?? topics.first(where: \.isIncident).flatMap({ topicWords[$0] }),
-                  !asks || topics.contains(where: \.isIncident) {
-            intent = .report
-            intentCue = "'\(report)'"
-        } else if asks {
-            intent = .question
-            intentCue = cueWords[.question].map { "'\($0)'" } ?? "a question mark"
-        } else if let request = cueWords[.request] {
-            intent = .request
-            intentCue = "'\(request)'"
-        } else if let idea = cueWords[.suggestion] {
-            intent = .suggestion
-            intentCue = "'\(idea)'"
-        } else if let praised {
-            intent = .praise
-            intentCue = "'\(praised)'"
-        } else if joking, sentiment > 0 {
-            intent = .praise
-            intentCue = "a friendly joke"
-        } else {
-            intent = .other
-        }
-        reasons.append(intent == .other ? "intent: other (no question, request, complaint, report or praise found)" : "intent: \(intent.rawValue) (\(intentCue))")
-        if joking { reasons.append("the citizen is joking: '\(cueWords[.joke]!)'") }
+        for topic in r.topics { reasons.append("sensitive topic \(topic.rawValue): '\(r.topicWords[topic]!)'") }
+        if let rude = r.rude { reasons.append("rude language: '\(rude)'") }
+        if let spam = r.spam { reasons.append("looks like spam: '\(spam)'") }
+        reasons.append(r.intent == .other ? "intent: other (no question, request, complaint, report or praise found)"
+                       : "intent: \(r.intent.rawValue) (\(r.intentCue))")
+        if r.joking { reasons.append("the citizen is joking: '\(r.cueWords[.joke]!)'") }
 
         let humor: HumorLevel
         if !humorEnabled {
@@ -137,27 +168,27 @@ public struct ToneGovernor: Sendable {
         } else if crisisMode {
             humor = .none
             reasons.append("humour 0: crisis mode is on")
-        } else if !topics.isEmpty {
+        } else if !r.topics.isEmpty {
             humor = .none
-            reasons.append("humour 0: sensitive topic (\(topics.map(\.rawValue).joined(separator: ", ")))")
-        } else if rude != nil {
+            reasons.append("humour 0: sensitive topic (\(r.topics.map(\.rawValue).joined(separator: ", ")))")
+        } else if r.rude != nil {
             humor = .none
             reasons.append("humour 0: the comment is rude; answer calmly and plainly")
-        } else if intent == .complaint {
+        } else if r.intent == .complaint {
             humor = .none
             reasons.append("humour 0: a complaint")
-        } else if logitForHumor > lexicon.threshold {
+        } else if r.logitForHumor > lexicon.threshold {
             humor = .none
-            reasons.append("humour 0: no clear sign of good mood (sentiment \(Self.signed(sentiment)), humour needs \(Self.signed(humorFloor)) or more)")
-        } else if joking {
+            reasons.append("humour 0: no clear sign of good mood (sentiment \(Self.signed(r.sentiment)), humour needs \(Self.signed(humorFloor)) or more)")
+        } else if r.joking {
             humor = .light
             reasons.append("humour 2: the citizen jokes and nothing sensitive is present")
         } else {
             humor = .warm
             reasons.append("humour 1: friendly mood, no joke from the citizen")
         }
-        return ToneVerdict(lang: lang, sentiment: sentiment, sensitiveTopics: topics, joking: joking, sarcastic: sarcastic,
-                           rude: rude != nil, spam: spam != nil, intent: intent, humorAllowed: humor, reasons: reasons)
+        return ToneVerdict(lang: lang, sentiment: r.sentiment, sensitiveTopics: r.topics, joking: r.joking, sarcastic: r.sarcastic,
+                           rude: r.rude != nil, spam: r.spam != nil, intent: r.intent, humorAllowed: humor, reasons: reasons)
     }
 
     /// The model's logit of "the writer is upset" for `text`: bias, learned weights and hand valence of each

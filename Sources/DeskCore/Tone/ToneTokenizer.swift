@@ -100,16 +100,28 @@ public struct ToneTokenizer: Sendable {
 
     /// Lower-cased words, emoji and emoticons before normalisation.
     static func rawTokens(_ text: String) -> [(text: String, isWord: Bool)] {
-        let chars = Array(text.lowercased().unicodeScalars)
+        // Lower-case scalar by scalar (the same mapping as `String.lowercased()`), ASCII without table lookups.
+        var chars: [Unicode.Scalar] = []
+        chars.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars {
+            if u.isASCII {
+                chars.append((0x41...0x5A).contains(u.value) ? Unicode.Scalar(UInt8(u.value + 32)) : u)
+            } else if u.properties.changesWhenLowercased {
+                chars.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                chars.append(u)
+            }
+        }
         let n = chars.count
         var out: [(text: String, isWord: Bool)] = []
+        out.reserveCapacity(n / 4 + 1)
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var i = 0
-        func matches(_ literal: String, at k: Int) -> Bool {
-            var j = k
-            for u in literal.unicodeScalars {
-                guard j < n, chars[j] == u else { return false }
-                j += 1
-            }
+        func matches(_ literal: StaticString, at k: Int) -> Bool {
+            let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+            guard k + bytes.count <= n else { return false }
+            for (j, b) in bytes.enumerated() where chars[k + j].value != UInt32(b) { return false }
             return true
         }
         while i < n {
@@ -121,19 +133,20 @@ public struct ToneTokenizer: Sendable {
                 continue
             }
             if isWordScalar(c) {
-                var word = String.UnicodeScalarView()
+                word.removeAll(keepingCapacity: true)
                 var j = i
                 while j < n {
-                    if isWordScalar(chars[j]) {
-                        word.append(chars[j])
+                    let w = chars[j]
+                    if isWordScalar(w) {
+                        if w.isASCII { word.append(UInt8(w.value)) } else { UTF8.encode(w) { word.append($0) } }
                         j += 1
-                    } else if (chars[j] == "'" || chars[j] == "\u{2019}"), j + 1 < n, isWordScalar(chars[j + 1]), !word.isEmpty {
+                    } else if (w == "'" || w == "\u{2019}"), j + 1 < n, isWordScalar(chars[j + 1]), !word.isEmpty {
                         j += 1
                     } else {
                         break
                     }
                 }
-                out.append((String(word), true))
+                out.append((String(decoding: word, as: UTF8.self), true))
                 i = j
                 continue
             }
@@ -142,8 +155,9 @@ public struct ToneTokenizer: Sendable {
                 i += 1
                 continue
             }
-            if i == 0 || !isWordScalar(chars[i - 1]), let e = emoticons.first(where: { e in
-                guard i + e.count <= n, Array(chars[i..<(i + e.count)]) == e else { return false }
+            if emoticonStarts.contains(c), i == 0 || !isWordScalar(chars[i - 1]), let e = emoticons.first(where: { e in
+                guard i + e.count <= n else { return false }
+                for k in 0..<e.count where chars[i + k] != e[k] { return false }
                 return i + e.count >= n || !isWordScalar(chars[i + e.count])
             }) {
                 var s = String.UnicodeScalarView()
@@ -157,6 +171,9 @@ public struct ToneTokenizer: Sendable {
         }
         return out
     }
+
+    /// The first scalars of the emoticons (a quick test before trying each one).
+    static let emoticonStarts = Set(emoticons.map { $0[0] })
 
     /// Letters (Lu, Ll, Lt, Lm, Lo) and decimal digits (Nd).
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
