@@ -10,7 +10,7 @@ public struct Importer: Sendable {
     /// Records per transaction. A crash loses at most the batch in flight, never half of one.
     public var batchSize: Int
 
-    public init(desk: Desk, batchSize: Int = 5_000) {
+    public init(desk: Desk, batchSize: Int = 20_000) {
         self.desk = desk
         self.batchSize = batchSize
     }
@@ -166,15 +166,15 @@ public struct Importer: Sendable {
                 }
                 // The parent decides the conversation (when the record names no thread) and whether this message
                 // follows an agency answer; both lookups are skipped when they cannot change anything.
-                var parentReply: Reply?
+                var parentReply: String?? = nil
                 var parentThread: String?
                 if let irt = record.inReplyTo {
-                    if presence[record.platform]!.any { parentReply = try tx.reply(platform: record.platform, externalID: irt) }
+                    if presence[record.platform]!.any { parentReply = try tx.replyThread(platform: record.platform, externalID: irt) }
                     if record.threadID == nil, parentReply == nil {
                         parentThread = try tx.comment(platform: record.platform, externalID: irt)?.threadKey
                     }
                 }
-                let threadKey = record.threadID ?? parentThread ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id
+                let threadKey = record.threadID ?? parentThread ?? parentReply.flatMap { $0 } ?? record.inReplyTo ?? record.id
                 var follows = parentReply != nil
                 if !follows, presence[record.platform]!.any {
                     follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author.handle,

@@ -125,6 +125,12 @@ public enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
     }
 
     static func quote(_ s: String, into out: inout String) {
+        if !needsEscaping(s) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for u in s.unicodeScalars {
             switch u {
@@ -142,6 +148,20 @@ public enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
             }
         }
         out += "\""
+    }
+
+    /// Whether a string holds anything `quote` must escape: `"`, `\`, C0 controls, DEL, C1 controls, U+2028/U+2029.
+    private static func needsEscaping(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
+            if previous == 0xC2, (0x80...0x9F).contains(b) { return true }
+            if beforePrevious == 0xE2, previous == 0x80, b == 0xA8 || b == 0xA9 { return true }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
     }
 
     /// Parses JSON text; nil when it is not valid JSON.

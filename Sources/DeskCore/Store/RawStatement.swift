@@ -50,6 +50,20 @@ final class RawStatement {
         return false
     }
 
+    /// Reads the first row (if any) with `body`, then resets the statement and its bindings.
+    func first<T>(_ body: (RawStatement) throws -> T) throws -> T? {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return try body(self) }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        return nil
+    }
+
     /// The integer in a column of the current row (0 for NULL).
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 

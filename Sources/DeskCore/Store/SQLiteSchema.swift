@@ -1,6 +1,11 @@
 import GRDB
 
-/// The SQLite schema, as GRDB migrations. Times are whole seconds since 1970 (UTC) in INTEGER columns,
+/// The SQLite schema, as GRDB migrations.
+///
+/// Every index costs each imported row a B-tree insert, so there are only those the desk's queries need:
+/// `comment_queue` (active, due, created, at-risk) serves the queue's segments and, covering, its counts;
+/// `comment_thread` and `comment_author` the thread view; the partial `comment_assignee` and `comment_answered`
+/// indexes cost nothing at import. Full-text search keeps no positions or sizes (word and prefix search only). Times are whole seconds since 1970 (UTC) in INTEGER columns,
 /// except the log's `at`, which is ISO 8601 text because it is part of the hashed record.
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
@@ -55,12 +60,12 @@ enum SQLiteSchema {
                     UNIQUE (platform, external_id)
                 );
                 CREATE INDEX comment_queue ON comment (active, due_at, created_at, at_risk_at);
-                CREATE INDEX comment_queue_risk ON comment (active, at_risk_at);
                 CREATE INDEX comment_thread ON comment (platform, thread_key, created_at);
                 CREATE INDEX comment_author ON comment (platform, author_handle, created_at);
                 CREATE INDEX comment_assignee ON comment (assignee, active) WHERE assignee IS NOT NULL;
                 CREATE INDEX comment_answered ON comment (platform, channel, created_at) WHERE responded_at IS NOT NULL;
-                CREATE VIRTUAL TABLE comment_fts USING fts5 (text, content = '', tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE comment_fts USING fts5 (text, content = '', columnsize = 0, detail = none,
+                    tokenize = 'unicode61 remove_diacritics 2');
                 CREATE TABLE reply (
                     id INTEGER PRIMARY KEY,
                     comment_id INTEGER REFERENCES comment (id),

@@ -170,7 +170,8 @@ final class SQLiteTransaction: StoreWriter {
     private func segmentedQueue(_ q: QueueQuery, now: Int64, filter: String, arguments args: [DatabaseValueConvertible?]) throws -> [Comment] {
         let segments: [(String, String)] = [
             ("active = 1 AND due_at <= :now", "due_at, created_at, id"),
-            ("active = 1 AND at_risk_at <= :now AND due_at > :now", "due_at, created_at, id"),
+            // At risk: walks the queue index past now, reading the at-risk time from the index itself.
+            ("active = 1 AND due_at > :now AND at_risk_at <= :now", "due_at, created_at, id"),
             ("active = 1 AND due_at > :now AND at_risk_at > :now", "due_at, created_at, id"),
             ("active = 1 AND due_at IS NULL", "created_at, id"),
         ]
@@ -379,11 +380,34 @@ final class SQLiteTransaction: StoreWriter {
                          [platform.rawValue, externalID])
     }
 
+    private var agencyRepliedQuery: RawStatement?
+
     func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM reply JOIN comment ON comment.id = reply.comment_id
-              WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at < ? AND comment.author_handle = ?)
-            """), arguments: [platform.rawValue, threadKey, Int64(floor(before.timeIntervalSince1970)), author]) ?? false
+        // Asked for most imported comments once a platform has replies: a raw statement, prepared once.
+        if agencyRepliedQuery == nil {
+            agencyRepliedQuery = try RawStatement(db, sql: """
+                SELECT 1 FROM reply JOIN comment ON comment.id = reply.comment_id
+                WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at < ? AND comment.author_handle = ? LIMIT 1
+                """)
+        }
+        let q = agencyRepliedQuery!
+        q.bind(1, platform.rawValue)
+        q.bind(2, threadKey)
+        q.bind(3, Int64(floor(before.timeIntervalSince1970)))
+        q.bind(4, author)
+        return try q.first { _ in true } ?? false
+    }
+
+    private var replyThreadQuery: RawStatement?
+
+    func replyThread(platform: Platform, externalID: String) throws -> String?? {
+        if replyThreadQuery == nil {
+            replyThreadQuery = try RawStatement(db, sql: "SELECT thread_key FROM reply WHERE platform = ? AND external_id = ?")
+        }
+        let q = replyThreadQuery!
+        q.bind(1, platform.rawValue)
+        q.bind(2, externalID)
+        return try q.first { $0.text(0) }
     }
 
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply]) {
