@@ -33,7 +33,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTitle, helpRecordNote, pickAssignee, pickStatus
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff
-    case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues
+    case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
     case statusSpam, statusEscalated
@@ -199,6 +199,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
         case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")
         case .editorFailed: ("Editor tidak dapat dijalankan: {1}. Atur $EDITOR, mis. EDITOR=nano.", "The editor could not run: {1}. Set $EDITOR, e.g. EDITOR=nano.")
+        case .keysLegend: ("Tombol Meja per layar, dengan keys.toml Anda. S: hanya supervisor · R: mengubah catatan publik (masuk log) · *: diubah di keys.toml",
+                           "Meja's keys per screen, with your keys.toml. S: supervisors only · R: changes the public record (logged) · *: rebound in keys.toml")
         case .keysFileIssues: ("Ada masalah di berkas pengaturan; default dipakai:", "Problems in settings files; defaults kept:")
 
         case .statusNew: ("baru", "new")
