@@ -19,7 +19,7 @@ struct Meja: ParsableCommand {
         subcommands: [
             DeskCommand.self, DemoCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, OverdueCommand.self,
             ClaimCommand.self, ReleaseCommand.self, AssignCommand.self, StatusCommand.self, EscalateCommand.self,
-            ReplyCommand.self, ToneCommand.self, SuggestCommand.self, StaffCommand.self, LogCommand.self, ReportCommand.self,
+            ReplyCommand.self, ToneCommand.self, SuggestCommand.self, StaffCommand.self, LogCommand.self, ReportCommand.self, KeysCommand.self,
             BenchCommand.self, FetchCommand.self, StressCommand.self,
         ],
         defaultSubcommand: DeskCommand.self

@@ -267,6 +267,163 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(app.frame().text.contains("Terima kasih, diteruskan"))
     }
 
+    // MARK: Reports
+
+    /// The value beside `label` on the screen as drawn (the report's key-value rows).
+    private func shown(_ app: DeskApp, _ label: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
+        let row = app.frame().text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label + " ") }
+        XCTAssertNotNil(row, "no \(label) on the screen:\n\(app.frame().text)", file: file, line: line)
+        return row?.split(separator: " ").last.map(String.init)
+    }
+
+    private func statusLine(_ app: DeskApp) -> String {
+        String(app.frame().text.split(separator: "\n", omittingEmptySubsequences: false)[app.state.size.height - 2])
+    }
+
+    func testMovingThePeriodChangesTheFiguresShown() throws {
+        let f = try Fixture()
+        try f.importReportHistory()
+        let app = f.app(size: Size(width: 120, height: 40))
+        app.press(.char("R"))
+        XCTAssertEqual(app.state.screen, .reports)
+        // 4 Nov – 1 Dec: the fixture's seven comments of 1 December and six of the history; not h1 (2 November).
+        XCTAssertTrue(statusLine(app).contains("period 4 Nov – 1 Dec 2026"), statusLine(app))
+        XCTAssertEqual(shown(app, "Comments received"), "13")
+        XCTAssertEqual(shown(app, "Answered on the platform"), "6")
+        XCTAssertEqual(shown(app, "Awaiting an answer"), "7")
+        app.press(.char("h"))
+        // 28 Oct – 24 Nov: h1 to h6; not 26 November's h7 nor anything of 1 December.
+        XCTAssertTrue(statusLine(app).contains("period 28 Oct – 24 Nov 2026"), statusLine(app))
+        XCTAssertTrue(statusLine(app).contains("1 week earlier"), statusLine(app))
+        XCTAssertEqual(shown(app, "Comments received"), "6")
+        XCTAssertEqual(shown(app, "Answered on the platform"), "6")
+        XCTAssertEqual(shown(app, "Awaiting an answer"), "0", "as of 24 November everything had been answered")
+        app.press(.left)
+        // 21 Oct – 17 Nov: h1 to h4.
+        XCTAssertEqual(shown(app, "Comments received"), "4")
+        app.press(.right)
+        app.press(.char("l"))
+        XCTAssertEqual(shown(app, "Comments received"), "13")
+        app.press(.char("l"))
+        XCTAssertEqual(app.state.notice?.text, "This is the latest period: it ends today.")
+        XCTAssertEqual(shown(app, "Comments received"), "13")
+        app.press(.char("q"))
+        XCTAssertEqual(app.state.screen, .queue)
+    }
+
+    func testThePublicViewNamesNoStaffAndEndsWithTheLogHead() throws {
+        let f = try Fixture()
+        try f.importReportHistory()
+        let app = f.app(size: Size(width: 120, height: 40))
+        app.press(.char("R"))
+        func everything() -> String { ReportsView.document(app.state).lines.map { $0.pieces.map(\.text).joined() }.joined(separator: "\n") }
+        XCTAssertTrue(everything().contains("Budi Santoso") || everything().contains("budi"), "the supervisors' report has the staff table")
+        app.press(.char("p"))
+        XCTAssertFalse(everything().contains("budi"), everything())
+        XCTAssertFalse(everything().contains("@pak_rw"))
+        let head = try XCTUnwrap(app.state.reports.report?.logHead)
+        app.press(.char("G"))
+        XCTAssertTrue(app.frame().text.replacingOccurrences(of: "\n", with: "").contains(String(head.prefix(20))), app.frame().text)
+        XCTAssertTrue(statusLine(app).contains("public view"))
+        app.press(.char("p"))
+        XCTAssertEqual(app.state.reports.audience, .supervisors)
+    }
+
+    func testRefreshComputesAgainAndReopeningStartsFromToday() throws {
+        let f = try Fixture()
+        let app = f.app()
+        app.press(.char("R"))
+        XCTAssertEqual(shown(app, "Comments received"), "7")
+        try f.importComments([("n1", "x", "@baru", nil, "Ada info vaksin?", "09:55", "@diskominfo", nil, false)])
+        app.press(.char("h"))
+        app.press(.char("l"))
+        XCTAssertEqual(shown(app, "Comments received"), "7", "a report computed on this screen is shown again as it was")
+        app.press(.ctrl("l"))
+        XCTAssertEqual(shown(app, "Comments received"), "8", "refresh computes it again")
+        app.press(.char("h"))
+        app.press(.char("q"))
+        app.press(.char("R"))
+        XCTAssertEqual(app.state.reports.periodOffset, 0)
+        XCTAssertTrue(statusLine(app).contains("period 4 Nov – 1 Dec 2026"), statusLine(app))
+    }
+
+    func testAgentsNeverReachTheReports() throws {
+        let f = try Fixture()
+        let app = f.app(supervisor: false)
+        app.press(.char("R"))
+        XCTAssertEqual(app.state.screen, .queue)
+        XCTAssertEqual(app.state.notice?.text, "Only supervisors can do that.")
+        app.press(.char(":"))
+        for c in "laporan" { app.press(.char(c)) }
+        app.press(.enter)
+        XCTAssertEqual(app.state.screen, .queue)
+        XCTAssertNil(app.state.reports.period, "nothing was computed")
+        XCTAssertFalse(app.frame().text.contains("R reports"))
+    }
+
+    /// A store whose next read, once armed, waits until the test opens the gate: a report that takes as long as
+    /// the test wants.
+    final class GatedStore: DeskStore, @unchecked Sendable {
+        let inner: SQLiteStore
+        let gate = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var armed = false
+
+        init(_ inner: SQLiteStore) { self.inner = inner }
+
+        var location: String { inner.location }
+        func arm() { lock.withLock { armed = true } }
+        func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
+            let wait = lock.withLock { () -> Bool in
+                defer { armed = false }
+                return armed
+            }
+            if wait { gate.wait() }
+            return try inner.read(body)
+        }
+        func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T { try inner.write(body) }
+        func refreshStatistics() throws { try inner.refreshStatistics() }
+    }
+
+    func testAReportBeingComputedNeverHoldsTheKeyboardNorTheOtherLoads() throws {
+        let f = try Fixture()
+        let store = GatedStore(f.store)
+        let desk = Desk(store: store, config: f.desk.config, clock: f.clock, actor: f.desk.actor)
+        let app = DeskApp(desk: desk, assistant: FixtureAssistant(), language: .en, size: Size(width: 80, height: 24), isSupervisor: true)
+        app.loading = .responsive(budget: 0.001)
+        app.start()
+        store.arm()
+        app.press(.char("R"))
+        XCTAssertEqual(app.state.screen, .reports, "the screen opens while the report is computed")
+        XCTAssertTrue(app.state.reports.isComputing)
+        XCTAssertTrue(app.frame().text.contains("Computing the report for 4 Nov – 1 Dec 2026…"), app.frame().text)
+        XCTAssertTrue(statusLine(app).contains("period 4 Nov – 1 Dec 2026"))
+        // Keys go on meanwhile: help, a week back and forth, back to the queue and down it.
+        app.press(.char("?"))
+        XCTAssertNotNil(app.state.help)
+        app.press(.char("q"))
+        app.press(.char("h"))
+        XCTAssertTrue(statusLine(app).contains("period 28 Oct – 24 Nov 2026"))
+        app.press(.char("l"))
+        app.press(.char("q"))
+        XCTAssertEqual(app.state.screen, .queue)
+        app.press(.char("j"))
+        XCTAssertEqual(app.state.queue.cursor.selected, 1)
+        // The queue's own loads do not queue up behind the report.
+        app.press(.ctrl("l"))
+        for _ in 0..<1000 where app.state.queue.loading {
+            app.drain()
+            usleep(10_000)
+        }
+        XCTAssertFalse(app.state.queue.loading, "the queue reloaded while the report was still being computed")
+        XCTAssertTrue(app.state.reports.report == nil)
+        store.gate.signal()
+        app.settle()
+        app.press(.char("R"))
+        app.settle()
+        XCTAssertEqual(shown(app, "Comments received"), "7")
+    }
+
     func testBenchHooks() throws {
         let f = try Fixture()
         let first = DeskBench.firstFrame(desk: f.desk)

@@ -40,4 +40,23 @@ final class KeyReferenceTests: XCTestCase {
         rebound.bind(.claim, in: .queue, to: [.ctrl("k")])
         XCTAssertTrue(KeyReference.markdown(keys: rebound).contains("| `ctrl-k` | `claim` |"))
     }
+
+    func testTheLiveTableShowsEveryContextWithFlagsAndRebindings() {
+        var rebound = KeyMap.defaults
+        rebound.bind(.claim, in: .queue, to: [.ctrl("k")])
+        rebound.bind(.publicView, in: .reports, to: [])
+        let table = KeyReference.table(keys: rebound, language: .en)
+        for context in KeyContext.allCases { XCTAssertTrue(table.contains("\n[\(context.rawValue)]\n"), context.rawValue) }
+        let lines = table.split(separator: "\n").map(String.init)
+        func line(_ id: ActionID, after context: KeyContext) -> String? {
+            let start = lines.firstIndex(of: "[\(context.rawValue)]")!
+            return lines[(start + 1)...].prefix { !$0.isEmpty && !$0.hasPrefix("[") }.first { $0.contains(" \(id.rawValue) ") }
+        }
+        XCTAssertEqual(line(.claim, after: .queue)?.hasPrefix("  ctrl-k "), true)
+        XCTAssertEqual(line(.claim, after: .queue)?.contains(" R*  Claim the comment"), true, line(.claim, after: .queue) ?? "")
+        XCTAssertEqual(line(.claim, after: .thread)?.contains(" R   Claim the comment"), true, "rebound in [queue] only")
+        XCTAssertEqual(line(.assign, after: .queue)?.contains(" SR   Assign"), true)
+        XCTAssertEqual(line(.publicView, after: .reports)?.hasPrefix("  — "), true, "an action left without keys")
+        XCTAssertTrue(KeyReference.table(keys: .defaults, language: .id).contains("Ambil komentar ini untuk Anda kerjakan."))
+    }
 }

@@ -299,12 +299,145 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.screen, .log)
         guard case .loadLog(verify: true)? = send(&s, .verifyLog).first else { return XCTFail() }
         send(&s, .back)
-        send(&s, .reports)
+        guard case .loadReport? = send(&s, .reports).first else { return XCTFail() }
         XCTAssertEqual(s.screen, .reports)
-        send(&s, .previousPeriod)
-        send(&s, .previousPeriod)
-        send(&s, .nextPeriod)
+    }
+
+    // MARK: Reports
+
+    static let jakarta = TimeZone(identifier: "Asia/Jakarta")!
+
+    /// The report of `period` as the core would hand it over, with `comments` comments.
+    static func report(_ period: ReportPeriod, comments: Int = 0) -> Report {
+        var r = Report(agency: "Dinas", zone: jakarta, period: period, asOf: period.asOf(now: now), generatedAt: now)
+        r.comments = comments
+        r.staff = [Report.StaffFigures(name: "budi", displayName: "Budi Santoso")]
+        return r
+    }
+
+    /// The period and token of a report request among `effects`.
+    private func reportRequest(_ effects: [Effect], file: StaticString = #filePath, line: UInt = #line) -> (ReportPeriod, Int)? {
+        for e in effects { if case .loadReport(let period, let token) = e { return (period, token) } }
+        XCTFail("expected a report request in \(effects)", file: file, line: line)
+        return nil
+    }
+
+    private func screenText(_ s: AppState) -> String { ReportsView.document(s).lines.map { $0.pieces.map(\.text).joined() }.joined(separator: "\n") }
+
+    func testReportsOpenOnTheFourWeeksEndingTodayAndShowThemWhenComputed() throws {
+        var s = Self.state()
+        let (period, token) = try XCTUnwrap(reportRequest(send(&s, .reports)))
+        XCTAssertEqual(period, ReportPeriod.lastFourWeeks(endingAt: Self.now, zone: Self.jakarta))
+        XCTAssertEqual(Strings(.en).period(period, zone: Self.jakarta), "4 Nov – 1 Dec 2026")
+        XCTAssertTrue(s.reports.isComputing)
+        XCTAssertTrue(screenText(s).contains("Computing the report for 4 Nov – 1 Dec 2026…"), screenText(s))
+        var grid = CellGrid(size: s.size)
+        XCTAssertEqual(ReportsView.draw(s, on: &grid).first?.0, "period 4 Nov – 1 Dec 2026")
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(period, comments: 13), token: token))
+        XCTAssertFalse(s.reports.isComputing)
+        XCTAssertEqual(s.reports.report?.comments, 13)
+        XCTAssertTrue(screenText(s).contains("Comments received"), screenText(s))
+        XCTAssertFalse(screenText(s).contains("Computing"))
+    }
+
+    func testPeriodsMoveByWeeksNeverPastTodayAndComputedOnesAreKept() throws {
+        var s = Self.state()
+        let (current, t0) = try XCTUnwrap(reportRequest(send(&s, .reports)))
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(current, comments: 13), token: t0))
+        XCTAssertTrue(send(&s, .nextPeriod).isEmpty, "nothing later than the four weeks ending today")
+        XCTAssertEqual(s.notice?.text, "This is the latest period: it ends today.")
+        XCTAssertEqual(s.reports.period, current)
+
+        let (earlier, t1) = try XCTUnwrap(reportRequest(send(&s, .previousPeriod)))
+        XCTAssertEqual(earlier, current.moved(days: -7, zone: Self.jakarta))
+        XCTAssertEqual(Strings(.en).period(earlier, zone: Self.jakarta), "28 Oct – 24 Nov 2026")
         XCTAssertEqual(s.reports.periodOffset, 1)
+        XCTAssertNil(s.reports.report, "the figures of another period are never shown under this one")
+        let (earliest, t2) = try XCTUnwrap(reportRequest(send(&s, .previousPeriod)))
+        XCTAssertEqual(s.reports.periodOffset, 2)
+        XCTAssertGreaterThan(t2, t1)
+        // The older request's result is kept for its period but does not end the wait for the newer one.
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(earlier, comments: 6), token: t1))
+        XCTAssertTrue(s.reports.isComputing)
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(earliest, comments: 4), token: t2))
+        XCTAssertEqual(s.reports.report?.comments, 4)
+        // Back and forth: nothing is computed again.
+        XCTAssertTrue(send(&s, .nextPeriod).isEmpty)
+        XCTAssertEqual(s.reports.report?.comments, 6)
+        XCTAssertTrue(send(&s, .nextPeriod).isEmpty)
+        XCTAssertEqual(s.reports.report?.comments, 13)
+        XCTAssertEqual(s.reports.periodOffset, 0)
+        var grid = CellGrid(size: s.size)
+        XCTAssertEqual(ReportsView.draw(s, on: &grid).map(\.0).prefix(2), ["period 4 Nov – 1 Dec 2026", "  four weeks to today"])
+    }
+
+    func testRefreshAndReopeningComputeAgainAndDropLateResults() throws {
+        var s = Self.state()
+        let (period, t0) = try XCTUnwrap(reportRequest(send(&s, .reports)))
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(period, comments: 13), token: t0))
+        let (again, t1) = try XCTUnwrap(reportRequest(send(&s, .refresh)))
+        XCTAssertEqual(again, period)
+        XCTAssertNil(s.reports.report, "refresh forgets what was computed")
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(period, comments: 13), token: t0))
+        XCTAssertNil(s.reports.report, "a result asked for before the refresh is dropped")
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(period, comments: 14), token: t1))
+        XCTAssertEqual(s.reports.report?.comments, 14)
+
+        send(&s, .previousPeriod)
+        send(&s, .back)
+        XCTAssertEqual(s.screen, .queue)
+        let (reopened, t3) = try XCTUnwrap(reportRequest(send(&s, .reports)))
+        XCTAssertEqual(reopened, period, "reopening starts from the four weeks ending today")
+        XCTAssertEqual(s.reports.periodOffset, 0)
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(period.moved(days: -7, zone: Self.jakarta), comments: 6), token: t3 - 1))
+        XCTAssertTrue(s.reports.reports.isEmpty, "a result from before the screen was reopened is dropped")
+        _ = Reducer.apply(&s, .reportLoaded(nil, token: t3))
+        XCTAssertFalse(s.reports.isComputing)
+        XCTAssertTrue(screenText(s).contains("could not be computed"), screenText(s))
+    }
+
+    func testReportScrollsAndShowsThePublicView() throws {
+        var s = Self.state()
+        let (period, t0) = try XCTUnwrap(reportRequest(send(&s, .reports)))
+        _ = Reducer.apply(&s, .reportLoaded(Self.report(period), token: t0))
+        let total = ReportsView.lineCount(s), visible = Layout.body(s.size).height
+        XCTAssertGreaterThan(total, visible, "a report is longer than a screen at 80×24")
+        send(&s, .moveDown)
+        send(&s, .moveDown)
+        send(&s, .moveUp)
+        XCTAssertEqual(s.reports.scroll, 1)
+        send(&s, .pageDown)
+        XCTAssertEqual(s.reports.scroll, min(1 + visible, total - visible))
+        send(&s, .bottom)
+        XCTAssertEqual(s.reports.scroll, total - visible)
+        send(&s, .pageUp)
+        XCTAssertEqual(s.reports.scroll, max(0, total - 2 * visible))
+        send(&s, .top)
+        XCTAssertEqual(s.reports.scroll, 0)
+
+        XCTAssertTrue(screenText(s).contains("budi"), "supervisors see the staff table")
+        send(&s, .publicView)
+        XCTAssertEqual(s.reports.audience, .public)
+        XCTAssertTrue(screenText(s).contains("Laporan transparansi layanan media sosial"), screenText(s))
+        XCTAssertFalse(screenText(s).contains("budi"), "the public view names no staff")
+        var grid = CellGrid(size: s.size)
+        XCTAssertTrue(ReportsView.draw(s, on: &grid).contains { $0.0 == "  public view" })
+        send(&s, .bottom)
+        XCTAssertEqual(s.reports.scroll, ReportsView.lineCount(s) - visible)
+        send(&s, .publicView)
+        XCTAssertEqual(s.reports.audience, .supervisors)
+        XCTAssertLessThanOrEqual(s.reports.scroll, ReportsView.lineCount(s) - visible)
+    }
+
+    func testAgentsCannotReachTheReports() {
+        let s = Self.state(supervisor: false)
+        guard case .denied(.reports)? = InputRouter.event(for: .char("R"), in: s, keys: .defaults) else { return XCTFail() }
+        var t = s
+        send(&t, .command)
+        _ = Reducer.apply(&t, .typed("reports"))
+        XCTAssertTrue(send(&t, .accept).isEmpty)
+        XCTAssertEqual(t.screen, .queue)
+        XCTAssertEqual(t.notice?.text, "Only supervisors can do that.")
     }
 
     func testOverdueBoardGroupsAndSkipsHeadings() {

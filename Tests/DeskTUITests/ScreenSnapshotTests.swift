@@ -183,7 +183,34 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testReports() throws {
-        try snap("reports") { app, _ in app.press(.char("R")) }
+        try snap("reports") { app, f in
+            try f.importReportHistory()
+            app.press(.char("R"))
+            XCTAssertEqual(app.state.reports.report?.comments, 13)
+        }
+    }
+
+    func testReportsWeekByWeekWithSparklines() throws {
+        try snap("reports-weeks") { app, f in
+            try f.importReportHistory()
+            app.press(.char("R"))
+            // Page down to the weekly table and its sparklines (two pages at 80×24, one at 120×40).
+            for _ in 0..<4 where !app.frame().text.contains("Backlog at end  ") { app.press(.pageDown) }
+            let text = app.frame().text
+            XCTAssertTrue(text.contains("Week by week"), text)
+            XCTAssertTrue(text.contains("Arrivals        ▃▂▃█"), "a sparkline per weekly figure")
+        }
+    }
+
+    func testReportsPublicViewAWeekEarlierInIndonesian() throws {
+        try snap("reports-public-id", language: .id) { app, f in
+            try f.importReportHistory()
+            app.press(.char("R"))
+            app.press(.char("h"))
+            app.press(.char("p"))
+            XCTAssertEqual(app.state.reports.audience, .public)
+            XCTAssertEqual(app.state.reports.report?.comments, 6)
+        }
     }
 
     func testHelpOverlay() throws {

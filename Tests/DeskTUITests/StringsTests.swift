@@ -36,6 +36,13 @@ final class StringsTests: XCTestCase {
         XCTAssertEqual(id.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Agu 10:05")
         XCTAssertEqual(en.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Aug 10:05")
         XCTAssertEqual(id.format(.claimed, "12"), "#12 Anda ambil.")
+        let jakarta = TimeZone(identifier: "Asia/Jakarta")!
+        XCTAssertEqual(id.date(date, zone: jakarta), "17 Agu 2026")
+        let december = ReportPeriod.lastFourWeeks(endingAt: Timestamp.parse("2026-12-01T00:30:00+07:00")!, zone: jakarta)
+        XCTAssertEqual(en.period(december, zone: jakarta), "4 Nov – 1 Dec 2026", "both days included, in the calendar's zone")
+        XCTAssertEqual(id.period(december.moved(days: -7, zone: jakarta), zone: jakarta), "28 Okt – 24 Nov 2026")
+        let newYear = ReportPeriod.lastFourWeeks(endingAt: Timestamp.parse("2027-01-10T12:00:00+07:00")!, zone: jakarta)
+        XCTAssertEqual(en.period(newYear, zone: jakarta), "14 Dec 2026 – 10 Jan 2027")
         XCTAssertEqual(id.status(.waitingCitizen), "menunggu warga")
     }
 }

@@ -30,6 +30,8 @@ public enum AppEvent: Sendable {
     case passedOverLoaded([QueueItem])
     case logLoaded([LogEvent], LogVerifier.Report?)
     case staffLoaded([StaffMember], forComment: Int64)
+    /// The report for the request `token` (nil when it could not be computed; `failed` says why).
+    case reportLoaded(Report?, token: Int)
     /// A triage action worked; the message says what happened.
     case done(Notice)
     /// An effect failed; the message says what to do.
@@ -75,6 +77,8 @@ public enum Effect: Sendable {
     case loadPassedOver
     case loadLog(verify: Bool)
     case loadStaff(forComment: Int64)
+    /// The report of a period (about 2 s on a million comments: it runs apart from the other loads).
+    case loadReport(ReportPeriod, token: Int)
 }
 
 extension Effect {
@@ -82,7 +86,7 @@ extension Effect {
     public var isRead: Bool {
         switch self {
         case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
-             .loadStaff: true
+             .loadStaff, .loadReport: true
         case .saveDraft, .perform, .send, .openEditor: false
         }
     }
@@ -93,11 +97,24 @@ extension Effect {
         return false
     }
 
+    /// A long read (a report) that runs on its own background queue, so the screens' quick loads never wait
+    /// behind it.
+    public var isLong: Bool {
+        if case .loadReport = self { return true }
+        return false
+    }
+
     /// The queue request a load belongs to, if it is one.
     public var queueToken: Int? {
         switch self {
         case .loadQueue(_, let token), .loadCounts(_, _, let token): token
         default: nil
         }
+    }
+
+    /// The report request a load belongs to, if it is one.
+    public var reportToken: Int? {
+        if case .loadReport(_, let token) = self { return token }
+        return nil
     }
 }

@@ -24,6 +24,8 @@ public final class DeskApp {
     private let runner: EffectRunner
     private let inbox = LoadInbox()
     private let loader = DispatchQueue(label: "meja.desk.loads", qos: .userInitiated)
+    /// Long reads (reports) run here, beside the quick loads rather than ahead of them.
+    private let longLoader = DispatchQueue(label: "meja.desk.reports", qos: .userInitiated)
     private let clock: any WallClock
     private var lastToken: Int64?
     /// Uptime (seconds) of the last look for other processes' changes: paced by real time even when the
@@ -73,7 +75,7 @@ public final class DeskApp {
         guard case .responsive = loading, effect.isRead else { return runner.perform(effect) }
         inbox.begin(effect)
         let (desk, assistant, inbox) = (runner.desk, runner.assistant, inbox)
-        loader.async {
+        (effect.isLong ? longLoader : loader).async {
             inbox.finish(effect, inbox.isStale(effect) ? [] : EffectRunner.load(effect, desk: desk, assistant: assistant))
         }
         return []

@@ -8,20 +8,26 @@ final class LoadInbox: @unchecked Sendable {
     private var primaryPending = 0
     private var secondaryPending = 0
     private var latestQueueToken = 0
+    private var latestReportToken = 0
 
     /// A load was started.
     func begin(_ effect: Effect) {
         lock.withLock {
             if effect.isSecondary { secondaryPending += 1 } else { primaryPending += 1 }
             if let t = effect.queueToken { latestQueueToken = max(latestQueueToken, t) }
+            if let t = effect.reportToken { latestReportToken = max(latestReportToken, t) }
         }
     }
 
-    /// Whether a queue page has been superseded by a newer request before it started (it is then skipped;
-    /// counts are never skipped: the reducer runs one at a time and waits for its answer).
+    /// Whether a queue page or a report has been superseded by a newer request before it started (it is then
+    /// skipped: a supervisor stepping through periods waits for the last one only; counts are never skipped: the
+    /// reducer runs one at a time and waits for its answer).
     func isStale(_ effect: Effect) -> Bool {
-        guard case .loadQueue(_, let t) = effect else { return false }
-        return lock.withLock { t < latestQueueToken }
+        switch effect {
+        case .loadQueue(_, let t): lock.withLock { t < latestQueueToken }
+        case .loadReport(_, let t): lock.withLock { t < latestReportToken }
+        default: false
+        }
     }
 
     /// A load finished with `result`.

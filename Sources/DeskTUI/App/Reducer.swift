@@ -54,7 +54,9 @@ public enum Reducer {
             state.help = 0
             return []
         case .refresh:
-            return reloadAll(&state)
+            var effects = reloadAll(&state)
+            if state.screen == .reports { effects += requestReport(&state, anew: true) }
+            return effects
         case .command:
             state.prompt = PromptState(kind: .command)
             return []
@@ -111,7 +113,9 @@ public enum Reducer {
             return [.loadLog(verify: true)]
         case .reports:
             state.stack.append(.reports)
-            return []
+            state.reports = ReportsState(token: state.reports.token)
+            state.reports.period = ReportPeriod.lastFourWeeks(endingAt: state.now, zone: state.timeZone)
+            return requestReport(&state, anew: true)
         default:
             guard let item else {
                 if [.open, .reply, .claim, .release, .assign, .setStatus, .escalate].contains(id) {
@@ -317,16 +321,54 @@ public enum Reducer {
     }
 
     private static func reportsAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        let visible = Layout.body(state.size).height
+        let total = ReportsView.lineCount(state)
+        if let delta = movement(id, page: visible, count: total) {
+            state.reports.scroll = min(max(0, state.reports.scroll + delta), max(0, total - visible))
+            return []
+        }
         switch id {
         case .back: return pop(&state)
-        case .previousPeriod: state.reports.periodOffset += 1
-        case .nextPeriod: state.reports.periodOffset = max(0, state.reports.periodOffset - 1)
-        case .moveDown: state.reports.scroll += 1
-        case .moveUp: state.reports.scroll = max(0, state.reports.scroll - 1)
-        case .top: state.reports.scroll = 0
-        default: break
+        case .previousPeriod: return movePeriod(&state, weeksEarlier: 1)
+        case .nextPeriod:
+            guard state.reports.periodOffset > 0 else {
+                state.notice = Notice(.info, state.strings[.reportsLatest])
+                return []
+            }
+            return movePeriod(&state, weeksEarlier: -1)
+        case .publicView:
+            state.reports.audience = state.reports.audience == .public ? .supervisors : .public
+            clampReportScroll(&state)
+            return []
+        default: return []
         }
-        return []
+    }
+
+    /// Moves the period shown by whole weeks, keeping the scroll position (the same table of another period),
+    /// and asks for its report unless it was computed already or is being computed.
+    private static func movePeriod(_ state: inout AppState, weeksEarlier weeks: Int) -> [Effect] {
+        guard let period = state.reports.period else { return [] }
+        state.reports.periodOffset += weeks
+        state.reports.period = period.moved(days: -7 * weeks, zone: state.timeZone)
+        if state.reports.report != nil {
+            clampReportScroll(&state)
+            return []
+        }
+        if state.reports.computing == state.reports.period { return [] }
+        return requestReport(&state, anew: false)
+    }
+
+    /// Asks for the report of the period shown. `anew` forgets the reports computed so far, and the results of
+    /// requests made before this one (opening the screen, refresh).
+    static func requestReport(_ state: inout AppState, anew: Bool) -> [Effect] {
+        guard let period = state.reports.period else { return [] }
+        state.reports.token += 1
+        if anew {
+            state.reports.reports = [:]
+            state.reports.oldestWanted = state.reports.token
+        }
+        state.reports.computing = period
+        return [.loadReport(period, token: state.reports.token)]
     }
 
     // MARK: Overlays
@@ -535,6 +577,11 @@ public enum Reducer {
             state.log.loaded = true
             if let report { state.log.verification = report }
             if atEnd { state.log.cursor.select(events.count - 1, count: events.count, visible: Layout.listRows(state.size)) }
+        case .reportLoaded(let report, let token):
+            guard token >= state.reports.oldestWanted else { break }
+            if let report { state.reports.reports[report.period] = report }
+            if token == state.reports.token { state.reports.computing = nil }
+            if let report, report.period == state.reports.period { clampReportScroll(&state) }
         case .staffLoaded(let staff, let id):
             let options = staff.filter(\.active).map {
                 PickerState.Option(value: $0.name, label: "\($0.displayName) (\($0.name), \(s.role($0.role)))")
@@ -658,6 +705,12 @@ public enum Reducer {
         state.overdue.cursor = cursor
     }
 
+    /// Keeps the reports screen's scroll within its lines (they change with the period, the audience and the width).
+    private static func clampReportScroll(_ state: inout AppState) {
+        guard state.screen == .reports else { return }
+        state.reports.scroll = min(state.reports.scroll, max(0, ReportsView.lineCount(state) - Layout.body(state.size).height))
+    }
+
     private static func clampCursors(_ state: inout AppState) {
         let rows = Layout.listRows(state.size)
         state.queue.cursor.keepVisible(count: state.queue.items.count, visible: rows)
@@ -668,6 +721,7 @@ public enum Reducer {
             let maxScroll = max(0, ThreadView.lineCount(state) - Layout.body(state.size).height)
             state.thread?.scroll = min(thread.scroll, maxScroll)
         }
+        clampReportScroll(&state)
     }
 
     /// The response clock a reply to `comment` would meet (running first or next response), if any.

@@ -145,13 +145,38 @@ public struct LogScreenState: Sendable {
     public init() {}
 }
 
-/// The reports screen.
+/// The reports screen: the report of a period, computed in the background by the core.
 public struct ReportsState: Sendable {
-    /// Weeks back from the current one (0 = this week).
+    /// The period shown: the four weeks ending on the day the screen was opened, moved back `periodOffset` weeks.
+    /// Nil until the screen opens.
+    public var period: ReportPeriod?
+    /// Weeks back from the four weeks ending today (0 = ending today; the screen goes no later than that).
     public var periodOffset = 0
+    /// Who the report is laid out for: everything (supervisors), or the public transparency report.
+    public var audience = ReportAudience.supervisors
+    /// Reports computed since the screen opened, by period (moving back and forth does not compute again;
+    /// `refresh` and reopening the screen do).
+    public var reports: [ReportPeriod: Report] = [:]
+    /// The period of the latest report request while it is being computed; nil when nothing is.
+    public var computing: ReportPeriod?
+    /// The latest report request; a result of an older one is kept but does not end the wait.
+    public var token = 0
+    /// Results of requests older than this one are dropped (made before the screen was opened or refreshed).
+    public var oldestWanted = 0
+    /// The first line shown.
     public var scroll = 0
 
-    public init() {}
+    /// A closed screen; `token` carries on from an earlier one so that its late results are told apart.
+    public init(token: Int = 0) {
+        self.token = token
+        oldestWanted = token + 1
+    }
+
+    /// The report of the period shown, once it has been computed.
+    public var report: Report? { period.flatMap { reports[$0] } }
+
+    /// Whether the report of the period shown is being computed.
+    public var isComputing: Bool { period != nil && computing == period && report == nil }
 }
 
 /// A one-line prompt at the bottom.

@@ -65,6 +65,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case verifyLog = "verify-log"
     case previousPeriod = "previous-period"
     case nextPeriod = "next-period"
+    case publicView = "public-view"
 
     // Prompts and pickers
     case accept

@@ -31,7 +31,7 @@ public enum KeyBindingsFile {
         }
     }
 
-    /// The bindings from TOML text (for tests and `meja keys --check`).
+    /// The bindings from TOML text (for tests).
     public static func parse(_ text: String, path: String) -> (keys: KeyMap, issues: [FileIssue]) {
         do {
             return apply(try TOMLFile(text: text, path: path))

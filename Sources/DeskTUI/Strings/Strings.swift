@@ -38,12 +38,34 @@ public struct Strings: Sendable {
 
     /// `29 Nov 10:02` in `zone`.
     public func dateTime(_ date: Date, zone: TimeZone) -> String {
+        let c = components(date, zone: zone)
+        return "\(c.day ?? 0) \(monthName(c.month)) " + String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// `17 Aug 2026` in `zone`.
+    public func date(_ date: Date, zone: TimeZone) -> String {
+        let c = components(date, zone: zone)
+        return "\(c.day ?? 0) \(monthName(c.month)) \(c.year ?? 0)"
+    }
+
+    /// A report period by its first and last day, both included: `4 Nov – 1 Dec 2026`, the first year left out
+    /// when both days are in the same one.
+    public func period(_ period: ReportPeriod, zone: TimeZone) -> String {
+        let first = components(period.start, zone: zone), last = components(max(period.start, period.end - 1), zone: zone)
+        let start = "\(first.day ?? 0) \(monthName(first.month))" + (first.year == last.year ? "" : " \(first.year ?? 0)")
+        return start + " – " + self.date(max(period.start, period.end - 1), zone: zone)
+    }
+
+    private func components(_ date: Date, zone: TimeZone) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let c = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
+        return calendar.dateComponents([.year, .day, .month, .hour, .minute], from: date)
+    }
+
+    private func monthName(_ month: Int?) -> String {
         let months = self[.months].split(separator: " ")
-        let month = months.indices.contains((c.month ?? 1) - 1) ? String(months[(c.month ?? 1) - 1]) : "?"
-        return "\(c.day ?? 0) \(month) " + String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        let m = (month ?? 1) - 1
+        return months.indices.contains(m) ? String(months[m]) : "?"
     }
 
     public func status(_ s: CommentStatus) -> String {

@@ -27,12 +27,13 @@ public enum UIString: String, CaseIterable, Sendable {
     // Boards, log, reports
     case boardEmpty, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount
     case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead
-    case reportsTitle, reportsUnavailable, reportsPeriod
+    case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
+    case reportsComputing, reportsFailed
     // Overlays
     case helpTitle, helpRecordNote, pickAssignee, pickStatus
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff
-    case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues
+    case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
     case statusSpam, statusEscalated
@@ -172,10 +173,14 @@ public enum UIString: String, CaseIterable, Sendable {
         case .chainBroken: ("Rantai log RUSAK di #{1}: {2}", "Log chain BROKEN at #{1}: {2}")
         case .chainIntact: ("Rantai log utuh: {1} peristiwa", "Log chain intact: {1} events")
         case .chainHead: ("kepala {1}", "head {1}")
-        case .reportsTitle: ("Laporan kinerja respons", "Response performance")
-        case .reportsUnavailable: ("Angka laporan belum tersedia di layar ini. Gunakan `meja report` di terminal.",
-                                   "Report figures are not available on this screen yet. Use `meja report` in a terminal.")
-        case .reportsPeriod: ("periode: {1} minggu lalu (h/l untuk berpindah)", "period: {1} weeks back (h/l to move)")
+        case .reportsPeriod: ("periode {1}", "period {1}")
+        case .reportsEndingToday: ("empat minggu s.d. hari ini", "four weeks to today")
+        case .reportsWeekEarlier: ("mundur 1 minggu", "1 week earlier")
+        case .reportsWeeksEarlier: ("mundur {1} minggu", "{1} weeks earlier")
+        case .reportsPublicView: ("tampilan publik", "public view")
+        case .reportsLatest: ("Ini periode terakhir: berakhir hari ini.", "This is the latest period: it ends today.")
+        case .reportsComputing: ("Menghitung laporan {1}…", "Computing the report for {1}…")
+        case .reportsFailed: ("Laporan tidak dapat dihitung. Ctrl-L untuk mencoba lagi.", "The report could not be computed. Ctrl-L tries again.")
 
         case .helpTitle: ("Tombol — {1} (q menutup)", "Keys — {1} (q closes)")
         case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
@@ -194,6 +199,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
         case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")
         case .editorFailed: ("Editor tidak dapat dijalankan: {1}. Atur $EDITOR, mis. EDITOR=nano.", "The editor could not run: {1}. Set $EDITOR, e.g. EDITOR=nano.")
+        case .keysLegend: ("Tombol Meja per layar, dengan keys.toml Anda. S: hanya supervisor · R: mengubah catatan publik (masuk log) · *: diubah di keys.toml",
+                           "Meja's keys per screen, with your keys.toml. S: supervisors only · R: changes the public record (logged) · *: rebound in keys.toml")
         case .keysFileIssues: ("Ada masalah di berkas pengaturan; default dipakai:", "Problems in settings files; defaults kept:")
 
         case .statusNew: ("baru", "new")

@@ -56,17 +56,20 @@ final class Fixture {
         ("r1", "instagram", "@diskominfo", "Diskominfo", "Terima kasih laporannya Bu, tim sudah kami teruskan ke BPBD.", "08:00", "@diskominfo", "t2", true),
     ]
 
-    func importComments(_ records: [Record]) throws {
+    /// Imports `records`, written on `day` (a local date in Jakarta); `answers` names the comment (external id)
+    /// an agency record answers.
+    func importComments(_ records: [Record], day: String = "2026-12-01", answers: [String: String] = [:]) throws {
         var lines: [String] = []
         for r in records {
             var o: [String: JSONValue] = [
                 "platform": .string(r.platform), "id": .string(r.id), "text": .string(r.text),
                 "author": ["handle": .string(r.handle), "name": .string(r.name)],
-                "created_at": .string("2026-12-01T\(r.at):00+07:00"),
+                "created_at": .string("\(day)T\(r.at):00+07:00"),
             ]
             if let c = r.channel { o["channel"] = .string(c) }
             if let t = r.thread { o["thread_id"] = .string(t) }
             if r.agency { o["from_agency"] = .bool(true) }
+            if let answered = answers[r.id] { o["in_reply_to"] = .string(answered) }
             lines.append(JSONValue.object(o).text)
         }
         let summary = try Importer(desk: desk).importData(Data(lines.joined(separator: "\n").utf8), name: "fixture.jsonl", format: MejaJSONLFormat())
@@ -77,6 +80,32 @@ final class Fixture {
     }
 
     func id(_ external: String) -> Int64 { ids[external]! }
+
+    /// Four weeks of history before the fixture's day, for the reports screen: each day's comments and the
+    /// agency's answers on the platform, imported that afternoon (the clock is put back to `Fixture.now` after).
+    /// Inside the four weeks ending 1 December: 6 comments (5 Nov – 26 Nov); `h1` (2 Nov) only in earlier periods.
+    func importReportHistory() throws {
+        let days: [(day: String, importedAt: String, records: [Record])] = [
+            ("2026-11-02", "12:00", [("h1", "x", "@pak_rw", nil, "Lampu jalan di Jl. Melati mati sejak kemarin", "09:00", "@diskominfo", "th1", false),
+                                     ("a1", "x", "@diskominfo", nil, "Terima kasih, sudah kami teruskan ke Dishub.", "09:40", "@diskominfo", "th1", true)]),
+            ("2026-11-05", "16:00", [("h2", "instagram", "@nina", nil, "Jam buka kantor kelurahan hari Sabtu?", "08:00", "@diskominfo", "th2", false),
+                                     ("a2", "instagram", "@diskominfo", nil, "Sabtu tutup, Kak. Senin–Jumat 07.30–16.00.", "08:30", "@diskominfo", "th2", true),
+                                     ("h3", "facebook", "@joko", nil, "Sampah di pasar belum diangkut tiga hari, bau sekali", "13:00", "@diskominfo", "th3", false),
+                                     ("a3", "facebook", "@diskominfo", nil, "Mohon maaf, DLH sudah kami hubungi.", "15:30", "@diskominfo", "th3", true)]),
+            ("2026-11-12", "11:00", [("h4", "x", "@rina", nil, "Link pendaftaran beasiswa kota di mana?", "10:00", "@diskominfo", "th4", false),
+                                     ("a4", "x", "@diskominfo", nil, "Di laman resmi pemkot, Kak.", "10:20", "@diskominfo", "th4", true)]),
+            ("2026-11-19", "12:00", [("h5", "x", "@tono", nil, "Jalan berlubang di depan puskesmas rusak", "09:00", "@diskominfo", "th5", false),
+                                     ("h6", "x", "@tono", nil, "Sudah ada yang jatuh dari motor di sana", "09:10", "@diskominfo", "th5", false),
+                                     ("a5", "x", "@diskominfo", nil, "Terima kasih, sudah kami laporkan ke DPU.", "11:00", "@diskominfo", "th5", true)]),
+            ("2026-11-26", "11:00", [("h7", "youtube", "@maya", nil, "Terima kasih infonya, sangat membantu", "10:00", "@diskominfo", "th7", false),
+                                     ("a7", "youtube", "@diskominfo", nil, "Sama-sama, Kak!", "10:05", "@diskominfo", "th7", true)]),
+        ]
+        for d in days {
+            clock.set(Timestamp.parse("\(d.day)T\(d.importedAt):00+07:00")!)
+            try importComments(d.records, day: d.day, answers: ["a1": "h1", "a2": "h2", "a3": "h3", "a4": "h4", "a5": "h6", "a7": "h7"])
+        }
+        clock.set(Self.now)
+    }
 
     /// A desk app on this fixture, started (queue loaded).
     func app(size: Size = Size(width: 80, height: 24), language: Language = .en, supervisor: Bool = true,
