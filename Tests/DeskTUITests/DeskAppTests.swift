@@ -366,6 +366,8 @@ final class DeskAppTests: XCTestCase {
     final class GatedStore: DeskStore, @unchecked Sendable {
         let inner: SQLiteStore
         let gate = DispatchSemaphore(value: 0)
+        /// Signalled when the armed read has reached the gate.
+        let reached = DispatchSemaphore(value: 0)
         private let lock = NSLock()
         private var armed = false
 
@@ -378,7 +380,10 @@ final class DeskAppTests: XCTestCase {
                 defer { armed = false }
                 return armed
             }
-            if wait { gate.wait() }
+            if wait {
+                reached.signal()
+                gate.wait()
+            }
             return try inner.read(body)
         }
         func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T { try inner.write(body) }
@@ -392,8 +397,10 @@ final class DeskAppTests: XCTestCase {
         let app = DeskApp(desk: desk, assistant: FixtureAssistant(), language: .en, size: Size(width: 80, height: 24), isSupervisor: true)
         app.loading = .responsive(budget: 0.001)
         app.start()
+        app.settle()  // nothing else is in flight, so the next read is the report's
         store.arm()
         app.press(.char("R"))
+        XCTAssertEqual(store.reached.wait(timeout: .now() + 30), .success, "the report's read reached the gate")
         XCTAssertEqual(app.state.screen, .reports, "the screen opens while the report is computed")
         XCTAssertTrue(app.state.reports.isComputing)
         XCTAssertTrue(app.frame().text.contains("Computing the report for 4 Nov – 1 Dec 2026…"), app.frame().text)

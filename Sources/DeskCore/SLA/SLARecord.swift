@@ -63,16 +63,18 @@ public struct SLARecord: Hashable, Sendable {
 
     /// Every clock this comment has, at `now`.
     public func clocks(at now: Date) -> [ClockStatus] {
-        var out: [ClockStatus] = []
-        if let kind = responseClock, let due = responseDueAt {
-            out.append(Self.status(kind, due: due, atRisk: responseAtRiskAt, done: respondedAt, stopped: responseStoppedAt,
-                                   paused: false, now: now))
-        }
-        if let due = resolutionDueAt {
-            out.append(Self.status(.resolution, due: due, atRisk: resolutionAtRiskAt, done: resolvedAt,
-                                   stopped: resolutionStoppedAt, paused: pausedSince != nil, now: now))
-        }
-        return out
+        [responseStatus(at: now), resolutionStatus(at: now)].compactMap { $0 }
+    }
+
+    private func responseStatus(at now: Date) -> ClockStatus? {
+        guard let kind = responseClock, let due = responseDueAt else { return nil }
+        return Self.status(kind, due: due, atRisk: responseAtRiskAt, done: respondedAt, stopped: responseStoppedAt, paused: false, now: now)
+    }
+
+    private func resolutionStatus(at now: Date) -> ClockStatus? {
+        guard let due = resolutionDueAt else { return nil }
+        return Self.status(.resolution, due: due, atRisk: resolutionAtRiskAt, done: resolvedAt, stopped: resolutionStoppedAt,
+                           paused: pausedSince != nil, now: now)
     }
 
     private static func status(_ clock: SLAClock, due: Date, atRisk: Date?, done: Date?, stopped: Date?, paused: Bool,
@@ -86,12 +88,22 @@ public struct SLARecord: Hashable, Sendable {
 
     /// The clock that matters most now: the most urgent running one; else a paused one; else a met one; else none.
     public func mostUrgent(at now: Date) -> ClockStatus? {
-        let all = clocks(at: now)
-        let running = all.filter { [.breached, .atRisk, .onTrack].contains($0.state) }
-        if let pick = running.min(by: { ($0.state.urgency, $0.dueAt ?? .distantFuture) < ($1.state.urgency, $1.dueAt ?? .distantFuture) }) {
-            return pick
+        // Two clocks at most: compared directly, without building lists (a census runs this a million times).
+        let response = responseStatus(at: now)
+        let resolution = resolutionStatus(at: now)
+        func running(_ c: ClockStatus?) -> ClockStatus? { c.flatMap { $0.state.urgency <= SLAState.onTrack.urgency ? $0 : nil } }
+        switch (running(response), running(resolution)) {
+        case let (a?, b?):
+            return (b.state.urgency, b.dueAt ?? .distantFuture) < (a.state.urgency, a.dueAt ?? .distantFuture) ? b : a
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        case (nil, nil): break
         }
-        return all.first { $0.state == .paused } ?? all.last { $0.state == .met }
+        if response?.state == .paused { return response }
+        if resolution?.state == .paused { return resolution }
+        if resolution?.state == .met { return resolution }
+        if response?.state == .met { return response }
+        return nil
     }
 
     /// The comment's SLA state at `now` (`none` when it has no clock).

@@ -62,7 +62,8 @@ final class SQLiteTransaction: StoreWriter {
             """)
         func date(_ c: Int32) -> Date? { s.isNull(c) ? nil : Date(timeIntervalSince1970: Double(s.int(c))) }
         while try s.step() {
-            let clock = s.text(1).flatMap(SLAClock.init(rawValue:))
+            // The clock's name, read from its bytes without building a string.
+            let clock: SLAClock? = s.isNull(1) ? nil : s.bytes(1).first == UInt8(ascii: "f") ? .firstResponse : .nextResponse
             let sla = SLARecord(responseClock: clock, responseDueAt: date(2), responseAtRiskAt: date(3), respondedAt: date(4),
                                 responseStoppedAt: date(5), resolutionDueAt: date(6), resolutionAtRiskAt: date(7), resolvedAt: date(8),
                                 resolutionStoppedAt: date(9), pausedSince: date(10), pausedSeconds: Int(s.int(11)), escalatedAt: date(12))

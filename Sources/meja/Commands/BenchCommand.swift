@@ -10,11 +10,14 @@ struct BenchCommand: ParsableCommand {
         discussion: "Build with `swift build -c release` first; debug builds are many times slower.")
 
     @Option(help: "How many comments the generated database holds.") var rows: Int = 1_000_000
+    @Option(help: ArgumentHelp("Measure only these groups (comma-separated): import, x, queue, tui, suggest, sla, log, report. The comment import always runs.", valueName: "groups"))
+    var only: String?
     @Flag(help: "Print the figures as one JSON object.") var json = false
 
     func run() throws {
         try guarded {
-            let figures = try Benchmarks(rows: rows, log: { Console.warn($0) }).run()
+            let groups = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            let figures = try Benchmarks(rows: rows, only: groups, log: { Console.warn($0) }).run()
             if json {
                 Console.out(JSONValue.object(figures.mapValues { .double($0) }).prettyText)
             } else {

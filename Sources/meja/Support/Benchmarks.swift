@@ -5,6 +5,8 @@ import Foundation
 /// The named figures of `meja bench`, measured on a generated database in a temporary folder.
 struct Benchmarks {
     let rows: Int
+    /// The groups of figures to measure (nil: all): import, x, queue, tui, suggest, sla, log, report.
+    var only: Set<String>? = nil
     let log: (String) -> Void
 
     /// Wall time of `body` in milliseconds (benchmarks measure real time; domain code never reads it).
@@ -44,6 +46,9 @@ struct Benchmarks {
         let importMS = try Self.milliseconds { imported = try importer.importFile(file.path).accepted }
         figures["import_rows_per_s"] = Double(imported) / (importMS / 1000)
 
+        func want(_ group: String) -> Bool { only?.contains(group) ?? true }
+
+        if want("x") {
         log("importing 100,000 tweets in X API v2 format…")
         var xConfig = DeskConfig()
         xConfig.channels = ["@diskominfo_contoh"]
@@ -56,16 +61,22 @@ struct Benchmarks {
             tweetCount = s.accepted + s.replies
         }
         figures["import_x_v2_rows_per_s"] = Double(tweetCount) / (tweetMS / 1000)
+        }
 
+        if want("queue") {
         log("queue first page…")
         var pages: [Double] = []
         for _ in 0..<20 { pages.append(try Self.milliseconds { _ = try desk.queue(limit: 50) }) }
         figures["queue_first_page_ms"] = Self.median(pages)
+        }
 
+        if want("tui") {
         log("desk first frame and keypresses…")
         figures["tui_first_frame_ms"] = Self.median((0..<5).map { _ in DeskBench.firstFrame(desk: desk).milliseconds })
         figures["tui_keypress_p99_ms"] = DeskBench.percentile(DeskBench.keypressLatencies(desk: desk, rounds: 20), 99)
+        }
 
+        if want("suggest") {
         log("suggestions for one comment from 300 templates…")
         let shipped = ReplyAssistant.loadLibrary().library.templates
         var many: [ReplyTemplate] = []
@@ -83,14 +94,18 @@ struct Benchmarks {
         var suggestTimes: [Double] = []
         for _ in 0..<200 { suggestTimes.append(Self.milliseconds { _ = Suggester.suggest(for: input, library: library) } * 1000) }
         figures["suggest_median_us"] = Self.median(suggestTimes)
+        }
 
+        if want("sla") {
         log("SLA recompute over 100,000 open comments…")
         let census = try SLACensus.take(store, at: now)
         let scale = 100_000 / Double(max(1, census.total))
         var sweeps: [Double] = []
         for _ in 0..<3 { sweeps.append(try Self.milliseconds { _ = try SLACensus.take(store, at: now) }) }
         figures["sla_recompute_100k_ms"] = Self.median(sweeps) * scale
+        }
 
+        if want("log") {
         log("log verification over 1,000,000 events…")
         try store.write { tx in
             let payload: JSONValue = ["note": "benchmark event", "n": 1]
@@ -101,7 +116,9 @@ struct Benchmarks {
         var verified: LogVerifier.Report?
         let verifyMS = try Self.milliseconds { verified = try LogAudit.verify(store) }
         figures["log_verify_events_per_s"] = Double(verified?.count ?? 0) / (verifyMS / 1000)
+        }
 
+        if want("report") {
         log("answering two thirds of the comments (the agency's posts on the platform)…")
         let answers = dir.appendingPathComponent("answers.jsonl")
         try SyntheticInbox.agencyAnswers(count: rows, now: now).write(to: answers)
@@ -114,6 +131,7 @@ struct Benchmarks {
             reports.append(try Self.milliseconds { _ = try ReportBuilder.build(store: store, config: desk.config, period: period, now: now) })
         }
         figures["report_1m_ms"] = Self.median(reports) * 1_000_000 / Double(max(1, imported))
+        }
         return figures
     }
 }
