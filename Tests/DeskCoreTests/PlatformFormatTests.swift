@@ -11,6 +11,7 @@ final class PlatformFormatTests: XCTestCase {
         ("x-v2-lookup.json", XV2Format()),
         ("x-tweets.js", XV2Format(archiveOwner: Author(id: "1500000000000000001", handle: "diskominfo_contoh"))),
         ("facebook-comments.json", FacebookFormat()),
+        ("facebook-feed.json", FacebookFormat()),
         ("instagram-comments.json", InstagramFormat()),
         ("youtube-commentThreads.json", YouTubeFormat()),
     ]

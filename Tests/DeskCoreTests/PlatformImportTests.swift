@@ -87,6 +87,24 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertTrue(try queue(t).isSuperset(of: ["889900112233445_1003", "889900112233445_1004", "889900112233445_1007"]))
     }
 
+    func testFacebookPageFeed() throws {
+        let t = try TestDesk() // the Page is known from its posts' ids (PAGEID_POSTID)
+        let s = try importFixture(t, "facebook-feed.json")
+        XCTAssertEqual(s.format, "facebook")
+        XCTAssertEqual([s.accepted, s.replies], [5, 2])
+        XCTAssertEqual(s.rejected.map(\.line), [117])
+        // The Page's own posts are not on the desk; a visitor's post is, and the Page's comment on it answers it.
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .facebook, externalID: "104729651234567_5550001") })
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .facebook, externalID: "104729651234567_5550003") })
+        try assertAnswered(t, .facebook, "104729651234567_5550002", at: "2026-11-30T04:00:00Z")
+        try assertAnswered(t, .facebook, "5550001_2001", at: "2026-11-30T02:40:00Z")
+        let followUp = try t.comment(.facebook, "5550001_2003")
+        XCTAssertEqual(followUp.threadKey, "5550001_2001")
+        XCTAssertEqual(followUp.sla.responseClock, .nextResponse)
+        XCTAssertEqual(try queue(t), ["5550001_2003", "5550001_2004", "5549990_4001"])
+        XCTAssertEqual(try importFixture(t, "facebook-feed.json").accepted, 0, "re-importing adds nothing")
+    }
+
     func testInstagram() throws {
         let t = try TestDesk() // the media's owner is named in the file
         let s = try importFixture(t, "instagram-comments.json")
