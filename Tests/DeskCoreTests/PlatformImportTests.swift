@@ -105,6 +105,28 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertEqual(try importFixture(t, "facebook-feed.json").accepted, 0, "re-importing adds nothing")
     }
 
+    func testTheChannelGivenToAnImportGoesToCommentsThatNameNoneAndPicksItsPolicy() throws {
+        var config = DeskConfig()
+        config.policies.insert(SLAPolicy(name: "facebook-page", match: .init(channels: ["@pemkot_contoh_fb"]),
+                                         firstResponse: SLADuration(30, .minutes, .calendar), nextResponse: SLADuration(1, .hours, .calendar),
+                                         resolution: SLADuration(1, .days, .calendar)), at: 0)
+        let t = try TestDesk(config: config)
+        let s = try Importer(desk: t.desk, channel: "Pemkot_Contoh_FB").importFile(PlatformFixture.url("facebook-feed.json").path)
+        XCTAssertEqual(s.accepted, 5)
+        let comment = try t.comment(.facebook, "5549990_4001")
+        XCTAssertEqual(comment.channel, "@pemkot_contoh_fb")
+        XCTAssertEqual(comment.sla.policy, "facebook-page")
+        XCTAssertEqual(comment.sla.responseDueAt, time("2026-11-30T05:30:00Z"))
+        let events = try t.store.read { try $0.events(from: 1, limit: 10) }
+        let event = try XCTUnwrap(events.last(where: { $0.action == "import" }))
+        XCTAssertTrue(event.payload.contains(#""channel":"@pemkot_contoh_fb""#), event.payload)
+        // Without it, the comments name no channel and fall to the default policy.
+        let plain = try TestDesk(config: config)
+        try importFixture(plain, "facebook-feed.json")
+        XCTAssertNil(try plain.comment(.facebook, "5549990_4001").channel)
+        XCTAssertNotEqual(try plain.comment(.facebook, "5549990_4001").sla.policy, "facebook-page")
+    }
+
     func testInstagram() throws {
         let t = try TestDesk() // the media's owner is named in the file
         let s = try importFixture(t, "instagram-comments.json")

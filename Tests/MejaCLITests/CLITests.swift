@@ -88,6 +88,11 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(shown["status"]?.stringValue, "waiting_citizen")
         XCTAssertEqual(shown["assignee"]?.stringValue, "budi")
         XCTAssertEqual(shown["history"]?.arrayValue?.compactMap { $0["action"]?.stringValue }, ["assign", "status"])
+        // A file's comments get the channel named on the command line when they name none.
+        let two = try cli.write("two.jsonl", #"{"platform":"x","id":"2","author":{"handle":"b"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", two, "--channel", "@Pemkot_Contoh"]).status, 0)
+        XCTAssertEqual(JSONValue.parse(try cli.run(["show", "x:2", "--json"]).stdout)?["channel"]?.stringValue, "@pemkot_contoh")
+        XCTAssertNil(shown["channel"]?.stringValue)
         let stranger = try cli.run(["claim", "1"], extraEnv: ["USER": "mallory"])
         XCTAssertEqual(stranger.status, 1)
         XCTAssertTrue(stranger.stderr.contains("meja staff add mallory"), stranger.stderr)

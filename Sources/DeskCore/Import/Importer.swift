@@ -9,10 +9,15 @@ public struct Importer: Sendable {
     public let desk: Desk
     /// Records per transaction. A crash loses at most the batch in flight, never half of one.
     public var batchSize: Int
+    /// The agency account the file's comments were addressed to (e.g. the Page whose feed was exported), given to
+    /// every citizen comment that names none. Platform exports rarely say which of the agency's accounts received
+    /// a comment; with this, policies and reports by channel see them.
+    public var channel: String?
 
-    public init(desk: Desk, batchSize: Int = 20_000) {
+    public init(desk: Desk, batchSize: Int = 20_000, channel: String? = nil) {
         self.desk = desk
         self.batchSize = batchSize
+        self.channel = channel.map(Author.normalizedHandle)
     }
 
     /// What one import did.
@@ -67,7 +72,7 @@ public struct Importer: Sendable {
         let lines = max(1, estimatedLines(data))
         let pipe = BatchPipe(capacity: 3)
         let size = batchSize
-        let preparer = Preparer(config: desk.config, classifier: desk.classifier)
+        let preparer = Preparer(config: desk.config, classifier: desk.classifier, channel: channel)
         let reader = Thread {
             var batch: [Prepared] = []
             batch.reserveCapacity(size)
@@ -224,6 +229,7 @@ public struct Importer: Sendable {
                 payload["arrivals"] = .array(arrivals)
             }
             if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
+            if let channel { payload["channel"] = .string(channel) }
             payload.merge(desk.actor.payloadNote) { a, _ in a }
             return try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq
         }
@@ -297,12 +303,18 @@ struct Prepared: Sendable {
 struct Preparer: Sendable {
     let config: DeskConfig
     let classifier: (@Sendable (String) -> CommentTone)?
+    /// The channel given to comments that name none.
+    var channel: String?
 
     func prepare(_ item: ImportItem) -> Prepared {
         var p = Prepared(line: item.line, result: item.result)
-        guard case .success(let record) = item.result else { return p }
+        guard case .success(var record) = item.result else { return p }
         p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle)
         if p.isAgency { return p }
+        if record.channel == nil, let channel {
+            record.channel = channel
+            p.result = .success(record)
+        }
         let tone = classifier?(record.text)
         p.intent = tone?.intent
         p.sentiment = tone?.sentiment

@@ -22,6 +22,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format: auto (detect it), or one of \(ImportFormats.all.map(\.name).joined(separator: ", ")).", valueName: "format"))
     var format: String = "auto"
 
+    @Option(help: ArgumentHelp("The agency account the comments were addressed to (e.g. @pemkot_contoh), for those that name none: platform exports rarely say, and SLA policies, boards and reports by channel need it.", valueName: "handle"))
+    var channel: String?
+
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
@@ -34,7 +37,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let importer = Importer(desk: desk)
+            let importer = Importer(desk: desk, channel: channel)
             var rejected = false
             var summaries: [JSONValue] = []
             for file in files {
