@@ -46,7 +46,7 @@ final class ReportRenderTests: XCTestCase {
             for forbidden in ["http", "src=", "href=", "<script", "url(", "@import", "<link", "<iframe", "<img"] {
                 XCTAssertFalse(html.lowercased().contains(forbidden), "\(audience) contains \(forbidden)")
             }
-            XCTAssertTrue(html.contains("<html lang=\"\(audience == .public ? "id" : "en")\">"))
+            XCTAssertTrue(html.contains("<html lang=\"\(audience.isPublic ? "id" : "en")\">"))
         }
         let publicHTML = ReportHTML.render(r, audience: .public)
         XCTAssertTrue(publicHTML.contains("Tanggapan pertama / <span lang=\"en\">First response</span>"), "English marked as such")

@@ -280,6 +280,20 @@ final class DeskAppTests: XCTestCase {
         String(app.frame().text.split(separator: "\n", omittingEmptySubsequences: false)[app.state.size.height - 2])
     }
 
+    func testTheIndonesianDeskShowsTheReportInIndonesianAndThePublicOneInBoth() throws {
+        let f = try Fixture()
+        try f.importReportHistory()
+        let app = f.app(size: Size(width: 120, height: 40), language: .id)
+        app.press(.char("R"))
+        XCTAssertEqual(shown(app, "Komentar masuk"), "13")
+        XCTAssertEqual(shown(app, "Dijawab langsung di platform"), "6")
+        XCTAssertFalse(app.frame().text.contains("Comments received"), app.frame().text)
+        app.press(.char("p"))
+        XCTAssertTrue(app.frame().text.contains("Komentar masuk / Comments received"), app.frame().text)
+        app.press(.char("p"))
+        XCTAssertEqual(shown(app, "Komentar masuk"), "13", "back to the supervisors' report, still in Indonesian")
+    }
+
     func testMovingThePeriodChangesTheFiguresShown() throws {
         let f = try Fixture()
         try f.importReportHistory()

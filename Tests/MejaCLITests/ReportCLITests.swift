@@ -154,6 +154,16 @@ final class ReportCLITests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Period                                  2026-11-25 – 2026-12-01 (Asia/Jakarta)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("▁") || text.stdout.contains("█"), "sparklines and bars")
+        // Indonesian labels when asked for, or when the locale is Indonesian; the same figures; CSV keys unchanged.
+        let indonesian = try cli.run(["report", "--from", "2026-11-25", "--to", "2026-12-01", "--lang", "id"], extraEnv: ["COLUMNS": "100"])
+        XCTAssertTrue(indonesian.stdout.contains("Periode"), indonesian.stdout)
+        XCTAssertTrue(indonesian.stdout.contains("Komentar masuk"), indonesian.stdout)
+        XCTAssertFalse(indonesian.stdout.contains("Comments received"), indonesian.stdout)
+        let byLocale = try cli.run(["report", "--from", "2026-11-25", "--to", "2026-12-01"], extraEnv: ["COLUMNS": "100", "LANG": "id_ID.UTF-8"])
+        XCTAssertEqual(byLocale.stdout, indonesian.stdout)
+        let csv = ["report", "--format", "csv", "--from", "2026-11-25", "--to", "2026-12-01"]
+        XCTAssertEqual(try cli.run(csv + ["--lang", "id"]).stdout, try cli.run(csv).stdout)
+        XCTAssertEqual(try cli.run(["report", "--lang", "fr"]).status, 64)
         let html = cli.dir.appendingPathComponent("r.html").path
         XCTAssertEqual(try cli.run(["report", "--format", "html", "--public", "--out", html]).status, 0)
         XCTAssertTrue(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))

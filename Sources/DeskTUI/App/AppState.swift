@@ -46,6 +46,7 @@ public struct AppState: Sendable {
         self.actor = actor
         self.isSupervisor = isSupervisor
         self.agency = agency
+        reports = ReportsState(language: language)
     }
 
     /// The screen on top.

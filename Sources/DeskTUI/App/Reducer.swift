@@ -113,7 +113,7 @@ public enum Reducer {
             return [.loadLog(verify: true)]
         case .reports:
             state.stack.append(.reports)
-            state.reports = ReportsState(token: state.reports.token)
+            state.reports = ReportsState(token: state.reports.token, language: state.language)
             state.reports.period = ReportPeriod.lastFourWeeks(endingAt: state.now, zone: state.timeZone)
             return requestReport(&state, anew: true)
         default:
@@ -337,7 +337,7 @@ public enum Reducer {
             }
             return movePeriod(&state, weeksEarlier: -1)
         case .publicView:
-            state.reports.audience = state.reports.audience == .public ? .supervisors : .public
+            state.reports.audience = state.reports.audience.isPublic ? .supervisors(state.language) : .public
             clampReportScroll(&state)
             return []
         default: return []

@@ -166,10 +166,12 @@ public struct ReportsState: Sendable {
     /// The first line shown.
     public var scroll = 0
 
-    /// A closed screen; `token` carries on from an earlier one so that its late results are told apart.
-    public init(token: Int = 0) {
+    /// A closed screen for supervisors reading `language`; `token` carries on from an earlier one so that its late
+    /// results are told apart.
+    public init(token: Int = 0, language: Language = .en) {
         self.token = token
         oldestWanted = token + 1
+        audience = .supervisors(language)
     }
 
     /// The report of the period shown, once it has been computed.

@@ -1,3 +1,5 @@
+import DeskCore
+
 /// A text in both languages of the desk.
 public struct Localized: Sendable, Hashable {
     public let id: String

@@ -21,7 +21,7 @@ public enum ReportsView {
         var pieces: [(text: String, object: UIObject, rank: Int)] = [
             (s.format(.reportsPeriod, s.period(period, zone: state.timeZone)), .status, 0), ("  " + back, .muted, 3),
         ]
-        if r.audience == .public { pieces.append(("  " + s[.reportsPublicView], .warning, 1)) }
+        if r.audience.isPublic { pieces.append(("  " + s[.reportsPublicView], .warning, 1)) }
         if doc.lines.count > body.height {
             pieces.append(("  " + s.format(.linesShown, String(scroll + 1), String(doc.lines.count)), .muted, 2))
         }

@@ -24,8 +24,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("text, md, csv or html.", valueName: "format")) var format: String = "text"
     @Flag(name: .customLong("public"), help: "The public transparency report: aggregates only, bilingual, with the log head.") var isPublic = false
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The labels' language, id or en (default: Indonesian when the locale is, else English; the public report is always both; CSV keys never change).", valueName: "lang"))
+    var lang: String?
 
     func validate() throws {
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang is id or en") }
         if ReportFormat(rawValue: format) == nil {
             throw ValidationError("--format is one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -36,7 +39,7 @@ struct ReportCommand: ParsableCommand {
             let desk = try global.openDesk()
             let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
             let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
-            let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors,
+            let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors(lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()),
                                                               width: out == nil ? Console.width : 100)
             if let out {
                 do {

@@ -9,7 +9,7 @@ public enum ReportHTML {
         let layout = ReportLayout(report, audience: audience)
         var out = """
             <!DOCTYPE html>
-            <html lang="\(audience == .public ? "id" : "en")">
+            <html lang="\(audience.isPublic ? "id" : audience.language.rawValue)">
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -68,7 +68,7 @@ public enum ReportHTML {
 
     /// A label as markup: in public, `Bahasa / <span lang="en">English</span>`.
     static func label(_ l: ReportLabel, _ audience: ReportAudience) -> String {
-        guard audience == .public, l.id != l.en else { return escape(l.text(audience)) }
+        guard audience.isPublic, l.id != l.en else { return escape(l.text(audience)) }
         return "\(escape(l.id)) / <span lang=\"en\">\(escape(l.en))</span>"
     }
 

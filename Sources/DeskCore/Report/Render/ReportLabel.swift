@@ -1,6 +1,7 @@
 /// A label of a report in Bahasa Indonesia and English.
 ///
-/// Supervisors' reports are in English; the public transparency report shows both, Bahasa Indonesia first.
+/// Supervisors read their reports in their language (English unless asked otherwise); the public transparency
+/// report shows both, Bahasa Indonesia first.
 public struct ReportLabel: Sendable, Hashable {
     public var id: String
     public var en: String
@@ -10,18 +11,29 @@ public struct ReportLabel: Sendable, Hashable {
         self.en = en
     }
 
-    /// The label for an audience: `Bahasa / English` in public, English otherwise (once when both are the same).
+    /// The label for an audience: `Bahasa / English` in public (once when both are the same), else in the
+    /// audience's language.
     public func text(_ audience: ReportAudience) -> String {
-        audience == .public && id != en ? "\(id) / \(en)" : en
+        if audience.isPublic { return id != en ? "\(id) / \(en)" : en }
+        return audience.language == .id ? id : en
     }
 }
 
-/// Who a report is for.
-public enum ReportAudience: String, Sendable, Hashable {
-    /// Supervisors: every figure, staff by name.
-    case supervisors
-    /// The public (`--public`): aggregates only — no handles, names, texts or staff — with bilingual labels.
-    case `public`
+/// Who a report is for, and in which language.
+public struct ReportAudience: Sendable, Hashable {
+    /// True for the public transparency report (`--public`): aggregates only — no handles, names, texts or staff —
+    /// with bilingual labels; false for supervisors: every figure, staff by name.
+    public let isPublic: Bool
+    /// The language of the labels (the public report shows both, Bahasa Indonesia first).
+    public let language: Language
+
+    /// Supervisors reading English.
+    public static let supervisors = ReportAudience(isPublic: false, language: .en)
+    /// The public, in both languages.
+    public static let `public` = ReportAudience(isPublic: true, language: .id)
+
+    /// Supervisors reading `language`.
+    public static func supervisors(_ language: Language) -> ReportAudience { ReportAudience(isPublic: false, language: language) }
 }
 
 /// Every label the report formats use, in one place.

@@ -17,7 +17,7 @@ public struct ReportLayout: Sendable, Hashable {
         self.audience = audience
         let f = ReportFormatting(zone: report.zone)
         func l(_ label: ReportLabel) -> String { label.text(audience) }
-        title = l(audience == .public ? ReportLabels.publicTitle : ReportLabels.title) + " — " + report.agency
+        title = l(audience.isPublic ? ReportLabels.publicTitle : ReportLabels.title) + " — " + report.agency
         typealias Column = ReportTable.Column
         typealias Cell = ReportTable.Cell
         func label(_ text: ReportLabel, raw: String) -> Cell { Cell(text: l(text), raw: raw, label: text) }
@@ -121,7 +121,7 @@ public struct ReportLayout: Sendable, Hashable {
             Column("comments", ReportLabels.count),
         ], rows: volume, bar: ReportTable.Bar(column: 2, full: Double(Swift.max(1, report.comments)))))
 
-        if audience == .supervisors {
+        if !audience.isPublic {
             tables.append(ReportTable(family: "staff", title: ReportLabels.staff, columns: [
                 Column("staff", ReportLabels.name, numeric: false), Column("replies", ReportLabels.staffReplies),
                 Column("overrides", ReportLabels.overrides), Column("first_responses", ReportLabel("Tanggapan pertama", "First responses")),

@@ -17,7 +17,7 @@ public enum ReportMarkdown {
         }
         out += ["", "## " + escape(ReportLabels.notesTitle.text(audience)), ""]
         for note in ReportLabels.notes(passedOverThreshold: report.passedOverThreshold) { out.append("- " + escape(note.text(audience))) }
-        if audience == .public, let head = report.logHead {
+        if audience.isPublic, let head = report.logHead {
             out += ["", "**\(escape(ReportLabels.logHead.text(audience)))**: `\(head)`", "", escape(ReportLabels.logHeadNote.text(audience))]
         }
         return out.joined(separator: "\n") + "\n"

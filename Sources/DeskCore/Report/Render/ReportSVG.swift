@@ -52,7 +52,7 @@ enum ReportSVG {
             guard i % every == 0 else { continue }
             let cx = n(left + slot * (Double(i) + 0.5))
             let cell = row[chart.labels]
-            if let label = cell.label, audience == .public, label.id != label.en {
+            if let label = cell.label, audience.isPublic, label.id != label.en {
                 out += "<text x=\"\(cx)\" y=\"\(n(baseline + 16))\" text-anchor=\"middle\">\(ReportHTML.escape(label.id))</text>\n"
                 out += "<text class=\"muted\" lang=\"en\" x=\"\(cx)\" y=\"\(n(baseline + 30))\" text-anchor=\"middle\">\(ReportHTML.escape(label.en))</text>\n"
             } else {

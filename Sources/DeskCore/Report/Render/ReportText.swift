@@ -15,7 +15,7 @@ public enum ReportText {
             out.append("")
             out += lines(of: table, width: width, audience: layout.audience)
         }
-        if layout.audience == .public, let logHead {
+        if layout.audience.isPublic, let logHead {
             out.append("")
             out += TextLayout.wrap("\(ReportLabels.logHead.text(.public)): \(logHead)", width: width)
             out += TextLayout.wrap(ReportLabels.logHeadNote.text(.public), width: width)
@@ -46,7 +46,7 @@ public enum ReportText {
         }
         // Bilingual headers take two lines, Bahasa Indonesia above English.
         let labels = shown.map { table.columns[$0].label }
-        let headers: [[String]] = audience == .public && labels.contains(where: { $0.id != $0.en })
+        let headers: [[String]] = audience.isPublic && labels.contains(where: { $0.id != $0.en })
             ? [labels.map(\.id), labels.map(\.en)] : [labels.map { $0.text(audience) }]
         var widths = shown.enumerated().map { k, c in
             table.rows.reduce(headers.map { DisplayWidth.of($0[k]) }.max() ?? 0) { Swift.max($0, DisplayWidth.of($1[c].text)) }
