@@ -6,6 +6,8 @@ public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
     case usage(String)
     /// The server refused the token (401/403).
     case unauthorized(String)
+    /// The server has no such endpoint (404/410).
+    case notFound(String)
     /// No answer, or not HTTP.
     case network(String)
     /// The server answered, but not with what its API documents.
@@ -15,7 +17,7 @@ public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .usage(let why), .unauthorized(let why), .network(let why), .unexpected(let why): return why
+        case .usage(let why), .unauthorized(let why), .notFound(let why), .network(let why), .unexpected(let why): return why
         case .rateLimited(let until, let instance):
             return "\(instance) asks to wait until \(Timestamp.utc(until)) before more requests (rate limit); run the fetch again after that."
         }

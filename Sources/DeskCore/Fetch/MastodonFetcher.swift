@@ -1,18 +1,26 @@
 import Foundation
 
-/// Pulls new mentions of the agency's account from a Mastodon server through its REST API and imports them.
+/// Pulls new mentions of the agency's account, and the replies the agency wrote outside Meja, from a Mastodon
+/// server through its REST API and imports them.
 ///
 /// `GET /api/v1/notifications?types[]=mention&limit=40` with `Authorization: Bearer TOKEN`, newest first,
 /// following `Link: <…>; rel="next"` to older pages until it reaches the mentions an earlier run already took
-/// (`since_id`, kept in the store per instance) or the end. It respects the server's limits: when
-/// `X-RateLimit-Remaining` reaches 0 it waits until `X-RateLimit-Reset` before the next page, and a `429` (or `503`)
-/// is retried after its `Retry-After` (seconds or an HTTP date). All waiting goes through the injected `Sleeper`
-/// and all "now" through the injected clock. The statuses are then imported with `MastodonFormat` through
-/// `Importer.importData`, so deduplication, batching and the log are the same as for files.
+/// (`since_id`, kept in the store per instance) or the end. Then it asks whose token it is
+/// (`GET /api/v1/accounts/verify_credentials`) and pages that account's own statuses the same way
+/// (`GET /api/v1/accounts/:id/statuses?exclude_reblogs=true`, down to `own_since_id`): those that answer something
+/// are the agency's replies, written on Mastodon's web or apps, and stop the clocks of what they answer. A token
+/// without `read:accounts`/`read:statuses` (401/403), or a server without these endpoints (404), does not fail
+/// the run: the mentions are imported and the outcome says why the own replies were skipped.
 ///
-/// The newest notification id is stored as the next run's `since_id` only when the run went all the way back
-/// to the previous one; a run cut short (a wait longer than `maxWait`, or `maxPages` reached) imports what it got
-/// and leaves the mark where it was, so the next run fills the gap (re-importing is a no-op).
+/// It respects the server's limits on every request: when `X-RateLimit-Remaining` reaches 0 it waits until
+/// `X-RateLimit-Reset` before the next request, and a `429` (or `503`) is retried after its `Retry-After` (seconds
+/// or an HTTP date). All waiting goes through the injected `Sleeper` and all "now" through the injected clock. The
+/// statuses of both listings are then imported together with `MastodonFormat` through `Importer.importData`, so
+/// deduplication, batching, oldest-first order and the log are the same as for files.
+///
+/// The newest id of each listing is stored as the next run's mark only when the run went all the way back to the
+/// previous one; a listing cut short (a wait longer than `maxWait`, or `maxPages` reached) imports what it got and
+/// leaves its mark where it was, so the next run fills the gap (re-importing is a no-op).
 public struct MastodonFetcher: Sendable {
     /// The server, e.g. `https://mastodon.example` (no trailing slash).
     public let instance: URL
@@ -23,9 +31,9 @@ public struct MastodonFetcher: Sendable {
     public var sleeper: any Sleeper
     /// "Now", for rate-limit reset times and HTTP dates.
     public var clock: any WallClock
-    /// Notifications per page (the API's maximum is 40 for this endpoint, 80 for some servers).
+    /// Entries per page (the API's maximum is 40 for these endpoints, 80 on some servers).
     public var pageSize = 40
-    /// The most pages one run reads.
+    /// The most pages one run reads of each listing.
     public var maxPages = 250
     /// The longest single wait (rate limit, `Retry-After`) the fetch accepts before stopping.
     public var maxWait: TimeInterval = 15 * 60
@@ -42,15 +50,15 @@ public struct MastodonFetcher: Sendable {
         self.clock = clock
     }
 
-    /// What one fetch brought back.
+    /// What one listing (the mention notifications, or the account's own statuses) brought back.
     public struct Pages: Sendable {
-        /// Each page's body as the server sent it (a JSON array of notifications), newest page first.
+        /// Each page's body as the server sent it (a JSON array of notifications or statuses), newest page first.
         public var bodies: [Data] = []
-        /// The number of mention notifications newer than `since_id`.
-        public var mentions = 0
-        /// The newest notification id seen, the next run's `since_id`.
+        /// The number of entries newer than the mark the listing started from.
+        public var entries = 0
+        /// The newest id seen, the next run's mark.
         public var newestID: String?
-        /// True when the run reached `since_id` or the end of the list.
+        /// True when the run reached the mark or the end of the list.
         public var complete = true
         /// Why the run stopped early, when it did.
         public var stoppedEarly: String?
@@ -58,18 +66,55 @@ public struct MastodonFetcher: Sendable {
         public var requests = 0
         /// Each wait, in seconds, in order.
         public var waits: [TimeInterval] = []
+        /// Until when the last answer's rate limit (`X-RateLimit-Remaining: 0`) asks the next request to wait.
+        var notBefore: Date?
+
+        /// The number of mention notifications newer than `since_id` (for the notifications listing).
+        public var mentions: Int { entries }
+    }
+
+    /// The token's own account, as `verify_credentials` names it.
+    public struct OwnAccount: Sendable, Equatable {
+        /// The account id, which its statuses carry in `account.id`.
+        public var id: String
+        /// `user` (on this server).
+        public var acct: String
+
+        public init(id: String, acct: String) {
+            self.id = id
+            self.acct = acct
+        }
+    }
+
+    /// What the fetch of the account's own statuses brought back.
+    public struct OwnStatuses: Sendable {
+        /// The account, when the server said whose token it is.
+        public var account: OwnAccount?
+        /// The statuses listing (with the `verify_credentials` request counted in `requests`).
+        public var pages = Pages()
+        /// Why the own statuses were not fetched (the token lacks the scope, or the server has no such endpoint).
+        public var skipped: String?
     }
 
     /// What `run` did: the pages fetched and the import of their statuses.
     public struct Outcome: Sendable {
-        /// What was fetched.
+        /// The mention notifications fetched.
         public var pages: Pages
+        /// The account's own statuses fetched (its replies written outside Meja).
+        public var own: OwnStatuses
         /// What the import of the fetched statuses did.
         public var summary: Importer.Summary
         /// The `since_id` the run started from.
         public var sinceID: String?
         /// The `since_id` kept for the next run.
         public var keptSinceID: String?
+        /// The `own_since_id` kept for the next run.
+        public var keptOwnSinceID: String?
+
+        /// Why the agency's replies written on the web were not fetched, when they were not.
+        public var ownRepliesSkipped: String? { own.skipped }
+        /// Requests made by the whole run, retries included.
+        public var requests: Int { pages.requests + own.pages.requests }
     }
 
     // MARK: Setting up
@@ -88,7 +133,7 @@ public struct MastodonFetcher: Sendable {
     /// The access token in `path`, trimmed. The token itself never appears in a message.
     public static func readToken(path: String) throws(FetchError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .usage("\(path): cannot be read. Put the account's access token (Preferences → Development → your app, scope read:notifications) in that file.")
+            throw .usage("\(path): cannot be read. Put the account's access token (Preferences → Development → your app, scopes read:notifications, read:accounts and read:statuses) in that file.")
         }
         let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { throw .usage("\(path) is empty; it must hold the account's access token and nothing else.") }
@@ -100,9 +145,15 @@ public struct MastodonFetcher: Sendable {
 
     /// The store setting that keeps the newest notification id for an instance:
     /// `fetch.mastodon.<host[:port]>.since_id`.
-    public static func sinceIDKey(_ instance: URL) -> String {
+    public static func sinceIDKey(_ instance: URL) -> String { settingKey(instance, "since_id") }
+
+    /// The store setting that keeps the newest id of the account's own statuses for an instance:
+    /// `fetch.mastodon.<host[:port]>.own_since_id`.
+    public static func ownSinceIDKey(_ instance: URL) -> String { settingKey(instance, "own_since_id") }
+
+    private static func settingKey(_ instance: URL, _ name: String) -> String {
         let host = (instance.host ?? instance.absoluteString).lowercased()
-        return "fetch.mastodon.\(host)\(instance.port.map { ":\($0)" } ?? "").since_id"
+        return "fetch.mastodon.\(host)\(instance.port.map { ":\($0)" } ?? "").\(name)"
     }
 
     // MARK: Fetching
@@ -110,11 +161,57 @@ public struct MastodonFetcher: Sendable {
     /// Fetches mention notifications newer than `sinceID` (all the server keeps when nil).
     public func fetch(sinceID: String?) throws(FetchError) -> Pages {
         var pages = Pages()
-        var components = URLComponents(url: instance.appendingPathComponent("api/v1/notifications"), resolvingAgainstBaseURL: false)!
-        var query = [URLQueryItem(name: "types[]", value: "mention"), URLQueryItem(name: "limit", value: String(pageSize))]
+        let first = listingURL("api/v1/notifications", [URLQueryItem(name: "types[]", value: "mention")], sinceID: sinceID)
+        try page(from: first, sinceID: sinceID, entries: "notifications", advice: .mentions, into: &pages)
+        return pages
+    }
+
+    /// Fetches the statuses of the token's own account newer than `sinceID`: asks the server whose token it is
+    /// (`GET /api/v1/accounts/verify_credentials`), then pages `GET /api/v1/accounts/:id/statuses` without boosts.
+    /// A refusal (401/403, a token without `read:accounts` or `read:statuses`) or a 404 is no error: the result
+    /// says why nothing was fetched. `after` is the listing fetched just before, whose rate limit still holds.
+    public func fetchOwnStatuses(sinceID: String?, after previous: Pages? = nil) throws(FetchError) -> OwnStatuses {
+        var own = OwnStatuses()
+        own.pages.notBefore = previous?.notBefore
+        do {
+            let me = instance.appendingPathComponent("api/v1/accounts/verify_credentials")
+            let account = try ownAccount(try request(me, &own.pages, .ownStatuses), url: me)
+            own.account = account
+            let first = listingURL("api/v1/accounts/\(account.id)/statuses", [URLQueryItem(name: "exclude_reblogs", value: "true")],
+                                   sinceID: sinceID)
+            try page(from: first, sinceID: sinceID, entries: "statuses", advice: .ownStatuses, into: &own.pages)
+        } catch {
+            switch error {
+            case .unauthorized(let why), .notFound(let why):
+                own.skipped = why
+                own.pages.bodies = []
+                own.pages.entries = 0
+                own.pages.newestID = nil
+                own.pages.complete = false
+            case .rateLimited:
+                own.pages.complete = false
+                own.pages.stoppedEarly = error.description
+            default:
+                throw error
+            }
+        }
+        return own
+    }
+
+    /// The first page of a newest-first listing: `path?extra&limit=N[&since_id=ID]`.
+    private func listingURL(_ path: String, _ extra: [URLQueryItem], sinceID: String?) -> URL {
+        var components = URLComponents(url: instance.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+        var query = extra + [URLQueryItem(name: "limit", value: String(pageSize))]
         if let sinceID { query.append(URLQueryItem(name: "since_id", value: sinceID)) }
         components.queryItems = query
-        var next: URL? = components.url
+        return components.url!
+    }
+
+    /// Reads a newest-first listing from `first`, following `Link: <…>; rel="next"` to older pages until it
+    /// reaches `sinceID` or the end, into `pages`. A rate-limit wait longer than `maxWait`, or `maxPages` pages,
+    /// stop it early (`complete` false) once something was fetched.
+    private func page(from first: URL, sinceID: String?, entries: String, advice: Advice, into pages: inout Pages) throws(FetchError) {
+        var next: URL? = first
         var pageCount = 0
         while let url = next {
             guard pageCount < maxPages else {
@@ -125,7 +222,7 @@ public struct MastodonFetcher: Sendable {
             pageCount += 1
             let response: HTTPResponse
             do {
-                response = try request(url, &pages)
+                response = try request(url, &pages, advice)
             } catch {
                 if case .rateLimited = error, !pages.bodies.isEmpty {
                     pages.complete = false
@@ -134,33 +231,44 @@ public struct MastodonFetcher: Sendable {
                 }
                 throw error
             }
-            let ids = try notificationIDs(response.body, url: url)
+            let ids = try entryIDs(response.body, url: url, entries: entries)
             pages.bodies.append(response.body)
             var reachedOld = false
             for id in ids {
                 if let sinceID, !Self.isNewer(id, than: sinceID) { reachedOld = true; continue }
-                pages.mentions += 1
+                pages.entries += 1
                 if pages.newestID.map({ Self.isNewer(id, than: $0) }) ?? true { pages.newestID = id }
             }
             if ids.isEmpty || reachedOld { break }
             next = response.header("Link").flatMap { LinkHeader($0).next }.flatMap { URL(string: $0) }
-            guard next != nil else { break }
-            if let remaining = response.header("X-RateLimit-Remaining").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-               remaining <= 0 {
-                let wait = resetWait(response) ?? 60
-                guard wait <= maxWait else {
-                    pages.complete = false
-                    pages.stoppedEarly = FetchError.rateLimited(until: clock.now.addingTimeInterval(wait), instance: host).description
-                    break
-                }
-                pause(wait, &pages)
-            }
         }
-        return pages
     }
 
-    /// One GET, retried after a 429/503 (`Retry-After`, else the rate-limit reset, else a growing pause) or a 5xx.
-    private func request(_ url: URL, _ pages: inout Pages) throws(FetchError) -> HTTPResponse {
+    /// What to tell the user when an endpoint refuses the token or does not exist.
+    private struct Advice {
+        /// What to do about a 401/403.
+        var refused: String
+        /// What a 404/410 probably means.
+        var missing: String
+
+        static let mentions = Advice(
+            refused: "Check that the token file holds a valid token of the agency's account with the read:notifications scope.",
+            missing: "Is it a Mastodon server?")
+        static let ownStatuses = Advice(
+            refused: "Give the token the read scope (read:accounts, read:statuses) so replies written on the web are counted.",
+            missing: "Replies written on the web are not counted.")
+    }
+
+    /// One GET, after the wait the previous answer's rate limit asks for (`X-RateLimit-Remaining` 0 until
+    /// `X-RateLimit-Reset`), retried after a 429/503 (`Retry-After`, else the rate-limit reset, else a growing
+    /// pause) or a 5xx.
+    private func request(_ url: URL, _ pages: inout Pages, _ advice: Advice) throws(FetchError) -> HTTPResponse {
+        if let until = pages.notBefore {
+            let wait = max(0, until.timeIntervalSince(clock.now))
+            guard wait <= maxWait else { throw .rateLimited(until: until, instance: host) }
+            pages.notBefore = nil
+            if wait > 0 { pause(wait, &pages) }
+        }
         var attempt = 0
         while true {
             pages.requests += 1
@@ -175,18 +283,26 @@ public struct MastodonFetcher: Sendable {
             }
             switch response.status {
             case 200..<300:
+                if let remaining = response.header("X-RateLimit-Remaining").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+                   remaining <= 0 {
+                    pages.notBefore = clock.now.addingTimeInterval(resetWait(response) ?? 60)
+                }
                 return response
             case 401, 403:
-                throw .unauthorized("\(host) refused the access token (HTTP \(response.status)\(Self.serverMessage(response))). Check that the token file holds a valid token of the agency's account with the read:notifications scope.")
+                throw .unauthorized("\(host) refused the access token (HTTP \(response.status)\(Self.serverMessage(response))) for \(url.path). \(advice.refused)")
             case 404, 410:
-                throw .unexpected("\(host) has no \(url.path) (HTTP \(response.status)). Is \(instance.absoluteString) a Mastodon server?")
+                throw .notFound("\(host) has no \(url.path) (HTTP \(response.status)). \(advice.missing)")
             case 429, 500...599:
                 attempt += 1
                 let wait = retryAfter(response) ?? resetWait(response) ?? min(60, pow(2, Double(attempt)))
                 guard attempt <= maxRetries else {
                     throw .unexpected("\(host) kept answering HTTP \(response.status) after \(maxRetries) retries\(Self.serverMessage(response)); try again later.")
                 }
-                guard wait <= maxWait else { throw .rateLimited(until: clock.now.addingTimeInterval(wait), instance: host) }
+                guard wait <= maxWait else {
+                    let until = clock.now.addingTimeInterval(wait)
+                    pages.notBefore = until // no later request of this run goes out before then
+                    throw .rateLimited(until: until, instance: host)
+                }
                 pause(wait, &pages)
             default:
                 throw .unexpected("\(host) answered HTTP \(response.status)\(Self.serverMessage(response)) to \(url.path).")
@@ -213,19 +329,34 @@ public struct MastodonFetcher: Sendable {
         return max(0, reset.timeIntervalSince(clock.now))
     }
 
-    /// The ids of a page of notifications (which must be a JSON array of objects with `id`).
-    private func notificationIDs(_ body: Data, url: URL) throws(FetchError) -> [String] {
-        let value: JSONValue
+    /// The ids of a page of `entries` (which must be a JSON array of objects with `id`).
+    private func entryIDs(_ body: Data, url: URL, entries: String) throws(FetchError) -> [String] {
+        let value = try json(body, url: url)
+        guard let list = value.arrayValue else {
+            throw .unexpected("\(host) answered \(url.path) with \(JSONShape.describe(value)), not an array of \(entries).")
+        }
+        return list.compactMap(Self.id)
+    }
+
+    /// The account a `verify_credentials` answer describes.
+    private func ownAccount(_ response: HTTPResponse, url: URL) throws(FetchError) -> OwnAccount {
+        let value = try json(response.body, url: url)
+        guard let id = Self.id(value), let acct = value["acct"]?.stringValue ?? value["username"]?.stringValue else {
+            throw .unexpected("\(host) answered \(url.path) with \(JSONShape.describe(value)), not an Account with `id` and `acct`.")
+        }
+        return OwnAccount(id: id, acct: acct)
+    }
+
+    private func json(_ body: Data, url: URL) throws(FetchError) -> JSONValue {
         do {
-            value = try JSONValue.parse(bytes: [UInt8](body))
+            return try JSONValue.parse(bytes: [UInt8](body))
         } catch {
             throw .unexpected("\(host) answered \(url.path) with something that is not JSON (\(error)).")
         }
-        guard let list = value.arrayValue else {
-            throw .unexpected("\(host) answered \(url.path) with \(JSONShape.describe(value)), not an array of notifications.")
-        }
-        return list.compactMap { $0["id"]?.stringValue ?? $0["id"]?.intValue.map(String.init) }
     }
+
+    /// An entity's `id` (a string, or a number on some servers).
+    private static func id(_ entity: JSONValue) -> String? { entity["id"]?.stringValue ?? entity["id"]?.intValue.map(String.init) }
 
     private var host: String { instance.host.map { h in instance.port.map { "\(h):\($0)" } ?? h } ?? instance.absoluteString }
 
@@ -244,25 +375,34 @@ public struct MastodonFetcher: Sendable {
 
     // MARK: Fetch and import
 
-    /// Fetches new mentions and imports them into `desk`, keeping the newest id for the next run.
-    /// `sinceID` overrides the id kept in the store. The import is named by the notifications address.
+    /// Fetches new mentions and the account's new own statuses and imports them together into `desk` (oldest
+    /// first, so a reply written on the web stops the clock of a mention fetched in the same run), keeping the
+    /// newest id of each listing for the next run. `sinceID` overrides the notification id kept in the store.
     public func run(desk: Desk, sinceID override: String? = nil) throws -> Outcome {
-        let key = Self.sinceIDKey(instance)
-        let stored = try desk.store.read { try $0.setting(key) }
+        let key = Self.sinceIDKey(instance), ownKey = Self.ownSinceIDKey(instance)
+        let (stored, ownStored) = try desk.store.read { (try $0.setting(key), try $0.setting(ownKey)) }
         let since = override ?? stored
         let pages = try fetch(sinceID: since)
+        let own = try fetchOwnStatuses(sinceID: ownStored, after: pages)
         var body = Data()
-        for (k, page) in pages.bodies.enumerated() {
+        for (k, page) in (pages.bodies + own.pages.bodies).enumerated() {
             if k > 0 { body.append(0x0A) }
             body.append(page)
         }
-        let name = instance.appendingPathComponent("api/v1/notifications").absoluteString
-        let summary = try Importer(desk: desk).importData(body, name: name, format: MastodonFormat())
-        var kept = stored
-        if pages.complete, let newest = pages.newestID, kept.map({ Self.isNewer(newest, than: $0) }) ?? true {
-            try desk.store.write { try $0.setSetting(key, newest) }
-            kept = newest
-        }
-        return Outcome(pages: pages, summary: summary, sinceID: since, keptSinceID: kept)
+        var name = instance.appendingPathComponent("api/v1/notifications").absoluteString
+        if let account = own.account, !own.pages.bodies.isEmpty { name += " + /api/v1/accounts/\(account.id)/statuses" }
+        let format = MastodonFormat(ownAccountID: own.account?.id)
+        let summary = try Importer(desk: desk).importData(body, name: name, format: format)
+        let kept = try keep(pages, after: stored, as: key, desk)
+        let keptOwn = try keep(own.pages, after: ownStored, as: ownKey, desk)
+        return Outcome(pages: pages, own: own, summary: summary, sinceID: since, keptSinceID: kept, keptOwnSinceID: keptOwn)
+    }
+
+    /// Stores the listing's newest id as the next run's mark when the run went all the way back and it is newer
+    /// than the stored one; returns the mark kept.
+    private func keep(_ pages: Pages, after stored: String?, as key: String, _ desk: Desk) throws -> String? {
+        guard pages.complete, let newest = pages.newestID, stored.map({ Self.isNewer(newest, than: $0) }) ?? true else { return stored }
+        try desk.store.write { try $0.setSetting(key, newest) }
+        return newest
     }
 }

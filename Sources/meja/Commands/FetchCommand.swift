@@ -2,7 +2,8 @@ import ArgumentParser
 import DeskCore
 import Foundation
 
-/// `meja fetch mastodon --instance URL --token-file FILE [--since-id ID]`: pulls new mentions from a platform API.
+/// `meja fetch mastodon --instance URL --token-file FILE [--since-id ID]`: pulls new mentions, and the agency's
+/// replies written outside Meja, from a platform API.
 struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
@@ -13,13 +14,18 @@ struct FetchCommand: ParsableCommand {
     struct Mastodon: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mastodon",
-            abstract: "Pull new mentions of the agency's account from a Mastodon server.",
+            abstract: "Pull new mentions of the agency's account, and its replies written on the web, from a Mastodon server.",
             discussion: """
                 Reads GET /api/v1/notifications?types[]=mention through the server's REST API with the account's access
-                token (scope read:notifications), page by page, waiting when the server's rate limit asks for it.
-                The newest notification id is kept in the database per server, so the next run fetches only new
-                mentions; --since-id starts from another id instead. Mentions are imported like a file: already known
-                ones are skipped, bad ones are reported and the exit status is then 65.
+                token, page by page, waiting when the server's rate limit asks for it. Then it reads the account's own
+                statuses (GET /api/v1/accounts/verify_credentials, then /api/v1/accounts/:id/statuses): those that
+                answer something are the agency's replies written on Mastodon's web or apps, and stop the clocks of
+                what they answer; its original posts are passed over. Give the token the scopes read:notifications,
+                read:accounts and read:statuses; without the last two the mentions are still fetched, with a warning
+                that replies written on the web are not counted.
+                The newest id of each listing is kept in the database per server, so the next run fetches only new
+                ones; --since-id starts the mentions from another notification id instead. Everything is imported
+                like a file: already known items are skipped, bad ones are reported and the exit status is then 65.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -49,18 +55,28 @@ struct FetchCommand: ParsableCommand {
                     if let why = outcome.pages.stoppedEarly {
                         Console.warn("meja: stopped before reaching the last fetched mention: \(why). What was fetched is imported; the next run fills the gap.")
                     }
+                    if let why = outcome.own.pages.stoppedEarly {
+                        Console.warn("meja: stopped before reaching the agency's last fetched status: \(why). What was fetched is imported; the next run fills the gap.")
+                    }
+                    if let why = outcome.ownRepliesSkipped {
+                        Console.warn("meja: the agency's replies written on the web were not fetched; the mentions were. \(why)")
+                    }
+                    let own = outcome.own.pages.entries
                     if json {
                         guard case .object(var o) = s.json else { return }
                         o["instance"] = .string(url.absoluteString)
                         o["mentions"] = .int(outcome.pages.mentions)
-                        o["requests"] = .int(outcome.pages.requests)
+                        o["own_statuses"] = .int(own)
+                        o["own_replies_skipped"] = .string(outcome.ownRepliesSkipped)
+                        o["requests"] = .int(outcome.requests)
                         o["complete"] = .bool(outcome.pages.complete)
                         o["since_id"] = .string(outcome.sinceID)
                         o["kept_since_id"] = .string(outcome.keptSinceID)
+                        o["kept_own_since_id"] = .string(outcome.keptOwnSinceID)
                         Console.out(JSONValue.object(o).text)
                     } else {
-                        let m = outcome.pages.mentions, p = outcome.pages.bodies.count
-                        Console.out("\(url.absoluteString): \(m) new mention\(m == 1 ? "" : "s") in \(p) page\(p == 1 ? "" : "s"): \(s.accepted) new, \(s.replies) agency replies, \(s.duplicates) already on the desk, \(s.rejected.count) rejected")
+                        let m = outcome.pages.mentions, p = outcome.pages.bodies.count + outcome.own.pages.bodies.count
+                        Console.out("\(url.absoluteString): \(m) new mention\(m == 1 ? "" : "s") and \(own) own status\(own == 1 ? "" : "es") in \(p) page\(p == 1 ? "" : "s"): \(s.accepted) new, \(s.replies) agency replies, \(s.duplicates) already on the desk, \(s.rejected.count) rejected")
                     }
                     if !s.rejected.isEmpty { throw ExitCode(65) }
                 } catch let e as FetchError {

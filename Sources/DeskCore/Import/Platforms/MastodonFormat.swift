@@ -9,8 +9,15 @@ import Foundation
 /// same server, `user@server` elsewhere). The thread is the root of the `in_reply_to_id` chain when the whole
 /// chain is in the file; otherwise the importer links the comment under its parent's thread. Other notification
 /// types (favourites, boosts, follows) and boosts themselves are not comments and are passed over.
+///
+/// With `ownAccountID` (the agency's account id, from `GET /api/v1/accounts/verify_credentials`), that account's
+/// statuses are the agency's own: those that answer something (`in_reply_to_id`) are its replies
+/// (`from_agency`), and its original posts, which answer no one, are passed over like boosts.
 public struct MastodonFormat: ImportFormat {
-    public init() {}
+    /// The agency's account id on the server the entities come from, if known.
+    public var ownAccountID: String?
+
+    public init(ownAccountID: String? = nil) { self.ownAccountID = ownAccountID }
     public var name: String { "mastodon" }
 
     static let expected = "Mastodon Notification or Status entities in an array"
@@ -25,12 +32,13 @@ public struct MastodonFormat: ImportFormat {
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
+        let own = ownAccountID
         try PlatformRecords.read(data, threads: .completeChainRoot, expected: Self.expected, emit: emit) { f, records in
-            Self.entity(f, &records)
+            Self.entity(f, own: own, &records)
         }
     }
 
-    private static func entity(_ f: PlatformFields, _ records: inout PlatformRecords) {
+    private static func entity(_ f: PlatformFields, own: String?, _ records: inout PlatformRecords) {
         if f.object["ancestors"] != nil || f.object["descendants"] != nil {
             // A status context (`GET /api/v1/statuses/:id/context`).
             for e in (f.array("ancestors") ?? []) + (f.array("descendants") ?? []) {
@@ -38,7 +46,7 @@ public struct MastodonFormat: ImportFormat {
                     records.reject(e.sourceLine ?? f.line, "expected a Mastodon Status entity; found \(JSONShape.describe(e))")
                     continue
                 }
-                entity(s, &records)
+                entity(s, own: own, &records)
             }
         } else if let type = f.string("type"), f.object["status"] != nil || f.object["account"] != nil, f.object["content"] == nil {
             // A Notification: only mentions carry a comment.
@@ -47,17 +55,21 @@ public struct MastodonFormat: ImportFormat {
                 records.reject(f.line, "a `mention` notification without its `status` (the post that mentions the agency)")
                 return
             }
-            records.add(line: f.line) { () throws(RecordProblem) in try Self.status(status) }
+            records.add(line: f.line) { () throws(RecordProblem) in try Self.status(status, own: own) }
         } else if f.object["content"] != nil || f.object["account"] != nil || f.object["in_reply_to_id"] != nil {
-            records.add(line: f.line) { () throws(RecordProblem) in try Self.status(f) }
+            records.add(line: f.line) { () throws(RecordProblem) in try Self.status(f, own: own) }
         } else {
             records.reject(f.line, "expected a Mastodon Notification or Status entity; found \(JSONShape.describe(f.value))")
         }
     }
 
-    /// The record of a Status entity; nil for a boost (a reblog is not a comment).
-    static func status(_ s: PlatformFields) throws(RecordProblem) -> CommentRecord? {
+    /// The record of a Status entity; nil for a boost (a reblog is not a comment) and for an original post of the
+    /// account `own` (it answers no one).
+    static func status(_ s: PlatformFields, own: String?) throws(RecordProblem) -> CommentRecord? {
         if s.object["reblog"]?.objectValue != nil { return nil }
+        let account = s.fields("account")
+        let fromAgency = own != nil && account?.string("id") == own
+        if fromAgency, s.string("in_reply_to_id") == nil { return nil }
         let id = try s.id("id", "the status id")
         let created = try s.time("created_at", example: "2026-11-30T02:15:00.000Z")
         let html = try s.text("content", "the post's HTML")
@@ -72,11 +84,11 @@ public struct MastodonFormat: ImportFormat {
             if !titles.isEmpty { text += (text.isEmpty ? "" : "\n") + "[poll: " + titles.joined(separator: " / ") + "]" }
         }
         var author = PlatformFields.missingAuthor
-        if let a = s.fields("account"), let handle = a.string("acct") ?? a.string("username") {
+        if let a = account, let handle = a.string("acct") ?? a.string("username") {
             author = Author(id: a.string("id"), handle: handle, name: a.string("display_name"))
         }
         return CommentRecord(platform: .mastodon, id: id, author: author, text: text, createdAt: created,
                              inReplyTo: s.string("in_reply_to_id"), url: s.string("url") ?? s.string("uri"),
-                             lang: s.language("language"))
+                             lang: s.language("language"), fromAgency: fromAgency)
     }
 }
