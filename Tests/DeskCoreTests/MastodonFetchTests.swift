@@ -276,6 +276,7 @@ final class MastodonFetchTests: XCTestCase {
         let answered = try t.comment(.mastodon, "11102")
         XCTAssertEqual(answered.status, .replied)
         XCTAssertEqual(answered.sla.respondedAt, time(201))
+        XCTAssertEqual(answered.channel, "@diskominfo_contoh", "the mentions were addressed to the token's account")
         let detail = try t.desk.detail(id: answered.id)
         XCTAssertEqual(detail.replies.map(\.externalID), ["201"])
         XCTAssertEqual(detail.replies.first?.sentAt, time(201))

@@ -392,7 +392,8 @@ public struct MastodonFetcher: Sendable {
         var name = instance.appendingPathComponent("api/v1/notifications").absoluteString
         if let account = own.account, !own.pages.bodies.isEmpty { name += " + /api/v1/accounts/\(account.id)/statuses" }
         let format = MastodonFormat(ownAccountID: own.account?.id)
-        let summary = try Importer(desk: desk).importData(body, name: name, format: format)
+        // The mentions were addressed to the token's account: that is their channel.
+        let summary = try Importer(desk: desk, channel: own.account.map { "@" + $0.acct }).importData(body, name: name, format: format)
         let kept = try keep(pages, after: stored, as: key, desk)
         let keptOwn = try keep(own.pages, after: ownStored, as: ownKey, desk)
         return Outcome(pages: pages, own: own, summary: summary, sinceID: since, keptSinceID: kept, keptOwnSinceID: keptOwn)
