@@ -89,6 +89,8 @@ final class SuggesterTests: XCTestCase {
         let asComplaint = suggest(text, intent: .complaint)
         XCTAssertTrue(asComplaint.first?.reasons.contains("fits the intent 'complaint' (set by staff)") ?? false, "\(asComplaint.first?.reasons ?? [])")
         XCTAssertEqual(asComplaint.first?.purpose, "apology_holding")
+        XCTAssertTrue(asComplaint.first?.explanations.contains { $0.id == "cocok dengan maksud 'keluhan' (ditetapkan petugas)" } ?? false)
+        for suggestion in asComplaint { XCTAssertEqual(suggestion.reasons, suggestion.explanations.map(\.en)) }
     }
 
     func testCodeMixedCommentsGetIndonesianFirstThenEnglish() {

@@ -166,6 +166,22 @@ final class ToneGovernorTests: XCTestCase {
         _ = governor.verdict(String(repeating: "wk", count: 50_000))
     }
 
+    func testEveryReasonIsWrittenInBothLanguages() {
+        for text in ["banjir setinggi dada di RT 05, tolong min 😭", "wkwk admin lucu banget", "admin goblok kerja gak becus",
+                     "mantap, jalan rusak lagi 👍", "Bagaimana cara membuat KTP?", "Thanks, great service!", ""] {
+            let v = governor.verdict(text)
+            XCTAssertEqual(v.reasons, v.explanations.map(\.en), "JSON keeps the English lines")
+            for e in v.explanations {
+                XCTAssertFalse(e.id.isEmpty, text)
+                XCTAssertNotEqual(e.id, e.en, "\(text): '\(e.en)' has no Indonesian")
+            }
+        }
+        let flood = governor.verdict("banjir setinggi dada di RT 05").explanations
+        XCTAssertTrue(flood.contains { $0.id.hasPrefix("topik sensitif bencana dan kecelakaan") && $0.en.hasPrefix("sensitive topic disaster") }, "\(flood)")
+        XCTAssertTrue(flood.contains { $0.id.hasPrefix("humor 0: topik sensitif") })
+        XCTAssertTrue(flood.contains { $0.id.hasPrefix("bahasa: Indonesia") })
+    }
+
     func testSignedNumbersInReasons() {
         XCTAssertEqual(ToneGovernor.signed(0.724), "+0.72")
         XCTAssertEqual(ToneGovernor.signed(-0.05), "-0.05")

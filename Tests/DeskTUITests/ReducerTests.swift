@@ -471,9 +471,9 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(effects.contains { if case .loadSuggestions(1) = $0 { true } else { false } })
         _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
             Suggestion(templateID: "a", templateVersion: 1, score: 0.9, humor: .none, lang: .indonesian, purpose: "acknowledge",
-                       title: "A", text: "Terima kasih.", reasons: []),
+                       title: "A", text: "Terima kasih.", explanations: []),
             Suggestion(templateID: "b", templateVersion: 3, score: 0.5, humor: .warm, lang: .indonesian, purpose: "acknowledge",
-                       title: "B", text: "Siap!", reasons: []),
+                       title: "B", text: "Siap!", explanations: []),
         ]))
         return s
     }

@@ -9,3 +9,18 @@ public enum Intent: String, CaseIterable, Sendable, Codable {
     case report
     case other
 }
+
+extension Intent {
+    /// The intent's name in both languages, for the desk and the reports.
+    public var label: Localized {
+        switch self {
+        case .question: Localized("pertanyaan", "question")
+        case .complaint: Localized("keluhan", "complaint")
+        case .request: Localized("permintaan", "request")
+        case .suggestion: Localized("saran", "suggestion")
+        case .praise: Localized("pujian", "praise")
+        case .report: Localized("laporan", "report")
+        case .other: Localized("lainnya", "other")
+        }
+    }
+}

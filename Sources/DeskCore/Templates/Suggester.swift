@@ -116,7 +116,7 @@ public enum Suggester {
             let t = library.templates[c.index]
             return Suggestion(templateID: t.id, templateVersion: t.version, score: c.score, humor: t.humor, lang: t.lang,
                               purpose: t.purpose, title: t.title, text: text,
-                              reasons: c.reasons(template: t, input: input, keywordTokens: library.keywordTokens[c.index]))
+                              explanations: c.reasons(template: t, input: input, keywordTokens: library.keywordTokens[c.index]))
         }
     }
 
@@ -158,28 +158,43 @@ private struct Candidate {
         if !factors.contains(factor) { factors.append(factor) }
     }
 
-    func reasons(template t: ReplyTemplate, input: SuggestionInput, keywordTokens: [[String]]) -> [String] {
-        let langName = t.lang == .indonesian ? "Indonesian" : "English"
+    func reasons(template t: ReplyTemplate, input: SuggestionInput, keywordTokens: [[String]]) -> [Localized] {
+        let lang = t.lang == .indonesian ? Localized("Bahasa Indonesia", "Indonesian") : Localized("bahasa Inggris", "English")
+        let intent = input.intent.label
+        let platform = input.platform.displayName
         return factors.map { factor in
             switch factor {
-            case .language: input.verdict.lang == t.lang ? "in the comment's language (\(langName))" : "\(langName) for a code-mixed comment"
-            case .topic: "written for \(topics.map(\.rawValue).joined(separator: ", "))"
-            case .emergency: "emergency guidance for a disaster or health emergency"
-            case .safeWithTopic: "a careful general reply for a sensitive comment"
-            case .intent: "fits the intent '\(input.intent.rawValue)'" + (input.triagedIntent != nil ? " (set by staff)" : "")
-            case .anyIntent: "suits any intent"
-            case .otherIntent: "written for \(t.intents.map(\.rawValue).joined(separator: "/")), not '\(input.intent.rawValue)'"
-            case .keywords: "keywords: " + keywords.map { keywordTokens[$0].joined(separator: " ") }.joined(separator: ", ")
-            case .rude: "a calm answer to a rude comment"
-            case .spam: "the comment looks like spam"
-            case .notSpam: "a spam warning, and the comment does not look like spam"
-            case .joke: "the citizen is joking: a light joke back is welcome"
-            case .mood: "matches the humour allowed (\(input.verdict.humorAllowed))"
-            case .purpose: "its purpose (\(t.purpose)) suits the intent '\(input.intent.rawValue)'"
-            case .laterInConversation: "a \(t.purpose == "closing" ? "closing" : "follow-up") reply, usually later in a conversation"
-            case .platform: "not written for \(input.platform.displayName)"
-            case .recent: "already sent to this citizen in the last 30 days, and no equivalent is left"
-            case .tooLong: "longer than \(input.platform.displayName) allows"
+            case .language: input.verdict.lang == t.lang
+                ? Localized("dalam bahasa komentar (\(lang.id))", "in the comment's language (\(lang.en))")
+                : Localized("\(lang.id) untuk komentar berbahasa campuran", "\(lang.en) for a code-mixed comment")
+            case .topic: Localized("ditulis untuk \(topics.map(\.label.id).joined(separator: ", "))",
+                                   "written for \(topics.map(\.rawValue).joined(separator: ", "))")
+            case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
+            case .safeWithTopic: Localized("balasan umum yang hati-hati untuk komentar sensitif", "a careful general reply for a sensitive comment")
+            case .intent: input.triagedIntent != nil
+                ? Localized("cocok dengan maksud '\(intent.id)' (ditetapkan petugas)", "fits the intent '\(input.intent.rawValue)' (set by staff)")
+                : Localized("cocok dengan maksud '\(intent.id)'", "fits the intent '\(input.intent.rawValue)'")
+            case .anyIntent: Localized("cocok untuk maksud apa pun", "suits any intent")
+            case .otherIntent: Localized("ditulis untuk \(t.intents.map(\.label.id).joined(separator: "/")), bukan '\(intent.id)'",
+                                         "written for \(t.intents.map(\.rawValue).joined(separator: "/")), not '\(input.intent.rawValue)'")
+            case .keywords: Localized(both: keywords.map { keywordTokens[$0].joined(separator: " ") }.joined(separator: ", "))
+                .prefixed("kata kunci: ", "keywords: ")
+            case .rude: Localized("jawaban tenang untuk komentar kasar", "a calm answer to a rude comment")
+            case .spam: Localized("komentarnya tampak seperti spam", "the comment looks like spam")
+            case .notSpam: Localized("peringatan spam, padahal komentarnya tidak tampak seperti spam",
+                                     "a spam warning, and the comment does not look like spam")
+            case .joke: Localized("warga bercanda: canda ringan balik disambut", "the citizen is joking: a light joke back is welcome")
+            case .mood: Localized("sesuai humor yang diizinkan (\(input.verdict.humorAllowed.label.id))",
+                                  "matches the humour allowed (\(input.verdict.humorAllowed))")
+            case .purpose: Localized("tujuannya (\(t.purpose)) cocok dengan maksud '\(intent.id)'",
+                                     "its purpose (\(t.purpose)) suits the intent '\(input.intent.rawValue)'")
+            case .laterInConversation: t.purpose == "closing"
+                ? Localized("balasan penutup, biasanya di akhir percakapan", "a closing reply, usually later in a conversation")
+                : Localized("balasan tindak lanjut, biasanya di akhir percakapan", "a follow-up reply, usually later in a conversation")
+            case .platform: Localized("tidak ditulis untuk \(platform)", "not written for \(platform)")
+            case .recent: Localized("sudah dikirim ke warga ini dalam 30 hari terakhir, dan tidak ada padanannya lagi",
+                                    "already sent to this citizen in the last 30 days, and no equivalent is left")
+            case .tooLong: Localized("lebih panjang dari batas \(platform)", "longer than \(platform) allows")
             }
         }
     }

@@ -16,12 +16,14 @@ public struct Suggestion: Hashable, Sendable {
     public var title: String
     /// The rendered text; variables without a value stay visible as `{name}`.
     public var text: String
-    /// Why it ranks where it does, one line per factor.
-    public var reasons: [String]
+    /// Why it ranks where it does, one line per factor, in both languages.
+    public var explanations: [Localized]
+    /// The explanations in English: `reasons` in JSON.
+    public var reasons: [String] { explanations.map(\.en) }
 
     /// A suggestion with every field given (the suggester builds these).
     public init(templateID: String, templateVersion: Int, score: Double, humor: HumorLevel, lang: TextLanguage, purpose: String,
-                title: String, text: String, reasons: [String]) {
+                title: String, text: String, explanations: [Localized]) {
         self.templateID = templateID
         self.templateVersion = templateVersion
         self.score = score
@@ -30,7 +32,7 @@ public struct Suggestion: Hashable, Sendable {
         self.purpose = purpose
         self.title = title
         self.text = text
-        self.reasons = reasons
+        self.explanations = explanations
     }
 
     /// The DESIGN.md shape: `template_id`, `score`, `humor`, `text`, `reasons`, plus `template_version`,

@@ -7,6 +7,15 @@ public enum HumorLevel: Int, CaseIterable, Sendable, Codable, Comparable, Custom
     /// A light, kind, self-deprecating joke, only when the citizen is joking too.
     case light = 2
 
+    /// The level's name in both languages: `tanpa humor` / `none`, `hangat` / `warm`, `canda ringan` / `light joke`.
+    public var label: Localized {
+        switch self {
+        case .none: Localized("tanpa humor", "none")
+        case .warm: Localized("hangat", "warm")
+        case .light: Localized("canda ringan", "light joke")
+        }
+    }
+
     /// Parses 0, 1 or 2.
     public init?(level: Int) { self.init(rawValue: level) }
 

@@ -25,6 +25,20 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
         }
     }
 
+    /// The topic's name in both languages.
+    public var label: Localized {
+        switch self {
+        case .disaster: Localized("bencana dan kecelakaan", "disaster and accident")
+        case .death: Localized("kematian dan duka", "death and grief")
+        case .violence: Localized("kekerasan dan kejahatan", "violence and crime")
+        case .healthEmergency: Localized("darurat kesehatan", "health emergency")
+        case .abuse: Localized("pelecehan dan perundungan", "abuse and harassment")
+        case .identity: Localized("agama, suku, ras", "religion, ethnicity, race")
+        case .childSafety: Localized("keselamatan anak", "children's safety")
+        case .legalThreat: Localized("ancaman hukum", "legal threat")
+        }
+    }
+
     /// Declaration order.
     public static func < (a: SensitiveTopic, b: SensitiveTopic) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

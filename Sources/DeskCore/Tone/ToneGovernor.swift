@@ -65,7 +65,7 @@ public struct ToneGovernor: Sendable {
         var logitForHumor: Double = 0
         var sentiment: Double = 0
         var intent: Intent = .other
-        var intentCue = ""
+        var intentCue = Localized(both: "")
     }
 
     /// Reads a comment: tokens, score, cues, topics, sentiment and intent (shared by `verdict` and `commentTone`).
@@ -111,29 +111,29 @@ public struct ToneGovernor: Sendable {
 
         if let complaint = r.complaint {
             r.intent = .complaint
-            r.intentCue = "'\(complaint)'"
+            r.intentCue = Localized(both: "'\(complaint)'")
         } else if r.rude != nil, r.sentiment < 0 {
             r.intent = .complaint
-            r.intentCue = "rude and displeased"
+            r.intentCue = Localized("kasar dan tidak senang", "rude and displeased")
         } else if let report = r.cueWords[.report] ?? r.topics.first(where: \.isIncident).flatMap({ r.topicWords[$0] }),
                   !r.asks || r.topics.contains(where: \.isIncident) {
             r.intent = .report
-            r.intentCue = "'\(report)'"
+            r.intentCue = Localized(both: "'\(report)'")
         } else if r.asks {
             r.intent = .question
-            r.intentCue = r.cueWords[.question].map { "'\($0)'" } ?? "a question mark"
+            r.intentCue = r.cueWords[.question].map { Localized(both: "'\($0)'") } ?? Localized("tanda tanya", "a question mark")
         } else if let request = r.cueWords[.request] {
             r.intent = .request
-            r.intentCue = "'\(request)'"
+            r.intentCue = Localized(both: "'\(request)'")
         } else if let idea = r.cueWords[.suggestion] {
             r.intent = .suggestion
-            r.intentCue = "'\(idea)'"
+            r.intentCue = Localized(both: "'\(idea)'")
         } else if let praised = r.praised {
             r.intent = .praise
-            r.intentCue = "'\(praised)'"
+            r.intentCue = Localized(both: "'\(praised)'")
         } else if r.joking, r.sentiment > 0 {
             r.intent = .praise
-            r.intentCue = "a friendly joke"
+            r.intentCue = Localized("canda yang ramah", "a friendly joke")
         }
         return r
     }
@@ -147,48 +147,66 @@ public struct ToneGovernor: Sendable {
     /// The verdict on one comment.
     public func verdict(_ text: String) -> ToneVerdict {
         let r = read(text)
-        var reasons: [String] = []
+        var reasons: [Localized] = []
         let lang = language(r.ids, reasons: &reasons)
-        if let praised = r.pleasedBy { reasons.append("reads pleased: '\(praised)' with no complaint or troubling word") }
+        if let praised = r.pleasedBy {
+            reasons.append(Localized("terbaca senang: '\(praised)' tanpa keluhan atau kata yang meresahkan",
+                                     "reads pleased: '\(praised)' with no complaint or troubling word"))
+        }
         reasons.append(sentimentReason(r.sentiment, pleasant: r.pleasant, unpleasant: r.unpleasant))
         if let praised = r.praised, let complaint = r.complaint {
-            reasons.append("sarcasm: praise '\(praised)' on complaint content '\(complaint)' reads as a complaint")
+            reasons.append(Localized("sarkasme: pujian '\(praised)' atas isi keluhan '\(complaint)' terbaca sebagai keluhan",
+                                     "sarcasm: praise '\(praised)' on complaint content '\(complaint)' reads as a complaint"))
         }
-        for topic in r.topics { reasons.append("sensitive topic \(topic.rawValue): '\(r.topicWords[topic]!)'") }
-        if let rude = r.rude { reasons.append("rude language: '\(rude)'") }
-        if let spam = r.spam { reasons.append("looks like spam: '\(spam)'") }
-        reasons.append(r.intent == .other ? "intent: other (no question, request, complaint, report or praise found)"
-                       : "intent: \(r.intent.rawValue) (\(r.intentCue))")
-        if r.joking { reasons.append("the citizen is joking: '\(r.cueWords[.joke]!)'") }
+        for topic in r.topics {
+            let word = r.topicWords[topic]!
+            reasons.append(Localized("topik sensitif \(topic.label.id): '\(word)'", "sensitive topic \(topic.rawValue): '\(word)'"))
+        }
+        if let rude = r.rude { reasons.append(Localized("bahasa kasar: '\(rude)'", "rude language: '\(rude)'")) }
+        if let spam = r.spam { reasons.append(Localized("tampak seperti spam: '\(spam)'", "looks like spam: '\(spam)'")) }
+        reasons.append(r.intent == .other
+            ? Localized("maksud: lainnya (tidak ada pertanyaan, permintaan, keluhan, laporan, atau pujian)",
+                        "intent: other (no question, request, complaint, report or praise found)")
+            : Localized("maksud: \(r.intent.label.id) (\(r.intentCue.id))", "intent: \(r.intent.rawValue) (\(r.intentCue.en))"))
+        if r.joking {
+            let joke = r.cueWords[.joke]!
+            reasons.append(Localized("warga sedang bercanda: '\(joke)'", "the citizen is joking: '\(joke)'"))
+        }
 
         let humor: HumorLevel
         if !humorEnabled {
             humor = .none
-            reasons.append("humour 0: humour is switched off in the configuration ([humor] enabled = false)")
+            reasons.append(Localized("humor 0: humor dimatikan di konfigurasi ([humor] enabled = false)",
+                                     "humour 0: humour is switched off in the configuration ([humor] enabled = false)"))
         } else if crisisMode {
             humor = .none
-            reasons.append("humour 0: crisis mode is on")
+            reasons.append(Localized("humor 0: mode krisis aktif", "humour 0: crisis mode is on"))
         } else if !r.topics.isEmpty {
             humor = .none
-            reasons.append("humour 0: sensitive topic (\(r.topics.map(\.rawValue).joined(separator: ", ")))")
+            reasons.append(Localized("humor 0: topik sensitif (\(r.topics.map(\.label.id).joined(separator: ", ")))",
+                                     "humour 0: sensitive topic (\(r.topics.map(\.rawValue).joined(separator: ", ")))"))
         } else if r.rude != nil {
             humor = .none
-            reasons.append("humour 0: the comment is rude; answer calmly and plainly")
+            reasons.append(Localized("humor 0: komentarnya kasar; jawab dengan tenang dan lugas",
+                                     "humour 0: the comment is rude; answer calmly and plainly"))
         } else if r.intent == .complaint {
             humor = .none
-            reasons.append("humour 0: a complaint")
+            reasons.append(Localized("humor 0: sebuah keluhan", "humour 0: a complaint"))
         } else if r.logitForHumor > lexicon.threshold {
             humor = .none
-            reasons.append("humour 0: no clear sign of good mood (sentiment \(Self.signed(r.sentiment)), humour needs \(Self.signed(humorFloor)) or more)")
+            let (s, floor) = (Self.signed(r.sentiment), Self.signed(humorFloor))
+            reasons.append(Localized("humor 0: tidak ada tanda suasana hati yang jelas baik (sentimen \(s), humor perlu \(floor) atau lebih)",
+                                     "humour 0: no clear sign of good mood (sentiment \(s), humour needs \(floor) or more)"))
         } else if r.joking {
             humor = .light
-            reasons.append("humour 2: the citizen jokes and nothing sensitive is present")
+            reasons.append(Localized("humor 2: warga bercanda dan tidak ada yang sensitif",
+                                     "humour 2: the citizen jokes and nothing sensitive is present"))
         } else {
             humor = .warm
-            reasons.append("humour 1: friendly mood, no joke from the citizen")
+            reasons.append(Localized("humor 1: suasana ramah, warga tidak bercanda", "humour 1: friendly mood, no joke from the citizen"))
         }
         return ToneVerdict(lang: lang, sentiment: r.sentiment, sensitiveTopics: r.topics, joking: r.joking, sarcastic: r.sarcastic,
-                           rude: r.rude != nil, spam: r.spam != nil, intent: r.intent, humorAllowed: humor, reasons: reasons)
+                           rude: r.rude != nil, spam: r.spam != nil, intent: r.intent, humorAllowed: humor, explanations: reasons)
     }
 
     /// The model's logit of "the writer is upset" for `text`: bias, learned weights and hand valence of each
@@ -242,7 +260,7 @@ public struct ToneGovernor: Sendable {
     }
 
     /// Counts Indonesian and English marker words.
-    private func language(_ ids: [Int32], reasons: inout [String]) -> TextLanguage {
+    private func language(_ ids: [Int32], reasons: inout [Localized]) -> TextLanguage {
         var indonesian = 0
         var english = 0
         for id in ids where id >= 0 {
@@ -254,18 +272,25 @@ public struct ToneGovernor: Sendable {
             let minority = Double(min(indonesian, english)) / Double(max(indonesian, english))
             lang = minority >= 0.34 ? .mixed : (indonesian > english ? .indonesian : .english)
         }
-        let name = lang == .indonesian ? "Indonesian" : lang == .english ? "English" : "code-mixed Indonesian and English"
-        reasons.append(indonesian + english == 0 ? "language: \(name) (no marker words; the desk's default)"
-                       : "language: \(name) (\(indonesian) Indonesian and \(english) English marker words)")
+        let name = lang == .indonesian ? Localized("Indonesia", "Indonesian") : lang == .english ? Localized("Inggris", "English")
+            : Localized("campuran Indonesia dan Inggris", "code-mixed Indonesian and English")
+        reasons.append(indonesian + english == 0
+            ? Localized("bahasa: \(name.id) (tanpa kata penanda; bawaan desk)", "language: \(name.en) (no marker words; the desk's default)")
+            : Localized("bahasa: \(name.id) (\(indonesian) kata penanda Indonesia dan \(english) Inggris)",
+                        "language: \(name.en) (\(indonesian) Indonesian and \(english) English marker words)"))
         return lang
     }
 
-    private func sentimentReason(_ s: Double, pleasant: [String], unpleasant: [String]) -> String {
-        var words: [String] = []
-        if !pleasant.isEmpty { words.append("pleasant: " + pleasant.joined(separator: ", ")) }
-        if !unpleasant.isEmpty { words.append("unpleasant: " + unpleasant.joined(separator: ", ")) }
-        let mood = s >= 0.25 ? "positive" : s <= -0.25 ? "negative" : "neutral"
-        return "sentiment \(Self.signed(s)) (\(mood))" + (words.isEmpty ? "" : "; " + words.joined(separator: "; "))
+    private func sentimentReason(_ s: Double, pleasant: [String], unpleasant: [String]) -> Localized {
+        func line(_ sentiment: String, _ mood: (positive: String, negative: String, neutral: String), _ good: String, _ bad: String) -> String {
+            var words: [String] = []
+            if !pleasant.isEmpty { words.append("\(good): " + pleasant.joined(separator: ", ")) }
+            if !unpleasant.isEmpty { words.append("\(bad): " + unpleasant.joined(separator: ", ")) }
+            let m = s >= 0.25 ? mood.positive : s <= -0.25 ? mood.negative : mood.neutral
+            return "\(sentiment) \(Self.signed(s)) (\(m))" + (words.isEmpty ? "" : "; " + words.joined(separator: "; "))
+        }
+        return Localized(line("sentimen", ("positif", "negatif", "netral"), "menyenangkan", "tidak menyenangkan"),
+                         line("sentiment", ("positive", "negative", "neutral"), "pleasant", "unpleasant"))
     }
 
     /// `+0.72`, `-0.05`: two decimals with a sign (String(format:) is slow on Linux and this runs at import).

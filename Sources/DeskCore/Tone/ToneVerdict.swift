@@ -18,12 +18,15 @@ public struct ToneVerdict: Hashable, Sendable {
     public var intent: Intent
     /// The most humour a reply may carry.
     public var humorAllowed: HumorLevel
-    /// One human-readable line per decision (language, sentiment, topics, intent, joking, humour).
-    public var reasons: [String]
+    /// One human-readable line per decision (language, sentiment, topics, intent, joking, humour), in both
+    /// languages.
+    public var explanations: [Localized]
+    /// The explanations in English: `reasons` in JSON.
+    public var reasons: [String] { explanations.map(\.en) }
 
     /// A verdict with every field given (the governor builds these; tests and tools may too).
     public init(lang: TextLanguage, sentiment: Double, sensitiveTopics: [SensitiveTopic], joking: Bool, sarcastic: Bool = false,
-                rude: Bool = false, spam: Bool = false, intent: Intent, humorAllowed: HumorLevel, reasons: [String]) {
+                rude: Bool = false, spam: Bool = false, intent: Intent, humorAllowed: HumorLevel, explanations: [Localized]) {
         self.lang = lang
         self.sentiment = sentiment
         self.sensitiveTopics = sensitiveTopics
@@ -33,7 +36,7 @@ public struct ToneVerdict: Hashable, Sendable {
         self.spam = spam
         self.intent = intent
         self.humorAllowed = humorAllowed
-        self.reasons = reasons
+        self.explanations = explanations
     }
 
     /// The topic names (`disaster`, `health_emergency` …) as used in JSON and template files.

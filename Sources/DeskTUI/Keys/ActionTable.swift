@@ -1,19 +1,5 @@
 import DeskCore
 
-/// A text in both languages of the desk.
-public struct Localized: Sendable, Hashable {
-    public let id: String
-    public let en: String
-
-    public init(id: String, en: String) {
-        self.id = id
-        self.en = en
-    }
-
-    /// The text in `language`.
-    public func callAsFunction(_ language: Language) -> String { language == .id ? id : en }
-}
-
 /// One row of the action table: what an action is, where it applies and which keys trigger it by default.
 public struct ActionSpec: Sendable {
     public let id: ActionID

@@ -84,17 +84,7 @@ public struct Strings: Sendable {
 
     public func role(_ r: StaffMember.Role) -> String { r == .supervisor ? self[.roleSupervisor] : self[.roleAgent] }
 
-    public func intent(_ i: Intent) -> String {
-        switch i {
-        case .question: self[.intentQuestion]
-        case .complaint: self[.intentComplaint]
-        case .request: self[.intentRequest]
-        case .suggestion: self[.intentSuggestion]
-        case .praise: self[.intentPraise]
-        case .report: self[.intentReport]
-        case .other: self[.intentOther]
-        }
-    }
+    public func intent(_ i: Intent) -> String { i.label(language) }
 
     public func slaState(_ s: SLAState) -> String {
         switch s {
@@ -116,13 +106,7 @@ public struct Strings: Sendable {
     }
 
     /// 0 none, 1 warm, 2 light joke.
-    public func humor(_ level: Int) -> String {
-        switch level {
-        case ..<1: self[.humorNone]
-        case 1: self[.humorWarm]
-        default: self[.humorJoke]
-        }
-    }
+    public func humor(_ level: Int) -> String { (HumorLevel(rawValue: min(2, max(0, level))) ?? .none).label(language) }
 
     public func screenTitle(_ screen: ScreenID) -> String {
         switch screen {

@@ -1,3 +1,5 @@
+import DeskCore
+
 /// Every piece of text the desk shows, in Bahasa Indonesia and English: the one string table.
 ///
 /// Placeholders are `{1}`, `{2}`, … and are filled by `Strings.format`. Key and action descriptions live in
@@ -38,10 +40,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
     case statusSpam, statusEscalated
     case roleAgent, roleSupervisor
-    case intentQuestion, intentComplaint, intentRequest, intentSuggestion, intentPraise, intentReport, intentOther
     case slaBreached, slaAtRisk, slaOnTrack, slaPaused, slaMet, slaNone
     case clockFirstResponse, clockNextResponse, clockResolution
-    case humorNone, humorWarm, humorJoke
     case unitDay, unitHour, unitMinute, months
 
     /// The text in both languages.
@@ -214,13 +214,6 @@ public enum UIString: String, CaseIterable, Sendable {
         case .statusEscalated: ("dieskalasi", "escalated")
         case .roleAgent: ("petugas", "agent")
         case .roleSupervisor: ("supervisor", "supervisor")
-        case .intentQuestion: ("pertanyaan", "question")
-        case .intentComplaint: ("keluhan", "complaint")
-        case .intentRequest: ("permintaan", "request")
-        case .intentSuggestion: ("usulan", "suggestion")
-        case .intentPraise: ("pujian", "praise")
-        case .intentReport: ("laporan", "report")
-        case .intentOther: ("lainnya", "other")
         case .slaBreached: ("lewat batas", "breached")
         case .slaAtRisk: ("berisiko", "at risk")
         case .slaOnTrack: ("sesuai", "on track")
@@ -230,9 +223,6 @@ public enum UIString: String, CaseIterable, Sendable {
         case .clockFirstResponse: ("respons pertama", "first response")
         case .clockNextResponse: ("respons berikut", "next response")
         case .clockResolution: ("penyelesaian", "resolution")
-        case .humorNone: ("tanpa humor", "none")
-        case .humorWarm: ("hangat", "warm")
-        case .humorJoke: ("canda ringan", "light joke")
         case .unitDay: ("h", "d")
         case .unitHour: ("j", "h")
         case .unitMinute: ("m", "m")

@@ -100,7 +100,7 @@ public enum ComposerView {
                 surface.put("  " + line, row: row, col: inner.col, limit: inner.width, style: CellStyle(.text))
                 row += 1
             }
-            if let reason = sug.reasons.first, row < inner.bottom {
+            if let reason = sug.explanations.first?(state.language), row < inner.bottom {
                 surface.put("  " + TextLayout.truncate(SafeText.sanitize(reason), to: inner.width - 2), row: row, col: inner.col,
                             limit: inner.width, style: CellStyle(.muted))
                 row += 1

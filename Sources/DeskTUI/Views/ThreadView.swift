@@ -54,14 +54,14 @@ public enum ThreadView {
             doc.blank()
             doc.heading(s[.sectionTone])
             var parts = [s.format(.toneSentiment, String(format: "%+.2f", tone.sentiment)), s.intent(tone.intent)]
-            if !tone.sensitive.isEmpty { parts.append(s.format(.toneSensitive, tone.sensitive.joined(separator: ", "))) }
+            if !tone.sensitive.isEmpty { parts.append(s.format(.toneSensitive, tone.sensitiveTopics.map { $0.label(s.language) }.joined(separator: ", "))) }
             if tone.joking { parts.append(s[.toneJoking]) }
             if tone.sarcastic { parts.append(s[.toneSarcastic]) }
             if tone.rude { parts.append(s[.toneRude]) }
             if tone.spam { parts.append(s[.toneSpam]) }
             parts.append(s.format(.toneHumorAllowed, s.humor(tone.humorAllowed.rawValue)))
             doc.add(("  " + parts.joined(separator: " · "), tone.sensitive.isEmpty ? .text : .warning))
-            for reason in tone.reasons { doc.paragraph("– " + reason, .muted, indent: 2) }
+            for reason in tone.explanations { doc.paragraph("– " + reason(s.language), .muted, indent: 2) }
         }
 
         doc.blank()

@@ -121,9 +121,10 @@ struct FixtureAssistant: DeskAssistant {
     func verdict(for comment: Comment) -> ToneVerdict {
         comment.text.contains("banjir")
             ? ToneVerdict(lang: .indonesian, sentiment: -0.7, sensitiveTopics: [.disaster], joking: false, intent: .complaint,
-                          humorAllowed: .none, reasons: ["menyebut banjir: topik bencana", "keluhan mendesak"])
+                          humorAllowed: .none, explanations: [Localized("menyebut banjir: topik bencana", "mentions a flood: a disaster"),
+                                                                  Localized("keluhan mendesak", "an urgent complaint")])
             : ToneVerdict(lang: .indonesian, sentiment: 0.1, sensitiveTopics: [], joking: false, intent: .question, humorAllowed: .warm,
-                          reasons: ["netral"])
+                          explanations: [Localized("netral", "neutral")])
     }
 
     func suggestions(for commentID: Int64, limit: Int) throws -> [Suggestion] {
@@ -131,12 +132,12 @@ struct FixtureAssistant: DeskAssistant {
             Suggestion(templateID: "id.ack.complaint", templateVersion: 2, score: 0.92, humor: .none, lang: .indonesian,
                        purpose: "acknowledge", title: "Terima kasih, diteruskan",
                        text: "Terima kasih atas laporannya, Kak. Laporan MJ-\(commentID) sudah kami teruskan ke dinas terkait 🙏",
-                       reasons: ["keluhan: ucapan terima kasih dan tindak lanjut"]),
+                       explanations: [Localized("keluhan: ucapan terima kasih dan tindak lanjut", "complaint: thanks and follow-up")]),
             Suggestion(templateID: "id.answer.link", templateVersion: 1, score: 0.61, humor: .none, lang: .indonesian,
                        purpose: "answer_link", title: "Jawab dengan tautan", text: "Informasi lengkap ada di {link}",
-                       reasons: ["pertanyaan layanan"]),
+                       explanations: [Localized("pertanyaan layanan", "a service question")]),
             Suggestion(templateID: "id.warm.thanks", templateVersion: 1, score: 0.40, humor: .warm, lang: .indonesian,
-                       purpose: "acknowledge", title: "Siap dibantu", text: "Siap, kami bantu ya Kak! 😊", reasons: ["nada positif"]),
+                       purpose: "acknowledge", title: "Siap dibantu", text: "Siap, kami bantu ya Kak! 😊", explanations: [Localized("nada positif", "a positive tone")]),
         ].prefix(limit))
     }
 

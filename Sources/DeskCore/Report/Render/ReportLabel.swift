@@ -2,20 +2,14 @@
 ///
 /// Supervisors read their reports in their language (English unless asked otherwise); the public transparency
 /// report shows both, Bahasa Indonesia first.
-public struct ReportLabel: Sendable, Hashable {
-    public var id: String
-    public var en: String
+public typealias ReportLabel = Localized
 
-    public init(_ id: String, _ en: String) {
-        self.id = id
-        self.en = en
-    }
-
+extension Localized {
     /// The label for an audience: `Bahasa / English` in public (once when both are the same), else in the
     /// audience's language.
     public func text(_ audience: ReportAudience) -> String {
         if audience.isPublic { return id != en ? "\(id) / \(en)" : en }
-        return audience.language == .id ? id : en
+        return self(audience.language)
     }
 }
 
@@ -140,7 +134,7 @@ public enum ReportLabels {
 
     /// A humour level, with its number: `1 hangat / 1 warm`.
     public static func humour(_ level: Int) -> ReportLabel {
-        let names = [ReportLabel("tanpa humor", "none"), ReportLabel("hangat", "warm"), ReportLabel("canda ringan", "light joke")][level]
+        let names = (HumorLevel(rawValue: level) ?? .none).label
         return ReportLabel("\(level) \(names.id)", "\(level) \(names.en)")
     }
 
@@ -149,13 +143,7 @@ public enum ReportLabels {
         switch (dimension, key) {
         case (_, "-"): return dimension == "sentiment" ? ReportLabel("tidak diukur", "not measured") : ReportLabel("(tidak ada)", "(none)")
         case ("platform", _): let name = Platform(rawValue: key).displayName; return ReportLabel(name, name)
-        case ("intent", "question"): return ReportLabel("pertanyaan", "question")
-        case ("intent", "complaint"): return ReportLabel("keluhan", "complaint")
-        case ("intent", "request"): return ReportLabel("permintaan", "request")
-        case ("intent", "suggestion"): return ReportLabel("saran", "suggestion")
-        case ("intent", "praise"): return ReportLabel("pujian", "praise")
-        case ("intent", "report"): return ReportLabel("laporan", "report")
-        case ("intent", "other"): return ReportLabel("lainnya", "other")
+        case ("intent", _): return Intent(rawValue: key)?.label ?? ReportLabel(both: key)
         case ("sentiment", "negative"): return ReportLabel("negatif", "negative")
         case ("sentiment", "neutral"): return ReportLabel("netral", "neutral")
         case ("sentiment", "positive"): return ReportLabel("positif", "positive")
