@@ -84,6 +84,15 @@ final class SuggesterTests: XCTestCase {
         XCTAssertFalse(suggest("Bagaimana cara membuat KTP?", limit: 50).prefix(5).contains { $0.purpose == "spam_warning" })
     }
 
+    func testTheWeightiestReasonComesFirstAndTheSharedLanguageLast() {
+        for text in ["Min, tolong sampah di Terminal Kota belum diangkut", "Bagaimana cara membuat KTP?", "wkwk admin lucu banget"] {
+            for suggestion in suggest(text) where suggestion.explanations.count > 1 {
+                XCTAssertFalse(suggestion.reasons.first!.hasPrefix("in the comment's language"), "\(text): \(suggestion.reasons)")
+                XCTAssertTrue(suggestion.reasons.last!.hasPrefix("in the comment's language"), "\(text): \(suggestion.reasons)")
+            }
+        }
+    }
+
     func testStaffTriagedIntentWinsOverTheGuess() {
         let text = "Min, soal lampu jalan di gang kami"
         let asComplaint = suggest(text, intent: .complaint)

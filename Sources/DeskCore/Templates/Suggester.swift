@@ -148,6 +148,8 @@ private struct Candidate {
     let index: Int
     var score = 0.0
     var factors: [Factor] = []
+    /// The points each factor added, by factor.
+    var points: [Factor: Double] = [:]
     var keywords: [Int] = []
     var topics: [SensitiveTopic] = []
 
@@ -156,13 +158,23 @@ private struct Candidate {
     mutating func add(_ points: Double, _ factor: Factor) {
         score += points
         if !factors.contains(factor) { factors.append(factor) }
+        self.points[factor, default: 0] += points
+    }
+
+    /// The factors, the weightiest first (by points either way); the language, which most candidates share,
+    /// last. The composer shows the first as the suggestion's headline reason.
+    var factorsByWeight: [Factor] {
+        factors.enumerated().sorted { a, b in
+            let (wa, wb) = (a.element == .language ? -1 : abs(points[a.element] ?? 0), b.element == .language ? -1 : abs(points[b.element] ?? 0))
+            return wa != wb ? wa > wb : a.offset < b.offset
+        }.map(\.element)
     }
 
     func reasons(template t: ReplyTemplate, input: SuggestionInput, keywordTokens: [[String]]) -> [Localized] {
         let lang = t.lang == .indonesian ? Localized("Bahasa Indonesia", "Indonesian") : Localized("bahasa Inggris", "English")
         let intent = input.intent.label
         let platform = input.platform.displayName
-        return factors.map { factor in
+        return factorsByWeight.map { factor in
             switch factor {
             case .language: input.verdict.lang == t.lang
                 ? Localized("dalam bahasa komentar (\(lang.id))", "in the comment's language (\(lang.en))")
