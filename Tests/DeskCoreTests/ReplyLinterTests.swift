@@ -104,6 +104,22 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Jam layanan 07.30–16.00, dll. Terima kasih."), [])
     }
 
+    func testEveryFindingExplainsItselfInBothLanguages() {
+        let everything = "WKWK CEK HTTPS://BIT.LY/X {CITIZEN.NAME} NIK 3171234567890123 HUBUNGI 081234567890 ATAU BUDI@GMAIL.COM "
+            + String(repeating: "PANJANG ", count: 40)
+        let findings = ReplyLinter.lint(everything, context: LintContext(platform: .x, humorAllowed: .none, linkAllowList: ["go.id"]))
+            + ReplyLinter.lint(" ", context: LintContext(platform: .x, humorAllowed: .none))
+        XCTAssertEqual(Set(findings.map(\.code)), Set(LintFinding.Code.allCases), "\(findings.map(\.code))")
+        for f in findings {
+            XCTAssertEqual(f.message, f.explanation.en)
+            XCTAssertNotEqual(f.explanation.id, f.explanation.en, f.message)
+        }
+        let personal = findings.first { $0.code == .personalData }!
+        XCTAssertTrue(personal.explanation.id.contains("NIK 16 digit"), personal.explanation.id)
+        XCTAssertTrue(personal.explanation.id.contains("nomor telepon"), personal.explanation.id)
+        XCTAssertTrue(personal.explanation.id.contains("alamat e-mail"), personal.explanation.id)
+    }
+
     func testEmptyReplyBlocksAndFindingJSONIsStable() {
         XCTAssertEqual(codes("   \n"), [.emptyReply])
         let json = ReplyLinter.lint("NIK 3201234567890123", context: LintContext(platform: .x, humorAllowed: .none))[0].json

@@ -13,16 +13,23 @@ public struct LintFinding: Hashable, Sendable {
 
     /// The kind of problem.
     public var code: Code
-    /// What is wrong and what to do about it.
-    public var message: String
+    /// What is wrong and what to do about it, in both languages.
+    public var explanation: Localized
+    /// The explanation in English (as logged and printed by the CLI).
+    public var message: String { explanation.en }
     /// True when the reply must not be sent without an override reason.
     public var blocking: Bool
 
     /// A finding with every field given.
-    public init(code: Code, message: String, blocking: Bool) {
+    public init(code: Code, explanation: Localized, blocking: Bool) {
         self.code = code
-        self.message = message
+        self.explanation = explanation
         self.blocking = blocking
+    }
+
+    /// A finding whose message reads the same in both languages (tests, tools).
+    public init(code: Code, message: String, blocking: Bool) {
+        self.init(code: code, explanation: Localized(both: message), blocking: blocking)
     }
 
     /// `{"code": …, "message": …, "blocking": …}`.

@@ -18,9 +18,9 @@ struct PersonalDataScanner {
     }
 
     func findings(in text: String) -> [LintFinding] {
-        var kinds: [String] = []
+        var kinds: [Localized] = []
         var examples: [String] = []
-        func note(_ kind: String, _ example: String) {
+        func note(_ kind: Localized, _ example: String) {
             if !kinds.contains(kind) { kinds.append(kind) }
             if examples.count < 3 { examples.append(example) }
         }
@@ -32,23 +32,26 @@ struct PersonalDataScanner {
         for email in Self.emails(in: text) {
             let domain = String(email.split(separator: "@").last ?? "")
             if ReplyLinter.isAllowed(host: domain, allowList: allowedDomains) { continue }
-            note("an e-mail address", Self.masked(email))
+            note(Localized("alamat e-mail", "an e-mail address"), Self.masked(email))
         }
         guard !kinds.isEmpty else { return [] }
         return [LintFinding(code: .personalData,
-            message: "the reply contains \(kinds.joined(separator: ", ")) (\(examples.joined(separator: ", "))): never post personal data in public; ask for it or send it by direct message instead",
+            explanation: Localized(
+                "balasan memuat \(kinds.map(\.id).joined(separator: ", ")) (\(examples.joined(separator: ", "))): jangan pernah menampilkan data pribadi di ruang publik; mintalah atau kirimkan lewat pesan langsung",
+                "the reply contains \(kinds.map(\.en).joined(separator: ", ")) (\(examples.joined(separator: ", "))): never post personal data in public; ask for it or send it by direct message instead"),
             blocking: true)]
     }
 
     /// What a run of digits is, if it looks personal.
-    static func classify(_ d: String, plus: Bool) -> String? {
+    static func classify(_ d: String, plus: Bool) -> Localized? {
         let n = d.count
-        if d.hasPrefix("62"), d.dropFirst(2).hasPrefix("8"), (10...15).contains(n) { return "a phone number" }
-        if plus, (8...15).contains(n) { return "a phone number" }
-        if d.hasPrefix("08"), (10...13).contains(n) { return "a phone number" }
-        if n == 16 { return "a 16-digit NIK" }
-        if d.hasPrefix("0"), (9...12).contains(n) { return "a phone number" }
-        if (10...15).contains(n) { return "an account number" }
+        let phone = Localized("nomor telepon", "a phone number")
+        if d.hasPrefix("62"), d.dropFirst(2).hasPrefix("8"), (10...15).contains(n) { return phone }
+        if plus, (8...15).contains(n) { return phone }
+        if d.hasPrefix("08"), (10...13).contains(n) { return phone }
+        if n == 16 { return Localized("NIK 16 digit", "a 16-digit NIK") }
+        if d.hasPrefix("0"), (9...12).contains(n) { return phone }
+        if (10...15).contains(n) { return Localized("nomor rekening", "an account number") }
         return nil
     }
 

@@ -23,20 +23,23 @@ public enum ReplyLinter {
     public static func lint(_ text: String, context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return [LintFinding(code: .emptyReply, message: "the reply is empty: write a reply or pick a suggestion", blocking: true)]
+            return [LintFinding(code: .emptyReply, explanation: Localized("balasan kosong: tulis balasan atau pilih saran",
+                                                                          "the reply is empty: write a reply or pick a suggestion"), blocking: true)]
         }
         let unresolved = unresolvedVariables(in: text)
         if !unresolved.isEmpty {
             let names = unresolved.map { "{\($0)}" }.joined(separator: ", ")
             findings.append(LintFinding(code: .unresolvedVariable,
-                message: "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending",
+                explanation: Localized("\(names) belum berisi: ganti dengan teks sebenarnya sebelum mengirim",
+                    "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending"),
                 blocking: true))
         }
         if let limit = context.platform.replyLimit {
             let length = text.count
             if length > limit {
                 findings.append(LintFinding(code: .tooLong,
-                    message: "\(length) characters, but \(context.platform.displayName) allows \(limit): shorten it by \(length - limit), or split it into a thread",
+                    explanation: Localized("\(length) karakter, padahal \(context.platform.displayName) hanya membolehkan \(limit): pendekkan \(length - limit) karakter, atau pecah menjadi utas",
+                        "\(length) characters, but \(context.platform.displayName) allows \(limit): shorten it by \(length - limit), or split it into a thread"),
                     blocking: true))
             }
         }
@@ -44,17 +47,20 @@ public enum ReplyLinter {
         let humor = max(context.replyHumor ?? .none, estimatedHumor(text))
         if humor > context.humorAllowed {
             findings.append(LintFinding(code: .humorAboveAllowed,
-                message: "the reply's humour is \(humor) but this comment allows \(context.humorAllowed): remove the joke, laughter or playful emoji, or choose a plainer template",
+                explanation: Localized("humor balasan \(humor.label.id), padahal komentar ini hanya membolehkan \(context.humorAllowed.label.id): hapus candaan, tawa, atau emoji jenaka, atau pilih templat yang lebih polos",
+                    "the reply's humour is \(humor) but this comment allows \(context.humorAllowed): remove the joke, laughter or playful emoji, or choose a plainer template"),
                 blocking: true))
         }
         if isShouting(text) {
             findings.append(LintFinding(code: .shouting,
-                message: "the reply is mostly in capital letters, which reads as shouting: write it in normal case",
+                explanation: Localized("balasan hampir seluruhnya huruf kapital, terbaca seperti berteriak: tulis dengan huruf biasa",
+                    "the reply is mostly in capital letters, which reads as shouting: write it in normal case"),
                 blocking: false))
         }
         for host in linkHosts(in: text) where !isAllowed(host: host, allowList: context.linkAllowList) {
             findings.append(LintFinding(code: .linkNotAllowed,
-                message: "the link to \(host) is not on the agency's allow-list (\(context.linkAllowList.joined(separator: ", "))): check that it is official, or add the domain to agency.links in config.toml",
+                explanation: Localized("tautan ke \(host) tidak ada di daftar domain yang diizinkan instansi (\(context.linkAllowList.joined(separator: ", "))): pastikan tautannya resmi, atau tambahkan domainnya ke agency.links di config.toml",
+                    "the link to \(host) is not on the agency's allow-list (\(context.linkAllowList.joined(separator: ", "))): check that it is official, or add the domain to agency.links in config.toml"),
                 blocking: false))
         }
         return findings

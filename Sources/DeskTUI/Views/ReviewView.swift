@@ -42,7 +42,7 @@ public enum ReviewView {
             if r.findings.isEmpty { doc.add(("  ✓ " + s[.noFindings], .ok)) }
             for f in r.findings {
                 let mark = f.blocking ? "✗ " + s[.blockingMark] + " " : "! "
-                doc.paragraph(mark + f.message + " (" + f.code.rawValue + ")", f.blocking ? .blocking : .warning, indent: 2)
+                doc.paragraph(mark + f.explanation(s.language) + " (" + f.code.rawValue + ")", f.blocking ? .blocking : .warning, indent: 2)
             }
         } else {
             doc.add(("  " + s[.stillChecking], .muted))

@@ -149,10 +149,10 @@ struct FixtureReviewer: ReplyReviewer {
     func review(text: String, humor: Int?, comment: Comment, config: DeskConfig) -> ReplyReview {
         var findings: [LintFinding] = []
         if text.contains("3201") {
-            findings.append(LintFinding(code: .personalData, message: "Nomor NIK warga terlihat di balasan", blocking: true))
+            findings.append(LintFinding(code: .personalData, explanation: Localized("Nomor NIK warga terlihat di balasan", "The citizen's NIK shows in the reply"), blocking: true))
         }
         if text.contains("http"), !text.contains(".go.id") {
-            findings.append(LintFinding(code: .linkNotAllowed, message: "Tautan ke luar situs pemerintah", blocking: false))
+            findings.append(LintFinding(code: .linkNotAllowed, explanation: Localized("Tautan ke luar situs pemerintah", "A link outside government sites"), blocking: false))
         }
         let allowed = comment.text.contains("banjir") ? 0 : 1
         return ReplyReview(findings: findings, tone: nil, humorAllowed: allowed)
