@@ -97,6 +97,16 @@ final class ImportTests: XCTestCase {
         let follow = try t.comment(.x, "q1b")
         XCTAssertEqual(follow.sla.responseClock, .nextResponse)
         XCTAssertEqual(follow.threadKey, try t.comment(.x, "q1").threadKey)
+        // Not a reply to the agency's answer, but the same citizen in the same conversation after it: a next
+        // response too; another citizen there, or the same one before the answer, starts a first response.
+        try t.importRecords([
+            record("q1c", at: "2026-12-01T09:20:00+07:00", author: "ani", text: "Halo?", inReplyTo: "q1"),
+            record("q1d", at: "2026-12-01T09:25:00+07:00", author: "citra", text: "Di sini juga mati", inReplyTo: "q1"),
+            record("q1e", at: "2026-12-01T08:20:00+07:00", author: "ani", text: "Tolong ya", inReplyTo: "q1"),
+        ])
+        XCTAssertEqual(try t.comment(.x, "q1c").sla.responseClock, .nextResponse)
+        XCTAssertEqual(try t.comment(.x, "q1d").sla.responseClock, .firstResponse)
+        XCTAssertEqual(try t.comment(.x, "q1e").sla.responseClock, .firstResponse)
     }
 
     func testFormatDetection() {

@@ -109,6 +109,29 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try t.store.read { try $0.commentCount() }, 0)
     }
 
+    func testADatabaseOfTheFirstSchemaGetsTheAuthorAndThreadIndex() throws {
+        let t = try TestDesk()
+        func authorIndex() throws -> [String] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["sqlite3", t.path, "SELECT name FROM pragma_index_info('comment_author') ORDER BY seqno"]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            p.waitUntilExit()
+            return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        XCTAssertEqual(try authorIndex(), ["platform", "author_handle", "thread_key", "created_at"])
+        // As a database made before the second migration: the old index, and no record of the migration.
+        try t.store.unsafeExecute("""
+            DROP INDEX comment_author; CREATE INDEX comment_author ON comment (platform, author_handle, created_at);
+            DELETE FROM grdb_migrations WHERE identifier = 'v2-author-thread'
+            """)
+        XCTAssertEqual(try authorIndex(), ["platform", "author_handle", "created_at"])
+        _ = try SQLiteStore(path: t.path)
+        XCTAssertEqual(try authorIndex(), ["platform", "author_handle", "thread_key", "created_at"])
+    }
+
     func testDraftsSurviveAndAreNotOnTheLog() throws {
         let t = try TestDesk()
         try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])

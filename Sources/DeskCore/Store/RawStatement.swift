@@ -1,22 +1,37 @@
 import GRDB
 import GRDBSQLite
 
-/// A prepared SQLite statement bound by hand, for the import's hot insert path (a million rows): it skips the
-/// boxing of arguments that GRDB's general API needs. Used only inside a GRDB write on the same connection.
+/// A prepared SQLite statement bound and read by hand, for the hot paths (the import's million inserts, comment
+/// rows read by the queue and the import): it skips the boxing of values that GRDB's general API needs. Used only
+/// inside a GRDB access on the same connection.
 final class RawStatement {
     private var handle: OpaquePointer?
     private let connection: OpaquePointer
-    let sql: String
+    private let ownSQL: String
+    /// The GRDB statement read by hand, which GRDB keeps and finalizes; nil for a statement prepared here.
+    private let borrowed: Statement?
+    /// The statement's SQL, for error messages (GRDB trims its text on every ask: only asked on failure).
+    var sql: String { borrowed?.sql ?? ownSQL }
 
     init(_ db: Database, sql: String) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
         self.connection = connection
-        self.sql = sql
+        ownSQL = sql
+        borrowed = nil
         let code = sqlite3_prepare_v2(connection, sql, -1, &handle, nil)
         guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql) }
     }
 
-    deinit { sqlite3_finalize(handle) }
+    /// GRDB's `statement`, with its arguments set, to be stepped and read by hand (GRDB keeps and finalizes it).
+    init(reading statement: Statement, _ db: Database) throws {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
+        self.connection = connection
+        ownSQL = ""
+        borrowed = statement
+        handle = statement.sqliteStatement
+    }
+
+    deinit { if borrowed == nil { sqlite3_finalize(handle) } }
 
     func bind(_ index: Int32, _ value: String?) {
         guard let value else { sqlite3_bind_null(handle, index); return }

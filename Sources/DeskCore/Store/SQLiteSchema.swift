@@ -4,7 +4,8 @@ import GRDB
 ///
 /// Every index costs each imported row a B-tree insert, so there are only those the desk's queries need:
 /// `comment_queue` (active, due, created, at-risk) serves the queue's segments and, covering, its counts;
-/// `comment_thread` and `comment_author` the thread view; the partial `comment_assignee` and `comment_answered`
+/// `comment_thread` the thread view; `comment_author` (platform, author, thread, created) a citizen's earlier comments and
+/// the import's "has the agency answered this citizen in this conversation" in one seek; the partial `comment_assignee` and `comment_answered`
 /// indexes cost nothing at import. Full-text search keeps no positions or sizes (word and prefix search only). Times are whole seconds since 1970 (UTC) in INTEGER columns,
 /// except the log's `at`, which is ISO 8601 text because it is part of the hashed record.
 enum SQLiteSchema {
@@ -119,6 +120,13 @@ enum SQLiteSchema {
                     PRIMARY KEY (comment_id, staff)
                 );
                 CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                """)
+        }
+        // The author index also keys the thread: the import asks for a citizen's comments in one conversation.
+        m.registerMigration("v2-author-thread") { db in
+            try db.execute(sql: """
+                DROP INDEX comment_author;
+                CREATE INDEX comment_author ON comment (platform, author_handle, thread_key, created_at);
                 """)
         }
         return m

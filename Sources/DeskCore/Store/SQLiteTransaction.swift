@@ -24,25 +24,35 @@ final class SQLiteTransaction: StoreWriter {
         resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at, sentiment
         """
 
-    static func comment(_ r: Row) -> Comment {
-        func date(_ i: Int) -> Date? { (r[i] as Int64?).map { Date(timeIntervalSince1970: Double($0)) } }
-        let tagText: String = r[18]
+    /// The comment in the current row of `s`, read in `commentColumns` order.
+    static func comment(_ s: RawStatement) -> Comment {
+        func date(_ i: Int32) -> Date? { s.optionalInt(i).map { Date(timeIntervalSince1970: Double($0)) } }
+        func text(_ i: Int32) -> String { s.text(i) ?? "" }
         let sla = SLARecord(
-            policy: r[19], policyVersion: r[20], responseClock: (r[21] as String?).flatMap(SLAClock.init(rawValue:)),
+            policy: s.text(19), policyVersion: s.optionalInt(20).map { Int($0) }, responseClock: s.text(21).flatMap(SLAClock.init(rawValue:)),
             responseDueAt: date(22), responseAtRiskAt: date(23), respondedAt: date(24), responseStoppedAt: date(25),
             resolutionDueAt: date(26), resolutionAtRiskAt: date(27), resolvedAt: date(28), resolutionStoppedAt: date(29),
-            pausedSince: date(30), pausedSeconds: r[31], escalatedAt: date(32))
+            pausedSince: date(30), pausedSeconds: Int(s.int(31)), escalatedAt: date(32))
         return Comment(
-            id: r[0], platform: Platform(rawValue: r[1]), externalID: r[2],
-            author: Author(id: r[3], handle: r[4], name: r[5]), text: r[6], createdAt: date(7)!,
-            threadID: r[8], threadKey: r[9], inReplyTo: r[10], channel: r[11], url: r[12], lang: r[13],
-            importedAt: date(14)!, status: CommentStatus(rawValue: r[15]) ?? .open, assignee: r[16],
-            intent: (r[17] as String?).flatMap(Intent.init(rawValue:)),
-            sentiment: r[33], tags: tagText.split(separator: ",").map(String.init), sla: sla)
+            id: s.int(0), platform: Platform(rawValue: text(1)), externalID: text(2),
+            author: Author(id: s.text(3), handle: text(4), name: s.text(5)), text: text(6), createdAt: date(7) ?? Date(timeIntervalSince1970: 0),
+            threadID: s.text(8), threadKey: text(9), inReplyTo: s.text(10), channel: s.text(11), url: s.text(12), lang: s.text(13),
+            importedAt: date(14) ?? Date(timeIntervalSince1970: 0), status: s.text(15).flatMap(CommentStatus.init(rawValue:)) ?? .open,
+            assignee: s.text(16), intent: s.text(17).flatMap(Intent.init(rawValue:)),
+            sentiment: s.optionalDouble(33), tags: text(18).split(separator: ",").map(String.init), sla: sla)
+    }
+
+    /// The comments a statement selecting `commentColumns` finds with `arguments`, read by hand.
+    private func fetchComments(_ statement: Statement, _ arguments: StatementArguments) throws -> [Comment] {
+        try statement.setArguments(arguments)
+        let s = try RawStatement(reading: statement, db)
+        var comments: [Comment] = []
+        while try s.step() { comments.append(Self.comment(s)) }
+        return comments
     }
 
     private func fetchComments(_ sql: String, _ args: StatementArguments = []) throws -> [Comment] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(Self.comment)
+        try fetchComments(db.cachedStatement(sql: sql), args)
     }
 
     func comment(id: Int64) throws -> Comment? {
@@ -159,7 +169,7 @@ final class SQLiteTransaction: StoreWriter {
             SELECT \(Self.commentColumns) FROM comment WHERE \(whereSQL)
             ORDER BY \(Self.orderRank), due_at, created_at, id LIMIT :limit OFFSET :offset
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.comment)
+        return try fetchComments(db.makeStatement(sql: sql), arguments)
     }
 
     private static func isStaffFilter(_ a: QueueQuery.Assignee) -> Bool {
@@ -185,9 +195,9 @@ final class SQLiteTransaction: StoreWriter {
             if need <= 0 { break }
             var arguments = StatementArguments(args)
             _ = arguments.append(contentsOf: ["now": now, "limit": need, "offset": skip])
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            let rows = try fetchComments("""
                 SELECT \(Self.commentColumns) FROM comment WHERE \(condition)\(extra) ORDER BY \(order) LIMIT :limit OFFSET :offset
-                """), arguments: arguments).map(Self.comment)
+                """, arguments)
             if rows.count < need, skip > 0 {
                 var countArguments = StatementArguments(args)
                 _ = countArguments.append(contentsOf: ["now": now])
@@ -242,9 +252,10 @@ final class SQLiteTransaction: StoreWriter {
 
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment] {
         try fetchComments("""
-            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND thread_key = ? AND author_handle = ?
-              AND created_at <= ? AND responded_at IS NULL ORDER BY created_at
-            """, [platform.rawValue, threadKey, authorHandle, Int64(before.timeIntervalSince1970)])
+            SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_author
+            WHERE platform = ? AND author_handle = ? AND thread_key = ? AND created_at <= ? AND responded_at IS NULL
+            ORDER BY created_at
+            """, [platform.rawValue, authorHandle, threadKey, Int64(before.timeIntervalSince1970)])
     }
 
     private var commentInsert: RawStatement?
@@ -282,20 +293,7 @@ final class SQLiteTransaction: StoreWriter {
         s.bind(17, c.assignee)
         s.bind(18, c.intent?.rawValue)
         s.bind(19, Self.tagText(c.tags))
-        let sla = c.sla
-        let next = sla.nextDue
-        s.bind(20, sla.policy)
-        s.bind(21, sla.policyVersion)
-        s.bind(22, sla.responseClock?.rawValue)
-        for (i, d) in [sla.responseDueAt, sla.responseAtRiskAt, sla.respondedAt, sla.responseStoppedAt, sla.resolutionDueAt,
-                       sla.resolutionAtRiskAt, sla.resolvedAt, sla.resolutionStoppedAt, sla.pausedSince].enumerated() {
-            s.bind(Int32(23 + i), Self.seconds(d))
-        }
-        s.bind(32, sla.pausedSeconds)
-        s.bind(33, Self.seconds(sla.escalatedAt))
-        s.bind(34, Self.seconds(next?.dueAt))
-        s.bind(35, Self.seconds(next?.atRiskAt))
-        s.bind(36, next?.clock.rawValue)
+        Self.bindSLA(c.sla, s, from: 20)
         s.bind(37, c.sentiment)
         try s.run()
         guard db.changesCount > 0 else { return nil }
@@ -307,18 +305,28 @@ final class SQLiteTransaction: StoreWriter {
         return id
     }
 
+    private var stateUpdate: RawStatement?
+
     func updateState(of c: Comment) throws {
-        var values: [DatabaseValueConvertible?] = [c.status.rawValue, c.status.needsAction ? 1 : 0, c.assignee, c.intent?.rawValue,
-                                                   Self.tagText(c.tags)]
-        values += Self.slaValues(c.sla)
-        values.append(c.id)
-        try db.cachedStatement(sql: """
-            UPDATE comment SET status = ?, active = ?, assignee = ?, intent = ?, tags = ?, sla_policy = ?, sla_version = ?,
-              response_clock = ?, response_due = ?, response_at_risk = ?, responded_at = ?, response_stopped = ?,
-              resolution_due = ?, resolution_at_risk = ?, resolved_at = ?, resolution_stopped = ?, paused_since = ?,
-              paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?
-            WHERE id = ?
-            """).execute(arguments: StatementArguments(values))
+        // Run for every comment an imported agency reply answers: a raw statement, prepared once.
+        if stateUpdate == nil {
+            stateUpdate = try RawStatement(db, sql: """
+                UPDATE comment SET status = ?, active = ?, assignee = ?, intent = ?, tags = ?, sla_policy = ?, sla_version = ?,
+                  response_clock = ?, response_due = ?, response_at_risk = ?, responded_at = ?, response_stopped = ?,
+                  resolution_due = ?, resolution_at_risk = ?, resolved_at = ?, resolution_stopped = ?, paused_since = ?,
+                  paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?
+                WHERE id = ?
+                """)
+        }
+        let s = stateUpdate!
+        s.bind(1, c.status.rawValue)
+        s.bind(2, Int64(c.status.needsAction ? 1 : 0))
+        s.bind(3, c.assignee)
+        s.bind(4, c.intent?.rawValue)
+        s.bind(5, Self.tagText(c.tags))
+        Self.bindSLA(c.sla, s, from: 6)
+        s.bind(23, c.id)
+        try s.run()
         changed()
     }
 
@@ -326,12 +334,22 @@ final class SQLiteTransaction: StoreWriter {
 
     private static func tagText(_ tags: [String]) -> String { tags.isEmpty ? "" : "," + tags.joined(separator: ",") + "," }
 
-    private static func slaValues(_ s: SLARecord) -> [DatabaseValueConvertible?] {
-        let next = s.nextDue
-        return [s.policy, s.policyVersion, s.responseClock?.rawValue, seconds(s.responseDueAt), seconds(s.responseAtRiskAt),
-                seconds(s.respondedAt), seconds(s.responseStoppedAt), seconds(s.resolutionDueAt), seconds(s.resolutionAtRiskAt),
-                seconds(s.resolvedAt), seconds(s.resolutionStoppedAt), seconds(s.pausedSince), s.pausedSeconds,
-                seconds(s.escalatedAt), seconds(next?.dueAt), seconds(next?.atRiskAt), next?.clock.rawValue]
+    /// Binds the 17 SLA columns, `sla_policy` … `sla_clock` in the order both the insert and the update name them,
+    /// from parameter `first` on.
+    private static func bindSLA(_ sla: SLARecord, _ s: RawStatement, from first: Int32) {
+        let next = sla.nextDue
+        s.bind(first, sla.policy)
+        s.bind(first + 1, sla.policyVersion)
+        s.bind(first + 2, sla.responseClock?.rawValue)
+        for (i, d) in [sla.responseDueAt, sla.responseAtRiskAt, sla.respondedAt, sla.responseStoppedAt, sla.resolutionDueAt,
+                       sla.resolutionAtRiskAt, sla.resolvedAt, sla.resolutionStoppedAt, sla.pausedSince].enumerated() {
+            s.bind(first + 3 + Int32(i), seconds(d))
+        }
+        s.bind(first + 12, sla.pausedSeconds)
+        s.bind(first + 13, seconds(sla.escalatedAt))
+        s.bind(first + 14, seconds(next?.dueAt))
+        s.bind(first + 15, seconds(next?.atRiskAt))
+        s.bind(first + 16, next?.clock.rawValue)
     }
 
     // MARK: Replies
@@ -384,18 +402,19 @@ final class SQLiteTransaction: StoreWriter {
     private var agencyRepliedQuery: RawStatement?
 
     func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool {
-        // Asked for most imported comments once a platform has replies: a raw statement, prepared once.
+        // Asked for most imported comments once a platform has replies: a raw statement, prepared once, that seeks
+        // the citizen's comments in the conversation (a few) and looks for an answer to any of them.
         if agencyRepliedQuery == nil {
             agencyRepliedQuery = try RawStatement(db, sql: """
-                SELECT 1 FROM reply JOIN comment ON comment.id = reply.comment_id
-                WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at < ? AND comment.author_handle = ? LIMIT 1
+                SELECT 1 FROM comment INDEXED BY comment_author JOIN reply ON reply.comment_id = comment.id
+                WHERE comment.platform = ? AND comment.author_handle = ? AND comment.thread_key = ? AND reply.sent_at < ? LIMIT 1
                 """)
         }
         let q = agencyRepliedQuery!
         q.bind(1, platform.rawValue)
-        q.bind(2, threadKey)
-        q.bind(3, Int64(floor(before.timeIntervalSince1970)))
-        q.bind(4, author)
+        q.bind(2, author)
+        q.bind(3, threadKey)
+        q.bind(4, Int64(floor(before.timeIntervalSince1970)))
         return try q.first { _ in true } ?? false
     }
 
