@@ -272,7 +272,7 @@ public final class Desk: Sendable {
             let calendar = policy?.calendar ?? config.calendar
             var reply = Reply(commentID: id, platform: c.platform, inReplyTo: c.externalID, threadID: c.threadID, threadKey: c.threadKey,
                               text: text, sentAt: t, author: me.name, source: .desk, templateID: request.templateID,
-                              templateVersion: request.templateVersion, humor: request.humor ?? 0,
+                              templateVersion: request.templateVersion, humor: request.humor ?? review.humor ?? 0,
                               overrideReason: review.blocking.isEmpty ? nil : reason)
             try recordTemplateVersion(request, tx, actor: me.name)
             reply.id = try tx.insertReply(reply) ?? 0
@@ -280,7 +280,7 @@ public final class Desk: Sendable {
             c = try tx.comment(id: id) ?? c
             var payload: [String: JSONValue] = [
                 "reply_id": .int(reply.id), "text": .string(text), "template_id": .string(request.templateID),
-                "template_version": .int(request.templateVersion), "humor": .int(request.humor),
+                "template_version": .int(request.templateVersion), "humor": .int(reply.humor),
                 "findings": .array(review.findings.map(\.json)), "override_reason": .string(reply.overrideReason),
                 "tone": review.tone ?? .null, "humor_allowed": .int(review.humorAllowed),
                 "response_minutes": ElapsedMinutes(from: c.createdAt, to: t, calendar: calendar).json,
