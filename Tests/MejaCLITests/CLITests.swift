@@ -169,8 +169,14 @@ final class ReplyCLITests: XCTestCase {
         let sent = try cli.run(["reply", "1", "--template", template, "--var", "link=https://layanan.contoh.go.id/ktp",
                                 "--var", "service.name=KTP elektronik"])
         XCTAssertEqual(sent.status, 0, sent.stderr)
+        XCTAssertFalse(sent.stderr.contains("note:"), "an allowed link draws no note: \(sent.stderr)")
         let log = try jsonArray(try cli.run(["log", "show", "--action", "reply", "--json"]).stdout)
         XCTAssertEqual(log.count, 1)
+        // A finding that does not block is still said, not only logged.
+        let flagged = try cli.run(["reply", "1", "--text", "Info lengkap di https://bit.ly/ktp-kita ya Kak"])
+        XCTAssertEqual(flagged.status, 0, flagged.stderr)
+        XCTAssertTrue(flagged.stderr.contains("note:") && flagged.stderr.contains("bit.ly") && flagged.stderr.contains("link_not_allowed"),
+                      flagged.stderr)
         XCTAssertEqual(log[0]["payload"]?["template_id"]?.stringValue, template)
         XCTAssertEqual(try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))["status"]?.stringValue, "replied")
     }
