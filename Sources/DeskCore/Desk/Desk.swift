@@ -179,7 +179,7 @@ public final class Desk: Sendable {
                 throw DeskError.notPermitted("Only a supervisor can assign work to others; use `meja claim \(id)` to take it yourself.")
             }
             guard let target = try self.store.read({ try $0.staffMember(name) }), target.active else {
-                throw DeskError.notFound("Staff member \(name)")
+                throw DeskError.invalidInput("\(name) is not an active staff member: `meja staff list` shows who can be assigned.")
             }
             if c.assignee == target.name { return nil }
             let previous = c.assignee
