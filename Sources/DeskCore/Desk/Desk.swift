@@ -310,6 +310,11 @@ public final class Desk: Sendable {
             guard me.role == .supervisor else { throw DeskError.notPermitted("Only a supervisor can add or change staff.") }
             let old = try tx.staffMember(member.name)
             if old == member { return member }
+            if let old, old.role == .supervisor, old.active, member.role != .supervisor || !member.active,
+               try !tx.staff().contains(where: { $0.name != member.name && $0.role == .supervisor && $0.active }) {
+                // Without an active supervisor nobody could add staff, assign work or touch an escalation again.
+                throw DeskError.notPermitted("\(member.name) is the desk's last active supervisor: make someone else a supervisor first.")
+            }
             try tx.putStaff(member)
             var payload: [String: JSONValue] = ["name": .string(member.name), "role": .string(member.role.rawValue),
                                                 "display_name": .string(member.displayName), "active": .bool(member.active)]
