@@ -36,6 +36,20 @@ final class DeskActionTests: XCTestCase {
         XCTAssertNil(try t.comment(.x, "1").assignee)
     }
 
+    func testTheLastActiveSupervisorCannotStepDown() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        for change in [StaffMember(name: "sari", role: .agent), StaffMember(name: "sari", role: .supervisor, active: false)] {
+            XCTAssertThrowsError(try t.desk.putStaff(change), "the desk would be left without a supervisor") { error in
+                guard case .notPermitted = error as? DeskError else { return XCTFail("\(error)") }
+            }
+        }
+        XCTAssertEqual(try t.store.read { try $0.staffMember("sari") }?.role, .supervisor)
+        try t.desk.putStaff(StaffMember(name: "budi", role: .supervisor))
+        try t.desk.putStaff(StaffMember(name: "sari", role: .agent))
+        XCTAssertEqual(try t.store.read { try $0.staffMember("sari") }?.role, .agent, "with another supervisor she may step down")
+    }
+
     func testUnknownLoginIsRefusedOnceTheDeskHasStaff() throws {
         let t = try TestDesk()
         try t.addStaff(["budi"])

@@ -64,4 +64,20 @@ final class ReplyAssistantTests: XCTestCase {
         let findings = try t.store.read { try $0.lastEvent() }?.payloadValue["findings"]?.arrayValue ?? []
         XCTAssertTrue(findings.contains { $0["code"]?.stringValue == "personal_data" })
     }
+
+    func testFreeTextRepliesAreRecordedWithTheHumourTheLinterEstimated() throws {
+        let t = try TestDesk()
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00", text: "Banjir setinggi dada di Jl. Merdeka, tolong!"),
+                             record("2", at: "2026-12-01T09:05:00+07:00", author: "budi", text: "Min, kantor buka jam berapa?")])
+        let flood = try t.comment(.x, "1").id
+        XCTAssertThrowsError(try desk.reply(flood, ReplyRequest(text: "Wkwk santai aja Kak 😂")), "a joke on a disaster is blocked")
+        let joke = try desk.reply(flood, ReplyRequest(text: "Wkwk santai aja Kak 😂", overrideReason: "qa"))
+        XCTAssertEqual(joke.humor, 2, "the reply is recorded as the joke the linter saw")
+        XCTAssertEqual(try t.store.read { try $0.replies(commentID: flood) }.first?.humor, 2, "and stored so, for the reports")
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.payloadValue["humor"]?.intValue, 2, "and logged so")
+        let plain = try desk.reply(try t.comment(.x, "2").id, ReplyRequest(text: "Halo Kak, kantor buka pukul 07.30 WIB."))
+        XCTAssertEqual(plain.humor, 0)
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.payloadValue["humor"]?.intValue, 0)
+    }
 }

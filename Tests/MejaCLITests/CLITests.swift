@@ -77,6 +77,9 @@ final class CLITests: XCTestCase {
         let assign = try cli.run(["assign", "1", "sari"], extraEnv: ["USER": "budi"])
         XCTAssertEqual(assign.status, 1, "an agent may not assign")
         XCTAssertTrue(assign.stderr.contains("supervisor"), assign.stderr)
+        let ghost = try cli.run(["assign", "1", "ghost"])
+        XCTAssertEqual(ghost.status, 64)
+        XCTAssertTrue(ghost.stderr.contains("meja staff list"), "an unknown staff name points at the staff list: \(ghost.stderr)")
         XCTAssertEqual(try cli.run(["assign", "x:1", "budi"]).status, 0)
         XCTAssertEqual(try cli.run(["status", "1", "waiting_citizen"], extraEnv: ["USER": "budi"]).status, 0)
         let bad = try cli.run(["status", "1", "spam"], extraEnv: ["USER": "budi"])
@@ -92,6 +95,11 @@ final class CLITests: XCTestCase {
         let two = try cli.write("two.jsonl", #"{"platform":"x","id":"2","author":{"handle":"b"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)
         XCTAssertEqual(try cli.run(["import", two, "--channel", "@Pemkot_Contoh"]).status, 0)
         XCTAssertEqual(JSONValue.parse(try cli.run(["show", "x:2", "--json"]).stdout)?["channel"]?.stringValue, "@pemkot_contoh")
+        let older = try cli.write("three.jsonl", #"{"platform":"x","id":"3","author":{"handle":"b"},"text":"t","created_at":"2026-11-30T08:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", older]).status, 0)
+        let oldest = try cli.run(["show", "x:3"]).stdout
+        XCTAssertTrue(oldest.contains("Other comments by this citizen"), "a later comment is not called earlier:\n\(oldest)")
+        XCTAssertFalse(oldest.contains("Earlier"), oldest)
         XCTAssertNil(shown["channel"]?.stringValue)
         let stranger = try cli.run(["claim", "1"], extraEnv: ["USER": "mallory"])
         XCTAssertEqual(stranger.status, 1)
@@ -169,8 +177,14 @@ final class ReplyCLITests: XCTestCase {
         let sent = try cli.run(["reply", "1", "--template", template, "--var", "link=https://layanan.contoh.go.id/ktp",
                                 "--var", "service.name=KTP elektronik"])
         XCTAssertEqual(sent.status, 0, sent.stderr)
+        XCTAssertFalse(sent.stderr.contains("note:"), "an allowed link draws no note: \(sent.stderr)")
         let log = try jsonArray(try cli.run(["log", "show", "--action", "reply", "--json"]).stdout)
         XCTAssertEqual(log.count, 1)
+        // A finding that does not block is still said, not only logged.
+        let flagged = try cli.run(["reply", "1", "--text", "Info lengkap di https://bit.ly/ktp-kita ya Kak"])
+        XCTAssertEqual(flagged.status, 0, flagged.stderr)
+        XCTAssertTrue(flagged.stderr.contains("note:") && flagged.stderr.contains("bit.ly") && flagged.stderr.contains("link_not_allowed"),
+                      flagged.stderr)
         XCTAssertEqual(log[0]["payload"]?["template_id"]?.stringValue, template)
         XCTAssertEqual(try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))["status"]?.stringValue, "replied")
     }

@@ -128,6 +128,26 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(byID[3]?["status"]?.stringValue, "new")
     }
 
+    func testExportDatesAreWholeDaysAndAFailedExportIsNotLogged() throws {
+        let cli = try CLIHarness(now: "2026-12-01T09:00:00+07:00")
+        try seed(cli, comments: 2)
+        XCTAssertEqual(try cli.run(["claim", "1"], extraEnv: ["MEJA_NOW": "2026-12-02T10:00:00+07:00"]).status, 0)
+        func exported(_ args: [String]) throws -> [String] {
+            let r = try cli.run(["log", "export"] + args, extraEnv: ["MEJA_NOW": "2026-12-03T10:00:00+07:00"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try jsonArray("[" + r.stdout.split(separator: "\n").joined(separator: ",") + "]").compactMap { $0["action"]?.stringValue }
+        }
+        XCTAssertEqual(try exported(["--from", "2026-12-02", "--to", "2026-12-02"]), ["claim"], "--to a date takes in that whole day")
+        XCTAssertTrue(try exported(["--to", "2026-12-01"]).contains("import"))
+        XCTAssertFalse(try exported(["--to", "2026-12-01"]).contains("claim"))
+        XCTAssertEqual(try cli.run(["log", "export", "--from", "2026-12-02", "--to", "2026-12-01"]).status, 64)
+
+        let before = try cli.run(["log", "head"]).stdout
+        let failed = try cli.run(["log", "export", "--out", cli.dir.appendingPathComponent("no/such/dir/log.jsonl").path])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertEqual(try cli.run(["log", "head"]).stdout, before, "an export that could not be written is not on the log")
+    }
+
     func testOverdueJSONOnAKnownScenario() throws {
         // Tuesday 1 Dec 2026 at 14:00 WIB, default policies (2h business first response, at risk in the last 30 min).
         let cli = try CLIHarness(now: "2026-12-01T14:00:00+07:00")

@@ -179,7 +179,7 @@ public final class Desk: Sendable {
                 throw DeskError.notPermitted("Only a supervisor can assign work to others; use `meja claim \(id)` to take it yourself.")
             }
             guard let target = try self.store.read({ try $0.staffMember(name) }), target.active else {
-                throw DeskError.notFound("Staff member \(name)")
+                throw DeskError.invalidInput("\(name) is not an active staff member: `meja staff list` shows who can be assigned.")
             }
             if c.assignee == target.name { return nil }
             let previous = c.assignee
@@ -272,7 +272,7 @@ public final class Desk: Sendable {
             let calendar = policy?.calendar ?? config.calendar
             var reply = Reply(commentID: id, platform: c.platform, inReplyTo: c.externalID, threadID: c.threadID, threadKey: c.threadKey,
                               text: text, sentAt: t, author: me.name, source: .desk, templateID: request.templateID,
-                              templateVersion: request.templateVersion, humor: request.humor ?? 0,
+                              templateVersion: request.templateVersion, humor: request.humor ?? review.humor ?? 0,
                               overrideReason: review.blocking.isEmpty ? nil : reason)
             try recordTemplateVersion(request, tx, actor: me.name)
             reply.id = try tx.insertReply(reply) ?? 0
@@ -280,7 +280,7 @@ public final class Desk: Sendable {
             c = try tx.comment(id: id) ?? c
             var payload: [String: JSONValue] = [
                 "reply_id": .int(reply.id), "text": .string(text), "template_id": .string(request.templateID),
-                "template_version": .int(request.templateVersion), "humor": .int(request.humor),
+                "template_version": .int(request.templateVersion), "humor": .int(reply.humor),
                 "findings": .array(review.findings.map(\.json)), "override_reason": .string(reply.overrideReason),
                 "tone": review.tone ?? .null, "humor_allowed": .int(review.humorAllowed),
                 "response_minutes": ElapsedMinutes(from: c.createdAt, to: t, calendar: calendar).json,
@@ -310,6 +310,11 @@ public final class Desk: Sendable {
             guard me.role == .supervisor else { throw DeskError.notPermitted("Only a supervisor can add or change staff.") }
             let old = try tx.staffMember(member.name)
             if old == member { return member }
+            if let old, old.role == .supervisor, old.active, member.role != .supervisor || !member.active,
+               try !tx.staff().contains(where: { $0.name != member.name && $0.role == .supervisor && $0.active }) {
+                // Without an active supervisor nobody could add staff, assign work or touch an escalation again.
+                throw DeskError.notPermitted("\(member.name) is the desk's last active supervisor: make someone else a supervisor first.")
+            }
             try tx.putStaff(member)
             var payload: [String: JSONValue] = ["name": .string(member.name), "role": .string(member.role.rawValue),
                                                 "display_name": .string(member.displayName), "active": .bool(member.active)]

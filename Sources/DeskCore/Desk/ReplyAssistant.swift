@@ -91,7 +91,8 @@ public struct LintingReviewer: ReplyReviewer {
         let context = LintContext(platform: comment.platform, humorAllowed: verdict.humorAllowed,
                                   replyHumor: humor.flatMap(HumorLevel.init(rawValue:)), linkAllowList: config.linkAllowList,
                                   allowedNumbers: [ReplyAssistant.ticketReference(comment.id)] + (config.agencyPhone.map { [$0] } ?? []))
-        return ReplyReview(findings: ReplyLinter.lint(text, context: context), tone: verdict.json, humorAllowed: verdict.humorAllowed.rawValue)
+        return ReplyReview(findings: ReplyLinter.lint(text, context: context), tone: verdict.json, humorAllowed: verdict.humorAllowed.rawValue,
+                           humor: humor ?? ReplyLinter.estimatedHumor(text).rawValue)
     }
 }
 

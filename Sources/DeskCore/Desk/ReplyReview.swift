@@ -5,11 +5,15 @@ public struct ReplyReview: Sendable, Hashable {
     public var tone: JSONValue?
     /// The highest humour level the tone allows, when known.
     public var humorAllowed: Int?
+    /// The reply's own humour level as the checks saw it: the declared one, or for free text the estimate (a
+    /// joke sent as free text is recorded, and counted in the reports, as the joke it is). Nil when not checked.
+    public var humor: Int?
 
-    public init(findings: [LintFinding] = [], tone: JSONValue? = nil, humorAllowed: Int? = nil) {
+    public init(findings: [LintFinding] = [], tone: JSONValue? = nil, humorAllowed: Int? = nil, humor: Int? = nil) {
         self.findings = findings
         self.tone = tone
         self.humorAllowed = humorAllowed
+        self.humor = humor
     }
 
     public var blocking: [LintFinding] { findings.filter(\.blocking) }

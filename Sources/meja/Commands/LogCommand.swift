@@ -67,8 +67,9 @@ struct LogCommand: ParsableCommand {
             discussion: "The export itself is logged first, so it appears in the export it describes.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "jsonl or csv.") var format: String = "jsonl"
-        @Option(help: ArgumentHelp("Only events at or after this time.", valueName: "time")) var from: String?
-        @Option(help: ArgumentHelp("Only events at or before this time.", valueName: "time")) var to: String?
+        @Option(help: ArgumentHelp("Only events at or after this time (a date: from its first second).", valueName: "time")) var from: String?
+        @Option(help: ArgumentHelp("Only events at or before this time (a date: to its last second, so --from 2026-11-30 --to 2026-11-30 is that whole day).",
+                                   valueName: "time")) var to: String?
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
 
         func validate() throws {
@@ -80,16 +81,27 @@ struct LogCommand: ParsableCommand {
                 let desk = try global.openDesk()
                 let zone = desk.config.calendar.zone
                 let lower = try from.map { try parseTime($0, zone: zone) }
-                let upper = try to.map { try parseTime($0, zone: zone) }
+                let upper = try to.map { try Self.upperBound($0, zone: zone) }
+                if let lower, let upper, upper < lower {
+                    throw CLIError(message: "--from (\(from ?? "")) must not come after --to (\(to ?? ""))", code: 64)
+                }
+                // The destination is opened before the export is logged: an export that cannot be written is not one.
+                let sink = try OutputSink(path: out)
                 try desk.record(EventDraft(.export, payload: ["format": .string(format), "from": .time(lower), "to": .time(upper),
                                                               "destination": .string(out ?? "stdout")]))
-                let sink = try OutputSink(path: out)
                 if format == "csv" { sink.write(LogAudit.csvHeader) }
                 try LogAudit.forEach(desk.store, from: lower, to: upper) { e in
                     sink.write(format == "csv" ? LogAudit.csvRow(e) : e.json.text)
                 }
                 sink.close()
             }
+        }
+
+        /// The last instant `--to` takes in: a time as given, a date up to its last second in the calendar's zone
+        /// (the log's times are whole seconds).
+        static func upperBound(_ text: String, zone: TimeZone) throws -> Date {
+            guard let day = CivilDate(parsing: text) else { return try parseTime(text, zone: zone) }
+            return ReportPeriod(from: day, to: day, zone: zone).end.addingTimeInterval(-1)
         }
     }
 

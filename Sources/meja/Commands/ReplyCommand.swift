@@ -42,6 +42,14 @@ struct ReplyCommand: ParsableCommand {
             }
             let reply = try desk.reply(commentID, request)
             Console.out("Reply \(reply.id) to comment \(commentID) is recorded and logged.")
+            // Findings that do not block (a link outside the allow-list, shouting) are on the log; say them here too,
+            // for the second look they ask for.
+            if let comment = try desk.store.read({ try $0.comment(id: commentID) }),
+               let review = desk.reviewer?.review(text: reply.text, humor: request.humor, comment: comment, config: desk.config) {
+                for finding in review.findings where !finding.blocking {
+                    Console.warn("meja: note: \(finding.message) (\(finding.code.rawValue))")
+                }
+            }
         }
     }
 }

@@ -79,7 +79,7 @@ struct ShowCommand: ParsableCommand {
         }
         if !d.earlierByAuthor.isEmpty {
             lines.append("")
-            lines.append("Earlier from this citizen:")
+            lines.append("Other comments by this citizen (newest first):")
             for e in d.earlierByAuthor.prefix(5) {
                 lines.append("  " + TextLayout.truncate("#\(e.id) [\(e.status.rawValue)] \(SafeText.sanitize(e.text))", to: width - 2))
             }
