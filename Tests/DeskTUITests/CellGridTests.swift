@@ -68,4 +68,17 @@ final class CellGridTests: XCTestCase {
         XCTAssertNil(grid.cursor)
         XCTAssertEqual(CellGrid(width: 0, height: 0).text, "")
     }
+
+    func testAPassedOverRowIsMarked() {
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let c = Comment(id: 7, platform: .x, externalID: "7", author: Author(handle: "warga"), text: "Lampu jalan mati",
+                        createdAt: now.addingTimeInterval(-3_600), importedAt: now)
+        for passedOver in [true, false] {
+            var grid = CellGrid(width: 80, height: 1)
+            QueueRowView.draw(QueueItem(comment: c, clock: nil, passedOver: passedOver), row: 0, width: 80, highlighted: false,
+                              now: now, strings: Strings(.en), on: &grid)
+            XCTAssertEqual(grid.rowText(0).contains("⇣ Lampu jalan mati"), passedOver, grid.rowText(0))
+            XCTAssertTrue(grid.rowText(0).contains("Lampu jalan mati"))
+        }
+    }
 }

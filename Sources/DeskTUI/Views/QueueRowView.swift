@@ -2,7 +2,7 @@ import DeskCore
 import Foundation
 
 /// One comment as a line of a list (the queue, the boards): SLA badge and time left, platform, author, a safe
-/// excerpt cut to the columns, age, assignee and tags.
+/// excerpt cut to the columns (after `⇣` when the comment was passed over), age, assignee and tags.
 public enum QueueRowView {
     /// Column widths at a screen width.
     public struct Columns: Sendable {
@@ -72,7 +72,9 @@ public enum QueueRowView {
         cell(SLABadge.timeLeft(item.clock, now: now, strings: s), c.time, SLABadge.object(item.state), right: true)
         cell(platformCode(comment.platform), c.platform, .platform)
         cell(SafeText.sanitize(comment.author.atHandle, limit: 64), c.author, .author)
-        cell(SafeText.sanitize(comment.text, lines: .fold, limit: max(64, c.excerpt * 4)), c.excerpt, .text)
+        // A comment passed over while newer ones were answered is marked as in `meja list`.
+        let excerpt = SafeText.sanitize(comment.text, lines: .fold, limit: max(64, c.excerpt * 4))
+        cell(item.passedOver ? "⇣ " + excerpt : excerpt, c.excerpt, .text)
         cell(s.age(Int(now.timeIntervalSince(comment.createdAt))), c.age, .muted, right: true)
         cell(comment.assignee.map { SafeText.sanitize($0, limit: 64) } ?? "–", c.assignee, .assignee)
         if c.tags > 0 { cell(comment.tags.map { "#" + SafeText.sanitize($0, limit: 32) }.joined(separator: " "), c.tags, .tag) }
