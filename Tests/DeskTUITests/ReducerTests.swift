@@ -171,6 +171,24 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(s.queue.filter.search)
     }
 
+    func testTheChannelFilterCyclesTheConfiguredChannelsAndThoseSeen() {
+        var empty = AppState(size: Size(width: 80, height: 24), now: Self.now, language: .en, actor: "sari", isSupervisor: true)
+        XCTAssertTrue(send(&empty, .filterChannel).isEmpty)
+        XCTAssertEqual(empty.notice?.text, "No channel known yet: name one with :channel @account, or list them in [agency].channels in config.toml.")
+        XCTAssertNil(empty.queue.filter.channel)
+        // The loaded comments (all to @dinas) make their channel known after the configured one.
+        var s = AppState(size: Size(width: 80, height: 24), now: Self.now, language: .en, actor: "sari", isSupervisor: true)
+        s.channels = ["@Humas_Kota"]
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(1), Self.item(2)], at: Self.now, token: 0))
+        XCTAssertEqual(s.channels, ["@Humas_Kota", "@dinas"])
+        _ = send(&s, .filterChannel)
+        XCTAssertEqual(s.queue.filter.channel, "@humas_kota")
+        _ = send(&s, .filterChannel)
+        XCTAssertEqual(s.queue.filter.channel, "@dinas")
+        _ = send(&s, .filterChannel)
+        XCTAssertNil(s.queue.filter.channel, "then all channels again")
+    }
+
     func testCommandLineFiltersAndActs() {
         var s = Self.state()
         send(&s, .command)

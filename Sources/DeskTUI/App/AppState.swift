@@ -15,6 +15,8 @@ public struct AppState: Sendable {
     /// The agency's name, for the title bar.
     public var agency: String
     /// The agency's own accounts (what the channel filter cycles through).
+    /// The channels the channel filter cycles through: the agency's accounts from the configuration, then those
+    /// seen on comments loaded since (for a desk whose configuration names none).
     public var channels: [String] = []
     /// The zone times are shown in (the agency calendar's).
     public var timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta") ?? .gmt
@@ -64,4 +66,15 @@ public struct AppState: Sendable {
     public var fits: Bool { size.width >= Self.minimumSize.width && size.height >= Self.minimumSize.height }
 
     public var strings: Strings { Strings(language) }
+
+    /// Adds channels seen on loaded comments to `channels` (the configured ones stay first; new ones in order).
+    mutating func learnChannels(_ seen: [String]) {
+        var known = Set(channels.map(Author.normalizedHandle))
+        var new: [String] = []
+        for c in seen {
+            let handle = Author.normalizedHandle(c)
+            if known.insert(handle).inserted { new.append(handle) }
+        }
+        channels += new.sorted()
+    }
 }

@@ -98,6 +98,10 @@ public enum Reducer {
         case .filterPlatform: return changeFilter(&state) { $0.cyclePlatform() }
         case .filterChannel:
             let channels = state.channels
+            guard !channels.isEmpty else {
+                state.notice = Notice(.info, state.strings[.noChannels])
+                return []
+            }
             return changeFilter(&state) { $0.cycleChannel(channels) }
         case .filterIntent: return changeFilter(&state) { $0.cycleIntent() }
         case .filterAssignee: return changeFilter(&state) { $0.cycleAssignee() }
@@ -530,6 +534,7 @@ public enum Reducer {
             guard token == state.queue.token else { break }
             let selectedID = state.queue.selectedItem?.comment.id
             state.queue.items = items
+            state.learnChannels(items.compactMap(\.comment.channel))
             state.queue.loaded = true
             state.queue.loading = false
             state.queue.loadedAt = at

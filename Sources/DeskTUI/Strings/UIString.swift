@@ -34,7 +34,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Overlays
     case helpTitle, helpRecordNote, pickAssignee, pickStatus
     // Outcomes
-    case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff
+    case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels
     case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
@@ -189,6 +189,8 @@ public enum UIString: String, CaseIterable, Sendable {
 
         case .supervisorsOnly: ("Hanya supervisor yang dapat melakukan ini.", "Only supervisors can do that.")
         case .nothingSelected: ("Tidak ada komentar yang dipilih.", "No comment is selected.")
+        case .noChannels: ("Belum ada kanal yang dikenal: sebut satu dengan :channel @akun, atau isi [agency].channels di config.toml.",
+                           "No channel known yet: name one with :channel @account, or list them in [agency].channels in config.toml.")
         case .noStatusMoves: ("Dari status {1} tidak ada status yang bisa dipilih di sini.", "From {1} there is no status to choose here.")
         case .unknownCommand: ("Perintah tidak dikenal: {1}. Yang dikenal: {2}", "Unknown command: {1}. Known: {2}")
         case .escalatedFromDesk: ("dieskalasi dari meja oleh {1}", "escalated from the desk by {1}")
