@@ -101,6 +101,13 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(oldest.contains("Other comments by this citizen"), "a later comment is not called earlier:\n\(oldest)")
         XCTAssertFalse(oldest.contains("Earlier"), oldest)
         XCTAssertNil(shown["channel"]?.stringValue)
+        // Filters that name nobody on the staff, or no log action, are usage errors rather than empty answers.
+        let unknownStaff = try cli.run(["list", "--assignee", "ghost"])
+        XCTAssertEqual(unknownStaff.status, 64)
+        XCTAssertTrue(unknownStaff.stderr.contains("meja staff list"), unknownStaff.stderr)
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--assignee", "budi", "--status", "all", "--json"]).stdout).count, 1)
+        XCTAssertEqual(try cli.run(["log", "show", "--action", "bogus"]).status, 64)
+        XCTAssertEqual(try cli.run(["log", "show", "--action", "assign"]).status, 0)
         let stranger = try cli.run(["claim", "1"], extraEnv: ["USER": "mallory"])
         XCTAssertEqual(stranger.status, 1)
         XCTAssertTrue(stranger.stderr.contains("meja staff add mallory"), stranger.stderr)

@@ -39,7 +39,11 @@ struct ListCommand: ParsableCommand {
             case nil: break
             case "none"?: q.assignee = .unassigned
             case "me"?: q.assignee = .staff(desk.actor.name)
-            case let name?: q.assignee = .staff(name)
+            case let name?:
+                guard try desk.staff().contains(where: { $0.name == name }) else {
+                    throw CLIError(message: "'\(name)' is not on the staff; see `meja staff list` (or use --assignee me or none)", code: 64)
+                }
+                q.assignee = .staff(name)
             }
             q.search = search
             let items = try desk.queue(q)

@@ -113,6 +113,12 @@ struct LogCommand: ParsableCommand {
         @Option(help: "How many events at most.") var limit: Int = 200
         @Flag(help: "Print JSON.") var json = false
 
+        func validate() throws {
+            if let action, LogAction(rawValue: action) == nil {
+                throw ValidationError("'\(action)' is not a log action; use one of \(LogAction.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
         func run() throws {
             try guarded {
                 let store = try SQLiteStore(path: global.databasePath)
