@@ -108,6 +108,10 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--assignee", "budi", "--status", "all", "--json"]).stdout).count, 1)
         XCTAssertEqual(try cli.run(["log", "show", "--action", "bogus"]).status, 64)
         XCTAssertEqual(try cli.run(["log", "show", "--action", "assign"]).status, 0)
+        // Releasing what nobody holds is a refused action (exit 1), not a usage error.
+        let release = try cli.run(["release", "x:2"])
+        XCTAssertEqual(release.status, 1)
+        XCTAssertTrue(release.stderr.contains("nothing to release"), release.stderr)
         let stranger = try cli.run(["claim", "1"], extraEnv: ["USER": "mallory"])
         XCTAssertEqual(stranger.status, 1)
         XCTAssertTrue(stranger.stderr.contains("meja staff add mallory"), stranger.stderr)

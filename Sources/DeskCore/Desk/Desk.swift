@@ -161,7 +161,7 @@ public final class Desk: Sendable {
     @discardableResult
     public func release(_ id: Int64) throws -> Comment {
         try change(id, action: .release) { c, me in
-            guard let holder = c.assignee else { throw DeskError.invalidInput("Comment \(id) is not claimed by anyone.") }
+            guard let holder = c.assignee else { throw DeskError.notPermitted("Comment \(id) is not claimed by anyone, so there is nothing to release.") }
             if holder != me.name, me.role != .supervisor {
                 throw DeskError.notPermitted("Comment \(id) is held by \(holder); only they or a supervisor can release it.")
             }
