@@ -162,6 +162,9 @@ final class ReplyCLITests: XCTestCase {
         XCTAssertEqual(lines[1]["humor_allowed"]?.intValue, 0)
         XCTAssertEqual(lines[1]["sensitive"]?.arrayValue?.compactMap(\.stringValue), ["death"])
         XCTAssertEqual(lines[2]["lang"]?.stringValue, "en")
+        let missing = try cli.run(["tone", "no-such-file.txt"])
+        XCTAssertEqual(missing.status, 64, "a file that cannot be read is a usage error, as for import")
+        XCTAssertTrue(missing.stderr.contains("no-such-file.txt: cannot be read"), missing.stderr)
     }
 
     func testSuggestThenReplyWithATemplateAndABlockedNIK() throws {

@@ -22,7 +22,7 @@ struct ToneCommand: ParsableCommand {
             let governor = ToneGovernor(config: global.loadConfig())
             let data: Data
             if let file {
-                guard let d = FileManager.default.contents(atPath: file) else { throw CLIError(message: "\(file): cannot be read", code: 65) }
+                guard let d = FileManager.default.contents(atPath: file) else { throw CLIError(message: "\(file): cannot be read (does it exist, and may you read it?)", code: 64) }
                 data = d
             } else {
                 data = FileHandle.standardInput.readDataToEndOfFile()
