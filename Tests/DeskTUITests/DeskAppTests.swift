@@ -47,6 +47,16 @@ final class DeskAppTests: XCTestCase {
         app.press(.char("c"))
         XCTAssertEqual(app.state.notice?.kind, .error)
         XCTAssertTrue(app.state.notice!.text.contains("already claimed by budi"), app.state.notice!.text)
+        // On the Indonesian desk the refusal is in Indonesian.
+        let indonesian = f.app(language: .id)
+        select(indonesian, f.id("m1"))
+        indonesian.press(.char("c"))
+        XCTAssertTrue(indonesian.state.notice!.text.contains("sudah diambil oleh budi"), indonesian.state.notice!.text)
+        // It is longer than the line: it wraps over the bottom of the screen rather than being cut.
+        let lines = indonesian.frame().text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let statusRow = indonesian.state.size.height - 2
+        XCTAssertTrue(lines[statusRow].contains("NAMA`)."), lines[(statusRow - 2)...statusRow].joined(separator: "\n"))
+        XCTAssertTrue(lines[statusRow - 1].contains("Komentar"), lines[(statusRow - 2)...statusRow].joined(separator: "\n"))
     }
 
     func testAgentsCannotAssignAndTheCoreRefusesAnyway() throws {
@@ -62,7 +72,8 @@ final class DeskAppTests: XCTestCase {
         app.dispatch(.done(Notice(.info, "")))
         let events = EffectRunner(desk: budi, language: .en).perform(.perform(.assign(f.id("m1"), to: "budi")))
         guard case .failed(let message)? = events.first else { return XCTFail("\(events)") }
-        XCTAssertTrue(message.contains("Only a supervisor"), message)
+        XCTAssertTrue(message.en.contains("Only a supervisor"), message.en)
+        XCTAssertTrue(message.id.contains("Hanya supervisor"), message.id)
     }
 
     func testAnotherProcessesChangeAppearsOnThePoll() throws {

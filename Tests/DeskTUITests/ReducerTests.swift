@@ -297,8 +297,9 @@ final class ReducerTests: XCTestCase {
         let effects = Reducer.apply(&s, .done(Notice(.info, "You claimed #1.")))
         XCTAssertEqual(s.notice?.text, "You claimed #1.")
         XCTAssertNotNil(isLoadQueue(effects))
-        _ = Reducer.apply(&s, .failed("Comment 1 is already claimed by budi."))
+        _ = Reducer.apply(&s, .failed(Localized("Komentar 1 sudah diambil oleh budi.", "Comment 1 is already claimed by budi.")))
         XCTAssertEqual(s.notice?.kind, .error)
+        XCTAssertEqual(s.notice?.text, "Comment 1 is already claimed by budi.", "in the desk's language")
         send(&s, .moveDown)
         XCTAssertNil(s.notice, "the next key clears the message")
     }

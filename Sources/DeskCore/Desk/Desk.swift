@@ -111,7 +111,8 @@ public final class Desk: Sendable {
             if let c = try store.read({ try $0.comment(platform: platform, externalID: String(parts[1])) }) { return c.id }
             throw DeskError.notFound("Comment \(reference)")
         }
-        throw DeskError.invalidInput("'\(reference)' is not a comment id: use the number `meja list` shows, or PLATFORM:EXTERNAL_ID")
+        throw DeskError.invalidInput(Localized("'\(reference)' bukan id komentar: pakai nomor yang ditampilkan `meja list`, atau PLATFORM:ID_EKSTERNAL",
+                                                "'\(reference)' is not a comment id: use the number `meja list` shows, or PLATFORM:EXTERNAL_ID"))
     }
 
     public func staff() throws -> [StaffMember] { try store.read { try $0.staff() } }
@@ -161,9 +162,11 @@ public final class Desk: Sendable {
     @discardableResult
     public func release(_ id: Int64) throws -> Comment {
         try change(id, action: .release) { c, me in
-            guard let holder = c.assignee else { throw DeskError.notPermitted("Comment \(id) is not claimed by anyone, so there is nothing to release.") }
+            guard let holder = c.assignee else { throw DeskError.notPermitted(Localized("Komentar \(id) tidak sedang diambil siapa pun, jadi tidak ada yang dilepas.",
+                                                                                       "Comment \(id) is not claimed by anyone, so there is nothing to release.")) }
             if holder != me.name, me.role != .supervisor {
-                throw DeskError.notPermitted("Comment \(id) is held by \(holder); only they or a supervisor can release it.")
+                throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat melepasnya.",
+                                                       "Comment \(id) is held by \(holder); only they or a supervisor can release it."))
             }
             if c.status == .claimed { try move(&c, to: .open) }
             c.assignee = nil
@@ -176,10 +179,12 @@ public final class Desk: Sendable {
     public func assign(_ id: Int64, to name: String) throws -> Comment {
         try change(id, action: .assign) { c, me in
             guard me.role == .supervisor else {
-                throw DeskError.notPermitted("Only a supervisor can assign work to others; use `meja claim \(id)` to take it yourself.")
+                throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menugaskan pekerjaan kepada orang lain; ambil sendiri (tombol c, atau `meja claim \(id)`).",
+                                                       "Only a supervisor can assign work to others; use `meja claim \(id)` to take it yourself."))
             }
             guard let target = try self.store.read({ try $0.staffMember(name) }), target.active else {
-                throw DeskError.invalidInput("\(name) is not an active staff member: `meja staff list` shows who can be assigned.")
+                throw DeskError.invalidInput(Localized("\(name) bukan petugas aktif: `meja staff list` menampilkan siapa yang dapat ditugaskan.",
+                                                       "\(name) is not an active staff member: `meja staff list` shows who can be assigned."))
             }
             if c.assignee == target.name { return nil }
             let previous = c.assignee
@@ -203,10 +208,12 @@ public final class Desk: Sendable {
         }
         return try change(id, action: .status) { c, me in
             if let holder = c.assignee, holder != me.name, me.role != .supervisor {
-                throw DeskError.notPermitted("Comment \(id) is held by \(holder); only they or a supervisor can change its status.")
+                throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat mengubah statusnya.",
+                                                       "Comment \(id) is held by \(holder); only they or a supervisor can change its status."))
             }
             if c.status == .escalated, me.role != .supervisor {
-                throw DeskError.notPermitted("Comment \(id) is escalated to supervisors; only a supervisor can change its status.")
+                throw DeskError.notPermitted(Localized("Komentar \(id) sudah dieskalasi ke supervisor; hanya supervisor yang dapat mengubah statusnya.",
+                                                       "Comment \(id) is escalated to supervisors; only a supervisor can change its status."))
             }
             if c.status == status { return nil }
             try move(&c, to: status)
@@ -259,11 +266,12 @@ public final class Desk: Sendable {
             let me = try actingStaff(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             if let holder = c.assignee, holder != me.name, me.role != .supervisor {
-                throw DeskError.notPermitted("Comment \(id) is held by \(holder); only they or a supervisor can reply to it.")
+                throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat membalasnya.",
+                                                       "Comment \(id) is held by \(holder); only they or a supervisor can reply to it."))
             }
             guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
             let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw DeskError.invalidInput("The reply is empty.") }
+            guard !text.isEmpty else { throw DeskError.invalidInput(Localized("Balasannya kosong.", "The reply is empty.")) }
             let review = reviewer?.review(text: text, humor: request.humor, comment: c, config: config) ?? ReplyReview()
             let reason = request.overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
             if !review.blocking.isEmpty, (reason ?? "").isEmpty { throw DeskError.blocked(review.blocking.map(\.message)) }
@@ -307,13 +315,14 @@ public final class Desk: Sendable {
         let t = now
         return try store.write { tx in
             let me = try actingStaff(tx)
-            guard me.role == .supervisor else { throw DeskError.notPermitted("Only a supervisor can add or change staff.") }
+            guard me.role == .supervisor else { throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menambah atau mengubah petugas.", "Only a supervisor can add or change staff.")) }
             let old = try tx.staffMember(member.name)
             if old == member { return member }
             if let old, old.role == .supervisor, old.active, member.role != .supervisor || !member.active,
                try !tx.staff().contains(where: { $0.name != member.name && $0.role == .supervisor && $0.active }) {
                 // Without an active supervisor nobody could add staff, assign work or touch an escalation again.
-                throw DeskError.notPermitted("\(member.name) is the desk's last active supervisor: make someone else a supervisor first.")
+                throw DeskError.notPermitted(Localized("\(member.name) adalah supervisor aktif terakhir desk ini: jadikan orang lain supervisor lebih dulu.",
+                                                       "\(member.name) is the desk's last active supervisor: make someone else a supervisor first."))
             }
             try tx.putStaff(member)
             var payload: [String: JSONValue] = ["name": .string(member.name), "role": .string(member.role.rawValue),
@@ -384,7 +393,7 @@ public final class Desk: Sendable {
     private func resolveStaff(_ tx: any StoreWriter) throws -> StaffMember {
         if actor == .system { return StaffMember(name: ActorIdentity.system.name, role: .supervisor) }
         if let m = try tx.staffMember(actor.name) {
-            guard m.active else { throw DeskError.notPermitted("\(actor.name) is no longer active on the staff list.") }
+            guard m.active else { throw DeskError.notPermitted(Localized("\(actor.name) sudah tidak aktif di daftar petugas.", "\(actor.name) is no longer active on the staff list.")) }
             return m
         }
         guard try tx.staff().isEmpty else { throw DeskError.unknownActor(actor.name) }

@@ -3,9 +3,9 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No comment, staff member or object with that id.
     case notFound(String)
     /// The request itself is wrong (bad id, bad value).
-    case invalidInput(String)
-    /// The actor's role does not allow the action.
-    case notPermitted(String)
+    case invalidInput(Localized)
+    /// The actor's role, or who holds the comment, does not allow the action.
+    case notPermitted(Localized)
     /// The status change is not one of the legal moves.
     case illegalTransition(from: CommentStatus, to: CommentStatus)
     /// Someone else holds the claim.
@@ -17,23 +17,38 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The database could not do what was asked.
     case storage(String)
 
-    public var description: String {
+    /// Bad input, said only in English (messages only the command line shows).
+    public static func invalidInput(_ english: String) -> DeskError { .invalidInput(Localized(both: english)) }
+
+    /// A refusal, said only in English (messages only the command line shows).
+    public static func notPermitted(_ english: String) -> DeskError { .notPermitted(Localized(both: english)) }
+
+    /// What went wrong and what to do, in both languages (the desk shows its own; the command line English).
+    public var explanation: Localized {
         switch self {
-        case .notFound(let what): return "\(what) was not found. `meja list --status all` shows what is on the desk."
-        case .invalidInput(let why): return why
-        case .notPermitted(let why): return why
+        case .notFound(let what):
+            return Localized("\(what) tidak ditemukan. `meja list --status all` menampilkan semua yang ada di desk.",
+                             "\(what) was not found. `meja list --status all` shows what is on the desk.")
+        case .invalidInput(let why), .notPermitted(let why): return why
         case .illegalTransition(let from, let to):
             let allowed = from.allowedNext.sorted().map(\.rawValue).joined(separator: ", ")
-            return "A comment that is \(from.rawValue) cannot become \(to.rawValue). From \(from.rawValue) it can become: \(allowed)."
+            return Localized("Komentar berstatus \(from.rawValue) tidak dapat menjadi \(to.rawValue). Dari \(from.rawValue) bisa menjadi: \(allowed).",
+                             "A comment that is \(from.rawValue) cannot become \(to.rawValue). From \(from.rawValue) it can become: \(allowed).")
         case .claimedByOther(let id, let holder):
-            return "Comment \(id) is already claimed by \(holder). Ask them, or a supervisor can reassign it with `meja assign \(id) NAME`."
+            return Localized("Komentar \(id) sudah diambil oleh \(holder). Tanyakan kepadanya, atau supervisor dapat menugaskannya ulang (tombol a, atau `meja assign \(id) NAMA`).",
+                             "Comment \(id) is already claimed by \(holder). Ask them, or a supervisor can reassign it with `meja assign \(id) NAME`.")
         case .unknownActor(let name):
-            return "\(name) is not on the staff list, so actions cannot be recorded under that name. A supervisor can add you with `meja staff add \(name) --role agent`."
+            return Localized("\(name) tidak ada di daftar petugas, jadi tindakan tidak dapat dicatat atas nama itu. Supervisor dapat menambahkan Anda dengan `meja staff add \(name) --role agent`.",
+                             "\(name) is not on the staff list, so actions cannot be recorded under that name. A supervisor can add you with `meja staff add \(name) --role agent`.")
         case .blocked(let findings):
-            return "The reply was not sent: " + findings.joined(separator: "; ") + ". Fix it, or give `--override-reason` to send anyway (the reason is logged)."
-        case .storage(let why): return "The database failed: \(why)"
+            let list = findings.joined(separator: "; ")
+            return Localized("Balasan tidak dikirim: \(list). Perbaiki, atau beri `--override-reason` untuk tetap mengirim (alasannya dicatat di log).",
+                             "The reply was not sent: \(list). Fix it, or give `--override-reason` to send anyway (the reason is logged).")
+        case .storage(let why): return Localized("Basis data gagal: \(why)", "The database failed: \(why)")
         }
     }
+
+    public var description: String { explanation.en }
 
     /// The process exit status for this error (DESIGN.md): 1 a check failed, 64 usage, 65 bad data.
     public var exitCode: Int32 {

@@ -34,8 +34,8 @@ public enum AppEvent: Sendable {
     case reportLoaded(Report?, token: Int)
     /// A triage action worked; the message says what happened.
     case done(Notice)
-    /// An effect failed; the message says what to do.
-    case failed(String)
+    /// An effect failed; the message says what to do, in both languages (the desk shows its own).
+    case failed(Localized)
     /// The draft was saved to the store.
     case draftSaved(commentID: Int64)
     /// `$EDITOR` returned this text (nil when it could not be run; `failed` says why).

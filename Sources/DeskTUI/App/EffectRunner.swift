@@ -103,7 +103,7 @@ public final class EffectRunner {
             do {
                 return [.editorFinished(try editText(text))]
             } catch {
-                return [.editorFinished(nil), .failed(s.format(.editorFailed, "\(error)"))]
+                return [.editorFinished(nil), .failed(Localized(both: s.format(.editorFailed, "\(error)")))]
             }
         default:
             return []
@@ -131,8 +131,10 @@ public final class EffectRunner {
     }
 
     /// An error as one line for the status line.
-    static func message(for error: Error) -> String {
-        let text = String(describing: error)
-        return SafeText.sanitize(text, lines: .fold, limit: 400)
+    /// What the user reads when an effect fails: the core's own words in both languages, or the error as it
+    /// describes itself.
+    static func message(for error: Error) -> Localized {
+        let said = (error as? DeskError)?.explanation ?? Localized(both: String(describing: error))
+        return Localized(SafeText.sanitize(said.id, lines: .fold, limit: 400), SafeText.sanitize(said.en, lines: .fold, limit: 400))
     }
 }

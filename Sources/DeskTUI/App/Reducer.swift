@@ -600,7 +600,7 @@ public enum Reducer {
             state.notice = notice
             return reloadAll(&state)
         case .failed(let message):
-            state.notice = Notice(.error, message)
+            state.notice = Notice(.error, message(state.language))
         case .draftSaved(let id):
             if state.composer?.commentID == id { state.composer?.unsaved = false }
         case .editorFinished(let text):

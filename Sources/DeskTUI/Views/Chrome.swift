@@ -26,8 +26,15 @@ public enum Chrome {
             return
         }
         if let notice = state.notice {
-            surface.put(" " + TextLayout.truncate(SafeText.sanitize(notice.text), to: w - 2), row: row, col: 0,
-                        style: CellStyle(notice.kind == .error ? .error : .info))
+            // A notice too long for the line takes up to three, over the bottom of the screen, until the next key.
+            let style = CellStyle(notice.kind == .error ? .error : .info)
+            var lines = TextLayout.wrap(SafeText.sanitize(notice.text), width: max(1, w - 2))
+            if lines.count > 3 { lines = Array(lines.prefix(2)) + [TextLayout.truncate(lines[2...].joined(separator: " "), to: w - 2)] }
+            let first = max(1, row - lines.count + 1)
+            for (i, line) in lines.enumerated() where first + i <= row {
+                surface.fill(row: first + i, col: 0, width: w, style: style)
+                surface.put(" " + line, row: first + i, col: 0, limit: w, style: style)
+            }
             return
         }
         if let first = state.startupIssues.first {
