@@ -7,14 +7,14 @@ struct Meja: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meja",
         abstract: "Meja — a keyboard-driven desk for answering citizens on social media, on time and on the record.",
-        discussion: """
+        discussion: prose("""
             Without a command, opens the desk (the ncurses queue) on the default database.
             Start with `meja demo` to try it on realistic generated comments.
 
             Environment: MEJA_DB (database file), MEJA_NOW (fix "now", ISO 8601 with offset),
             MEJA_ACTOR (act as another staff member; recorded on the log), XDG_DATA_HOME, XDG_CONFIG_HOME.
             Exit status: 0 success, 1 a check failed, 64 usage error, 65 bad input data (some rows rejected).
-            """,
+            """),
         version: "0.1.0",
         subcommands: [
             DeskCommand.self, DemoCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, OverdueCommand.self,

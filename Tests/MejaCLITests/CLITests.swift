@@ -125,6 +125,12 @@ final class CLITests: XCTestCase {
         }
         XCTAssertTrue(try cli.run(["import", "--help"]).stdout.contains("FILE:LINE"))
         XCTAssertEqual(try cli.run(["import"]).status, 64, "a usage error exits 64")
+        // Paragraphs are wrapped to the terminal, not broken where the source breaks them.
+        let report = try cli.run(["report", "--help"], extraEnv: ["COLUMNS": "80"]).stdout
+        XCTAssertTrue(report.split(separator: "\n").allSatisfy { $0.count <= 80 || $0.hasPrefix("USAGE") }, report)
+        XCTAssertTrue(report.contains("The period holds the comments written in it; every other figure is taken as of\nits last second"), report)
+        let blank = try cli.run(["import", "x.jsonl", "--channel", " "])
+        XCTAssertEqual(blank.status, 64, "an empty channel is a usage error")
     }
 
     func testBrokenConfigNamesItsLineAndRunsOnDefaults() throws {

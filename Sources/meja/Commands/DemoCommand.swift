@@ -6,12 +6,12 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Fill an empty database with a realistic demo inbox, then open the desk.",
-        discussion: """
+        discussion: prose("""
             Several working days of comments from Mastodon, X, Facebook, Instagram and YouTube in Bahasa Indonesia and
             English: questions, complaints, praise, jokes, flood and accident reports, rude remarks and spam, with the
             agency's answers, claims and follow-ups already played through the log. Always the same data for the same
             "now" (set MEJA_NOW to fix it). A database that already holds comments is left as it is.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Fill the database and exit without opening the desk.") var seedOnly = false

@@ -15,7 +15,7 @@ struct FetchCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mastodon",
             abstract: "Pull new mentions of the agency's account, and its replies written on the web, from a Mastodon server.",
-            discussion: """
+            discussion: prose("""
                 Reads GET /api/v1/notifications?types[]=mention through the server's REST API with the account's access
                 token, page by page, waiting when the server's rate limit asks for it. Then it reads the account's own
                 statuses (GET /api/v1/accounts/verify_credentials, then /api/v1/accounts/:id/statuses): those that
@@ -26,7 +26,7 @@ struct FetchCommand: ParsableCommand {
                 The newest id of each listing is kept in the database per server, so the next run fetches only new
                 ones; --since-id starts the mentions from another notification id instead. Everything is imported
                 like a file: already known items are skipped, bad ones are reported and the exit status is then 65.
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
 

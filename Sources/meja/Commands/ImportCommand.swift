@@ -7,12 +7,12 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import comments from files (meja-jsonl, CSV, or a platform's export).",
-        discussion: """
+        discussion: prose("""
             Re-importing is a no-op: a comment already on the desk (same platform and id) is counted as a duplicate.
             Each bad line is reported as FILE:LINE: reason and the good ones are kept; the exit status is 65 when
             anything was rejected. Posts by the agency's own channels ([agency].channels in config.toml, or
             from_agency) are recorded as replies: they stop the clock of the comment they answer.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
 
@@ -29,6 +29,9 @@ struct ImportCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
+        if let channel, channel.trimmingCharacters(in: .whitespaces).isEmpty || channel.contains(where: \.isWhitespace) {
+            throw ValidationError("--channel is one account handle, e.g. @pemkot_contoh (no spaces)")
+        }
         if format != "auto", ImportFormats.named(format) == nil {
             throw ValidationError("unknown format '\(format)'; use auto or one of \(ImportFormats.all.map(\.name).joined(separator: ", "))")
         }

@@ -8,7 +8,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "The desk's keys: the live table with your keys.toml applied, or the Markdown key reference.",
-        discussion: """
+        discussion: prose("""
             Without options: every screen's actions with the keys that trigger them as the desk will use them —
             the defaults with $XDG_CONFIG_HOME/meja/keys.toml (~/.config/meja/keys.toml) over them. S marks what
             only supervisors may do, R what changes the public record (and is logged), * a key rebound in keys.toml.
@@ -17,7 +17,7 @@ struct KeysCommand: ParsableCommand {
 
             --markdown prints the reference of the default keys in Markdown, exactly docs/keys.md
             (`meja keys --markdown > docs/keys.md` regenerates it).
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print the Markdown reference of the default keys (docs/keys.md).") var markdown = false

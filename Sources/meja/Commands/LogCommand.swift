@@ -6,20 +6,20 @@ import Foundation
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "The accountability log: verify it, note its head, export it, read it.",
-        discussion: """
+        discussion: prose("""
             Every action that changes the public record or the queue is an event chained by SHA-256:
             hash = sha256(seq \\n at \\n actor \\n action \\n subject \\n payload \\n prev). Anyone can check an export.
-            """,
+            """),
         subcommands: [Verify.self, Head.self, Export.self, Show.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute the chain; exit 1 and name the first bad event if anything was edited, removed, inserted or reordered.",
-            discussion: """
+            discussion: prose("""
                 Without --anchor this proves the log is consistent with itself; someone with the database file who
                 recomputes every later hash would not be caught. With --anchor SEQ:HASH (a head noted earlier, e.g.
                 published in a report) a rewritten history or a cut-off tail is caught too.
-                """)
+                """))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A head noted earlier, SEQ:HASH.", valueName: "seq:hash")) var anchor: String?
         @Flag(help: "Print JSON.") var json = false

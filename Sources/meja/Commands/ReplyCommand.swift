@@ -5,11 +5,11 @@ import DeskCore
 struct ReplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reply", abstract: "Record a reply to a comment: checked, stored and logged in one step.",
-        discussion: """
+        discussion: prose("""
             The reply is checked first (unresolved variables, the platform's length limit, personal data, humour above
             what the comment's tone allows). A blocking finding stops it with exit status 1 unless --override-reason
             is given; the reason is kept with the reply and on the log.
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
     @Option(help: "The reply text.") var text: String?

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Evaluate response performance over a period: times, SLA hit rates, backlog, volumes, staff, trends.",
-        discussion: """
+        discussion: prose("""
             The period holds the comments written in it; every other figure is taken as of its last second (or now,
             if it has not ended). Default: the four weeks (28 days) ending today. Dates are local days of the
             calendar's zone, both included (--from 2026-11-01 --to 2026-11-30 is all of November); a full ISO 8601
@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
             --public makes the transparency report: aggregates only (no handles, names, texts or staff), labels in
             Bahasa Indonesia and English, and the log head SEQ:HASH as of the end of the period, for the public to
             check later with `meja log verify --anchor`. Definitions: docs/reports.md; CSV columns: docs/report-csv.md.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD, or an ISO 8601 time).", valueName: "date")) var from: String?

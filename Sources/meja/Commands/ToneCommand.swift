@@ -6,12 +6,12 @@ import Foundation
 struct ToneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tone", abstract: "The tone verdict for each line of text: language, sentiment, sensitive topics, joking, humour allowed.",
-        discussion: """
+        discussion: prose("""
             Reads FILE, or standard input when no file is given, and prints one verdict per input line, in order
             (`--json`: one JSON object per line with lang, sentiment, sensitive, joking, humor_allowed, reasons).
             humor_allowed is 0 on any sensitive topic, abuse, negative sentiment, a complaint, or in crisis mode;
             2 only when the writer jokes and nothing sensitive is present; 1 otherwise.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A text file, one text per line.", valueName: "file")) var file: String?
