@@ -109,6 +109,21 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try t.comment(.x, "q1e").sla.responseClock, .firstResponse)
     }
 
+    func testACommentDatedAfterNowIsKeptWithAWarningNamingItsLine() throws {
+        let t = try TestDesk(now: "2026-12-01T10:00:00+07:00")
+        let s = try t.importRecords([
+            record("now", at: "2026-12-01T10:10:00+07:00"),     // within the tolerance: clocks differ a little
+            record("later", at: "2026-12-01T17:00:00+07:00"),   // a UTC export read as local time, say
+            record("past", at: "2026-12-01T09:00:00+07:00"),
+        ])
+        XCTAssertEqual(s.accepted, 3)
+        XCTAssertTrue(s.rejected.isEmpty)
+        XCTAssertEqual(s.warnings.map(\.line), [2])
+        XCTAssertTrue(s.warnings[0].description.hasPrefix("test.jsonl:2: kept, but dated 2026-12-01T10:00:00Z"), s.warnings[0].description)
+        XCTAssertEqual(s.json["warnings"]?.arrayValue?.count, 1)
+        XCTAssertNoThrow(try t.comment(.x, "later"))
+    }
+
     func testFormatDetection() {
         let jsonl = Data(record("1", at: "2026-12-01T08:00:00Z").json.text.utf8)
         XCTAssertEqual(ImportFormats.detect(jsonl, fileName: "x.txt")?.name, "meja-jsonl")

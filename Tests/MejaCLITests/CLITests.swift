@@ -108,6 +108,11 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--assignee", "budi", "--status", "all", "--json"]).stdout).count, 1)
         XCTAssertEqual(try cli.run(["log", "show", "--action", "bogus"]).status, 64)
         XCTAssertEqual(try cli.run(["log", "show", "--action", "assign"]).status, 0)
+        // A comment dated after now is kept, with a warning naming its line.
+        let future = try cli.write("future.jsonl", #"{"platform":"x","id":"9","author":{"handle":"c"},"text":"t","created_at":"2030-01-01T08:00:00+07:00"}"#)
+        let imported = try cli.run(["import", future])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stderr.contains("\(future):1: kept, but dated 2030-01-01T01:00:00Z"), imported.stderr)
         // Releasing what nobody holds is a refused action (exit 1), not a usage error.
         let release = try cli.run(["release", "x:2"])
         XCTAssertEqual(release.status, 1)

@@ -14,6 +14,9 @@ public struct Importer: Sendable {
     /// a comment; with this, policies and reports by channel see them.
     public var channel: String?
 
+    /// How far after now a comment may be dated before the import warns about it (clocks differ a little).
+    public static let futureTolerance: TimeInterval = 15 * 60
+
     public init(desk: Desk, batchSize: Int = 20_000, channel: String? = nil) {
         self.desk = desk
         self.batchSize = batchSize
@@ -34,13 +37,16 @@ public struct Importer: Sendable {
         /// Elements already on the desk (re-importing is a no-op).
         public var duplicates = 0
         public var rejected: [FileIssue] = []
+        /// Elements kept but worth a look: comments dated more than `futureTolerance` after now (a wrong time zone
+        /// in an export, most often), as `FILE:LINE: …`.
+        public var warnings: [FileIssue] = []
         /// The log events written, one per batch.
         public var events: [Int64] = []
 
         public var json: JSONValue {
             ["file": .string(file), "format": .string(format), "detected": .bool(detected), "sha256": .string(sha256),
              "accepted": .int(accepted), "replies": .int(replies), "duplicates": .int(duplicates), "rejected": .int(rejected.count),
-             "problems": .array(rejected.map { .string($0.description) })]
+             "problems": .array(rejected.map { .string($0.description) }), "warnings": .array(warnings.map { .string($0.description) })]
         }
     }
 
@@ -128,6 +134,7 @@ public struct Importer: Sendable {
         let now = desk.now
         var counts = (accepted: 0, replies: 0, duplicates: 0)
         var rejected: [FileIssue] = []
+        var warnings: [FileIssue] = []
         let file = summary.file
         let seq: Int64 = try desk.store.write { tx in
             _ = try desk.actingStaff(tx)
@@ -201,6 +208,10 @@ public struct Importer: Sendable {
                                       lang: record.lang, importedAt: now, intent: intent, sentiment: item.sentiment, sla: sla)
                 guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
                 counts.accepted += 1
+                if record.createdAt.timeIntervalSince(now) > Self.futureTolerance {
+                    warnings.append(FileIssue(file: file, line: item.line,
+                        "kept, but dated \(Timestamp.utc(record.createdAt)), after now (\(Timestamp.utc(now))): check the file's time zone"))
+                }
                 comment.id = id
                 arrivals.append(ClockLog.arrival(comment))
                 if firstID == nil { firstID = id }
@@ -237,6 +248,7 @@ public struct Importer: Sendable {
         summary.replies += counts.replies
         summary.duplicates += counts.duplicates
         summary.rejected += rejected
+        summary.warnings += warnings
         summary.events.append(seq)
     }
 }

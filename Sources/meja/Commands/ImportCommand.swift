@@ -50,6 +50,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 bar.finish()
                 for problem in summary.rejected { Console.warn(problem.description) }
+                for warning in summary.warnings { Console.warn("\(warning) (warning)") }
                 rejected = rejected || !summary.rejected.isEmpty
                 if json {
                     summaries.append(summary.json)
