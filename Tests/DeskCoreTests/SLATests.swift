@@ -154,6 +154,7 @@ final class SLATests: XCTestCase {
         let events = try test.store.read { try $0.events(subject: String(c.id), action: "escalate", limit: 10) }
         XCTAssertEqual(events.count, 1)
         XCTAssertEqual(events.first?.actor, "meja")
+        XCTAssertTrue(events.first?.payload.contains("sweep run by sari") ?? false, events.first?.payload ?? "")
     }
 
     func testOutOfHoursGraceIsNotReachedOvernight() throws {

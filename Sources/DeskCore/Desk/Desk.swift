@@ -252,7 +252,8 @@ public final class Desk: Sendable {
             let needed = grace.unit == .days && grace.mode == .business ? grace.amount * 8 * 3600 : grace.seconds
             guard standing >= needed else { continue }
             let clock = c.sla.nextDue?.clock.rawValue ?? "?"
-            try system.escalate(c.id, reason: "\(clock) breached at \(Timestamp.utc(breachedAt)); still open after the grace of \(grace)")
+            // The system escalates; the log still says whose run of the sweep it was.
+            try system.escalate(c.id, reason: "\(clock) breached at \(Timestamp.utc(breachedAt)); still open after the grace of \(grace) (sweep run by \(actor.login))")
             done.append(c.id)
         }
         return done
