@@ -93,6 +93,23 @@ final class SuggesterTests: XCTestCase {
         }
     }
 
+    func testATemplateNeedingAnAgencySettingThatIsNotSetSinksAndSaysWhy() {
+        let spam = "Slot gacor maxwin hari ini, cek bio ya"
+        let without = suggest(spam, limit: 50)
+        let warning = without.first { $0.templateID == "id.spam.warning" }!
+        XCTAssertTrue(warning.text.contains("{agency.website}"))
+        XCTAssertTrue(warning.reasons.contains("needs {agency.website}, not set in the [agency] section of config.toml"), "\(warning.reasons)")
+        XCTAssertTrue(warning.explanations.contains { $0.id.hasPrefix("perlu {agency.website}") })
+        // With the website configured the same template renders whole, ranks higher and says nothing of settings.
+        var input = SuggestionInput(text: spam, platform: .instagram, channel: "@diskominfo_contoh", verdict: governor.verdict(spam),
+                                    triagedIntent: nil, recentTemplateIDs: [], context: context)
+        input.context.agencyWebsite = "diskominfo.contoh.go.id"
+        let with = Suggester.suggest(for: input, library: Self.library, limit: 50).first { $0.templateID == "id.spam.warning" }!
+        XCTAssertFalse(with.text.contains("{agency.website}"))
+        XCTAssertFalse(with.reasons.contains { $0.hasPrefix("needs {agency.") })
+        XCTAssertEqual(with.score, warning.score + 25, accuracy: 0.001)
+    }
+
     func testStaffTriagedIntentWinsOverTheGuess() {
         let text = "Min, soal lampu jalan di gang kami"
         let asComplaint = suggest(text, intent: .complaint)

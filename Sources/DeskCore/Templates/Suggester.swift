@@ -96,6 +96,9 @@ public enum Suggester {
         for var c in candidates.prefix(max(limit * 4, 12)) {
             let text = library.templates[c.index].render(input.context)
             if let max = input.platform.replyLimit, text.count > max { c.add(-40, .tooLong) }
+            // The agency's own details come from config.toml; a template needing one that is not set sinks, and says so.
+            c.missingSettings = ReplyLinter.unresolvedVariables(in: text).filter { $0.hasPrefix("agency.") }
+            if !c.missingSettings.isEmpty { c.add(-25, .missingSetting) }
             rendered.append((c, text))
         }
         rendered.sort { a, b in
@@ -142,7 +145,7 @@ public enum Suggester {
 private struct Candidate {
     enum Factor: Hashable {
         case language, topic, emergency, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam
-        case joke, mood, purpose, laterInConversation, platform, recent, tooLong
+        case joke, mood, purpose, laterInConversation, platform, recent, tooLong, missingSetting
     }
 
     let index: Int
@@ -152,6 +155,8 @@ private struct Candidate {
     var points: [Factor: Double] = [:]
     var keywords: [Int] = []
     var topics: [SensitiveTopic] = []
+    /// Variables of the agency's configuration (`agency.website` …) the rendered text still lacks.
+    var missingSettings: [String] = []
 
     init(index: Int) { self.index = index }
 
@@ -174,6 +179,7 @@ private struct Candidate {
         let lang = t.lang == .indonesian ? Localized("Bahasa Indonesia", "Indonesian") : Localized("bahasa Inggris", "English")
         let intent = input.intent.label
         let platform = input.platform.displayName
+        let missingNames = missingSettings.map { "{\($0)}" }.joined(separator: ", ")
         return factorsByWeight.map { factor in
             switch factor {
             case .language: input.verdict.lang == t.lang
@@ -207,6 +213,8 @@ private struct Candidate {
             case .recent: Localized("sudah dikirim ke warga ini dalam 30 hari terakhir, dan tidak ada padanannya lagi",
                                     "already sent to this citizen in the last 30 days, and no equivalent is left")
             case .tooLong: Localized("lebih panjang dari batas \(platform)", "longer than \(platform) allows")
+            case .missingSetting: Localized("perlu \(missingNames), yang belum diisi di bagian [agency] config.toml",
+                                            "needs \(missingNames), not set in the [agency] section of config.toml")
             }
         }
     }
