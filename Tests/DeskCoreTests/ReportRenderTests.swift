@@ -34,6 +34,19 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertEqual(ReportText.bar(0, full: 1, width: 4), "")
     }
 
+    func testNarrowKeyValueLabelsWrapInsteadOfBeingCut() throws {
+        let r = try report()
+        let lines = ReportText.lines(r, width: 60, audience: .public)
+        let start = try XCTUnwrap(lines.firstIndex(of: ReportLabels.summary.text(.public)))
+        let end = try XCTUnwrap(lines.indices.dropFirst(start).first { lines[$0].isEmpty })
+        let section = lines[start..<end]
+        let summary = section.joined(separator: " ")
+        XCTAssertFalse(section.contains { $0.contains("…") }, section.joined(separator: "\n"))
+        // A bilingual label longer than its column comes whole, over two lines.
+        let words = ReportLabels.passedOverWaiting.text(.public).split(separator: " ").map(String.init)
+        XCTAssertTrue(words.allSatisfy { summary.contains($0) }, summary)
+    }
+
     // MARK: HTML
 
     func testHTMLIsWellFormedAccessibleAndSelfContained() throws {

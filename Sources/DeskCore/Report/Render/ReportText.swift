@@ -33,14 +33,16 @@ public enum ReportText {
             return out
         }
         if table.keyValue {
-            // Labels in one column; a value wider than the rest of the line wraps below itself, never cut.
+            // Labels in one column; a label or value wider than its column wraps below itself, never cut.
             let labels = table.rows.map { $0[0].text }
             let labelWidth = Swift.min(width / 2 - 2, labels.map(DisplayWidth.of).max() ?? 0)
-            let indent = String(repeating: " ", count: labelWidth + 4)
             for (label, row) in zip(labels, table.rows) {
+                let labelLines = TextLayout.wrap(label, width: labelWidth)
                 let value = TextLayout.wrap(row[1].text, width: width - labelWidth - 4)
-                out.append(trimmed("  " + TextLayout.fit(label, to: labelWidth) + "  " + (value.first ?? "")))
-                out += value.dropFirst().map { indent + $0 }
+                for i in 0..<Swift.max(labelLines.count, value.count) {
+                    let left = i < labelLines.count ? labelLines[i] : ""
+                    out.append(trimmed("  " + TextLayout.fit(left, to: labelWidth) + "  " + (i < value.count ? value[i] : "")))
+                }
             }
             return out
         }
