@@ -184,6 +184,8 @@ final class ToneGovernorTests: XCTestCase {
 
     func testSignedNumbersInReasons() {
         XCTAssertEqual(ToneGovernor.signed(0.724), "+0.72")
+        XCTAssertEqual(ToneGovernor.signed(-0.05, in: .id), "-0,05", "a decimal comma in Bahasa Indonesia")
+        XCTAssertTrue(governor.verdict("Bagaimana cara membuat KTP?").explanations.contains { $0.id.hasPrefix("sentimen ") && $0.id.contains(",") })
         XCTAssertEqual(ToneGovernor.signed(-0.05), "-0.05")
         XCTAssertEqual(ToneGovernor.signed(-1), "-1.00")
         XCTAssertEqual(ToneGovernor.signed(-0.001), "+0.00")

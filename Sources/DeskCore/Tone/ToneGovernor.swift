@@ -194,9 +194,9 @@ public struct ToneGovernor: Sendable {
             reasons.append(Localized("humor 0: sebuah keluhan", "humour 0: a complaint"))
         } else if r.logitForHumor > lexicon.threshold {
             humor = .none
-            let (s, floor) = (Self.signed(r.sentiment), Self.signed(humorFloor))
-            reasons.append(Localized("humor 0: tidak ada tanda suasana hati yang jelas baik (sentimen \(s), humor perlu \(floor) atau lebih)",
-                                     "humour 0: no clear sign of good mood (sentiment \(s), humour needs \(floor) or more)"))
+            let (s, floor) = (r.sentiment, humorFloor)
+            reasons.append(Localized("humor 0: tidak ada tanda suasana hati yang jelas baik (sentimen \(Self.signed(s, in: .id)), humor perlu \(Self.signed(floor, in: .id)) atau lebih)",
+                                     "humour 0: no clear sign of good mood (sentiment \(Self.signed(s)), humour needs \(Self.signed(floor)) or more)"))
         } else if r.joking {
             humor = .light
             reasons.append(Localized("humor 2: warga bercanda dan tidak ada yang sensitif",
@@ -282,23 +282,25 @@ public struct ToneGovernor: Sendable {
     }
 
     private func sentimentReason(_ s: Double, pleasant: [String], unpleasant: [String]) -> Localized {
-        func line(_ sentiment: String, _ mood: (positive: String, negative: String, neutral: String), _ good: String, _ bad: String) -> String {
+        func line(_ language: Language, _ sentiment: String, _ mood: (positive: String, negative: String, neutral: String), _ good: String,
+                  _ bad: String) -> String {
             var words: [String] = []
             if !pleasant.isEmpty { words.append("\(good): " + pleasant.joined(separator: ", ")) }
             if !unpleasant.isEmpty { words.append("\(bad): " + unpleasant.joined(separator: ", ")) }
             let m = s >= 0.25 ? mood.positive : s <= -0.25 ? mood.negative : mood.neutral
-            return "\(sentiment) \(Self.signed(s)) (\(m))" + (words.isEmpty ? "" : "; " + words.joined(separator: "; "))
+            return "\(sentiment) \(Self.signed(s, in: language)) (\(m))" + (words.isEmpty ? "" : "; " + words.joined(separator: "; "))
         }
-        return Localized(line("sentimen", ("positif", "negatif", "netral"), "menyenangkan", "tidak menyenangkan"),
-                         line("sentiment", ("positive", "negative", "neutral"), "pleasant", "unpleasant"))
+        return Localized(line(.id, "sentimen", ("positif", "negatif", "netral"), "menyenangkan", "tidak menyenangkan"),
+                         line(.en, "sentiment", ("positive", "negative", "neutral"), "pleasant", "unpleasant"))
     }
 
-    /// `+0.72`, `-0.05`: two decimals with a sign (String(format:) is slow on Linux and this runs at import).
-    static func signed(_ x: Double) -> String {
+    /// `+0.72`, `-0.05` (in Bahasa Indonesia `+0,72`): two decimals with a sign (String(format:) is slow on Linux
+    /// and this runs at import).
+    public static func signed(_ x: Double, in language: Language = .en) -> String {
         let hundredths = Int((abs(x) * 100).rounded())
         let sign = x < 0 && hundredths > 0 ? "-" : "+"
         let fraction = hundredths % 100
-        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        return "\(sign)\(hundredths / 100)\(language == .id ? "," : ".")\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Tokens up to which a comment counts as short enough for thanks or praise alone to show good mood.

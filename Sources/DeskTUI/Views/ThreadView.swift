@@ -53,7 +53,7 @@ public enum ThreadView {
         if let tone = thread.tone {
             doc.blank()
             doc.heading(s[.sectionTone])
-            var parts = [s.format(.toneSentiment, String(format: "%+.2f", tone.sentiment)), s.intent(tone.intent)]
+            var parts = [s.format(.toneSentiment, ToneGovernor.signed(tone.sentiment, in: s.language)), s.intent(tone.intent)]
             if !tone.sensitive.isEmpty { parts.append(s.format(.toneSensitive, tone.sensitiveTopics.map { $0.label(s.language) }.joined(separator: ", "))) }
             if tone.joking { parts.append(s[.toneJoking]) }
             if tone.sarcastic { parts.append(s[.toneSarcastic]) }
