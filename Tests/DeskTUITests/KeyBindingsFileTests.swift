@@ -66,6 +66,7 @@ final class KeyBindingsFileTests: XCTestCase {
         XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:8: 'send' does nothing in [composer]") }, "\(texts)")
         XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:10: unknown section [kitchen]") }, "\(texts)")
         XCTAssertEqual(issues.count, 6)
+        XCTAssertEqual(issues.map(\.line), [2, 3, 4, 7, 8, 10], "in the file's order")
         XCTAssertEqual(keys.action(for: .char("c"), in: .queue), .claim)
         XCTAssertEqual(keys.action(for: .ctrl("d"), in: .composer), .openReview)
     }

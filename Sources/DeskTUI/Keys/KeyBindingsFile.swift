@@ -92,7 +92,11 @@ public enum KeyBindingsFile {
                 entries.append(Entry(context: context, action: action, keys: keys, line: line))
             }
         }
-        return (resolve(entries, file: file.path, issues: &issues), issues)
+        let keys = resolve(entries, file: file.path, issues: &issues)
+        // In the order of the file, as a reader goes through it (sections come out of the parser in any order).
+        return (keys, issues.enumerated().sorted { a, b in
+            (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
+        }.map(\.element))
     }
 
     /// Applies the entries; an entry whose keys collide with another action keeps its defaults instead.
