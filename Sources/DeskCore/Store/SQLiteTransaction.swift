@@ -261,19 +261,23 @@ final class SQLiteTransaction: StoreWriter {
     private var commentInsert: RawStatement?
     private var ftsInsert: RawStatement?
 
+    /// The statement in `slot`, prepared on first use in this transaction (for statements run once per row).
+    private func prepared(_ slot: inout RawStatement?, _ sql: String) throws -> RawStatement {
+        if let statement = slot { return statement }
+        let statement = try RawStatement(db, sql: sql)
+        slot = statement
+        return statement
+    }
+
     func insertComment(_ c: Comment) throws -> Int64? {
-        if commentInsert == nil {
-            commentInsert = try RawStatement(db, sql: """
-                INSERT OR IGNORE INTO comment (platform, external_id, author_id, author_handle, author_name, text, created_at,
-                  thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
-                  sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
-                  resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
-                  escalated_at, due_at, at_risk_at, sla_clock, sentiment)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """)
-            ftsInsert = try RawStatement(db, sql: "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)")
-        }
-        let s = commentInsert!
+        let s = try prepared(&commentInsert, """
+            INSERT OR IGNORE INTO comment (platform, external_id, author_id, author_handle, author_name, text, created_at,
+              thread_id, thread_key, in_reply_to, channel, url, lang, imported_at, status, active, assignee, intent, tags,
+              sla_policy, sla_version, response_clock, response_due, response_at_risk, responded_at, response_stopped,
+              resolution_due, resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds,
+              escalated_at, due_at, at_risk_at, sla_clock, sentiment)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
         s.bind(1, c.platform.rawValue)
         s.bind(2, c.externalID)
         s.bind(3, c.author.id)
@@ -298,9 +302,10 @@ final class SQLiteTransaction: StoreWriter {
         try s.run()
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
-        ftsInsert!.bind(1, id)
-        ftsInsert!.bind(2, c.text)
-        try ftsInsert!.run()
+        let fts = try prepared(&ftsInsert, "INSERT INTO comment_fts (rowid, text) VALUES (?, ?)")
+        fts.bind(1, id)
+        fts.bind(2, c.text)
+        try fts.run()
         changed()
         return id
     }
@@ -309,16 +314,13 @@ final class SQLiteTransaction: StoreWriter {
 
     func updateState(of c: Comment) throws {
         // Run for every comment an imported agency reply answers: a raw statement, prepared once.
-        if stateUpdate == nil {
-            stateUpdate = try RawStatement(db, sql: """
-                UPDATE comment SET status = ?, active = ?, assignee = ?, intent = ?, tags = ?, sla_policy = ?, sla_version = ?,
-                  response_clock = ?, response_due = ?, response_at_risk = ?, responded_at = ?, response_stopped = ?,
-                  resolution_due = ?, resolution_at_risk = ?, resolved_at = ?, resolution_stopped = ?, paused_since = ?,
-                  paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?
-                WHERE id = ?
-                """)
-        }
-        let s = stateUpdate!
+        let s = try prepared(&stateUpdate, """
+            UPDATE comment SET status = ?, active = ?, assignee = ?, intent = ?, tags = ?, sla_policy = ?, sla_version = ?,
+              response_clock = ?, response_due = ?, response_at_risk = ?, responded_at = ?, response_stopped = ?,
+              resolution_due = ?, resolution_at_risk = ?, resolved_at = ?, resolution_stopped = ?, paused_since = ?,
+              paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?
+            WHERE id = ?
+            """)
         s.bind(1, c.status.rawValue)
         s.bind(2, Int64(c.status.needsAction ? 1 : 0))
         s.bind(3, c.assignee)
@@ -404,13 +406,10 @@ final class SQLiteTransaction: StoreWriter {
     func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool {
         // Asked for most imported comments once a platform has replies: a raw statement, prepared once, that seeks
         // the citizen's comments in the conversation (a few) and looks for an answer to any of them.
-        if agencyRepliedQuery == nil {
-            agencyRepliedQuery = try RawStatement(db, sql: """
-                SELECT 1 FROM comment INDEXED BY comment_author JOIN reply ON reply.comment_id = comment.id
-                WHERE comment.platform = ? AND comment.author_handle = ? AND comment.thread_key = ? AND reply.sent_at < ? LIMIT 1
-                """)
-        }
-        let q = agencyRepliedQuery!
+        let q = try prepared(&agencyRepliedQuery, """
+            SELECT 1 FROM comment INDEXED BY comment_author JOIN reply ON reply.comment_id = comment.id
+            WHERE comment.platform = ? AND comment.author_handle = ? AND comment.thread_key = ? AND reply.sent_at < ? LIMIT 1
+            """)
         q.bind(1, platform.rawValue)
         q.bind(2, author)
         q.bind(3, threadKey)
@@ -421,10 +420,7 @@ final class SQLiteTransaction: StoreWriter {
     private var replyThreadQuery: RawStatement?
 
     func replyThread(platform: Platform, externalID: String) throws -> String?? {
-        if replyThreadQuery == nil {
-            replyThreadQuery = try RawStatement(db, sql: "SELECT thread_key FROM reply WHERE platform = ? AND external_id = ?")
-        }
-        let q = replyThreadQuery!
+        let q = try prepared(&replyThreadQuery, "SELECT thread_key FROM reply WHERE platform = ? AND external_id = ?")
         q.bind(1, platform.rawValue)
         q.bind(2, externalID)
         return try q.first { $0.text(0) }

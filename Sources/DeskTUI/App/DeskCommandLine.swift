@@ -23,6 +23,8 @@ public enum DeskCommandLine {
         guard let head = words.first?.lowercased() else { return nil }
         let rest = words.dropFirst().joined(separator: " ")
         let arg = rest.lowercased()
+        // No argument, "all" or "semua": the filter is lifted.
+        let lifts = arg.isEmpty || arg == "all" || arg == "semua"
         var f = filter
         switch head {
         case "status", "s":
@@ -35,16 +37,16 @@ public enum DeskCommandLine {
             }
             return .filter(f)
         case "platform", "p":
-            if arg.isEmpty || arg == "all" || arg == "semua" { f.platform = nil } else {
+            if lifts { f.platform = nil } else {
                 guard let p = Platform(parsing: arg) else { return nil }
                 f.platform = p
             }
             return .filter(f)
         case "channel", "kanal":
-            f.channel = (arg.isEmpty || arg == "all" || arg == "semua") ? nil : Author.normalizedHandle(rest)
+            f.channel = lifts ? nil : Author.normalizedHandle(rest)
             return .filter(f)
         case "intent", "maksud":
-            if arg.isEmpty || arg == "all" || arg == "semua" { f.intent = nil } else {
+            if lifts { f.intent = nil } else {
                 guard let i = Intent(rawValue: arg) else { return nil }
                 f.intent = i
             }
