@@ -180,6 +180,7 @@ private struct Candidate {
         let intent = input.intent.label
         let platform = input.platform.displayName
         let missingNames = missingSettings.map { "{\($0)}" }.joined(separator: ", ")
+        let keywordList = keywords.map { keywordTokens[$0].joined(separator: " ") }.joined(separator: ", ")
         return factorsByWeight.map { factor in
             switch factor {
             case .language: input.verdict.lang == t.lang
@@ -195,8 +196,7 @@ private struct Candidate {
             case .anyIntent: Localized("cocok untuk maksud apa pun", "suits any intent")
             case .otherIntent: Localized("ditulis untuk \(t.intents.map(\.label.id).joined(separator: "/")), bukan '\(intent.id)'",
                                          "written for \(t.intents.map(\.rawValue).joined(separator: "/")), not '\(input.intent.rawValue)'")
-            case .keywords: Localized(both: keywords.map { keywordTokens[$0].joined(separator: " ") }.joined(separator: ", "))
-                .prefixed("kata kunci: ", "keywords: ")
+            case .keywords: Localized("kata kunci: " + keywordList, "keywords: " + keywordList)
             case .rude: Localized("jawaban tenang untuk komentar kasar", "a calm answer to a rude comment")
             case .spam: Localized("komentarnya tampak seperti spam", "the comment looks like spam")
             case .notSpam: Localized("peringatan spam, padahal komentarnya tidak tampak seperti spam",

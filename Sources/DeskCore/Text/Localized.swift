@@ -21,9 +21,6 @@ public struct Localized: Sendable, Hashable {
         self.init(id: text, en: text)
     }
 
-    /// The same with a different lead-in in each language: `Localized(both: "ktp").prefixed("kata kunci: ", "keywords: ")`.
-    public func prefixed(_ id: String, _ en: String) -> Localized { Localized(id + self.id, en + self.en) }
-
     /// The text in `language`.
     public func callAsFunction(_ language: Language) -> String { language == .id ? id : en }
 }
