@@ -125,6 +125,28 @@ final class ToneGovernorTests: XCTestCase {
         }
     }
 
+    func testABlessingOrAHouseOfWorshipIsNotAReligiousConflict() {
+        for text in ["Alhamdulillah, selamat ulang tahun kak, semoga sehat selalu, amin",
+                     "Alhamdulillah abis tarawih di masjid, nikmat sekali",
+                     "Insyaallah besok ke gereja bareng keluarga, senang sekali"] {
+            let v = governor.verdict(text)
+            XCTAssertFalse(v.sensitive.contains("identity"), "\(text): \(v.sensitive)")
+        }
+        for text in ["Ini penistaan agama, dasar kafir", "Stop diskriminasi, jangan rasis sama suku lain",
+                     "Pejabat itu intoleran dan anti islam"] {
+            let v = governor.verdict(text)
+            XCTAssertTrue(v.sensitive.contains("identity"), "\(text): \(v.sensitive)")
+            XCTAssertEqual(v.humorAllowed, .none, text)
+        }
+    }
+
+    func testPraiseWordsAloneAreLeftToTheModelButThanksShowGoodMood() {
+        XCTAssertEqual(governor.verdict("Terima kasih ya min, mantap").humorAllowed, .warm)
+        let sarcastic = governor.verdict("good job. Jadwal kereta hari ini sangat berantakan")
+        XCTAssertEqual(sarcastic.humorAllowed, .none, "\(sarcastic.reasons)")
+        XCTAssertFalse(sarcastic.reasons.contains { $0.hasPrefix("reads pleased") }, "\(sarcastic.reasons)")
+    }
+
     func testRudeRemarksAndSpam() {
         let rude = governor.verdict("admin goblok kerja gak becus")
         XCTAssertTrue(rude.rude)

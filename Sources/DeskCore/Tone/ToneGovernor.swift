@@ -14,8 +14,9 @@ import Foundation
 ///   no-evidence point, so a plain question reads 0.
 /// - **Cautious humour threshold**: humour needs the logit *below* the model's `threshold`, i.e. clear signs
 ///   of good mood. A text with no feeling either way gets no humour: upset people often write plainly, and
-///   a joke to an upset citizen costs far more than a missing one to a neutral citizen. Thanks or praise with
-///   no complaint, rude word or sensitive topic counts as such a sign on its own.
+///   a joke to an upset citizen costs far more than a missing one to a neutral citizen. Thanks with no
+///   complaint, rude word or sensitive topic counts as such a sign on its own; a praise word alone does not
+///   (the model weighs it, and in tweets it is often sarcastic or a plain adverb such as "cepat").
 /// - **Sarcasm**: praise or thanks (incl. 👍) together with complaint content ("mantap, jalan rusak lagi 👍")
 ///   reads as a complaint, negative and not joking.
 /// - **Humour**: 0 on any sensitive topic, rude language, a complaint, sentiment short of the threshold, in
@@ -60,7 +61,7 @@ public struct ToneGovernor: Sendable {
         var rude: String?
         var spam: String?
         var joking = false
-        /// Set when clear thanks or praise with nothing troubling counts as good mood on its own.
+        /// Set when clear thanks with nothing troubling counts as good mood on its own.
         var pleasedBy: String?
         var logitForHumor: Double = 0
         var sentiment: Double = 0
@@ -97,14 +98,13 @@ public struct ToneGovernor: Sendable {
         r.spam = r.cueWords[.spam]
         r.joking = r.cueWords[.joke] != nil && !r.sarcastic
 
-        // Clear thanks or praise with nothing troubling counts as good mood on its own — only in a short comment
-        // without "tapi"/"but" (mixed feelings), and in a question only thanks counts.
+        // Clear thanks with nothing troubling counts as good mood on its own — only in a short comment without
+        // "tapi"/"but" (mixed feelings). Praise words alone are left to the model.
         r.logitForHumor = r.logit
-        let plainPraise = r.asks ? r.cueWords[.thanks] : r.praised
-        if let praised = plainPraise, r.complaint == nil, r.rude == nil, r.topics.isEmpty, r.unpleasant.isEmpty,
+        if let thanked = r.cueWords[.thanks], r.complaint == nil, r.rude == nil, r.topics.isEmpty, r.unpleasant.isEmpty,
            tokens.count <= Self.shortComment, !ids.contains(where: { lexicon.contrast.contains($0) }) {
             r.logitForHumor = min(r.logit, lexicon.threshold - 0.5)
-            r.pleasedBy = praised
+            r.pleasedBy = thanked
         }
         r.sentiment = Self.sentiment(logit: r.logitForHumor, bias: lexicon.bias)
         if r.sarcastic { r.sentiment = min(r.sentiment, -0.4) }
@@ -303,7 +303,7 @@ public struct ToneGovernor: Sendable {
         return "\(sign)\(hundredths / 100)\(language == .id ? "," : ".")\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    /// Tokens up to which a comment counts as short enough for thanks or praise alone to show good mood.
+    /// Tokens up to which a comment counts as short enough for thanks alone to show good mood.
     static let shortComment = 30
 
     /// Evidence relative to the no-evidence point, squashed to -1…1 (positive = pleased).
