@@ -92,6 +92,12 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(claims.count, 1, "only the winning claim is on the log")
     }
 
+    func testSQLiteRunsWithoutItsOwnLocksOnceAStoreIsOpen() throws {
+        // The claim race above shows GRDB's serialisation is enough; this shows the settings took effect.
+        _ = try TestDesk()
+        XCTAssertTrue(SQLiteStore.processSettingsApplied, "SQLite was used before the first store opened: it runs with its own locks")
+    }
+
     func testEventTableRefusesUpdateAndDelete() throws {
         let t = try TestDesk()
         try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])

@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 
@@ -11,6 +12,7 @@ public final class SQLiteStore: DeskStore {
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, busyTimeout: TimeInterval = 10) throws {
+        _ = Self.processSettingsApplied
         location = path
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -42,6 +44,12 @@ public final class SQLiteStore: DeskStore {
             throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged: \(error)")
         }
     }
+
+    /// Whether SQLite runs without its own per-call connection mutex and memory statistics in this process: set once,
+    /// before the first connection opens (`meja_sqlite_configure` in `CSQLiteConfig`). GRDB serialises every use of
+    /// a connection already, so the locks only cost time — about a sixth of the writer's time in an import. False if
+    /// something used SQLite before the first store opened; Meja then runs as before, only slower.
+    public static let processSettingsApplied: Bool = meja_sqlite_configure() == SQLITE_OK
 
     public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try pool.read { db in try body(SQLiteTransaction(db: db, writable: false)) }
