@@ -37,6 +37,9 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(Set(try t.desk.queue(q).map(\.comment.externalID)), ["2", "3"], "the last word is a prefix")
         q.search = "banjir merdeka"
         XCTAssertEqual(try t.desk.queue(q).map(\.comment.externalID), ["1"])
+        q.search = "\"!! 😡"
+        XCTAssertEqual(try t.desk.queue(q).map(\.comment.externalID), [], "a search without a word matches nothing, not everything")
+        XCTAssertEqual(try t.desk.counts(q).total, 0)
     }
 
     func testQueueOrderBreachedThenAtRiskThenDueThenOldest() throws {

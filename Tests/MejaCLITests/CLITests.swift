@@ -106,6 +106,9 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(unknownStaff.status, 64)
         XCTAssertTrue(unknownStaff.stderr.contains("meja staff list"), unknownStaff.stderr)
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--assignee", "budi", "--status", "all", "--json"]).stdout).count, 1)
+        let wordless = try cli.run(["list", "--search", "\"😡"])
+        XCTAssertEqual(wordless.status, 64, "a search without a word would otherwise list the whole queue")
+        XCTAssertTrue(wordless.stderr.contains("only letters and digits"), wordless.stderr)
         XCTAssertEqual(try cli.run(["log", "show", "--action", "bogus"]).status, 64)
         XCTAssertEqual(try cli.run(["log", "show", "--action", "assign"]).status, 0)
         // A comment dated after now is kept, with a warning naming its line.

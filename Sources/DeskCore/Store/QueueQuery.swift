@@ -16,7 +16,8 @@ public struct QueueQuery: Sendable, Hashable {
     public var intent: Intent?
     public var tag: String?
     public var assignee: Assignee = .anyone
-    /// Full-text search over comment text (words, all of which must occur; the last may be a prefix).
+    /// Full-text search over comment text (words, all of which must occur; the last may be a prefix). A search
+    /// without any word (only emoji or punctuation, which the index does not hold) matches nothing.
     public var search: String?
     /// The moment the SLA states are evaluated at.
     public var now: Date
@@ -27,6 +28,11 @@ public struct QueueQuery: Sendable, Hashable {
         self.now = now
         self.statuses = statuses
         self.limit = limit
+    }
+
+    /// The words a search looks for: runs of letters and digits (what the full-text index holds).
+    public static func searchWords(_ text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { String($0) }
     }
 
     /// True when only the status set narrows the listing (the indexed fast path applies).

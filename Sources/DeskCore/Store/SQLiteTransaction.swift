@@ -138,16 +138,20 @@ final class SQLiteTransaction: StoreWriter {
         case .unassigned: clauses.append("assignee IS NULL")
         case .staff(let name): clauses.append("assignee = ?"); args.append(name)
         }
-        if let s = q.search, let match = Self.ftsQuery(s) {
-            clauses.append("id IN (SELECT rowid FROM comment_fts WHERE comment_fts MATCH ?)")
-            args.append(match)
+        if let s = q.search, !s.isEmpty {
+            if let match = Self.ftsQuery(s) {
+                clauses.append("id IN (SELECT rowid FROM comment_fts WHERE comment_fts MATCH ?)")
+                args.append(match)
+            } else {
+                clauses.append("0") // No word to look for: nothing contains it.
+            }
         }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), args)
     }
 
     /// The user's words as an FTS5 query: every word must occur, the last one as a prefix.
     static func ftsQuery(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { String($0) }
+        let words = QueueQuery.searchWords(text)
         guard !words.isEmpty else { return nil }
         return words.enumerated().map { i, w in "\"\(w)\"" + (i == words.count - 1 ? "*" : "") }.joined(separator: " ")
     }

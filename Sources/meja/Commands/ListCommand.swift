@@ -45,6 +45,9 @@ struct ListCommand: ParsableCommand {
                 }
                 q.assignee = .staff(name)
             }
+            if let search, QueueQuery.searchWords(search).isEmpty {
+                throw CLIError(message: "--search '\(search)' has no word to look for: only letters and digits are indexed (not emoji or punctuation)", code: 64)
+            }
             q.search = search
             let items = try desk.queue(q)
             if json {
