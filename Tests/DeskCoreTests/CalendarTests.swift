@@ -15,6 +15,23 @@ final class CalendarTests: XCTestCase {
         XCTAssertTrue(jakarta.week[0].isEmpty && jakarta.week[6].isEmpty, "weekends closed")
     }
 
+    func testAYearWithoutHolidaysIsNamedOnceDeadlinesCanReachIt() {
+        let config = DeskConfig()
+        XCTAssertEqual(config.deadlineReachDays, 17, "the shipped resolution target, 5 working days, doubled, and a week")
+        XCTAssertEqual(config.yearsWithoutHolidays(from: t("2026-12-01T10:00:00+07:00")), [], "2026 has its holidays")
+        XCTAssertEqual(config.yearsWithoutHolidays(from: t("2026-12-20T10:00:00+07:00")), [2027],
+                       "a five-day resolution set on 20 December can run into 2027, which has none")
+        XCTAssertEqual(config.yearsWithoutHolidays(from: t("2026-12-31T16:10:00+07:00")), [2027])
+        XCTAssertEqual(jakarta.yearsWithoutHolidays(from: t("2027-03-01T10:00:00+07:00"), days: 1), [2027])
+        var slow = DeskConfig()
+        slow.policies[0].resolution = SLADuration(20, .days, .business)
+        XCTAssertEqual(slow.yearsWithoutHolidays(from: t("2026-12-01T10:00:00+07:00")), [2027], "a longer target looks further ahead")
+        let warning = BusinessCalendar.missingHolidaysWarning([2027])
+        XCTAssertTrue(warning?.en.contains("no holidays for 2027") ?? false)
+        XCTAssertTrue(warning?.id.contains("2027") ?? false)
+        XCTAssertNil(BusinessCalendar.missingHolidaysWarning([]))
+    }
+
     func testAddingWithinADayAndAcrossTheEvening() {
         XCTAssertEqual(jakarta.adding(businessSeconds: 7200, to: t("2026-12-01T09:00:00+07:00")), t("2026-12-01T11:00:00+07:00"))
         // 15:00 Tuesday + 2h: one hour left today (closes 16:00), one hour from Wednesday's 07:30 opening.

@@ -34,6 +34,16 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertEqual(ReportText.bar(0, full: 1, width: 4), "")
     }
 
+    func testTheLogHeadIsNeverSplitAcrossLines() throws {
+        let r = try report()
+        let head = try XCTUnwrap(r.logHead)
+        XCTAssertGreaterThan(head.count, 60, "seq:hash with a 64-digit hash")
+        for width in [80, 100] {
+            let lines = ReportText.lines(r, width: width)
+            XCTAssertTrue(lines.contains { $0.contains(head) }, "\(width) columns: the head comes whole, to be copied:\n\(lines.joined(separator: "\n"))")
+        }
+    }
+
     func testNarrowKeyValueLabelsWrapInsteadOfBeingCut() throws {
         let r = try report()
         let lines = ReportText.lines(r, width: 60, audience: .public)

@@ -69,6 +69,25 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(send(&s, .moveDown).isEmpty, "no second request while one is out")
     }
 
+    func testBottomReachesTheLastRowOfALongQueueInOnePress() {
+        var s = Self.state(items: QueueScreenState.page)
+        _ = Reducer.apply(&s, .countsLoaded(QueueCounts(total: 425), filter: QueueFilter(), token: 0))
+        let effects = send(&s, .bottom)
+        let asked = try? XCTUnwrap(isLoadQueue(effects))
+        XCTAssertGreaterThan(asked?.limit ?? 0, 425, "G asks for every row the counts know of, not one more page")
+        _ = Reducer.apply(&s, .queueLoaded((1...425).map { Self.item(Int64($0)) }, at: Self.now, token: s.queue.token))
+        XCTAssertEqual(s.queue.selectedItem?.comment.id, 425, "the selection lands on the real last row")
+        XCTAssertNil(s.notice)
+        // Past what G loads at most, the desk says how to reach the rest.
+        var long = Self.state(items: QueueScreenState.page)
+        _ = Reducer.apply(&long, .countsLoaded(QueueCounts(total: 1_000_000), filter: QueueFilter(), token: 0))
+        XCTAssertEqual(isLoadQueue(send(&long, .bottom))?.limit, QueueScreenState.endReach)
+        let reach = QueueScreenState.endReach
+        _ = Reducer.apply(&long, .queueLoaded((1...reach).map { Self.item(Int64($0)) }, at: Self.now, token: long.queue.token))
+        XCTAssertEqual(long.queue.cursor.selected, reach - 1)
+        XCTAssertTrue(long.notice?.text.contains("narrow the queue") ?? false, "\(String(describing: long.notice))")
+    }
+
     func testOnlyTheLatestRequestIsShown() {
         var s = Self.state(items: 3)
         let first = send(&s, .filterPlatform)
@@ -478,6 +497,18 @@ final class ReducerTests: XCTestCase {
         send(&s, .toggleGrouping)
         XCTAssertEqual(s.overdue.grouping, .channel)
         XCTAssertEqual(OverdueBoardView.lines(s.overdue).count, 4, "one channel heading and three items")
+    }
+
+    func testOverdueBoardNamesAnsweredCommentsTheQueueDoesNotCount() {
+        var s = Self.state()
+        send(&s, .overdueBoard)
+        let replied = Self.comment(5, status: .replied)
+        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1), QueueItem(comment: replied, clock: replied.sla.mostUrgent(at: Self.now), passedOver: false)]))
+        var grid = CellGrid(width: 80, height: 24)
+        let status = OverdueBoardView.draw(s, on: &grid).map(\.0).joined()
+        XCTAssertTrue(status.contains("1 answered, awaiting resolution (not in the queue)"), status)
+        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1)]))
+        XCTAssertFalse(OverdueBoardView.draw(s, on: &grid).map(\.0).joined().contains("answered"))
     }
 
     // MARK: Composer and review

@@ -106,6 +106,10 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(unknownStaff.status, 64)
         XCTAssertTrue(unknownStaff.stderr.contains("meja staff list"), unknownStaff.stderr)
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--assignee", "budi", "--status", "all", "--json"]).stdout).count, 1)
+        // Deadlines set late in December fall in a year the shipped calendar has no holidays for: every command says so.
+        let yearEnd = try cli.run(["list"], extraEnv: ["MEJA_NOW": "2026-12-31T16:10:00+07:00"])
+        XCTAssertTrue(yearEnd.stderr.contains("no holidays for 2027"), yearEnd.stderr)
+        XCTAssertFalse(try cli.run(["list"], extraEnv: ["MEJA_NOW": "2026-11-15T10:00:00+07:00"]).stderr.contains("no holidays"))
         let wordless = try cli.run(["list", "--search", "\"😡"])
         XCTAssertEqual(wordless.status, 64, "a search without a word would otherwise list the whole queue")
         XCTAssertTrue(wordless.stderr.contains("only letters and digits"), wordless.stderr)

@@ -304,4 +304,18 @@ public struct DeskConfig: Sendable {
             return h * 60 + m
         }
     }
+
+    /// How many days ahead a deadline set now can fall: twice the longest target of any policy in days (weekends,
+    /// holidays and nights stretch business time), plus a week. The shipped policies give 17 days.
+    public var deadlineReachDays: Int {
+        let longest = policies.flatMap { [$0.firstResponse, $0.nextResponse, $0.resolution] }
+            .map { ($0.seconds + 86_399) / 86_400 }.max() ?? 0
+        return 2 * longest + 7
+    }
+
+    /// The years, from now to `deadlineReachDays` ahead, that the calendar has no holidays for: a deadline set now may
+    /// fall in them and count every weekday as open, so the desk and every command name them.
+    public func yearsWithoutHolidays(from now: Date) -> [Int] {
+        calendar.yearsWithoutHolidays(from: now, days: deadlineReachDays)
+    }
 }

@@ -48,6 +48,23 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// CLI warns about it.
     public var yearsWithHolidays: Set<Int> { Set(holidays.keys.map(\.year)) }
 
+    /// The years from `date` to `days` days later that the calendar knows no holidays for, in order: deadlines
+    /// that fall in them count every weekday as open.
+    public func yearsWithoutHolidays(from date: Date, days: Int) -> [Int] {
+        let first = CivilDate(dayNumber: dayNumber(of: date)).year
+        let last = CivilDate(dayNumber: dayNumber(of: date) + days).year
+        let known = yearsWithHolidays
+        return (first...max(first, last)).filter { !known.contains($0) }
+    }
+
+    /// The warning for `yearsWithoutHolidays` (nil when there is none to give).
+    public static func missingHolidaysWarning(_ years: [Int]) -> Localized? {
+        guard !years.isEmpty else { return nil }
+        let list = years.map(String.init).joined(separator: ", ")
+        return Localized("kalender tidak punya hari libur untuk \(list): tenggat yang jatuh di sana menghitung setiap hari kerja sebagai buka. Tambahkan di [calendar] holidays pada config.toml.",
+                         "the calendar has no holidays for \(list): deadlines that fall then count every weekday as open. Add them under [calendar] holidays in config.toml.")
+    }
+
     /// Whether the calendar is open at all in a normal week.
     public var hasOpeningHours: Bool { week.contains { !$0.isEmpty } }
 

@@ -79,9 +79,16 @@ public enum Reducer {
         let count = state.queue.items.count
         if let delta = movement(id, page: rows, count: count) {
             state.queue.cursor.move(by: delta, count: count, visible: rows)
-            // At the end of what is loaded, ask for more.
+            // At the end of what is loaded, ask for more: a page, or for `G` everything up to the end (as far as the
+            // counts say it is, within `endReach`), with the selection going to the last row when it arrives.
             if state.queue.cursor.selected >= count - 1, state.queue.mayHaveMore, !state.queue.loading {
-                state.queue.limit += QueueScreenState.page
+                if id == .bottom {
+                    let total = state.queue.counts.map { $0.total + 1 } ?? QueueScreenState.endReach
+                    state.queue.limit = max(state.queue.limit + QueueScreenState.page, min(total, QueueScreenState.endReach))
+                    state.queue.goingToEnd = true
+                } else {
+                    state.queue.limit += QueueScreenState.page
+                }
                 return requestQueue(&state)
             }
             return []
@@ -538,7 +545,11 @@ public enum Reducer {
             state.queue.loaded = true
             state.queue.loading = false
             state.queue.loadedAt = at
-            if let selectedID, let index = items.firstIndex(where: { $0.comment.id == selectedID }) {
+            if state.queue.goingToEnd {
+                state.queue.goingToEnd = false
+                state.queue.cursor.selected = max(0, items.count - 1)
+                if state.queue.mayHaveMore { state.notice = Notice(.info, s.format(.queueEndReach, String(items.count))) }
+            } else if let selectedID, let index = items.firstIndex(where: { $0.comment.id == selectedID }) {
                 state.queue.cursor.selected = index
             }
             state.queue.cursor.keepVisible(count: items.count, visible: Layout.listRows(state.size))

@@ -30,7 +30,7 @@ public func runDesk(desk: Desk, theme: String? = nil, assistant: (any DeskAssist
     let app = DeskApp(desk: desk, keys: setup.keys, assistant: helper, language: setup.language, size: terminal.size,
                       isSupervisor: setup.isSupervisor)
     app.loading = .responsive(budget: DeskApp.frameBudget)
-    app.start(issues: setup.issues)
+    app.start(issues: setup.issues + [setup.calendarWarning].compactMap { $0 })
     app.run(on: terminal)
 }
 
@@ -47,6 +47,8 @@ struct DeskSetup {
     var isSupervisor: Bool
     /// Problems found, as `FILE:LINE: problem`.
     var issues: [String]
+    /// A year without holidays that deadlines may fall in (the command line has warned about it already).
+    var calendarWarning: String?
 
     init(desk: Desk, theme name: String?, environment: [String: String]) {
         language = Language.fromEnvironment(environment)
@@ -55,6 +57,7 @@ struct DeskSetup {
         let loaded = ThemeLoader.load(name ?? desk.config.theme, environment: environment)
         theme = loaded.theme
         issues = (bindings.issues + loaded.issues).map(\.description)
+        calendarWarning = BusinessCalendar.missingHolidaysWarning(desk.config.yearsWithoutHolidays(from: desk.now))?(language)
         // On an empty staff list the first person to act becomes its supervisor.
         let staff = (try? desk.staff()) ?? []
         isSupervisor = staff.isEmpty || staff.contains { $0.name == desk.actor.name && $0.role == .supervisor && $0.active }

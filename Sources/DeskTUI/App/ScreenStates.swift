@@ -40,8 +40,13 @@ public struct QueueScreenState: Sendable {
     /// The counts are out of date: they are counted again at the next idle moment.
     public var countsDirty = false
 
+    /// `G` asked for the last row before it was loaded: the selection goes there when the rows arrive.
+    public var goingToEnd = false
+
     /// Rows asked for at a time.
     public static let page = 100
+    /// The most rows `G` loads to reach the end of a long queue (a filter narrows one longer than this).
+    public static let endReach = 5_000
     /// The moment the items' SLA states were computed.
     public var loadedAt: Date?
 

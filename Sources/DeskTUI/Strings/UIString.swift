@@ -27,14 +27,14 @@ public enum UIString: String, CaseIterable, Sendable {
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
     case sectionClock, noRunningClock, sectionOverride, replySent
     // Boards, log, reports
-    case boardEmpty, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount
+    case boardEmpty, boardAnswered, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount
     case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
     // Overlays
     case helpTitle, helpRecordNote, pickAssignee, pickStatus
     // Outcomes
-    case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels
+    case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
     case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
@@ -156,6 +156,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
 
         case .boardEmpty: ("Tidak ada yang terlambat atau berisiko.", "Nothing is overdue or at risk.")
+        case .boardAnswered: ("{1} sudah dibalas, menunggu selesai (tidak di antrean)", "{1} answered, awaiting resolution (not in the queue)")
         case .groupNobody: ("Belum ditugaskan", "Unassigned")
         case .groupNoChannel: ("Tanpa kanal", "No channel")
         case .groupedByStaff: ("per petugas (Tab: per kanal)", "by staff (Tab: by channel)")
@@ -191,6 +192,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .nothingSelected: ("Tidak ada komentar yang dipilih.", "No comment is selected.")
         case .noChannels: ("Belum ada kanal yang dikenal: sebut satu dengan :channel @akun, atau isi [agency].channels di config.toml.",
                            "No channel known yet: name one with :channel @account, or list them in [agency].channels in config.toml.")
+        case .queueEndReach: ("Menampilkan {1} baris pertama; persempit antrean (/ cari, t p C i m saring) untuk melihat sisanya.",
+                              "Showing the first {1} rows; narrow the queue (/ search, t p C i m filters) to see the rest.")
         case .noStatusMoves: ("Dari status {1} tidak ada status yang bisa dipilih di sini.", "From {1} there is no status to choose here.")
         case .unknownCommand: ("Perintah tidak dikenal: {1}. Yang dikenal: {2}", "Unknown command: {1}. Known: {2}")
         case .escalatedFromDesk: ("dieskalasi dari meja oleh {1}", "escalated from the desk by {1}")

@@ -60,8 +60,14 @@ public enum OverdueBoardView {
         }
         let breached = board.items.filter { $0.state == .breached }.count
         let atRisk = board.items.filter { $0.state == .atRisk }.count
-        return [(SLABadge.glyph(.breached) + " " + s.format(.countBreached, String(breached)), .badgeBreached), (" · ", .muted),
-                (SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(atRisk)), .badgeAtRisk),
-                ("  │ " + (board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]), .muted)]
+        // The board also holds answered comments whose resolution clock runs late; the queue's counts do not, so
+        // the difference is named.
+        let answered = board.items.filter { !$0.comment.status.needsAction }.count
+        var status: [(String, UIObject)] = [
+            (SLABadge.glyph(.breached) + " " + s.format(.countBreached, String(breached)), .badgeBreached), (" · ", .muted),
+            (SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(atRisk)), .badgeAtRisk)]
+        if answered > 0 { status.append((" · " + s.format(.boardAnswered, String(answered)), .muted)) }
+        status.append(("  │ " + (board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]), .muted))
+        return status
     }
 }

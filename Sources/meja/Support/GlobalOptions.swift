@@ -37,10 +37,10 @@ struct GlobalOptions: ParsableArguments {
         return config
     }
 
+    /// Names a year that deadlines set now may fall in and the calendar has no holidays for.
     private func warnAboutHolidays(_ config: DeskConfig, now: Date) {
-        let year = CivilDate(dayNumber: config.calendar.dayNumber(of: now)).year
-        if !config.calendar.yearsWithHolidays.contains(year) {
-            Console.warn("meja: the calendar has no holidays for \(year); business time in \(year) counts every weekday as open. Add them under [calendar] holidays in config.toml.")
+        if let warning = BusinessCalendar.missingHolidaysWarning(config.yearsWithoutHolidays(from: now)) {
+            Console.warn("meja: " + warning.en)
         }
     }
 }

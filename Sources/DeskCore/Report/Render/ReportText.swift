@@ -33,12 +33,21 @@ public enum ReportText {
             return out
         }
         if table.keyValue {
-            // Labels in one column; a label or value wider than its column wraps below itself, never cut.
+            // Labels in one column; a label or value wider than its column wraps below itself, never cut. A value
+            // that is one word (the log head's seq:hash, which people copy) goes whole on a line of its own instead,
+            // where that line is wide enough.
             let labels = table.rows.map { $0[0].text }
             let labelWidth = Swift.min(width / 2 - 2, labels.map(DisplayWidth.of).max() ?? 0)
+            let valueWidth = width - labelWidth - 4
             for (label, row) in zip(labels, table.rows) {
                 let labelLines = TextLayout.wrap(label, width: labelWidth)
-                let value = TextLayout.wrap(row[1].text, width: width - labelWidth - 4)
+                let word = row[1].text
+                if DisplayWidth.of(word) > valueWidth, DisplayWidth.of(word) <= width - 4, !word.contains(where: \.isWhitespace) {
+                    out += labelLines.map { trimmed("  " + $0) }
+                    out.append("    " + word)
+                    continue
+                }
+                let value = TextLayout.wrap(row[1].text, width: valueWidth)
                 for i in 0..<Swift.max(labelLines.count, value.count) {
                     let left = i < labelLines.count ? labelLines[i] : ""
                     out.append(trimmed("  " + TextLayout.fit(left, to: labelWidth) + "  " + (i < value.count ? value[i] : "")))
