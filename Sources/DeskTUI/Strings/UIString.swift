@@ -156,7 +156,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
 
         case .boardEmpty: ("Tidak ada yang terlambat atau berisiko.", "Nothing is overdue or at risk.")
-        case .boardAnswered: ("{1} sudah dibalas, menunggu selesai (tidak di antrean)", "{1} answered, awaiting resolution (not in the queue)")
+        case .boardAnswered: ("{1} dibalas, belum selesai", "{1} answered, not yet resolved")
         case .groupNobody: ("Belum ditugaskan", "Unassigned")
         case .groupNoChannel: ("Tanpa kanal", "No channel")
         case .groupedByStaff: ("per petugas (Tab: per kanal)", "by staff (Tab: by channel)")
