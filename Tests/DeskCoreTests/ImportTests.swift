@@ -109,6 +109,24 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try t.comment(.x, "q1e").sla.responseClock, .firstResponse)
     }
 
+    func testReplyingUnderTheAgencysOwnPostOrItsAnswerToSomeoneElseStartsAFirstResponse() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(config: config)
+        try t.importRecords([
+            record("p1", at: "2026-12-01T07:00:00+07:00", author: "@diskominfo", text: "Pengumuman: pendaftaran dibuka", thread: "p1"),
+            record("c1", at: "2026-12-01T08:00:00+07:00", author: "ani", text: "Syaratnya apa?", thread: "p1", inReplyTo: "p1"),
+            record("r1", at: "2026-12-01T08:30:00+07:00", author: "@diskominfo", text: "KTP dan KK", thread: "p1", inReplyTo: "c1"),
+            record("c2", at: "2026-12-01T08:45:00+07:00", author: "budi", text: "Kalau KK hilang?", thread: "p1", inReplyTo: "r1"),
+            record("c3", at: "2026-12-01T08:50:00+07:00", author: "ani", text: "Fotokopi boleh?", thread: "p1", inReplyTo: "r1"),
+            record("c4", at: "2026-12-01T08:55:00+07:00", author: "citra", text: "Sampai kapan?", thread: "p1", inReplyTo: "p1"),
+        ])
+        XCTAssertEqual(try t.comment(.x, "c1").sla.respondedAt, Timestamp.parse("2026-12-01T08:30:00+07:00"))
+        XCTAssertEqual(try t.comment(.x, "c4").sla.responseClock, .firstResponse, "the agency's own post answered no one")
+        XCTAssertEqual(try t.comment(.x, "c2").sla.responseClock, .firstResponse, "the agency's answer was to ani, not to budi")
+        XCTAssertEqual(try t.comment(.x, "c3").sla.responseClock, .nextResponse, "ani answers the agency's answer to her")
+    }
+
     func testACommentDatedAfterNowIsKeptWithAWarningNamingItsLine() throws {
         let t = try TestDesk(now: "2026-12-01T10:00:00+07:00")
         let s = try t.importRecords([

@@ -178,16 +178,23 @@ public struct Importer: Sendable {
                 }
                 // The parent decides the conversation (when the record names no thread) and whether this message
                 // follows an agency answer; both lookups are skipped when they cannot change anything.
-                var parentReply: String?? = nil
+                var parentMessage: (threadKey: String?, answeredAuthor: String?, isAnswer: Bool)?
                 var parentThread: String?
                 if let irt = record.inReplyTo {
-                    if presence[record.platform]!.any { parentReply = try tx.replyThread(platform: record.platform, externalID: irt) }
-                    if record.threadID == nil, parentReply == nil {
+                    if presence[record.platform]!.any { parentMessage = try tx.agencyMessage(platform: record.platform, externalID: irt) }
+                    if record.threadID == nil, parentMessage == nil {
                         parentThread = try tx.comment(platform: record.platform, externalID: irt)?.threadKey
                     }
                 }
-                let threadKey = record.threadID ?? parentThread ?? parentReply.flatMap { $0 } ?? record.inReplyTo ?? record.id
-                var follows = parentReply != nil
+                let threadKey = record.threadID ?? parentThread ?? parentMessage?.threadKey ?? record.inReplyTo ?? record.id
+                // Answering the agency is a follow-up only when the agency had answered this citizen: its message
+                // answered their comment, or answered one not on the desk (whose author cannot be told). Replying
+                // under the agency's own post, or under its answer to someone else, starts a first-response clock
+                // unless the agency answered this citizen elsewhere in the conversation.
+                var follows = false
+                if let parent = parentMessage, parent.isAnswer {
+                    follows = parent.answeredAuthor.map { $0 == record.author.handle } ?? true
+                }
                 if !follows, presence[record.platform]!.any {
                     follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author.handle,
                                                    before: record.createdAt)

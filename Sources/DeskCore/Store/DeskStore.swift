@@ -34,9 +34,10 @@ public protocol StoreReader {
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply])
     /// The author's other comments on the platform, newest first.
     func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment]
-    /// The conversation of an imported agency reply with that platform id: nil when there is no such reply, `.some(nil)`
-    /// when it has no conversation recorded.
-    func replyThread(platform: Platform, externalID: String) throws -> String??
+    /// An agency message with that platform id, as a citizen's answer to it needs it: its conversation (nil when none
+    /// is recorded), the author of the comment it answers (nil when that comment is not on the desk), and whether it
+    /// answers anything at all (false for the agency's own post). nil when there is no such message.
+    func agencyMessage(platform: Platform, externalID: String) throws -> (threadKey: String?, answeredAuthor: String?, isAnswer: Bool)?
     /// Whether the agency answered this author in the conversation before `before` (a later message of theirs
     /// then starts a `next_response` clock).
     func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool

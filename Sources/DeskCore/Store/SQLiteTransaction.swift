@@ -421,13 +421,16 @@ final class SQLiteTransaction: StoreWriter {
         return try q.first { _ in true } ?? false
     }
 
-    private var replyThreadQuery: RawStatement?
+    private var agencyMessageQuery: RawStatement?
 
-    func replyThread(platform: Platform, externalID: String) throws -> String?? {
-        let q = try prepared(&replyThreadQuery, "SELECT thread_key FROM reply WHERE platform = ? AND external_id = ?")
+    func agencyMessage(platform: Platform, externalID: String) throws -> (threadKey: String?, answeredAuthor: String?, isAnswer: Bool)? {
+        let q = try prepared(&agencyMessageQuery, """
+            SELECT reply.thread_key, comment.author_handle, reply.in_reply_to IS NOT NULL
+            FROM reply LEFT JOIN comment ON comment.id = reply.comment_id WHERE reply.platform = ? AND reply.external_id = ?
+            """)
         q.bind(1, platform.rawValue)
         q.bind(2, externalID)
-        return try q.first { $0.text(0) }
+        return try q.first { ($0.text(0), $0.text(1), $0.int(2) != 0) }
     }
 
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply]) {
