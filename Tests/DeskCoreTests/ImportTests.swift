@@ -67,7 +67,7 @@ final class ImportTests: XCTestCase {
         let s = try Importer(desk: t.desk).importFile(file.path)
         XCTAssertEqual(s.format, "csv")
         XCTAssertEqual(s.accepted, 1)
-        XCTAssertEqual(s.replies, 1)
+        XCTAssertEqual([s.replies, s.agencyPosts], [0, 1], "an agency message that names no comment it answers is a post")
         XCTAssertEqual(s.rejected.map(\.line), [4])
         let c = try t.comment(.facebook, "c1")
         XCTAssertEqual(c.text, "Halo, \"min\" mau tanya\ndua baris")
@@ -113,7 +113,7 @@ final class ImportTests: XCTestCase {
         var config = DeskConfig()
         config.channels = ["@diskominfo"]
         let t = try TestDesk(config: config)
-        try t.importRecords([
+        let summary = try t.importRecords([
             record("p1", at: "2026-12-01T07:00:00+07:00", author: "@diskominfo", text: "Pengumuman: pendaftaran dibuka", thread: "p1"),
             record("c1", at: "2026-12-01T08:00:00+07:00", author: "ani", text: "Syaratnya apa?", thread: "p1", inReplyTo: "p1"),
             record("r1", at: "2026-12-01T08:30:00+07:00", author: "@diskominfo", text: "KTP dan KK", thread: "p1", inReplyTo: "c1"),
@@ -122,6 +122,7 @@ final class ImportTests: XCTestCase {
             record("c4", at: "2026-12-01T08:55:00+07:00", author: "citra", text: "Sampai kapan?", thread: "p1", inReplyTo: "p1"),
         ])
         XCTAssertEqual(try t.comment(.x, "c1").sla.respondedAt, Timestamp.parse("2026-12-01T08:30:00+07:00"))
+        XCTAssertEqual([summary.replies, summary.agencyPosts, summary.accepted], [1, 1, 4], "the post is not counted as a reply")
         XCTAssertEqual(try t.comment(.x, "c4").sla.responseClock, .firstResponse, "the agency's own post answered no one")
         XCTAssertEqual(try t.comment(.x, "c2").sla.responseClock, .firstResponse, "the agency's answer was to ani, not to budi")
         XCTAssertEqual(try t.comment(.x, "c3").sla.responseClock, .nextResponse, "ani answers the agency's answer to her")

@@ -32,8 +32,11 @@ public struct Importer: Sendable {
         public var sha256: String
         /// New comments added to the desk.
         public var accepted = 0
-        /// Agency replies recorded (from the agency's own channels).
+        /// Agency replies recorded (from the agency's own channels), answering a comment.
         public var replies = 0
+        /// The agency's own posts recorded (answering no one): kept so that citizens' replies under them are
+        /// threaded, never counted as answers.
+        public var agencyPosts = 0
         /// Elements already on the desk (re-importing is a no-op).
         public var duplicates = 0
         public var rejected: [FileIssue] = []
@@ -43,9 +46,16 @@ public struct Importer: Sendable {
         /// The log events written, one per batch.
         public var events: [Int64] = []
 
+        /// The counts in words, as the command line reports them.
+        public var tally: String {
+            "\(accepted) new, \(replies) agency replies, " + (agencyPosts > 0 ? "\(agencyPosts) agency posts, " : "")
+                + "\(duplicates) already on the desk, \(rejected.count) rejected"
+        }
+
         public var json: JSONValue {
             ["file": .string(file), "format": .string(format), "detected": .bool(detected), "sha256": .string(sha256),
-             "accepted": .int(accepted), "replies": .int(replies), "duplicates": .int(duplicates), "rejected": .int(rejected.count),
+             "accepted": .int(accepted), "replies": .int(replies), "agency_posts": .int(agencyPosts), "duplicates": .int(duplicates),
+             "rejected": .int(rejected.count),
              "problems": .array(rejected.map { .string($0.description) }), "warnings": .array(warnings.map { .string($0.description) })]
         }
     }
@@ -132,7 +142,7 @@ public struct Importer: Sendable {
     /// Stores one batch and its log event in one transaction.
     private func store(_ items: [Prepared], number: Int, into summary: inout Summary) throws {
         let now = desk.now
-        var counts = (accepted: 0, replies: 0, duplicates: 0)
+        var counts = (accepted: 0, replies: 0, posts: 0, duplicates: 0)
         var rejected: [FileIssue] = []
         var warnings: [FileIssue] = []
         let file = summary.file
@@ -168,7 +178,7 @@ public struct Importer: Sendable {
                                       text: record.text, sentAt: record.createdAt, author: Author.normalizedHandle(record.author.handle),
                                       source: .imported)
                     guard try tx.insertReply(reply) != nil else { counts.duplicates += 1; continue }
-                    counts.replies += 1
+                    if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                     presence[record.platform] = (true, presence[record.platform]!.pending || parent == nil)
                     if let parent {
                         repliesTo.append(parent.id)
@@ -236,7 +246,8 @@ public struct Importer: Sendable {
                 "file": .string(file), "sha256": .string(summary.sha256), "format": .string(summary.format), "batch": .int(number),
                 // Platform importers hand records over oldest first, so a batch's lines need not be in order.
                 "lines": .string("\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"),
-                "accepted": .int(counts.accepted), "replies": .int(counts.replies), "duplicate": .int(counts.duplicates),
+                "accepted": .int(counts.accepted), "replies": .int(counts.replies), "agency_posts": .int(counts.posts),
+                "duplicate": .int(counts.duplicates),
                 "rejected": .int(rejected.count),
                 "comment_ids": firstID.map { .string("\($0)-\(lastID!)") } ?? .null,
                 "replies_to": .array(repliesTo.map { .int($0) }),
@@ -253,6 +264,7 @@ public struct Importer: Sendable {
         }
         summary.accepted += counts.accepted
         summary.replies += counts.replies
+        summary.agencyPosts += counts.posts
         summary.duplicates += counts.duplicates
         summary.rejected += rejected
         summary.warnings += warnings

@@ -76,7 +76,7 @@ struct FetchCommand: ParsableCommand {
                         Console.out(JSONValue.object(o).text)
                     } else {
                         let m = outcome.pages.mentions, p = outcome.pages.bodies.count + outcome.own.pages.bodies.count
-                        Console.out("\(url.absoluteString): \(m) new mention\(m == 1 ? "" : "s") and \(own) own status\(own == 1 ? "" : "es") in \(p) page\(p == 1 ? "" : "s"): \(s.accepted) new, \(s.replies) agency replies, \(s.duplicates) already on the desk, \(s.rejected.count) rejected")
+                        Console.out("\(url.absoluteString): \(m) new mention\(m == 1 ? "" : "s") and \(own) own status\(own == 1 ? "" : "es") in \(p) page\(p == 1 ? "" : "s"): \(s.tally)")
                     }
                     if !s.rejected.isEmpty { throw ExitCode(65) }
                 } catch let e as FetchError {

@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
                     summaries.append(summary.json)
                 } else {
                     let how = summary.detected ? "detected as \(summary.format)" : summary.format
-                    Console.out("\(file) (\(how)): \(summary.accepted) new, \(summary.replies) agency replies, \(summary.duplicates) already on the desk, \(summary.rejected.count) rejected")
+                    Console.out("\(file) (\(how)): \(summary.tally)")
                 }
             }
             if json { Console.jsonLines(summaries) }

@@ -58,7 +58,7 @@ struct Benchmarks {
         var tweetCount = 0
         let tweetMS = try Self.milliseconds {
             let s = try Importer(desk: xDesk, batchSize: 20_000).importData(tweets, name: "x-v2-sample.jsonl", format: XV2Format())
-            tweetCount = s.accepted + s.replies
+            tweetCount = s.accepted + s.replies + s.agencyPosts
         }
         figures["import_x_v2_rows_per_s"] = Double(tweetCount) / (tweetMS / 1000)
         }
