@@ -262,6 +262,12 @@ public final class Desk: Sendable {
     /// Records a reply to a comment: checks it, stores it, meets the response clock and logs it, in one transaction.
     @discardableResult
     public func reply(_ id: Int64, _ request: ReplyRequest) throws -> Reply {
+        try replyReviewed(id, request).reply
+    }
+
+    /// `reply`, also giving the checks' findings as they were logged with it (the ones that did not block ask for a
+    /// second look).
+    public func replyReviewed(_ id: Int64, _ request: ReplyRequest) throws -> (reply: Reply, findings: [LintFinding]) {
         let t = now
         return try store.write { tx in
             let me = try actingStaff(tx)
@@ -302,7 +308,7 @@ public final class Desk: Sendable {
             payload.merge(actor.payloadNote) { a, _ in a }
             try tx.append(EventDraft(.reply, subject: String(id), payload: .object(payload)), actor: me.name, at: t)
             try tx.saveDraft(ReplyDraft(commentID: id, staff: me.name, text: "", updatedAt: t))
-            return reply
+            return (reply, review.findings)
         }
     }
 

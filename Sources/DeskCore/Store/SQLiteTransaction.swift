@@ -296,12 +296,7 @@ final class SQLiteTransaction: StoreWriter {
         s.bind(12, c.url)
         s.bind(13, c.lang)
         s.bind(14, Self.seconds(c.importedAt))
-        s.bind(15, c.status.rawValue)
-        s.bind(16, Int64(c.status.needsAction ? 1 : 0))
-        s.bind(17, c.assignee)
-        s.bind(18, c.intent?.rawValue)
-        s.bind(19, Self.tagText(c.tags))
-        Self.bindSLA(c.sla, s, from: 20)
+        Self.bindWorkState(c, s, from: 15)
         s.bind(37, c.sentiment)
         try s.run()
         guard db.changesCount > 0 else { return nil }
@@ -325,12 +320,7 @@ final class SQLiteTransaction: StoreWriter {
               paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?
             WHERE id = ?
             """)
-        s.bind(1, c.status.rawValue)
-        s.bind(2, Int64(c.status.needsAction ? 1 : 0))
-        s.bind(3, c.assignee)
-        s.bind(4, c.intent?.rawValue)
-        s.bind(5, Self.tagText(c.tags))
-        Self.bindSLA(c.sla, s, from: 6)
+        Self.bindWorkState(c, s, from: 1)
         s.bind(23, c.id)
         try s.run()
         changed()
@@ -340,8 +330,18 @@ final class SQLiteTransaction: StoreWriter {
 
     private static func tagText(_ tags: [String]) -> String { tags.isEmpty ? "" : "," + tags.joined(separator: ",") + "," }
 
-    /// Binds the 17 SLA columns, `sla_policy` … `sla_clock` in the order both the insert and the update name them,
-    /// from parameter `first` on.
+    /// Binds the 22 columns of a comment's work state, `status` … `sla_clock` in the order both the insert and the
+    /// update name them, from parameter `first` on.
+    private static func bindWorkState(_ c: Comment, _ s: RawStatement, from first: Int32) {
+        s.bind(first, c.status.rawValue)
+        s.bind(first + 1, Int64(c.status.needsAction ? 1 : 0))
+        s.bind(first + 2, c.assignee)
+        s.bind(first + 3, c.intent?.rawValue)
+        s.bind(first + 4, tagText(c.tags))
+        bindSLA(c.sla, s, from: first + 5)
+    }
+
+    /// Binds the 17 SLA columns, `sla_policy` … `sla_clock`, from parameter `first` on.
     private static func bindSLA(_ sla: SLARecord, _ s: RawStatement, from first: Int32) {
         let next = sla.nextDue
         s.bind(first, sla.policy)

@@ -40,15 +40,12 @@ struct ReplyCommand: ParsableCommand {
             } else {
                 request = ReplyRequest(text: text ?? "", humor: humor, overrideReason: overrideReason)
             }
-            let reply = try desk.reply(commentID, request)
-            Console.out("Reply \(reply.id) to comment \(commentID) is recorded and logged.")
+            let sent = try desk.replyReviewed(commentID, request)
+            Console.out("Reply \(sent.reply.id) to comment \(commentID) is recorded and logged.")
             // Findings that do not block (a link outside the allow-list, shouting) are on the log; say them here too,
             // for the second look they ask for.
-            if let comment = try desk.store.read({ try $0.comment(id: commentID) }),
-               let review = desk.reviewer?.review(text: reply.text, humor: request.humor, comment: comment, config: desk.config) {
-                for finding in review.findings where !finding.blocking {
-                    Console.warn("meja: note: \(finding.message) (\(finding.code.rawValue))")
-                }
+            for finding in sent.findings where !finding.blocking {
+                Console.warn("meja: note: \(finding.message) (\(finding.code.rawValue))")
             }
         }
     }
