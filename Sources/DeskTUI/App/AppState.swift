@@ -14,7 +14,6 @@ public struct AppState: Sendable {
     public var isSupervisor: Bool
     /// The agency's name, for the title bar.
     public var agency: String
-    /// The agency's own accounts (what the channel filter cycles through).
     /// The channels the channel filter cycles through: the agency's accounts from the configuration, then those
     /// seen on comments loaded since (for a desk whose configuration names none).
     public var channels: [String] = []
@@ -67,7 +66,7 @@ public struct AppState: Sendable {
 
     public var strings: Strings { Strings(language) }
 
-    /// Adds channels seen on loaded comments to `channels` (the configured ones stay first; new ones in order).
+    /// Adds channels seen on loaded comments to `channels` (the configured ones stay first; new ones sorted after them).
     mutating func learnChannels(_ seen: [String]) {
         var known = Set(channels.map(Author.normalizedHandle))
         var new: [String] = []
