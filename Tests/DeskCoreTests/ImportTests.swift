@@ -128,6 +128,58 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try t.comment(.x, "c3").sla.responseClock, .nextResponse, "ani answers the agency's answer to her")
     }
 
+    /// Mentions and the agency's own answers often come as separate exports; imported in either order, they make the
+    /// same conversations and the same clocks.
+    func testAnAgencyAnswerImportedAfterTheRepliesToItCatchesThemUp() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        // No thread ids (as in a Mastodon export of mentions): a reply to a message not on the desk is filed under its id.
+        let mentions = [
+            record("c1", at: "2026-12-01T08:00:00+07:00", platform: .mastodon, author: "ani", text: "Syaratnya apa?"),
+            record("c2", at: "2026-12-01T08:45:00+07:00", platform: .mastodon, author: "ani", text: "Fotokopi boleh?", inReplyTo: "r1"),
+            record("c3", at: "2026-12-01T08:50:00+07:00", platform: .mastodon, author: "budi", text: "Kalau KK hilang?", inReplyTo: "r1"),
+            record("c4", at: "2026-12-01T08:55:00+07:00", platform: .mastodon, author: "ani", text: "Satu lagi", inReplyTo: "c2"),
+            record("c5", at: "2026-12-01T09:00:00+07:00", platform: .mastodon, author: "citra", text: "Tanya juga", inReplyTo: "r2"),
+        ]
+        let answers = [
+            record("r1", at: "2026-12-01T08:30:00+07:00", platform: .mastodon, author: "@diskominfo", text: "KTP dan KK", inReplyTo: "c1"),
+            // An answer to a comment that is not on the desk: whoever replies to it follows it up.
+            record("r2", at: "2026-12-01T08:40:00+07:00", platform: .mastodon, author: "@diskominfo", text: "Bisa", inReplyTo: "gone"),
+        ]
+        let together = try TestDesk(config: config)
+        _ = try together.importRecords(answers + mentions)
+        let apart = try TestDesk(config: config)
+        _ = try apart.importRecords(mentions, name: "mentions.jsonl")
+        XCTAssertEqual(try apart.comment(.mastodon, "c2").threadKey, "r1", "filed under the answer until it arrives")
+        XCTAssertEqual(try apart.comment(.mastodon, "c2").sla.responseClock, .firstResponse)
+        let second = try apart.importRecords(answers, name: "answers.jsonl")
+        XCTAssertEqual(second.replies, 2)
+
+        for id in ["c1", "c2", "c3", "c4", "c5"] {
+            let expected = try together.comment(.mastodon, id), got = try apart.comment(.mastodon, id)
+            XCTAssertEqual(got.threadKey, expected.threadKey, id)
+            XCTAssertEqual(got.sla, expected.sla, id)
+        }
+        XCTAssertEqual(try apart.comment(.mastodon, "c2").threadKey, "c1")
+        XCTAssertEqual(try apart.comment(.mastodon, "c4").threadKey, "c1", "and what was filed after it")
+        XCTAssertEqual(try apart.comment(.mastodon, "c2").sla.responseClock, .nextResponse, "ani answers the answer to her")
+        XCTAssertEqual(try apart.comment(.mastodon, "c4").sla.responseClock, .nextResponse, "ani again, later in the conversation")
+        XCTAssertEqual(try apart.comment(.mastodon, "c3").sla.responseClock, .firstResponse, "the answer was to ani, not to budi")
+        XCTAssertEqual(try apart.comment(.mastodon, "c5").sla.responseClock, .nextResponse)
+        XCTAssertEqual(try apart.store.read { try $0.thread(platform: .mastodon, threadKey: "c1") }.replies.map(\.externalID), ["r1"])
+
+        // The log says what changed, in the fields of an arrival row, so a recount from the log alone agrees.
+        let event = try XCTUnwrap(try apart.store.read { try $0.events(subject: nil, action: "import", limit: 10) }.last)
+        let c2 = try apart.comment(.mastodon, "c2")
+        let change = try XCTUnwrap(event.payloadValue["clocks"]?.objectValue?[String(c2.id)]?.objectValue)
+        XCTAssertEqual(change["clock"]?.stringValue, "next_response")
+        XCTAssertEqual(change["response_due_after_s"]?.intValue, Int64(c2.sla.responseDueAt!.timeIntervalSince(c2.createdAt)))
+        let joined = event.payloadValue["joined_thread"]?.arrayValue?.compactMap(\.intValue) ?? []
+        XCTAssertEqual(Set(joined), Set(try ["c2", "c3", "c4", "c5"].map { try apart.comment(.mastodon, $0).id }))
+        XCTAssertEqual(try apart.comment(.mastodon, "c5").threadKey, "gone", "r2's conversation is the comment it answers")
+        XCTAssertTrue(try LogAudit.verify(apart.store).ok)
+    }
+
     func testACommentDatedAfterNowIsKeptWithAWarningNamingItsLine() throws {
         let t = try TestDesk(now: "2026-12-01T10:00:00+07:00")
         let s = try t.importRecords([

@@ -469,6 +469,37 @@ public final class Desk: Sendable {
         return (answered, clocks)
     }
 
+    /// Catches up with citizens' messages imported before the agency answer `reply` that they come after, as if the
+    /// answer had been imported first (exports of mentions and of the agency's own posts often come as separate
+    /// files): messages filed under the answer's id because it was not yet on the desk join its conversation, and
+    /// the answered citizen's later messages there — or, when the answered comment is not on the desk, the direct
+    /// replies to the answer — become follow-ups: their first-response clock becomes a `next_response` clock counted
+    /// from the same moment. Clocks already stopped or met stay as they are. Returns the comments moved to the
+    /// conversation and, for the log's `clocks`, the changed ones.
+    func catchUp(with reply: Reply, answering comment: Comment?, _ tx: any StoreWriter) throws
+        -> (joined: [Int64], clocks: [String: JSONValue]) {
+        guard let id = reply.externalID, let threadKey = reply.threadKey else { return ([], [:]) }
+        let joined = threadKey == id ? [] : try tx.joinThread(platform: reply.platform, from: id, into: threadKey)
+        // The agency's own post answers no one: replying under it starts a first response.
+        guard reply.inReplyTo != nil else { return (joined, [:]) }
+        var followUps = try tx.firstResponsesRunning(platform: reply.platform, threadKey: threadKey,
+                                                     authorHandle: comment?.author.handle, after: reply.sentAt)
+        if comment == nil { followUps.removeAll { $0.inReplyTo != id } }
+        var clocks: [String: JSONValue] = [:]
+        for var c in followUps {
+            guard let policy = try policyVersion(c.sla, tx) else { continue }
+            let before = c.sla
+            let restarted = SLAEngine.start(policy, createdAt: c.createdAt, followsAgencyReply: true)
+            c.sla.responseClock = restarted.responseClock
+            c.sla.responseDueAt = restarted.responseDueAt
+            c.sla.responseAtRiskAt = restarted.responseAtRiskAt
+            try tx.updateState(of: c)
+            ClockLog.merge(ClockLog.changes(from: before, to: c.sla, createdAt: c.createdAt, calendar: policy.calendar),
+                           of: c.id, into: &clocks)
+        }
+        return (joined, clocks)
+    }
+
     /// The stored policy version a comment is measured under.
     func policyVersion(_ sla: SLARecord, _ tx: any StoreReader) throws -> VersionedPolicy? {
         guard let name = sla.policy, let version = sla.policyVersion else { return nil }

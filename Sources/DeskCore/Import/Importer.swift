@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A bad element never stops the good ones: it is reported as `FILE:LINE: reason` and the rest are committed.
 /// Comments written by the agency's own channels (`from_agency`, or an author in `[agency].channels`) become
-/// replies to the comment they answer, so they stop its clock and never enter the queue.
+/// replies to the comment they answer, so they stop its clock and never enter the queue. Files may come in any
+/// order: an answer imported after citizens' replies to it catches them up (`Desk.catchUp`).
 public struct Importer: Sendable {
     public let desk: Desk
     /// Records per batch: each batch is logged as one event. A crash loses at most the transaction in flight,
@@ -179,6 +180,7 @@ public struct Importer: Sendable {
         var repliesTo: [Int64] = []
         var arrivals: [JSONValue] = []
         var clocks: [String: JSONValue] = [:]
+        var joined: [Int64] = []
         func responded(_ r: (ids: [Int64], clocks: [String: JSONValue])) {
             answered += r.ids
             ClockLog.merge(r.clocks, into: &clocks)
@@ -207,6 +209,9 @@ public struct Importer: Sendable {
                     repliesTo.append(parent.id)
                     responded(try desk.respond(to: parent, at: record.createdAt, tx))
                 }
+                let caughtUp = try desk.catchUp(with: reply, answering: parent, tx)
+                joined += caughtUp.joined
+                ClockLog.merge(caughtUp.clocks, into: &clocks)
                 continue
             }
             // The parent decides the conversation (when the record names no thread) and whether this message
@@ -281,6 +286,7 @@ public struct Importer: Sendable {
             payload["arrivals"] = .array(arrivals)
         }
         if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
+        if !joined.isEmpty { payload["joined_thread"] = .array(joined.map { .int($0) }) }
         if let channel { payload["channel"] = .string(channel) }
         payload.merge(desk.actor.payloadNote) { a, _ in a }
         let seq = try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq

@@ -27,7 +27,8 @@ public enum ClockLog {
 
     /// What changed from `old` to `new` in a comment's clocks, as the log states it; nil when nothing did.
     ///
-    /// Keys: `responded_at` (with `response_minutes`), `response_stopped_at`, `resolved_at` (with
+    /// Keys: `responded_at` (with `response_minutes`), `response_stopped_at`, `clock` with `response_due_after_s` (as in
+    /// `arrivals`, when a comment turns out to be a follow-up), `resolved_at` (with
     /// `resolution_minutes`), `resolution_stopped_at`, `paused_since`, `resolution_due_at`, `escalated_at`.
     /// Minutes count from the comment's arrival on `calendar` (its policy version's calendar).
     public static func changes(from old: SLARecord, to new: SLARecord, createdAt: Date, calendar: BusinessCalendar) -> JSONValue? {
@@ -42,6 +43,11 @@ public enum ClockLog {
             o["response_minutes"] = ElapsedMinutes(from: createdAt, to: at, calendar: calendar).json
         }
         instant("response_stopped_at", old.responseStoppedAt, new.responseStoppedAt)
+        if old.responseClock != new.responseClock || old.responseDueAt.map(ElapsedMinutes.second) != new.responseDueAt.map(ElapsedMinutes.second) {
+            // A comment found to be a follow-up after all: restated as its `arrivals` row states it.
+            o["clock"] = .string(new.responseClock?.rawValue)
+            o["response_due_after_s"] = new.responseDueAt.map { .int(ElapsedMinutes.second($0) - ElapsedMinutes.second(createdAt)) } ?? .null
+        }
         if instant("resolved_at", old.resolvedAt, new.resolvedAt), let at = new.resolvedAt {
             o["resolution_minutes"] = ElapsedMinutes(from: createdAt, to: at, calendar: calendar).json
         }

@@ -48,6 +48,9 @@ public protocol StoreReader {
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)
     /// Imported agency replies waiting for the comment they answer.
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
+    /// Comments by `authorHandle` (by anyone when nil) in a conversation, written after `after`, whose first-response
+    /// clock still runs: those an agency answer imported after them turns into follow-ups.
+    func firstResponsesRunning(platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment]
     /// Comments by `authorHandle` in a conversation, unanswered, written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
     /// Streams the SLA record of every comment still needing action (for a census of clock states).
@@ -86,6 +89,9 @@ public protocol StoreWriter: StoreReader {
     func insertReply(_ reply: Reply) throws -> Int64?
     /// *Record.* Attaches a pending imported reply to the comment it answers.
     func linkReply(id: Int64, toComment commentID: Int64, threadKey: String) throws
+    /// *Record.* Files the comments and replies of conversation `oldKey` under `newKey`; returns the comments moved.
+    /// (Messages answering one not yet on the desk are filed under its id until it arrives.)
+    func joinThread(platform: Platform, from oldKey: String, into newKey: String) throws -> [Int64]
     /// *Record.* Saves a comment's workflow state: status, assignee, intent, tags and SLA record.
     func updateState(of comment: Comment) throws
     /// *Record.* Adds or changes a staff entry.

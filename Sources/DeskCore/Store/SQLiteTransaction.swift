@@ -262,6 +262,21 @@ final class SQLiteTransaction: StoreWriter {
             """, [platform.rawValue, authorHandle, threadKey, Int64(before.timeIntervalSince1970)])
     }
 
+    func firstResponsesRunning(platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment] {
+        let running = "created_at > ? AND response_clock = 'first_response' AND responded_at IS NULL AND response_stopped IS NULL"
+        let since = Int64(floor(after.timeIntervalSince1970))
+        guard let authorHandle else {
+            return try fetchComments("""
+                SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_thread
+                WHERE platform = ? AND thread_key = ? AND \(running) ORDER BY created_at
+                """, [platform.rawValue, threadKey, since])
+        }
+        return try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_author
+            WHERE platform = ? AND author_handle = ? AND thread_key = ? AND \(running) ORDER BY created_at
+            """, [platform.rawValue, authorHandle, threadKey, since])
+    }
+
     private var commentInsert: RawStatement?
     private var ftsInsert: RawStatement?
 
@@ -463,6 +478,16 @@ final class SQLiteTransaction: StoreWriter {
         guard db.changesCount > 0 else { return nil }
         changed()
         return db.lastInsertedRowID
+    }
+
+    func joinThread(platform: Platform, from oldKey: String, into newKey: String) throws -> [Int64] {
+        let moved = try Int64.fetchAll(db.cachedStatement(sql: """
+            UPDATE comment SET thread_key = ? WHERE platform = ? AND thread_key = ? RETURNING id
+            """), arguments: [newKey, platform.rawValue, oldKey])
+        try db.cachedStatement(sql: "UPDATE reply SET thread_key = ? WHERE platform = ? AND thread_key = ?")
+            .execute(arguments: [newKey, platform.rawValue, oldKey])
+        if !moved.isEmpty || db.changesCount > 0 { changed() }
+        return moved.sorted()
     }
 
     func linkReply(id: Int64, toComment commentID: Int64, threadKey: String) throws {
