@@ -36,6 +36,44 @@ final class DeskActionTests: XCTestCase {
         XCTAssertNil(try t.comment(.x, "1").assignee)
     }
 
+    func testAnEscalatedCommentIsTheSupervisorsUnlessOneAssignsIt() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00"), record("2", at: "2026-12-01T09:05:00+07:00")])
+        let id = try t.comment(.x, "1").id, held = try t.comment(.x, "2").id
+        let budi = t.as("budi"), dewi = t.as("dewi")
+        try dewi.claim(held)
+        try t.desk.escalate(id, reason: "angry")
+        try t.desk.escalate(held, reason: "breach")
+        for attempt in [{ _ = try budi.claim(id) }, { _ = try budi.reply(id, ReplyRequest(text: "Baik, Kak.")) }] {
+            XCTAssertThrowsError(try attempt()) { error in
+                guard case .notPermitted(let why)? = error as? DeskError else { return XCTFail("\(error)") }
+                XCTAssertTrue(why.en.contains("escalated to supervisors"), why.en)
+            }
+        }
+        XCTAssertEqual(try t.comment(.x, "1").status, .escalated, "nothing changed")
+        try dewi.reply(held, ReplyRequest(text: "Sudah kami teruskan, Kak."))
+        XCTAssertEqual(try t.comment(.x, "2").status, .replied, "escalated while she held it: still hers to answer")
+        try t.desk.assign(id, to: "budi")
+        try budi.reply(id, ReplyRequest(text: "Baik, Kak, kami bantu."))
+        XCTAssertEqual(try t.comment(.x, "1").status, .replied)
+    }
+
+    func testAReplyDoesNotBringBackAWithdrawnClock() throws {
+        let t = try TestDesk(now: "2026-12-01T09:10:00+07:00")
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00", author: "ani", thread: "T"),
+                             record("2", at: "2026-12-01T09:00:00+07:00", author: "ani", thread: "T")])
+        let spam = try t.comment(.x, "1").id
+        try t.desk.setStatus(spam, .spam)
+        let withdrawn = try t.comment(.x, "1").sla
+        XCTAssertNotNil(withdrawn.responseStoppedAt)
+        t.set("2026-12-01T15:00:00+07:00")
+        try t.desk.reply(try t.comment(.x, "2").id, ReplyRequest(text: "Halo Kak, KTP bisa diambil besok."))
+        XCTAssertEqual(try t.comment(.x, "1").sla, withdrawn, "spam stays withdrawn: not answered, late")
+        XCTAssertEqual(try t.comment(.x, "1").status, .spam)
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.payloadValue["also_answered"]?.arrayValue?.count, 0)
+    }
+
     func testTheLastActiveSupervisorCannotStepDown() throws {
         let t = try TestDesk()
         try t.addStaff(["budi"])

@@ -151,6 +151,7 @@ public final class Desk: Sendable {
     public func claim(_ id: Int64) throws -> Comment {
         try change(id, action: .claim) { c, me in
             if let holder = c.assignee, holder != me.name { throw DeskError.claimedByOther(commentID: id, holder: holder) }
+            try self.refuseEscalated(c, to: me, action: Localized("mengambilnya", "claim it"))
             if c.status == .claimed, c.assignee == me.name { return nil }
             try move(&c, to: .claimed)
             c.assignee = me.name
@@ -222,6 +223,15 @@ public final class Desk: Sendable {
         }
     }
 
+    /// An escalated comment is the supervisors' to handle: an agent may act on it only when it is theirs (claimed
+    /// before it was escalated, or assigned to them by a supervisor).
+    private func refuseEscalated(_ c: Comment, to me: StaffMember, action: Localized) throws {
+        guard c.status == .escalated, me.role != .supervisor, c.assignee != me.name else { return }
+        throw DeskError.notPermitted(Localized(
+            "Komentar \(c.id) sudah dieskalasi ke supervisor; hanya supervisor, atau petugas yang ditugaskan supervisor, yang dapat \(action.id).",
+            "Comment \(c.id) is escalated to supervisors; only a supervisor, or the person a supervisor assigns it to, can \(action.en)."))
+    }
+
     /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).
     @discardableResult
     public func escalate(_ id: Int64, reason: String) throws -> Comment {
@@ -276,6 +286,7 @@ public final class Desk: Sendable {
                 throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat membalasnya.",
                                                        "Comment \(id) is held by \(holder); only they or a supervisor can reply to it."))
             }
+            try refuseEscalated(c, to: me, action: Localized("membalasnya", "reply to it"))
             guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
             let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw DeskError.invalidInput(Localized("Balasannya kosong.", "The reply is empty.")) }

@@ -51,7 +51,8 @@ public protocol StoreReader {
     /// Comments by `authorHandle` (by anyone when nil) in a conversation, written after `after`, whose first-response
     /// clock still runs: those an agency answer imported after them turns into follow-ups.
     func firstResponsesRunning(platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment]
-    /// Comments by `authorHandle` in a conversation, unanswered, written at or before `before`.
+    /// Comments by `authorHandle` in a conversation, unanswered and not withdrawn (spam, no reply needed, closed
+    /// unanswered), written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
     /// Streams the SLA record of every comment still needing action (for a census of clock states).
     func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws

@@ -258,6 +258,7 @@ final class SQLiteTransaction: StoreWriter {
         try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_author
             WHERE platform = ? AND author_handle = ? AND thread_key = ? AND created_at <= ? AND responded_at IS NULL
+              AND response_stopped IS NULL
             ORDER BY created_at
             """, [platform.rawValue, authorHandle, threadKey, Int64(before.timeIntervalSince1970)])
     }
