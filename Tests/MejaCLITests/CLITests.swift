@@ -145,7 +145,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(blank.status, 64, "an empty channel is a usage error")
     }
 
-    func testBrokenConfigNamesItsLineAndRunsOnDefaults() throws {
+    func testAMissingDatabaseIsRefusedAndABrokenConfigNamesItsLineAndRunsOnDefaults() throws {
         let cli = try CLIHarness()
         let config = try cli.write("config.toml", """
             [agency]
@@ -155,6 +155,12 @@ final class CLITests: XCTestCase {
             name = "fast"
             first_response = "soon"
             """)
+        let missing = try cli.run(["list"])
+        XCTAssertEqual(missing.status, 64, "a database that is not there is not created by a listing")
+        XCTAssertTrue(missing.stderr.contains("there is no Meja database at \(cli.database)"), missing.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.database))
+        XCTAssertEqual(try cli.run(["log", "verify"]).status, 64, "an auditor's mistyped path is not an empty log that verifies")
+        XCTAssertEqual(try cli.run(["staff", "add", "ani", "--role", "supervisor"]).status, 0, "staff add starts a new desk")
         let result = try cli.run(["list", "--config", config])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("\(config):6: "), result.stderr)

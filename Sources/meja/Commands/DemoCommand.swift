@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let desk = try global.openDesk()
+            let desk = try global.openDesk(creating: true)
             if let summary = try DemoSeeder(desk: desk).seedIfEmpty() {
                 Console.warn("Demo inbox ready in \(desk.store.location): \(summary.comments) comments, \(summary.replies) replies, \(summary.actions) other actions on the log.")
             } else {

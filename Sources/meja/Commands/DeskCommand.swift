@@ -14,7 +14,7 @@ struct DeskCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let desk = try global.openDesk()
+            let desk = try global.openDesk(creating: true)
             try TUILauncher.open(desk: desk, theme: theme)
         }
     }

@@ -47,7 +47,7 @@ struct FetchCommand: ParsableCommand {
                 do {
                     let url = try MastodonFetcher.instanceURL(instance)
                     let token = try MastodonFetcher.readToken(path: tokenFile)
-                    let desk = try global.openDesk()
+                    let desk = try global.openDesk(creating: true)
                     let fetcher = MastodonFetcher(instance: url, token: token, sleeper: AnnouncingSleeper(), clock: desk.clock)
                     let outcome = try fetcher.run(desk: desk, sinceID: sinceID)
                     let s = outcome.summary

@@ -39,7 +39,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let desk = try global.openDesk()
+            let desk = try global.openDesk(creating: true)
             let importer = Importer(desk: desk, channel: channel)
             var rejected = false
             var summaries: [JSONValue] = []

@@ -31,7 +31,7 @@ struct LogCommand: ParsableCommand {
                     guard let a = LogVerifier.Anchor(parsing: anchor) else { throw CLIError(message: "--anchor must be SEQ:HASH (64 hex digits)", code: 64) }
                     parsed = a
                 }
-                let store = try SQLiteStore(path: global.databasePath)
+                let store = try global.openStore()
                 let report = try LogAudit.verify(store, anchor: parsed)
                 if json {
                     Console.out(JSONValue.object([
@@ -54,7 +54,7 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try guarded {
-                let store = try SQLiteStore(path: global.databasePath)
+                let store = try global.openStore()
                 let last = try store.read { try $0.lastEvent() }
                 Console.out(last?.head ?? "0:\(EventChain.genesis)")
             }
@@ -121,7 +121,7 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try guarded {
-                let store = try SQLiteStore(path: global.databasePath)
+                let store = try global.openStore()
                 let events = try store.read { try $0.events(subject: subject, action: action, limit: limit) }
                 if json {
                     Console.jsonLines(events.map { e in

@@ -21,7 +21,7 @@ struct StaffCommand: ParsableCommand {
                 guard let r = StaffMember.Role(rawValue: role) else {
                     throw CLIError(message: "--role must be agent or supervisor", code: 64)
                 }
-                let desk = try global.openDesk()
+                let desk = try global.openDesk(creating: true)
                 let m = try desk.putStaff(StaffMember(name: name, displayName: displayName, role: r, active: !inactive))
                 Console.out("\(m.name) is \(m.active ? "an active" : "an inactive") \(m.role.rawValue).")
             }

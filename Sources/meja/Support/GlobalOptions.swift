@@ -14,17 +14,28 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { MejaPaths.database(explicit: db) }
 
     /// Opens the desk: store, configuration (problems reported on stderr, defaults kept), clock and actor.
-    func openDesk() throws -> Desk {
+    /// `creating` lets the command start a new database where none is (see `openStore`).
+    func openDesk(creating: Bool = false) throws -> Desk {
         let config = loadConfig()
         let clock = try ClockFromEnvironment.make()
-        let store: SQLiteStore
+        let store = try openStore(creating: creating)
+        warnAboutHolidays(config, now: clock.now)
+        return Desk.withReplyChecks(store: store, config: config, clock: clock, actor: .fromEnvironment())
+    }
+
+    /// Opens the database. Only commands that put something in it (`import`, `demo`, `fetch`, `staff add`, the desk)
+    /// create one where none is; the others refuse the path (exit 64), since a mistyped `--db` would otherwise show an
+    /// empty queue, or a log that "verifies".
+    func openStore(creating: Bool = false) throws -> SQLiteStore {
+        let path = databasePath
+        if !creating, !FileManager.default.fileExists(atPath: path) {
+            throw CLIError(message: "there is no Meja database at \(path). Check --db or MEJA_DB; `meja import FILE` or `meja demo --seed-only` creates one.", code: 64)
+        }
         do {
-            store = try SQLiteStore(path: databasePath)
+            return try SQLiteStore(path: path)
         } catch {
             throw CLIError(message: "\(error)", code: 1)
         }
-        warnAboutHolidays(config, now: clock.now)
-        return Desk.withReplyChecks(store: store, config: config, clock: clock, actor: .fromEnvironment())
     }
 
     /// The configuration, with each problem in it printed as `FILE:LINE: problem`.
