@@ -34,10 +34,28 @@ final class ImportTests: XCTestCase {
         let t = try TestDesk()
         var data = Data(#"{"platform":"x","id":"u1","author":{"handle":"a"},"text":"caf"#.utf8)
         data.append(contentsOf: [0xE9, 0xFF])
-        data.append(contentsOf: Data(#" ok","created_at":"2026-12-01T08:00:00Z"}"#.utf8))
+        data.append(contentsOf: Data(#" ok","created_at":"2026-11-30T08:00:00Z"}"#.utf8))
         let s = try Importer(desk: t.desk).importData(data, name: "latin1.jsonl", format: MejaJSONLFormat())
         XCTAssertEqual(s.accepted, 1)
         XCTAssertEqual(try t.comment(.x, "u1").text, "caf\u{FFFD}\u{FFFD} ok")
+        XCTAssertEqual(s.warnings.map(\.description), ["latin1.jsonl:1: " + ImportItem.replacedBytes], "the replacement is told, not silent")
+
+        var csv = Data("platform,id,author_handle,text,created_at\nx,u2,b,ok,2026-11-30T08:00:00Z\nx,u3,c,caf".utf8)
+        csv.append(contentsOf: [0xE9])
+        csv.append(contentsOf: Data(",2026-11-30T08:00:00Z\n".utf8))
+        let c = try Importer(desk: t.desk).importData(csv, name: "latin1.csv", format: CSVFormat())
+        XCTAssertEqual(c.accepted, 2)
+        XCTAssertEqual(c.warnings.map(\.line), [3])
+    }
+
+    func testAByteOrderMarkBeforeTheFirstRecordIsSkipped() throws {
+        let t = try TestDesk()
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data((lines(2)).joined(separator: "\r\n").utf8))
+        let format = try XCTUnwrap(ImportFormats.detect(data, fileName: "windows.txt"))
+        XCTAssertEqual(format.name, "meja-jsonl")
+        let s = try Importer(desk: t.desk).importData(data, name: "windows.txt", format: format)
+        XCTAssertEqual([s.accepted, s.rejected.count, s.warnings.count], [2, 0, 0])
     }
 
     func testEachBatchIsLoggedWithTheFileHashAndCounts() throws {

@@ -53,7 +53,8 @@ public struct CSVFormat: ImportFormat {
                 }
             }
             o["author"] = .object(author)
-            try emit(ImportItem(line: row.line, Result { () throws(RecordProblem) in try CommentRecord(json: .object(o)) }))
+            try emit(ImportItem(line: row.line, Result { () throws(RecordProblem) in try CommentRecord(json: .object(o)) },
+                                note: row.replacedBytes ? ImportItem.replacedBytes : nil))
         }
     }
 }
@@ -64,6 +65,8 @@ struct CSVRows {
         var line: Int
         var fields: [String]
         var problem: String?
+        /// Whether a field held bytes that are not UTF-8 (replaced in `fields`).
+        var replacedBytes = false
     }
 
     let bytes: [UInt8]
@@ -83,6 +86,12 @@ struct CSVRows {
         var field: [UInt8] = []
         var quoted = false
         var problem: String?
+        var replaced = false
+        func decode(_ field: [UInt8]) -> String {
+            if let valid = String(validating: field, as: UTF8.self) { return valid }
+            replaced = true
+            return SafeText.decode(field)
+        }
         while i < bytes.count {
             let c = bytes[i]
             if quoted {
@@ -102,7 +111,7 @@ struct CSVRows {
                 quoted = true
                 i += 1
             case 0x2C:
-                fields.append(SafeText.decode(field))
+                fields.append(decode(field))
                 field = []
                 i += 1
             case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A:
@@ -110,8 +119,8 @@ struct CSVRows {
             case 0x0A:
                 i += 1
                 line += 1
-                fields.append(SafeText.decode(field))
-                return Row(line: startLine, fields: fields, problem: problem)
+                fields.append(decode(field))
+                return Row(line: startLine, fields: fields, problem: problem, replacedBytes: replaced)
             default:
                 if c == 0x22 { problem = "a quote inside an unquoted field (quote the whole field and double inner quotes)" }
                 field.append(c)
@@ -119,7 +128,7 @@ struct CSVRows {
             }
         }
         if quoted { problem = "a quoted field is not closed before the end of the file" }
-        fields.append(SafeText.decode(field))
-        return Row(line: startLine, fields: fields, problem: problem)
+        fields.append(decode(field))
+        return Row(line: startLine, fields: fields, problem: problem, replacedBytes: replaced)
     }
 }

@@ -108,9 +108,15 @@ public struct ImportItem: Sendable {
     /// The 1-based line where the element starts (or its row for CSV).
     public var line: Int
     public var result: Result<CommentRecord, RecordProblem>
+    /// Why a record that is kept deserves a look (reported as a warning when it is stored).
+    public var note: String?
 
-    public init(line: Int, _ result: Result<CommentRecord, RecordProblem>) {
+    public init(line: Int, _ result: Result<CommentRecord, RecordProblem>, note: String? = nil) {
         self.line = line
         self.result = result
+        self.note = note
     }
+
+    /// The note for a record whose bytes were not all UTF-8.
+    public static let replacedBytes = "kept, but some bytes are not UTF-8 and were replaced with \u{FFFD}: save the file as UTF-8 and import it again to keep them"
 }

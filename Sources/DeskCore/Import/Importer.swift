@@ -257,6 +257,7 @@ public struct Importer: Sendable {
                 warnings.append(FileIssue(file: file, line: item.line,
                     "kept, but dated \(Timestamp.utc(record.createdAt)), after now (\(Timestamp.utc(now))): check the file's time zone"))
             }
+            if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
             comment.id = id
             arrivals.append(ClockLog.arrival(comment))
             if firstID == nil { firstID = id }
@@ -360,6 +361,8 @@ private final class BatchPipe: @unchecked Sendable {
 struct Prepared: Sendable {
     var line: Int
     var result: Result<CommentRecord, RecordProblem>
+    /// The import format's note on a record it kept (a warning once stored).
+    var note: String?
     var isAgency = false
     var intent: Intent?
     var sentiment: Double?
@@ -376,7 +379,7 @@ struct Preparer: Sendable {
     var channel: String?
 
     func prepare(_ item: ImportItem) -> Prepared {
-        var p = Prepared(line: item.line, result: item.result)
+        var p = Prepared(line: item.line, result: item.result, note: item.note)
         guard case .success(var record) = item.result else { return p }
         p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle)
         if p.isAgency { return p }

@@ -1,13 +1,15 @@
 import Foundation
 
-/// `meja-jsonl`: one normalized comment record (DESIGN.md) per line. Blank lines are skipped.
+/// `meja-jsonl`: one normalized comment record (DESIGN.md) per line. Blank lines, and a byte order mark at the start,
+/// are skipped.
 public struct MejaJSONLFormat: ImportFormat {
     public init() {}
     public var name: String { "meja-jsonl" }
 
     public func confidence(sample: String, fileName: String) -> Int {
         guard let first = sample.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return 0 }
-        let line = first.trimmingCharacters(in: .whitespaces)
+        // A byte order mark (Windows tools write one) is not part of the first record.
+        let line = first.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))
         guard line.hasPrefix("{") else { return 0 }
         let named = fileName.hasSuffix(".jsonl") || fileName.hasSuffix(".ndjson")
         let hits = ["\"platform\"", "\"created_at\"", "\"author\"", "\"text\""].filter { line.contains($0) }.count
@@ -20,9 +22,9 @@ public struct MejaJSONLFormat: ImportFormat {
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            var line = 0
             let n = bytes.count
+            var start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            var line = 0
             while start < n {
                 line += 1
                 var end = start
@@ -30,7 +32,10 @@ public struct MejaJSONLFormat: ImportFormat {
                 var stop = end
                 if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
                 if !Self.isBlank(bytes, start, stop) {
-                    try emit(ImportItem(line: line, Self.record(Array(bytes[start..<stop]))))
+                    let text = Array(bytes[start..<stop])
+                    var item = ImportItem(line: line, Self.record(text))
+                    if case .success = item.result, String(validating: text, as: UTF8.self) == nil { item.note = ImportItem.replacedBytes }
+                    try emit(item)
                 }
                 start = end + 1
             }
