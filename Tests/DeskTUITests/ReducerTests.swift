@@ -227,6 +227,12 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&s, .typed("assign budi"))
         guard case .perform(.assign(1, to: "budi"))? = send(&s, .accept).first else { return XCTFail() }
         send(&s, .command)
+        _ = Reducer.apply(&s, .typed("open 999999"))
+        XCTAssertTrue(send(&s, .accept).contains { if case .loadDetail(999999) = $0 { true } else { false } })
+        _ = Reducer.apply(&s, .failed(Localized("Komentar 999999 tidak ada.", "Comment 999999 was not found.")))
+        XCTAssertEqual(s.screen, .queue, "a thread that never loaded does not stay as an empty screen")
+        XCTAssertEqual(s.notice?.text, "Comment 999999 was not found.")
+        send(&s, .command)
         _ = Reducer.apply(&s, .typed("quit"))
         send(&s, .accept)
         XCTAssertFalse(s.running)
@@ -491,6 +497,10 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.overdue.cursor.selected, 1)
         send(&s, .moveUp)
         XCTAssertEqual(s.overdue.cursor.selected, 1, "the heading above cannot be selected")
+        send(&s, .bottom)
+        XCTAssertEqual(s.overdue.cursor.selected, 4)
+        send(&s, .top)
+        XCTAssertEqual(s.overdue.cursor.selected, 1, "g goes to the first item, below the first heading")
         send(&s, .escalate)
         let escalation = send(&s, .accept)
         guard case .perform(.escalate(2, _))? = escalation.first else { return XCTFail("\(escalation)") }
@@ -542,6 +552,19 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.composer?.templateVersion, 3)
         XCTAssertEqual(s.composer?.humor, 1)
         XCTAssertTrue(s.composer!.unsaved)
+    }
+
+    func testUndoingTheInsertedTemplateForgetsIt() {
+        var s = composing()
+        send(&s, .insertSuggestion)
+        XCTAssertEqual(s.composer?.templateID, "a")
+        send(&s, .editUndo)
+        XCTAssertEqual(s.composer?.editor.text, "")
+        _ = Reducer.apply(&s, .typed("Halo Kak, kami cek dulu ya."))
+        send(&s, .openReview)
+        XCTAssertEqual(s.review?.request.text, "Halo Kak, kami cek dulu ya.")
+        XCTAssertNil(s.review?.request.templateID, "the person's own words are not logged as template a")
+        XCTAssertNil(s.review?.request.humor)
     }
 
     func testEditingKeys() {
@@ -666,6 +689,21 @@ final class ReducerTests: XCTestCase {
         XCTAssertLessThan(s.queue.cursor.selected, s.queue.cursor.scroll + Layout.listRows(s.size))
         _ = Reducer.apply(&s, .resized(Size(width: 10, height: 3)))
         XCTAssertFalse(s.fits)
+    }
+
+    func testATerminalTooSmallTakesNoKeyButQuit() {
+        var s = Self.state(items: 10)
+        _ = Reducer.apply(&s, .resized(Size(width: 60, height: 20)))
+        XCTAssertTrue(Reducer.apply(&s, .action(.claim)).isEmpty, "nothing is claimed unseen")
+        send(&s, .moveDown)
+        XCTAssertEqual(s.queue.cursor.selected, 0)
+        send(&s, .help)
+        _ = Reducer.apply(&s, .resized(Size(width: 100, height: 30)))
+        XCTAssertEqual(s.queue.cursor.selected, 0)
+        XCTAssertTrue(s.running)
+        _ = Reducer.apply(&s, .resized(Size(width: 60, height: 20)))
+        send(&s, .back)
+        XCTAssertFalse(s.running, "q quits, as the screen says")
     }
 
     func testEveryActionIsExercisedHere() throws {

@@ -17,9 +17,16 @@ public enum Reducer {
     public static func apply(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         switch event {
         case .action(let id):
+            // Below the minimum size the screen shows only how to get out: no key acts unseen, and q quits.
+            guard state.fits else {
+                if id == .back { state.running = false }
+                return []
+            }
             state.notice = nil
             state.startupIssues = []
             return act(&state, id)
+        case .typed where !state.fits:
+            return []
         case .denied:
             state.notice = Notice(.error, state.strings[.supervisorsOnly])
             return []
@@ -239,7 +246,10 @@ public enum Reducer {
         case .editUndo: c.editor.undo()
         default: break
         }
-        if c.editor.characters != before.characters { c.unsaved = true }
+        if c.editor.characters != before.characters {
+            c.unsaved = true
+            c.forgetTemplateIfEmptied()
+        }
         return []
     }
 
@@ -276,16 +286,13 @@ public enum Reducer {
         if let delta = movement(id, page: rows, count: lines.count) {
             var cursor = state.overdue.cursor
             cursor.move(by: delta, count: lines.count, visible: rows)
-            // Group headings are not selectable: step past them in the direction of travel.
-            let step = delta < 0 ? -1 : 1
-            while lines.indices.contains(cursor.selected), lines[cursor.selected].item == nil {
-                let next = cursor.selected + step
-                if !lines.indices.contains(next) {
-                    cursor.selected = state.overdue.cursor.selected
-                    break
-                }
-                cursor.selected = next
-            }
+            // Group headings are not selectable: step past them in the direction of travel, or back from the end
+            // (`g` lands on the first heading, whose item is just below it).
+            let landed = cursor.selected
+            let forward = Array(delta < 0 ? (0...landed).reversed() : Array(landed..<lines.count))
+            let backward = Array(delta < 0 ? Array(landed..<lines.count) : (0...landed).reversed())
+            cursor.selected = (forward + backward).first { lines.indices.contains($0) && lines[$0].item != nil }
+                ?? state.overdue.cursor.selected
             cursor.keepVisible(count: lines.count, visible: rows)
             state.overdue.cursor = cursor
             return []
@@ -611,6 +618,8 @@ public enum Reducer {
             state.notice = notice
             return reloadAll(&state)
         case .failed(let message):
+            // A thread that never loaded (`:open` of an id that is not there) is left for the screen below it.
+            if state.screen == .thread, state.thread?.detail == nil { _ = pop(&state) }
             state.notice = Notice(.error, message(state.language))
         case .draftSaved(let id):
             if state.composer?.commentID == id { state.composer?.unsaved = false }
@@ -621,6 +630,7 @@ public enum Reducer {
             if cleaned != c.editor.text {
                 c.editor.replaceAll(with: cleaned)
                 c.unsaved = true
+                c.forgetTemplateIfEmptied()
             }
             state.composer = c
         case .replySent(let id):

@@ -96,6 +96,15 @@ public struct ComposerState: Sendable {
 
     /// Characters left under the platform's limit (negative when over), or nil when the platform has none.
     public var remaining: Int? { platform.replyLimit.map { $0 - editor.count } }
+
+    /// A draft emptied (the inserted template undone, or all text deleted) no longer comes from a template: what is
+    /// typed next is sent, and logged, as the person's own words.
+    mutating func forgetTemplateIfEmptied() {
+        guard editor.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        templateID = nil
+        templateVersion = nil
+        humor = nil
+    }
 }
 
 /// The review before sending.
