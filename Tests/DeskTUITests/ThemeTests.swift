@@ -15,6 +15,15 @@ final class ThemeTests: XCTestCase {
         XCTAssertTrue(Set(ThemeLoader.available(env)).isSuperset(of: ["default", "light", "high-contrast", "monochrome"]))
     }
 
+    func testTheResourceBundleCarriesTheShippedThemes() throws {
+        // A binary copied without the source tree finds them there.
+        let bundled = try XCTUnwrap(ShippedResources.directory).appendingPathComponent("themes")
+        let shipped = try XCTUnwrap(ThemeLoader.shippedDirectory(env))
+        let names = { (dir: URL) in Set((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []) }
+        XCTAssertTrue(names(bundled).isSuperset(of: ["default.toml", "light.toml", "high-contrast.toml", "monochrome.toml"]))
+        XCTAssertEqual(names(bundled), names(shipped))
+    }
+
     func testDefaultThemeDegradesFrom256To8ToNone() {
         let theme = ThemeLoader.load("default", environment: env).theme
         let breached = CellStyle(.badgeBreached)

@@ -2,7 +2,8 @@ import DeskCore
 import Foundation
 
 /// Finds and reads theme files: `$XDG_CONFIG_HOME/meja/themes/NAME.toml` first, then the shipped `themes/`
-/// folder (`MEJA_THEMES`, beside the executable, then the source tree). Problems are `FILE:LINE: message`
+/// folder (`MEJA_THEMES`, beside the executable, in the resource bundle, then the source tree; the package's
+/// `themes/` is a link to `Sources/DeskCore/Resources/themes`). Problems are `FILE:LINE: message`
 /// issues; the desk then keeps running on what could be read, or on the built-in theme.
 public enum ThemeLoader {
     /// The folders searched for `NAME.toml`, in order.
@@ -13,7 +14,7 @@ public enum ThemeLoader {
     }
 
     /// The shipped `themes/` folder: `MEJA_THEMES`, else `themes` beside the executable (or in `../share/meja`),
-    /// else the package's `themes/` found from this source file.
+    /// else the resource bundle's, else the package's `themes/` found from this source file.
     public static func shippedDirectory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         let fm = FileManager.default
         var candidates: [URL] = []
@@ -21,6 +22,8 @@ public enum ThemeLoader {
         let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(exe.appendingPathComponent("themes"))
         candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/meja/themes"))
+        // The resource bundle beside the binary holds them too, so a binary copied elsewhere keeps its themes.
+        if let resources = ShippedResources.directory { candidates.append(resources.appendingPathComponent("themes")) }
         var source = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { source.deleteLastPathComponent() }
         candidates.append(source.appendingPathComponent("themes"))
