@@ -186,6 +186,10 @@ final class ReplyCLITests: XCTestCase {
         XCTAssertEqual(lines[1]["humor_allowed"]?.intValue, 0)
         XCTAssertEqual(lines[1]["sensitive"]?.arrayValue?.compactMap(\.stringValue), ["death"])
         XCTAssertEqual(lines[2]["lang"]?.stringValue, "en")
+        let crlf = try cli.run(["tone", "--json"], stdin: "wkwkwk adminnya lucu bgt 😂\r\nturut berduka, ayah saya meninggal\r\n")
+        XCTAssertEqual(crlf.stdout.split(separator: "\n").compactMap { JSONValue.parse(String($0))?["humor_allowed"]?.intValue }, [2, 0],
+                       "Windows line ends are line ends")
+        XCTAssertEqual(try cli.run(["tone", "--json"], stdin: "").stdout, "", "no input, no verdicts")
         let missing = try cli.run(["tone", "no-such-file.txt"])
         XCTAssertEqual(missing.status, 64, "a file that cannot be read is a usage error, as for import")
         XCTAssertTrue(missing.stderr.contains("no-such-file.txt: cannot be read"), missing.stderr)

@@ -29,8 +29,10 @@ struct ToneCommand: ParsableCommand {
             }
             let sink = try OutputSink(path: nil)
             var text = SafeText.decode(data)
-            if text.hasSuffix("\n") { text.removeLast() }
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Lines end in LF or CRLF (one Character in Swift); no input is no lines, not one empty one.
+            if text.last?.isNewline == true { text.removeLast() }
+            let lines = data.isEmpty ? [] : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            for line in lines {
                 let v = governor.verdict(String(line))
                 if json {
                     sink.write(v.json.text)
