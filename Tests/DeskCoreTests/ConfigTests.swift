@@ -31,6 +31,7 @@ final class ConfigTests: XCTestCase {
             [[sla]]
             name = "bad"
             at_risk = "lots"
+            resolution = "never"
 
             [fairness]
             passed_over = 0
@@ -40,7 +41,7 @@ final class ConfigTests: XCTestCase {
             """, path: "c.toml")
         let config = DeskConfig.parse(file)
         let lines = config.issues.map { $0.line ?? 0 }
-        XCTAssertEqual(Set(lines), [6, 7, 15, 18, 20], config.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(lines, [6, 7, 15, 16, 19, 21], "every problem of a policy, in line order: " + config.issues.map(\.description).joined(separator: "\n"))
         XCTAssertEqual(config.channels, ["@one"], "a single handle is accepted as a list")
         XCTAssertEqual(config.calendar.zone.identifier, "Asia/Jakarta", "bad zone keeps the default")
         XCTAssertEqual(config.calendar.week[1].first?.description, "07:30-16:00", "bad hours keep the default")
@@ -60,6 +61,15 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.issues.first?.file, path)
         XCTAssertNotNil(config.issues.first?.line)
         XCTAssertEqual(config.policies.map(\.name), ["complaints", "default"])
+        // A line that is not TOML is left out; the settings around it still count (a typo in the agency's name
+        // must not turn crisis mode off).
+        try Data("[agency]\nname = \"unterminated\nchannels = [\"@a\"]\n\n[humor]\ncrisis_mode = true\nenabled = maybe\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let mended = DeskConfig.load(path: path)
+        XCTAssertEqual(mended.issues.map(\.line), [2, 7], mended.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(mended.issues.allSatisfy { $0.description.hasSuffix("this line is left out") })
+        XCTAssertTrue(mended.crisisMode)
+        XCTAssertEqual(mended.channels, ["@a"])
         // No file at all: defaults, no issues.
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
     }

@@ -82,7 +82,7 @@ public struct DeskConfig: Sendable {
         }()
         guard let file else { return DeskConfig() }
         do {
-            return parse(try TOMLFile.load(file))
+            return parse(try TOMLFile.load(file, skippingBadLines: true))
         } catch {
             var config = DeskConfig()
             config.issues = [error]
@@ -95,7 +95,8 @@ public struct DeskConfig: Sendable {
     public static func parse(_ file: TOMLFile) -> DeskConfig {
         var parser = Parser(file: file)
         var config = parser.config()
-        config.issues = parser.issues
+        config.issues = (file.skippedLines + parser.issues).enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
         config.source = file.path
         return config
     }
@@ -260,6 +261,8 @@ public struct DeskConfig: Sendable {
                     }
                 }
             }
+            // Every problem of the policy is named before it is left out, not only the first.
+            var broken = false
             var durations: [SLADuration] = []
             for key in ["first_response", "next_response", "resolution"] {
                 let fallback = SLAPolicy.defaults[1]
@@ -267,18 +270,22 @@ public struct DeskConfig: Sendable {
                 guard let v = t[key] else { durations.append(def); continue }
                 guard let s = v.string, let d = SLADuration(parsing: s) else {
                     fail("sla '\(name)': \(key) must be a duration such as \"2h business\" or \"3d calendar\"", table: "sla", index: index, key: key)
-                    return nil
+                    broken = true
+                    durations.append(def)
+                    continue
                 }
                 durations.append(d)
             }
             var risk = AtRiskThreshold.share(0.25)
             if let v = t["at_risk"] {
-                guard let s = v.string, let r = AtRiskThreshold(parsing: s) else {
+                if let s = v.string, let r = AtRiskThreshold(parsing: s) {
+                    risk = r
+                } else {
                     fail("sla '\(name)': at_risk must be a share such as \"25%\" or a duration such as \"30m\"", table: "sla", index: index, key: "at_risk")
-                    return nil
+                    broken = true
                 }
-                risk = r
             }
+            if broken { return nil }
             return SLAPolicy(name: name, match: match, firstResponse: durations[0], nextResponse: durations[1],
                              resolution: durations[2], atRisk: risk)
         }

@@ -8,29 +8,44 @@ public struct TOMLFile: Sendable {
     public let root: [String: ConfigValue]
     private let lines: [Substring]
 
-    /// Parses `text`; a syntax error becomes a `FileIssue` with the parser's line.
-    public init(text: String, path: String) throws(FileIssue) {
+    /// Lines left out because they were not valid TOML (with `skippingBadLines`), as issues naming them.
+    public let skippedLines: [FileIssue]
+
+    /// Parses `text`; a syntax error becomes a `FileIssue` with the parser's line. With `skippingBadLines`, a line
+    /// the parser stops at is left out and the rest parsed again (up to 20 times), so that one typo does not cost
+    /// every other setting in the file; each line left out is in `skippedLines`.
+    public init(text: String, path: String, skippingBadLines: Bool = false) throws(FileIssue) {
         self.path = path
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        do {
-            let table = try TOMLTable(string: text)
-            self.root = Self.convert(table)
-        } catch let error as TOMLParseError {
-            throw FileIssue(file: path, line: error.source.begin.line, error.description)
-        } catch {
-            throw FileIssue(file: path, line: nil, "not valid TOML: \(error)")
+        var parsed = lines
+        var skipped: [FileIssue] = []
+        while true {
+            do {
+                self.root = Self.convert(try TOMLTable(string: parsed.joined(separator: "\n")))
+                break
+            } catch let error as TOMLParseError {
+                let line = error.source.begin.line
+                guard skippingBadLines, skipped.count < 20, parsed.indices.contains(line - 1), !parsed[line - 1].isEmpty else {
+                    throw FileIssue(file: path, line: line, error.description)
+                }
+                skipped.append(FileIssue(file: path, line: line, error.description + "; this line is left out"))
+                parsed[line - 1] = ""
+            } catch {
+                throw FileIssue(file: path, line: nil, "not valid TOML: \(error)")
+            }
         }
+        self.skippedLines = skipped
     }
 
-    /// Reads and parses the file at `path`.
-    public static func load(_ path: String) throws(FileIssue) -> TOMLFile {
+    /// Reads and parses the file at `path` (see `init(text:path:skippingBadLines:)`).
+    public static func load(_ path: String, skippingBadLines: Bool = false) throws(FileIssue) -> TOMLFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileIssue(file: path, line: nil, "cannot be read (does it exist, and may you read it?)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FileIssue(file: path, line: nil, "is not UTF-8 text")
         }
-        return try TOMLFile(text: text, path: path)
+        return try TOMLFile(text: text, path: path, skippingBadLines: skippingBadLines)
     }
 
     /// An issue about the key `key` inside the table `table` (e.g. `calendar`), or inside the `index`-th
