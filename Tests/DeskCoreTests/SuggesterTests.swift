@@ -82,6 +82,10 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(suggest("Thanks, great service!").first?.purpose, "thanks")
         XCTAssertEqual(suggest("Benarkah ada bansos 5 juta? katanya viral").first?.purpose, "hoax")
         XCTAssertFalse(suggest("Bagaimana cara membuat KTP?", limit: 50).prefix(5).contains { $0.purpose == "spam_warning" })
+        for report in ["Sampah di Jl. Merdeka gak diangkut udah seminggu, baunya kemana-mana. Tolong dong pak!",
+                       "Lampu jalan di Jl. Sudirman mati sejak tadi malam", "The traffic light on Main Street is broken"] {
+            XCTAssertFalse(suggest(report).contains { $0.purpose == "hoax" }, "an ordinary report is never told it is a hoax: \(report)")
+        }
     }
 
     func testTheWeightiestReasonComesFirstAndTheSharedLanguageLast() {

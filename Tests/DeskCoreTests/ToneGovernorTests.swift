@@ -115,6 +115,8 @@ final class ToneGovernorTests: XCTestCase {
             ("Saya jadi korban pelecehan di halte", "abuse"),
             ("Kenapa pelayanan beda kalau agama kita beda?", "identity"),
             ("Anak hilang di taman kota sejak sore", "child_safety"),
+            ("Anak saya hilang sejak kemarin sore di sekitar Jl. Merdeka, mohon bantu sebarkan info 🙏", "child_safety"),
+            ("Please help, my daughter is missing since this morning", "child_safety"),
             ("Kalau tidak diperbaiki saya lapor polisi dan tuntut", "legal_threat"),
             ("My father passed away last week", "death"),
         ]

@@ -66,6 +66,9 @@ public enum Suggester {
                 if c.keywords.isEmpty { c.add(-6, .laterInConversation) }
                 if intent == .question || intent == .request || intent == .complaint || intent == .report { c.add(-10, .laterInConversation) }
             }
+            // Calling something a hoax needs a sign that the citizen asks whether news is true ("hoaks", "benarkah",
+            // "beredar" …): an ordinary report or complaint must never be told its information is false.
+            if t.purpose == "hoax", c.keywords.isEmpty { c.add(-30, .noHoaxCue) }
             // Platform.
             if !t.suits(input.platform) { c.add(-20, .platform) }
             candidates.append(c)
@@ -145,7 +148,7 @@ public enum Suggester {
 private struct Candidate {
     enum Factor: Hashable {
         case language, topic, emergency, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam
-        case joke, mood, purpose, laterInConversation, platform, recent, tooLong, missingSetting
+        case joke, mood, purpose, laterInConversation, noHoaxCue, platform, recent, tooLong, missingSetting
     }
 
     let index: Int
@@ -209,6 +212,8 @@ private struct Candidate {
             case .laterInConversation: t.purpose == "closing"
                 ? Localized("balasan penutup, biasanya di akhir percakapan", "a closing reply, usually later in a conversation")
                 : Localized("balasan tindak lanjut, biasanya di akhir percakapan", "a follow-up reply, usually later in a conversation")
+            case .noHoaxCue: Localized("koreksi hoaks, padahal komentarnya tidak menanyakan benar-tidaknya sebuah kabar",
+                                       "corrects a hoax, and the comment does not ask whether some news is true")
             case .platform: Localized("tidak ditulis untuk \(platform)", "not written for \(platform)")
             case .recent: Localized("sudah dikirim ke warga ini dalam 30 hari terakhir, dan tidak ada padanannya lagi",
                                     "already sent to this citizen in the last 30 days, and no equivalent is left")
