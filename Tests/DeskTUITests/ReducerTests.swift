@@ -224,6 +224,17 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.notice?.kind, .error)
         XCTAssertTrue(s.notice!.text.contains("fly me"))
         send(&s, .command)
+        _ = Reducer.apply(&s, .typed("status waiting"))
+        send(&s, .accept)
+        XCTAssertEqual(s.queue.filter.status, .only(.waitingCitizen), "the desk's own word for it")
+        for (line, expected) in [("status bogus", "does not take 'bogus'; use one of: all, action, new"),
+                                 ("open abc", "`:open` needs a comment number")] {
+            send(&s, .command)
+            _ = Reducer.apply(&s, .typed(line))
+            send(&s, .accept)
+            XCTAssertTrue(s.notice?.text.contains(expected) == true, "\(line): \(s.notice?.text ?? "")")
+        }
+        send(&s, .command)
         _ = Reducer.apply(&s, .typed("assign budi"))
         guard case .perform(.assign(1, to: "budi"))? = send(&s, .accept).first else { return XCTFail() }
         send(&s, .command)

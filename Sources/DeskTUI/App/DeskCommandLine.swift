@@ -11,6 +11,21 @@ public enum DeskCommandLine {
         case assign(String)
         case escalate(String?)
         case quit
+        /// A known command with a value it does not take: what was wrong and what it takes.
+        case invalid(Localized)
+    }
+
+    /// Words for statuses beside their names (`waiting` for `waiting_citizen`, as the desk labels it).
+    static let statusWords: [String: CommentStatus] = [
+        "waiting": .waitingCitizen, "menunggu": .waitingCitizen, "no_reply": .noReplyNeeded, "noreply": .noReplyNeeded,
+        "baru": .new, "terbuka": .open, "diambil": .claimed, "dibalas": .replied, "selesai": .closed, "ditutup": .closed,
+        "eskalasi": .escalated,
+    ]
+
+    private static func invalid(_ command: String, _ value: String, known: [String]) -> Entry {
+        let list = known.joined(separator: ", ")
+        return .invalid(Localized("`:\(command)` tidak mengenal '\(value)'; pilih salah satu: \(list)",
+                                  "`:\(command)` does not take '\(value)'; use one of: \(list)"))
     }
 
     /// The words the command line knows, for its error message.
@@ -32,13 +47,16 @@ public enum DeskCommandLine {
             case "all", "semua": f.status = .all
             case "", "action", "default", "needing": f.status = .needingAction
             default:
-                guard let s = CommentStatus(rawValue: arg.replacingOccurrences(of: "-", with: "_")) else { return nil }
+                let key = arg.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+                guard let s = CommentStatus(rawValue: key) ?? statusWords[key] else {
+                    return invalid(head, rest, known: ["all", "action"] + CommentStatus.allCases.map(\.rawValue))
+                }
                 f.status = .only(s)
             }
             return .filter(f)
         case "platform", "p":
             if lifts { f.platform = nil } else {
-                guard let p = Platform(parsing: arg) else { return nil }
+                guard let p = Platform(parsing: arg) else { return invalid(head, rest, known: ["all"] + Platform.social.map(\.rawValue)) }
                 f.platform = p
             }
             return .filter(f)
@@ -47,7 +65,7 @@ public enum DeskCommandLine {
             return .filter(f)
         case "intent", "maksud":
             if lifts { f.intent = nil } else {
-                guard let i = Intent(rawValue: arg) else { return nil }
+                guard let i = Intent(rawValue: arg) else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
                 f.intent = i
             }
             return .filter(f)
@@ -57,7 +75,9 @@ public enum DeskCommandLine {
         case "search", "cari", "/": return .search(rest.isEmpty ? nil : rest)
         case "clear", "reset": return .filter(QueueFilter())
         case "open", "buka":
-            guard let id = Int64(arg) else { return nil }
+            guard let id = Int64(arg.hasPrefix("#") ? String(arg.dropFirst()) : arg) else {
+                return .invalid(Localized("`:\(head)` perlu nomor komentar, misalnya `:\(head) 42`", "`:\(head)` needs a comment number, such as `:\(head) 42`"))
+            }
             return .open(id)
         case "claim", "ambil": return .action(.claim)
         case "release", "lepas": return .action(.release)

@@ -478,6 +478,9 @@ public enum Reducer {
 
     private static func command(_ state: inout AppState, _ entry: DeskCommandLine.Entry) -> [Effect] {
         switch entry {
+        case .invalid(let message):
+            state.notice = Notice(.error, message(state.language))
+            return []
         case .filter(let f):
             state.stack = [.queue]
             return changeFilter(&state) { $0 = f }
