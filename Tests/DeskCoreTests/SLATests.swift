@@ -133,6 +133,17 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(flagged["c1"], true)
         XCTAssertEqual(flagged["other-channel"], false, "another channel is another queue")
         XCTAssertEqual(try test.desk.passedOver().map(\.comment.externalID), ["c0", "c1"])
+
+        // Parked as waiting for the citizen without an answer, c1 still waits for one; spam no longer does. The
+        // report counts the same comments as the desk.
+        try test.desk.claim(try test.comment(.x, "c1").id)
+        try test.desk.setStatus(try test.comment(.x, "c1").id, .waitingCitizen)
+        try test.desk.setStatus(try test.comment(.x, "c0").id, .spam)
+        XCTAssertEqual(try test.desk.passedOver().map(\.comment.externalID), ["c1"])
+        XCTAssertEqual(try test.desk.detail(id: try test.comment(.x, "c1").id).item.passedOver, true)
+        let report = try ReportBuilder.build(store: test.store, config: config,
+                                             period: ReportPeriod(start: test.clock.now - 86_400, end: test.clock.now + 1), now: test.clock.now)
+        XCTAssertEqual(report.passedOverUnanswered, 1)
     }
 
     func testEscalationHappensOnceAndCountsOnlyBusinessTime() throws {

@@ -62,8 +62,9 @@ public final class Desk: Sendable {
         let t = now
         return try store.read { tx in
             var q = QueueQuery(now: t, limit: scan)
-            q.statuses = CommentStatus.needingAction
-            return try tx.queue(q).filter { $0.sla.respondedAt == nil }
+            // Parked as waiting for the citizen without an answer, a comment still waits for one.
+            q.statuses = CommentStatus.needingAction.union([.waitingCitizen])
+            return try tx.queue(q).filter(\.sla.awaitsResponse)
                 .sorted { $0.createdAt < $1.createdAt }
                 .map { try item($0, tx, now: t) }.filter(\.passedOver)
         }
@@ -137,7 +138,7 @@ public final class Desk: Sendable {
     func item(_ c: Comment, _ tx: any StoreReader, now: Date) throws -> QueueItem {
         let urgent = c.sla.mostUrgent(at: now)
         var passed = false
-        if c.sla.respondedAt == nil, c.status.needsAction {
+        if c.sla.awaitsResponse {
             passed = try tx.answeredNewer(than: c, limit: config.passedOverThreshold) >= config.passedOverThreshold
         }
         return QueueItem(comment: c, clock: urgent, passedOver: passed)

@@ -28,6 +28,10 @@ public struct SLARecord: Hashable, Sendable {
     /// When the comment was escalated to supervisors for a breach (once).
     public var escalatedAt: Date?
 
+    /// Whether the response clock still runs: started, neither met by an answer nor withdrawn (spam, no reply
+    /// needed, closed unanswered). Only such a comment can be passed over, in the desk and in reports alike.
+    public var awaitsResponse: Bool { responseClock != nil && respondedAt == nil && responseStoppedAt == nil }
+
     public init(policy: String? = nil, policyVersion: Int? = nil, responseClock: SLAClock? = nil,
                 responseDueAt: Date? = nil, responseAtRiskAt: Date? = nil, respondedAt: Date? = nil,
                 responseStoppedAt: Date? = nil, resolutionDueAt: Date? = nil, resolutionAtRiskAt: Date? = nil,
