@@ -48,6 +48,20 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(c.warnings.map(\.line), [3])
     }
 
+    func testAnEmptyFileImportsNothingAndAFolderIsNamedAsOne() throws {
+        let t = try TestDesk()
+        let empty = t.dir.appendingPathComponent("mentions-today.json")
+        try Data("\n  \n".utf8).write(to: empty)
+        for format in [nil, MejaJSONLFormat() as (any ImportFormat)?] {
+            let s = try Importer(desk: t.desk).importFile(empty.path, format: format)
+            XCTAssertEqual([s.accepted, s.rejected.count], [0, 0])
+            XCTAssertEqual(s.warnings.map(\.description), [empty.path + ": is empty: nothing to import"])
+        }
+        XCTAssertThrowsError(try Importer(desk: t.desk).importFile(t.dir.path)) {
+            XCTAssertTrue("\($0)".contains("is a folder; name the files in it"), "\($0)")
+        }
+    }
+
     func testAByteOrderMarkBeforeTheFirstRecordIsSkipped() throws {
         let t = try TestDesk()
         var data = Data([0xEF, 0xBB, 0xBF])

@@ -73,8 +73,18 @@ public struct Importer: Sendable {
     public func importFile(_ path: String, format: (any ImportFormat)? = nil,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw DeskError.invalidInput("\(path): is a folder; name the files in it (e.g. \(path)/*.json)")
+        }
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
             throw DeskError.invalidInput("\(path): cannot be read (does it exist, and may you read it?)")
+        }
+        // An empty export (no new comments since the last one) is not an error, whatever its format.
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            var empty = Summary(file: path, format: format?.name ?? "none", detected: false, sha256: EventChain.sha256Hex(data))
+            empty.warnings = [FileIssue(file: path, line: nil, "is empty: nothing to import")]
+            return empty
         }
         let chosen: any ImportFormat
         if let format {

@@ -66,7 +66,8 @@ struct ReportCommand: ParsableCommand {
         let end = try to.map { try bound($0, endOfDay: true) } ?? ReportPeriod.lastFourWeeks(endingAt: now, zone: zone).end
         let start = try from.map { try bound($0, endOfDay: false) } ?? ReportPeriod.lastFourWeeks(endingAt: end - 1, zone: zone).start
         guard start < end else {
-            throw CLIError(message: "the period is empty: --from (\(from ?? "default")) must come before --to (\(to ?? "default"))", code: 64)
+            let toText = to ?? "not given: the end of today, \(Timestamp.local(end, in: zone))"
+            throw CLIError(message: "the period is empty: --from (\(from ?? Timestamp.local(start, in: zone))) must come before --to (\(toText))", code: 64)
         }
         return ReportPeriod(start: start, end: end)
     }
