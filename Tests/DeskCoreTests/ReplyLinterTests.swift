@@ -24,14 +24,23 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Rumus {x + y} bukan variabel"), [])
     }
 
-    func testLengthIsCountedInGraphemeClustersPerPlatform() {
+    func testLengthIsCountedAsEachPlatformCountsIt() {
+        // X: an emoji (a whole family sequence too) weighs 2, CJK 2, Latin 1, and a link 23 whatever its length.
         let family = "👨‍👩‍👧‍👦"
-        let exactly280 = String(repeating: family, count: 280)
-        XCTAssertEqual(codes(exactly280, platform: .x, allowed: .light), [], "one emoji sequence is one character")
-        let findings = ReplyLinter.lint(exactly280 + "a", context: LintContext(platform: .x, humorAllowed: .light))
-        XCTAssertEqual(findings.map(\.code), [.tooLong])
+        XCTAssertEqual(Platform.x.replyLength(family + "🙏"), 4)
+        XCTAssertEqual(Platform.x.replyLength(String(repeating: "漢", count: 140)), 280)
+        XCTAssertEqual(codes(String(repeating: family, count: 140), platform: .x, allowed: .light), [], "140 emoji weigh 280")
+        let findings = ReplyLinter.lint(String(repeating: "漢", count: 141), context: LintContext(platform: .x, humorAllowed: .light))
+        XCTAssertEqual(findings.map(\.code), [.tooLong], "141 CJK characters weigh 282")
         XCTAssertTrue(findings[0].blocking)
-        XCTAssertTrue(findings[0].message.contains("281 characters, but X allows 280"))
+        XCTAssertTrue(findings[0].message.contains("282 characters, but X allows 280"), findings[0].message)
+        let link = "https://www.contoh.go.id/layanan/kependudukan/persyaratan-ktp-elektronik-2026"
+        let before = "Halo Kak, persyaratannya ada di ", after = " ya 🙏"
+        let answer = before + link + after
+        XCTAssertEqual(Platform.x.replyLength(answer), before.count + 23 + " ya ".count + 2)
+        XCTAssertEqual(Platform.mastodon.replyLength(answer), before.count + 23 + after.count, "Mastodon: characters, links 23")
+        XCTAssertEqual(Platform.instagram.replyLength(answer), answer.count)
+        XCTAssertEqual(codes(String(repeating: "a", count: 200) + " " + link + link, platform: .x), [], "two long links weigh 46")
         let long = String(repeating: "a", count: 501)
         XCTAssertEqual(codes(long, platform: .mastodon), [.tooLong])
         XCTAssertEqual(codes(long, platform: .instagram), [])

@@ -5,7 +5,7 @@ import Foundation
 /// Blocking findings stop the reply unless staff give an override reason (kept with the reply):
 /// - `empty_reply`: nothing to send;
 /// - `unresolved_variable`: a `{variable}` was never filled in, so the citizen would see `{sla.promise}`;
-/// - `too_long`: more grapheme clusters than the platform accepts (X 280, Mastodon 500, Instagram 2,200,
+/// - `too_long`: longer than the platform accepts, counted its way (`Platform.replyLength`: X 280 weighted, links 23; Mastodon 500, Instagram 2,200,
 ///   Facebook 8,000, YouTube 10,000); the platform would refuse or cut it;
 /// - `personal_data`: a 16-digit NIK, an Indonesian phone number (+62…, 62 8…, 08…, or a landline), an e-mail
 ///   address or a bank-account-like number — posting a citizen's data in public breaks their privacy and
@@ -35,7 +35,7 @@ public enum ReplyLinter {
                 blocking: true))
         }
         if let limit = context.platform.replyLimit {
-            let length = text.count
+            let length = context.platform.replyLength(text)
             if length > limit {
                 findings.append(LintFinding(code: .tooLong,
                     explanation: Localized("\(length) karakter, padahal \(context.platform.displayName) hanya membolehkan \(limit): pendekkan \(length - limit) karakter, atau pecah menjadi utas",

@@ -32,7 +32,49 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, Comparabl
     /// The five social platforms Meja ships importers for.
     public static let social: [Platform] = [.mastodon, .x, .facebook, .instagram, .youtube]
 
-    /// The longest reply the platform accepts, in characters (grapheme clusters), where one is known.
+    /// A reply's length as the platform counts it against `replyLimit`.
+    ///
+    /// - X weighs characters (twitter-text's weighted length): Latin, Indonesian and most punctuation 1, CJK and
+    ///   other scripts 2, an emoji (with its modifiers and joiners) 2, and every link 23 whatever its length.
+    /// - Mastodon counts characters, every link as 23.
+    /// - The others count characters (grapheme clusters).
+    public func replyLength(_ text: String) -> Int {
+        switch self {
+        case .x, .mastodon:
+            var length = 0
+            var rest = Substring(text)
+            while let link = rest.firstRange(of: Self.link) {
+                length += count(rest[..<link.lowerBound]) + Self.linkLength
+                rest = rest[link.upperBound...]
+            }
+            return length + count(rest)
+        default:
+            return text.count
+        }
+    }
+
+    /// How long a link counts on X and Mastodon, whatever its length (they shorten it).
+    static let linkLength = 23
+    nonisolated(unsafe) static let link = /https?:\/\/[^\s]+/
+
+    private func count(_ text: Substring) -> Int {
+        guard self == .x else { return text.count }
+        return text.reduce(0) { total, character in
+            let scalars = character.unicodeScalars
+            if scalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F || $0.value == 0x200D }) {
+                return total + 2
+            }
+            return total + scalars.reduce(0) { $0 + (Self.weighsOne($1.value) ? 1 : 2) }
+        }
+    }
+
+    /// twitter-text's ranges of weight 1: Latin and the scripts before Hangul Jamo, general punctuation's spaces,
+    /// dashes, quotes and primes.
+    private static func weighsOne(_ v: UInt32) -> Bool {
+        v <= 0x10FF || (0x2000...0x200D).contains(v) || (0x2010...0x201F).contains(v) || (0x2032...0x2037).contains(v)
+    }
+
+    /// The longest reply the platform accepts, as `replyLength` counts it, where one is known.
     public var replyLimit: Int? {
         switch self {
         case .x: 280

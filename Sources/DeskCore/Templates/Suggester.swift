@@ -98,7 +98,7 @@ public enum Suggester {
         var rendered: [(Candidate, String)] = []
         for var c in candidates.prefix(max(limit * 4, 12)) {
             let text = library.templates[c.index].render(input.context)
-            if let max = input.platform.replyLimit, text.count > max { c.add(-40, .tooLong) }
+            if let max = input.platform.replyLimit, input.platform.replyLength(text) > max { c.add(-40, .tooLong) }
             // The agency's own details come from config.toml; a template needing one that is not set sinks, and says so.
             c.missingSettings = ReplyLinter.unresolvedVariables(in: text).filter { $0.hasPrefix("agency.") }
             if !c.missingSettings.isEmpty { c.add(-25, .missingSetting) }

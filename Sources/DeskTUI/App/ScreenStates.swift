@@ -95,7 +95,10 @@ public struct ComposerState: Sendable {
     }
 
     /// Characters left under the platform's limit (negative when over), or nil when the platform has none.
-    public var remaining: Int? { platform.replyLimit.map { $0 - editor.count } }
+    public var remaining: Int? { platform.replyLimit.map { $0 - length } }
+
+    /// The draft's length as its platform counts it (`Platform.replyLength`).
+    public var length: Int { platform.replyLength(editor.text) }
 
     /// A draft emptied (the inserted template undone, or all text deleted) no longer comes from a template: what is
     /// typed next is sent, and logged, as the person's own words.

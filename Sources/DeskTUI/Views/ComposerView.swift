@@ -13,9 +13,10 @@ public enum ComposerView {
 
         var status: [(String, UIObject)] = []
         if let limit = c.platform.replyLimit {
-            let over = c.editor.count > limit
-            status.append((s.format(.counter, String(c.editor.count), String(limit)), over ? .overLimit : .status))
-            if over { status.append(("  " + s.format(.overBy, String(c.editor.count - limit)), .overLimit)) }
+            let length = c.length
+            let over = length > limit
+            status.append((s.format(.counter, String(length), String(limit)), over ? .overLimit : .status))
+            if over { status.append(("  " + s.format(.overBy, String(length - limit)), .overLimit)) }
         } else {
             status.append((s.format(.counterNoLimit, String(c.editor.count)), .status))
         }

@@ -31,8 +31,8 @@ public enum ReviewView {
         doc.paragraph(review.request.text, .focus, indent: 2)
         doc.blank()
 
-        if let limit = comment?.platform.replyLimit {
-            let count = review.request.text.count
+        if let platform = comment?.platform, let limit = platform.replyLimit {
+            let count = platform.replyLength(review.request.text)
             doc.add(("  " + s.format(.counter, String(count), String(limit)), count > limit ? .overLimit : .muted))
             doc.blank()
         }
