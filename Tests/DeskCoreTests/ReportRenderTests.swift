@@ -34,6 +34,16 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertEqual(ReportText.bar(0, full: 1, width: 4), "")
     }
 
+    func testNarrowTablesWrapTheirHeadersToKeepEveryColumn() throws {
+        // In Bahasa Indonesia at 80 columns the hit table's headers ("Tepat waktu", "Lewat batas") are wider than
+        // their numbers: they wrap, and the rate column stays on screen.
+        let lines = ReportText.lines(try report(), width: 80, audience: .supervisors(.id))
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        let header = try XCTUnwrap(lines.firstIndex { $0.contains(ReportLabels.rate.id) && $0.contains("Terlambat") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[header - 1].contains("Tepat") && lines[header].contains("waktu"), lines[(header - 1)...header].joined(separator: "\n"))
+        XCTAssertTrue(lines[header + 1].hasSuffix("77.8%") || lines[header + 1].contains("77.8%"), lines[header + 1])
+    }
+
     func testTheLogHeadIsNeverSplitAcrossLines() throws {
         let r = try report()
         let head = try XCTUnwrap(r.logHead)

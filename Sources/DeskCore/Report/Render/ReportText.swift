@@ -57,10 +57,21 @@ public enum ReportText {
         }
         // Bilingual headers take two lines, Bahasa Indonesia above English.
         let labels = shown.map { table.columns[$0].label }
-        let headers: [[String]] = audience.isPublic && labels.contains(where: { $0.id != $0.en })
+        var headers: [[String]] = audience.isPublic && labels.contains(where: { $0.id != $0.en })
             ? [labels.map(\.id), labels.map(\.en)] : [labels.map { $0.text(audience) }]
-        var widths = shown.enumerated().map { k, c in
-            table.rows.reduce(headers.map { DisplayWidth.of($0[k]) }.max() ?? 0) { Swift.max($0, DisplayWidth.of($1[c].text)) }
+        let cellWidths = shown.map { c in table.rows.reduce(0) { Swift.max($0, DisplayWidth.of($1[c].text)) } }
+        var widths = shown.indices.map { k in Swift.max(cellWidths[k], headers.map { DisplayWidth.of($0[k]) }.max() ?? 0) }
+        if headers.count == 1, 2 + widths.reduce(0, { $0 + $1 + 2 }) > width {
+            // Too wide: a header of several words ("Tepat waktu") wraps over lines, so that its column is only as
+            // wide as its longest word or value.
+            for k in widths.indices.dropFirst() {
+                let longestWord = headers[0][k].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0
+                widths[k] = Swift.max(cellWidths[k], longestWord)
+            }
+            let wrapped = widths.indices.map { k in k == 0 ? [headers[0][0]] : TextLayout.wrap(headers[0][k], width: widths[k]) }
+            let lines = wrapped.map(\.count).max() ?? 1
+            // Bottom-aligned, so that the last word of every header sits on the line above the numbers.
+            headers = (0..<lines).map { line in wrapped.map { w in line - (lines - w.count) >= 0 ? w[line - (lines - w.count)] : "" } }
         }
         // The first column gives way when the table is too wide.
         let rest = widths.dropFirst().reduce(0) { $0 + $1 + 2 }
