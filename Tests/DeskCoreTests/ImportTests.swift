@@ -48,6 +48,26 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(c.warnings.map(\.line), [3])
     }
 
+    func testImportedCommentsAreTaggedWithTheirSensitiveTopicsAndPoliciesCanMatchThem() throws {
+        var config = DeskConfig()
+        config.policies.insert(SLAPolicy(name: "emergencies", match: SLAPolicy.Match(tags: ["disaster", "child_safety"]),
+                                         firstResponse: SLADuration(15, .minutes, .calendar), nextResponse: SLADuration(30, .minutes, .calendar),
+                                         resolution: SLADuration(1, .days, .calendar), atRisk: .share(0.25)), at: 0)
+        let t = try TestDesk(config: config)
+        let desk = Desk.withReplyChecks(store: t.store, config: config, clock: t.clock, actor: ActorIdentity(name: "sari", login: "sari", overridden: false))
+        let data = Data([record("flood", at: "2026-12-01T09:00:00+07:00", text: "Banjir setinggi dada di RT 05, tolong kirim perahu"),
+                         record("ktp", at: "2026-12-01T09:00:00+07:00", text: "Min, syarat bikin KTP apa aja ya?")]
+            .map { $0.json.text }.joined(separator: "\n").utf8)
+        _ = try Importer(desk: desk).importData(data, name: "in.jsonl", format: MejaJSONLFormat())
+        let flood = try t.comment(.x, "flood"), ktp = try t.comment(.x, "ktp")
+        XCTAssertEqual(flood.tags, ["disaster"])
+        XCTAssertEqual(flood.sla.policy, "emergencies")
+        XCTAssertEqual(flood.sla.responseDueAt, flood.createdAt + 15 * 60, "fifteen minutes, not two office hours")
+        XCTAssertEqual(ktp.tags, [])
+        XCTAssertEqual(ktp.sla.policy, "default")
+        XCTAssertEqual(try desk.queue(limit: 1).first?.comment.externalID, "flood", "the emergency comes first")
+    }
+
     func testAnEmptyFileImportsNothingAndAFolderIsNamedAsOne() throws {
         let t = try TestDesk()
         let empty = t.dir.appendingPathComponent("mentions-today.json")

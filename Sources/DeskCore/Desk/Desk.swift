@@ -555,9 +555,12 @@ public final class Desk: Sendable {
 public struct CommentTone: Sendable, Hashable {
     public var intent: Intent?
     public var sentiment: Double?
-    public init(intent: Intent?, sentiment: Double?) {
+    /// The sensitive topics found: an imported comment is tagged with them (`disaster`, `death` …).
+    public var topics: [SensitiveTopic]
+    public init(intent: Intent?, sentiment: Double?, topics: [SensitiveTopic] = []) {
         self.intent = intent
         self.sentiment = sentiment
+        self.topics = topics
     }
 }
 

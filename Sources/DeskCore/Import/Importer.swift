@@ -260,7 +260,7 @@ public struct Importer: Sendable {
             var comment = Comment(id: 0, platform: record.platform, externalID: record.id, author: record.author, text: record.text,
                                   createdAt: record.createdAt, threadID: record.threadID, threadKey: threadKey,
                                   inReplyTo: record.inReplyTo, channel: record.channel.map(Author.normalizedHandle), url: record.url,
-                                  lang: record.lang, importedAt: now, intent: intent, sentiment: item.sentiment, sla: sla)
+                                  lang: record.lang, importedAt: now, intent: intent, sentiment: item.sentiment, tags: item.tags, sla: sla)
             guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
             counts.accepted += 1
             if record.createdAt.timeIntervalSince(now) > Self.futureTolerance {
@@ -376,6 +376,8 @@ struct Prepared: Sendable {
     var isAgency = false
     var intent: Intent?
     var sentiment: Double?
+    /// The sensitive topics found in the text, as tags: they show in the queue, and policies can match them.
+    var tags: [String] = []
     /// Index of the matching policy in the configuration (and in the engine, which lists them in that order).
     var policyIndex: Int?
     var sla = SLARecord()
@@ -400,8 +402,9 @@ struct Preparer: Sendable {
         let tone = classifier?(record.text)
         p.intent = tone?.intent
         p.sentiment = tone?.sentiment
-        let intent = p.intent
-        p.policyIndex = config.policies.firstIndex { $0.matches(platform: record.platform, channel: record.channel, intent: intent, tags: []) }
+        p.tags = tone?.topics.map(\.rawValue) ?? []
+        let intent = p.intent, tags = p.tags
+        p.policyIndex = config.policies.firstIndex { $0.matches(platform: record.platform, channel: record.channel, intent: intent, tags: tags) }
         if let index = p.policyIndex {
             let unversioned = VersionedPolicy(policy: config.policies[index], version: 0, calendar: config.calendar)
             p.sla = SLAEngine.start(unversioned, createdAt: record.createdAt, followsAgencyReply: false)

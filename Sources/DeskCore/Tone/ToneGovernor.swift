@@ -138,10 +138,11 @@ public struct ToneGovernor: Sendable {
         return r
     }
 
-    /// What import records of a comment — intent and sentiment — without writing the reasons of a full verdict.
+    /// What import records of a comment — intent, sentiment and sensitive topics — without writing the reasons of a
+    /// full verdict.
     public func commentTone(_ text: String) -> CommentTone {
         let r = read(text)
-        return CommentTone(intent: r.intent, sentiment: r.sentiment)
+        return CommentTone(intent: r.intent, sentiment: r.sentiment, topics: r.topics)
     }
 
     /// The verdict on one comment.
