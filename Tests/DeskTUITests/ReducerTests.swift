@@ -565,6 +565,18 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(s.composer!.unsaved)
     }
 
+    func testAnAgentIsToldAtOnceThatSomeoneElsesCommentIsNotTheirsToAnswer() {
+        var s = Self.state(items: 0, supervisor: false)
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(1, assignee: "root"), Self.item(2, assignee: "sari"), Self.item(3)], at: Self.now, token: s.queue.token))
+        XCTAssertTrue(send(&s, .reply).isEmpty)
+        XCTAssertNil(s.composer, "no reply is written that cannot be sent")
+        XCTAssertEqual(s.notice?.kind, .error)
+        XCTAssertTrue(s.notice?.text.contains("#1 is held by root") == true, s.notice?.text ?? "")
+        send(&s, .moveDown)
+        send(&s, .reply)
+        XCTAssertEqual(s.composer?.commentID, 2, "her own")
+    }
+
     func testUndoingTheInsertedTemplateForgetsIt() {
         var s = composing()
         send(&s, .insertSuggestion)

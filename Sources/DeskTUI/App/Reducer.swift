@@ -153,6 +153,17 @@ public enum Reducer {
             state.stack.append(.thread)
             return [.loadDetail(comment.id)]
         case .reply:
+            // Say at once what the core would say at sending, before anyone writes a reply they cannot send.
+            if !state.isSupervisor, comment.assignee != state.actor {
+                if let holder = comment.assignee {
+                    state.notice = Notice(.error, state.strings.format(.replyHeld, String(comment.id), holder))
+                    return []
+                }
+                if comment.status == .escalated {
+                    state.notice = Notice(.error, state.strings.format(.replyEscalated, String(comment.id)))
+                    return []
+                }
+            }
             state.composer = ComposerState(commentID: comment.id, platform: comment.platform, comment: comment)
             state.stack.append(.composer)
             return [.loadDraft(comment.id), .loadSuggestions(comment.id)]
