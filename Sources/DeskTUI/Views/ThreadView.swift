@@ -45,6 +45,12 @@ public enum ThreadView {
         doc.add((s.format(.factReceived, s.dateTime(c.createdAt, zone: zone), s.duration(max(0, Int(now.timeIntervalSince(c.createdAt))))), .muted))
         if d.item.passedOver { doc.add((s[.passedOverNote], .warning)) }
 
+        // What the citizen wrote comes first: it is what staff read before anything else, and on a small screen
+        // the clocks and the tone's reasons would push it off the bottom.
+        doc.blank()
+        doc.heading(s[.sectionComment])
+        doc.paragraph(c.text, .focus, indent: 2)
+
         doc.blank()
         doc.heading(s[.sectionClocks])
         if d.clocks.isEmpty { doc.add(("  " + s[.noClocks], .muted)) }
@@ -60,13 +66,10 @@ public enum ThreadView {
             if tone.rude { parts.append(s[.toneRude]) }
             if tone.spam { parts.append(s[.toneSpam]) }
             parts.append(s.format(.toneHumorAllowed, s.humor(tone.humorAllowed.rawValue)))
-            doc.add(("  " + parts.joined(separator: " · "), tone.sensitive.isEmpty ? .text : .warning))
+            doc.paragraph(parts.joined(separator: " · "), tone.sensitive.isEmpty ? .text : .warning, indent: 2)
             for reason in tone.explanations { doc.paragraph("– " + reason(s.language), .muted, indent: 2) }
         }
 
-        doc.blank()
-        doc.heading(s[.sectionComment])
-        doc.paragraph(c.text, .focus, indent: 2)
 
         let others = d.threadComments.filter { $0.id != c.id }
         if !others.isEmpty || !d.threadReplies.isEmpty {
