@@ -208,6 +208,19 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(s.queue.filter.channel, "then all channels again")
     }
 
+    func testThePlatformFilterCyclesThePlatformsSeenToo() {
+        var s = Self.state(items: 0)
+        let tiktok = Platform(rawValue: "tiktok")
+        let c = Self.comment(1, platform: tiktok)
+        _ = Reducer.apply(&s, .queueLoaded([QueueItem(comment: c, clock: c.sla.mostUrgent(at: Self.now), passedOver: false)], at: Self.now, token: s.queue.token))
+        var seen: [Platform?] = []
+        for _ in 0..<(s.platforms.count + 1) {
+            send(&s, .filterPlatform)
+            seen.append(s.queue.filter.platform)
+        }
+        XCTAssertEqual(seen, Platform.social + [.email, .web, tiktok, nil], "an imported platform of the agency's own is reachable with p")
+    }
+
     func testCommandLineFiltersAndActs() {
         var s = Self.state()
         send(&s, .command)

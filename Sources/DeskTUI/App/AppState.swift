@@ -17,6 +17,9 @@ public struct AppState: Sendable {
     /// The channels the channel filter cycles through: the agency's accounts from the configuration, then those
     /// seen on comments loaded since (for a desk whose configuration names none).
     public var channels: [String] = []
+    /// The platforms the platform filter cycles through: those Meja imports, e-mail and web, then any other seen on
+    /// comments loaded since (an agency's own import of another platform).
+    public var platforms: [Platform] = Platform.social + [.email, .web]
     /// The zone times are shown in (the agency calendar's).
     public var timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta") ?? .gmt
 
@@ -75,5 +78,10 @@ public struct AppState: Sendable {
             if known.insert(handle).inserted { new.append(handle) }
         }
         channels += new.sorted()
+    }
+
+    /// Adds platforms seen on loaded comments to `platforms`, in the order first seen.
+    mutating func learnPlatforms(_ seen: [Platform]) {
+        for p in seen where !platforms.contains(p) { platforms.append(p) }
     }
 }

@@ -54,9 +54,9 @@ public struct QueueFilter: Sendable, Hashable {
         status = order[((order.firstIndex(of: status) ?? 0) + 1) % order.count]
     }
 
-    /// The next platform: all, then each social platform (and e-mail and web), then all again.
-    public mutating func cyclePlatform() {
-        let order: [Platform?] = [nil] + Platform.social + [.email, .web]
+    /// The next platform: all, then each of `platforms` (see `AppState.platforms`), then all again.
+    public mutating func cyclePlatform(_ platforms: [Platform]) {
+        let order: [Platform?] = [nil] + platforms
         platform = order[((order.firstIndex(of: platform) ?? 0) + 1) % order.count]
     }
 

@@ -109,7 +109,9 @@ public enum Reducer {
             state.prompt = PromptState(kind: .search, text: state.queue.filter.search ?? "")
             return []
         case .filterStatus: return changeFilter(&state) { $0.cycleStatus() }
-        case .filterPlatform: return changeFilter(&state) { $0.cyclePlatform() }
+        case .filterPlatform:
+            let platforms = state.platforms
+            return changeFilter(&state) { $0.cyclePlatform(platforms) }
         case .filterChannel:
             let channels = state.channels
             guard !channels.isEmpty else {
@@ -563,6 +565,7 @@ public enum Reducer {
             let selectedID = state.queue.selectedItem?.comment.id
             state.queue.items = items
             state.learnChannels(items.compactMap(\.comment.channel))
+            state.learnPlatforms(items.map(\.comment.platform))
             state.queue.loaded = true
             state.queue.loading = false
             state.queue.loadedAt = at
