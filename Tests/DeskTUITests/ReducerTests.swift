@@ -590,6 +590,21 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.composer?.commentID, 2, "her own")
     }
 
+    func testTheSelectedSuggestionShowsItsWholeTextWhereThereIsRoom() {
+        var s = composing()
+        _ = Reducer.apply(&s, .resized(Size(width: 160, height: 50)))
+        let long = (1...12).map { "Kalimat nomor \($0) dari templat ini." }.joined(separator: " ")
+        _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
+            Suggestion(templateID: "long", templateVersion: 1, score: 0.9, humor: .none, lang: .indonesian, purpose: "acknowledge",
+                       title: "Panjang", text: long, explanations: []),
+            Suggestion(templateID: "b", templateVersion: 3, score: 0.5, humor: .warm, lang: .indonesian, purpose: "acknowledge",
+                       title: "B", text: long.replacingOccurrences(of: "Kalimat", with: "Baris"), explanations: []),
+        ]))
+        let text = DeskView.render(s, keys: .defaults).text
+        XCTAssertTrue(text.contains("nomor 12 dari"), "the selected template can be read to its end before Ctrl-T:\n\(text)")
+        XCTAssertFalse(text.contains("Baris nomor 12"), "the others keep three lines")
+    }
+
     func testUndoingTheInsertedTemplateForgetsIt() {
         var s = composing()
         send(&s, .insertSuggestion)

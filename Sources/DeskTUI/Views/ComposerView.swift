@@ -78,8 +78,9 @@ public enum ComposerView {
         }
         var row = inner.row + 1
         let top = Array(c.suggestions.prefix(5).enumerated())
-        // Narrow layout: one line per suggestion; wide: the text wrapped in three lines, then the reasons.
-        let textLines = sideBySide ? 3 : 0
+        // Narrow layout: one line per suggestion; wide: the text wrapped in three lines, then the reasons — and the
+        // selected one's whole text, as far as the rows the others leave free allow (read before inserting it).
+        let spare = max(0, inner.height - 1 - top.count * 5)
         for (i, sug) in top where row < inner.bottom {
             let selected = i == c.selectedSuggestion
             surface.fill(row: row, col: inner.col, width: inner.width, style: CellStyle(.text, highlighted: selected))
@@ -97,6 +98,7 @@ public enum ComposerView {
             }
             row += 1
             guard sideBySide else { continue }
+            let textLines = selected ? 3 + spare : 3
             for line in TextLayout.wrap(SafeText.sanitize(sug.text, lines: .fold, limit: 2000), width: inner.width - 2).prefix(textLines) where row < inner.bottom {
                 surface.put("  " + line, row: row, col: inner.col, limit: inner.width, style: CellStyle(.text))
                 row += 1
