@@ -208,6 +208,15 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(s.queue.filter.channel, "then all channels again")
     }
 
+    func testEveryStartupProblemIsShownUntilTheFirstKey() {
+        var s = Self.state()
+        s.startupIssues = ["keys.toml:2: unknown key 'Ctrl-Q'", "keys.toml:4: unknown action 'bogus-action'", "keys.toml:7: 'x' is bound twice"]
+        let text = DeskView.render(s, keys: .defaults).text
+        for issue in s.startupIssues { XCTAssertTrue(text.contains(issue), "\(issue) is on screen:\n\(text)") }
+        send(&s, .moveDown)
+        XCTAssertFalse(DeskView.render(s, keys: .defaults).text.contains("keys.toml"))
+    }
+
     func testThePlatformFilterCyclesThePlatformsSeenToo() {
         var s = Self.state(items: 0)
         let tiktok = Platform(rawValue: "tiktok")

@@ -37,9 +37,18 @@ public enum Chrome {
             }
             return
         }
-        if let first = state.startupIssues.first {
-            let more = state.startupIssues.count > 1 ? " " + state.strings.format(.moreIssues, String(state.startupIssues.count - 1)) : ""
-            surface.put(" " + TextLayout.truncate(SafeText.sanitize(first) + more, to: w - 2), row: row, col: 0, style: CellStyle(.warning))
+        if !state.startupIssues.isEmpty {
+            // Problems found at start (keys.toml, the theme, the calendar): one a line, up to three, over the bottom of
+            // the screen until the first key, like a long notice.
+            let issues = state.startupIssues
+            var lines = issues.prefix(issues.count > 3 ? 2 : 3).map { SafeText.sanitize($0) }
+            if issues.count > 3 { lines.append(state.strings.format(.moreIssues, String(issues.count - 2))) }
+            let style = CellStyle(.warning)
+            let first = max(1, row - lines.count + 1)
+            for (i, line) in lines.enumerated() where first + i <= row {
+                surface.fill(row: first + i, col: 0, width: w, style: style)
+                surface.put(" " + TextLayout.truncate(line, to: w - 2), row: first + i, col: 0, limit: w, style: style)
+            }
             return
         }
         var col = 1
