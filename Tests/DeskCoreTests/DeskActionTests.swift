@@ -52,6 +52,8 @@ final class DeskActionTests: XCTestCase {
             }
         }
         XCTAssertEqual(try t.comment(.x, "1").status, .escalated, "nothing changed")
+        try dewi.claim(held)
+        XCTAssertEqual(try t.comment(.x, "2").status, .escalated, "its holder claiming it again does not de-escalate it")
         try dewi.reply(held, ReplyRequest(text: "Sudah kami teruskan, Kak."))
         XCTAssertEqual(try t.comment(.x, "2").status, .replied, "escalated while she held it: still hers to answer")
         try t.desk.assign(id, to: "budi")

@@ -764,6 +764,14 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&s, .resized(Size(width: 60, height: 20)))
         send(&s, .back)
         XCTAssertFalse(s.running, "q quits, as the screen says")
+
+        // In the composer q is text: too small, it quits there too, and the draft is kept.
+        var c = composing()
+        _ = Reducer.apply(&c, .typed("Halo"))
+        _ = Reducer.apply(&c, .resized(Size(width: 60, height: 20)))
+        XCTAssertTrue(Reducer.apply(&c, .typed("x")).isEmpty)
+        guard case .saveDraft(1, "Halo", nil)? = Reducer.apply(&c, .typed("q")).first else { return XCTFail("the draft is saved") }
+        XCTAssertFalse(c.running)
     }
 
     func testEveryActionIsExercisedHere() throws {

@@ -154,6 +154,8 @@ public final class Desk: Sendable {
             if let holder = c.assignee, holder != me.name { throw DeskError.claimedByOther(commentID: id, holder: holder) }
             try self.refuseEscalated(c, to: me, action: Localized("mengambilnya", "claim it"))
             if c.status == .claimed, c.assignee == me.name { return nil }
+            // Its holder claiming it again would take it out of the supervisors' hands: only they move it on.
+            if c.status == .escalated, me.role != .supervisor { return nil }
             try move(&c, to: .claimed)
             c.assignee = me.name
             return [:]

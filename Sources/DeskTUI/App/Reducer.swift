@@ -17,16 +17,12 @@ public enum Reducer {
     public static func apply(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         switch event {
         case .action(let id):
-            // Below the minimum size the screen shows only how to get out: no key acts unseen, and q quits.
-            guard state.fits else {
-                if id == .back { state.running = false }
-                return []
-            }
+            guard state.fits else { return quitWhenTooSmall(&state, quits: id == .back) }
             state.notice = nil
             state.startupIssues = []
             return act(&state, id)
-        case .typed where !state.fits:
-            return []
+        case .typed(let text) where !state.fits:
+            return quitWhenTooSmall(&state, quits: text == "q")
         case .denied:
             state.notice = Notice(.error, state.strings[.supervisorsOnly])
             return []
@@ -674,6 +670,15 @@ public enum Reducer {
         case .bottom: max(1, count)
         default: nil
         }
+    }
+
+    /// Below the minimum size the screen says only "press q to quit": no key acts unseen, and q quits from any screen
+    /// (in the composer or a prompt, where q is otherwise text), the composer's draft saved.
+    private static func quitWhenTooSmall(_ state: inout AppState, quits: Bool) -> [Effect] {
+        guard quits else { return [] }
+        state.running = false
+        guard let c = state.composer, c.unsaved else { return [] }
+        return [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)]
     }
 
     private static func pop(_ state: inout AppState) -> [Effect] {
