@@ -47,7 +47,9 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.channels, ["@one"], "a single handle is accepted as a list")
         XCTAssertEqual(config.calendar.zone.identifier, "Asia/Jakarta", "bad zone keeps the default")
         XCTAssertEqual(config.calendar.week[1].first?.description, "07:30-16:00", "bad hours keep the default")
-        XCTAssertEqual(config.policies.map(\.name), ["ok"], "the broken policy is left out, the good one used")
+        XCTAssertEqual(config.policies.map(\.name), ["ok", "bad"], "a bad duration or at_risk keeps the policy, with that default")
+        XCTAssertEqual(config.policies[1].atRisk, .share(0.25))
+        XCTAssertEqual(config.policies[1].resolution, SLAPolicy.defaults[1].resolution)
         XCTAssertEqual(config.passedOverThreshold, DeskConfig().passedOverThreshold)
         XCTAssertTrue(config.issues.allSatisfy { $0.description.hasPrefix("c.toml:") })
     }
@@ -72,7 +74,33 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(mended.issues.allSatisfy { $0.description.hasSuffix("this line is left out") })
         XCTAssertTrue(mended.crisisMode)
         XCTAssertEqual(mended.channels, ["@a"])
+        // An array left open is found where it was opened, not where the parser ran out of file.
+        try Data("[agency]\nname = \"Diskominfo\"\nchannels = [\"@a\"]\nlinks = [\"contoh.go.id\"\n\n[humor]\ncrisis_mode = true\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let unclosed = DeskConfig.load(path: path)
+        XCTAssertEqual(unclosed.issues.map(\.line), [4], unclosed.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(unclosed.crisisMode)
+        XCTAssertEqual(unclosed.channels, ["@a"])
+        // A broken table header takes its settings along, and says so, rather than filing them under the table above.
+        try Data("[agency]\nname = \"Diskominfo\"\n\n[humor\ncrisis_mode = true\nenabled = false\n".utf8).write(to: URL(fileURLWithPath: path))
+        let header = DeskConfig.load(path: path)
+        XCTAssertEqual(header.issues.map(\.line), [4])
+        XCTAssertTrue(header.issues[0].description.hasSuffix("this line and the 2 lines under it are left out"), header.issues[0].description)
+        XCTAssertEqual(header.agencyName, "Diskominfo")
         // No file at all: defaults, no issues.
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
+    }
+
+    func testAPolicyMatchingATagMejaNeverSetsIsNamed() throws {
+        let file = try TOMLFile(text: """
+            [[sla]]
+            name = "emergencies"
+            match = { tag = ["disasters", "child_safety"] }
+            first_response = "15m calendar"
+            """, path: "c.toml")
+        let config = DeskConfig.parse(file)
+        XCTAssertEqual(config.issues.map(\.line), [3])
+        XCTAssertTrue(config.issues[0].description.contains("disasters is no tag Meja sets"), config.issues[0].description)
+        XCTAssertEqual(config.policies.first?.name, "emergencies", "the policy still applies to the tags it names rightly")
     }
 }

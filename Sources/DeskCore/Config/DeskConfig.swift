@@ -96,7 +96,7 @@ public struct DeskConfig: Sendable {
         var parser = Parser(file: file)
         var config = parser.config()
         config.issues = (file.skippedLines + parser.issues).enumerated()
-            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+            .sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element)
         config.source = file.path
         return config
     }
@@ -230,39 +230,49 @@ public struct DeskConfig: Sendable {
             return out
         }
 
+        /// One `[[sla]]` table. A bad `match` leaves the policy out (without its criteria it would match every comment);
+        /// a bad duration or `at_risk` keeps the policy with that setting's default, as the message says.
         mutating func policy(_ value: ConfigValue, index: Int) -> SLAPolicy? {
             guard let t = value.table else { return nil }
             let name = t["name"]?.string ?? "policy-\(index + 1)"
             var match = SLAPolicy.Match()
+            var broken = false
             if let m = t["match"] {
-                guard let mt = m.table else {
-                    fail("sla.match must be a table such as { intent = [\"complaint\"] }", table: "sla", index: index, key: "match")
-                    return nil
-                }
-                for (k, v) in mt {
-                    guard let list = v.strings else {
-                        fail("sla.match.\(k) must be a string or a list of strings", table: "sla", index: index, key: "match")
-                        return nil
-                    }
-                    switch k {
-                    case "platform", "platforms": match.platforms = list.map { $0.lowercased() }
-                    case "channel", "channels": match.channels = list.map(Author.normalizedHandle)
-                    case "intent", "intents":
-                        let bad = list.filter { Intent(rawValue: $0) == nil }
-                        if !bad.isEmpty {
-                            fail("sla.match.intent: unknown intent \(bad.joined(separator: ", ")) (known: \(Intent.allCases.map(\.rawValue).joined(separator: ", ")))", table: "sla", index: index, key: "match")
-                            return nil
+                if let mt = m.table {
+                    for (k, v) in mt.sorted(by: { $0.key < $1.key }) {
+                        guard let list = v.strings else {
+                            fail("sla '\(name)': match.\(k) must be a string or a list of strings; the policy is left out", table: "sla", index: index, key: "match")
+                            broken = true
+                            continue
                         }
-                        match.intents = list
-                    case "tag", "tags": match.tags = list
-                    default:
-                        fail("sla.match: unknown criterion '\(k)' (use platform, channel, intent, tag)", table: "sla", index: index, key: "match")
-                        return nil
+                        switch k {
+                        case "platform", "platforms": match.platforms = list.map { $0.lowercased() }
+                        case "channel", "channels": match.channels = list.map(Author.normalizedHandle)
+                        case "intent", "intents":
+                            let bad = list.filter { Intent(rawValue: $0) == nil }
+                            if !bad.isEmpty {
+                                fail("sla '\(name)': match.intent: unknown intent \(bad.joined(separator: ", ")) (known: \(Intent.allCases.map(\.rawValue).joined(separator: ", "))); the policy is left out", table: "sla", index: index, key: "match")
+                                broken = true
+                            }
+                            match.intents = list
+                        case "tag", "tags":
+                            // Tags come from the sensitive topics found at import: another word never matches.
+                            let known = SensitiveTopic.allCases.map(\.rawValue)
+                            let bad = list.filter { !known.contains($0) }
+                            if !bad.isEmpty {
+                                fail("sla '\(name)': match.tag: \(bad.joined(separator: ", ")) is no tag Meja sets (tags: \(known.joined(separator: ", "))); it never matches", table: "sla", index: index, key: "match")
+                            }
+                            match.tags = list
+                        default:
+                            fail("sla '\(name)': match: unknown criterion '\(k)' (use platform, channel, intent, tag); the policy is left out", table: "sla", index: index, key: "match")
+                            broken = true
+                        }
                     }
+                } else {
+                    fail("sla '\(name)': match must be a table such as { intent = [\"complaint\"] }; the policy is left out", table: "sla", index: index, key: "match")
+                    broken = true
                 }
             }
-            // Every problem of the policy is named before it is left out, not only the first.
-            var broken = false
             var durations: [SLADuration] = []
             for key in ["first_response", "next_response", "resolution"] {
                 let fallback = SLAPolicy.defaults[1]
@@ -270,7 +280,6 @@ public struct DeskConfig: Sendable {
                 guard let v = t[key] else { durations.append(def); continue }
                 guard let s = v.string, let d = SLADuration(parsing: s) else {
                     fail("sla '\(name)': \(key) must be a duration such as \"2h business\" or \"3d calendar\"", table: "sla", index: index, key: key)
-                    broken = true
                     durations.append(def)
                     continue
                 }
@@ -282,7 +291,6 @@ public struct DeskConfig: Sendable {
                     risk = r
                 } else {
                     fail("sla '\(name)': at_risk must be a share such as \"25%\" or a duration such as \"30m\"", table: "sla", index: index, key: "at_risk")
-                    broken = true
                 }
             }
             if broken { return nil }

@@ -11,30 +11,66 @@ public struct TOMLFile: Sendable {
     /// Lines left out because they were not valid TOML (with `skippingBadLines`), as issues naming them.
     public let skippedLines: [FileIssue]
 
-    /// Parses `text`; a syntax error becomes a `FileIssue` with the parser's line. With `skippingBadLines`, a line
-    /// the parser stops at is left out and the rest parsed again (up to 20 times), so that one typo does not cost
-    /// every other setting in the file; each line left out is in `skippedLines`.
+    /// Parses `text`; a syntax error becomes a `FileIssue` with the parser's line. With `skippingBadLines`, the line at
+    /// fault is left out and the rest parsed again (up to 20 times), so that one typo does not cost every other setting
+    /// in the file; each line left out is in `skippedLines`. The line at fault is the one the parser stops at, or the
+    /// nearest one above it whose removal lets the parser get further (an array left open on line 4 is found at the
+    /// end of the file). A table header at fault takes the settings under it along, which would otherwise land in the
+    /// table above.
     public init(text: String, path: String, skippingBadLines: Bool = false) throws(FileIssue) {
         self.path = path
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var parsed = lines
         var skipped: [FileIssue] = []
+        func attempt(_ candidate: [Substring]) -> Result<TOMLTable, TOMLParseError>? {
+            do { return .success(try TOMLTable(string: candidate.joined(separator: "\n"))) } catch let e as TOMLParseError { return .failure(e) } catch { return nil }
+        }
         while true {
-            do {
-                self.root = Self.convert(try TOMLTable(string: parsed.joined(separator: "\n")))
-                break
-            } catch let error as TOMLParseError {
-                let line = error.source.begin.line
-                guard skippingBadLines, skipped.count < 20, parsed.indices.contains(line - 1), !parsed[line - 1].isEmpty else {
-                    throw FileIssue(file: path, line: line, error.description)
-                }
-                skipped.append(FileIssue(file: path, line: line, error.description + "; this line is left out"))
-                parsed[line - 1] = ""
-            } catch {
-                throw FileIssue(file: path, line: nil, "not valid TOML: \(error)")
+            switch attempt(parsed) {
+            case .success(let table)?:
+                self.root = Self.convert(table)
+                self.skippedLines = skipped
+                return
+            case nil:
+                throw FileIssue(file: path, line: nil, "not valid TOML")
+            case .failure(let error)?:
+                let stop = error.source.begin.line
+                let issue = FileIssue(file: path, line: stop, error.description)
+                guard skippingBadLines, skipped.count < 20 else { throw issue }
+                // The nearest line at or above the stop whose removal mends the file; failing that (more than one
+                // mistake), the nearest whose removal gets the parser further.
+                let candidates = stride(from: min(stop, parsed.count), through: 1, by: -1)
+                    .filter { !parsed[$0 - 1].allSatisfy(\.isWhitespace) }
+                    .lazy.map { line -> (line: Int, removed: [Int], result: Result<TOMLTable, TOMLParseError>?) in
+                        let removed = Self.linesOfEntry(at: line, in: parsed)
+                        var without = parsed
+                        for l in removed { without[l - 1] = "" }
+                        return (line, removed, attempt(without))
+                    }
+                let mends = candidates.first { if case .success? = $0.result { true } else { false } }
+                let further = mends ?? candidates.first { if case .failure(let later)? = $0.result { later.source.begin.line > stop } else { false } }
+                guard let fault = further else { throw issue }
+                let under = fault.removed.count - 1
+                let note = under > 0 ? "; this line and the \(under) line\(under == 1 ? "" : "s") under it are left out"
+                                     : "; this line is left out"
+                let message = fault.line == stop ? error.description : "not valid TOML (the parser stopped at line \(stop))"
+                skipped.append(FileIssue(file: path, line: fault.line, message + note))
+                for l in fault.removed { parsed[l - 1] = "" }
             }
         }
-        self.skippedLines = skipped
+    }
+
+    /// The lines an entry at `line` spans when it is left out: the line, and for a table header every line up to the
+    /// next header (its settings would otherwise join the table above).
+    private static func linesOfEntry(at line: Int, in lines: [Substring]) -> [Int] {
+        guard lines[line - 1].trimmingCharacters(in: .whitespaces).hasPrefix("[") else { return [line] }
+        var out = [line]
+        var next = line + 1
+        while next <= lines.count, !lines[next - 1].trimmingCharacters(in: .whitespaces).hasPrefix("[") {
+            if !lines[next - 1].allSatisfy(\.isWhitespace) { out.append(next) }
+            next += 1
+        }
+        return out
     }
 
     /// Reads and parses the file at `path` (see `init(text:path:skippingBadLines:)`).
