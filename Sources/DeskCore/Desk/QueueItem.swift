@@ -26,7 +26,9 @@ public struct QueueItem: Sendable, Hashable {
             "sla_state": .string(state.rawValue), "sla_clock": .string(clock?.clock.rawValue), "due_at": .time(clock?.dueAt),
             "policy": .string(c.sla.policy), "policy_version": .int(c.sla.policyVersion), "passed_over": .bool(passedOver),
             "intent": .string(c.intent?.rawValue), "sentiment": c.sentiment.map { .double(($0 * 1000).rounded() / 1000) } ?? .null, "tags": .array(c.tags.map { .string($0) }), "channel": .string(c.channel),
-            "thread_id": .string(c.threadID), "url": .string(c.url),
+            // `thread_id` as the file gave it (or derived it from a reply chain it held whole); `thread_key` the
+            // conversation the desk files the comment under, the same whatever order files were imported in.
+            "thread_id": .string(c.threadID), "thread_key": .string(c.threadKey), "url": .string(c.url),
         ]
     }
 }
