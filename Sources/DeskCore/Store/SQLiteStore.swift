@@ -26,7 +26,7 @@ public final class SQLiteStore: DeskStore {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw StoreError.cannotOpen("\(path): \(error.localizedDescription)")
+            throw StoreError.cannotOpen("\(path): \((error as? DatabaseError)?.message ?? error.localizedDescription)")
         }
         do {
             let migrator = SQLiteSchema.migrator
@@ -41,7 +41,7 @@ public final class SQLiteStore: DeskStore {
         } catch let e as StoreError {
             throw e
         } catch {
-            throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged: \(error)")
+            throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
         }
     }
 

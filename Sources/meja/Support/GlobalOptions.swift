@@ -28,11 +28,16 @@ struct GlobalOptions: ParsableArguments {
     /// empty queue, or a log that "verifies".
     func openStore(creating: Bool = false) throws -> SQLiteStore {
         let path = databasePath
-        if !creating, !FileManager.default.fileExists(atPath: path) {
+        // An empty file is no database either (SQLite would quietly make it one).
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if !creating, size == nil || size == 0 {
             throw CLIError(message: "there is no Meja database at \(path). Check --db or MEJA_DB; `meja import FILE` or `meja demo --seed-only` creates one.", code: 64)
         }
         do {
             return try SQLiteStore(path: path)
+        } catch StoreError.cannotOpen(let why) {
+            // A wrong path (a folder, another kind of file) is a usage error, not a failed check.
+            throw CLIError(message: "cannot open the database: \(why). Check --db or MEJA_DB.", code: 64)
         } catch {
             throw CLIError(message: "\(error)", code: 1)
         }
