@@ -41,6 +41,13 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(Platform.mastodon.replyLength(answer), before.count + 23 + after.count, "Mastodon: characters, links 23")
         XCTAssertEqual(Platform.instagram.replyLength(answer), answer.count)
         XCTAssertEqual(codes(String(repeating: "a", count: 200) + " " + link + link, platform: .x), [], "two long links weigh 46")
+        // X also shortens a bare domain; the punctuation around a link is counted as itself; accents are composed first.
+        let bare = "www.contoh.go.id/layanan/kependudukan/persyaratan-ktp"
+        XCTAssertEqual(Platform.x.replyLength("Cek " + bare + "."), 4 + 23 + 1)
+        XCTAssertEqual(Platform.x.replyLength("(" + link + ")."), 1 + 23 + 2)
+        XCTAssertEqual(Platform.x.replyLength(String(repeating: "e\u{301}", count: 5)), 5)
+        XCTAssertEqual(Platform.mastodon.replyLength("Cek " + bare), 4 + bare.count, "Mastodon shortens only links with https://")
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Cek (" + link + "), atau " + bare + "."), ["www.contoh.go.id"], "the same links the allow-list sees")
         let long = String(repeating: "a", count: 501)
         XCTAssertEqual(codes(long, platform: .mastodon), [.tooLong])
         XCTAssertEqual(codes(long, platform: .instagram), [])

@@ -114,7 +114,7 @@ struct PersonalDataScanner {
             let parts = word.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty,
                   parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._%+-".contains($0)) }),
-                  ReplyLinter.isDomain(parts[1].lowercased()) else { continue }
+                  LinkSpotter.isDomain(parts[1].lowercased()) else { continue }
             out.append(String(word))
         }
         return out

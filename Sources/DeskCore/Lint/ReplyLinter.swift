@@ -110,29 +110,8 @@ public enum ReplyLinter {
     /// Hosts of the links in `text`: `http(s)://host/…`, `www.host`, and bare domains such as `contoh.go.id/x`.
     public static func linkHosts(in text: String) -> [String] {
         var hosts: [String] = []
-        for raw in text.split(whereSeparator: { $0.isWhitespace }) {
-            if raw.contains("{") || raw.contains("}") { continue } // an unfilled {variable}, reported on its own
-            var word = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>{},;:!?\"'“”‘’"))
-            while word.hasSuffix(".") { word.removeLast() }
-            if word.contains("@") { continue }
-            var hasScheme = false
-            for scheme in ["https://", "http://"] where word.hasPrefix(scheme) {
-                word.removeFirst(scheme.count)
-                hasScheme = true
-            }
-            let host = String(word.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" })
-            if (hasScheme || isDomain(host)), !host.isEmpty, !hosts.contains(host) { hosts.append(host) }
-        }
+        for link in LinkSpotter.links(in: text) where !hosts.contains(link.host) { hosts.append(link.host) }
         return hosts
-    }
-
-    /// `a.b` with letter-digit-hyphen labels and a top-level label of two or more letters.
-    static func isDomain(_ host: String) -> Bool {
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
     }
 
     /// Suffix match on whole labels: `dukcapil.contoh.go.id` is under `go.id`; `notgo.id` is not.

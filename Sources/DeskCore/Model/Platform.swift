@@ -1,3 +1,5 @@
+import Foundation
+
 /// A social platform (or other channel type) a comment came from.
 ///
 /// Any lower-case word is accepted so an agency can import from platforms Meja does not know yet;
@@ -34,20 +36,22 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, Comparabl
 
     /// A reply's length as the platform counts it against `replyLimit`.
     ///
-    /// - X weighs characters (twitter-text's weighted length): Latin, Indonesian and most punctuation 1, CJK and
-    ///   other scripts 2, an emoji (with its modifiers and joiners) 2, and every link 23 whatever its length.
-    /// - Mastodon counts characters, every link as 23.
+    /// - X weighs characters after Unicode normalisation (twitter-text's weighted length): Latin, Indonesian and most
+    ///   punctuation 1, CJK and other scripts 2, an emoji (with its modifiers and joiners) 2, and every link 23
+    ///   whatever its length, bare domains (`contoh.go.id/ktp`) included.
+    /// - Mastodon counts characters, every link written with `https://` as 23.
     /// - The others count characters (grapheme clusters).
     public func replyLength(_ text: String) -> Int {
         switch self {
         case .x, .mastodon:
+            let counted = self == .x ? text.precomposedStringWithCanonicalMapping : text
             var length = 0
-            var rest = Substring(text)
-            while let link = rest.firstRange(of: Self.link) {
-                length += count(rest[..<link.lowerBound]) + Self.linkLength
-                rest = rest[link.upperBound...]
+            var from = counted.startIndex
+            for link in LinkSpotter.links(in: counted) where self == .x || link.hasScheme {
+                length += count(counted[from..<link.range.lowerBound]) + Self.linkLength
+                from = link.range.upperBound
             }
-            return length + count(rest)
+            return length + count(counted[from...])
         default:
             return text.count
         }
@@ -55,7 +59,6 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, Comparabl
 
     /// How long a link counts on X and Mastodon, whatever its length (they shorten it).
     static let linkLength = 23
-    nonisolated(unsafe) static let link = /https?:\/\/[^\s]+/
 
     private func count(_ text: Substring) -> Int {
         guard self == .x else { return text.count }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Finds links in a text the way the reply checks and the platforms' length counters see them: a word that starts
+/// with `http://` or `https://`, or a bare domain with an optional path (`contoh.go.id/ktp`), without the
+/// punctuation around it. E-mail addresses and unfilled `{variables}` are not links.
+public enum LinkSpotter {
+    /// One link: where it stands in the text (punctuation around it excluded), its host, lower-cased, and whether it
+    /// was written with its scheme.
+    public struct Link: Sendable, Hashable {
+        public var range: Range<String.Index>
+        public var host: String
+        public var hasScheme: Bool
+    }
+
+    static let around: Set<Character> = ["(", ")", "[", "]", "<", ">", "{", "}", ",", ";", ":", "!", "?", "\"", "'", "“", "”", "‘", "’"]
+
+    /// The links in `text`, in order.
+    public static func links(in text: String) -> [Link] {
+        var out: [Link] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard !text[i].isWhitespace else { i = text.index(after: i); continue }
+            var end = i
+            while end < text.endIndex, !text[end].isWhitespace { end = text.index(after: end) }
+            if let link = link(in: text[i..<end]) { out.append(link) }
+            i = end
+        }
+        return out
+    }
+
+    private static func link(in word: Substring) -> Link? {
+        if word.contains("{") || word.contains("}") { return nil } // an unfilled {variable}, reported on its own
+        var start = word.startIndex, end = word.endIndex
+        while start < end, around.contains(word[start]) { start = word.index(after: start) }
+        while start < end, around.contains(word[word.index(before: end)]) || word[word.index(before: end)] == "." {
+            end = word.index(before: end)
+        }
+        guard start < end else { return nil }
+        var rest = word[start..<end].lowercased()[...]
+        if rest.contains("@") { return nil }
+        var hasScheme = false
+        for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) {
+            rest = rest.dropFirst(scheme.count)
+            hasScheme = true
+        }
+        let host = String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" })
+        guard !host.isEmpty, hasScheme || isDomain(host) else { return nil }
+        return Link(range: start..<end, host: host, hasScheme: hasScheme)
+    }
+
+    /// `a.b` with letter-digit-hyphen labels and a top-level label of two or more letters.
+    static func isDomain(_ host: String) -> Bool {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+}
