@@ -593,10 +593,17 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(send(&s, .reply).isEmpty)
         XCTAssertNil(s.composer, "no reply is written that cannot be sent")
         XCTAssertEqual(s.notice?.kind, .error)
-        XCTAssertTrue(s.notice?.text.contains("#1 is held by root") == true, s.notice?.text ?? "")
+        XCTAssertTrue(s.notice?.text.contains("Comment 1 is held by root") == true, s.notice?.text ?? "")
         send(&s, .moveDown)
         send(&s, .reply)
         XCTAssertEqual(s.composer?.commentID, 2, "her own")
+
+        var escalated = Self.state(items: 0, supervisor: false)
+        let c = Self.comment(4, status: .escalated)
+        _ = Reducer.apply(&escalated, .queueLoaded([QueueItem(comment: c, clock: nil, passedOver: false)], at: Self.now, token: escalated.queue.token))
+        send(&escalated, .reply)
+        XCTAssertNil(escalated.composer)
+        XCTAssertTrue(escalated.notice?.text.contains("escalated to supervisors") == true, escalated.notice?.text ?? "")
     }
 
     func testTheSelectedSuggestionShowsItsWholeTextWhereThereIsRoom() {

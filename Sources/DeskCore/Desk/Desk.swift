@@ -229,10 +229,26 @@ public final class Desk: Sendable {
     /// An escalated comment is the supervisors' to handle: an agent may act on it only when it is theirs (claimed
     /// before it was escalated, or assigned to them by a supervisor).
     private func refuseEscalated(_ c: Comment, to me: StaffMember, action: Localized) throws {
-        guard c.status == .escalated, me.role != .supervisor, c.assignee != me.name else { return }
-        throw DeskError.notPermitted(Localized(
+        if let why = Self.escalatedRefusal(c, by: me.name, isSupervisor: me.role == .supervisor, action: action) {
+            throw DeskError.notPermitted(why)
+        }
+    }
+
+    private static func escalatedRefusal(_ c: Comment, by name: String, isSupervisor: Bool, action: Localized) -> Localized? {
+        guard c.status == .escalated, !isSupervisor, c.assignee != name else { return nil }
+        return Localized(
             "Komentar \(c.id) sudah dieskalasi ke supervisor; hanya supervisor, atau petugas yang ditugaskan supervisor, yang dapat \(action.id).",
-            "Comment \(c.id) is escalated to supervisors; only a supervisor, or the person a supervisor assigns it to, can \(action.en)."))
+            "Comment \(c.id) is escalated to supervisors; only a supervisor, or the person a supervisor assigns it to, can \(action.en).")
+    }
+
+    /// Why `name` may not answer `c`, or nil when they may: someone else holds it, or it is escalated to supervisors and
+    /// not theirs. `reply` refuses with these words; the desk says them before a reply is written.
+    public static func replyRefusal(_ c: Comment, by name: String, isSupervisor: Bool) -> Localized? {
+        if let holder = c.assignee, holder != name, !isSupervisor {
+            return Localized("Komentar \(c.id) dipegang \(holder); hanya dia atau supervisor yang dapat membalasnya. Minta dia melepasnya, atau minta supervisor menugaskannya kepada Anda.",
+                             "Comment \(c.id) is held by \(holder); only they or a supervisor can reply to it. Ask them to release it, or a supervisor to assign it to you.")
+        }
+        return escalatedRefusal(c, by: name, isSupervisor: isSupervisor, action: Localized("membalasnya", "reply to it"))
     }
 
     /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).
@@ -285,11 +301,7 @@ public final class Desk: Sendable {
         return try store.write { tx in
             let me = try actingStaff(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
-            if let holder = c.assignee, holder != me.name, me.role != .supervisor {
-                throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat membalasnya.",
-                                                       "Comment \(id) is held by \(holder); only they or a supervisor can reply to it."))
-            }
-            try refuseEscalated(c, to: me, action: Localized("membalasnya", "reply to it"))
+            if let why = Self.replyRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
             guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
             let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw DeskError.invalidInput(Localized("Balasannya kosong.", "The reply is empty.")) }

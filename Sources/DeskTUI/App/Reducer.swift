@@ -152,15 +152,9 @@ public enum Reducer {
             return [.loadDetail(comment.id)]
         case .reply:
             // Say at once what the core would say at sending, before anyone writes a reply they cannot send.
-            if !state.isSupervisor, comment.assignee != state.actor {
-                if let holder = comment.assignee {
-                    state.notice = Notice(.error, state.strings.format(.replyHeld, String(comment.id), holder))
-                    return []
-                }
-                if comment.status == .escalated {
-                    state.notice = Notice(.error, state.strings.format(.replyEscalated, String(comment.id)))
-                    return []
-                }
+            if let why = Desk.replyRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
+                state.notice = Notice(.error, why(state.language))
+                return []
             }
             state.composer = ComposerState(commentID: comment.id, platform: comment.platform, comment: comment)
             state.stack.append(.composer)

@@ -35,7 +35,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTitle, helpRecordNote, pickAssignee, pickStatus
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
-    case replyHeld, replyEscalated
     case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
@@ -197,10 +196,6 @@ public enum UIString: String, CaseIterable, Sendable {
                               "Showing the first {1} rows; narrow the queue (/ search, t p C i m filters) to see the rest.")
         case .noStatusMoves: ("Dari status {1} tidak ada status yang bisa dipilih di sini.", "From {1} there is no status to choose here.")
         case .unknownCommand: ("Perintah tidak dikenal: {1}. Yang dikenal: {2}", "Unknown command: {1}. Known: {2}")
-        case .replyHeld: ("#{1} dipegang {2}; hanya dia atau supervisor yang dapat membalasnya. Minta dia melepasnya (u), atau minta supervisor menugaskannya kepada Anda.",
-                          "#{1} is held by {2}; only they or a supervisor can reply to it. Ask them to release it (u), or a supervisor to assign it to you.")
-        case .replyEscalated: ("#{1} sudah dieskalasi ke supervisor; hanya supervisor, atau petugas yang ditugaskan supervisor, yang dapat membalasnya.",
-                               "#{1} is escalated to supervisors; only a supervisor, or the person a supervisor assigns it to, can reply to it.")
         case .escalatedFromDesk: ("dieskalasi dari meja oleh {1}", "escalated from the desk by {1}")
         case .noStaff: ("Belum ada petugas aktif; tambahkan dengan `meja staff add`.", "No active staff yet; add some with `meja staff add`.")
         case .claimed: ("#{1} Anda ambil.", "You claimed #{1}.")
