@@ -31,6 +31,25 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertFalse(try queue(t).contains(id), "\(id) should not be in the default queue", file: file, line: line)
     }
 
+    func testBytesThatAreNotUTF8InAPlatformFileAreNamedByLine() throws {
+        var text = try PlatformFixture.data("mastodon-notifications.json")
+        let lines = text.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let bad = try XCTUnwrap(lines.firstIndex { String(decoding: $0, as: UTF8.self).contains("car free day") })
+        var broken = Data()
+        for (i, line) in lines.enumerated() {
+            broken.append(contentsOf: line)
+            if i == bad { broken.removeLast(2); broken.append(contentsOf: [0xC3, 0x28]); broken.append(contentsOf: Data("\",".utf8)) }
+            if i < lines.count - 1 { broken.append(0x0A) }
+        }
+        text = broken
+        let t = try TestDesk()
+        let s = try Importer(desk: t.desk).importData(text, name: "mentions.json", format: MastodonFormat())
+        XCTAssertGreaterThan(s.accepted, 0, "the file is still read")
+        XCTAssertEqual(s.warnings.map(\.description), ["mentions.json:\(bad + 1): " + ImportItem.replacedBytes])
+        let clean = try Importer(desk: try TestDesk().desk).importData(try PlatformFixture.data("mastodon-notifications.json"), name: "m.json", format: MastodonFormat())
+        XCTAssertEqual(clean.warnings, [])
+    }
+
     func testMastodon() throws {
         let t = try desk()
         let s = try importFixture(t, "mastodon-notifications.json")

@@ -103,6 +103,10 @@ public struct Importer: Sendable {
     public func importData(_ data: Data, name: String, format: any ImportFormat, detected: Bool = false,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         var summary = Summary(file: name, format: format.name, detected: detected, sha256: EventChain.sha256Hex(data))
+        // meja-jsonl and CSV note such bytes on each record they keep; a platform file's pages are checked here.
+        if !(format is MejaJSONLFormat || format is CSVFormat) {
+            summary.warnings += Self.linesWithBytesNotUTF8(data, limit: 5).map { FileIssue(file: name, line: $0, ImportItem.replacedBytes) }
+        }
         let total = data.count
         let lines = max(1, estimatedLines(data))
         let pipe = BatchPipe(capacity: 3)
@@ -167,6 +171,19 @@ public struct Importer: Sendable {
         return summary
     }
 
+    /// The lines (1-based) holding bytes that are not UTF-8, at most `limit`; none, quickly, for a valid file.
+    static func linesWithBytesNotUTF8(_ data: Data, limit: Int) -> [Int] {
+        let valid = data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
+        if valid { return [] }
+        var lines: [Int] = []
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where String(validating: line, as: UTF8.self) == nil {
+            lines.append(number + 1)
+            if lines.count == limit { break }
+        }
+        return lines
+    }
+
     private func estimatedLines(_ data: Data) -> Int {
         // Progress is by elements; estimate the total from the newline count of the first megabyte.
         let head = data.prefix(1 << 20)
@@ -213,6 +230,7 @@ public struct Importer: Sendable {
                                   text: record.text, sentAt: record.createdAt, author: Author.normalizedHandle(record.author.handle),
                                   source: .imported)
                 guard try tx.insertReply(reply) != nil else { counts.duplicates += 1; continue }
+                if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                 presence[record.platform] = (true, presence[record.platform]!.pending || parent == nil)
                 if let parent {
