@@ -117,6 +117,10 @@ final class ToneGovernorTests: XCTestCase {
             ("Anak hilang di taman kota sejak sore", "child_safety"),
             ("Anak saya hilang sejak kemarin sore di sekitar Jl. Merdeka, mohon bantu sebarkan info 🙏", "child_safety"),
             ("Please help, my daughter is missing since this morning", "child_safety"),
+            ("Balita hilang di pasar", "child_safety"),
+            ("Ada mayat di sungai", "death"),
+            ("Ada orang tenggelam di pantai", "disaster"),
+            ("Jembatan ambruk, ada pengendara motor jatuh ke sungai", "disaster"),
             ("Kalau tidak diperbaiki saya lapor polisi dan tuntut", "legal_threat"),
             ("My father passed away last week", "death"),
         ]
