@@ -23,6 +23,8 @@ public enum AppEvent: Sendable {
     /// The queue's counts for `filter` (nil when counting failed), for the request `token`.
     case countsLoaded(QueueCounts?, filter: QueueFilter, token: Int)
     case detailLoaded(CommentDetail, tone: ToneVerdict?)
+    /// The comment could not be loaded (`:open` of an id that is not there); the message says why.
+    case detailFailed(commentID: Int64, Localized)
     case draftLoaded(commentID: Int64, ReplyDraft?)
     case suggestionsLoaded(commentID: Int64, [Suggestion])
     case reviewLoaded(commentID: Int64, ReplyReview)

@@ -51,8 +51,12 @@ public final class EffectRunner {
                 return [.countsLoaded(nil, filter: filter, token: token), .failed(message(for: error))]
             }
         case .loadDetail(let id):
-            let detail = try desk.detail(id: id)
-            return [.detailLoaded(detail, tone: assistant?.verdict(for: detail.comment))]
+            do {
+                let detail = try desk.detail(id: id)
+                return [.detailLoaded(detail, tone: assistant?.verdict(for: detail.comment))]
+            } catch {
+                return [.detailFailed(commentID: id, message(for: error))]
+            }
         case .loadDraft(let id):
             return [.draftLoaded(commentID: id, try desk.draft(for: id))]
         case .loadSuggestions(let id):

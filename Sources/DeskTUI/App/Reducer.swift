@@ -625,8 +625,10 @@ public enum Reducer {
             state.notice = notice
             return reloadAll(&state)
         case .failed(let message):
-            // A thread that never loaded (`:open` of an id that is not there) is left for the screen below it.
-            if state.screen == .thread, state.thread?.detail == nil { _ = pop(&state) }
+            state.notice = Notice(.error, message(state.language))
+        case .detailFailed(let id, let message):
+            // A thread that never loaded is left for the screen below it; one already shown stays.
+            if state.screen == .thread, let thread = state.thread, thread.commentID == id, thread.detail == nil { _ = pop(&state) }
             state.notice = Notice(.error, message(state.language))
         case .draftSaved(let id):
             if state.composer?.commentID == id { state.composer?.unsaved = false }
