@@ -18,10 +18,13 @@ final class ThemeTests: XCTestCase {
     func testTheResourceBundleCarriesTheShippedThemes() throws {
         // A binary copied without the source tree finds them there.
         let bundled = try XCTUnwrap(ShippedResources.directory).appendingPathComponent("themes")
-        let shipped = try XCTUnwrap(ThemeLoader.shippedDirectory(env))
+        var source = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { source.deleteLastPathComponent() }
+        let package = source.appendingPathComponent("themes")  // the link DESIGN.md's layout names
+        XCTAssertNotEqual(bundled.resolvingSymlinksInPath().path, package.resolvingSymlinksInPath().path, "the bundle is a copy, not the source")
         let names = { (dir: URL) in Set((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []) }
         XCTAssertTrue(names(bundled).isSuperset(of: ["default.toml", "light.toml", "high-contrast.toml", "monochrome.toml"]))
-        XCTAssertEqual(names(bundled), names(shipped))
+        XCTAssertEqual(names(bundled), names(package), "every theme in the package's themes/ ships in the bundle")
     }
 
     func testDefaultThemeDegradesFrom256To8ToNone() {

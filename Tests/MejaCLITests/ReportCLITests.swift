@@ -237,6 +237,9 @@ private struct LogRecount {
             for (key, change) in p["clocks"]?.objectValue ?? [:] {
                 guard let id = Int64(key), var c = comments[id] else { continue }
                 for (field, value) in change.objectValue ?? [:] { c.fields[field] = value }
+                // A comment found to be a follow-up after all is restated with its arrival row's field names.
+                if let clock = change["clock"]?.stringValue { c.clock = clock }
+                if let due = change["response_due_after_s"] { c.responseDue = due.intValue.map { c.created + $0 } }
                 if change["responded_at"]?.stringValue != nil { c.answeredBy = action == "import" ? "@platform" : e["actor"]?.stringValue }
                 comments[id] = c
             }
