@@ -68,6 +68,34 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try desk.queue(limit: 1).first?.comment.externalID, "flood", "the emergency comes first")
     }
 
+    /// A format that reads seven records and then fails, as a file cut short on a disk error would.
+    private struct FailingFormat: ImportFormat {
+        struct Cut: Error {}
+        var name: String { "failing" }
+        func confidence(sample: String, fileName: String) -> Int { 0 }
+        func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
+            for i in 1...7 { try emit(ImportItem(line: i, .success(record("f\(i)", at: "2026-12-01T08:00:00+07:00")))) }
+            throw Cut()
+        }
+    }
+
+    func testBatchesStoredBeforeAReadingFailureStayWholeAndLogged() throws {
+        let t = try TestDesk()
+        // Batches of two, up to a hundred rows a transaction: the three whole batches read before the failure are
+        // stored (in one transaction or several), each with its event; the half batch is not.
+        XCTAssertThrowsError(try Importer(desk: t.desk, batchSize: 2, transactionRows: 100).importData(Data(), name: "cut.jsonl", format: FailingFormat()))
+        XCTAssertEqual(try t.store.read { try $0.commentCount() }, 6)
+        let events = try t.store.read { try $0.events(subject: nil, action: "import", limit: 10) }
+        XCTAssertEqual(events.compactMap { $0.payloadValue["accepted"]?.intValue }, [2, 2, 2])
+        XCTAssertEqual(events.compactMap { $0.payloadValue["batch"]?.intValue }, [1, 2, 3])
+        XCTAssertTrue(try LogAudit.verify(t.store).ok)
+        // Imported again whole, only what is missing is added.
+        let again = try Importer(desk: t.desk, batchSize: 2, transactionRows: 3)
+            .importData(Data((1...7).map { record("f\($0)", at: "2026-12-01T08:00:00+07:00").json.text }.joined(separator: "\n").utf8),
+                        name: "whole.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual([again.accepted, again.duplicates, again.events.count], [1, 6, 4])
+    }
+
     func testAnEmptyFileImportsNothingAndAFolderIsNamedAsOne() throws {
         let t = try TestDesk()
         let empty = t.dir.appendingPathComponent("mentions-today.json")
