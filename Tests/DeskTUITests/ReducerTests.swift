@@ -249,6 +249,12 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&s, .typed("status waiting"))
         send(&s, .accept)
         XCTAssertEqual(s.queue.filter.status, .only(.waitingCitizen), "the desk's own word for it")
+        for (label, status) in [("menunggu warga", CommentStatus.waitingCitizen), ("tak perlu dibalas", .noReplyNeeded), ("dieskalasi", .escalated)] {
+            send(&s, .command)
+            _ = Reducer.apply(&s, .typed("status " + label))
+            send(&s, .accept)
+            XCTAssertEqual(s.queue.filter.status, .only(status), label)
+        }
         for (line, expected) in [("status bogus", "does not take 'bogus'; use one of: all, action, new"),
                                  ("open abc", "`:open` needs a comment number")] {
             send(&s, .command)

@@ -15,12 +15,23 @@ public enum DeskCommandLine {
         case invalid(Localized)
     }
 
-    /// Words for statuses beside their names (`waiting` for `waiting_citizen`, as the desk labels it).
+    /// Short words for statuses beside their names and labels (`waiting` for `waiting_citizen`).
     static let statusWords: [String: CommentStatus] = [
         "waiting": .waitingCitizen, "menunggu": .waitingCitizen, "no_reply": .noReplyNeeded, "noreply": .noReplyNeeded,
         "baru": .new, "terbuka": .open, "diambil": .claimed, "dibalas": .replied, "selesai": .closed, "ditutup": .closed,
         "eskalasi": .escalated,
     ]
+
+    /// A status by its name (`waiting_citizen`), its label on the desk in either language ("menunggu warga",
+    /// "waiting for citizen"), or a short word for it (`waiting`).
+    static func status(named word: String) -> CommentStatus? {
+        func key(_ text: String) -> String {
+            text.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        }
+        let wanted = key(word)
+        if let s = CommentStatus(rawValue: wanted) ?? statusWords[wanted] { return s }
+        return CommentStatus.allCases.first { s in [Language.id, .en].contains { key(Strings($0).status(s)) == wanted } }
+    }
 
     private static func invalid(_ command: String, _ value: String, known: [String]) -> Entry {
         let list = known.joined(separator: ", ")
@@ -47,8 +58,7 @@ public enum DeskCommandLine {
             case "all", "semua": f.status = .all
             case "", "action", "default", "needing": f.status = .needingAction
             default:
-                let key = arg.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-                guard let s = CommentStatus(rawValue: key) ?? statusWords[key] else {
+                guard let s = status(named: arg) else {
                     return invalid(head, rest, known: ["all", "action"] + CommentStatus.allCases.map(\.rawValue))
                 }
                 f.status = .only(s)
