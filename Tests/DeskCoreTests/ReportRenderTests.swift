@@ -42,6 +42,11 @@ final class ReportRenderTests: XCTestCase {
         let header = try XCTUnwrap(lines.firstIndex { $0.contains(ReportLabels.rate.id) && $0.contains("Terlambat") }, lines.joined(separator: "\n"))
         XCTAssertTrue(lines[header - 1].contains("Tepat") && lines[header].contains("waktu"), lines[(header - 1)...header].joined(separator: "\n"))
         XCTAssertTrue(lines[header + 1].hasSuffix("77.8%") || lines[header + 1].contains("77.8%"), lines[header + 1])
+        // The public report's headers are in both languages, one above the other: both wrap.
+        let pub = ReportText.lines(try report(), width: 80, audience: .public)
+        let late = try XCTUnwrap(pub.firstIndex { $0.contains(ReportLabels.late.id) && $0.contains(ReportLabels.rate.id) }, pub.joined(separator: "\n"))
+        XCTAssertTrue(pub[late...].prefix(4).contains { $0.contains(ReportLabels.late.en) && $0.contains(ReportLabels.rate.en) },
+                      pub[late...].prefix(6).joined(separator: "\n"))
     }
 
     func testTheLogHeadIsNeverSplitAcrossLines() throws {

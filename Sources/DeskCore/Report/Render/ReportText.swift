@@ -61,17 +61,19 @@ public enum ReportText {
             ? [labels.map(\.id), labels.map(\.en)] : [labels.map { $0.text(audience) }]
         let cellWidths = shown.map { c in table.rows.reduce(0) { Swift.max($0, DisplayWidth.of($1[c].text)) } }
         var widths = shown.indices.map { k in Swift.max(cellWidths[k], headers.map { DisplayWidth.of($0[k]) }.max() ?? 0) }
-        if headers.count == 1, 2 + widths.reduce(0, { $0 + $1 + 2 }) > width {
+        if 2 + widths.reduce(0, { $0 + $1 + 2 }) > width {
             // Too wide: a header of several words ("Tepat waktu") wraps over lines, so that its column is only as
-            // wide as its longest word or value.
+            // wide as its longest word or value (in the public report, each language's header in turn).
             for k in widths.indices.dropFirst() {
-                let longestWord = headers[0][k].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0
+                let longestWord = headers.flatMap { $0[k].split(separator: " ") }.map { DisplayWidth.of(String($0)) }.max() ?? 0
                 widths[k] = Swift.max(cellWidths[k], longestWord)
             }
-            let wrapped = widths.indices.map { k in k == 0 ? [headers[0][0]] : TextLayout.wrap(headers[0][k], width: widths[k]) }
-            let lines = wrapped.map(\.count).max() ?? 1
-            // Bottom-aligned, so that the last word of every header sits on the line above the numbers.
-            headers = (0..<lines).map { line in wrapped.map { w in line - (lines - w.count) >= 0 ? w[line - (lines - w.count)] : "" } }
+            headers = headers.flatMap { header -> [[String]] in
+                let wrapped = widths.indices.map { k in k == 0 ? [header[0]] : TextLayout.wrap(header[k], width: widths[k]) }
+                let lines = wrapped.map(\.count).max() ?? 1
+                // Bottom-aligned, so that the last word of every header sits on the line above the numbers.
+                return (0..<lines).map { line in wrapped.map { w in line - (lines - w.count) >= 0 ? w[line - (lines - w.count)] : "" } }
+            }
         }
         // The first column gives way when the table is too wide.
         let rest = widths.dropFirst().reduce(0) { $0 + $1 + 2 }
