@@ -103,4 +103,21 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(config.issues[0].description.contains("disasters is no tag Meja sets"), config.issues[0].description)
         XCTAssertEqual(config.policies.first?.name, "emergencies", "the policy still applies to the tags it names rightly")
     }
+
+    func testAMisspeltSettingInsideASectionIsNamed() throws {
+        let file = try TOMLFile(text: """
+            [humor]
+            crisis_mod = true
+
+            [[sla]]
+            name = "x"
+            first_respons = "1h business"
+            """, path: "c.toml")
+        let config = DeskConfig.parse(file)
+        XCTAssertEqual(config.issues.map(\.line), [2, 6], config.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(config.issues[0].description.contains("humor: unknown setting 'crisis_mod' (known: enabled, crisis_mode)"))
+        XCTAssertFalse(config.crisisMode)
+        XCTAssertTrue(DeskConfig.parse(try TOMLFile.load(packageRoot.appendingPathComponent("docs/config.example.toml").path)).issues.isEmpty,
+                      "every setting of the example is known")
+    }
 }

@@ -112,12 +112,32 @@ public struct DeskConfig: Sendable {
             issues.append(file.issue(message, table: table, index: index, key: key))
         }
 
+        /// The settings each section takes (docs/config.example.toml shows them all).
+        static let sectionKeys: [(String, [String])] = [
+            ("agency", ["name", "channels", "website", "phone", "links"]),
+            ("calendar", ["zone", "hours", "holidays", "national_holidays"]),
+            ("humor", ["enabled", "crisis_mode"]), ("escalation", ["grace"]), ("fairness", ["passed_over"]), ("ui", ["theme"]),
+        ]
+        static let policyKeys = ["name", "match", "first_response", "next_response", "resolution", "at_risk"]
+
         mutating func config() -> DeskConfig {
             var c = DeskConfig()
             let root = file.root
             let known: Set = ["agency", "calendar", "sla", "humor", "escalation", "fairness", "ui"]
             for key in root.keys.sorted() where !known.contains(key) {
                 fail("unknown section or key '\(key)' (known: \(known.sorted().joined(separator: ", ")))", table: nil, key: key)
+            }
+            // A misspelt setting inside a section ("crisis_mod") would otherwise do nothing without a word.
+            for (section, keys) in Self.sectionKeys {
+                guard let table = root[section]?.table else { continue }
+                for key in table.keys.sorted() where !keys.contains(key) {
+                    fail("\(section): unknown setting '\(key)' (known: \(keys.joined(separator: ", ")))", table: section, key: key)
+                }
+            }
+            for (i, item) in (root["sla"]?.array ?? []).enumerated() {
+                for key in (item.table?.keys.sorted() ?? []) where !Self.policyKeys.contains(key) {
+                    fail("sla: unknown setting '\(key)' (known: \(Self.policyKeys.joined(separator: ", ")))", table: "sla", index: i, key: key)
+                }
             }
             if let agency = root["agency"] {
                 if let name = agency["name"] {
