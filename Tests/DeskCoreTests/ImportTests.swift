@@ -235,11 +235,21 @@ final class ImportTests: XCTestCase {
         let second = try apart.importRecords(answers, name: "answers.jsonl")
         XCTAssertEqual(second.replies, 2)
 
+        // The other order: the answers first, then the replies to them, then the comment they answer.
+        let reversed = try TestDesk(config: config)
+        _ = try reversed.importRecords(answers, name: "answers.jsonl")
+        _ = try reversed.importRecords(Array(mentions.dropFirst()), name: "replies.jsonl")
+        XCTAssertEqual(try reversed.comment(.mastodon, "c3").sla.responseClock, .nextResponse, "whom r1 answered is not known yet")
+        _ = try reversed.importRecords([mentions[0]], name: "first.jsonl")
         for id in ["c1", "c2", "c3", "c4", "c5"] {
-            let expected = try together.comment(.mastodon, id), got = try apart.comment(.mastodon, id)
-            XCTAssertEqual(got.threadKey, expected.threadKey, id)
-            XCTAssertEqual(got.sla, expected.sla, id)
+            let expected = try together.comment(.mastodon, id)
+            for (order, desk) in [("answers last", apart), ("answers first", reversed)] {
+                let got = try desk.comment(.mastodon, id)
+                XCTAssertEqual(got.threadKey, expected.threadKey, "\(id), \(order)")
+                XCTAssertEqual(got.sla, expected.sla, "\(id), \(order)")
+            }
         }
+        XCTAssertTrue(try LogAudit.verify(reversed.store).ok)
         XCTAssertEqual(try apart.comment(.mastodon, "c2").threadKey, "c1")
         XCTAssertEqual(try apart.comment(.mastodon, "c4").threadKey, "c1", "and what was filed after it")
         XCTAssertEqual(try apart.comment(.mastodon, "c2").sla.responseClock, .nextResponse, "ani answers the answer to her")

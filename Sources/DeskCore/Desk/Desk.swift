@@ -508,22 +508,49 @@ public final class Desk: Sendable {
         let joined = threadKey == id ? [] : try tx.joinThread(platform: reply.platform, from: id, into: threadKey)
         // The agency's own post answers no one: replying under it starts a first response.
         guard reply.inReplyTo != nil else { return (joined, [:]) }
-        var followUps = try tx.firstResponsesRunning(platform: reply.platform, threadKey: threadKey,
-                                                     authorHandle: comment?.author.handle, after: reply.sentAt)
+        var followUps = try tx.responsesRunning(.firstResponse, platform: reply.platform, threadKey: threadKey,
+                                                authorHandle: comment?.author.handle, after: reply.sentAt)
         if comment == nil { followUps.removeAll { $0.inReplyTo != id } }
         var clocks: [String: JSONValue] = [:]
-        for var c in followUps {
-            guard let policy = try policyVersion(c.sla, tx) else { continue }
-            let before = c.sla
-            let restarted = SLAEngine.start(policy, createdAt: c.createdAt, followsAgencyReply: true)
-            c.sla.responseClock = restarted.responseClock
-            c.sla.responseDueAt = restarted.responseDueAt
-            c.sla.responseAtRiskAt = restarted.responseAtRiskAt
-            try tx.updateState(of: c)
-            ClockLog.merge(ClockLog.changes(from: before, to: c.sla, createdAt: c.createdAt, calendar: policy.calendar),
-                           of: c.id, into: &clocks)
-        }
+        for c in followUps { try restartResponseClock(c, followsAgencyReply: true, tx, into: &clocks) }
         return (joined, clocks)
+    }
+
+    /// The other order: agency answers imported before the comment they answer (`answers`, as they were while
+    /// waiting for it) made every direct reply to them a follow-up, their addressee unknown, and no message of the
+    /// answered citizen one. Once the comment is on the desk, the citizen's later messages in the conversation become
+    /// follow-ups (as `catchUp(with:answering:)`), and a reply to the answer by another citizen is a first contact
+    /// after all — unless the agency had answered them elsewhere in the conversation. Returns the changed clocks.
+    func catchUp(answered comment: Comment, by answers: [Reply], _ tx: any StoreWriter) throws -> [String: JSONValue] {
+        var clocks: [String: JSONValue] = [:]
+        for answer in answers {
+            guard let id = answer.externalID, let threadKey = answer.threadKey else { continue }
+            for c in try tx.responsesRunning(.nextResponse, platform: answer.platform, threadKey: threadKey, authorHandle: nil, after: answer.sentAt)
+            where c.inReplyTo == id && c.author.handle != comment.author.handle {
+                guard try !tx.agencyReplied(platform: c.platform, threadKey: c.threadKey, author: c.author.handle, before: c.createdAt) else { continue }
+                try restartResponseClock(c, followsAgencyReply: false, tx, into: &clocks)
+            }
+            var linked = answer
+            linked.commentID = comment.id
+            linked.threadKey = comment.threadKey
+            ClockLog.merge(try catchUp(with: linked, answering: comment, tx).clocks, into: &clocks)
+        }
+        return clocks
+    }
+
+    /// Gives a comment the response clock it would have had, had the import known then what it knows now (whether
+    /// it follows an agency answer), counted from its arrival; adds the change to `clocks` for the log.
+    private func restartResponseClock(_ comment: Comment, followsAgencyReply: Bool, _ tx: any StoreWriter,
+                                      into clocks: inout [String: JSONValue]) throws {
+        guard let policy = try policyVersion(comment.sla, tx) else { return }
+        var c = comment
+        let restarted = SLAEngine.start(policy, createdAt: c.createdAt, followsAgencyReply: followsAgencyReply)
+        c.sla.responseClock = restarted.responseClock
+        c.sla.responseDueAt = restarted.responseDueAt
+        c.sla.responseAtRiskAt = restarted.responseAtRiskAt
+        try tx.updateState(of: c)
+        ClockLog.merge(ClockLog.changes(from: comment.sla, to: c.sla, createdAt: c.createdAt, calendar: policy.calendar),
+                       of: c.id, into: &clocks)
     }
 
     /// The stored policy version a comment is measured under.

@@ -296,6 +296,7 @@ public struct Importer: Sendable {
                 if let first = pending.map(\.sentAt).min() {
                     repliesTo += Array(repeating: id, count: pending.count)
                     responded(try desk.respond(to: comment, at: first, tx))
+                    ClockLog.merge(try desk.catchUp(answered: comment, by: pending, tx), into: &clocks)
                 }
             }
         }

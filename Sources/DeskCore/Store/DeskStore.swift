@@ -48,9 +48,9 @@ public protocol StoreReader {
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)
     /// Imported agency replies waiting for the comment they answer.
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
-    /// Comments by `authorHandle` (by anyone when nil) in a conversation, written after `after`, whose first-response
-    /// clock still runs: those an agency answer imported after them turns into follow-ups.
-    func firstResponsesRunning(platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment]
+    /// Comments by `authorHandle` (by anyone when nil) in a conversation, written after `after`, whose response clock
+    /// of kind `clock` still runs: those an agency answer imported late turns into follow-ups, or back.
+    func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment]
     /// Comments by `authorHandle` in a conversation, unanswered and not withdrawn (spam, no reply needed, closed
     /// unanswered), written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]

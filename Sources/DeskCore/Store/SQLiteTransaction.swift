@@ -263,8 +263,8 @@ final class SQLiteTransaction: StoreWriter {
             """, [platform.rawValue, authorHandle, threadKey, Int64(before.timeIntervalSince1970)])
     }
 
-    func firstResponsesRunning(platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment] {
-        let running = "created_at > ? AND response_clock = 'first_response' AND responded_at IS NULL AND response_stopped IS NULL"
+    func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment] {
+        let running = "created_at > ? AND response_clock = '\(clock.rawValue)' AND responded_at IS NULL AND response_stopped IS NULL"
         let since = Int64(floor(after.timeIntervalSince1970))
         guard let authorHandle else {
             return try fetchComments("""
