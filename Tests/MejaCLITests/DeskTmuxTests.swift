@@ -143,6 +143,29 @@ final class DeskTmuxTests: XCTestCase {
         XCTAssertEqual(try tmux.value("#{pane_title}"), "meja-e2e")
     }
 
+    /// A terminal editor reads the keyboard: it must run in the foreground, the desk waiting and reading nothing.
+    func testTheExternalEditorGetsTheKeyboard() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        // An "editor" that asks for a line on the terminal, as vi or nano would read keys, and writes it as the draft.
+        let editor = try harness.write("editor.sh", "#!/bin/sh\nprintf 'line? ' > /dev/tty\nread line < /dev/tty || exit 3\nprintf 'dari editor: %s' \"$line\" > \"$1\"\n")
+        XCTAssertEqual(chmod(editor, 0o755), 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux, extraEnv: ["EDITOR": editor])
+        try tmux.waitFor("in queue")
+        try tmux.keys("r")
+        try tmux.waitFor("Reply to")
+        try tmux.keys("C-e")
+        try tmux.waitFor("line?")
+        try tmux.type("halo warga")
+        try tmux.keys("Enter")
+        let screen = try tmux.waitFor("dari editor: halo warga")
+        XCTAssertTrue(screen.contains("Meja · Compose"), "back in the composer with the edited draft:\n\(screen)")
+        try tmux.keys("Escape", "q")
+        try tmux.waitFor("MEJA-EXIT=0")
+    }
+
     func testHostileCommentCannotRetitleOrClearTheScreen() throws {
         let harness = try CLIHarness()
         let hostile = "Halo\u{1B}]0;PWNED\u{07}\u{1B}]2;PWNED\u{1B}\\ admin\u{1B}[2J\u{1B}[H tolong \u{202E}kcab\u{202C} zzinjeksi"
