@@ -612,6 +612,9 @@ final class ReducerTests: XCTestCase {
         send(&escalated, .reply)
         XCTAssertNil(escalated.composer)
         XCTAssertTrue(escalated.notice?.text.contains("escalated to supervisors") == true, escalated.notice?.text ?? "")
+        send(&escalated, .setStatus)
+        XCTAssertNil(escalated.picker, "no statuses are offered that the core would refuse")
+        XCTAssertTrue(escalated.notice?.text.contains("only a supervisor can change its status") == true, escalated.notice?.text ?? "")
     }
 
     func testTheSelectedSuggestionShowsItsWholeTextWhereThereIsRoom() {
@@ -694,6 +697,15 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&s, .draftLoaded(commentID: 1, ReplyDraft(commentID: 1, staff: "sari", text: "lanjutan", templateID: "t", updatedAt: Self.now)))
         XCTAssertEqual(s.composer?.editor.text, "lanjutan")
         XCTAssertEqual(s.composer?.templateID, "t")
+    }
+
+    func testTheReviewShowsTheHumourTheChecksRead() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("wkwkwk 😂 siap kak"))
+        send(&s, .openReview)
+        _ = Reducer.apply(&s, .reviewLoaded(commentID: 1, ReplyReview(humorAllowed: 0, humor: 2)))
+        let text = DeskView.render(s, keys: .defaults).text
+        XCTAssertTrue(text.contains("reply: light joke"), "a joke typed as free text is shown as the joke it is:\n\(text)")
     }
 
     func testReviewSendEditAndOverride() {

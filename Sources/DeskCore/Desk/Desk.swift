@@ -211,14 +211,7 @@ public final class Desk: Sendable {
             throw DeskError.invalidInput("Status \(status.rawValue) cannot be set directly: \(hint). Settable: \(CommentStatus.settable.map(\.rawValue).joined(separator: ", ")).")
         }
         return try change(id, action: .status) { c, me in
-            if let holder = c.assignee, holder != me.name, me.role != .supervisor {
-                throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat mengubah statusnya.",
-                                                       "Comment \(id) is held by \(holder); only they or a supervisor can change its status."))
-            }
-            if c.status == .escalated, me.role != .supervisor {
-                throw DeskError.notPermitted(Localized("Komentar \(id) sudah dieskalasi ke supervisor; hanya supervisor yang dapat mengubah statusnya.",
-                                                       "Comment \(id) is escalated to supervisors; only a supervisor can change its status."))
-            }
+            if let why = Self.statusRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
             if c.status == status { return nil }
             try move(&c, to: status)
             if status == .open { c.assignee = nil }
@@ -239,6 +232,22 @@ public final class Desk: Sendable {
         return Localized(
             "Komentar \(c.id) sudah dieskalasi ke supervisor; hanya supervisor, atau petugas yang ditugaskan supervisor, yang dapat \(action.id).",
             "Comment \(c.id) is escalated to supervisors; only a supervisor, or the person a supervisor assigns it to, can \(action.en).")
+    }
+
+    /// Why `name` may not change the status of `c`, or nil when they may: someone else holds it, or it is escalated
+    /// (only supervisors move an escalated comment on). `setStatus` refuses with these words; the desk says them
+    /// instead of offering statuses.
+    public static func statusRefusal(_ c: Comment, by name: String, isSupervisor: Bool) -> Localized? {
+        guard !isSupervisor else { return nil }
+        if let holder = c.assignee, holder != name {
+            return Localized("Komentar \(c.id) dipegang \(holder); hanya dia atau supervisor yang dapat mengubah statusnya.",
+                             "Comment \(c.id) is held by \(holder); only they or a supervisor can change its status.")
+        }
+        if c.status == .escalated {
+            return Localized("Komentar \(c.id) sudah dieskalasi ke supervisor; hanya supervisor yang dapat mengubah statusnya.",
+                             "Comment \(c.id) is escalated to supervisors; only a supervisor can change its status.")
+        }
+        return nil
     }
 
     /// Why `name` may not answer `c`, or nil when they may: someone else holds it, or it is escalated to supervisors and

@@ -163,6 +163,10 @@ public enum Reducer {
         case .release: return [.perform(.release(comment.id))]
         case .assign: return [.loadStaff(forComment: comment.id)]
         case .setStatus:
+            if let why = Desk.statusRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
+                state.notice = Notice(.error, why(state.language))
+                return []
+            }
             let s = state.strings
             let options = CommentStatus.settable.filter { comment.status.canMove(to: $0) }
                 .map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }

@@ -50,7 +50,8 @@ public enum ReviewView {
         doc.blank()
 
         doc.heading(s[.sectionHumor])
-        let used = review.request.humor ?? 0
+        // The checks' reading (the estimate, for free text) is what will be recorded with the reply.
+        let used = review.review?.humor ?? review.request.humor ?? 0
         let allowed = review.review?.humorAllowed
         let usedText = s.format(.humorUsed, s.humor(used))
         if let allowed {
