@@ -62,20 +62,27 @@ final class TextEditorTests: XCTestCase {
         XCTAssertEqual(lines.cursor, 2, "up keeps the column on the line above")
     }
 
-    func testUndoTakesBackTheLastChangeAndRedoes() {
+    func testUndoTakesChangesBackOneAtATime() {
         var e = TextEditor()
-        e.insert("Halo ")
-        e.insert("warga")
+        e.insert("Halo Kak, terima kasih.", asOneChange: true)   // a template
+        e.insert(" Mohon")
+        e.insert(" maaf")
         e.backspace()
         e.backspace()
-        XCTAssertEqual(e.text, "Halo war")
+        XCTAssertEqual(e.text, "Halo Kak, terima kasih. Mohon ma")
         e.undo()
-        XCTAssertEqual(e.text, "Halo warga", "the run of deletions is one change")
+        XCTAssertEqual(e.text, "Halo Kak, terima kasih. Mohon maaf", "the run of deletions is one change")
         e.undo()
-        XCTAssertEqual(e.text, "Halo war", "a second undo redoes")
-        e.replaceAll(with: "Baru")
+        XCTAssertEqual(e.text, "Halo Kak, terima kasih.", "then the run of typing, back to the template")
         e.undo()
-        XCTAssertEqual(e.text, "Halo war")
+        XCTAssertEqual(e.text, "", "then the template")
+        XCTAssertFalse(e.canUndo)
+        e.undo()
+        XCTAssertEqual(e.text, "", "nothing more to take back")
+        e.insert("Baru")
+        e.replaceAll(with: "Dari editor")
+        e.undo()
+        XCTAssertEqual(e.text, "Baru")
         XCTAssertTrue(e.canUndo)
     }
 }

@@ -217,7 +217,7 @@ public enum Reducer {
             }
             let suggestion = c.suggestions[c.selectedSuggestion]
             let needsSpace = !c.editor.isEmpty && c.editor.cursor > 0 && !(c.editor.characters[c.editor.cursor - 1].isWhitespace)
-            c.editor.insert((needsSpace ? " " : "") + suggestion.text)
+            c.editor.insert((needsSpace ? " " : "") + suggestion.text, asOneChange: true)
             c.templateID = suggestion.templateID
             c.templateVersion = suggestion.templateVersion
             c.humor = suggestion.humor.rawValue

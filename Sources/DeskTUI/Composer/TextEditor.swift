@@ -1,16 +1,17 @@
 import DeskCore
 
 /// The text of the composer (and of one-line prompts): UTF-8 text edited by grapheme cluster, soft-wrapped at
-/// spaces by display width, with undo of the last change.
+/// spaces by display width, with undo.
 ///
-/// Runs of typing count as one change, so undo takes back the last word typed rather than the last letter; a
-/// second undo redoes.
+/// Undo takes changes back one at a time, as far back as the draft goes (200 changes). Runs of typing count as one
+/// change, so undo takes back what was typed since the last pause in typing rather than the last letter; an inserted
+/// template or a paste is a change of its own.
 public struct TextEditor: Sendable, Equatable {
     /// The text as grapheme clusters.
     public private(set) var characters: [Character]
     /// The cursor, as an index into `characters` (0…count).
     public private(set) var cursor: Int
-    private var undoState: Snapshot?
+    private var undoStack: [Snapshot] = []
     private var lastEdit: EditKind?
 
     private struct Snapshot: Sendable, Equatable {
@@ -37,14 +38,16 @@ public struct TextEditor: Sendable, Equatable {
     public var count: Int { characters.count }
     public var isEmpty: Bool { characters.isEmpty }
     /// Whether there is a change to undo.
-    public var canUndo: Bool { undoState != nil }
+    public var canUndo: Bool { !undoStack.isEmpty }
 
     // MARK: Changes
 
-    /// Inserts text at the cursor (typing, a paste, a suggestion).
-    public mutating func insert(_ text: String) {
+    /// Inserts text at the cursor: typing, or with `asOneChange` a suggestion or a paste, which undo takes back on
+    /// its own.
+    public mutating func insert(_ text: String, asOneChange: Bool = false) {
         guard !text.isEmpty else { return }
-        remember(.typing)
+        remember(asOneChange ? .other : .typing)
+        defer { if asOneChange { lastEdit = .other } }
         let before = String(characters[..<cursor]) + text
         let after = String(characters[cursor...])
         let joined = Array(before + after)
@@ -75,17 +78,19 @@ public struct TextEditor: Sendable, Equatable {
         lastEdit = .other
     }
 
-    /// Takes back the last change; a second undo puts it back.
+    /// Takes back the last change not yet taken back.
     public mutating func undo() {
-        guard let previous = undoState else { return }
-        undoState = Snapshot(characters: characters, cursor: cursor)
+        guard let previous = undoStack.popLast() else { return }
         characters = previous.characters
         cursor = min(previous.cursor, characters.count)
-        lastEdit = .other
+        lastEdit = nil
     }
 
     private mutating func remember(_ kind: EditKind) {
-        if kind == .other || kind != lastEdit { undoState = Snapshot(characters: characters, cursor: cursor) }
+        if kind == .other || kind != lastEdit {
+            undoStack.append(Snapshot(characters: characters, cursor: cursor))
+            if undoStack.count > 200 { undoStack.removeFirst() }
+        }
         lastEdit = kind
     }
 
