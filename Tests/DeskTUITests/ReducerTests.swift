@@ -217,6 +217,18 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(DeskView.render(s, keys: .defaults).text.contains("keys.toml"))
     }
 
+    func testASensitiveCommentIsMarkedWhereTheTagsColumnDoesNotFit() {
+        var c = Self.comment(1, "Banjir setinggi dada di RT 05")
+        c.tags = ["disaster"]
+        for (width, marked, tagged) in [(80, true, false), (160, false, true)] {
+            var s = Self.state(items: 0, size: Size(width: width, height: 30))
+            _ = Reducer.apply(&s, .queueLoaded([QueueItem(comment: c, clock: nil, passedOver: false)], at: Self.now, token: s.queue.token))
+            let text = DeskView.render(s, keys: .defaults).text
+            XCTAssertEqual(text.contains("⚑ Banjir"), marked, "\(width) columns:\n\(text)")
+            XCTAssertEqual(text.contains("#disaster"), tagged, "\(width) columns:\n\(text)")
+        }
+    }
+
     func testThePlatformFilterCyclesThePlatformsSeenToo() {
         var s = Self.state(items: 0)
         let tiktok = Platform(rawValue: "tiktok")

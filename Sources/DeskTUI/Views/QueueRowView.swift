@@ -72,9 +72,12 @@ public enum QueueRowView {
         cell(SLABadge.timeLeft(item.clock, now: now, strings: s), c.time, SLABadge.object(item.state), right: true)
         cell(platformCode(comment.platform), c.platform, .platform)
         cell(SafeText.sanitize(comment.author.atHandle, limit: 64), c.author, .author)
-        // A comment passed over while newer ones were answered is marked as in `meja list`.
-        let excerpt = SafeText.sanitize(comment.text, lines: .fold, limit: max(64, c.excerpt * 4))
-        cell(item.passedOver ? "⇣ " + excerpt : excerpt, c.excerpt, .text)
+        // A comment passed over while newer ones were answered is marked as in `meja list`; one on a sensitive
+        // topic (a flood, a missing child) with ⚑ where the screen has no room for the tags column.
+        var excerpt = SafeText.sanitize(comment.text, lines: .fold, limit: max(64, c.excerpt * 4))
+        if c.tags == 0, !comment.tags.isEmpty { excerpt = "⚑ " + excerpt }
+        if item.passedOver { excerpt = "⇣ " + excerpt }
+        cell(excerpt, c.excerpt, .text)
         cell(s.age(Int(now.timeIntervalSince(comment.createdAt))), c.age, .muted, right: true)
         cell(comment.assignee.map { SafeText.sanitize($0, limit: 64) } ?? "–", c.assignee, .assignee)
         if c.tags > 0 { cell(comment.tags.map { "#" + SafeText.sanitize($0, limit: 32) }.joined(separator: " "), c.tags, .tag) }
