@@ -88,6 +88,27 @@ final class SuggesterTests: XCTestCase {
         }
     }
 
+    func testAnOutOfHoursNoticeIsNotOfferedWhileTheOfficeIsOpen() {
+        let text = "Min, syarat bikin KTP apa aja ya?"
+        func purposes(open: Bool?) -> [String] {
+            let input = SuggestionInput(text: text, platform: .instagram, channel: "@diskominfo_contoh", verdict: governor.verdict(text),
+                                        context: context, officeOpen: open)
+            return Suggester.suggest(for: input, library: Self.library, limit: 50).prefix(5).map(\.purpose)
+        }
+        XCTAssertFalse(purposes(open: true).contains("out_of_hours"), "\(purposes(open: true))")
+        let all = { (open: Bool) in
+            Suggester.suggest(for: SuggestionInput(text: text, platform: .instagram, verdict: self.governor.verdict(text), context: self.context,
+                                                   officeOpen: open), library: Self.library, limit: 300)
+        }
+        let rank = { (open: Bool) in all(open).firstIndex { $0.purpose == "out_of_hours" } ?? 999 }
+        XCTAssertGreaterThan(rank(true), rank(false), "it sinks while the office is open")
+        XCTAssertFalse(suggest("Sampah di Jl. Merdeka gak diangkut udah seminggu, baunya kemana-mana").contains { $0.purpose == "closing" },
+                       "'udah seminggu' is no sign that a case is closed")
+        XCTAssertEqual(suggest("Anak saya hilang sejak kemarin sore di sekitar Jl. Merdeka, mohon bantu sebarkan info 🙏").first?.templateID,
+                       "id.emergency.missing_child", "a missing child gets the police and what to send, not the abuse hotline")
+        XCTAssertEqual(suggest("Please help, my daughter is missing since this morning").first?.templateID, "en.emergency.missing_child")
+    }
+
     func testTheWeightiestReasonComesFirstAndTheSharedLanguageLast() {
         for text in ["Min, tolong sampah di Terminal Kota belum diangkut", "Bagaimana cara membuat KTP?", "wkwk admin lucu banget"] {
             for suggestion in suggest(text) where suggestion.explanations.count > 1 {

@@ -55,7 +55,8 @@ public struct ReplyAssistant: Sendable {
         let triaged = comment.intent == verdict.intent ? nil : comment.intent
         let input = SuggestionInput(text: comment.text, platform: comment.platform, channel: comment.channel, verdict: verdict,
                                     triagedIntent: triaged, recentTemplateIDs: recent,
-                                    context: try context(for: comment, lang: verdict.lang))
+                                    context: try context(for: comment, lang: verdict.lang),
+                                    officeOpen: desk.config.calendar.nextOpening(atOrAfter: desk.now).map { $0.timeIntervalSince(desk.now) < 1 })
         return (verdict, Suggester.suggest(for: input, library: library, limit: limit))
     }
 

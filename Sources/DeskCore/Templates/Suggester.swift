@@ -69,6 +69,8 @@ public enum Suggester {
             // Calling something a hoax needs a sign that the citizen asks whether news is true ("hoaks", "benarkah",
             // "beredar" …): an ordinary report or complaint must never be told its information is false.
             if t.purpose == "hoax", c.keywords.isEmpty { c.add(-30, .noHoaxCue) }
+            // "We are outside our service hours" is untrue while the office is open.
+            if t.purpose == "out_of_hours", input.officeOpen == true { c.add(-40, .officeOpen) }
             // Platform.
             if !t.suits(input.platform) { c.add(-20, .platform) }
             candidates.append(c)
@@ -148,7 +150,7 @@ public enum Suggester {
 private struct Candidate {
     enum Factor: Hashable {
         case language, topic, emergency, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam
-        case joke, mood, purpose, laterInConversation, noHoaxCue, platform, recent, tooLong, missingSetting
+        case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, platform, recent, tooLong, missingSetting
     }
 
     let index: Int
@@ -214,6 +216,7 @@ private struct Candidate {
                 : Localized("balasan tindak lanjut, biasanya di akhir percakapan", "a follow-up reply, usually later in a conversation")
             case .noHoaxCue: Localized("koreksi hoaks, padahal komentarnya tidak menanyakan benar-tidaknya sebuah kabar",
                                        "corrects a hoax, and the comment does not ask whether some news is true")
+            case .officeOpen: Localized("pemberitahuan di luar jam layanan, padahal kantor sedang buka", "an out-of-hours notice, and the office is open now")
             case .platform: Localized("tidak ditulis untuk \(platform)", "not written for \(platform)")
             case .recent: Localized("sudah dikirim ke warga ini dalam 30 hari terakhir, dan tidak ada padanannya lagi",
                                     "already sent to this citizen in the last 30 days, and no equivalent is left")

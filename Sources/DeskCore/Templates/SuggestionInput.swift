@@ -14,10 +14,13 @@ public struct SuggestionInput: Sendable {
     public var recentTemplateIDs: Set<String>
     /// Values for the templates' variables.
     public var context: RenderContext
+    /// Whether the agency's office is open now (nil when not known): an out-of-hours notice sinks while it is.
+    public var officeOpen: Bool?
 
     /// The input for one comment; `recentTemplateIDs` and `context` may be left empty.
     public init(text: String, platform: Platform, channel: String? = nil, verdict: ToneVerdict, triagedIntent: Intent? = nil,
-                recentTemplateIDs: Set<String> = [], context: RenderContext = RenderContext()) {
+                recentTemplateIDs: Set<String> = [], context: RenderContext = RenderContext(), officeOpen: Bool? = nil) {
+        self.officeOpen = officeOpen
         self.text = text
         self.platform = platform
         self.channel = channel
