@@ -47,6 +47,7 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(Platform.x.replyLength("(" + link + ")."), 1 + 23 + 2)
         XCTAssertEqual(Platform.x.replyLength(String(repeating: "e\u{301}", count: 5)), 5)
         XCTAssertEqual(Platform.mastodon.replyLength("Cek " + bare), 4 + bare.count, "Mastodon shortens only links with https://")
+        XCTAssertEqual(Platform.x.replyLength("Cek {link} ya"), 4 + 23 + 3, "a {link} still to fill counts as the link it becomes")
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Cek (" + link + "), atau " + bare + "."), ["www.contoh.go.id"], "the same links the allow-list sees")
         let long = String(repeating: "a", count: 501)
         XCTAssertEqual(codes(long, platform: .mastodon), [.tooLong])

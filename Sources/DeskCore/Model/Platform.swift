@@ -40,11 +40,14 @@ public struct Platform: RawRepresentable, Hashable, Sendable, Codable, Comparabl
     ///   punctuation 1, CJK and other scripts 2, an emoji (with its modifiers and joiners) 2, and every link 23
     ///   whatever its length, bare domains (`contoh.go.id/ktp`) included.
     /// - Mastodon counts characters, every link written with `https://` as 23.
+    /// - On both, an unfilled `{link}` counts as the link it will be.
     /// - The others count characters (grapheme clusters).
     public func replyLength(_ text: String) -> Int {
         switch self {
         case .x, .mastodon:
-            let counted = self == .x ? text.precomposedStringWithCanonicalMapping : text
+            // A {link} staff have yet to fill in will count as the link it becomes.
+            let filled = text.replacingOccurrences(of: "{link}", with: "https://link.invalid")
+            let counted = self == .x ? filled.precomposedStringWithCanonicalMapping : filled
             var length = 0
             var from = counted.startIndex
             for link in LinkSpotter.links(in: counted) where self == .x || link.hasScheme {
