@@ -22,8 +22,16 @@ public struct TOMLFile: Sendable {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var parsed = lines
         var skipped: [FileIssue] = []
+        var otherError: (any Error)?
         func attempt(_ candidate: [Substring]) -> Result<TOMLTable, TOMLParseError>? {
-            do { return .success(try TOMLTable(string: candidate.joined(separator: "\n"))) } catch let e as TOMLParseError { return .failure(e) } catch { return nil }
+            do {
+                return .success(try TOMLTable(string: candidate.joined(separator: "\n")))
+            } catch let e as TOMLParseError {
+                return .failure(e)
+            } catch {
+                otherError = error
+                return nil
+            }
         }
         while true {
             switch attempt(parsed) {
@@ -32,7 +40,7 @@ public struct TOMLFile: Sendable {
                 self.skippedLines = skipped
                 return
             case nil:
-                throw FileIssue(file: path, line: nil, "not valid TOML")
+                throw FileIssue(file: path, line: nil, "not valid TOML: \(otherError.map { "\($0)" } ?? "")")
             case .failure(let error)?:
                 let stop = error.source.begin.line
                 let issue = FileIssue(file: path, line: stop, error.description)

@@ -239,9 +239,8 @@ public final class Desk: Sendable {
     /// instead of offering statuses.
     public static func statusRefusal(_ c: Comment, by name: String, isSupervisor: Bool) -> Localized? {
         guard !isSupervisor else { return nil }
-        if let holder = c.assignee, holder != name {
-            return Localized("Komentar \(c.id) dipegang \(holder); hanya dia atau supervisor yang dapat mengubah statusnya.",
-                             "Comment \(c.id) is held by \(holder); only they or a supervisor can change its status.")
+        if let held = heldRefusal(c, by: name, isSupervisor: isSupervisor, action: Localized("mengubah statusnya", "change its status")) {
+            return held
         }
         if c.status == .escalated {
             return Localized("Komentar \(c.id) sudah dieskalasi ke supervisor; hanya supervisor yang dapat mengubah statusnya.",
@@ -253,11 +252,19 @@ public final class Desk: Sendable {
     /// Why `name` may not answer `c`, or nil when they may: someone else holds it, or it is escalated to supervisors and
     /// not theirs. `reply` refuses with these words; the desk says them before a reply is written.
     public static func replyRefusal(_ c: Comment, by name: String, isSupervisor: Bool) -> Localized? {
-        if let holder = c.assignee, holder != name, !isSupervisor {
-            return Localized("Komentar \(c.id) dipegang \(holder); hanya dia atau supervisor yang dapat membalasnya. Minta dia melepasnya, atau minta supervisor menugaskannya kepada Anda.",
-                             "Comment \(c.id) is held by \(holder); only they or a supervisor can reply to it. Ask them to release it, or a supervisor to assign it to you.")
+        let action = Localized("membalasnya", "reply to it")
+        if let held = heldRefusal(c, by: name, isSupervisor: isSupervisor, action: action) {
+            return Localized(held.id + " Minta dia melepasnya, atau minta supervisor menugaskannya kepada Anda.",
+                             held.en + " Ask them to release it, or a supervisor to assign it to you.")
         }
-        return escalatedRefusal(c, by: name, isSupervisor: isSupervisor, action: Localized("membalasnya", "reply to it"))
+        return escalatedRefusal(c, by: name, isSupervisor: isSupervisor, action: action)
+    }
+
+    /// Someone else holds `c`: only they or a supervisor may `action`.
+    private static func heldRefusal(_ c: Comment, by name: String, isSupervisor: Bool, action: Localized) -> Localized? {
+        guard let holder = c.assignee, holder != name, !isSupervisor else { return nil }
+        return Localized("Komentar \(c.id) dipegang \(holder); hanya dia atau supervisor yang dapat \(action.id).",
+                         "Comment \(c.id) is held by \(holder); only they or a supervisor can \(action.en).")
     }
 
     /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).

@@ -56,7 +56,7 @@ public struct ReplyAssistant: Sendable {
         let input = SuggestionInput(text: comment.text, platform: comment.platform, channel: comment.channel, verdict: verdict,
                                     triagedIntent: triaged, recentTemplateIDs: recent,
                                     context: try context(for: comment, lang: verdict.lang),
-                                    officeOpen: desk.config.calendar.nextOpening(atOrAfter: desk.now).map { $0.timeIntervalSince(desk.now) < 1 })
+                                    officeOpen: desk.config.calendar.isOpen(at: desk.now))
         return (verdict, Suggester.suggest(for: input, library: library, limit: limit))
     }
 

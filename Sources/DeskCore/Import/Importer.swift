@@ -360,16 +360,18 @@ private final class BatchPipe: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty { condition.wait() }
-        let m = queue.removeFirst()
-        condition.broadcast()
-        return m
+        return removeFirst()
     }
 
     /// The next message if one is waiting, without waiting for it.
     func takeIfReady() -> Message? {
         condition.lock()
         defer { condition.unlock() }
-        guard !queue.isEmpty else { return nil }
+        return queue.isEmpty ? nil : removeFirst()
+    }
+
+    /// Takes the first message and wakes a reader waiting for room (the lock held).
+    private func removeFirst() -> Message {
         let m = queue.removeFirst()
         condition.broadcast()
         return m

@@ -148,6 +148,11 @@ public struct BusinessCalendar: Sendable, Hashable {
         return total
     }
 
+    /// Whether the agency is open at `date` (within its hours, on no holiday).
+    public func isOpen(at date: Date) -> Bool {
+        nextOpening(atOrAfter: date).map { $0.timeIntervalSince(date) < 1 } ?? false
+    }
+
     /// The first instant at or after `date` when the agency is open; nil for a calendar that never opens.
     public func nextOpening(atOrAfter date: Date) -> Date? {
         adding(businessSeconds: 0, to: date)

@@ -264,18 +264,18 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment] {
-        let running = "created_at > ? AND response_clock = '\(clock.rawValue)' AND responded_at IS NULL AND response_stopped IS NULL"
+        let running = "created_at > ? AND response_clock = ? AND responded_at IS NULL AND response_stopped IS NULL"
         let since = Int64(floor(after.timeIntervalSince1970))
         guard let authorHandle else {
             return try fetchComments("""
                 SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_thread
                 WHERE platform = ? AND thread_key = ? AND \(running) ORDER BY created_at
-                """, [platform.rawValue, threadKey, since])
+                """, [platform.rawValue, threadKey, since, clock.rawValue])
         }
         return try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_author
             WHERE platform = ? AND author_handle = ? AND thread_key = ? AND \(running) ORDER BY created_at
-            """, [platform.rawValue, authorHandle, threadKey, since])
+            """, [platform.rawValue, authorHandle, threadKey, since, clock.rawValue])
     }
 
     private var commentInsert: RawStatement?

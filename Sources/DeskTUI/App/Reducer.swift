@@ -295,10 +295,8 @@ public enum Reducer {
             cursor.move(by: delta, count: lines.count, visible: rows)
             // Group headings are not selectable: step past them in the direction of travel, or back from the end
             // (`g` lands on the first heading, whose item is just below it).
-            let landed = cursor.selected
-            let forward = Array(delta < 0 ? (0...landed).reversed() : Array(landed..<lines.count))
-            let backward = Array(delta < 0 ? Array(landed..<lines.count) : (0...landed).reversed())
-            cursor.selected = (forward + backward).first { lines.indices.contains($0) && lines[$0].item != nil }
+            let up = Array((0...cursor.selected).reversed()), down = Array(cursor.selected..<lines.count)
+            cursor.selected = (delta < 0 ? up + down : down + up).first { lines.indices.contains($0) && lines[$0].item != nil }
                 ?? state.overdue.cursor.selected
             cursor.keepVisible(count: lines.count, visible: rows)
             state.overdue.cursor = cursor

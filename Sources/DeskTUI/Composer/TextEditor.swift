@@ -47,7 +47,6 @@ public struct TextEditor: Sendable, Equatable {
     public mutating func insert(_ text: String, asOneChange: Bool = false) {
         guard !text.isEmpty else { return }
         remember(asOneChange ? .other : .typing)
-        defer { if asOneChange { lastEdit = .other } }
         let before = String(characters[..<cursor]) + text
         let after = String(characters[cursor...])
         let joined = Array(before + after)
@@ -75,7 +74,6 @@ public struct TextEditor: Sendable, Equatable {
         remember(.other)
         characters = Array(text)
         cursor = characters.count
-        lastEdit = .other
     }
 
     /// Takes back the last change not yet taken back.

@@ -27,33 +27,32 @@ public enum Chrome {
         }
         if let notice = state.notice {
             // A notice too long for the line takes up to three, over the bottom of the screen, until the next key.
-            let style = CellStyle(notice.kind == .error ? .error : .info)
             var lines = TextLayout.wrap(SafeText.sanitize(notice.text), width: max(1, w - 2))
             if lines.count > 3 { lines = Array(lines.prefix(2)) + [TextLayout.truncate(lines[2...].joined(separator: " "), to: w - 2)] }
-            let first = max(1, row - lines.count + 1)
-            for (i, line) in lines.enumerated() where first + i <= row {
-                surface.fill(row: first + i, col: 0, width: w, style: style)
-                surface.put(" " + line, row: first + i, col: 0, limit: w, style: style)
-            }
+            drawAbove(row, lines, style: CellStyle(notice.kind == .error ? .error : .info), width: w, on: &surface)
             return
         }
         if !state.startupIssues.isEmpty {
             // Problems found at start (keys.toml, the theme, the calendar): one a line, up to three, over the bottom of
             // the screen until the first key, like a long notice.
             let issues = state.startupIssues
-            var lines = issues.prefix(issues.count > 3 ? 2 : 3).map { SafeText.sanitize($0) }
-            if issues.count > 3 { lines.append(state.strings.format(.moreIssues, String(issues.count - 2))) }
-            let style = CellStyle(.warning)
-            let first = max(1, row - lines.count + 1)
-            for (i, line) in lines.enumerated() where first + i <= row {
-                surface.fill(row: first + i, col: 0, width: w, style: style)
-                surface.put(" " + TextLayout.truncate(line, to: w - 2), row: first + i, col: 0, limit: w, style: style)
-            }
+            var lines = issues.prefix(issues.count > 3 ? 2 : 3).map { TextLayout.truncate(SafeText.sanitize($0), to: w - 2) }
+            if issues.count > 3 { lines.append(TextLayout.truncate(state.strings.format(.moreIssues, String(issues.count - 2)), to: w - 2)) }
+            drawAbove(row, lines, style: CellStyle(.warning), width: w, on: &surface)
             return
         }
         var col = 1
         for (text, object) in status where col < w {
             col += surface.put(text, row: row, col: col, limit: w - col - 1, style: CellStyle(object))
+        }
+    }
+
+    /// Draws `lines` ending on `row` (the status line), over the rows above it, each filled across the screen.
+    private static func drawAbove(_ row: Int, _ lines: [String], style: CellStyle, width w: Int, on surface: inout some Surface) {
+        let first = max(1, row - lines.count + 1)
+        for (i, line) in lines.enumerated() where first + i <= row {
+            surface.fill(row: first + i, col: 0, width: w, style: style)
+            surface.put(" " + line, row: first + i, col: 0, limit: w, style: style)
         }
     }
 
