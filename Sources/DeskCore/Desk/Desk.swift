@@ -522,20 +522,27 @@ public final class Desk: Sendable {
         -> (joined: [Int64], clocks: [String: JSONValue]) {
         guard let id = reply.externalID, let threadKey = reply.threadKey else { return ([], [:]) }
         let joined = threadKey == id ? [] : try tx.joinThread(platform: reply.platform, from: id, into: threadKey)
+        return (joined, try followUps(of: reply, answering: comment, tx))
+    }
+
+    /// The second half of `catchUp(with:answering:)`: the answered citizen's later messages in the conversation (or,
+    /// when the answered comment is not on the desk, the direct replies to the answer) become follow-ups.
+    private func followUps(of reply: Reply, answering comment: Comment?, _ tx: any StoreWriter) throws -> [String: JSONValue] {
         // The agency's own post answers no one: replying under it starts a first response.
-        guard reply.inReplyTo != nil else { return (joined, [:]) }
+        guard let id = reply.externalID, let threadKey = reply.threadKey, reply.inReplyTo != nil else { return [:] }
         var followUps = try tx.responsesRunning(.firstResponse, platform: reply.platform, threadKey: threadKey,
                                                 authorHandle: comment?.author.handle, after: reply.sentAt)
         if comment == nil { followUps.removeAll { $0.inReplyTo != id } }
         var clocks: [String: JSONValue] = [:]
         for c in followUps { try restartResponseClock(c, followsAgencyReply: true, tx, into: &clocks) }
-        return (joined, clocks)
+        return clocks
     }
 
     /// The other order: agency answers imported before the comment they answer (`answers`, as they were while
     /// waiting for it) made every direct reply to them a follow-up, their addressee unknown, and no message of the
     /// answered citizen one. Once the comment is on the desk, the citizen's later messages in the conversation become
-    /// follow-ups (as `catchUp(with:answering:)`), and a reply to the answer by another citizen is a first contact
+    /// follow-ups (as in `catchUp(with:answering:)`; nothing is filed under the answer's id, since replies to it found
+    /// it on the desk), and a reply to the answer by another citizen is a first contact
     /// after all — unless the agency had answered them elsewhere in the conversation. Returns the changed clocks.
     func catchUp(answered comment: Comment, by answers: [Reply], _ tx: any StoreWriter) throws -> [String: JSONValue] {
         var clocks: [String: JSONValue] = [:]
@@ -549,7 +556,7 @@ public final class Desk: Sendable {
             var linked = answer
             linked.commentID = comment.id
             linked.threadKey = comment.threadKey
-            ClockLog.merge(try catchUp(with: linked, answering: comment, tx).clocks, into: &clocks)
+            ClockLog.merge(try followUps(of: linked, answering: comment, tx), into: &clocks)
         }
         return clocks
     }
