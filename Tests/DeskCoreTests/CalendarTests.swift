@@ -47,6 +47,11 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(jakarta.adding(businessSeconds: 3600, to: t("2026-12-04T17:00:00+07:00")), t("2026-12-07T08:30:00+07:00"))
         // Friday closes at 16:30, not 16:00: 45 minutes on Friday, 15 on Monday.
         XCTAssertEqual(jakarta.adding(businessSeconds: 3600, to: t("2026-12-04T15:45:00+07:00")), t("2026-12-07T07:45:00+07:00"))
+        XCTAssertTrue(jakarta.isOpen(at: t("2026-12-01T10:00:00+07:00")), "a Tuesday morning")
+        XCTAssertTrue(jakarta.isOpen(at: t("2026-12-01T07:30:00+07:00")), "from the opening minute")
+        XCTAssertFalse(jakarta.isOpen(at: t("2026-12-01T23:10:00+07:00")), "the night")
+        XCTAssertFalse(jakarta.isOpen(at: t("2026-12-05T10:00:00+07:00")), "a Saturday")
+        XCTAssertFalse(jakarta.isOpen(at: t("2026-12-25T10:00:00+07:00")), "Christmas")
     }
 
     func testHolidaysAndYearEnd() {

@@ -246,6 +246,8 @@ final class ImportTests: XCTestCase {
             for (order, desk) in [("answers last", apart), ("answers first", reversed)] {
                 let got = try desk.comment(.mastodon, id)
                 XCTAssertEqual(got.threadKey, expected.threadKey, "\(id), \(order)")
+                XCTAssertEqual(QueueItem(comment: got, clock: nil, passedOver: false).json["thread_key"]?.stringValue, expected.threadKey,
+                               "listings give the conversation as the desk files it: \(id), \(order)")
                 XCTAssertEqual(got.sla, expected.sla, "\(id), \(order)")
             }
         }
