@@ -33,7 +33,9 @@ struct Benchmarks {
         let now = Timestamp.parse("2026-12-01T10:00:00+07:00")!
         let clock = ManualClock(now)
         let store = try SQLiteStore(path: dir.appendingPathComponent("bench.sqlite").path)
-        let desk = Desk(store: store, clock: clock, actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
+        // The desk `meja import` uses: each comment's tone (intent, sentiment, sensitive topics) is read as it is stored.
+        let desk = Desk.withReplyChecks(store: store, config: DeskConfig(), clock: clock,
+                                        actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
         var figures: [String: Double] = [:]
 
         log("generating \(rows) comments…")
@@ -52,8 +54,8 @@ struct Benchmarks {
         log("importing 100,000 tweets in X API v2 format…")
         var xConfig = DeskConfig()
         xConfig.channels = ["@diskominfo_contoh"]
-        let xDesk = Desk(store: try SQLiteStore(path: dir.appendingPathComponent("x.sqlite").path), config: xConfig, clock: clock,
-                         actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
+        let xDesk = Desk.withReplyChecks(store: try SQLiteStore(path: dir.appendingPathComponent("x.sqlite").path), config: xConfig,
+                                         clock: clock, actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
         let tweets = XV2Sample.generate(count: 100_000)
         var tweetCount = 0
         let tweetMS = try Self.milliseconds {
