@@ -272,6 +272,47 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(try LogAudit.verify(apart.store).ok)
     }
 
+    /// A conversation exported in pieces (no thread ids, as from Mastodon): replies that come before the message they
+    /// answer are filed under its id, and join its conversation when it arrives, in whatever order the pieces come.
+    func testRepliesImportedBeforeTheCommentTheyAnswerJoinItsConversation() throws {
+        let messages = [
+            record("a1", at: "2026-12-01T08:00:00+07:00", platform: .mastodon, author: "ani", text: "Jalan di depan pasar rusak"),
+            record("a2", at: "2026-12-01T08:10:00+07:00", platform: .mastodon, author: "budi", text: "Betul, sudah lama", inReplyTo: "a1"),
+            record("a3", at: "2026-12-01T08:20:00+07:00", platform: .mastodon, author: "citra", text: "Di gang juga", inReplyTo: "a2"),
+            record("a4", at: "2026-12-01T08:30:00+07:00", platform: .mastodon, author: "ani", text: "Semoga cepat", inReplyTo: "a3"),
+        ]
+        let together = try TestDesk()
+        let inOrder = try together.importRecords(messages)
+        XCTAssertEqual(try messages.map { try together.comment(.mastodon, $0.id).threadKey }, ["a1", "a1", "a1", "a1"])
+        let first = try XCTUnwrap(try together.store.read { try $0.events(from: inOrder.events[0], limit: 1) }.first)
+        XCTAssertNil(first.payloadValue["joined_thread"], "in order, nothing waits and nothing moves")
+
+        let orders: [[[Int]]] = [[[2, 3], [1], [0]], [[1], [3], [0], [2]], [[3], [2], [1], [0]], [[0, 3], [2], [1]]]
+        for order in orders {
+            let t = try TestDesk()
+            var joined: [Int64] = []
+            for (k, files) in order.enumerated() {
+                let summary = try t.importRecords(files.map { messages[$0] }, name: "part\(k).jsonl")
+                let event = try XCTUnwrap(try t.store.read { try $0.events(from: summary.events[0], limit: 1) }.first)
+                joined += event.payloadValue["joined_thread"]?.arrayValue?.compactMap(\.intValue) ?? []
+            }
+            for m in messages {
+                XCTAssertEqual(try t.comment(.mastodon, m.id).threadKey, "a1", "\(m.id), files \(order)")
+            }
+            let thread = try t.store.read { try $0.thread(platform: .mastodon, threadKey: "a1") }
+            XCTAssertEqual(thread.comments.map(\.externalID), ["a1", "a2", "a3", "a4"], "files \(order)")
+            XCTAssertFalse(joined.isEmpty, "the log names the comments moved: files \(order)")
+            XCTAssertTrue(try LogAudit.verify(t.store).ok)
+        }
+
+        // A reply whose platform names its conversation (X) is filed there, parent or not: nothing waits for it.
+        let t = try TestDesk()
+        _ = try t.importRecords([record("x2", at: "2026-12-01T08:10:00+07:00", thread: "x1", inReplyTo: "x1b")])
+        XCTAssertFalse(try t.store.read { try $0.commentsAwaitParent(platform: .x) })
+        _ = try t.importRecords([messages[3]], name: "late.jsonl")
+        XCTAssertTrue(try t.store.read { try $0.commentsAwaitParent(platform: .mastodon) })
+    }
+
     func testACommentDatedAfterNowIsKeptWithAWarningNamingItsLine() throws {
         let t = try TestDesk(now: "2026-12-01T10:00:00+07:00")
         let s = try t.importRecords([

@@ -5,7 +5,8 @@ import Foundation
 /// A bad element never stops the good ones: it is reported as `FILE:LINE: reason` and the rest are committed.
 /// Comments written by the agency's own channels (`from_agency`, or an author in `[agency].channels`) become
 /// replies to the comment they answer, so they stop its clock and never enter the queue. Files may come in any
-/// order: an answer imported after citizens' replies to it catches them up (`Desk.catchUp`).
+/// order: an answer imported after citizens' replies to it catches them up (`Desk.catchUp`), and a comment imported
+/// after replies to it gathers them into its conversation.
 public struct Importer: Sendable {
     public let desk: Desk
     /// Records per batch: each batch is logged as one event. A crash loses at most the transaction in flight,
@@ -201,6 +202,7 @@ public struct Importer: Sendable {
         var warnings: [FileIssue] = []
         let file = summary.file
         var presence: [Platform: (any: Bool, pending: Bool)] = [:]
+        var awaitingParent: [Platform: Bool] = [:]
         var firstID: Int64?
         var lastID: Int64?
         var answered: [Int64] = []
@@ -287,6 +289,15 @@ public struct Importer: Sendable {
             }
             if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
             comment.id = id
+            // Replies that came before this comment were filed under its id: they join its conversation. (A platform
+            // that names every conversation, like X, never has such replies, and the look-up is skipped.)
+            if threadKey != record.id {
+                if awaitingParent[record.platform] == nil { awaitingParent[record.platform] = try tx.commentsAwaitParent(platform: record.platform) }
+                if awaitingParent[record.platform]! { joined += try tx.joinThread(platform: record.platform, from: record.id, into: threadKey) }
+            }
+            if record.threadID == nil, parentThread == nil, parentMessage == nil, threadKey == record.inReplyTo {
+                awaitingParent[record.platform] = true
+            }
             arrivals.append(ClockLog.arrival(comment))
             if firstID == nil { firstID = id }
             lastID = id

@@ -46,6 +46,9 @@ public protocol StoreReader {
     /// Whether any reply, and any reply still waiting for its comment, exists on a platform (lets imports
     /// skip lookups that cannot find anything).
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)
+    /// Whether some comments on a platform are filed under the id of the message they answer, because it was not on
+    /// the desk when they came (lets imports skip looking for them when a comment arrives).
+    func commentsAwaitParent(platform: Platform) throws -> Bool
     /// Imported agency replies waiting for the comment they answer.
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
     /// Comments by `authorHandle` (by anyone when nil) in a conversation, written after `after`, whose response clock

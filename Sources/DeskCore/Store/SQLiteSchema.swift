@@ -129,6 +129,14 @@ enum SQLiteSchema {
                 CREATE INDEX comment_author ON comment (platform, author_handle, thread_key, created_at);
                 """)
         }
+        // Comments filed under the id of the message they answer (not on the desk when they came), so that an import
+        // can tell at once whether an arriving comment may have replies waiting for its conversation. Partial: a
+        // comment whose platform names its conversation, or whose parent was on the desk, is not in it.
+        m.registerMigration("v3-awaiting-parent") { db in
+            try db.execute(sql: """
+                CREATE INDEX comment_awaiting_parent ON comment (platform) WHERE thread_id IS NULL AND thread_key = in_reply_to;
+                """)
+        }
         return m
     }
 }

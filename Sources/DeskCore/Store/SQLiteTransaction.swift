@@ -416,6 +416,13 @@ final class SQLiteTransaction: StoreWriter {
         return (row?[0] ?? false, row?[1] ?? false)
     }
 
+    func commentsAwaitParent(platform: Platform) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM comment INDEXED BY comment_awaiting_parent
+                           WHERE platform = ? AND thread_id IS NULL AND thread_key = in_reply_to)
+            """), arguments: [platform.rawValue]) ?? false
+    }
+
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply] {
         try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND in_reply_to = ? AND comment_id IS NULL",
                          [platform.rawValue, externalID])
