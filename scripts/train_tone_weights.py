@@ -18,9 +18,10 @@ What it does, so that anyone can check and repeat it (Python 3 with numpy, deter
 5. Chooses the humour threshold by 5-fold cross-validation INSIDE the training rows: the largest logit
    threshold at which at least 96% of each upset class (anger, fear, sadness, negative) gets no humour out
    of fold. "Gets no humour" follows ToneGovernor's rules (`humour_gates` below): a sensitive topic, a rude
-   word or a complaint cue withholds humour whatever the logit; plain thanks allows it. The
-   held-out rows play no part in that choice either.
-6. Writes the bias, the threshold and every weight with |w| >= 0.02, rounded to 3 decimals.
+   word or a complaint cue withholds humour whatever the logit; plain thanks allows it. Then the threshold for
+   texts where the writer jokes (wkwk, haha, 😂 …) is raised as far as the same floor allows: laughter is a sign
+   of good mood the model weighs only as one word among many. The held-out rows play no part in either choice.
+6. Writes the bias, the thresholds and every weight with |w| >= 0.02, rounded to 3 decimals.
 
 7. Writes Tests/DeskCoreTests/Fixtures/score-parity.tsv: the logit of some hand-written texts under the
    weights just written, which ToneGovernor must reproduce to 1e-6.
@@ -244,7 +245,7 @@ def phrase_matches(table, words):
 
 
 def humour_gates(text):
-    """(withheld, pleased) as ToneGovernor decides them without the model: `withheld` when a sensitive topic,
+    """(withheld, pleased, joking) as ToneGovernor decides them without the model: `withheld` when a sensitive topic,
     a rude word or a complaint cue rules humour out; `pleased` when plain thanks allows it (praise words alone
     do not: the model weighs them, and they are often sarcastic or a plain adverb such as "cepat")."""
     toks = tokens(text)
@@ -262,7 +263,7 @@ def humour_gates(text):
     unpleasant = any(abs(VALENCE.get(w, 0)) >= 1 and (VALENCE[w] > 0) == n for w, n in zip(words, negated))
     pleased = (thanked and not withheld and not unpleasant and len(toks) <= SHORT_COMMENT
                and not any(w in CONTRAST for w in words))
-    return withheld, pleased
+    return withheld, pleased, "joke" in cues
 
 
 def load():
@@ -420,21 +421,31 @@ def main():
         model = fit(part, vocabulary(part))
         out_of_fold += [(score(model, f, h), label, gates) for k, (f, h, _, label, gates) in enumerate(train) if k % 5 == fold]
         print(f"fold {fold + 1}/5 done", flush=True)
+    def allowed(s, gates, t, t_joke):
+        withheld, pleased, joking = gates
+        return not withheld and (pleased or s <= (t_joke if joking else t))
+
+    def floor_holds(t, t_joke):
+        for cls in UPSET:
+            rows = [(s, gates) for s, label, gates in out_of_fold if label == cls]
+            if sum(1 for s, gates in rows if not allowed(s, gates, t, t_joke)) / len(rows) < CATCH_TARGET:
+                return False
+        return True
+
     threshold = None
     for step in range(-100, 60):
-        t = step / 10
-        caught = []
-        for cls in sorted(UPSET):
-            rows = [(s, gates) for s, label, gates in out_of_fold if label == cls]
-            caught.append(sum(1 for s, (withheld, pleased) in rows if withheld or (s > t and not pleased)) / len(rows))
-        if all(c >= CATCH_TARGET for c in caught):
-            threshold = t
-    print(f"threshold (logit above which humour is withheld): {threshold}")
+        if floor_holds(step / 10, step / 10):
+            threshold = step / 10
+    joke_threshold = threshold
+    for step in range(int(round(threshold * 10)), 60):
+        if floor_holds(threshold, step / 10):
+            joke_threshold = step / 10
+    print(f"threshold (logit above which humour is withheld): {threshold}; when the writer jokes: {joke_threshold}")
 
     for cls in sorted(UPSET | CALM):
         rows = [(s, gates) for s, label, gates in out_of_fold if label == cls]
-        allowed = sum(1 for s, (withheld, pleased) in rows if not withheld and (pleased or s <= threshold)) / len(rows)
-        print(f"  out of fold, {cls}: humour allowed on {allowed:.1%}")
+        share = sum(1 for s, gates in rows if allowed(s, gates, threshold, joke_threshold)) / len(rows)
+        print(f"  out of fold, {cls}: humour allowed on {share:.1%}")
     samples = [(f, h, y) for f, h, y, _, _ in train]
     w, b = fit(samples, vocabulary(samples))
     kept = sorted((f, round(v, 3)) for f, v in w.items() if abs(v) >= 0.02)
@@ -447,9 +458,11 @@ def main():
         out.write(f"# {SEEDS} sample orders averaged) on top of the hand valence of sentiment.tsv; @threshold chosen by 5-fold\n")
         out.write(f"# cross-validation inside the training rows so that >= {CATCH_TARGET:.1%} of each upset class gets no humour.\n")
         out.write("# Format: feature TAB weight. A feature is a normalised token or two tokens joined by a space;\n")
-        out.write("# NEG_x is x right after a negator. @bias and @threshold are model constants.\n")
+        out.write("# NEG_x is x right after a negator. @bias, @threshold and @joke_threshold (the threshold when the writer\n")
+        out.write("# jokes, raised as far as the same floor allows) are model constants.\n")
         out.write(f"@bias\t{round(b, 4)}\n")
         out.write(f"@threshold\t{threshold}\n")
+        out.write(f"@joke_threshold\t{joke_threshold}\n")
         for f, v in kept:
             out.write(f"{f}\t{v}\n")
     print(f"wrote {len(kept)} weights to {os.path.relpath(OUT, ROOT)}")

@@ -54,6 +54,6 @@ final class ToneEvaluationTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(share(label), 0.95, "humour must be withheld on at least 95% of \(label) texts")
         }
         XCTAssertGreaterThanOrEqual(1 - share("positive"), 0.60, "humour must stay available on at least 60% of positive texts")
-        XCTAssertGreaterThanOrEqual(1 - share("happy"), 0.50, "humour must stay available on at least 50% of happy texts (target 60%, not reached: see docs/tone-evaluation.md)")
+        XCTAssertGreaterThanOrEqual(1 - share("happy"), 0.55, "humour must stay available on at least 55% of happy texts (measured 56.6%; target 60%, not reached: see docs/tone-evaluation.md)")
     }
 }

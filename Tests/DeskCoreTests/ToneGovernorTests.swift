@@ -210,6 +210,20 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertTrue(flood.contains { $0.id.hasPrefix("bahasa: Indonesia") })
     }
 
+    /// Laughter is itself a sign of good mood: a writer who jokes needs less of it than the plain threshold asks,
+    /// and the joke lifts no complaint or sensitive topic.
+    func testAJokingWriterNeedsLessGoodMoodForHumour() {
+        let g = ToneGovernor()
+        XCTAssertLessThan(g.humorFloor(joking: true), g.humorFloor())
+        let joke = g.verdict("wkwkwk min bisa aja")
+        XCTAssertEqual(joke.humorAllowed, .light)
+        XCTAssertLessThan(joke.sentiment, g.humorFloor(), "below the plain floor: without the joke there would be no humour")
+        XCTAssertGreaterThanOrEqual(joke.sentiment, g.humorFloor(joking: true))
+        XCTAssertEqual(g.verdict("min bisa aja").humorAllowed, .none)
+        XCTAssertEqual(g.verdict("wkwk jalan rusak lagi, parah").humorAllowed, .none)
+        XCTAssertEqual(g.verdict("wkwk ada yang meninggal kecelakaan di tol").humorAllowed, .none)
+    }
+
     func testSignedNumbersInReasons() {
         XCTAssertEqual(ToneGovernor.signed(0.724), "+0.72")
         XCTAssertEqual(ToneGovernor.signed(-0.05, in: .id), "-0,05", "a decimal comma in Bahasa Indonesia")

@@ -14,7 +14,8 @@ import Foundation
 ///   no-evidence point, so a plain question reads 0.
 /// - **Cautious humour threshold**: humour needs the logit *below* the model's `threshold`, i.e. clear signs
 ///   of good mood. A text with no feeling either way gets no humour: upset people often write plainly, and
-///   a joke to an upset citizen costs far more than a missing one to a neutral citizen. Thanks with no
+///   a joke to an upset citizen costs far more than a missing one to a neutral citizen. A writer who jokes (wkwk,
+///   haha, 😂) needs less (`jokeThreshold`: laughter is itself a sign of good mood). Thanks with no
 ///   complaint, rude word or sensitive topic counts as such a sign on its own; a praise word alone does not
 ///   (the model weighs it, and in tweets it is often sarcastic or a plain adverb such as "cepat").
 /// - **Sarcasm**: praise or thanks (incl. 👍) together with complaint content ("mantap, jalan rusak lagi 👍")
@@ -41,8 +42,10 @@ public struct ToneGovernor: Sendable {
         self.init(lexicon: lexicon, crisisMode: config.crisisMode, humorEnabled: config.humorEnabled)
     }
 
-    /// Sentiment (-1…1) at and above which the text shows enough good mood for humour.
-    public var humorFloor: Double { Self.sentiment(logit: lexicon.threshold, bias: lexicon.bias) }
+    /// Sentiment (-1…1) at and above which the text shows enough good mood for humour (`joking`: when the writer jokes).
+    public func humorFloor(joking: Bool = false) -> Double {
+        Self.sentiment(logit: joking ? lexicon.jokeThreshold : lexicon.threshold, bias: lexicon.bias)
+    }
 
     /// What one reading of a comment found, before any reason is written.
     struct Reading {
@@ -193,9 +196,9 @@ public struct ToneGovernor: Sendable {
         } else if r.intent == .complaint {
             humor = .none
             reasons.append(Localized("humor 0: sebuah keluhan", "humour 0: a complaint"))
-        } else if r.logitForHumor > lexicon.threshold {
+        } else if r.logitForHumor > (r.joking ? lexicon.jokeThreshold : lexicon.threshold) {
             humor = .none
-            let (s, floor) = (r.sentiment, humorFloor)
+            let (s, floor) = (r.sentiment, humorFloor(joking: r.joking))
             reasons.append(Localized("humor 0: tidak ada tanda suasana hati yang jelas baik (sentimen \(Self.signed(s, in: .id)), humor perlu \(Self.signed(floor, in: .id)) atau lebih)",
                                      "humour 0: no clear sign of good mood (sentiment \(Self.signed(s)), humour needs \(Self.signed(floor)) or more)"))
         } else if r.joking {

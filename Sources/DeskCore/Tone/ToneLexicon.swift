@@ -24,6 +24,9 @@ public struct ToneLexicon: Sendable {
     public let bias: Double
     /// Logit above which humour is withheld (chosen by cross-validation in the training script).
     public let threshold: Double
+    /// The same when the writer jokes (wkwk, haha, 😂): laughter is a sign of good mood, so the training script raises
+    /// it as far as the same floor on upset texts allows. `threshold` when the weights name none.
+    public let jokeThreshold: Double
 
     var ids: [String: Int32] = [:]
     var words: [String] = []
@@ -45,6 +48,7 @@ public struct ToneLexicon: Sendable {
         tokenizer = ToneTokenizer(slang: [:])
         bias = 0
         threshold = -1
+        jokeThreshold = -1
     }
 
     /// The shipped lexicon, loaded once. Problems reading it are in `shippedIssues`.
@@ -109,15 +113,18 @@ public struct ToneLexicon: Sendable {
         self.tokenizer = tokenizer
         var bias = 0.0
         var threshold = -1.0
+        var jokeThreshold: Double?
         for line in weights {
             switch line.key {
             case "@bias": bias = Double(line.value) ?? bias
             case "@threshold": threshold = Double(line.value) ?? threshold
+            case "@joke_threshold": jokeThreshold = Double(line.value)
             default: continue
             }
         }
         self.bias = bias
         self.threshold = threshold
+        self.jokeThreshold = max(threshold, jokeThreshold ?? threshold)
         var pairs: [(String, String, Float)] = []
         for line in weights {
             guard let w = Double(line.value) else {
@@ -125,7 +132,7 @@ public struct ToneLexicon: Sendable {
                 continue
             }
             switch line.key {
-            case "@bias", "@threshold": continue
+            case "@bias", "@threshold", "@joke_threshold": continue
             default:
                 let parts = line.key.split(separator: " ")
                 if parts.count == 2 {
