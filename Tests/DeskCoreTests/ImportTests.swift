@@ -305,6 +305,31 @@ final class ImportTests: XCTestCase {
             XCTAssertTrue(try LogAudit.verify(t.store).ok)
         }
 
+        // A citizen's message that joins a conversation where the agency had answered them becomes a follow-up, as
+        // it is when the conversation is imported in one piece.
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let conversation = [
+            record("k0", at: "2026-12-01T08:00:00+07:00", platform: .mastodon, author: "ani", text: "Lampu jalan mati"),
+            record("kr", at: "2026-12-01T08:30:00+07:00", platform: .mastodon, author: "@diskominfo", text: "Sudah kami teruskan", inReplyTo: "k0"),
+            record("kb", at: "2026-12-01T08:40:00+07:00", platform: .mastodon, author: "budi", text: "Di RT 3 juga", inReplyTo: "k0"),
+            record("ka", at: "2026-12-01T08:50:00+07:00", platform: .mastodon, author: "ani", text: "Sampai sekarang belum", inReplyTo: "kb"),
+        ]
+        let whole = try TestDesk(config: config)
+        _ = try whole.importRecords(conversation)
+        XCTAssertEqual(try whole.comment(.mastodon, "ka").sla.responseClock, .nextResponse)
+        let pieces = try TestDesk(config: config)
+        _ = try pieces.importRecords([conversation[3]], name: "late-reply.jsonl")
+        XCTAssertEqual(try pieces.comment(.mastodon, "ka").sla.responseClock, .firstResponse, "the conversation is not known yet")
+        let rest = try pieces.importRecords(Array(conversation.prefix(3)), name: "conversation.jsonl")
+        let ka = try pieces.comment(.mastodon, "ka")
+        XCTAssertEqual(ka.threadKey, "k0")
+        XCTAssertEqual(ka.sla, try whole.comment(.mastodon, "ka").sla)
+        let event = try XCTUnwrap(try pieces.store.read { try $0.events(from: rest.events[0], limit: 1) }.first)
+        XCTAssertEqual(event.payloadValue["clocks"]?.objectValue?[String(ka.id)]?.objectValue?["clock"]?.stringValue, "next_response",
+                       "the log restates the changed clock")
+        XCTAssertTrue(try LogAudit.verify(pieces.store).ok)
+
         // A reply whose platform names its conversation (X) is filed there, parent or not: nothing waits for it.
         let t = try TestDesk()
         _ = try t.importRecords([record("x2", at: "2026-12-01T08:10:00+07:00", thread: "x1", inReplyTo: "x1b")])

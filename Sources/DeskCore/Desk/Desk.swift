@@ -561,6 +561,22 @@ public final class Desk: Sendable {
         return clocks
     }
 
+    /// Catches up with citizens' messages that have just joined a conversation (`moved`: filed until now under the id
+    /// of a message that was not on the desk): one whose first-response clock still runs becomes a follow-up when the
+    /// agency had answered its writer earlier in that conversation, as it would have been had the conversation been
+    /// known when it came. Returns the changed clocks.
+    func catchUp(joined moved: [Int64], _ tx: any StoreWriter) throws -> [String: JSONValue] {
+        var clocks: [String: JSONValue] = [:]
+        for id in moved {
+            guard let c = try tx.comment(id: id), c.sla.responseClock == .firstResponse, c.sla.respondedAt == nil,
+                  c.sla.responseStoppedAt == nil,
+                  try tx.agencyReplied(platform: c.platform, threadKey: c.threadKey, author: c.author.handle, before: c.createdAt)
+            else { continue }
+            try restartResponseClock(c, followsAgencyReply: true, tx, into: &clocks)
+        }
+        return clocks
+    }
+
     /// Gives a comment the response clock it would have had, had the import known then what it knows now (whether
     /// it follows an agency answer), counted from its arrival; adds the change to `clocks` for the log.
     private func restartResponseClock(_ comment: Comment, followsAgencyReply: Bool, _ tx: any StoreWriter,

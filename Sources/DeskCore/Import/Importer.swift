@@ -293,7 +293,11 @@ public struct Importer: Sendable {
             // that names every conversation, like X, never has such replies, and the look-up is skipped.)
             if threadKey != record.id {
                 if awaitingParent[record.platform] == nil { awaitingParent[record.platform] = try tx.commentsAwaitParent(platform: record.platform) }
-                if awaitingParent[record.platform]! { joined += try tx.joinThread(platform: record.platform, from: record.id, into: threadKey) }
+                if awaitingParent[record.platform]! {
+                    let moved = try tx.joinThread(platform: record.platform, from: record.id, into: threadKey)
+                    joined += moved
+                    if presence[record.platform]!.any, !moved.isEmpty { ClockLog.merge(try desk.catchUp(joined: moved, tx), into: &clocks) }
+                }
             }
             if record.threadID == nil, parentThread == nil, parentMessage == nil, threadKey == record.inReplyTo {
                 awaitingParent[record.platform] = true
