@@ -31,6 +31,14 @@ public enum SyntheticInbox {
         return out
     }
 
+    /// The texts of the comments of `jsonl` with the same arguments, in order.
+    public static func texts(count: Int, now: Date, days: Int = 30, seed: UInt64 = 7) -> [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(count)
+        forEachComment(count: count, now: now, days: days, seed: seed) { _, record in texts.append(record.text) }
+        return texts
+    }
+
     /// The generated comments in order, with their index (the same for the same arguments).
     private static func forEachComment(count: Int, now: Date, days: Int, seed: UInt64, _ body: (Int, CommentRecord) -> Void) {
         var rng = DemoRandom(seed: seed)

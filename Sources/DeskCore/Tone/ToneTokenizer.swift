@@ -26,6 +26,9 @@ public struct ToneTokenizer: Sendable {
     public static let negators: Set<String> = ["tidak", "bukan", "belum", "jangan", "kurang", "tanpa", "not", "no",
         "never", "dont", "cant", "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "nothing"]
 
+    /// The length in bytes of the longest negator (a longer word needs no look-up).
+    static let longestNegator = negators.map(\.utf8.count).max() ?? 0
+
     /// Emoticons recognised as tokens, longest first so that `:-)` wins over `:-`.
     static let emoticons: [[Unicode.Scalar]] = [":)", ":-)", ":(", ":-(", ":d", ":-d", ":p", ":')", ":'(", ";)", ";-)",
         ":3", ":v", "-_-", "<3", ":/", "=)", "=(", ":*", ":o"]
@@ -43,7 +46,7 @@ public struct ToneTokenizer: Sendable {
         out.reserveCapacity(16)
         var negate = false
         func add(_ word: String, isWord: Bool) {
-            if isWord, Self.negators.contains(word) {
+            if isWord, word.utf8.count <= Self.longestNegator, Self.negators.contains(word) {
                 out.append(Token(text: word, negated: false, isWord: true))
                 negate = true
                 return
@@ -52,7 +55,10 @@ public struct ToneTokenizer: Sendable {
             negate = false
         }
         for raw in Self.rawTokens(text) {
-            if raw.isWord {
+            if raw.isWord, Self.isPlain(raw.text) {
+                // Most words: only slang to look up (without building a one-word list).
+                if let standard = slang[raw.text] { for word in standard { add(word, isWord: true) } } else { add(raw.text, isWord: true) }
+            } else if raw.isWord {
                 for word in normalize(raw.text) { add(word, isWord: true) }
             } else {
                 add(raw.text, isWord: false)

@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         discussion: "Build with `swift build -c release` first; debug builds are many times slower. --rows sizes the generated inbox; import_x_v2_rows_per_s always imports 100,000 tweets and log_verify_events_per_s always verifies 1,000,000 events, as their names promise.")
 
     @Option(help: "How many comments the generated database holds.") var rows: Int = 1_000_000
-    @Option(help: ArgumentHelp("Measure only these groups (comma-separated): import, x, queue, tui, suggest, sla, log, report. The comment import always runs.", valueName: "groups"))
+    @Option(help: ArgumentHelp("Measure only these groups (comma-separated): import, x, queue, tui, tone, suggest, sla, log, report. The comment import always runs.", valueName: "groups"))
     var only: String?
     @Flag(help: "Print the figures as one JSON object.") var json = false
 

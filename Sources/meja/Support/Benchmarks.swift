@@ -5,7 +5,7 @@ import Foundation
 /// The named figures of `meja bench`, measured on a generated database in a temporary folder.
 struct Benchmarks {
     let rows: Int
-    /// The groups of figures to measure (nil: all): import, x, queue, tui, suggest, sla, log, report.
+    /// The groups of figures to measure (nil: all): import, x, queue, tui, tone, suggest, sla, log, report.
     var only: Set<String>? = nil
     let log: (String) -> Void
 
@@ -76,6 +76,14 @@ struct Benchmarks {
         log("desk first frame and keypresses…")
         figures["tui_first_frame_ms"] = Self.median((0..<5).map { _ in DeskBench.firstFrame(desk: desk).milliseconds })
         figures["tui_keypress_p99_ms"] = DeskBench.percentile(DeskBench.keypressLatencies(desk: desk, rounds: 20), 99)
+        }
+
+        if want("tone") {
+        log("reading the tone of 100,000 comments (as the import does for each)…")
+        let texts = SyntheticInbox.texts(count: 100_000, now: now)
+        let governor = ToneGovernor(config: DeskConfig())
+        let toneMS = Self.milliseconds { for text in texts { _ = governor.commentTone(text) } }
+        figures["tone_read_us"] = toneMS * 1000 / Double(texts.count)
         }
 
         if want("suggest") {
