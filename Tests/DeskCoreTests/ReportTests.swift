@@ -151,9 +151,12 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: 100, pausedSince: nil, asOf: 500), .excluded, "withdrawn before breach")
         XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: 101, pausedSince: nil, asOf: 500), .missed, "withdrawn after breach")
         XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: 99, asOf: 500), .pending, "paused before breach")
-        XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: 100, asOf: 500), .missed, "paused after breach")
-        XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: nil, asOf: 100), .missed, "running and breached")
-        XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: nil, asOf: 99), .pending)
+        XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: 100, asOf: 500), .pending,
+                       "paused at the due second, when a reply would still have been on time")
+        XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: 101, asOf: 500), .missed, "paused after breach")
+        XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: nil, asOf: 101), .missed, "running and breached")
+        XCTAssertEqual(T.outcome(due: 100, met: nil, withdrawn: nil, pausedSince: nil, asOf: 100), .pending,
+                       "at the due second a reply is still on time: not yet breached")
     }
 
     func testDefaultPeriodIsFourWholeWeeksEndingToday() {

@@ -13,8 +13,19 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(c.sla.state(at: t("2026-12-01T09:29:00+07:00")), .onTrack)
         XCTAssertEqual(c.sla.state(at: t("2026-12-01T09:30:00+07:00")), .atRisk)
         XCTAssertEqual(c.sla.state(at: t("2026-12-01T09:59:00+07:00")), .atRisk)
-        XCTAssertEqual(c.sla.state(at: t("2026-12-01T10:00:00+07:00")), .breached)
-        XCTAssertEqual(c.sla.mostUrgent(at: t("2026-12-01T10:00:00+07:00"))?.clock, .firstResponse)
+        XCTAssertEqual(c.sla.state(at: t("2026-12-01T10:00:00+07:00")), .atRisk, "a reply at the due second is still on time")
+        XCTAssertEqual(c.sla.state(at: t("2026-12-01T10:00:00+07:00") + 0.9), .atRisk, "still the due second")
+        XCTAssertEqual(c.sla.state(at: t("2026-12-01T10:00:01+07:00")), .breached)
+        XCTAssertEqual(c.sla.mostUrgent(at: t("2026-12-01T10:00:01+07:00"))?.clock, .firstResponse)
+
+        // The queue, its counts and the overdue board draw the same line as the clock.
+        for (moment, breached) in [("2026-12-01T10:00:00+07:00", false), ("2026-12-01T10:00:01+07:00", true)] {
+            let now = t(moment)
+            let counts = try test.store.read { try $0.counts(QueueQuery(now: now)) }
+            XCTAssertEqual([counts.breached, counts.atRisk], breached ? [1, 0] : [0, 1], moment)
+            XCTAssertEqual(try test.store.read { try $0.queue(QueueQuery(now: now)) }.map(\.id), [c.id], moment)
+            XCTAssertEqual(try test.store.read { try $0.overdue(now: now, includeAtRisk: false, limit: 10) }.count, breached ? 1 : 0, moment)
+        }
     }
 
     func testClocksThroughAWholeThread() throws {

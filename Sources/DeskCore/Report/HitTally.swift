@@ -38,8 +38,8 @@ public struct HitTally: Sendable, Hashable {
     public static func outcome(due: Int64, met: Int64?, withdrawn: Int64?, pausedSince: Int64?, asOf: Int64) -> Outcome {
         if let met { return met <= due ? .onTime : .late }
         if let withdrawn { return withdrawn > due ? .missed : .excluded }
-        if let pausedSince { return pausedSince >= due ? .missed : .pending }
-        return due <= asOf ? .missed : .pending
+        if let pausedSince { return pausedSince > due ? .missed : .pending }
+        return due < asOf ? .missed : .pending
     }
 
     public mutating func add(_ o: Outcome) {

@@ -214,7 +214,7 @@ struct ReportTally {
             let waitingUntil = Swift.min(f.respondedAt ?? .max, f.responseStopped ?? .max)
             if responded == nil, withdrawn == nil {
                 backlog += 1
-                if let due = f.responseDue, due <= asOf { breached += 1 }
+                if let due = f.responseDue, due < asOf { breached += 1 }
                 ages[ReportBuckets.index(of: (asOf - created) / 60, in: ReportBuckets.backlogAge)] += 1
             }
             // Waiting at the end of weeks firstWeekEnding(waitingFrom) ..< firstWeekEnding(waitingUntil).

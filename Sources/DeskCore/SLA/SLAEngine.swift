@@ -94,7 +94,7 @@ public struct SLAEngine: Sendable {
     private static func resume(_ record: inout SLARecord, at: Date, policy: VersionedPolicy?) {
         guard let since = record.pausedSince else { return }
         record.pausedSince = nil
-        guard let due = record.resolutionDueAt, since < due else { return }
+        guard let due = record.resolutionDueAt, since <= due else { return }
         let mode = policy?.policy.resolution.mode ?? .calendar
         if mode == .business, let calendar = policy?.calendar {
             let paused = calendar.businessSeconds(from: since, to: at)

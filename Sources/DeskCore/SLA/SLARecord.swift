@@ -86,7 +86,8 @@ public struct SLARecord: Hashable, Sendable {
         if let done { return ClockStatus(clock: clock, state: .met, dueAt: due, atRiskAt: atRisk, metAt: done, late: done > due) }
         if let stopped { return ClockStatus(clock: clock, state: .none, dueAt: due, atRiskAt: atRisk, metAt: nil, late: stopped > due) }
         if paused { return ClockStatus(clock: clock, state: .paused, dueAt: due, atRiskAt: atRisk, metAt: nil, late: false) }
-        let state: SLAState = now >= due ? .breached : (atRisk.map { now >= $0 } ?? false) ? .atRisk : .onTrack
+        // Times are kept in whole seconds and a reply within the due second is on time: the clock breaches after it.
+        let state: SLAState = now.timeIntervalSince1970.rounded(.down) > due.timeIntervalSince1970 ? .breached : (atRisk.map { now >= $0 } ?? false) ? .atRisk : .onTrack
         return ClockStatus(clock: clock, state: state, dueAt: due, atRiskAt: atRisk, metAt: nil, late: state == .breached)
     }
 

@@ -157,7 +157,7 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     /// The queue's order in SQL: breached (longest first), at risk, by due time, then oldest first.
-    static let orderRank = "CASE WHEN due_at IS NULL THEN 3 WHEN due_at <= :now THEN 0 WHEN at_risk_at <= :now THEN 1 ELSE 2 END"
+    static let orderRank = "CASE WHEN due_at IS NULL THEN 3 WHEN due_at < :now THEN 0 WHEN at_risk_at <= :now THEN 1 ELSE 2 END"
 
     func queue(_ q: QueueQuery) throws -> [Comment] {
         let now = Int64(floor(q.now.timeIntervalSince1970))
@@ -184,10 +184,10 @@ final class SQLiteTransaction: StoreWriter {
     /// The queue through its index, segment by segment: breached, at risk, on track, without a running clock.
     private func segmentedQueue(_ q: QueueQuery, now: Int64, filter: String, arguments args: [DatabaseValueConvertible?]) throws -> [Comment] {
         let segments: [(String, String)] = [
-            ("active = 1 AND due_at <= :now", "due_at, created_at, id"),
+            ("active = 1 AND due_at < :now", "due_at, created_at, id"),
             // At risk: walks the queue index past now, reading the at-risk time from the index itself.
-            ("active = 1 AND due_at > :now AND at_risk_at <= :now", "due_at, created_at, id"),
-            ("active = 1 AND due_at > :now AND at_risk_at > :now", "due_at, created_at, id"),
+            ("active = 1 AND due_at >= :now AND at_risk_at <= :now", "due_at, created_at, id"),
+            ("active = 1 AND due_at >= :now AND at_risk_at > :now", "due_at, created_at, id"),
             ("active = 1 AND due_at IS NULL", "created_at, id"),
         ]
         // Positional filter arguments come first; the named ones follow.
@@ -223,7 +223,7 @@ final class SQLiteTransaction: StoreWriter {
         var arguments = StatementArguments(args)
         _ = arguments.append(contentsOf: ["now": now])
         let row = try Row.fetchOne(db, sql: """
-            SELECT count(*), sum(due_at <= :now), sum(due_at > :now AND at_risk_at <= :now)
+            SELECT count(*), sum(due_at < :now), sum(due_at >= :now AND at_risk_at <= :now)
             FROM comment WHERE \(whereSQL)
             """, arguments: arguments)
         return QueueCounts(total: row?[0] ?? 0, breached: row?[1] ?? 0, atRisk: row?[2] ?? 0)
@@ -233,7 +233,7 @@ final class SQLiteTransaction: StoreWriter {
         let t = Int64(floor(now.timeIntervalSince1970))
         // Any comment with a running clock counts, whatever its status: a replied comment can still breach
         // its resolution clock.
-        let condition = includeAtRisk ? "at_risk_at <= :now" : "due_at <= :now"
+        let condition = includeAtRisk ? "at_risk_at <= :now" : "due_at < :now"
         return try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment WHERE due_at IS NOT NULL AND \(condition)
             ORDER BY due_at, created_at, id LIMIT :limit

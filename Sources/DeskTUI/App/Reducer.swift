@@ -543,7 +543,7 @@ public enum Reducer {
         // A clock that crossed its at-risk or due time since the last load changes the order: reload.
         let crossed = state.queue.items.contains { item in
             guard let clock = item.clock, [.onTrack, .atRisk].contains(clock.state) else { return false }
-            return [clock.atRiskAt, clock.dueAt].contains { t in t.map { $0 > previous && $0 <= now } ?? false }
+            return [clock.atRiskAt, clock.dueAt].contains { t in t.map { $0 >= previous && $0 <= now } ?? false }
         }
         if crossed { effects += requestQueue(&state) }
         return effects + requestCounts(&state)
