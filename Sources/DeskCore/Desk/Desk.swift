@@ -561,20 +561,21 @@ public final class Desk: Sendable {
         return clocks
     }
 
-    /// Catches up with citizens' messages that have just joined a conversation (`moved`: filed until now under the id
-    /// of a message that was not on the desk): one whose first-response clock still runs becomes a follow-up when the
-    /// agency had answered its writer earlier in that conversation, as it would have been had the conversation been
-    /// known when it came. Returns the changed clocks.
-    func catchUp(joined moved: [Int64], _ tx: any StoreWriter) throws -> [String: JSONValue] {
+    /// Catches up with citizens' messages imported before the comment `id` they answer, as if it had been imported
+    /// first: filed under its id until it came, they join its conversation `threadKey`, and one whose first-response
+    /// clock still runs becomes a follow-up when the agency had answered its writer earlier in that conversation.
+    /// Returns the comments moved and, for the log's `clocks`, the changed ones.
+    func catchUp(filedUnder id: String, joining threadKey: String, platform: Platform, _ tx: any StoreWriter) throws
+        -> (joined: [Int64], clocks: [String: JSONValue]) {
+        let joined = try tx.joinThread(platform: platform, from: id, into: threadKey)
         var clocks: [String: JSONValue] = [:]
-        for id in moved {
-            guard let c = try tx.comment(id: id), c.sla.responseClock == .firstResponse, c.sla.respondedAt == nil,
-                  c.sla.responseStoppedAt == nil,
+        for moved in joined {
+            guard let c = try tx.comment(id: moved), c.sla.responseClock == .firstResponse, c.sla.awaitsResponse,
                   try tx.agencyReplied(platform: c.platform, threadKey: c.threadKey, author: c.author.handle, before: c.createdAt)
             else { continue }
             try restartResponseClock(c, followsAgencyReply: true, tx, into: &clocks)
         }
-        return clocks
+        return (joined, clocks)
     }
 
     /// Gives a comment the response clock it would have had, had the import known then what it knows now (whether

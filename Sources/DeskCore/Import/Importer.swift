@@ -294,12 +294,13 @@ public struct Importer: Sendable {
             if threadKey != record.id {
                 if awaitingParent[record.platform] == nil { awaitingParent[record.platform] = try tx.commentsAwaitParent(platform: record.platform) }
                 if awaitingParent[record.platform]! {
-                    let moved = try tx.joinThread(platform: record.platform, from: record.id, into: threadKey)
-                    joined += moved
-                    if presence[record.platform]!.any, !moved.isEmpty { ClockLog.merge(try desk.catchUp(joined: moved, tx), into: &clocks) }
+                    let caughtUp = try desk.catchUp(filedUnder: record.id, joining: threadKey, platform: record.platform, tx)
+                    joined += caughtUp.joined
+                    ClockLog.merge(caughtUp.clocks, into: &clocks)
                 }
             }
-            if record.threadID == nil, parentThread == nil, parentMessage == nil, threadKey == record.inReplyTo {
+            // Filed under a parent that is not on the desk: it waits for it.
+            if record.inReplyTo != nil, record.threadID == nil, parentThread == nil, parentMessage == nil {
                 awaitingParent[record.platform] = true
             }
             arrivals.append(ClockLog.arrival(comment))
