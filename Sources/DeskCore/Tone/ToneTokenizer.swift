@@ -55,11 +55,8 @@ public struct ToneTokenizer: Sendable {
             negate = false
         }
         for raw in Self.rawTokens(text) {
-            if raw.isWord, Self.isPlain(raw.text) {
-                // Most words: only slang to look up (without building a one-word list).
-                if let standard = slang[raw.text] { for word in standard { add(word, isWord: true) } } else { add(raw.text, isWord: true) }
-            } else if raw.isWord {
-                for word in normalize(raw.text) { add(word, isWord: true) }
+            if raw.isWord {
+                forEachStandardWord(raw.text) { add($0, isWord: true) }
             } else {
                 add(raw.text, isWord: false)
             }
@@ -67,19 +64,23 @@ public struct ToneTokenizer: Sendable {
         return out
     }
 
-    /// A word after collapsing repeated letters, dropping a reduplication `2`, folding laughter and slang.
-    public func normalize(_ word: String) -> [String] {
-        if Self.isPlain(word) { return slang[word] ?? [word] }
-        var scalars = Self.collapse(Array(word.unicodeScalars))
-        if scalars.count > 1, scalars.last == "2", Self.isLetter(scalars[scalars.count - 2]) { scalars.removeLast() }
-        if Self.isLaugh(scalars) { return ["haha"] }
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        let w = String(s)
-        return slang[w] ?? [w]
+    /// Calls `body` with the standard word or words for `word`: repeated letters collapsed, a reduplication `2`
+    /// dropped, laughter folded to `haha`, slang replaced. Most words are plain: then only slang is looked up,
+    /// without building anything.
+    func forEachStandardWord(_ word: String, _ body: (String) -> Void) {
+        var w = word
+        if !Self.isPlain(word) {
+            var scalars = Self.collapse(Array(word.unicodeScalars))
+            if scalars.count > 1, scalars.last == "2", Self.isLetter(scalars[scalars.count - 2]) { scalars.removeLast() }
+            if Self.isLaugh(scalars) { return body("haha") }
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars)
+            w = String(s)
+        }
+        if let standard = slang[w] { standard.forEach(body) } else { body(w) }
     }
 
-    /// True when `normalize` would leave the word alone apart from slang: no run of three equal scalars, no
+    /// True when `forEachStandardWord` would leave the word alone apart from slang: no run of three equal scalars, no
     /// trailing `2`, not possibly laughter, and plain ASCII. Checked on UTF-8 bytes, without allocating.
     static func isPlain(_ word: String) -> Bool {
         var previous: UInt8 = 0
