@@ -768,6 +768,9 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(60))).isEmpty)
         XCTAssertNotNil(isLoadQueue(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(1801)))), "at-risk time passed")
         XCTAssertEqual(s.now, Self.now.addingTimeInterval(1801))
+        // Due at 3600 s: still not breached at that second (a reply then is on time), breached after it.
+        XCTAssertFalse(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(3600))).contains { if case .loadQueue = $0 { true } else { false } })
+        XCTAssertNotNil(isLoadQueue(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(3601)))), "due second passed")
     }
 
     func testExternalChangeReloadsAndKeepsTheSelection() {

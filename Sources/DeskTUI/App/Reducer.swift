@@ -540,11 +540,9 @@ public enum Reducer {
         if let c = state.composer, c.unsaved, state.stack.contains(.composer) {
             effects.append(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID))
         }
-        // A clock that crossed its at-risk or due time since the last load changes the order: reload.
-        let crossed = state.queue.items.contains { item in
-            guard let clock = item.clock, [.onTrack, .atRisk].contains(clock.state) else { return false }
-            return [clock.atRiskAt, clock.dueAt].contains { t in t.map { $0 >= previous && $0 <= now } ?? false }
-        }
+        // A clock that went at risk or breached since the last tick changes the order: reload. (The clock itself says
+        // when: a breach comes only after the due second.)
+        let crossed = state.queue.items.contains { $0.comment.sla.state(at: previous) != $0.comment.sla.state(at: now) }
         if crossed { effects += requestQueue(&state) }
         return effects + requestCounts(&state)
     }
