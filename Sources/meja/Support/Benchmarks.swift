@@ -32,10 +32,10 @@ struct Benchmarks {
         defer { try? FileManager.default.removeItem(at: dir) }
         let now = Timestamp.parse("2026-12-01T10:00:00+07:00")!
         let clock = ManualClock(now)
+        let actor = ActorIdentity(name: "bench", login: "bench", overridden: false)
         let store = try SQLiteStore(path: dir.appendingPathComponent("bench.sqlite").path)
         // The desk `meja import` uses: each comment's tone (intent, sentiment, sensitive topics) is read as it is stored.
-        let desk = Desk.withReplyChecks(store: store, config: DeskConfig(), clock: clock,
-                                        actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
+        let desk = Desk.withReplyChecks(store: store, config: DeskConfig(), clock: clock, actor: actor)
         var figures: [String: Double] = [:]
 
         log("generating \(rows) comments…")
@@ -55,7 +55,7 @@ struct Benchmarks {
         var xConfig = DeskConfig()
         xConfig.channels = ["@diskominfo_contoh"]
         let xDesk = Desk.withReplyChecks(store: try SQLiteStore(path: dir.appendingPathComponent("x.sqlite").path), config: xConfig,
-                                         clock: clock, actor: ActorIdentity(name: "bench", login: "bench", overridden: false))
+                                         clock: clock, actor: actor)
         let tweets = XV2Sample.generate(count: 100_000)
         var tweetCount = 0
         let tweetMS = try Self.milliseconds {
