@@ -45,8 +45,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskCore"]),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], exclude: ["Fixtures", "__Snapshots__"]),
+        .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI", "DeskCore"], exclude: ["__Snapshots__"]),
         .testTarget(name: "MejaCLITests", dependencies: ["DeskCore", "meja"]),
     ]
 )

@@ -145,6 +145,20 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(blank.status, 64, "an empty channel is a usage error")
     }
 
+    func testBenchKeepsItsFolderForProfilingAndRefusesOneInUse() throws {
+        let cli = try CLIHarness()
+        let folder = cli.dir.appendingPathComponent("bench-kept").path
+        let run = try cli.run(["bench", "--rows", "40", "--only", "import", "--keep", folder, "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertGreaterThan(try XCTUnwrap(JSONValue.parse(run.stdout)?["import_rows_per_s"]?.doubleValue), 0)
+        let inbox = try String(contentsOfFile: folder + "/inbox.jsonl", encoding: .utf8)
+        XCTAssertEqual(inbox.split(separator: "\n").count, 40, "the generated file is kept")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/bench.sqlite"), "the database is kept")
+        let again = try cli.run(["bench", "--rows", "40", "--only", "import", "--keep", folder])
+        XCTAssertNotEqual(again.status, 0, "a second run would import into a full database")
+        XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
+    }
+
     func testAMissingDatabaseIsRefusedAndABrokenConfigNamesItsLineAndRunsOnDefaults() throws {
         let cli = try CLIHarness()
         let config = try cli.write("config.toml", """

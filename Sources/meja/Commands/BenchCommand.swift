@@ -13,11 +13,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Measure only these groups (comma-separated): import, x, queue, tui, tone, suggest, sla, log, report. The comment import always runs.", valueName: "groups"))
     var only: String?
     @Flag(help: "Print the figures as one JSON object.") var json = false
+    @Option(help: ArgumentHelp("Measure in this folder and keep it (the generated files and databases), e.g. to profile an import of the same file again.", valueName: "folder"))
+    var keep: String?
 
     func run() throws {
         try guarded {
             let groups = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-            let figures = try Benchmarks(rows: rows, only: groups, log: { Console.warn($0) }).run()
+            let figures = try Benchmarks(rows: rows, only: groups, keep: keep, log: { Console.warn($0) }).run()
             if json {
                 Console.out(JSONValue.object(figures.mapValues { .double($0) }).prettyText)
             } else {

@@ -7,6 +7,8 @@ struct Benchmarks {
     let rows: Int
     /// The groups of figures to measure (nil: all): import, x, queue, tui, tone, suggest, sla, log, report.
     var only: Set<String>? = nil
+    /// A folder to measure in and keep afterwards (nil: a temporary one, removed at the end).
+    var keep: String? = nil
     let log: (String) -> Void
 
     /// Wall time of `body` in milliseconds (benchmarks measure real time; domain code never reads it).
@@ -27,9 +29,13 @@ struct Benchmarks {
     }
 
     func run() throws -> [String: Double] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meja-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let dir = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("meja-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        if let keep, let inside = try? FileManager.default.contentsOfDirectory(atPath: keep), !inside.isEmpty {
+            throw DeskError.invalidInput("\(keep): is not empty; name a new or empty folder for --keep (the benchmark must start from an empty database)")
+        }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: dir) } }
         let now = Timestamp.parse("2026-12-01T10:00:00+07:00")!
         let clock = ManualClock(now)
         let actor = ActorIdentity(name: "bench", login: "bench", overridden: false)
