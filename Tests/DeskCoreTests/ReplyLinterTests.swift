@@ -24,6 +24,15 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Rumus {x + y} bukan variabel"), [])
     }
 
+    func testHiddenControlsAndDirectionOverridesBlock() {
+        let escape = ReplyLinter.lint("Baik Kak \u{1B}]0;judul\u{07} kami cek", context: LintContext(platform: .x, humorAllowed: .none))
+        XCTAssertEqual(escape.map(\.code), [.controlCharacters])
+        XCTAssertTrue(escape[0].blocking)
+        XCTAssertTrue(escape[0].message.contains("2 invisible control characters (e.g. U+001B)"), escape[0].message)
+        XCTAssertEqual(codes("Nomor laporan \u{202E}7654\u{202C} ya"), [.controlCharacters], "a right-to-left override disguises the text")
+        XCTAssertEqual(codes("Terima kasih 👨‍👩‍👧‍👦\nSalam,\tTim"), [], "line breaks, tabs and the joiners inside emoji are fine")
+    }
+
     func testLengthIsCountedAsEachPlatformCountsIt() {
         // X: an emoji (a whole family sequence too) weighs 2, CJK 2, Latin 1, and a link 23 whatever its length.
         let family = "👨‍👩‍👧‍👦"
@@ -122,7 +131,7 @@ final class ReplyLinterTests: XCTestCase {
     }
 
     func testEveryFindingExplainsItselfInBothLanguages() {
-        let everything = "WKWK CEK HTTPS://BIT.LY/X {CITIZEN.NAME} NIK 3171234567890123 HUBUNGI 081234567890 ATAU BUDI@GMAIL.COM "
+        let everything = "WKWK CEK HTTPS://BIT.LY/X {CITIZEN.NAME} \u{1B}[2J NIK 3171234567890123 HUBUNGI 081234567890 ATAU BUDI@GMAIL.COM "
             + String(repeating: "PANJANG ", count: 40)
         let findings = ReplyLinter.lint(everything, context: LintContext(platform: .x, humorAllowed: .none, linkAllowList: ["go.id"]))
             + ReplyLinter.lint(" ", context: LintContext(platform: .x, humorAllowed: .none))

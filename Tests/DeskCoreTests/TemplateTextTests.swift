@@ -17,6 +17,17 @@ final class TemplateTextTests: XCTestCase {
         XCTAssertEqual(ReplyLinter.unresolvedVariables(in: rendered), ["sla.promise"])
     }
 
+    func testAValueFromOutsideEntersTheReplyInertAndNeverAsAVariable() throws {
+        let text = try TemplateText(parsing: "Halo Kak {citizen.name}, salam dari {agency.name}")
+        let hostile = RenderContext(citizenName: "{agency.name} \u{202E}Budi\u{202C} \u{1B}[31mmerah\u{1B}[0m\nbaris", agencyName: "Diskominfo")
+        let rendered = text.render(hostile)
+        XCTAssertEqual(rendered, "Halo Kak (agency.name) Budi merah baris, salam dari Diskominfo")
+        let findings = ReplyLinter.lint(rendered, context: LintContext(platform: .x, humorAllowed: .warm)).map(\.code)
+        XCTAssertFalse(findings.contains(.unresolvedVariable) || findings.contains(.controlCharacters), "\(findings)")
+        XCTAssertEqual(text.missing(in: hostile), [])
+        XCTAssertNil(RenderContext(citizenName: "\u{1B}[2J").value(for: "citizen.name"), "nothing left is no value")
+    }
+
     func testEveryKnownVariableHasAValueSlotAndExtrasWork() throws {
         let context = RenderContext(citizenName: "a", citizenHandle: "b", agencyName: "c", agencyWebsite: "d", agencyPhone: "e", staffName: "f",
                                     ticketRef: "g", slaPromise: "h", officeHours: "i", channel: "j", platform: "k", link: "l",

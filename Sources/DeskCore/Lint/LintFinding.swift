@@ -9,6 +9,7 @@ public struct LintFinding: Hashable, Sendable {
         case humorAboveAllowed = "humor_above_allowed"
         case shouting
         case linkNotAllowed = "link_not_allowed"
+        case controlCharacters = "control_characters"
     }
 
     /// The kind of problem.

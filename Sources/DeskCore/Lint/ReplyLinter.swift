@@ -10,7 +10,10 @@ import Foundation
 /// - `personal_data`: a 16-digit NIK, an Indonesian phone number (+62…, 62 8…, 08…, or a landline), an e-mail
 ///   address or a bank-account-like number — posting a citizen's data in public breaks their privacy and
 ///   cannot be undone. The agency's own published numbers and e-mail addresses on allowed domains pass;
-/// - `humor_above_allowed`: the reply is lighter than the tone verdict allows (a joke to a grieving citizen).
+/// - `humor_above_allowed`: the reply is lighter than the tone verdict allows (a joke to a grieving citizen);
+/// - `control_characters`: invisible control characters (ESC and escape sequences, other C0/C1 controls) or bidi
+///   overrides and isolates (`SafeText.isHiddenControl`), pasted in with copied text: they garble the reply where
+///   it is posted, or make it read other than it is stored.
 ///
 /// Warnings, shown but not blocking:
 /// - `shouting`: mostly capital letters. Rude-sounding but sometimes deliberate (an emergency headline), so a
@@ -32,6 +35,15 @@ public enum ReplyLinter {
             findings.append(LintFinding(code: .unresolvedVariable,
                 explanation: Localized("\(names) belum berisi: ganti dengan teks sebenarnya sebelum mengirim",
                     "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending"),
+                blocking: true))
+        }
+        let hidden = text.unicodeScalars.filter(SafeText.isHiddenControl)
+        if let first = hidden.first {
+            let hex = String(first.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            findings.append(LintFinding(code: .controlCharacters,
+                explanation: Localized("balasan berisi \(hidden.count) karakter kendali tak terlihat (mis. \(code)) yang dapat mengacaukan atau menyamarkan tampilannya: hapus, atau ketik ulang bagian yang disalin",
+                    "the reply holds \(hidden.count) invisible control character\(hidden.count == 1 ? "" : "s") (e.g. \(code)) that can garble or disguise it where it is posted: remove \(hidden.count == 1 ? "it" : "them"), or retype the copied part"),
                 blocking: true))
         }
         if let limit = context.platform.replyLimit {

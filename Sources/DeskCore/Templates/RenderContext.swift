@@ -70,11 +70,17 @@ public struct RenderContext: Hashable, Sendable {
         "service.name": \.serviceName, "redirect.agency": \.redirectAgency, "redirect.contact": \.redirectContact,
     ]
 
-    /// The value of a variable, or nil when it has none (an empty string counts as none).
+    /// The value of a variable as a reply may carry it, or nil when it has none (an empty string counts as none).
+    ///
+    /// Values come partly from outside (a citizen's display name is whatever they typed), so each is made inert
+    /// before it enters a reply (`SafeText.replyValue`): control characters, escape sequences and direction overrides
+    /// are dropped, line breaks become spaces, and braces become parentheses, so that a name such as
+    /// "{agency.name}" is never read as a variable of its own.
     public func value(for variable: String) -> String? {
         let v = Self.fields[variable].map { self[keyPath: $0] } ?? extra[variable]
-        guard let v, !v.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        return v
+        guard let v else { return nil }
+        let safe = SafeText.replyValue(v)
+        return safe.trimmingCharacters(in: .whitespaces).isEmpty ? nil : safe
     }
 
     /// Gives a variable a value (what staff fill in: `link`, `service.name` …).

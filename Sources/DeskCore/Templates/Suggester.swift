@@ -102,7 +102,7 @@ public enum Suggester {
             let text = library.templates[c.index].render(input.context)
             if let max = input.platform.replyLimit, input.platform.replyLength(text) > max { c.add(-40, .tooLong) }
             // The agency's own details come from config.toml; a template needing one that is not set sinks, and says so.
-            c.missingSettings = ReplyLinter.unresolvedVariables(in: text).filter { $0.hasPrefix("agency.") }
+            c.missingSettings = library.templates[c.index].text.missing(in: input.context).filter { $0.hasPrefix("agency.") }
             if !c.missingSettings.isEmpty { c.add(-25, .missingSetting) }
             rendered.append((c, text))
         }

@@ -92,6 +92,41 @@ public enum SafeText {
         return String(out)
     }
 
+    /// Whether `s` has no place in a reply: a C0 control other than line feed, tab and carriage return, DEL, a C1
+    /// control (ESC and its sequences among them), or a bidi embedding, override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069), which would garble or disguise the reply where it is posted.
+    public static func isHiddenControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x09, 0x0D: return false
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// A value from outside (a citizen's name, a value staff typed) as a reply may carry it: hidden controls dropped
+    /// (`isHiddenControl`), with the rest of an escape sequence; line breaks and tabs as spaces; `{` and `}` as
+    /// `(` and `)`, so that the value never reads as a template variable.
+    public static func replyValue(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { isHiddenControl($0) || $0 == "{" || $0 == "}" || $0.value < 0x20 }) { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while true {
+            let next: Unicode.Scalar
+            if let p = pending { next = p; pending = nil } else if let s = scalars.next() { next = s } else { break }
+            switch next.value {
+            case 0x1B: pending = skipEscape(&scalars)
+            case 0x9B: pending = skipCSI(&scalars)
+            case 0x9D, 0x90, 0x98, 0x9E, 0x9F: pending = skipString(&scalars)
+            case 0x0A, 0x09, 0x0D: if out.last != " " { out.append(" ") }
+            case 0x7B: out.append("(")
+            case 0x7D: out.append(")")
+            default: if !isHiddenControl(next) { out.append(next) }
+            }
+        }
+        return String(out)
+    }
+
     /// True when every scalar is printable and harmless, so the text can be returned as it is.
     private static func isPlainFast(_ text: String, lines: Lines) -> Bool {
         var marks = 0

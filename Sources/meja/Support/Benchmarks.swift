@@ -62,10 +62,11 @@ struct Benchmarks {
         xConfig.channels = ["@diskominfo_contoh"]
         let xDesk = Desk.withReplyChecks(store: try SQLiteStore(path: dir.appendingPathComponent("x.sqlite").path), config: xConfig,
                                          clock: clock, actor: actor)
-        let tweets = XV2Sample.generate(count: 100_000)
+        let tweets = dir.appendingPathComponent("x-v2-sample.jsonl")
+        try XV2Sample.generate(count: 100_000).write(to: tweets)
         var tweetCount = 0
         let tweetMS = try Self.milliseconds {
-            let s = try Importer(desk: xDesk, batchSize: 20_000).importData(tweets, name: "x-v2-sample.jsonl", format: XV2Format())
+            let s = try Importer(desk: xDesk, batchSize: 20_000).importFile(tweets.path, format: XV2Format())
             tweetCount = s.accepted + s.replies + s.agencyPosts
         }
         figures["import_x_v2_rows_per_s"] = Double(tweetCount) / (tweetMS / 1000)
