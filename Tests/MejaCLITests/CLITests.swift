@@ -145,6 +145,30 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(blank.status, 64, "an empty channel is a usage error")
     }
 
+    func testStaffAddChangesOnlyWhatIsGivenAndRefusesFilterWords() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["staff", "add", "rina", "--role", "agent", "--display-name", "Rina Kusuma"]).status, 0)
+        func rina() throws -> JSONValue? {
+            try jsonArray(try cli.run(["staff", "list", "--json"]).stdout).first { $0["name"]?.stringValue == "rina" }
+        }
+        XCTAssertEqual(try cli.run(["staff", "add", "rina", "--inactive"]).status, 0)
+        XCTAssertEqual(try rina()?["display_name"]?.stringValue, "Rina Kusuma", "the name citizens see is kept")
+        XCTAssertEqual(try rina()?["role"]?.stringValue, "agent")
+        XCTAssertEqual(try rina()?["active"], .bool(false))
+        XCTAssertEqual(try cli.run(["staff", "add", "rina", "--role", "supervisor"]).status, 0)
+        XCTAssertEqual(try rina()?["active"], .bool(false), "a role change does not reactivate")
+        XCTAssertEqual(try cli.run(["staff", "add", "rina", "--active"]).status, 0)
+        XCTAssertEqual(try rina()?["active"], .bool(true))
+        let newcomer = try cli.run(["staff", "add", "budi"])
+        XCTAssertEqual(newcomer.status, 64)
+        XCTAssertTrue(newcomer.stderr.contains("--role agent"), newcomer.stderr)
+        for word in ["me", "none"] {
+            let reserved = try cli.run(["staff", "add", word, "--role", "agent"])
+            XCTAssertEqual(reserved.status, 64)
+            XCTAssertTrue(reserved.stderr.contains("reserved"), reserved.stderr)
+        }
+    }
+
     func testBenchKeepsItsFolderForProfilingAndRefusesOneInUse() throws {
         let cli = try CLIHarness()
         let folder = cli.dir.appendingPathComponent("bench-kept").path

@@ -358,14 +358,34 @@ public final class Desk: Sendable {
     /// the first person to act becomes its first supervisor.
     @discardableResult
     public func putStaff(_ member: StaffMember) throws -> StaffMember {
-        guard StaffMember.isValidName(member.name) else {
-            throw DeskError.invalidInput("'\(member.name)' is not a valid login name (letters, digits, '.', '_' and '-').")
+        try changeStaff(member.name) { _ in member }
+    }
+
+    /// Adds a staff member, or changes what is given of one already on the desk: nil keeps the current role, name
+    /// or activity (a new member needs a role, and starts active under their login name).
+    public func putStaff(name: String, role: StaffMember.Role?, displayName: String?, active: Bool?) throws -> StaffMember {
+        try changeStaff(name) { old in
+            guard let role = role ?? old?.role else {
+                throw DeskError.invalidInput("\(name) is not on the desk yet: give the role (--role agent or --role supervisor)")
+            }
+            return StaffMember(name: name, displayName: displayName ?? old?.displayName, role: role, active: active ?? old?.active ?? true)
+        }
+    }
+
+    /// Stores `change(current entry)` for the login `name`, logged, in one transaction (supervisors only).
+    private func changeStaff(_ name: String, _ change: (StaffMember?) throws -> StaffMember) throws -> StaffMember {
+        guard StaffMember.isValidName(name) else {
+            throw DeskError.invalidInput("'\(SafeText.sanitize(name))' is not a valid login name (letters, digits, '.', '_' and '-').")
+        }
+        guard !StaffMember.reservedNames.contains(name) else {
+            throw DeskError.invalidInput("'\(name)' is reserved: filters read --assignee \(StaffMember.reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name")
         }
         let t = now
         return try store.write { tx in
             let me = try actingStaff(tx)
             guard me.role == .supervisor else { throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menambah atau mengubah petugas.", "Only a supervisor can add or change staff.")) }
-            let old = try tx.staffMember(member.name)
+            let old = try tx.staffMember(name)
+            let member = try change(old)
             if old == member { return member }
             if let old, old.role == .supervisor, old.active, member.role != .supervisor || !member.active,
                try !tx.staff().contains(where: { $0.name != member.name && $0.role == .supervisor && $0.active }) {

@@ -23,6 +23,9 @@ public struct StaffMember: Hashable, Sendable, Codable {
         case supervisor
     }
 
+    /// Login names the command line reads as filter words (`--assignee me`, `--assignee none`), so no one may have them.
+    public static let reservedNames = ["me", "none"]
+
     /// Whether the login name is acceptable: letters, digits, `.`, `_` and `-`, 1–64 characters.
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 64

@@ -9,20 +9,25 @@ struct StaffCommand: ParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a staff member, or change one's role or name (supervisors).")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a staff member, or change one's role, name or activity (supervisors).",
+            discussion: "For someone already on the desk, what is not given stays as it is: `meja staff add rina --display-name \"Rina K.\"` changes only the name.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The login name ($USER) of the staff member.", valueName: "name")) var name: String
-        @Option(help: "agent or supervisor.") var role: String
-        @Option(help: "The name citizens see in signed replies.") var displayName: String?
+        @Option(help: "agent or supervisor (needed for someone new).") var role: String?
+        @Option(help: "The name citizens see in signed replies (new staff: the login name).") var displayName: String?
         @Flag(help: "Mark the staff member inactive (they stay on the record but may no longer act).") var inactive = false
+        @Flag(help: "Let an inactive staff member act again.") var active = false
 
         func run() throws {
             try guarded {
-                guard let r = StaffMember.Role(rawValue: role) else {
-                    throw CLIError(message: "--role must be agent or supervisor", code: 64)
+                let r = try role.map { value in
+                    guard let r = StaffMember.Role(rawValue: value) else { throw CLIError(message: "--role must be agent or supervisor", code: 64) }
+                    return r
                 }
+                if active && inactive { throw CLIError(message: "--active and --inactive contradict each other: give one", code: 64) }
                 let desk = try global.openDesk(creating: true)
-                let m = try desk.putStaff(StaffMember(name: name, displayName: displayName, role: r, active: !inactive))
+                let m = try desk.putStaff(name: name, role: r, displayName: displayName, active: active ? true : inactive ? false : nil)
                 Console.out("\(m.name) is \(m.active ? "an active" : "an inactive") \(m.role.rawValue).")
             }
         }
