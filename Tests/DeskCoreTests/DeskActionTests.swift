@@ -13,6 +13,12 @@ final class DeskActionTests: XCTestCase {
         XCTAssertThrowsError(try t.desk.claim(id)) { XCTAssertEqual($0 as? DeskError, .illegalTransition(from: .closed, to: .claimed)) }
         try t.desk.setStatus(id, .open)
         XCTAssertEqual(try t.comment(.x, "1").status, .open)
+        // Closed while someone held it: anyone else is told it is closed, not who held it last.
+        try t.addStaff(["dewi", "budi"])
+        try t.as("dewi").claim(id)
+        try t.as("dewi").setStatus(id, .closed)
+        XCTAssertThrowsError(try t.as("budi").claim(id)) { XCTAssertEqual($0 as? DeskError, .illegalTransition(from: .closed, to: .claimed)) }
+        try t.desk.setStatus(id, .open)
         XCTAssertThrowsError(try t.desk.setStatus(id, .replied), "replied is reached by recording a reply")
         XCTAssertFalse(CommentStatus.closed.canMove(to: .replied))
         XCTAssertTrue(CommentStatus.new.canMove(to: .spam))

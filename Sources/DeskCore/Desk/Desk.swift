@@ -151,6 +151,8 @@ public final class Desk: Sendable {
     @discardableResult
     public func claim(_ id: Int64) throws -> Comment {
         try change(id, action: .claim) { c, me in
+            // A finished comment cannot be claimed by anyone: say that, not who held it last.
+            if c.status != .claimed, c.status != .escalated, !c.status.canMove(to: .claimed) { try move(&c, to: .claimed) }
             if let holder = c.assignee, holder != me.name { throw DeskError.claimedByOther(commentID: id, holder: holder) }
             try self.refuseEscalated(c, to: me, action: Localized("mengambilnya", "claim it"))
             if c.status == .claimed, c.assignee == me.name { return nil }

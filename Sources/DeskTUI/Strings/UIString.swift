@@ -199,7 +199,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .escalatedFromDesk: ("dieskalasi dari meja oleh {1}", "escalated from the desk by {1}")
         case .noStaff: ("Belum ada petugas aktif; tambahkan dengan `meja staff add`.", "No active staff yet; add some with `meja staff add`.")
         case .claimed: ("#{1} Anda ambil.", "You claimed #{1}.")
-        case .released: ("#{1} dilepas ke antrian.", "#{1} released to the queue.")
+        case .released: ("#{1} dilepas: kini tidak dipegang siapa pun.", "#{1} released: held by no one now.")
         case .assigned: ("#{1} ditugaskan kepada {2}.", "#{1} assigned to {2}.")
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
         case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")

@@ -27,7 +27,8 @@ struct ReleaseCommand: ParsableCommand {
         try guarded {
             let desk = try global.openDesk()
             let c = try desk.release(desk.resolve(id))
-            Console.out("Comment \(c.id) is back in the queue (\(c.status.rawValue)).")
+            Console.out(c.status.needsAction ? "Comment \(c.id) is back in the queue (\(c.status.rawValue))."
+                                             : "Comment \(c.id) is held by no one now (\(c.status.rawValue): it stays out of the queue).")
         }
     }
 }
