@@ -160,7 +160,8 @@ final class LogTests: XCTestCase {
         try t.as("budi").setStatus(a, .closed)
 
         func state(_ time: String) throws -> [Int64: LogReplay.State] {
-            try t.store.read { try LogReplay.replay($0, until: Timestamp.parse(time)!) }.states
+            let replay = try t.store.read { try LogReplay.replay($0, until: Timestamp.parse(time)!) }
+            return replay.states
         }
         XCTAssertEqual(try state("2026-12-01T08:30:00+07:00"), [a: .init(), b: .init()])
         XCTAssertEqual(try state("2026-12-01T09:30:00+07:00")[a], .init(status: .claimed, assignee: "budi", replies: 0))

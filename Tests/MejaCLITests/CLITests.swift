@@ -274,5 +274,14 @@ final class ReplyCLITests: XCTestCase {
                       flagged.stderr)
         XCTAssertEqual(log[0]["payload"]?["template_id"]?.stringValue, template)
         XCTAssertEqual(try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))["status"]?.stringValue, "replied")
+        // Free text fills its variables as a template does; a name with no value stays for the linter to point at.
+        let written = try cli.run(["reply", "1", "--text", "Terima kasih Kak {citizen.name}, cek {link} ya ({ticket.ref})",
+                                   "--var", "link=https://layanan.contoh.go.id/ktp"])
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let texts = try jsonArray(try cli.run(["log", "show", "--action", "reply", "--json"]).stdout).compactMap { $0["payload"]?["text"]?.stringValue }
+        XCTAssertTrue(texts.contains("Terima kasih Kak Ani, cek https://layanan.contoh.go.id/ktp ya (MJ-1)"), "\(texts)")
+        let unknown = try cli.run(["reply", "1", "--text", "Kami kabari {sla.janji}"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("{sla.janji}"), unknown.stderr)
     }
 }

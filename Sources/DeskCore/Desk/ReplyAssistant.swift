@@ -67,17 +67,32 @@ public struct ReplyAssistant: Sendable {
         guard let template = library.template(id: id) else {
             throw DeskError.invalidInput("There is no template '\(id)'. `meja suggest \(commentID)` lists the ones that fit this comment.")
         }
+        let context = try context(for: commentID, lang: template.lang, values: values)
+        return ReplyRequest(text: template.render(context), templateID: template.id, templateVersion: template.version,
+                            templateBody: template.text.body, humor: template.humor.rawValue, overrideReason: overrideReason)
+    }
+
+    /// Text staff wrote for a comment, as a reply ready for review: the `{variables}` in it are filled as a template's
+    /// would be (`{citizen.name}`, `{ticket.ref}`, and `values`); braces that name no variable with a value stay as
+    /// typed, for the linter to point at.
+    public func request(text: String, for commentID: Int64, values: [String: String] = [:], humor: Int? = nil,
+                        overrideReason: String? = nil) throws -> ReplyRequest {
+        let lang: TextLanguage = governor.verdict(text).lang == .english ? .english : .indonesian
+        let context = try context(for: commentID, lang: lang, values: values)
+        return ReplyRequest(text: context.fill(text), humor: humor, overrideReason: overrideReason)
+    }
+
+    /// The values for a comment's reply, with the ones staff give (`--var link=…`) set or replacing others.
+    private func context(for commentID: Int64, lang: TextLanguage, values: [String: String]) throws -> RenderContext {
         guard let comment = try desk.store.read({ try $0.comment(id: commentID) }) else { throw DeskError.notFound("Comment \(commentID)") }
-        var context = try context(for: comment, lang: template.lang)
+        var context = try context(for: comment, lang: lang)
         for (name, value) in values {
             guard RenderContext.isKnown(name) else {
                 throw DeskError.invalidInput("'\(name)' is not a template variable; known: \(RenderContext.knownVariables.map(\.name).joined(separator: ", "))")
             }
             context.set(name, to: value)
         }
-        let text = template.render(context)
-        return ReplyRequest(text: text, templateID: template.id, templateVersion: template.version, templateBody: template.text.body,
-                            humor: template.humor.rawValue, overrideReason: overrideReason)
+        return context
     }
 }
 

@@ -71,6 +71,7 @@ public struct Importer: Sendable {
     }
 
     /// Imports one file. `format` nil means detect it from the content. `progress` gets (bytes done, bytes total).
+    @discardableResult
     public func importFile(_ path: String, format: (any ImportFormat)? = nil,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         let url = URL(fileURLWithPath: path)
@@ -101,6 +102,7 @@ public struct Importer: Sendable {
     /// Imports records already read into memory (the file name is used in messages and on the log).
     ///
     /// Reading (parsing) runs on a second thread while batches are written, so both cores work.
+    @discardableResult
     public func importData(_ data: Data, name: String, format: any ImportFormat, detected: Bool = false,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         var summary = Summary(file: name, format: format.name, detected: detected, sha256: EventChain.sha256Hex(data))

@@ -83,6 +83,22 @@ public struct RenderContext: Hashable, Sendable {
         return safe.trimmingCharacters(in: .whitespaces).isEmpty ? nil : safe
     }
 
+    /// `text` with each `{variable}` that has a value replaced by it; other braces stay as they are (free text staff
+    /// wrote, which is not parsed as a template).
+    public func fill(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            out += rest[..<open]
+            let name = String(after[..<close])
+            if let value = value(for: name) { out += value } else { out += rest[open...close] }
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest
+    }
+
     /// Gives a variable a value (what staff fill in: `link`, `service.name` …).
     public mutating func set(_ variable: String, to value: String) {
         if let field = Self.fields[variable] { self[keyPath: field] = value } else { extra[variable] = value }

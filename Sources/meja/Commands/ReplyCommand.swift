@@ -12,9 +12,9 @@ struct ReplyCommand: ParsableCommand {
             """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
-    @Option(help: "The reply text.") var text: String?
+    @Option(help: "The reply text; {variables} in it are filled as in a template ({citizen.name}, {ticket.ref}, --var values).") var text: String?
     @Option(help: ArgumentHelp("A template id to render for this comment (see `meja suggest`).", valueName: "template")) var template: String?
-    @Option(name: .customLong("var"), help: ArgumentHelp("Fill a template variable, e.g. --var link=https://layanan.contoh.go.id/ktp (repeatable).", valueName: "name=value"))
+    @Option(name: .customLong("var"), help: ArgumentHelp("Fill a variable of the template or --text, e.g. --var link=https://layanan.contoh.go.id/ktp (repeatable).", valueName: "name=value"))
     var variables: [String] = []
     @Option(help: "Why a blocking finding is overridden (kept on the log).") var overrideReason: String?
     @Option(help: "The reply's humour level (0 none, 1 warm, 2 light joke) when writing --text; estimated when not given.") var humor: Int?
@@ -28,17 +28,17 @@ struct ReplyCommand: ParsableCommand {
         try guarded {
             let desk = try global.openDesk()
             let commentID = try desk.resolve(id)
-            let request: ReplyRequest
-            if let template {
-                var values: [String: String] = [:]
-                for pair in variables {
-                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else { throw CLIError(message: "--var takes NAME=VALUE, e.g. --var link=https://contoh.go.id", code: 64) }
-                    values[parts[0]] = parts[1]
-                }
-                request = try global.openAssistant(desk).request(template: template, for: commentID, values: values, overrideReason: overrideReason)
+            var values: [String: String] = [:]
+            for pair in variables {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw CLIError(message: "--var takes NAME=VALUE, e.g. --var link=https://contoh.go.id", code: 64) }
+                values[parts[0]] = parts[1]
+            }
+            let assistant = global.openAssistant(desk)
+            let request = if let template {
+                try assistant.request(template: template, for: commentID, values: values, overrideReason: overrideReason)
             } else {
-                request = ReplyRequest(text: text ?? "", humor: humor, overrideReason: overrideReason)
+                try assistant.request(text: text ?? "", for: commentID, values: values, humor: humor, overrideReason: overrideReason)
             }
             let sent = try desk.replyReviewed(commentID, request)
             Console.out("Reply \(sent.reply.id) to comment \(commentID) is recorded and logged.")
