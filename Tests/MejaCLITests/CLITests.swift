@@ -49,6 +49,21 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(first.stderr.contains("\r"), "no progress bar when stderr is not a terminal")
     }
 
+    func testAFileThatCannotBeReadStopsOnlyItself() throws {
+        let cli = try CLIHarness()
+        let one = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        let two = try cli.write("two.jsonl", #"{"platform":"x","id":"2","author":{"handle":"b"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        let missing = cli.dir.appendingPathComponent("missing.jsonl").path
+        let run = try cli.run(["import", one, missing, two, "--json"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertTrue(run.stderr.contains("missing.jsonl: cannot be read"), run.stderr)
+        let summaries = try jsonArray(run.stdout)
+        XCTAssertEqual(summaries.compactMap { $0["file"]?.stringValue }, [one, missing, two], "every file is accounted for")
+        XCTAssertEqual(summaries.compactMap { $0["accepted"]?.intValue }, [1, 1])
+        XCTAssertNotNil(summaries.last { $0["error"] != nil }?["file"], "the unreadable file carries its error")
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--json"]).stdout).count, 2, "the file after the missing one is imported too")
+    }
+
     func testTwoProcessesRacingToClaim() throws {
         let cli = try CLIHarness()
         let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)

@@ -10,7 +10,8 @@ struct ImportCommand: ParsableCommand {
         discussion: prose("""
             Re-importing is a no-op: a comment already on the desk (same platform and id) is counted as a duplicate.
             Each bad line is reported as FILE:LINE: reason and the good ones are kept; the exit status is 65 when
-            anything was rejected. Posts by the agency's own channels ([agency].channels in config.toml, or
+            anything was rejected. A file that cannot be read or recognised is named and skipped, the others are still
+            imported, and the exit status is 64. Posts by the agency's own channels ([agency].channels in config.toml, or
             from_agency) are recorded as replies: they stop the clock of the comment they answer.
             """))
 
@@ -42,11 +43,22 @@ struct ImportCommand: ParsableCommand {
             let desk = try global.openDesk(creating: true)
             let importer = Importer(desk: desk, channel: channel)
             var rejected = false
+            var unreadable = false
             var summaries: [JSONValue] = []
             for file in files {
                 let bar = ProgressBar("Importing \(file)")
-                let summary = try importer.importFile(file, format: format == "auto" ? nil : ImportFormats.named(format)) {
-                    bar.update(done: $0, total: $1)
+                let summary: Importer.Summary
+                do {
+                    summary = try importer.importFile(file, format: format == "auto" ? nil : ImportFormats.named(format)) {
+                        bar.update(done: $0, total: $1)
+                    }
+                } catch let e as DeskError where e.exitCode == 64 {
+                    // A file that cannot be read or recognised stops only itself: the others are still imported.
+                    bar.finish()
+                    Console.warn("meja: \(e)")
+                    unreadable = true
+                    summaries.append(["file": .string(file), "error": .string("\(e)")])
+                    continue
                 }
                 bar.finish()
                 for problem in summary.rejected { Console.warn(problem.description) }
@@ -60,6 +72,7 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             if json { Console.jsonLines(summaries) }
+            if unreadable { throw ExitCode(64) }
             if rejected { throw ExitCode(65) }
         }
     }
