@@ -129,6 +129,38 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(s.running, "q at the queue quits")
     }
 
+    func testOpeningAThreadFromAThreadComesBackToIt() {
+        var s = Self.state()
+        func load(_ id: Int64) {
+            let c = Self.comment(id)
+            _ = Reducer.apply(&s, .detailLoaded(CommentDetail(item: QueueItem(comment: c, clock: nil, passedOver: false), clocks: [],
+                                                              threadComments: [c], threadReplies: [], replies: [], earlierByAuthor: [],
+                                                              history: []), tone: nil))
+        }
+        func open(_ line: String) {
+            send(&s, .command)
+            _ = Reducer.apply(&s, .typed(line))
+            send(&s, .accept)
+        }
+        send(&s, .open)
+        load(1)
+        open("open 999999")
+        _ = Reducer.apply(&s, .detailFailed(commentID: 999999, Localized("Komentar 999999 tidak ada.", "Comment 999999 was not found.")))
+        XCTAssertEqual(s.screen, .thread, "an unknown comment leaves the thread as it was")
+        XCTAssertEqual(s.thread?.commentID, 1)
+        XCTAssertNotNil(s.thread?.detail, "still loaded, ready for r and c")
+        open("open 5")
+        load(5)
+        XCTAssertEqual(s.thread?.commentID, 5)
+        send(&s, .back)
+        XCTAssertEqual(s.screen, .thread)
+        XCTAssertEqual(s.thread?.commentID, 1, "back goes to the thread it was opened from")
+        send(&s, .back)
+        XCTAssertEqual(s.screen, .queue)
+        XCTAssertNil(s.thread)
+        XCTAssertEqual(s.threadsBelow.count, 0)
+    }
+
     func testThreadScrollsWithinItsDocument() {
         var s = Self.state()
         send(&s, .open)

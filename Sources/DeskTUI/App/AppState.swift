@@ -26,7 +26,11 @@ public struct AppState: Sendable {
     /// The screens, queue first; the last one is shown.
     public var stack: [ScreenID] = [.queue]
     public var queue = QueueScreenState()
+    /// The thread shown (the topmost `.thread` screen).
     public var thread: ThreadScreenState?
+    /// The threads under it, when one was opened from another (`:open`): each `.thread` screen below the top one, in
+    /// stack order, so that going back shows the thread one came from.
+    public var threadsBelow: [ThreadScreenState] = []
     public var composer: ComposerState?
     public var review: ReviewState?
     public var overdue = OverdueState()

@@ -147,9 +147,7 @@ public enum Reducer {
     private static func itemAction(_ state: inout AppState, _ id: ActionID, _ comment: Comment) -> [Effect] {
         switch id {
         case .open:
-            state.thread = ThreadScreenState(commentID: comment.id)
-            state.stack.append(.thread)
-            return [.loadDetail(comment.id)]
+            return openThread(&state, comment.id)
         case .reply:
             // Say at once what the core would say at sending, before anyone writes a reply they cannot send.
             if let why = Desk.replyRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
@@ -493,9 +491,7 @@ public enum Reducer {
             state.stack = [.queue]
             return changeFilter(&state) { $0.search = text }
         case .open(let id):
-            state.thread = ThreadScreenState(commentID: id)
-            state.stack.append(.thread)
-            return [.loadDetail(id)]
+            return openThread(&state, id)
         case .quit:
             state.running = false
             return []
@@ -677,9 +673,26 @@ public enum Reducer {
         return [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)]
     }
 
+    /// Shows comment `id`'s thread; a thread open below it is kept, to come back to.
+    private static func openThread(_ state: inout AppState, _ id: Int64) -> [Effect] {
+        if state.stack.contains(.thread), let current = state.thread {
+            if state.screen == .thread, current.commentID == id { return [.loadDetail(id)] }
+            state.threadsBelow.append(current)
+        } else {
+            state.threadsBelow = []
+        }
+        state.thread = ThreadScreenState(commentID: id)
+        state.stack.append(.thread)
+        return [.loadDetail(id)]
+    }
+
     private static func pop(_ state: inout AppState) -> [Effect] {
-        if state.stack.count > 1 { state.stack.removeLast() } else { state.running = false }
-        if !state.stack.contains(.thread) { state.thread = nil }
+        if state.stack.count > 1 {
+            if state.stack.removeLast() == .thread, let below = state.threadsBelow.popLast() { state.thread = below }
+        } else {
+            state.running = false
+        }
+        if !state.stack.contains(.thread) { state.thread = nil; state.threadsBelow = [] }
         if !state.stack.contains(.composer) { state.composer = nil }
         return []
     }
