@@ -29,6 +29,18 @@ final class DeskAppTests: XCTestCase {
         let last = try f.store.read { try $0.lastEvent() }
         XCTAssertEqual(last?.action, "claim")
         XCTAssertEqual(last?.subject, String(f.id("m6")))
+        // A second claim changes nothing and says so, rather than claiming success.
+        app.press(.char("c"))
+        XCTAssertEqual(app.state.notice, Notice(.info, "You already hold #\(f.id("m6")): nothing changed."))
+        XCTAssertEqual(try f.store.read { try $0.lastEvent() }?.seq, last?.seq, "nothing more on the log")
+        let escalate = EffectRunner(desk: f.desk, language: .en)
+        _ = escalate.perform(.perform(.escalate(f.id("m6"), reason: "first")))
+        guard case .done(let again)? = escalate.perform(.perform(.escalate(f.id("m6"), reason: "second"))).first else { return XCTFail() }
+        XCTAssertTrue(again.text.contains("already escalated") && again.text.contains("not kept"), again.text)
+        _ = try f.desk.setStatus(f.id("m6"), .open)
+        app.dispatch(.externalChange)
+        select(app, f.id("m6"))
+        app.press(.char("c"))
         app.press(.char("u"))
         XCTAssertEqual(try comment(f, "m6").assignee, nil)
     }

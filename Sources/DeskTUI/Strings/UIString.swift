@@ -36,6 +36,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
     case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
+    case alreadyYours, alreadyAssigned, alreadyStatus, alreadyEscalated
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
     case statusSpam, statusEscalated
@@ -203,6 +204,10 @@ public enum UIString: String, CaseIterable, Sendable {
         case .assigned: ("#{1} ditugaskan kepada {2}.", "#{1} assigned to {2}.")
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
         case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")
+        case .alreadyYours: ("#{1} sudah Anda pegang: tidak ada yang berubah.", "You already hold #{1}: nothing changed.")
+        case .alreadyAssigned: ("#{1} sudah ditugaskan kepada {2}: tidak ada yang berubah.", "#{1} is already assigned to {2}: nothing changed.")
+        case .alreadyStatus: ("#{1} sudah berstatus {2}: tidak ada yang berubah.", "#{1} is already {2}: nothing changed.")
+        case .alreadyEscalated: ("#{1} sudah dieskalasi: tidak ada yang dicatat, alasan baru tidak disimpan.", "#{1} is already escalated: nothing was recorded, and the new reason was not kept.")
         case .editorFailed: ("Editor tidak dapat dijalankan: {1}. Atur $EDITOR, mis. EDITOR=nano.", "The editor could not run: {1}. Set $EDITOR, e.g. EDITOR=nano.")
         case .keysLegend: ("Tombol Meja per layar, dengan keys.toml Anda. S: hanya supervisor · R: mengubah catatan publik (masuk log) · *: diubah di keys.toml",
                            "Meja's keys per screen, with your keys.toml. S: supervisors only · R: changes the public record (logged) · *: rebound in keys.toml")
