@@ -597,11 +597,16 @@ final class ReducerTests: XCTestCase {
     func testOverdueBoardNamesAnsweredCommentsTheQueueDoesNotCount() {
         var s = Self.state()
         send(&s, .overdueBoard)
-        let replied = Self.comment(5, status: .replied)
-        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1), QueueItem(comment: replied, clock: replied.sla.mostUrgent(at: Self.now), passedOver: false)]))
+        var replied = Self.comment(5, status: .replied)
+        replied.sla.respondedAt = Self.now.addingTimeInterval(-600)
+        let setAside = Self.comment(6, status: .waitingCitizen)
+        _ = Reducer.apply(&s, .overdueLoaded([Self.comment(1), replied, setAside].map {
+            QueueItem(comment: $0, clock: $0.sla.mostUrgent(at: Self.now), passedOver: false)
+        }))
         var grid = CellGrid(width: 80, height: 24)
         let status = OverdueBoardView.draw(s, on: &grid).map(\.0).joined()
         XCTAssertTrue(status.contains("1 answered, not yet resolved"), status)
+        XCTAssertTrue(status.contains("1 set aside unanswered"), "waiting for the citizen without any answer is not 'answered': \(status)")
         _ = Reducer.apply(&s, .overdueLoaded([Self.item(1)]))
         XCTAssertFalse(OverdueBoardView.draw(s, on: &grid).map(\.0).joined().contains("answered"))
     }

@@ -60,13 +60,17 @@ public enum OverdueBoardView {
         }
         let breached = board.items.filter { $0.state == .breached }.count
         let atRisk = board.items.filter { $0.state == .atRisk }.count
-        // The board also holds answered comments whose resolution clock runs late; the queue's counts do not, so
-        // the difference is named.
-        let answered = board.items.filter { !$0.comment.status.needsAction }.count
+        // The board also holds comments out of the queue whose clock runs late — answered ones whose resolution is
+        // late, and ones set aside (waiting for the citizen, say) without any answer; the queue's counts hold neither,
+        // so the difference is named, each kind for what it is.
+        let aside = board.items.filter { !$0.comment.status.needsAction }
+        let answered = aside.filter { $0.comment.sla.respondedAt != nil }.count
+        let unanswered = aside.count - answered
         var status: [(String, UIObject)] = [
             (SLABadge.glyph(.breached) + " " + s.format(.countBreached, String(breached)), .badgeBreached), (" · ", .muted),
             (SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(atRisk)), .badgeAtRisk)]
         if answered > 0 { status.append((" · " + s.format(.boardAnswered, String(answered)), .muted)) }
+        if unanswered > 0 { status.append((" · " + s.format(.boardUnansweredAside, String(unanswered)), .badgeBreached)) }
         status.append(("  │ " + (board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]), .muted))
         return status
     }
