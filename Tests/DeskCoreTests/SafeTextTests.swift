@@ -26,6 +26,8 @@ final class SafeTextTests: XCTestCase {
         XCTAssertEqual(SafeText.sanitize("c1\u{85}x"), "c1�x")
         XCTAssertEqual(SafeText.sanitize("tab\there"), "tab here")
         XCTAssertEqual(SafeText.sanitize("crlf\r\nnext", lines: .keep), "crlf\nnext")
+        XCTAssertEqual(SafeText.sanitize("mac\rline\r\r", lines: .keep), "mac\nline\n\n", "a lone CR breaks the line, never joins words")
+        XCTAssertEqual(SafeText.sanitize("a\rb"), "a ⏎ b")
         XCTAssertEqual(SafeText.sanitize("one\ntwo", lines: .fold), "one ⏎ two")
     }
 

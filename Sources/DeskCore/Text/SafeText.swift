@@ -58,12 +58,14 @@ public enum SafeText {
                 pending = v == 0x9B ? skipCSI(&scalars) : skipString(&scalars)
                 emit(Unicode.Scalar(UInt32(0x241B))!)
                 marks = 0
-            case 0x0A, 0x2028, 0x2029:
+            case 0x0A, 0x0D, 0x2028, 0x2029:
+                // CRLF is one line break; a lone CR (old Mac text) is a line break of its own, never a cursor move.
+                if v == 0x0D {
+                    let after = scalars.next()
+                    if after?.value != 0x0A { pending = after }
+                }
                 if case .keep = lines { emit("\n") } else { emit(" "); emit("⏎"); emit(" ") }
                 marks = 0
-            case 0x0D:
-                // CR of a CRLF pair disappears; a lone CR would move the cursor home: show it.
-                continue
             case 0x09:
                 emit(" ")
                 marks = 0
