@@ -50,6 +50,12 @@ static inline int meja_key_f(int n) { return KEY_F(n); }
 static inline int meja_key_sleft(void) { return KEY_SLEFT; }
 static inline int meja_key_sright(void) { return KEY_SRIGHT; }
 
+/* Whether the terminal can put the cursor anywhere (terminfo `cup`): a full-screen desk needs it; TERM=dumb has not. */
+static inline int meja_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 /* The standard screen and its size (the globals are not usable from Swift 6). */
 static inline WINDOW *meja_stdscr(void) { return stdscr; }
 static inline int meja_rows(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }

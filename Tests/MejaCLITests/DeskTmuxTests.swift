@@ -210,6 +210,17 @@ final class DeskTmuxTests: XCTestCase {
         }
     }
 
+    func testATerminalThatCannotMoveTheCursorIsRefusedPlainly() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux, extraEnv: ["TERM": "dumb"])
+        let screen = try tmux.waitFor("MEJA-EXIT=1")
+        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: "").contains("cannot move the cursor"), screen)
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+    }
+
     func testAnotherProcessesClaimAppearsAndCtrlZSuspends() throws {
         let harness = try CLIHarness()
         XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)

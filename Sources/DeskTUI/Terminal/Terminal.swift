@@ -43,6 +43,11 @@ public final class Terminal {
         }
         Terminal.installSignalHandlers()
         guard initscr() != nil else { throw TerminalError.cannotInitialize(environment["TERM"] ?? "") }
+        guard meja_can_address_cursor() != 0 else {
+            endwin()
+            Terminal.restoreSignalHandlers()
+            throw TerminalError.cannotAddressCursor(environment["TERM"] ?? "")
+        }
         started = true
         Terminal.active = 1
         cbreak()
@@ -336,9 +341,13 @@ public final class Terminal {
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case cannotInitialize(String)
+    /// The terminal type cannot move the cursor (TERM=dumb, an editor's shell buffer), so no screen can be drawn.
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
+        case .cannotAddressCursor(let term):
+            "this terminal (TERM=\(term)) cannot move the cursor, so the desk cannot draw its screen; run `meja` in a terminal window, or set TERM to your terminal type (e.g. TERM=xterm-256color); `meja list` and `meja show` work anywhere"
         case .notATerminal:
             "the desk needs a terminal: run `meja` in a terminal window (use `meja list` or `meja show` in scripts)"
         case .cannotInitialize(let term):
