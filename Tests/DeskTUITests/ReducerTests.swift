@@ -300,6 +300,7 @@ final class ReducerTests: XCTestCase {
             XCTAssertEqual(s.queue.filter.status, .only(status), label)
         }
         for (line, expected) in [("status bogus", "does not take 'bogus'; use one of: all, action, new"),
+                                 ("platform instagarm", "does not take 'instagarm'; use one of: all, mastodon, x"),
                                  ("open abc", "`:open` needs a comment number")] {
             send(&s, .command)
             _ = Reducer.apply(&s, .typed(line))

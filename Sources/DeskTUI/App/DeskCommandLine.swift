@@ -44,7 +44,9 @@ public enum DeskCommandLine {
                                "open", "claim", "release", "assign", "escalate", "overdue", "passed", "log", "reports", "help", "quit"]
 
     /// Parses `text` against the current filter. Returns nil for a line it does not understand.
-    public static func parse(_ text: String, filter: QueueFilter) -> Entry? {
+    /// `platforms` are those the desk knows (Meja's own and any seen on comments): another name is most likely a typo,
+    /// which would only show an empty queue.
+    public static func parse(_ text: String, filter: QueueFilter, platforms: [Platform] = Platform.social) -> Entry? {
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let head = words.first?.lowercased() else { return nil }
         let rest = words.dropFirst().joined(separator: " ")
@@ -66,7 +68,7 @@ public enum DeskCommandLine {
             return .filter(f)
         case "platform", "p":
             if lifts { f.platform = nil } else {
-                guard let p = Platform(parsing: arg) else { return invalid(head, rest, known: ["all"] + Platform.social.map(\.rawValue)) }
+                guard let p = Platform(parsing: arg), platforms.contains(p) else { return invalid(head, rest, known: ["all"] + platforms.map(\.rawValue)) }
                 f.platform = p
             }
             return .filter(f)

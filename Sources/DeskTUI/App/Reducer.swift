@@ -460,7 +460,7 @@ public enum Reducer {
             return changeFilter(&state) { $0.search = text.isEmpty ? nil : text }
         case .command:
             guard !text.isEmpty else { return [] }
-            guard let entry = DeskCommandLine.parse(text, filter: state.queue.filter) else {
+            guard let entry = DeskCommandLine.parse(text, filter: state.queue.filter, platforms: state.platforms) else {
                 state.notice = Notice(.error, s.format(.unknownCommand, text, DeskCommandLine.words.joined(separator: ", ")))
                 return []
             }
