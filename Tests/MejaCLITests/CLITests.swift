@@ -228,6 +228,9 @@ final class CLITests: XCTestCase {
         let broken = try cli.run(["list", "--config", syntax])
         XCTAssertEqual(broken.status, 0)
         XCTAssertTrue(broken.stderr.contains("\(syntax):1: "), broken.stderr)
+        let typo = try cli.run(["list", "--config", cli.dir.appendingPathComponent("confg.toml").path])
+        XCTAssertEqual(typo.status, 64, "a configuration file named but not there is a mistake, not the defaults")
+        XCTAssertTrue(typo.stderr.contains("there is no configuration file at"), typo.stderr)
     }
 }
 

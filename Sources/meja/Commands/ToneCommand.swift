@@ -19,7 +19,7 @@ struct ToneCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let governor = ToneGovernor(config: global.loadConfig())
+            let governor = ToneGovernor(config: try global.loadConfig())
             let data: Data
             if let file {
                 guard let d = FileManager.default.contents(atPath: file) else { throw CLIError(message: "\(file): cannot be read (does it exist, and may you read it?)", code: 64) }

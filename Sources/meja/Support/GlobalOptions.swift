@@ -16,7 +16,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the desk: store, configuration (problems reported on stderr, defaults kept), clock and actor.
     /// `creating` lets the command start a new database where none is (see `openStore`).
     func openDesk(creating: Bool = false) throws -> Desk {
-        let config = loadConfig()
+        let config = try loadConfig()
         let clock = try ClockFromEnvironment.make()
         let store = try openStore(creating: creating)
         warnAboutHolidays(config, now: clock.now)
@@ -44,7 +44,12 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The configuration, with each problem in it printed as `FILE:LINE: problem`.
-    func loadConfig() -> DeskConfig {
+    func loadConfig() throws -> DeskConfig {
+        // A file named on the command line that is not there is a mistake (a typo would otherwise run on the defaults,
+        // and an import would measure its comments under the wrong standard).
+        if let path = config, !FileManager.default.fileExists(atPath: path) {
+            throw CLIError(message: "there is no configuration file at \(path): check --config (without it, Meja reads $XDG_CONFIG_HOME/meja/config.toml when there is one)", code: 64)
+        }
         let config = DeskConfig.load(path: config)
         for issue in config.issues { Console.warn("\(issue) (the default is used instead)") }
         if config.issues.isEmpty == false, let source = config.source {
