@@ -50,6 +50,7 @@ struct GlobalOptions: ParsableArguments {
         if let path = config, !FileManager.default.fileExists(atPath: path) {
             throw CLIError(message: "there is no configuration file at \(path): check --config (without it, Meja reads $XDG_CONFIG_HOME/meja/config.toml when there is one)", code: 64)
         }
+        if let warning = ShippedResources.missingWarning { Console.warn("meja: " + warning) }
         let config = DeskConfig.load(path: config)
         for issue in config.issues { Console.warn("\(issue) (the default is used instead)") }
         if config.issues.isEmpty == false, let source = config.source {
