@@ -102,6 +102,10 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("cannot become spam"), bad.stderr)
         XCTAssertEqual(try cli.run(["status", "1", "nonsense"]).status, 64)
         XCTAssertEqual(try cli.run(["show", "999"]).status, 64)
+        XCTAssertEqual(try cli.run(["show", "#1"]).status, 0, "an id as the desk prints it")
+        for command in [["list", "--limit", "0"], ["log", "show", "--limit=-1"], ["suggest", "1", "--limit", "-2"]] {
+            XCTAssertEqual(try cli.run(command).status, 64, "\(command)")
+        }
         let shown = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))
         XCTAssertEqual(shown["status"]?.stringValue, "waiting_citizen")
         XCTAssertEqual(shown["assignee"]?.stringValue, "budi")

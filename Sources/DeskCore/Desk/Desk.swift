@@ -106,7 +106,8 @@ public final class Desk: Sendable {
 
     /// A comment by Meja id, or by `platform:external-id`.
     public func resolve(_ reference: String) throws -> Int64 {
-        if let id = Int64(reference) { return id }
+        // `#42` as the desk and `meja show` print it, or `42`.
+        if let id = Int64(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference) { return id }
         let parts = reference.split(separator: ":", maxSplits: 1)
         if parts.count == 2, let platform = Platform(parsing: String(parts[0])) {
             if let c = try store.read({ try $0.comment(platform: platform, externalID: String(parts[1])) }) { return c.id }

@@ -20,6 +20,10 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only comments held by this staff member ('me', 'none' for unassigned).", valueName: "name")) var assignee: String?
     @Option(help: ArgumentHelp("Only comments whose text contains these words.", valueName: "words")) var search: String?
     @Option(help: "How many items at most.") var limit: Int = 1_000_000
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit is a number of items, 1 or more") }
+    }
     @Flag(help: "Print JSON (the DESIGN.md queue item keys).") var json = false
 
     func run() throws {

@@ -114,6 +114,7 @@ struct LogCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {
+            if limit < 1 { throw ValidationError("--limit is a number of events, 1 or more") }
             if let action, LogAction(rawValue: action) == nil {
                 throw ValidationError("'\(action)' is not a log action; use one of \(LogAction.allCases.map(\.rawValue).joined(separator: ", "))")
             }

@@ -10,6 +10,10 @@ struct SuggestCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
     @Option(help: "How many suggestions.") var limit: Int = 5
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit is a number of suggestions, 1 or more") }
+    }
     @Flag(help: "Print JSON: {tone, suggestions: [{template_id, score, humor, text, reasons}]}.") var json = false
 
     func run() throws {
