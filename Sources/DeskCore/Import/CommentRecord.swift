@@ -118,5 +118,5 @@ public struct ImportItem: Sendable {
     }
 
     /// The note for a record whose bytes were not all UTF-8.
-    public static let replacedBytes = "kept, but some bytes are not UTF-8 and were replaced with \u{FFFD}: save the file as UTF-8 and import it again to keep them"
+    public static let replacedBytes = "kept, but some bytes are not UTF-8 and were replaced with \u{FFFD}, which stays (importing the comment again changes nothing): export such files as UTF-8 before importing them"
 }
