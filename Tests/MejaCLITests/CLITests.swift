@@ -188,6 +188,34 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testADatabaseTheUserMayNotWriteIsExplainedWithAWayOut() throws {
+        let setpriv = "/usr/bin/setpriv"
+        try XCTSkipUnless(getuid() == 0 && FileManager.default.isExecutableFile(atPath: setpriv),
+                          "needs root and setpriv to act as a user without write access")
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["staff", "add", "ani", "--role", "supervisor"]).status, 0)
+        let folder = cli.dir.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("desk.sqlite").path
+        try FileManager.default.copyItem(atPath: cli.database, toPath: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.dir.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: setpriv)
+        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIHarness.binary, "log", "verify", "--db", copy]
+        p.environment = cli.env.merging(["HOME": "/tmp"]) { _, new in new }
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(p.terminationStatus, 64, stderr)
+        XCTAssertTrue(stderr.contains("read-only for you") && stderr.contains("cp \(copy)"), stderr)
+    }
+
     func testBenchKeepsItsFolderForProfilingAndRefusesOneInUse() throws {
         let cli = try CLIHarness()
         let folder = cli.dir.appendingPathComponent("bench-kept").path
