@@ -154,6 +154,25 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(c.author.name, "Ani, S.Pd")
     }
 
+    func testAnUnclosedQuoteLosesOnlyItsOwnRow() throws {
+        let t = try TestDesk()
+        let csv = #"""
+            platform,id,author_handle,text,created_at
+            x,q1,ani,sebelum,2026-12-01T08:00:00+07:00
+            x,q2,budi,"tidak pernah ditutup,2026-12-01T08:01:00+07:00
+            x,q3,citra,sesudah,2026-12-01T08:02:00+07:00
+            x,q4,dewi,"dikutip"lalu sisa,2026-12-01T08:03:00+07:00
+            x,q5,eko,"akhir ""baik""",2026-12-01T08:04:00+07:00
+            """#
+        let s = try Importer(desk: t.desk).importData(Data(csv.utf8), name: "q.csv", format: CSVFormat())
+        XCTAssertEqual(s.rejected.map(\.line), [3, 5])
+        XCTAssertTrue(s.rejected[0].description.contains("q.csv:3: a quote opened in this row is not closed before the line ends"), s.rejected[0].description)
+        XCTAssertTrue(s.rejected[1].description.contains("text after the closing quote"), s.rejected[1].description)
+        XCTAssertEqual(s.accepted, 3, "the rows after the unclosed quote are kept")
+        XCTAssertEqual(try t.comment(.x, "q5").text, "akhir \"baik\"")
+        XCTAssertEqual(try t.comment(.x, "q3").text, "sesudah")
+    }
+
     func testAgencyPostsBecomeRepliesThatStopTheClock() throws {
         var config = DeskConfig()
         config.channels = ["@diskominfo"]

@@ -20,6 +20,7 @@ public struct CSVFormat: ImportFormat {
         var rows = CSVRows(bytes: [UInt8](data))
         guard let header = rows.next() else { return }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        rows.expectedFields = names.count
         let missing = Self.required.filter { !names.contains($0) }
         if !missing.isEmpty {
             try emit(ImportItem(line: header.line, .failure(RecordProblem(
@@ -72,6 +73,8 @@ struct CSVRows {
     let bytes: [UInt8]
     var i = 0
     var line = 1
+    /// The number of fields a row should have (the header's), once known.
+    var expectedFields: Int?
 
     init(bytes: [UInt8]) {
         var b = bytes
@@ -82,9 +85,11 @@ struct CSVRows {
     mutating func next() -> Row? {
         guard i < bytes.count else { return nil }
         let startLine = line
+        let start = i
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
+        var afterClosingQuote = false
         var problem: String?
         var replaced = false
         func decode(_ field: [UInt8]) -> String {
@@ -98,6 +103,7 @@ struct CSVRows {
                 if c == 0x22 {
                     if i + 1 < bytes.count, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
                     quoted = false
+                    afterClosingQuote = true
                     i += 1
                     continue
                 }
@@ -113,6 +119,7 @@ struct CSVRows {
             case 0x2C:
                 fields.append(decode(field))
                 field = []
+                afterClosingQuote = false
                 i += 1
             case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A:
                 i += 1
@@ -120,15 +127,34 @@ struct CSVRows {
                 i += 1
                 line += 1
                 fields.append(decode(field))
+                // A row that ran over several lines and came out wrong most likely began with a quote that was never
+                // closed, which swallowed the rows after it until some later quote: those rows are read again.
+                if line > startLine + 1, problem != nil || (expectedFields.map { $0 != fields.count } ?? false) {
+                    return unclosedQuote(startingAt: start, line: startLine)
+                }
                 return Row(line: startLine, fields: fields, problem: problem, replacedBytes: replaced)
             default:
-                if c == 0x22 { problem = "a quote inside an unquoted field (quote the whole field and double inner quotes)" }
+                if afterClosingQuote {
+                    problem = problem ?? "text after the closing quote of a field (inside a quoted field, write a quote as two quotes)"
+                } else if c == 0x22 {
+                    problem = problem ?? "a quote inside an unquoted field (quote the whole field and double inner quotes)"
+                }
                 field.append(c)
                 i += 1
             }
         }
-        if quoted { problem = "a quoted field is not closed before the end of the file" }
+        if quoted { return unclosedQuote(startingAt: start, line: startLine) }
         fields.append(decode(field))
         return Row(line: startLine, fields: fields, problem: problem, replacedBytes: replaced)
+    }
+
+    /// Rejects the row starting at byte `start` (on `line`), whose quote is never closed where it should be, and goes
+    /// on at the line after it, so that the rows after it are read on their own rather than swallowed into the field.
+    private mutating func unclosedQuote(startingAt start: Int, line startLine: Int) -> Row {
+        i = start
+        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+        i = min(bytes.count, i + 1)
+        line = startLine + 1
+        return Row(line: startLine, fields: [], problem: "a quote opened in this row is not closed before the line ends (the lines after it are read as rows of their own)")
     }
 }
