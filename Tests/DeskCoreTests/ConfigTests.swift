@@ -91,6 +91,13 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
     }
 
+    func testACalendarOpenOnNoDayIsNamedAndKeepsTheDefaultHours() throws {
+        let config = DeskConfig.parse(try TOMLFile(text: "[calendar]\nhours = { }\n", path: "c.toml"))
+        XCTAssertEqual(config.issues.map(\.line), [2])
+        XCTAssertTrue(config.issues[0].description.contains("opens on no day"), config.issues[0].description)
+        XCTAssertEqual(config.calendar.week[1].first?.description, "07:30-16:00", "the clocks keep running on the default hours")
+    }
+
     func testAPolicyMatchingATagMejaNeverSetsIsNamed() throws {
         let file = try TOMLFile(text: """
             [[sla]]

@@ -205,7 +205,12 @@ public struct DeskConfig: Sendable {
                         }
                         week[index] = spans
                     }
-                    if ok { cal.week = week.map { $0.sorted { $0.start < $1.start } } }
+                    if ok, week.allSatisfy(\.isEmpty) {
+                        // No business time at all: no business-time deadline could ever fall due, silently.
+                        fail("calendar.hours opens on no day, so no response-time clock could ever fall due; name the opening hours, e.g. { mon = \"07:30-16:00\" }", table: "calendar", key: "hours")
+                    } else if ok {
+                        cal.week = week.map { $0.sorted { $0.start < $1.start } }
+                    }
                 } else {
                     fail("calendar.hours must be a table such as { mon = \"07:30-16:00\" }", table: "calendar", key: "hours")
                 }
