@@ -87,6 +87,16 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(header.issues.map(\.line), [4])
         XCTAssertTrue(header.issues[0].description.hasSuffix("this line and the 2 lines under it are left out"), header.issues[0].description)
         XCTAssertEqual(header.agencyName, "Diskominfo")
+        // A line saved in another encoding is named and left out; the rest still applies.
+        var latin1 = Data("[agency]\nname = \"Dinas Pariwisata\"\n# Kota Malang, caf".utf8)
+        latin1.append(0xE9)
+        latin1.append(contentsOf: Data("\n\n[humor]\ncrisis_mode = true\n".utf8))
+        try latin1.write(to: URL(fileURLWithPath: path))
+        let encoded = DeskConfig.load(path: path)
+        XCTAssertEqual(encoded.issues.map(\.line), [3], encoded.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(encoded.issues[0].description.contains("not UTF-8"), encoded.issues[0].description)
+        XCTAssertTrue(encoded.crisisMode)
+        XCTAssertEqual(encoded.agencyName, "Dinas Pariwisata")
         // No file at all: defaults, no issues.
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
     }

@@ -18,10 +18,15 @@ public struct TOMLFile: Sendable {
     /// end of the file). A table header at fault takes the settings under it along, which would otherwise land in the
     /// table above.
     public init(text: String, path: String, skippingBadLines: Bool = false) throws(FileIssue) {
+        try self.init(text: text, path: path, skippingBadLines: skippingBadLines, alreadySkipped: [])
+    }
+
+    /// As `init(text:path:skippingBadLines:)`, with lines the caller already left out (blanked in `text`).
+    private init(text: String, path: String, skippingBadLines: Bool, alreadySkipped: [FileIssue]) throws(FileIssue) {
         self.path = path
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var parsed = lines
-        var skipped: [FileIssue] = []
+        var skipped = alreadySkipped
         var otherError: (any Error)?
         func attempt(_ candidate: [Substring]) -> Result<TOMLTable, TOMLParseError>? {
             do {
@@ -86,10 +91,19 @@ public struct TOMLFile: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileIssue(file: path, line: nil, "cannot be read (does it exist, and may you read it?)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FileIssue(file: path, line: nil, "is not UTF-8 text")
+        if let text = String(data: data, encoding: .utf8) {
+            return try TOMLFile(text: text, path: path, skippingBadLines: skippingBadLines)
         }
-        return try TOMLFile(text: text, path: path, skippingBadLines: skippingBadLines)
+        // Lines holding bytes that are not UTF-8 (a file saved in another encoding, mostly in a comment or a name)
+        // are named; with `skippingBadLines` they are left out and the rest still applies.
+        var bad: [FileIssue] = []
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { number, bytes -> String in
+            if let line = String(data: Data(bytes), encoding: .utf8) { return line }
+            bad.append(FileIssue(file: path, line: number + 1, "holds bytes that are not UTF-8 (save the file as UTF-8); this line is left out"))
+            return ""
+        }
+        guard skippingBadLines else { throw bad[0] }
+        return try TOMLFile(text: lines.joined(separator: "\n"), path: path, skippingBadLines: true, alreadySkipped: bad)
     }
 
     /// An issue about the key `key` inside the table `table` (e.g. `calendar`), or inside the `index`-th
