@@ -210,6 +210,39 @@ final class DeskTmuxTests: XCTestCase {
         }
     }
 
+    func testCtrlCRightAfterTypingKeepsTheDraft() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux)
+        try tmux.waitFor("in queue")
+        try tmux.keys("Enter")
+        try tmux.waitFor("SLA clocks")
+        try tmux.keys("r")
+        try tmux.waitFor("Reply to")
+        try tmux.keys("C-u")
+        try tmux.type("Draf terakhir sebelum Ctrl-C")
+        try tmux.waitFor("sebelum Ctrl-C")
+        // At once, before the once-a-second save; to the desk alone (Ctrl-C from the terminal would also stop the
+        // test's shell).
+        let shell = try tmux.value("#{pane_pid}")
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let desk = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) })
+        XCTAssertEqual(kill(desk, SIGINT), 0)
+        try tmux.waitFor("MEJA-EXIT=130")
+        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+        let drafts = Process()
+        drafts.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        drafts.arguments = ["sqlite3", harness.database, "SELECT text FROM draft"]
+        let out = Pipe()
+        drafts.standardOutput = out
+        try drafts.run()
+        drafts.waitUntilExit()
+        let saved = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(saved.contains("Draf terakhir sebelum Ctrl-C"), "the draft typed just before Ctrl-C is kept: \(saved)")
+    }
+
     func testATerminalThatCannotMoveTheCursorIsRefusedPlainly() throws {
         let harness = try CLIHarness()
         XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)

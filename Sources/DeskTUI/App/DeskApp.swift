@@ -134,6 +134,8 @@ public final class DeskApp {
             terminal.present(frame())
             // While loads are out, look again soon so their results show promptly.
             let key = terminal.readKey(timeout: inbox.pending.all > 0 ? 30 : Self.inputTimeout)
+            // Ctrl-C, SIGTERM or a closed terminal: end here, so that what is unsaved is saved below.
+            if Terminal.endRequested != 0 { break }
             if key == .resize || terminal.size != size {
                 size = terminal.size
                 dispatch(.resized(size))

@@ -26,7 +26,12 @@ public func runDesk(desk: Desk, theme: String? = nil, assistant: (any DeskAssist
     for issue in setup.issues { FileHandle.standardError.write(Data(("meja: " + issue + "\n").utf8)) }
     let terminal = Terminal(theme: setup.theme, environment: environment)
     try terminal.start()
-    defer { terminal.stop() }
+    defer {
+        terminal.stop()
+        // Ended by Ctrl-C, SIGTERM or a closed terminal: the draft is saved and the screen restored; end as the signal
+        // would have (exit status 128 + its number).
+        Terminal.endAsRequested()
+    }
     let app = DeskApp(desk: desk, keys: setup.keys, assistant: helper, language: setup.language, size: terminal.size,
                       isSupervisor: setup.isSupervisor)
     app.loading = .responsive(budget: DeskApp.frameBudget)

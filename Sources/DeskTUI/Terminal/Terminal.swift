@@ -276,6 +276,9 @@ public final class Terminal {
     nonisolated(unsafe) static var active: sig_atomic_t = 0
     /// Set by the SIGTSTP handler after the process is continued.
     nonisolated(unsafe) static var resumed: sig_atomic_t = 0
+    /// The ending signal (Ctrl-C, SIGTERM, a closed terminal) the run loop is asked to end on, or 0: the loop saves
+    /// what is unsaved, the terminal is restored, and then the signal takes its course (`endAsRequested`).
+    nonisolated(unsafe) static var endRequested: sig_atomic_t = 0
 
     private static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
     private static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
@@ -290,7 +293,7 @@ public final class Terminal {
         for s in fatalSignals + endingSignals + [SIGTSTP] { sigaction(s, nil, &previous[Int(s)]) }
         for s in fatalSignals { signal(s) { Terminal.restoreAndReraise($0) } }
         // Signals the parent chose to ignore (nohup, a job without job control) stay ignored.
-        for s in endingSignals where !isIgnored(s) { signal(s) { Terminal.restoreAndReraise($0) } }
+        for s in endingSignals where !isIgnored(s) { signal(s) { Terminal.requestEnd($0) } }
         if !isIgnored(SIGTSTP) { signal(SIGTSTP) { Terminal.suspendSelf($0) } }
         if !exitHookInstalled {
             exitHookInstalled = true
@@ -304,6 +307,22 @@ public final class Terminal {
 
     private static func restoreSignalHandlers() {
         for s in fatalSignals + endingSignals + [SIGTSTP] { sigaction(s, &previous[Int(s)], nil) }
+    }
+
+    /// An ending signal: the run loop sees it within one input timeout and ends cleanly (a draft being written is
+    /// saved). A second one, or one while no loop runs, ends at once.
+    nonisolated static func requestEnd(_ sig: Int32) {
+        if endRequested != 0 || active == 0 { restoreAndReraise(sig) } else { endRequested = sig }
+    }
+
+    /// After the run loop ended on a requested signal and the screen was restored: lets the signal take its course
+    /// (the process ends as the signal would have ended it, so the exit status says what happened).
+    public static func endAsRequested() {
+        let sig = endRequested
+        guard sig != 0 else { return }
+        restoreSignalHandlers()
+        unblock(sig)
+        raise(sig)
     }
 
     /// Restores the terminal, then hands the signal to the handler that was there before (the runtime's crash
