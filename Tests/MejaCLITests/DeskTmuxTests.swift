@@ -55,6 +55,14 @@ final class DeskTmuxTests: XCTestCase {
             return last
         }
 
+        /// The desk's process, under the pane's shell (to signal it alone: Ctrl-C from the terminal would also stop
+        /// the shell that reports the exit status).
+        func deskProcess() throws -> pid_t {
+            let shell = try value("#{pane_pid}")
+            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            return try XCTUnwrap(children.split(separator: " ").first.flatMap { pid_t($0) }, "the desk runs under the pane's shell")
+        }
+
         func kill() {
             _ = try? run(["kill-server"])
             try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
@@ -200,11 +208,7 @@ final class DeskTmuxTests: XCTestCase {
             try start(harness, tmux: tmux, extraEnv: ["SWIFT_BACKTRACE": "enable=no"])
             try tmux.waitFor("in queue")
             XCTAssertEqual(try tmux.value("#{alternate_on}"), "1")
-            // The signal goes to the desk alone (Ctrl-C from the terminal would also stop the test's shell).
-            let shell = try tmux.value("#{pane_pid}")
-            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-            let desk = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "the desk runs under the pane's shell")
-            XCTAssertEqual(kill(desk, signal), 0)
+            XCTAssertEqual(kill(try tmux.deskProcess(), signal), 0)
             try tmux.waitFor("MEJA-EXIT=\(status)")
             XCTAssertEqual(try tmux.value("#{alternate_on}"), "0", "signal \(signal): the terminal left the alternate screen")
         }
@@ -224,12 +228,8 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.keys("C-u")
         try tmux.type("Draf terakhir sebelum Ctrl-C")
         try tmux.waitFor("sebelum Ctrl-C")
-        // At once, before the once-a-second save; to the desk alone (Ctrl-C from the terminal would also stop the
-        // test's shell).
-        let shell = try tmux.value("#{pane_pid}")
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let desk = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) })
-        XCTAssertEqual(kill(desk, SIGINT), 0)
+        // At once, before the once-a-second save.
+        XCTAssertEqual(kill(try tmux.deskProcess(), SIGINT), 0)
         try tmux.waitFor("MEJA-EXIT=130")
         XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
         let drafts = Process()
