@@ -13,28 +13,40 @@ public enum HelpOverlay {
         }
     }
 
-    public static func lineCount(_ state: AppState) -> Int { rows(state, keys: .defaults).count + 2 }
+    public static func lineCount(_ state: AppState) -> Int { lines(state, keys: .defaults).lines.count }
+
+    /// The overlay's lines at the screen's width: each description wrapped under its keys (never cut), then the note
+    /// on ✎; and the width of the keys column.
+    static func lines(_ state: AppState, keys: KeyMap) -> (lines: [(keys: String, text: String)], keyWidth: Int) {
+        let all = rows(state, keys: keys)
+        let keyWidth = min(16, (all.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 1)
+        let room = max(8, Layout.overlay(state.size).inset(1).width - keyWidth - 3)
+        var out: [(keys: String, text: String)] = []
+        func add(_ keys: String, mark: String, _ text: String) {
+            for (i, line) in TextLayout.wrap(text, width: room - 2).enumerated() {
+                out.append(i == 0 ? (keys, mark + line) : ("", "  " + line))
+            }
+        }
+        for row in all { add(row.keys, mark: row.record ? "✎ " : "  ", row.text) }
+        out.append(("", ""))
+        add("✎", mark: "  ", state.strings[.helpRecordNote])
+        return (out, keyWidth)
+    }
 
     public static func draw(_ state: AppState, keys: KeyMap, on surface: inout some Surface) {
         let s = state.strings
         let frame = Layout.overlay(state.size)
         box(frame, title: s.format(.helpTitle, s.screenTitle(state.screen)), on: &surface)
         let inner = frame.inset(1)
-        let all = rows(state, keys: keys)
-        let keyWidth = min(16, (all.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 1)
-        var lines: [(String, String, Bool)] = all.map { ($0.keys, $0.text, $0.record) }
-        lines.append(("", "", false))
-        lines.append(("✎", s[.helpRecordNote], false))
+        let (lines, keyWidth) = lines(state, keys: keys)
         let scroll = min(state.help ?? 0, max(0, lines.count - inner.height))
+        let room = inner.width - keyWidth - 3
         for i in 0..<inner.height {
             let index = scroll + i
             guard index < lines.count else { break }
-            let (k, text, record) = lines[index]
             let row = inner.row + i
-            surface.put(TextLayout.fit(k, to: keyWidth), row: row, col: inner.col + 1, limit: keyWidth, style: CellStyle(.footerKey))
-            let mark = record ? "✎ " : "  "
-            let room = inner.width - keyWidth - 3
-            surface.put(TextLayout.truncate(mark + text, to: room), row: row, col: inner.col + 2 + keyWidth, limit: room, style: CellStyle(.text))
+            surface.put(TextLayout.fit(lines[index].keys, to: keyWidth), row: row, col: inner.col + 1, limit: keyWidth, style: CellStyle(.footerKey))
+            surface.put(TextLayout.truncate(lines[index].text, to: room), row: row, col: inner.col + 2 + keyWidth, limit: room, style: CellStyle(.text))
         }
     }
 
