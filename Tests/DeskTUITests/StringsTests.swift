@@ -15,6 +15,16 @@ final class StringsTests: XCTestCase {
         }
     }
 
+    func testLoggedActionsReadInTheDesksLanguage() {
+        let id = Strings(.id), en = Strings(.en)
+        XCTAssertEqual(id.action("assign"), "ditugaskan")
+        XCTAssertEqual(en.action("staff.add"), "staff added")
+        XCTAssertEqual(id.action("future.action"), "future.action", "an action this version does not know stays as logged")
+        for action in LogAction.allCases {
+            XCTAssertNotEqual(id.action(action.rawValue), en.action(action.rawValue), action.rawValue)
+        }
+    }
+
     func testLanguageFollowsTheLocale() {
         XCTAssertEqual(Language.fromEnvironment(["LANG": "id_ID.UTF-8"]), .id)
         XCTAssertEqual(Language.fromEnvironment(["LANG": "C.UTF-8"]), .en)

@@ -72,6 +72,28 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
     case configVersion = "config.version"
     case export
     case fetch
+
+    /// What staff read for the action, in the desk's two languages (the log itself keeps `rawValue`).
+    public var label: Localized {
+        switch self {
+        case .importBatch: Localized("impor", "import")
+        case .claim: Localized("diambil", "claimed")
+        case .release: Localized("dilepas", "released")
+        case .assign: Localized("ditugaskan", "assigned")
+        case .status: Localized("status diubah", "status changed")
+        case .escalate: Localized("dieskalasi", "escalated")
+        case .reply: Localized("dibalas", "replied")
+        case .tag: Localized("tag diubah", "tags changed")
+        case .intent: Localized("maksud diubah", "intent changed")
+        case .staffAdd: Localized("petugas ditambah", "staff added")
+        case .staffUpdate: Localized("petugas diubah", "staff changed")
+        case .policyVersion: Localized("versi kebijakan SLA", "SLA policy version")
+        case .templateVersion: Localized("versi templat", "template version")
+        case .configVersion: Localized("versi konfigurasi", "configuration version")
+        case .export: Localized("ekspor", "export")
+        case .fetch: Localized("ambil dari platform", "fetched from the platform")
+        }
+    }
 }
 
 /// An event's stored fields as UTF-8 bytes, borrowed from the store for the duration of one call.

@@ -82,6 +82,9 @@ public struct Strings: Sendable {
         }
     }
 
+    /// A logged action as staff read it (an action this version does not know stays as logged).
+    public func action(_ raw: String) -> String { LogAction(rawValue: raw)?.label(language) ?? raw }
+
     public func role(_ r: StaffMember.Role) -> String { r == .supervisor ? self[.roleSupervisor] : self[.roleAgent] }
 
     public func intent(_ i: Intent) -> String { i.label(language) }

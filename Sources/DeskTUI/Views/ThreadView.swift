@@ -106,7 +106,7 @@ public enum ThreadView {
             doc.heading(s[.sectionHistory])
             for event in d.history {
                 let at = Timestamp.parse(event.at).map { s.dateTime($0, zone: zone) } ?? event.at
-                doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee), (" · " + event.action, .text))
+                doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee), (" · " + s.action(event.action), .text))
             }
         }
         return doc
