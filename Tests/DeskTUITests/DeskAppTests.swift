@@ -45,6 +45,20 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try comment(f, "m6").assignee, nil)
     }
 
+    func testTheChannelFilterOffersEveryChannelOnTheDeskNotOnlyTheLoadedRows() throws {
+        let f = try Fixture()
+        try f.importComments([("k1", "x", "@warga_lain", nil, "Sudah selesai, terima kasih", "09:00", "@kanal_lain", nil, false)])
+        try f.desk.setStatus(f.id("k1"), .closed)
+        let app = f.app()
+        XCTAssertFalse(app.state.queue.items.contains { $0.comment.channel == "@kanal_lain" }, "a closed comment is not in the queue")
+        var offered: [String?] = []
+        for _ in 0..<4 {
+            app.press(.char("C"))
+            offered.append(app.state.queue.filter.channel)
+        }
+        XCTAssertTrue(offered.contains("@kanal_lain"), "\(offered)")
+    }
+
     func testSomeoneElsesClaimIsExplained() throws {
         let f = try Fixture()
         let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))

@@ -119,6 +119,9 @@ public final class Desk: Sendable {
 
     public func staff() throws -> [StaffMember] { try store.read { try $0.staff() } }
 
+    /// Every channel (agency account) the desk's comments were addressed to, sorted: what the channel filter offers.
+    public func channels() throws -> [String] { try store.read { try $0.channels() } }
+
     /// The acting staff entry, if the actor is on the staff list.
     public func actingMember() throws -> StaffMember? { try store.read { try $0.staffMember(actor.name) } }
 

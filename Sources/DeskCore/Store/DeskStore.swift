@@ -32,6 +32,8 @@ public protocol StoreReader {
     func reply(platform: Platform, externalID: String) throws -> Reply?
     /// Everything in a conversation, oldest first.
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply])
+    /// Every channel (agency account) comments on the desk were addressed to, sorted.
+    func channels() throws -> [String]
     /// The author's other comments on the platform, newest first.
     func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment]
     /// An agency message with that platform id, as a citizen's answer to it needs it: its conversation (nil when none

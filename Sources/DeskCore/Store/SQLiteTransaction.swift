@@ -247,6 +247,10 @@ final class SQLiteTransaction: StoreWriter {
             """), arguments: [c.platform.rawValue, c.channel, Int64(c.createdAt.timeIntervalSince1970), limit]) ?? 0
     }
 
+    func channels() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT channel FROM comment WHERE channel IS NOT NULL ORDER BY channel")
+    }
+
     func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment] {
         try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND author_handle = ? AND id != ?

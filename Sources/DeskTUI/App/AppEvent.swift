@@ -32,6 +32,8 @@ public enum AppEvent: Sendable {
     case passedOverLoaded([QueueItem])
     case logLoaded([LogEvent], LogVerifier.Report?)
     case staffLoaded([StaffMember], forComment: Int64)
+    /// Every channel on the desk (read once, at the start: the channel filter offers them all).
+    case channelsLoaded([String])
     /// The report for the request `token` (nil when it could not be computed; `failed` says why).
     case reportLoaded(Report?, token: Int)
     /// A triage action worked; the message says what happened.
@@ -79,6 +81,7 @@ public enum Effect: Sendable {
     case loadPassedOver
     case loadLog(verify: Bool)
     case loadStaff(forComment: Int64)
+    case loadChannels
     /// The report of a period (about 2 s on a million comments: it runs apart from the other loads).
     case loadReport(ReportPeriod, token: Int)
 }
@@ -88,15 +91,17 @@ extension Effect {
     public var isRead: Bool {
         switch self {
         case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
-             .loadStaff, .loadReport: true
+             .loadStaff, .loadChannels, .loadReport: true
         case .saveDraft, .perform, .send, .openEditor: false
         }
     }
 
     /// Secondary information the screen does not wait for (counts).
     public var isSecondary: Bool {
-        if case .loadCounts = self { return true }
-        return false
+        switch self {
+        case .loadCounts, .loadChannels: return true
+        default: return false
+        }
     }
 
     /// A long read (a report) that runs on its own background queue, so the screens' quick loads never wait

@@ -14,9 +14,11 @@ public struct AppState: Sendable {
     public var isSupervisor: Bool
     /// The agency's name, for the title bar.
     public var agency: String
-    /// The channels the channel filter cycles through: the agency's accounts from the configuration, then those
-    /// seen on comments loaded since (for a desk whose configuration names none).
+    /// The channels the channel filter cycles through: the agency's accounts from the configuration, then every
+    /// other channel on the desk (read at the start) and any seen on comments loaded since.
     public var channels: [String] = []
+    /// Whether every channel on the desk was asked for (once, at the start).
+    public var channelsAsked = false
     /// The platforms the platform filter cycles through: those Meja imports, e-mail and web, then any other seen on
     /// comments loaded since (an agency's own import of another platform).
     public var platforms: [Platform] = Platform.social + [.email, .web]

@@ -78,6 +78,8 @@ public final class EffectRunner {
             return [.logLoaded(events, verify ? try LogAudit.verify(desk.store) : nil)]
         case .loadStaff(let id):
             return [.staffLoaded(try desk.staff(), forComment: id)]
+        case .loadChannels:
+            return [.channelsLoaded(try desk.channels())]
         case .loadReport(let period, let token):
             do {
                 return [.reportLoaded(try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now), token: token)]

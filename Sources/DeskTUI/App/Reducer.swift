@@ -608,6 +608,8 @@ public enum Reducer {
             if let report { state.reports.reports[report.period] = report }
             if token == state.reports.token { state.reports.computing = nil }
             if let report, report.period == state.reports.period { clampReportScroll(&state) }
+        case .channelsLoaded(let channels):
+            state.learnChannels(channels)
         case .staffLoaded(let staff, let id):
             let options = staff.filter(\.active).map {
                 PickerState.Option(value: $0.name, label: "\($0.displayName) (\($0.name), \(s.role($0.role)))")
@@ -731,6 +733,11 @@ public enum Reducer {
     /// Effects that reload every screen that is open.
     public static func reloadAll(_ state: inout AppState) -> [Effect] {
         var effects = requestQueue(&state)
+        // Once: every channel on the desk, not only those on the rows loaded so far (a scan of the table).
+        if !state.channelsAsked {
+            state.channelsAsked = true
+            effects.append(.loadChannels)
+        }
         if let thread = state.thread { effects.append(.loadDetail(thread.commentID)) }
         if state.stack.contains(.overdue) { effects.append(.loadOverdue) }
         if state.stack.contains(.passedOver) { effects.append(.loadPassedOver) }
