@@ -77,7 +77,7 @@ public enum ReportText {
         }
         // The first column gives way when the table is too wide.
         let rest = widths.dropFirst().reduce(0) { $0 + $1 + 2 }
-        widths[0] = Swift.max(12, Swift.min(widths[0], width - 2 - rest))
+        widths[0] = Swift.max(Swift.min(12, widths[0]), Swift.min(widths[0], width - 2 - rest))
         // Still too wide (a narrow terminal): the line is cut at the edge.
         func row(_ cells: [String]) -> String {
             TextLayout.truncate("  " + zip(shown.indices, cells).map { k, text in
