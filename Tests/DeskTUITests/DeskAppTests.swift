@@ -59,6 +59,22 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(offered.contains("@kanal_lain"), "\(offered)")
     }
 
+    func testOpenTakesThePlatformsOwnIdToo() throws {
+        let f = try Fixture()
+        let app = f.app()
+        func command(_ line: String) {
+            app.press(.char(":"))
+            for c in line { app.press(.char(c)) }
+            app.press(.enter)
+        }
+        command("open x:m6")
+        XCTAssertEqual(app.state.screen, .thread)
+        XCTAssertEqual(app.state.thread?.commentID, f.id("m6"))
+        command("open x:nope")
+        XCTAssertEqual(app.state.thread?.commentID, f.id("m6"), "an unknown one leaves the thread as it was")
+        XCTAssertTrue(app.state.notice?.text.contains("x:nope") == true, app.state.notice?.text ?? "")
+    }
+
     func testSomeoneElsesClaimIsExplained() throws {
         let f = try Fixture()
         let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))

@@ -32,6 +32,8 @@ public enum AppEvent: Sendable {
     case passedOverLoaded([QueueItem])
     case logLoaded([LogEvent], LogVerifier.Report?)
     case staffLoaded([StaffMember], forComment: Int64)
+    /// The comment a `PLATFORM:ID` named (`:open x:1863…`).
+    case commentFound(Int64)
     /// Every channel on the desk (read once, at the start: the channel filter offers them all).
     case channelsLoaded([String])
     /// The report for the request `token` (nil when it could not be computed; `failed` says why).
@@ -82,6 +84,8 @@ public enum Effect: Sendable {
     case loadLog(verify: Bool)
     case loadStaff(forComment: Int64)
     case loadChannels
+    /// Finds the comment a `PLATFORM:ID` names.
+    case findComment(String)
     /// The report of a period (about 2 s on a million comments: it runs apart from the other loads).
     case loadReport(ReportPeriod, token: Int)
 }
@@ -91,7 +95,7 @@ extension Effect {
     public var isRead: Bool {
         switch self {
         case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
-             .loadStaff, .loadChannels, .loadReport: true
+             .loadStaff, .loadChannels, .findComment, .loadReport: true
         case .saveDraft, .perform, .send, .openEditor: false
         }
     }

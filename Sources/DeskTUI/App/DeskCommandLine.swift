@@ -7,6 +7,8 @@ public enum DeskCommandLine {
         case filter(QueueFilter)
         case search(String?)
         case open(Int64)
+        /// A comment named by platform and the platform's id (`x:1863…`), found in the store before it opens.
+        case openReference(String)
         case action(ActionID)
         case assign(String)
         case escalate(String?)
@@ -87,10 +89,12 @@ public enum DeskCommandLine {
         case "search", "cari", "/": return .search(rest.isEmpty ? nil : rest)
         case "clear", "reset": return .filter(QueueFilter())
         case "open", "buka":
-            guard let id = Int64(arg.hasPrefix("#") ? String(arg.dropFirst()) : arg) else {
-                return .invalid(Localized("`:\(head)` perlu nomor komentar, misalnya `:\(head) 42`", "`:\(head)` needs a comment number, such as `:\(head) 42`"))
+            if let id = Int64(arg.hasPrefix("#") ? String(arg.dropFirst()) : arg) { return .open(id) }
+            if let colon = rest.firstIndex(of: ":"), Platform(parsing: String(rest[..<colon])) != nil, rest.index(after: colon) < rest.endIndex {
+                return .openReference(rest)
             }
-            return .open(id)
+            return .invalid(Localized("`:\(head)` perlu nomor komentar (misalnya `:\(head) 42`) atau PLATFORM:ID (`:\(head) x:1863…`)",
+                                      "`:\(head)` needs a comment number (such as `:\(head) 42`) or PLATFORM:ID (`:\(head) x:1863…`)"))
         case "claim", "ambil": return .action(.claim)
         case "release", "lepas": return .action(.release)
         case "assign", "tugaskan":

@@ -78,6 +78,8 @@ public final class EffectRunner {
             return [.logLoaded(events, verify ? try LogAudit.verify(desk.store) : nil)]
         case .loadStaff(let id):
             return [.staffLoaded(try desk.staff(), forComment: id)]
+        case .findComment(let reference):
+            return [.commentFound(try desk.resolve(reference))]
         case .loadChannels:
             return [.channelsLoaded(try desk.channels())]
         case .loadReport(let period, let token):

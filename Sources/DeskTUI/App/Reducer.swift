@@ -492,6 +492,8 @@ public enum Reducer {
             return changeFilter(&state) { $0.search = text }
         case .open(let id):
             return openThread(&state, id)
+        case .openReference(let reference):
+            return [.findComment(reference)]
         case .quit:
             state.running = false
             return []
@@ -608,6 +610,8 @@ public enum Reducer {
             if let report { state.reports.reports[report.period] = report }
             if token == state.reports.token { state.reports.computing = nil }
             if let report, report.period == state.reports.period { clampReportScroll(&state) }
+        case .commentFound(let id):
+            return openThread(&state, id)
         case .channelsLoaded(let channels):
             state.learnChannels(channels)
         case .staffLoaded(let staff, let id):

@@ -28,7 +28,7 @@ struct LogCommand: ParsableCommand {
             try guarded {
                 var parsed: LogVerifier.Anchor?
                 if let anchor {
-                    guard let a = LogVerifier.Anchor(parsing: anchor) else { throw CLIError(message: "--anchor must be SEQ:HASH (64 hex digits)", code: 64) }
+                    guard let a = LogVerifier.Anchor(parsing: anchor) else { throw CLIError(message: "--anchor must be SEQ:HASH, as `meja log head` prints it: an event number from 1 and its hash of 64 hex digits", code: 64) }
                     parsed = a
                 }
                 let store = try global.openStore()
