@@ -134,7 +134,7 @@ final class ReducerTests: XCTestCase {
         func load(_ id: Int64) {
             let c = Self.comment(id)
             _ = Reducer.apply(&s, .detailLoaded(CommentDetail(item: QueueItem(comment: c, clock: nil, passedOver: false), clocks: [],
-                                                              threadComments: [c], threadReplies: [], replies: [], earlierByAuthor: [],
+                                                              threadComments: [c], threadReplies: [], replies: [], otherByAuthor: [],
                                                               history: []), tone: nil))
         }
         func open(_ line: String) {
@@ -166,7 +166,7 @@ final class ReducerTests: XCTestCase {
         send(&s, .open)
         let c = Self.comment(1, String(repeating: "kata panjang ", count: 200))
         let detail = CommentDetail(item: QueueItem(comment: c, clock: nil, passedOver: false), clocks: c.sla.clocks(at: Self.now),
-                                   threadComments: [c], threadReplies: [], replies: [], earlierByAuthor: [], history: [])
+                                   threadComments: [c], threadReplies: [], replies: [], otherByAuthor: [], history: [])
         _ = Reducer.apply(&s, .detailLoaded(detail, tone: nil))
         let total = ThreadView.lineCount(s)
         XCTAssertGreaterThan(total, Layout.body(s.size).height)

@@ -119,6 +119,11 @@ final class CLITests: XCTestCase {
         let oldest = try cli.run(["show", "x:3"]).stdout
         XCTAssertTrue(oldest.contains("Other comments by this citizen"), "a later comment is not called earlier:\n\(oldest)")
         XCTAssertFalse(oldest.contains("Earlier"), oldest)
+        let oldestJSON = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "x:3", "--json"]).stdout))
+        XCTAssertEqual(oldestJSON["other_by_author"]?.arrayValue?.count, 1, "x:2, written later by the same citizen")
+        XCTAssertEqual(oldestJSON["earlier_by_author"]?.arrayValue?.count, 0, "nothing earlier: the key says what it holds")
+        let laterJSON = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "x:2", "--json"]).stdout))
+        XCTAssertEqual(laterJSON["earlier_by_author"]?.arrayValue?.count, 1)
         XCTAssertNil(shown["channel"]?.stringValue)
         // Filters that name nobody on the staff, or no log action, are usage errors rather than empty answers.
         let unknownStaff = try cli.run(["list", "--assignee", "ghost"])

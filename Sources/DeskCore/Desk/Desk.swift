@@ -78,7 +78,7 @@ public final class Desk: Sendable {
             let thread = Self.focus(try tx.thread(platform: c.platform, threadKey: c.threadKey), on: c)
             return CommentDetail(item: try item(c, tx, now: t), clocks: c.sla.clocks(at: t), threadComments: thread.comments,
                                  threadReplies: thread.replies, replies: try tx.replies(commentID: id),
-                                 earlierByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id, limit: 10),
+                                 otherByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id, limit: 10),
                                  history: try tx.events(subject: String(id), action: nil, limit: 200))
         }
     }

@@ -45,18 +45,18 @@ public struct CommentDetail: Sendable {
     /// Replies linked to this comment.
     public var replies: [Reply]
     /// The citizen's other comments on the platform, newest first.
-    public var earlierByAuthor: [Comment]
+    public var otherByAuthor: [Comment]
     /// The log entries about this comment, oldest first.
     public var history: [LogEvent]
 
     public init(item: QueueItem, clocks: [SLARecord.ClockStatus], threadComments: [Comment], threadReplies: [Reply],
-                replies: [Reply], earlierByAuthor: [Comment], history: [LogEvent]) {
+                replies: [Reply], otherByAuthor: [Comment], history: [LogEvent]) {
         self.item = item
         self.clocks = clocks
         self.threadComments = threadComments
         self.threadReplies = threadReplies
         self.replies = replies
-        self.earlierByAuthor = earlierByAuthor
+        self.otherByAuthor = otherByAuthor
         self.history = history
     }
 

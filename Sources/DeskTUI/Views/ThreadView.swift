@@ -91,10 +91,10 @@ public enum ThreadView {
             }
         }
 
-        if !d.earlierByAuthor.isEmpty {
+        if !d.otherByAuthor.isEmpty {
             doc.blank()
             doc.heading(s.format(.sectionEarlier, SafeText.sanitize(c.author.atHandle, limit: 80)))
-            for e in d.earlierByAuthor {
+            for e in d.otherByAuthor {
                 let head = "  " + s.dateTime(e.createdAt, zone: zone) + " · " + s.status(e.status) + " · "
                 let room = doc.width - DisplayWidth.of(head)
                 doc.add((head, .muted), (TextLayout.truncate(SafeText.sanitize(e.text, lines: .fold, limit: 400), to: max(1, room)), .text))

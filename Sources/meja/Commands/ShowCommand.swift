@@ -46,9 +46,13 @@ struct ShowCommand: ParsableCommand {
              "status": .string(c.status.rawValue)]
         })
         o["thread_replies"] = .array(d.threadReplies.map(replyJSON))
-        o["earlier_by_author"] = .array(d.earlierByAuthor.map { c in
+        // The citizen's other comments on the platform, newest first (up to ten); `earlier_by_author` keeps only those
+        // written before this one, as its name says.
+        let others: [JSONValue] = d.otherByAuthor.map { c in
             ["id": .int(c.id), "text": .string(c.text), "created_at": .time(c.createdAt), "status": .string(c.status.rawValue)]
-        })
+        }
+        o["other_by_author"] = .array(others)
+        o["earlier_by_author"] = .array(zip(d.otherByAuthor, others).filter { $0.0.createdAt < d.comment.createdAt }.map(\.1))
         o["history"] = .array(d.history.map(\.json))
         return .object(o)
     }
@@ -77,10 +81,10 @@ struct ShowCommand: ParsableCommand {
                 + d.threadReplies.map { ($0.sentAt, "  ↳ agency (\($0.author)): \(SafeText.sanitize($0.text))") }
             for (_, line) in entries.sorted(by: { $0.0 < $1.0 }) { lines.append("  " + TextLayout.truncate(line, to: width - 2)) }
         }
-        if !d.earlierByAuthor.isEmpty {
+        if !d.otherByAuthor.isEmpty {
             lines.append("")
             lines.append("Other comments by this citizen (newest first):")
-            for e in d.earlierByAuthor.prefix(5) {
+            for e in d.otherByAuthor.prefix(5) {
                 lines.append("  " + TextLayout.truncate("#\(e.id) [\(e.status.rawValue)] \(SafeText.sanitize(e.text))", to: width - 2))
             }
         }
