@@ -9,8 +9,8 @@ import Foundation
 /// after replies to it gathers them into its conversation.
 public struct Importer: Sendable {
     public let desk: Desk
-    /// Records per batch: each batch is logged as one event. A crash loses at most the transaction in flight,
-    /// never half of one.
+    /// Records per batch (the first at most 1,000, so that writing starts at once): each batch is logged as one event.
+    /// A crash loses at most the transaction in flight, never half of one.
     public var batchSize: Int
     /// Records per transaction at most: one transaction stores the batches that are already read and waiting, so the
     /// write lock is never held while waiting for the reader. Fewer, larger commits write each touched index page
@@ -115,13 +115,18 @@ public struct Importer: Sendable {
         let pipe = BatchPipe(capacity: 3)
         let size = batchSize
         let preparer = Preparer(config: desk.config, classifier: desk.classifier, channel: channel)
+        // The first batch is small, so that the writer starts at once rather than after a whole batch is read (about
+        // a third of a second of tone reading for 20,000 comments, with the writer idle).
+        let firstSize = min(size, 1_000)
         let reader = Thread {
             var batch: [Prepared] = []
             batch.reserveCapacity(size)
+            var limit = firstSize
             do {
                 try format.read(data) { item in
                     batch.append(preparer.prepare(item))
-                    if batch.count >= size {
+                    if batch.count >= limit {
+                        limit = size
                         guard pipe.put(.batch(batch)) else { throw CancellationError() }
                         batch.removeAll(keepingCapacity: true)
                     }
