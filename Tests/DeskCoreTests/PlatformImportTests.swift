@@ -174,6 +174,21 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertTrue(try t.comment(.youtube, "UgyT2bT2").text.contains("\"nomor darurat\""))
     }
 
+    func testAnAnswerOnTheDeskBeforeTheCitizensEarlierFollowUpStillMeetsItsClock() throws {
+        // Instagram files every reply under the thread's first comment: the agency's answer at 03:00 names the first
+        // comment, and also answers the citizen's follow-up of 02:40. Whichever file comes first, the follow-up is met.
+        let answer = #"{"data":[{"id":"179006","text":"@mama_rina jam 08.00 WIB Kak","timestamp":"2026-11-30T03:00:00+0000","username":"diskominfo_contoh","parent_id":"179001"}]}"#
+        let thread = #"{"data":[{"id":"179001","text":"kapan posyandu buka lagi?","timestamp":"2026-11-30T02:00:00+0000","username":"mama_rina","replies":{"data":[{"id":"179004","text":"@diskominfo_contoh jam berapa?","timestamp":"2026-11-30T02:40:00+0000","username":"mama_rina"}]}}]}"#
+        for order in [[thread, answer], [answer, thread]] {
+            let t = try desk()
+            for (k, file) in order.enumerated() {
+                try Importer(desk: t.desk).importData(Data(file.utf8), name: "ig\(k).json", format: InstagramFormat())
+            }
+            try assertAnswered(t, .instagram, "179001", at: "2026-11-30T03:00:00Z")
+            try assertAnswered(t, .instagram, "179004", at: "2026-11-30T03:00:00Z")
+        }
+    }
+
     func testTheAgencysReplyFirstInTheFileStillStopsTheClock() throws {
         // Files list newest first; the importer is handed the oldest first, and a reply stored before what it
         // answers is linked when that arrives.

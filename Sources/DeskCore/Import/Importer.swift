@@ -141,6 +141,7 @@ public struct Importer: Sendable {
         reader.start()
         defer { pipe.cancel() }
         var number = 0
+        var latestAnswers = LatestAgencyMessages()
         var furthest = 0
         var waiting: BatchPipe.Message?
         loop: while true {
@@ -157,7 +158,7 @@ public struct Importer: Sendable {
                     var rows = 0
                     while true {
                         number += 1
-                        try store(items, number: number, tx, engine, into: &summary)
+                        try store(items, number: number, tx, engine, latestAnswers: &latestAnswers, into: &summary)
                         rows += items.count
                         // Platform formats hand records over oldest first, not in file order: progress follows the furthest line.
                         furthest = max(furthest, items.lazy.map(\.line).max() ?? 0)
@@ -202,6 +203,7 @@ public struct Importer: Sendable {
 
     /// Stores one batch and its log event, inside the caller's transaction.
     private func store(_ items: [Prepared], number: Int, _ tx: any StoreWriter, _ engine: SLAEngine,
+                       latestAnswers: inout LatestAgencyMessages,
                        into summary: inout Summary) throws {
         let now = desk.now
         var counts = (accepted: 0, replies: 0, posts: 0, duplicates: 0)
@@ -241,6 +243,7 @@ public struct Importer: Sendable {
                 guard try tx.insertReply(reply) != nil else { counts.duplicates += 1; continue }
                 if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
+                try latestAnswers.note(record.createdAt, on: record.platform, tx)
                 presence[record.platform] = (true, presence[record.platform]!.pending || parent == nil)
                 if let parent {
                     repliesTo.append(parent.id)
@@ -313,6 +316,7 @@ public struct Importer: Sendable {
             arrivals.append(ClockLog.arrival(comment))
             if firstID == nil { firstID = id }
             lastID = id
+            var answered = false
             if presence[record.platform]!.pending {
                 let pending = try tx.pendingReplies(platform: record.platform, inReplyTo: record.id)
                 for r in pending { try tx.linkReply(id: r.id, toComment: id, threadKey: threadKey) }
@@ -320,7 +324,17 @@ public struct Importer: Sendable {
                     repliesTo += Array(repeating: id, count: pending.count)
                     responded(try desk.respond(to: comment, at: first, tx))
                     ClockLog.merge(try desk.catchUp(answered: comment, by: pending, tx), into: &clocks)
+                    answered = true
                 }
+            }
+            // The agency may already have answered this citizen later in the conversation (its answers' file came
+            // first, or the answer went to the thread's first comment, as Instagram, YouTube and Facebook file every
+            // reply): that answer meets this comment's clock too, as it would had this comment been stored first.
+            // Skipped when no agency message on the platform is as late as this comment (imports in time order).
+            if !answered, presence[record.platform]!.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
+               let at = try tx.firstAgencyAnswer(platform: record.platform, threadKey: threadKey, author: record.author.handle,
+                                                 since: record.createdAt) {
+                responded(try desk.respond(to: comment, at: at, tx))
             }
         }
         var payload: [String: JSONValue] = [
@@ -350,6 +364,29 @@ public struct Importer: Sendable {
         summary.rejected += rejected
         summary.warnings += warnings
         summary.events.append(seq)
+    }
+}
+
+/// The latest agency message per platform during one import: read from the store once, then kept up to date with
+/// the answers the import adds, so that a comment can tell cheaply whether an answer later than it may be on the desk.
+struct LatestAgencyMessages {
+    private var latest: [Platform: Date] = [:]
+
+    /// Whether an agency message on `platform` was sent at or after `time`.
+    mutating func any(since time: Date, on platform: Platform, _ tx: any StoreReader) throws -> Bool {
+        try current(platform, tx) >= time
+    }
+
+    /// Records an agency message the import added.
+    mutating func note(_ time: Date, on platform: Platform, _ tx: any StoreReader) throws {
+        latest[platform] = max(try current(platform, tx), time)
+    }
+
+    private mutating func current(_ platform: Platform, _ tx: any StoreReader) throws -> Date {
+        if let known = latest[platform] { return known }
+        let stored = try tx.latestAgencyMessage(platform: platform) ?? .distantPast
+        latest[platform] = stored
+        return stored
     }
 }
 

@@ -59,6 +59,11 @@ public protocol StoreReader {
     /// Comments by `authorHandle` in a conversation, unanswered and not withdrawn (spam, no reply needed, closed
     /// unanswered), written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
+    /// When the agency first answered the citizen `author` in a conversation at or after `since` (an answer to one of
+    /// their comments there), if it has.
+    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date) throws -> Date?
+    /// The latest time an agency message on the platform was sent, if there is one.
+    func latestAgencyMessage(platform: Platform) throws -> Date?
     /// Streams the SLA record of every comment still needing action (for a census of clock states).
     func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws
     /// How many comments the desk holds.

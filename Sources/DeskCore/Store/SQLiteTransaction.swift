@@ -267,6 +267,19 @@ final class SQLiteTransaction: StoreWriter {
             """, [platform.rawValue, authorHandle, threadKey, Int64(before.timeIntervalSince1970)])
     }
 
+    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date) throws -> Date? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT MIN(reply.sent_at) FROM reply INDEXED BY reply_thread JOIN comment ON comment.id = reply.comment_id
+            WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at >= ? AND comment.author_handle = ?
+            """), arguments: [platform.rawValue, threadKey, Int64(floor(since.timeIntervalSince1970)), author])
+            .map { Date(timeIntervalSince1970: Double($0)) }
+    }
+
+    func latestAgencyMessage(platform: Platform) throws -> Date? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(sent_at) FROM reply WHERE platform = ?"), arguments: [platform.rawValue])
+            .map { Date(timeIntervalSince1970: Double($0)) }
+    }
+
     func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment] {
         let running = "created_at > ? AND response_clock = ? AND responded_at IS NULL AND response_stopped IS NULL"
         let since = Int64(floor(after.timeIntervalSince1970))
