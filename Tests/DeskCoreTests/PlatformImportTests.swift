@@ -189,6 +189,26 @@ final class PlatformImportTests: XCTestCase {
         }
     }
 
+    func testARetweetIsPassedOverAndALongPostShowsItsLinks() throws {
+        let t = try desk()
+        let response = #"""
+            {"data":[
+              {"id":"1861","text":"RT @diskominfo_contoh: Jadwal posyandu","author_id":"9","conversation_id":"1861","created_at":"2026-11-30T02:00:00.000Z",
+               "referenced_tweets":[{"type":"retweeted","id":"1850"}]},
+              {"id":"1862","text":"Ini jadwalnya? https://t.co/Q1","author_id":"9","conversation_id":"1862","created_at":"2026-11-30T02:05:00.000Z",
+               "referenced_tweets":[{"type":"quoted","id":"1850"}],
+               "entities":{"urls":[{"url":"https://t.co/Q1","expanded_url":"https://x.com/diskominfo_contoh/status/1850"}]}},
+              {"id":"1863","text":"Panjang… https://t.co/Cut","author_id":"9","conversation_id":"1863","created_at":"2026-11-30T02:10:00.000Z",
+               "note_tweet":{"text":"Panjang sekali, lihat https://t.co/Pic2","entities":{"urls":[{"url":"https://t.co/Pic2","expanded_url":"https://kota.go.id/foto"}]}}}
+            ],"includes":{"users":[{"id":"9","username":"warga9","name":"Warga"}]}}
+            """#
+        let s = try Importer(desk: t.desk).importData(Data(response.utf8), name: "x.json", format: XV2Format())
+        XCTAssertEqual(s.accepted, 2, "the retweet repeats the agency's post and answers no one")
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "1861") })
+        XCTAssertTrue(try t.comment(.x, "1862").text.contains("https://x.com/diskominfo_contoh/status/1850"), "a quote tweet is kept")
+        XCTAssertEqual(try t.comment(.x, "1863").text, "Panjang sekali, lihat https://kota.go.id/foto")
+    }
+
     func testTheAgencysReplyFirstInTheFileStillStopsTheClock() throws {
         // Files list newest first; the importer is handed the oldest first, and a reply stored before what it
         // answers is linked when that arrives.

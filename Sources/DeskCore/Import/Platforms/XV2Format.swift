@@ -7,7 +7,8 @@ import Foundation
 ///   flattened tweets (one tweet per line with its `author` inline) as well. The author is the `includes.users`
 ///   entry of `author_id`; the reply link is the `replied_to` entry of `referenced_tweets`; the thread is
 ///   `conversation_id`. A note tweet's full `note_tweet.text` is preferred to the cut `text`; `t.co` links are
-///   shown as their `expanded_url`, and X's `&amp;` `&lt;` `&gt;` are decoded.
+///   shown as their `expanded_url`, and X's `&amp;` `&lt;` `&gt;` are decoded. Retweets (`referenced_tweets` of type
+///   `retweeted`) repeat someone else's post and are passed over.
 /// - Archive: `window.YTD.tweets.part0 = [{"tweet": {…}}, …]` with `id_str`, `full_text`, legacy `created_at`
 ///   (`Tue Oct 31 22:10:47 +0000 2017`), `in_reply_to_status_id_str`. An archive holds the account owner's own
 ///   tweets, so its replies are imported as the agency's replies (author `archiveOwner`); its original posts
@@ -80,11 +81,14 @@ public struct XV2Format: ImportFormat {
         return Author(id: u.string("id"), handle: handle, name: u.string("name"))
     }
 
-    /// A v2 tweet object; `user` finds the author of an `author_id`.
-    static func tweet(_ t: PlatformFields, user: (String) -> Author?) throws(RecordProblem) -> CommentRecord {
+    /// A v2 tweet object; `user` finds the author of an `author_id`. nil for a retweet: it repeats someone else's
+    /// post and answers no one (a quote tweet, which adds words of its own, is kept).
+    static func tweet(_ t: PlatformFields, user: (String) -> Author?) throws(RecordProblem) -> CommentRecord? {
         let id = try t.id("id", "the tweet id")
+        if (t.array("referenced_tweets") ?? []).contains(where: { $0["type"]?.stringValue == "retweeted" }) { return nil }
         var text = try t.text("text", "the tweet's text")
-        if let long = t.fields("note_tweet")?.string("text") { text = long }
+        let note = t.fields("note_tweet")
+        if let long = note?.string("text") { text = long }
         let created = try t.time("created_at", example: example)
         let authorID = t.string("author_id")
         let author = authorID.flatMap(user) ?? Author(id: authorID, handle: PlatformFields.missingAuthor.handle)
@@ -94,7 +98,7 @@ public struct XV2Format: ImportFormat {
         }
         let url = author.id != nil && author.handle != PlatformFields.missingAuthor.handle
             ? "https://x.com/\(author.handle)/status/\(id)" : "https://x.com/i/web/status/\(id)"
-        return CommentRecord(platform: .x, id: id, author: author, text: expanded(text, t), createdAt: created,
+        return CommentRecord(platform: .x, id: id, author: author, text: expanded(text, note ?? t), createdAt: created,
                              threadID: t.string("conversation_id"), inReplyTo: inReplyTo, url: url, lang: t.language("lang"))
     }
 
@@ -110,7 +114,8 @@ public struct XV2Format: ImportFormat {
                              inReplyTo: parent, url: "https://x.com/i/web/status/\(id)", lang: t.language("lang"), fromAgency: true)
     }
 
-    /// The text with `t.co` links shown as the address they stand for, and X's HTML escapes decoded.
+    /// The text with `t.co` links shown as the address they stand for (from the `entities` of `t`: the tweet, or its
+    /// `note_tweet`, whose links are listed there), and X's HTML escapes decoded.
     static func expanded(_ text: String, _ t: PlatformFields) -> String {
         var out = text
         if UTF8Search.contains(out, "https://t.co/"), let urls = t.fields("entities")?.array("urls") {
