@@ -108,6 +108,20 @@ final class ImportTests: XCTestCase {
         XCTAssertThrowsError(try Importer(desk: t.desk).importFile(t.dir.path)) {
             XCTAssertTrue("\($0)".contains("is a folder; name the files in it"), "\($0)")
         }
+        // A quiet day's API pages: nothing new, in each platform's shape of nothing.
+        let quiet = ["[]", #"{"meta":{"result_count":0}}"#, #"{"data":[],"paging":{"cursors":{"before":"a","after":"b"}}}"#,
+                     #"{"kind":"youtube#commentThreadListResponse","items":[]}"#, "[]\n[]\n"]
+        for (k, text) in quiet.enumerated() {
+            let file = t.dir.appendingPathComponent("quiet\(k).json")
+            try Data(text.utf8).write(to: file)
+            let s = try Importer(desk: t.desk).importFile(file.path)
+            XCTAssertEqual([s.accepted, s.rejected.count], [0, 0], text)
+            // (YouTube's names its kind, so its format is recognised and it simply holds nothing.)
+            XCTAssertTrue(s.format == "youtube" || s.warnings.first?.description.contains("empty listing") == true, text)
+        }
+        let notEmpty = t.dir.appendingPathComponent("error.json")
+        try Data(#"{"error":{"message":"Invalid OAuth access token","code":190}}"#.utf8).write(to: notEmpty)
+        XCTAssertThrowsError(try Importer(desk: t.desk).importFile(notEmpty.path), "an error response is no quiet day")
     }
 
     func testAByteOrderMarkBeforeTheFirstRecordIsSkipped() throws {

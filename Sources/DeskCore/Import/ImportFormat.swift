@@ -29,6 +29,28 @@ public enum ImportFormats {
         return scored.max { $0.1 < $1.1 }?.0
     }
 
+    /// Whether a file is a platform listing with nothing in it — what an API gives when nothing is new since the last
+    /// fetch: `[]`, a page whose `data` or `items` is empty (with or without paging), or X's `"meta": {"result_count": 0}`.
+    /// Every page of the file must be so.
+    public static func isEmptyListing(_ data: Data) -> Bool {
+        guard data.count <= 1 << 20 else { return false }
+        var pages = 0
+        var empty = true
+        PlatformPages.read(data) { page in
+            pages += 1
+            guard case .value(let v, _) = page else { empty = false; return }
+            switch v {
+            case .array(let a): empty = empty && a.isEmpty
+            case .object(let o):
+                let list = o["data"] ?? o["items"]
+                let none = list?.arrayValue?.isEmpty == true || (list == nil && o["meta"]?["result_count"]?.intValue == 0)
+                empty = empty && none
+            default: empty = false
+            }
+        }
+        return pages > 0 && empty
+    }
+
     /// What a file that fits no format looks like, for the message that asks for `--format`: e.g. "it holds
     /// JSON, an object with keys error", or "it is not JSON, and its first line is not a CSV header".
     public static func unrecognised(_ data: Data) -> String {

@@ -93,6 +93,11 @@ public struct Importer: Sendable {
             chosen = format
         } else if let detected = ImportFormats.detect(data, fileName: url.lastPathComponent) {
             chosen = detected
+        } else if ImportFormats.isEmptyListing(data) {
+            // A quiet day: the platform had nothing new, in whatever shape its empty page comes.
+            var empty = Summary(file: path, format: "none", detected: false, sha256: EventChain.sha256Hex(data))
+            empty.warnings = [FileIssue(file: path, line: nil, "holds an empty listing (no comments): nothing to import")]
+            return empty
         } else {
             throw DeskError.invalidInput("\(path): the format could not be recognised (\(ImportFormats.unrecognised(data))); name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
         }
