@@ -184,7 +184,20 @@ final class SLATests: XCTestCase {
         try test.importRecords([record("1", at: "2026-12-01T13:30:00+07:00")]) // due 15:30
         test.set("2026-12-02T07:00:00+07:00") // breached since 15:30: 30 office minutes, then night
         XCTAssertEqual(try test.desk.escalateOverdue(), [])
-        test.set("2026-12-02T08:00:00+07:00") // 30 + 30 = 60 office minutes
+        test.set("2026-12-02T08:00:00+07:00") // 30 + 30 = 60 office minutes: the grace, not yet longer
+        XCTAssertEqual(try test.desk.escalateOverdue(), [])
+        test.set("2026-12-02T08:00:01+07:00")
         XCTAssertEqual(try test.desk.escalateOverdue().count, 1)
+    }
+
+    func testAGraceInBusinessDaysIsBusinessDaysNotEightHourBlocks() throws {
+        var config = DeskConfig()
+        config.escalationGrace = SLADuration(1, .days, .business)
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00", config: config)
+        try test.importRecords([record("1", at: "2026-12-01T08:00:00+07:00")]) // due 10:00 on Tuesday
+        test.set("2026-12-02T10:00:00+07:00") // one business day after the breach, to the second
+        XCTAssertEqual(try test.desk.escalateOverdue(), [])
+        test.set("2026-12-02T10:00:01+07:00")
+        XCTAssertEqual(try test.desk.escalateOverdue().count, 1, "the shipped day is 8.5 office hours: 8 would have escalated at 09:30")
     }
 }

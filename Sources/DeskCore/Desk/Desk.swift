@@ -298,10 +298,13 @@ public final class Desk: Sendable {
             guard let breachedAt = c.sla.nextDue?.dueAt else { continue }
             let policy = try store.read { try policyVersion(c.sla, $0) }
             let calendar = policy?.calendar ?? config.calendar
-            let standing = grace.mode == .business
-                ? calendar.businessSeconds(from: breachedAt, to: t) : Int(t.timeIntervalSince(breachedAt))
-            let needed = grace.unit == .days && grace.mode == .business ? grace.amount * 8 * 3600 : grace.seconds
-            guard standing >= needed else { continue }
+            // The breach must have stood longer than the grace: "1d business" is one business day, as in a policy.
+            let graceEnds: Date? = switch (grace.mode, grace.unit) {
+            case (.business, .days): calendar.adding(businessDays: grace.amount, to: breachedAt)
+            case (.business, _): calendar.adding(businessSeconds: grace.seconds, to: breachedAt)
+            default: breachedAt.addingTimeInterval(TimeInterval(grace.seconds))
+            }
+            guard let graceEnds, t > graceEnds else { continue }
             let clock = c.sla.nextDue?.clock.rawValue ?? "?"
             // The system escalates; the log still says whose run of the sweep it was.
             try system.escalate(c.id, reason: "\(clock) breached at \(Timestamp.utc(breachedAt)); still open after the grace of \(grace) (sweep run by \(actor.login))")
