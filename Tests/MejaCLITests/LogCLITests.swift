@@ -31,6 +31,16 @@ final class LogCLITests: XCTestCase {
         let caught = try run("/usr/bin/env", ["python3", script, forged])
         XCTAssertNotEqual(caught.status, 0)
         XCTAssertTrue(caught.output.contains("NOT OK at event 21"), caught.output)
+        // An export cut at the front, and a head published earlier, are checked too.
+        let original = try String(contentsOfFile: cli.dir.appendingPathComponent("log.jsonl").path, encoding: .utf8)
+        let cut = try cli.write("cut.jsonl", original.split(separator: "\n").dropFirst(3).joined(separator: "\n") + "\n")
+        let front = try run("/usr/bin/env", ["python3", script, cut])
+        XCTAssertTrue(front.status != 0 && front.output.contains("must start at event 1"), front.output)
+        let log = cli.dir.appendingPathComponent("log.jsonl").path
+        XCTAssertEqual(try run("/usr/bin/env", ["python3", script, log, head]).status, 0, "the published head is in the export")
+        let other = String(head.prefix { $0 != ":" }) + ":" + String(repeating: "a", count: 64)
+        let mismatch = try run("/usr/bin/env", ["python3", script, log, other])
+        XCTAssertTrue(mismatch.status != 0 && mismatch.output.contains("is not the one published"), mismatch.output)
         // CSV export has the documented columns.
         let csv = try cli.run(["log", "export", "--format", "csv"])
         XCTAssertEqual(csv.stdout.split(separator: "\n").first, "seq,at,actor,action,subject,payload,prev,hash")
@@ -53,6 +63,13 @@ final class LogCLITests: XCTestCase {
         XCTAssertTrue(bad.stdout.contains("event 4"), bad.stdout)
         let json = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
         XCTAssertEqual(json["first_bad_seq"]?.intValue, 4)
+        // A broken log's head is not for publishing; an export of it goes on, and says so.
+        let brokenHead = try cli.run(["log", "head"])
+        XCTAssertEqual(brokenHead.status, 1)
+        XCTAssertTrue(brokenHead.stderr.contains("does not verify (event 4"), brokenHead.stderr)
+        let brokenExport = try cli.run(["log", "export"])
+        XCTAssertEqual(brokenExport.status, 0)
+        XCTAssertTrue(brokenExport.stderr.contains("warning: the log does not verify (event 4"), brokenExport.stderr)
         XCTAssertEqual(try cli.run(["log", "verify", "--anchor", "nonsense"]).status, 64)
     }
 

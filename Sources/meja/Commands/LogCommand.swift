@@ -55,8 +55,12 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             try guarded {
                 let store = try global.openStore()
-                let last = try store.read { try $0.lastEvent() }
-                Console.out(last?.head ?? "0:\(EventChain.genesis)")
+                // A head is noted to be published: one of a log that does not verify would vouch for the damage.
+                let report = try LogAudit.verify(store)
+                if let f = report.failure {
+                    throw CLIError(message: "the log does not verify (event \(f.seq): \(f.reason)); do not publish its head. `meja log verify` names the damage", code: 1)
+                }
+                Console.out(report.head ?? "0:\(EventChain.genesis)")
             }
         }
     }
@@ -79,6 +83,7 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             try guarded {
                 let desk = try global.openDesk()
+                LogAudit.warnIfBroken(desk.store)
                 let zone = desk.config.calendar.zone
                 let lower = try from.map { try parseTime($0, zone: zone) }
                 let upper = try to.map { try Self.upperBound($0, zone: zone) }
@@ -173,5 +178,14 @@ final class OutputSink {
     func close() {
         flush()
         if owned { try? handle.close() }
+    }
+}
+
+extension LogAudit {
+    /// Says on standard error when the log does not verify, for commands that hand it, or its head, to others (an
+    /// export, the public report): they go on, and the reader is told.
+    static func warnIfBroken(_ store: any DeskStore) {
+        guard let report = try? LogAudit.verify(store), let f = report.failure else { return }
+        Console.warn("meja: warning: the log does not verify (event \(f.seq): \(f.reason)); what follows shows it as it is. `meja log verify` names the damage")
     }
 }

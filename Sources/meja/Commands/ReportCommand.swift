@@ -37,6 +37,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
+            if isPublic { LogAudit.warnIfBroken(desk.store) }
             let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
             let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
             let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors(lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()),
