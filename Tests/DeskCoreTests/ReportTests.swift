@@ -113,6 +113,34 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(r.hits(.resolution), HitTally(onTime: 1, late: 0, missed: 9, excluded: 1, pending: 1), "c2 and c3 now past due")
     }
 
+    func testAnAnswerImportedAfterAPeriodEndedLeavesThatPeriodsReportAsItWas() throws {
+        var config = DeskConfig()
+        config.channels = ["@dinas"]
+        let t = try TestDesk(now: "2026-12-01T15:05:00+07:00", config: config)
+        try t.importRecords([record("q1", at: "2026-12-01T15:00:00+07:00")])
+        let day = ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 1), zone: ReportScenario.zone)
+        func report(_ period: ReportPeriod) throws -> Report {
+            try ReportBuilder.build(store: t.store, config: config, period: period, now: t.clock.now)
+        }
+        t.set("2026-12-02T09:00:00+07:00")
+        let before = try report(day)
+        XCTAssertEqual(before.backlog.total, 1)
+        // The answer was posted on 1 December at 15:30, but reaches the desk only on the 2nd.
+        t.set("2026-12-02T09:05:00+07:00")
+        var answer = record("a1", at: "2026-12-01T15:30:00+07:00", author: "@dinas", text: "Sudah kami cek, Kak")
+        answer.inReplyTo = "q1"
+        try t.importRecords([answer])
+        let after = try report(day)
+        XCTAssertEqual(after.backlog.total, before.backlog.total, "as it stood at the end of the period")
+        XCTAssertEqual(after.hits(.firstResponse), before.hits(.firstResponse))
+        XCTAssertEqual(after.answeredOnPlatform, before.answeredOnPlatform)
+        XCTAssertEqual(after.logHead, before.logHead)
+        // A period up to now counts it, with its real time.
+        let now = try report(ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 2), zone: ReportScenario.zone))
+        XCTAssertEqual(now.backlog.total, 0)
+        XCTAssertEqual(now.hits(.firstResponse).onTime, 1)
+    }
+
     func testAnEmptyPeriodHasZerosAndNoValues() throws {
         let s = try scenario()
         let period = ReportPeriod(from: CivilDate(year: 2026, month: 11, day: 2), to: CivilDate(year: 2026, month: 11, day: 8), zone: ReportScenario.zone)

@@ -372,7 +372,7 @@ public struct Importer: Sendable {
     }
 }
 
-/// The latest agency message per platform during one import: read from the store once, then kept up to date with
+/// The latest imported agency answer per platform during one import: read from the store once, then kept up to date with
 /// the answers the import adds, so that a comment can tell cheaply whether an answer later than it may be on the desk.
 struct LatestAgencyMessages {
     private var latest: [Platform: Date] = [:]

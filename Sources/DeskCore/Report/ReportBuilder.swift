@@ -33,14 +33,35 @@ public enum ReportBuilder {
             let calendars = PolicyCalendars(try tx.allPolicyVersions(), fallback: config.calendar,
                                             firstDay: days.dayNumber(of: period.start) - 1, lastDay: days.dayNumber(of: asOf) + 1)
             var tally = ReportTally(period: period, asOf: asOf, weekBounds: period.weekBounds(zone: zone), calendars: calendars)
+            let head = try tx.lastEvent(atOrBefore: asOf)
+            tally.answersRecordedLater = try answersImported(after: head?.seq ?? 0, tx)
             tally.reserve(try tx.commentCount())
             try tx.forEachReplyFacts { tally.add($0) }
             try tx.forEachCommentFacts { tally.add($0) }
             tally.creditThroughConversations()
             tally.finish(into: &report, staff: try tx.staff(), threshold: config.passedOverThreshold)
-            report.logHead = try tx.lastEvent(atOrBefore: asOf)?.head
+            report.logHead = head?.head
         }
         return report
+    }
+
+    /// The comments whose answer was first recorded by an import after event `seq` (the import's `clocks` set their
+    /// `responded_at`): posted on the platform perhaps within the period, but not known at its end. As the report
+    /// takes everything as it stood then, they count as unanswered — so that a report on a past period stays the same
+    /// whenever it is made and matches the log up to the head it publishes. Empty, quickly, for a report up to now.
+    static func answersImported(after seq: Int64, _ tx: any StoreReader) throws -> Set<Int64> {
+        var ids: Set<Int64> = []
+        let action = Array(LogAction.importBatch.rawValue.utf8), key = Array(#""responded_at":""#.utf8)
+        try tx.forEachEventFields(from: seq + 1) { e in
+            guard e.action.elementsEqual(action),
+                  e.payload.withMemoryRebound(to: UInt8.self, { UTF8Search.firstOffset(of: key, in: $0, from: 0) }) != nil,
+                  let clocks = try? JSONValue.parse(bytes: Array(e.payload))["clocks"]?.objectValue else { return true }
+            for (id, change) in clocks where change["responded_at"]?.stringValue != nil {
+                if let n = Int64(id) { ids.insert(n) }
+            }
+            return true
+        }
+        return ids
     }
 }
 
@@ -87,6 +108,8 @@ struct ReportTally {
     let asOf: Int64
     let bounds: [Int64]
     var calendars: PolicyCalendars
+    /// Comments answered only by imports logged after the report's moment (`ReportBuilder.answersImported`).
+    var answersRecordedLater: Set<Int64> = []
 
     // Dimensions.
     var platforms = ByteInterner(), channels = ByteInterner(), intents = ByteInterner(), tags = ByteInterner()
@@ -200,7 +223,8 @@ struct ReportTally {
         if f.respondedAt != nil { credits.noteConversation(of: f.id, platform: f.platform, thread: f.threadKey, author: f.authorHandle) }
         let created = f.createdAt
         guard created <= asOf, f.importedAt <= asOf else { return }
-        let responded = upTo(f.respondedAt), withdrawn = upTo(f.responseStopped)
+        let respondedAt = answersRecordedLater.contains(f.id) ? nil : f.respondedAt
+        let responded = upTo(respondedAt), withdrawn = upTo(f.responseStopped)
         let clock = Self.clockIndex(f.responseClock)
         let inPeriod = created >= start
         let platform = platforms.index(f.platform)
@@ -211,7 +235,7 @@ struct ReportTally {
 
         if clock != nil {
             let waitingFrom = Swift.max(created, f.importedAt)
-            let waitingUntil = Swift.min(f.respondedAt ?? .max, f.responseStopped ?? .max)
+            let waitingUntil = Swift.min(respondedAt ?? .max, f.responseStopped ?? .max)
             if responded == nil, withdrawn == nil {
                 backlog += 1
                 if let due = f.responseDue, due < asOf { breached += 1 }

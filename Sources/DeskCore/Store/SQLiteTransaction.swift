@@ -271,12 +271,14 @@ final class SQLiteTransaction: StoreWriter {
         try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(reply.sent_at) FROM reply INDEXED BY reply_thread JOIN comment ON comment.id = reply.comment_id
             WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at >= ? AND comment.author_handle = ?
+              AND reply.source = 'imported'
             """), arguments: [platform.rawValue, threadKey, Int64(floor(since.timeIntervalSince1970)), author])
             .map { Date(timeIntervalSince1970: Double($0)) }
     }
 
     func latestAgencyMessage(platform: Platform) throws -> Date? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(sent_at) FROM reply WHERE platform = ?"), arguments: [platform.rawValue])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(sent_at) FROM reply WHERE platform = ? AND source = 'imported'"),
+                           arguments: [platform.rawValue])
             .map { Date(timeIntervalSince1970: Double($0)) }
     }
 
