@@ -101,6 +101,15 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
     }
 
+    func testAFullMastodonAddressAlsoNamesTheLocalAccountOnMastodonOnly() {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo_contoh@kota.social"]
+        XCTAssertTrue(config.isAgencyChannel("diskominfo_contoh@kota.social", on: .mastodon))
+        XCTAssertTrue(config.isAgencyChannel("diskominfo_contoh", on: .mastodon), "the instance's own export writes it local")
+        XCTAssertFalse(config.isAgencyChannel("diskominfo_contoh", on: .x), "someone else's handle on another platform")
+        XCTAssertFalse(config.isAgencyChannel("diskominfo_contoh@other.social", on: .mastodon))
+    }
+
     func testACalendarOpenOnNoDayIsNamedAndKeepsTheDefaultHours() throws {
         let config = DeskConfig.parse(try TOMLFile(text: "[calendar]\nhours = { }\n", path: "c.toml"))
         XCTAssertEqual(config.issues.map(\.line), [2])

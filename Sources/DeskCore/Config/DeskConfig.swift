@@ -41,11 +41,17 @@ public struct DeskConfig: Sendable {
          "fairness": ["passed_over": .int(passedOverThreshold)]]
     }
 
-    /// Whether an author handle is one of the agency's channels.
-    public func isAgencyChannel(_ handle: String) -> Bool {
+    /// Whether an author handle is one of the agency's channels. On Mastodon a channel configured with its full address
+    /// (`@dinas@kota.social`) is also the local account `@dinas`, as exports from the agency's own instance write it.
+    public func isAgencyChannel(_ handle: String, on platform: Platform? = nil) -> Bool {
         guard !channels.isEmpty else { return false }
         let h = Author.normalizedHandle(handle)
-        return channels.contains { Author.normalizedHandle($0) == h }
+        return channels.contains { channel in
+            let c = Author.normalizedHandle(channel)
+            if c == h { return true }
+            guard platform == .mastodon, let at = c.dropFirst().firstIndex(of: "@") else { return false }
+            return c[..<at] == h
+        }
     }
 
     /// The calendar Meja ships: Indonesian civil-service hours in Asia/Jakarta with the shipped national

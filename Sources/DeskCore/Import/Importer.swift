@@ -479,7 +479,7 @@ struct Preparer: Sendable {
     func prepare(_ item: ImportItem) -> Prepared {
         var p = Prepared(line: item.line, result: item.result, note: item.note)
         guard case .success(var record) = item.result else { return p }
-        p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle)
+        p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle, on: record.platform)
         if p.isAgency { return p }
         if record.channel == nil, let channel {
             record.channel = channel
