@@ -21,6 +21,8 @@ struct PlatformRecords {
     let threads: Threads
     private var records: [(line: Int, record: CommentRecord)] = []
     private var problems: [ImportItem] = []
+    /// Earlier versions of edited posts, by id, with the id of their latest version (X's `edit_history_tweet_ids`).
+    private var editedInto: [String: String] = [:]
     private var tree = ThreadTree()
     /// Whether a page was not valid JSON (then a file read in pieces is read again whole).
     private(set) var sawInvalidJSON = false
@@ -31,6 +33,10 @@ struct PlatformRecords {
         records.append((line, record))
         if threads != .asGiven { tree.link(record.id, to: record.inReplyTo) }
     }
+
+    /// Notes that post `old` was edited into `latest`: when the file holds the latest version, the old one is left out
+    /// (one post, one comment on the desk, with the words the citizen settled on).
+    mutating func edited(_ old: String, into latest: String) { editedInto[old] = latest }
 
     mutating func reject(_ line: Int, _ message: String) { problems.append(ImportItem(line: line, .failure(RecordProblem(message)))) }
 
@@ -46,7 +52,8 @@ struct PlatformRecords {
     /// Emits everything: problems in line order, then records oldest first.
     func emit(_ emit: (ImportItem) throws -> Void) throws {
         for p in problems.sorted(by: { $0.line < $1.line }) { try emit(p) }
-        let order = records.indices.sorted {
+        let ids = editedInto.isEmpty ? [] : Set(records.map(\.record.id))
+        let order = records.indices.filter { editedInto[records[$0].record.id].map { !ids.contains($0) } ?? true }.sorted {
             let a = records[$0].record.createdAt, b = records[$1].record.createdAt
             return a != b ? a < b : $0 < $1
         }
@@ -118,6 +125,7 @@ extension PlatformRecords {
     /// Adds what another piece of the same file found, after what this one holds.
     private mutating func append(_ other: PlatformRecords) {
         for (line, r) in other.records { add(r, line: line) }
+        editedInto.merge(other.editedInto) { a, _ in a }
         problems += other.problems
     }
 

@@ -53,6 +53,7 @@ public struct XV2Format: ImportFormat {
         } else if f.object["text"] != nil, f.object["id"] != nil {
             let author = f.fields("author").flatMap(Self.user)
             records.add(line: f.line) { () throws(RecordProblem) in try Self.tweet(f) { _ in author } }
+            Self.noteEdits(f, &records)
         } else if f.fields("meta")?.object["result_count"] != nil {
             return // An empty page: nothing matched.
         } else {
@@ -70,9 +71,19 @@ public struct XV2Format: ImportFormat {
             let line = t.sourceLine ?? f.line
             switch PlatformFields.element(t, line: line, expected: "a tweet object in `data`") {
             case .failure(let p): records.reject(line, p.message)
-            case .success(let tweet): records.add(line: line) { () throws(RecordProblem) in try Self.tweet(tweet) { users[$0] } }
+            case .success(let tweet):
+                records.add(line: line) { () throws(RecordProblem) in try Self.tweet(tweet) { users[$0] } }
+                Self.noteEdits(tweet, &records)
             }
         }
+    }
+
+    /// An edited post lists its versions, oldest first (`edit_history_tweet_ids`): an earlier version gives way to the
+    /// latest one when the file holds it.
+    static func noteEdits(_ t: PlatformFields, _ records: inout PlatformRecords) {
+        guard let versions = t.array("edit_history_tweet_ids")?.compactMap(\.stringValue), let latest = versions.last,
+              let id = t.string("id"), id != latest else { return }
+        records.edited(id, into: latest)
     }
 
     /// An `includes.users` entry (or twarc2's inline `author`).
