@@ -59,6 +59,14 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(offered.contains("@kanal_lain"), "\(offered)")
     }
 
+    func testAPlatformAnAgencyImportedIsKnownToTheCommandLineBeforeItsRowsLoad() throws {
+        let f = try Fixture()
+        try f.importComments([("t1", "tiktok", "@penonton", nil, "Kapan pendaftaran dibuka?", "09:10", "@diskominfo", nil, false)])
+        try f.desk.setStatus(f.id("t1"), .closed)
+        let app = f.app()
+        XCTAssertTrue(app.state.platforms.contains(Platform(rawValue: "tiktok")), "\(app.state.platforms)")
+    }
+
     func testOpenTakesThePlatformsOwnIdToo() throws {
         let f = try Fixture()
         let app = f.app()

@@ -122,6 +122,9 @@ public final class Desk: Sendable {
     /// Every channel (agency account) the desk's comments were addressed to, sorted: what the channel filter offers.
     public func channels() throws -> [String] { try store.read { try $0.channels() } }
 
+    /// Every platform the desk's comments came from, sorted (Meja's own and any an agency imported from).
+    public func platforms() throws -> [Platform] { try store.read { try $0.platforms() } }
+
     /// The acting staff entry, if the actor is on the staff list.
     public func actingMember() throws -> StaffMember? { try store.read { try $0.staffMember(actor.name) } }
 

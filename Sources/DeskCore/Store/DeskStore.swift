@@ -34,6 +34,8 @@ public protocol StoreReader {
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply])
     /// Every channel (agency account) comments on the desk were addressed to, sorted.
     func channels() throws -> [String]
+    /// Every platform comments on the desk came from, sorted.
+    func platforms() throws -> [Platform]
     /// The author's other comments on the platform, newest first.
     func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment]
     /// An agency message with that platform id, as a citizen's answer to it needs it: its conversation (nil when none

@@ -251,6 +251,10 @@ final class SQLiteTransaction: StoreWriter {
         try String.fetchAll(db, sql: "SELECT DISTINCT channel FROM comment WHERE channel IS NOT NULL ORDER BY channel")
     }
 
+    func platforms() throws -> [Platform] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT platform FROM comment INDEXED BY comment_thread ORDER BY platform").map(Platform.init(rawValue:))
+    }
+
     func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment] {
         try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND author_handle = ? AND id != ?

@@ -34,8 +34,8 @@ public enum AppEvent: Sendable {
     case staffLoaded([StaffMember], forComment: Int64)
     /// The comment a `PLATFORM:ID` named (`:open x:1863…`).
     case commentFound(Int64)
-    /// Every channel on the desk (read once, at the start: the channel filter offers them all).
-    case channelsLoaded([String])
+    /// Every channel and platform on the desk (read once, at the start: the filters offer them all).
+    case channelsLoaded([String], platforms: [Platform])
     /// The report for the request `token` (nil when it could not be computed; `failed` says why).
     case reportLoaded(Report?, token: Int)
     /// A triage action worked; the message says what happened.
@@ -108,11 +108,13 @@ extension Effect {
         }
     }
 
-    /// A long read (a report) that runs on its own background queue, so the screens' quick loads never wait
-    /// behind it.
+    /// A long read (a report; the desk's channels and platforms, a scan of every comment) that runs on its own
+    /// background queue, so the screens' quick loads never wait behind it.
     public var isLong: Bool {
-        if case .loadReport = self { return true }
-        return false
+        switch self {
+        case .loadReport, .loadChannels: return true
+        default: return false
+        }
     }
 
     /// The queue request a load belongs to, if it is one.

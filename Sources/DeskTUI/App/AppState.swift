@@ -86,7 +86,7 @@ public struct AppState: Sendable {
         channels += new.sorted()
     }
 
-    /// Adds platforms seen on loaded comments to `platforms`, in the order first seen.
+    /// Adds platforms seen on the desk or on loaded comments to `platforms`, in the order first seen.
     mutating func learnPlatforms(_ seen: [Platform]) {
         for p in seen where !platforms.contains(p) { platforms.append(p) }
     }

@@ -81,7 +81,7 @@ public final class EffectRunner {
         case .findComment(let reference):
             return [.commentFound(try desk.resolve(reference))]
         case .loadChannels:
-            return [.channelsLoaded(try desk.channels())]
+            return [.channelsLoaded(try desk.channels(), platforms: try desk.platforms())]
         case .loadReport(let period, let token):
             do {
                 return [.reportLoaded(try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now), token: token)]

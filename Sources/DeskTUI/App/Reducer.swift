@@ -612,8 +612,9 @@ public enum Reducer {
             if let report, report.period == state.reports.period { clampReportScroll(&state) }
         case .commentFound(let id):
             return openThread(&state, id)
-        case .channelsLoaded(let channels):
+        case .channelsLoaded(let channels, let platforms):
             state.learnChannels(channels)
+            state.learnPlatforms(platforms)
         case .staffLoaded(let staff, let id):
             let options = staff.filter(\.active).map {
                 PickerState.Option(value: $0.name, label: "\($0.displayName) (\($0.name), \(s.role($0.role)))")
