@@ -117,7 +117,10 @@ final class ReportTests: XCTestCase {
         var config = DeskConfig()
         config.channels = ["@dinas"]
         let t = try TestDesk(now: "2026-12-01T15:05:00+07:00", config: config)
-        try t.importRecords([record("q1", at: "2026-12-01T15:00:00+07:00")])
+        try t.importRecords([record("q1", at: "2026-12-01T15:00:00+07:00"), record("q2", at: "2026-12-01T15:01:00+07:00", author: "warga2")])
+        // q2 is answered on the desk at 15:20; its copy on the platform (posted 15:18) is imported the next day.
+        t.set("2026-12-01T15:20:00+07:00")
+        try t.desk.reply(try t.comment(.x, "q2").id, ReplyRequest(text: "Sudah kami cek, Kak"))
         let day = ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 1), zone: ReportScenario.zone)
         func report(_ period: ReportPeriod) throws -> Report {
             try ReportBuilder.build(store: t.store, config: config, period: period, now: t.clock.now)
@@ -129,8 +132,13 @@ final class ReportTests: XCTestCase {
         t.set("2026-12-02T09:05:00+07:00")
         var answer = record("a1", at: "2026-12-01T15:30:00+07:00", author: "@dinas", text: "Sudah kami cek, Kak")
         answer.inReplyTo = "q1"
-        try t.importRecords([answer])
+        var copy = record("a2", at: "2026-12-01T15:18:00+07:00", author: "@dinas", text: "Sudah kami cek, Kak")
+        copy.inReplyTo = "q2"
+        try t.importRecords([answer, copy])
+        XCTAssertEqual(try t.comment(.x, "q2").sla.respondedAt, Timestamp.parse("2026-12-01T15:18:00+07:00"), "the import moved it back")
         let after = try report(day)
+        XCTAssertEqual(before.hits(.firstResponse).onTime, 1, "q2, answered on the desk")
+        XCTAssertEqual(after.times(.firstResponse).calendar.max, before.times(.firstResponse).calendar.max, "q2 at the desk's 15:20")
         XCTAssertEqual(after.backlog.total, before.backlog.total, "as it stood at the end of the period")
         XCTAssertEqual(after.hits(.firstResponse), before.hits(.firstResponse))
         XCTAssertEqual(after.answeredOnPlatform, before.answeredOnPlatform)
@@ -138,7 +146,7 @@ final class ReportTests: XCTestCase {
         // A period up to now counts it, with its real time.
         let now = try report(ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 2), zone: ReportScenario.zone))
         XCTAssertEqual(now.backlog.total, 0)
-        XCTAssertEqual(now.hits(.firstResponse).onTime, 1)
+        XCTAssertEqual(now.hits(.firstResponse).onTime, 2, "q1 by its platform answer, q2")
     }
 
     func testAnEmptyPeriodHasZerosAndNoValues() throws {

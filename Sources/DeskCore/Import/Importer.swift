@@ -338,7 +338,7 @@ public struct Importer: Sendable {
             // Skipped when no agency message on the platform is as late as this comment (imports in time order).
             if !answered, presence[record.platform]!.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
                let at = try tx.firstAgencyAnswer(platform: record.platform, threadKey: threadKey, author: record.author.handle,
-                                                 since: record.createdAt) {
+                                                 since: record.createdAt, until: nil, source: .imported) {
                 responded(try desk.respond(to: comment, at: at, tx))
             }
         }

@@ -34,7 +34,7 @@ public enum ReportBuilder {
                                             firstDay: days.dayNumber(of: period.start) - 1, lastDay: days.dayNumber(of: asOf) + 1)
             var tally = ReportTally(period: period, asOf: asOf, weekBounds: period.weekBounds(zone: zone), calendars: calendars)
             let head = try tx.lastEvent(atOrBefore: asOf)
-            tally.answersRecordedLater = try answersImported(after: head?.seq ?? 0, tx)
+            tally.answersRecordedLater = try answersAsOf(asOf, importedAfter: head?.seq ?? 0, tx)
             tally.reserve(try tx.commentCount())
             try tx.forEachReplyFacts { tally.add($0) }
             try tx.forEachCommentFacts { tally.add($0) }
@@ -45,10 +45,25 @@ public enum ReportBuilder {
         return report
     }
 
-    /// The comments whose answer was first recorded by an import after event `seq` (the import's `clocks` set their
-    /// `responded_at`): posted on the platform perhaps within the period, but not known at its end. As the report
-    /// takes everything as it stood then, they count as unanswered — so that a report on a past period stays the same
-    /// whenever it is made and matches the log up to the head it publishes. Empty, quickly, for a report up to now.
+    /// For each comment whose `responded_at` an import after event `seq` set (`answersImported`), when the desk knew it
+    /// answered at `moment`: by a reply written on the desk to the citizen in that conversation by then, or not at all
+    /// (nil). An import may have moved an earlier desk answer's time back to the platform's; the desk's stands.
+    static func answersAsOf(_ moment: Date, importedAfter seq: Int64, _ tx: any StoreReader) throws -> [Int64: Int64?] {
+        var answers: [Int64: Int64?] = [:]
+        for id in try answersImported(after: seq, tx) {
+            guard let c = try tx.comment(id: id) else { continue }
+            let desk = try tx.firstAgencyAnswer(platform: c.platform, threadKey: c.threadKey, author: c.author.handle,
+                                                since: c.createdAt, until: moment, source: .desk)
+            answers.updateValue(desk.map(ElapsedMinutes.second), forKey: id)
+        }
+        return answers
+    }
+
+    /// The comments whose `responded_at` an import after event `seq` set or moved (the import's `clocks`): an answer
+    /// posted on the platform perhaps within the period, but not known at its end. As the report takes everything as
+    /// it stood then, they count only as answered as the desk knew then (`answersAsOf`) — so that a report on a past
+    /// period stays the same whenever it is made and matches the log up to the head it publishes. Empty, quickly, for a
+    /// report up to now.
     static func answersImported(after seq: Int64, _ tx: any StoreReader) throws -> Set<Int64> {
         var ids: Set<Int64> = []
         let action = Array(LogAction.importBatch.rawValue.utf8), key = Array(#""responded_at":""#.utf8)
@@ -108,8 +123,9 @@ struct ReportTally {
     let asOf: Int64
     let bounds: [Int64]
     var calendars: PolicyCalendars
-    /// Comments answered only by imports logged after the report's moment (`ReportBuilder.answersImported`).
-    var answersRecordedLater: Set<Int64> = []
+    /// Comments whose answer an import logged after the report's moment, with the answer the desk knew of then
+    /// (`ReportBuilder.answersAsOf`; nil: none).
+    var answersRecordedLater: [Int64: Int64?] = [:]
 
     // Dimensions.
     var platforms = ByteInterner(), channels = ByteInterner(), intents = ByteInterner(), tags = ByteInterner()
@@ -223,7 +239,8 @@ struct ReportTally {
         if f.respondedAt != nil { credits.noteConversation(of: f.id, platform: f.platform, thread: f.threadKey, author: f.authorHandle) }
         let created = f.createdAt
         guard created <= asOf, f.importedAt <= asOf else { return }
-        let respondedAt = answersRecordedLater.contains(f.id) ? nil : f.respondedAt
+        let respondedAt: Int64?
+        if let knownThen = answersRecordedLater[f.id] { respondedAt = knownThen } else { respondedAt = f.respondedAt }
         let responded = upTo(respondedAt), withdrawn = upTo(f.responseStopped)
         let clock = Self.clockIndex(f.responseClock)
         let inPeriod = created >= start

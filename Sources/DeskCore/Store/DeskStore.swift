@@ -61,10 +61,10 @@ public protocol StoreReader {
     /// Comments by `authorHandle` in a conversation, unanswered and not withdrawn (spam, no reply needed, closed
     /// unanswered), written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
-    /// When the agency first answered the citizen `author` on the platform itself, in a conversation at or after
-    /// `since` (an imported answer to one of their comments there), if it has. (An answer written on the desk answered
-    /// what was on the desk when it was sent; the log credits it to its writer.)
-    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date) throws -> Date?
+    /// When the agency first answered the citizen `author` in a conversation at or after `since` (and at or before
+    /// `until`): a reply from `source` to one of their comments there, if there is one.
+    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date, until: Date?,
+                           source: Reply.Source) throws -> Date?
     /// The latest time an agency message imported from the platform was sent, if there is one.
     func latestAgencyMessage(platform: Platform) throws -> Date?
     /// Streams the SLA record of every comment still needing action (for a census of clock states).

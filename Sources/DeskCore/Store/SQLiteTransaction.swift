@@ -271,12 +271,14 @@ final class SQLiteTransaction: StoreWriter {
             """, [platform.rawValue, authorHandle, threadKey, Int64(before.timeIntervalSince1970)])
     }
 
-    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date) throws -> Date? {
+    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date, until: Date?,
+                           source: Reply.Source) throws -> Date? {
         try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(reply.sent_at) FROM reply INDEXED BY reply_thread JOIN comment ON comment.id = reply.comment_id
-            WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at >= ? AND comment.author_handle = ?
-              AND reply.source = 'imported'
-            """), arguments: [platform.rawValue, threadKey, Int64(floor(since.timeIntervalSince1970)), author])
+            WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at >= ? AND reply.sent_at <= ?
+              AND comment.author_handle = ? AND reply.source = ?
+            """), arguments: [platform.rawValue, threadKey, Int64(floor(since.timeIntervalSince1970)),
+                              until.map { Int64(floor($0.timeIntervalSince1970)) } ?? Int64.max, author, source.rawValue])
             .map { Date(timeIntervalSince1970: Double($0)) }
     }
 
