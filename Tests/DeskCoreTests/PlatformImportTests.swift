@@ -207,7 +207,8 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "1861") })
         XCTAssertTrue(try t.comment(.x, "1862").text.contains("https://x.com/diskominfo_contoh/status/1850"), "a quote tweet is kept")
         XCTAssertEqual(try t.comment(.x, "1863").text, "Panjang sekali, lihat https://kota.go.id/foto")
-        // An edited post comes as its versions: the latest stands for it; an earlier one alone in a file is kept.
+        // An edited post comes as its versions: one comment, with the first version's id and time (replies name it, and
+        // the citizen wrote then) and the latest words; an earlier version alone in a file is kept as it is.
         let edited = #"""
             {"data":[
               {"id":"1871","text":"Jalan rusak di Jl. Mawar","author_id":"9","conversation_id":"1871","created_at":"2026-11-30T03:00:00.000Z","edit_history_tweet_ids":["1871","1872"]},
@@ -217,8 +218,9 @@ final class PlatformImportTests: XCTestCase {
             """#
         let e = try Importer(desk: t.desk).importData(Data(edited.utf8), name: "edited.json", format: XV2Format())
         XCTAssertEqual(e.accepted, 2)
-        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "1871") }, "the earlier version gives way")
-        XCTAssertEqual(try t.comment(.x, "1872").text, "Jalan rusak parah di Jl. Mawar No. 5")
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "1872") }, "the later version joins the first")
+        XCTAssertEqual(try t.comment(.x, "1871").text, "Jalan rusak parah di Jl. Mawar No. 5")
+        XCTAssertEqual(try t.comment(.x, "1871").createdAt, Timestamp.parse("2026-11-30T03:00:00Z"))
         XCTAssertEqual(try t.comment(.x, "1881").text, "Lampu jalan mati", "its latest version is not in the file: kept")
     }
 

@@ -34,8 +34,8 @@ struct PlatformRecords {
         if threads != .asGiven { tree.link(record.id, to: record.inReplyTo) }
     }
 
-    /// Notes that post `old` was edited into `latest`: when the file holds the latest version, the old one is left out
-    /// (one post, one comment on the desk, with the words the citizen settled on).
+    /// Notes that post `old` was edited into `latest`. When the file holds both, the desk keeps one comment: the earliest
+    /// version's id and time (replies name it, and the citizen wrote then) with the latest version's words.
     mutating func edited(_ old: String, into latest: String) { editedInto[old] = latest }
 
     mutating func reject(_ line: Int, _ message: String) { problems.append(ImportItem(line: line, .failure(RecordProblem(message)))) }
@@ -52,13 +52,30 @@ struct PlatformRecords {
     /// Emits everything: problems in line order, then records oldest first.
     func emit(_ emit: (ImportItem) throws -> Void) throws {
         for p in problems.sorted(by: { $0.line < $1.line }) { try emit(p) }
-        let ids = editedInto.isEmpty ? [] : Set(records.map(\.record.id))
-        let order = records.indices.filter { editedInto[records[$0].record.id].map { !ids.contains($0) } ?? true }.sorted {
+        // Edited posts: each version present, by its latest version's id.
+        var versions: [String: [Int]] = [:]
+        if !editedInto.isEmpty {
+            let present = Set(records.map(\.record.id))
+            for k in records.indices {
+                let id = records[k].record.id
+                if let latest = editedInto[id], present.contains(latest) { versions[latest, default: []].append(k) }
+            }
+            for k in records.indices where versions[records[k].record.id] != nil { versions[records[k].record.id]!.append(k) }
+        }
+        var words: [Int: String] = [:]
+        var superseded: Set<Int> = []
+        for group in versions.values {
+            let byTime = group.sorted { records[$0].record.createdAt < records[$1].record.createdAt }
+            words[byTime[0]] = records[byTime[byTime.count - 1]].record.text
+            superseded.formUnion(byTime.dropFirst())
+        }
+        let order = records.indices.filter { !superseded.contains($0) }.sorted {
             let a = records[$0].record.createdAt, b = records[$1].record.createdAt
             return a != b ? a < b : $0 < $1
         }
         for k in order {
             var r = records[k].record
+            if let latest = words[k] { r.text = latest }
             switch threads {
             case .asGiven: break
             case .chainRoot: r.threadID = tree.root(of: r.id).id

@@ -78,8 +78,8 @@ public struct XV2Format: ImportFormat {
         }
     }
 
-    /// An edited post lists its versions, oldest first (`edit_history_tweet_ids`): an earlier version gives way to the
-    /// latest one when the file holds it.
+    /// An edited post lists its versions, oldest first (`edit_history_tweet_ids`): when the file holds several, they are
+    /// one comment (`PlatformRecords.edited`).
     static func noteEdits(_ t: PlatformFields, _ records: inout PlatformRecords) {
         guard let versions = t.array("edit_history_tweet_ids")?.compactMap(\.stringValue), let latest = versions.last,
               let id = t.string("id"), id != latest else { return }
