@@ -218,7 +218,7 @@ final class CLITests: XCTestCase {
         p.waitUntilExit()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(p.terminationStatus, 64, stderr)
-        XCTAssertTrue(stderr.contains("read-only for you") && stderr.contains("cp \(copy)"), stderr)
+        XCTAssertTrue(stderr.contains("read-only for you") && stderr.contains("cp '\(copy)' '\(copy)-wal' /tmp/"), stderr)
     }
 
     func testBenchKeepsItsFolderForProfilingAndRefusesOneInUse() throws {

@@ -389,14 +389,15 @@ public final class Desk: Sendable {
         guard StaffMember.isValidName(name) else {
             throw DeskError.invalidInput("'\(SafeText.sanitize(name))' is not a valid login name (letters, digits, '.', '_' and '-').")
         }
-        guard !StaffMember.reservedNames.contains(name) else {
-            throw DeskError.invalidInput("'\(name)' is reserved: filters read --assignee \(StaffMember.reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name")
-        }
         let t = now
         return try store.write { tx in
             let me = try actingStaff(tx)
             guard me.role == .supervisor else { throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menambah atau mengubah petugas.", "Only a supervisor can add or change staff.")) }
             let old = try tx.staffMember(name)
+            // New staff only: someone already on the desk under such a name can still be changed or deactivated.
+            guard old != nil || !StaffMember.reservedNames.contains(name) else {
+                throw DeskError.invalidInput("'\(name)' is reserved: filters read --assignee \(StaffMember.reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name")
+            }
             let member = try change(old)
             if old == member { return member }
             if let old, old.role == .supervisor, old.active, member.role != .supervisor || !member.active,

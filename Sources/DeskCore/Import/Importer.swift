@@ -321,7 +321,7 @@ public struct Importer: Sendable {
             arrivals.append(ClockLog.arrival(comment))
             if firstID == nil { firstID = id }
             lastID = id
-            var answered = false
+            var linkedPending = false
             if presence[record.platform]!.pending {
                 let pending = try tx.pendingReplies(platform: record.platform, inReplyTo: record.id)
                 for r in pending { try tx.linkReply(id: r.id, toComment: id, threadKey: threadKey) }
@@ -329,14 +329,14 @@ public struct Importer: Sendable {
                     repliesTo += Array(repeating: id, count: pending.count)
                     responded(try desk.respond(to: comment, at: first, tx))
                     ClockLog.merge(try desk.catchUp(answered: comment, by: pending, tx), into: &clocks)
-                    answered = true
+                    linkedPending = true
                 }
             }
             // The agency may already have answered this citizen later in the conversation (its answers' file came
             // first, or the answer went to the thread's first comment, as Instagram, YouTube and Facebook file every
             // reply): that answer meets this comment's clock too, as it would had this comment been stored first.
             // Skipped when no agency message on the platform is as late as this comment (imports in time order).
-            if !answered, presence[record.platform]!.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
+            if !linkedPending, presence[record.platform]!.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
                let at = try tx.firstAgencyAnswer(platform: record.platform, threadKey: threadKey, author: record.author.handle,
                                                  since: record.createdAt, until: nil, source: .imported) {
                 responded(try desk.respond(to: comment, at: at, tx))

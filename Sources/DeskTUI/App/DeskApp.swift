@@ -129,6 +129,8 @@ public final class DeskApp {
         }
         var size = terminal.size
         dispatch(.resized(size))
+        Terminal.loopRunning = 1
+        defer { Terminal.loopRunning = 0 }
         while state.running {
             drain()
             terminal.present(frame())

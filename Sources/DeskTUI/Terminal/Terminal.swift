@@ -279,6 +279,8 @@ public final class Terminal {
     /// The ending signal (Ctrl-C, SIGTERM, a closed terminal) the run loop is asked to end on, or 0: the loop saves
     /// what is unsaved, the terminal is restored, and then the signal takes its course (`endAsRequested`).
     nonisolated(unsafe) static var endRequested: sig_atomic_t = 0
+    /// 1 while a run loop watches `endRequested` (also while `$EDITOR` has the terminal, when `active` is 0).
+    nonisolated(unsafe) static var loopRunning: sig_atomic_t = 0
 
     private static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
     private static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
@@ -312,7 +314,7 @@ public final class Terminal {
     /// An ending signal: the run loop sees it within one input timeout and ends cleanly (a draft being written is
     /// saved). A second one, or one while no loop runs, ends at once.
     nonisolated static func requestEnd(_ sig: Int32) {
-        if endRequested != 0 || active == 0 { restoreAndReraise(sig) } else { endRequested = sig }
+        if endRequested != 0 || loopRunning == 0 { restoreAndReraise(sig) } else { endRequested = sig }
     }
 
     /// After the run loop ended on a requested signal and the screen was restored: lets the signal take its course

@@ -109,7 +109,7 @@ public struct XV2Format: ImportFormat {
         }
         let url = author.id != nil && author.handle != PlatformFields.missingAuthor.handle
             ? "https://x.com/\(author.handle)/status/\(id)" : "https://x.com/i/web/status/\(id)"
-        return CommentRecord(platform: .x, id: id, author: author, text: expanded(text, note ?? t), createdAt: created,
+        return CommentRecord(platform: .x, id: id, author: author, text: expanded(text, note?.fields("entities") != nil ? note! : t), createdAt: created,
                              threadID: t.string("conversation_id"), inReplyTo: inReplyTo, url: url, lang: t.language("lang"))
     }
 
