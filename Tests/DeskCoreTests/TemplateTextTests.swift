@@ -26,6 +26,11 @@ final class TemplateTextTests: XCTestCase {
         XCTAssertFalse(findings.contains(.unresolvedVariable) || findings.contains(.controlCharacters), "\(findings)")
         XCTAssertEqual(text.missing(in: hostile), [])
         XCTAssertNil(RenderContext(citizenName: "\u{1B}[2J").value(for: "citizen.name"), "nothing left is no value")
+        // Free text: known variables with a value are filled, anything else in braces stays as typed.
+        XCTAssertEqual(RenderContext(citizenName: "Ani").fill("Rumus { x } untuk {citizen.name}, {ticket.ref} nanti } {"),
+                       "Rumus { x } untuk Ani, {ticket.ref} nanti } {")
+        XCTAssertEqual(RenderContext(citizenName: "Ani").fill("{ {citizen.name}}"), "{ Ani}")
+        XCTAssertEqual(RenderContext(citizenName: "Ani").fill("a } b {citizen.name}"), "a } b Ani")
     }
 
     func testEveryKnownVariableHasAValueSlotAndExtrasWork() throws {

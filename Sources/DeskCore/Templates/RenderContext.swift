@@ -88,13 +88,15 @@ public struct RenderContext: Hashable, Sendable {
     public func fill(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { break }
-            out += rest[..<open]
-            let name = String(after[..<close])
-            if let value = value(for: name) { out += value } else { out += rest[open...close] }
-            rest = after[after.index(after: close)...]
+        // Each `}` closes the nearest `{` before it, so a stray brace ("{ {citizen.name}") stays text.
+        while let close = rest.firstIndex(of: "}") {
+            if let open = rest[..<close].lastIndex(of: "{") {
+                out += rest[..<open]
+                if let value = value(for: String(rest[rest.index(after: open)..<close])) { out += value } else { out += rest[open...close] }
+            } else {
+                out += rest[...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
