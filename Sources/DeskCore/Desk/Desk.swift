@@ -156,7 +156,7 @@ public final class Desk: Sendable {
     /// Claims a comment for the actor. Atomic: of two people claiming at once, one wins and the other is told
     /// who holds it.
     @discardableResult
-    public func claim(_ id: Int64) throws -> Comment {
+    public func claim(_ id: Int64) throws -> CommentChange {
         try change(id, action: .claim) { c, me in
             // A finished comment cannot be claimed by anyone: say that, not who held it last.
             if c.status != .claimed, c.status != .escalated, !c.status.canMove(to: .claimed) { try move(&c, to: .claimed) }
@@ -173,7 +173,7 @@ public final class Desk: Sendable {
 
     /// Gives a claimed comment back to the queue. Only its holder or a supervisor may.
     @discardableResult
-    public func release(_ id: Int64) throws -> Comment {
+    public func release(_ id: Int64) throws -> CommentChange {
         try change(id, action: .release) { c, me in
             guard let holder = c.assignee else { throw DeskError.notPermitted(Localized("Komentar \(id) tidak sedang diambil siapa pun, jadi tidak ada yang dilepas.",
                                                                                        "Comment \(id) is not claimed by anyone, so there is nothing to release.")) }
@@ -189,7 +189,7 @@ public final class Desk: Sendable {
 
     /// Assigns a comment to a staff member. Supervisors only (agents claim for themselves).
     @discardableResult
-    public func assign(_ id: Int64, to name: String) throws -> Comment {
+    public func assign(_ id: Int64, to name: String) throws -> CommentChange {
         try change(id, action: .assign) { c, me in
             guard me.role == .supervisor else {
                 throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menugaskan pekerjaan kepada orang lain; ambil sendiri (tombol c, atau `meja claim \(id)`).",
@@ -209,7 +209,7 @@ public final class Desk: Sendable {
 
     /// Sets a status that has no action of its own (`open`, `waiting_citizen`, `closed`, `no_reply_needed`, `spam`).
     @discardableResult
-    public func setStatus(_ id: Int64, _ status: CommentStatus, note: String? = nil) throws -> Comment {
+    public func setStatus(_ id: Int64, _ status: CommentStatus, note: String? = nil) throws -> CommentChange {
         guard CommentStatus.settable.contains(status) else {
             let hint = switch status {
             case .claimed: "use `meja claim`"
@@ -278,7 +278,7 @@ public final class Desk: Sendable {
 
     /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).
     @discardableResult
-    public func escalate(_ id: Int64, reason: String) throws -> Comment {
+    public func escalate(_ id: Int64, reason: String) throws -> CommentChange {
         try change(id, action: .escalate) { c, _ in
             if c.status == .escalated { return nil }
             try move(&c, to: .escalated)
@@ -434,13 +434,13 @@ public final class Desk: Sendable {
     /// Runs a comment-scoped action: `body` validates and mutates the comment and returns the event payload,
     /// or nil when nothing changes (no event is written then).
     private func change(_ id: Int64, action: LogAction,
-                        _ body: (inout Comment, StaffMember) throws -> [String: JSONValue]?) throws -> Comment {
+                        _ body: (inout Comment, StaffMember) throws -> [String: JSONValue]?) throws -> CommentChange {
         let t = now
         return try store.write { tx in
             let me = try actingStaff(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
-            guard var payload = try body(&c, me) else { return c }
+            guard var payload = try body(&c, me) else { return CommentChange(comment: c, changed: false) }
             let policy = try policyVersion(c.sla, tx)
             if before.status != c.status {
                 SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: t, policy: policy)
@@ -455,7 +455,7 @@ public final class Desk: Sendable {
             payload.merge(actor.payloadNote) { a, _ in a }
             try tx.updateState(of: c)
             try tx.append(EventDraft(action, subject: String(id), payload: .object(payload)), actor: me.name, at: t)
-            return c
+            return CommentChange(comment: c, changed: true)
         }
     }
 

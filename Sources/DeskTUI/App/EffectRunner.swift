@@ -121,22 +121,19 @@ public final class EffectRunner {
     /// Performs a command and says what it did, or that there was nothing to do (the core logs nothing then: a
     /// second claim, or an escalation of an escalated comment, whose new reason is not kept).
     private func perform(_ command: DeskCommand, _ s: Strings) throws -> String {
-        let id = command.commentID
-        let before = try desk.store.read { try $0.comment(id: id) }
-        func unchanged(_ after: Comment) -> Bool { before?.status == after.status && before?.assignee == after.assignee }
+        let id = String(command.commentID)
         switch command {
-        case .claim:
-            return unchanged(try desk.claim(id)) ? s.format(.alreadyYours, String(id)) : s.format(.claimed, String(id))
-        case .release:
-            try desk.release(id)
-            return s.format(.released, String(id))
-        case .assign(_, let name):
-            return unchanged(try desk.assign(id, to: name)) ? s.format(.alreadyAssigned, String(id), name) : s.format(.assigned, String(id), name)
-        case .setStatus(_, let status):
-            let after = try desk.setStatus(id, status)
-            return s.format(unchanged(after) ? .alreadyStatus : .statusSet, String(id), s.status(status))
-        case .escalate(_, let reason):
-            return unchanged(try desk.escalate(id, reason: reason)) ? s.format(.alreadyEscalated, String(id)) : s.format(.escalated, String(id))
+        case .claim(let c):
+            return try desk.claim(c).changed ? s.format(.claimed, id) : s.format(.alreadyYours, id)
+        case .release(let c):
+            try desk.release(c)
+            return s.format(.released, id)
+        case .assign(let c, let name):
+            return try desk.assign(c, to: name).changed ? s.format(.assigned, id, name) : s.format(.alreadyAssigned, id, name)
+        case .setStatus(let c, let status):
+            return s.format(try desk.setStatus(c, status).changed ? .statusSet : .alreadyStatus, id, s.status(status))
+        case .escalate(let c, let reason):
+            return try desk.escalate(c, reason: reason).changed ? s.format(.escalated, id) : s.format(.alreadyEscalated, id)
         }
     }
 

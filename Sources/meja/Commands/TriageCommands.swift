@@ -11,7 +11,7 @@ struct ClaimCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let c = try desk.claim(desk.resolve(id))
+            let c = try desk.claim(desk.resolve(id)).comment
             Console.out("Comment \(c.id) is claimed by \(c.assignee ?? desk.actor.name).")
         }
     }
@@ -26,7 +26,7 @@ struct ReleaseCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let c = try desk.release(desk.resolve(id))
+            let c = try desk.release(desk.resolve(id)).comment
             Console.out(c.status.needsAction ? "Comment \(c.id) is back in the queue (\(c.status.rawValue))."
                                              : "Comment \(c.id) is held by no one now (\(c.status.rawValue): it stays out of the queue).")
         }
@@ -43,7 +43,7 @@ struct AssignCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let c = try desk.assign(desk.resolve(id), to: staff)
+            let c = try desk.assign(desk.resolve(id), to: staff).comment
             Console.out("Comment \(c.id) is assigned to \(c.assignee ?? staff).")
         }
     }
@@ -65,7 +65,7 @@ struct StatusCommand: ParsableCommand {
                 throw CLIError(message: "'\(status)' is not a status; settable: \(CommentStatus.settable.map(\.rawValue).joined(separator: ", "))", code: 64)
             }
             let desk = try global.openDesk()
-            let c = try desk.setStatus(desk.resolve(id), s, note: note)
+            let c = try desk.setStatus(desk.resolve(id), s, note: note).comment
             Console.out("Comment \(c.id) is now \(c.status.rawValue).")
         }
     }
@@ -92,7 +92,7 @@ struct EscalateCommand: ParsableCommand {
                 let ids = try desk.escalateOverdue()
                 Console.out(ids.isEmpty ? "Nothing to escalate." : "Escalated: " + ids.map(String.init).joined(separator: ", "))
             } else if let id {
-                let c = try desk.escalate(desk.resolve(id), reason: reason)
+                let c = try desk.escalate(desk.resolve(id), reason: reason).comment
                 Console.out("Comment \(c.id) is escalated to supervisors.")
             }
         }
