@@ -48,16 +48,13 @@ public enum SafeText {
             let next: Unicode.Scalar
             if let p = pending { next = p; pending = nil } else if let s = scalars.next() { next = s } else { break }
             let v = next.value
+            if let after = skipSequence(startingWith: next, &scalars) {
+                pending = after
+                emit(Unicode.Scalar(UInt32(0x241B))!)
+                marks = 0
+                continue
+            }
             switch v {
-            case 0x1B:
-                pending = skipEscape(&scalars)
-                emit(Unicode.Scalar(UInt32(0x241B))!)
-                marks = 0
-            case 0x9B, 0x9D, 0x90, 0x98, 0x9E, 0x9F:
-                // 8-bit CSI, OSC, DCS, SOS, PM, APC: skip their bodies like the 7-bit forms.
-                pending = v == 0x9B ? skipCSI(&scalars) : skipString(&scalars)
-                emit(Unicode.Scalar(UInt32(0x241B))!)
-                marks = 0
             case 0x0A, 0x0D, 0x2028, 0x2029:
                 // CRLF is one line break; a lone CR (old Mac text) is a line break of its own, never a cursor move.
                 if v == 0x0D {
@@ -116,10 +113,11 @@ public enum SafeText {
         while true {
             let next: Unicode.Scalar
             if let p = pending { next = p; pending = nil } else if let s = scalars.next() { next = s } else { break }
+            if let after = skipSequence(startingWith: next, &scalars) {
+                pending = after
+                continue
+            }
             switch next.value {
-            case 0x1B: pending = skipEscape(&scalars)
-            case 0x9B: pending = skipCSI(&scalars)
-            case 0x9D, 0x90, 0x98, 0x9E, 0x9F: pending = skipString(&scalars)
             case 0x0A, 0x09, 0x0D: if out.last != " " { out.append(" ") }
             case 0x7B: out.append("(")
             case 0x7D: out.append(")")
@@ -153,6 +151,18 @@ public enum SafeText {
             }
         }
         return true
+    }
+
+    /// When `first` starts an escape sequence (ESC, or the 8-bit CSI, OSC, DCS, SOS, PM, APC), consumes the rest of it
+    /// and returns `.some` of the scalar read past it, if any; nil when `first` starts no sequence.
+    private static func skipSequence(startingWith first: Unicode.Scalar,
+                                     _ it: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar?? {
+        switch first.value {
+        case 0x1B: return .some(skipEscape(&it))
+        case 0x9B: return .some(skipCSI(&it))
+        case 0x9D, 0x90, 0x98, 0x9E, 0x9F: return .some(skipString(&it))
+        default: return nil
+        }
     }
 
     /// Consumes the rest of a sequence that began with ESC; returns a scalar read past it, if any.
