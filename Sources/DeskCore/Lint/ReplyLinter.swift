@@ -39,8 +39,7 @@ public enum ReplyLinter {
         }
         let hidden = text.unicodeScalars.filter(SafeText.isHiddenControl)
         if let first = hidden.first {
-            let hex = String(first.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let code = String(format: "U+%04X", first.value)
             findings.append(LintFinding(code: .controlCharacters,
                 explanation: Localized("balasan berisi \(hidden.count) karakter kendali tak terlihat (mis. \(code)) yang dapat mengacaukan atau menyamarkan tampilannya: hapus, atau ketik ulang bagian yang disalin",
                     "the reply holds \(hidden.count) invisible control character\(hidden.count == 1 ? "" : "s") (e.g. \(code)) that can garble or disguise it where it is posted: remove \(hidden.count == 1 ? "it" : "them"), or retype the copied part"),
@@ -84,14 +83,10 @@ public enum ReplyLinter {
     /// Names of `{variables}` left in the text, in order of first appearance.
     public static func unresolvedVariables(in text: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { break }
-            let name = String(after[..<close])
+        TemplateText.scanBraces(text, literal: { _ in }, braced: { inner, _ in
+            let name = String(inner)
             if TemplateText.isVariableName(name), name.contains(where: \.isLetter), !names.contains(name) { names.append(name) }
-            rest = after[close...].dropFirst()
-        }
+        })
         return names
     }
 

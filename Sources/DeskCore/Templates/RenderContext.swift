@@ -87,18 +87,8 @@ public struct RenderContext: Hashable, Sendable {
     /// wrote, which is not parsed as a template).
     public func fill(_ text: String) -> String {
         var out = ""
-        var rest = Substring(text)
-        // Each `}` closes the nearest `{` before it, so a stray brace ("{ {citizen.name}") stays text.
-        while let close = rest.firstIndex(of: "}") {
-            if let open = rest[..<close].lastIndex(of: "{") {
-                out += rest[..<open]
-                if let value = value(for: String(rest[rest.index(after: open)..<close])) { out += value } else { out += rest[open...close] }
-            } else {
-                out += rest[...close]
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
+        TemplateText.scanBraces(text, literal: { out += $0 }, braced: { name, whole in out += value(for: String(name)) ?? String(whole) })
+        return out
     }
 
     /// Gives a variable a value (what staff fill in: `link`, `service.name` …).

@@ -83,6 +83,22 @@ public struct TemplateText: Hashable, Sendable {
         variables.filter { context.value(for: $0) == nil }
     }
 
+    /// Walks free text (not a template: nothing in it is an error) as literal runs and `{…}` spans, each `}` closing the
+    /// nearest `{` before it, so that a stray brace ("{ {citizen.name}") stays literal.
+    static func scanBraces(_ text: String, literal: (Substring) -> Void, braced: (_ inner: Substring, _ whole: Substring) -> Void) {
+        var rest = Substring(text)
+        while let close = rest.firstIndex(of: "}") {
+            if let open = rest[..<close].lastIndex(of: "{") {
+                literal(rest[..<open])
+                braced(rest[rest.index(after: open)..<close], rest[open...close])
+            } else {
+                literal(rest[...close])
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        literal(rest)
+    }
+
     static func isVariableName(_ name: String) -> Bool {
         !name.isEmpty && name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_"
