@@ -38,6 +38,18 @@ struct PlatformRecords {
     /// version's id and time (replies name it, and the citizen wrote then) with the latest version's words.
     mutating func edited(_ old: String, into latest: String) { editedInto[old] = latest }
 
+    /// The versions of each edited post whose latest version is in the file, as indices into `records`.
+    private func editedVersions() -> Dictionary<String, [Int]>.Values {
+        var versions: [String: [Int]] = [:]
+        guard !editedInto.isEmpty else { return versions.values }
+        let present = Set(records.map(\.record.id))
+        for k in records.indices {
+            if let latest = editedInto[records[k].record.id], present.contains(latest) { versions[latest, default: []].append(k) }
+        }
+        for k in records.indices where versions[records[k].record.id] != nil { versions[records[k].record.id]!.append(k) }
+        return versions.values
+    }
+
     mutating func reject(_ line: Int, _ message: String) { problems.append(ImportItem(line: line, .failure(RecordProblem(message)))) }
 
     /// Adds the record `make` returns, or its problem at `line`.
@@ -52,19 +64,10 @@ struct PlatformRecords {
     /// Emits everything: problems in line order, then records oldest first.
     func emit(_ emit: (ImportItem) throws -> Void) throws {
         for p in problems.sorted(by: { $0.line < $1.line }) { try emit(p) }
-        // Edited posts: each version present, by its latest version's id.
-        var versions: [String: [Int]] = [:]
-        if !editedInto.isEmpty {
-            let present = Set(records.map(\.record.id))
-            for k in records.indices {
-                let id = records[k].record.id
-                if let latest = editedInto[id], present.contains(latest) { versions[latest, default: []].append(k) }
-            }
-            for k in records.indices where versions[records[k].record.id] != nil { versions[records[k].record.id]!.append(k) }
-        }
+        // An edited post is one comment: its first version, with the latest version's words.
         var words: [Int: String] = [:]
         var superseded: Set<Int> = []
-        for group in versions.values {
+        for group in editedVersions() {
             let byTime = group.sorted { records[$0].record.createdAt < records[$1].record.createdAt }
             words[byTime[0]] = records[byTime[byTime.count - 1]].record.text
             superseded.formUnion(byTime.dropFirst())
