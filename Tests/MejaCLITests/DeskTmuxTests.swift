@@ -228,18 +228,11 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.keys("C-u")
         try tmux.type("Draf terakhir sebelum Ctrl-C")
         try tmux.waitFor("sebelum Ctrl-C")
-        // At once, before the once-a-second save.
+        // At once, before the save that follows a quarter of a second without a key.
         XCTAssertEqual(kill(try tmux.deskProcess(), SIGINT), 0)
         try tmux.waitFor("MEJA-EXIT=130")
         XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
-        let drafts = Process()
-        drafts.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        drafts.arguments = ["sqlite3", harness.database, "SELECT text FROM draft"]
-        let out = Pipe()
-        drafts.standardOutput = out
-        try drafts.run()
-        drafts.waitUntilExit()
-        let saved = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let saved = try runTool("/usr/bin/env", ["sqlite3", harness.database, "SELECT text FROM draft"]).output
         XCTAssertTrue(saved.contains("Draf terakhir sebelum Ctrl-C"), "the draft typed just before Ctrl-C is kept: \(saved)")
     }
 

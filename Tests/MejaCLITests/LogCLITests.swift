@@ -21,25 +21,25 @@ final class LogCLITests: XCTestCase {
         let export = try cli.run(["log", "export", "--format", "jsonl", "--out", cli.dir.appendingPathComponent("log.jsonl").path])
         XCTAssertEqual(export.status, 0, export.stderr)
         let head = try cli.run(["log", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let python = try run("/usr/bin/env", ["python3", script, cli.dir.appendingPathComponent("log.jsonl").path])
+        let python = try runTool("/usr/bin/env", ["python3", script, cli.dir.appendingPathComponent("log.jsonl").path])
         XCTAssertEqual(python.status, 0, python.output)
         XCTAssertEqual(python.output.trimmingCharacters(in: .whitespacesAndNewlines), "OK: head \(head)", "the export includes its own export event")
         // One changed character in a payload is caught by the same script.
         var lines = try String(contentsOfFile: cli.dir.appendingPathComponent("log.jsonl").path, encoding: .utf8).split(separator: "\n").map(String.init)
         lines[20] = lines[20].replacingOccurrences(of: "\\\"", with: "\\\"x", options: [], range: lines[20].range(of: "\\\""))
         let forged = try cli.write("forged.jsonl", lines.joined(separator: "\n") + "\n")
-        let caught = try run("/usr/bin/env", ["python3", script, forged])
+        let caught = try runTool("/usr/bin/env", ["python3", script, forged])
         XCTAssertNotEqual(caught.status, 0)
         XCTAssertTrue(caught.output.contains("NOT OK at event 21"), caught.output)
         // An export cut at the front, and a head published earlier, are checked too.
         let original = try String(contentsOfFile: cli.dir.appendingPathComponent("log.jsonl").path, encoding: .utf8)
         let cut = try cli.write("cut.jsonl", original.split(separator: "\n").dropFirst(3).joined(separator: "\n") + "\n")
-        let front = try run("/usr/bin/env", ["python3", script, cut])
+        let front = try runTool("/usr/bin/env", ["python3", script, cut])
         XCTAssertTrue(front.status != 0 && front.output.contains("must start at event 1"), front.output)
         let log = cli.dir.appendingPathComponent("log.jsonl").path
-        XCTAssertEqual(try run("/usr/bin/env", ["python3", script, log, head]).status, 0, "the published head is in the export")
+        XCTAssertEqual(try runTool("/usr/bin/env", ["python3", script, log, head]).status, 0, "the published head is in the export")
         let other = String(head.prefix { $0 != ":" }) + ":" + String(repeating: "a", count: 64)
-        let mismatch = try run("/usr/bin/env", ["python3", script, log, other])
+        let mismatch = try runTool("/usr/bin/env", ["python3", script, log, other])
         XCTAssertTrue(mismatch.status != 0 && mismatch.output.contains("is not the one published"), mismatch.output)
         // CSV export has the documented columns.
         let csv = try cli.run(["log", "export", "--format", "csv"])
@@ -55,7 +55,7 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(ok["ok"]?.boolValue, true)
         XCTAssertEqual(ok["head"]?.stringValue, head)
         // An attacker with the file drops the triggers and edits event 4.
-        let sqlite = try run("/usr/bin/env", ["sqlite3", cli.database,
+        let sqlite = try runTool("/usr/bin/env", ["sqlite3", cli.database,
             "DROP TRIGGER event_append_only_update; UPDATE event SET actor = 'mallory' WHERE seq = 4;"])
         XCTAssertEqual(sqlite.status, 0, sqlite.output)
         let bad = try cli.run(["log", "verify"])
@@ -112,7 +112,7 @@ final class LogCLITests: XCTestCase {
         }
         let verify = try cli.run(["log", "verify", "--json"])
         XCTAssertEqual(JSONValue.parse(verify.stdout)?["ok"]?.boolValue, true, verify.stdout + verify.stderr)
-        let check = try run("/usr/bin/env", ["sqlite3", cli.database, """
+        let check = try runTool("/usr/bin/env", ["sqlite3", cli.database, """
             SELECT (SELECT count(*) FROM reply),
                    (SELECT count(*) FROM event WHERE action = 'reply'),
                    (SELECT count(*) FROM reply WHERE id NOT IN (SELECT json_extract(payload, '$.reply_id') FROM event WHERE action = 'reply')),
@@ -188,17 +188,4 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(withRisk.last?["sla_state"]?.stringValue, "at_risk")
     }
 
-    /// Runs any program and returns its status and combined output.
-    private func run(_ tool: String, _ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }

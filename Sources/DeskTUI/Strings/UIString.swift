@@ -17,7 +17,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Thread
     case linesShown, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
     case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneSarcastic, toneRude, toneSpam, toneHumorAllowed
-    case sectionComment, sectionThread, thisComment, replyFromDesk, sectionEarlier, sectionHistory
+    case sectionComment, sectionThread, thisComment, replyFromDesk, sectionOthersByAuthor, sectionHistory
     case clockDue, clockLate, clockLeft, clockMet, late
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
@@ -114,7 +114,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .sectionThread: ("Percakapan ({1})", "Thread ({1})")
         case .thisComment: ("komentar ini", "this comment")
         case .replyFromDesk: ("Balasan oleh {1}", "Reply by {1}")
-        case .sectionEarlier: ("Komentar lain dari {1}", "Other comments by {1}")
+        case .sectionOthersByAuthor: ("Komentar lain dari {1}", "Other comments by {1}")
         case .sectionHistory: ("Riwayat di log", "History on the log")
         case .clockDue: ("tenggat {1}", "due {1}")
         case .clockLate: ("terlambat {1}", "{1} late")

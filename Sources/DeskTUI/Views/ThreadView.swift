@@ -93,7 +93,7 @@ public enum ThreadView {
 
         if !d.otherByAuthor.isEmpty {
             doc.blank()
-            doc.heading(s.format(.sectionEarlier, SafeText.sanitize(c.author.atHandle, limit: 80)))
+            doc.heading(s.format(.sectionOthersByAuthor, SafeText.sanitize(c.author.atHandle, limit: 80)))
             for e in d.otherByAuthor {
                 let head = "  " + s.dateTime(e.createdAt, zone: zone) + " · " + s.status(e.status) + " · "
                 let room = doc.width - DisplayWidth.of(head)
