@@ -129,12 +129,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(String)
     /// The database was written by a newer Meja.
     case newerSchema(Int)
+    /// The database file, or its folder, may not be written by this user (SQLite in WAL mode writes beside the file
+    /// even to read it).
+    case readOnly(String)
 
     public var description: String {
         switch self {
         case .unloggedChange: "internal error: a change without its log event was refused and rolled back"
         case .cannotOpen(let why): "cannot open the database: \(why)"
         case .newerSchema(let v): "the database was written by a newer Meja (schema \(v)); update Meja to open it"
+        case .readOnly(let path): "cannot open the database: \(path) (or its folder) is read-only for you, and SQLite writes beside it even to read it"
         }
     }
 }

@@ -26,6 +26,7 @@ public final class SQLiteStore: DeskStore {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
+            if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
             throw StoreError.cannotOpen("\(path): \((error as? DatabaseError)?.message ?? error.localizedDescription)")
         }
         do {
@@ -41,6 +42,7 @@ public final class SQLiteStore: DeskStore {
         } catch let e as StoreError {
             throw e
         } catch {
+            if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
             throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
         }
     }

@@ -35,9 +35,8 @@ struct GlobalOptions: ParsableArguments {
         }
         do {
             return try SQLiteStore(path: path)
-        } catch StoreError.cannotOpen(let why) where why.contains("readonly") || why.contains("read-only") {
-            // SQLite in WAL mode writes beside the file even to read it (its -wal and -shm files).
-            throw CLIError(message: "cannot open the database: \(path) (or its folder) is read-only for you, and SQLite writes beside it even to read it. To inspect or verify it, copy the file and its -wal file (recent changes) to a folder of your own, keeping their names: cp '\(path)' '\(path)-wal' /tmp/ && meja log verify --db '/tmp/\(URL(fileURLWithPath: path).lastPathComponent)'", code: 64)
+        } catch let e as StoreError where e == .readOnly(path) {
+            throw CLIError(message: "\(e). To inspect or verify it, copy the file and its -wal file (recent changes) to a folder of your own, keeping their names: cp '\(path)' '\(path)-wal' /tmp/ && meja log verify --db '/tmp/\(URL(fileURLWithPath: path).lastPathComponent)'", code: 64)
         } catch StoreError.cannotOpen(let why) {
             // A wrong path (a folder, another kind of file) is a usage error, not a failed check.
             throw CLIError(message: "cannot open the database: \(why). Check --db or MEJA_DB.", code: 64)
