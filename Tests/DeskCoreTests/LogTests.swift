@@ -138,6 +138,36 @@ final class LogTests: XCTestCase {
         XCTAssertEqual(LogVerifier.Anchor(parsing: head.head), .init(seq: head.seq, hash: head.hash))
     }
 
+    func testTheStateCheckNamesWhatWasAddedOrRemovedBehindTheLog() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:05:00+07:00")])
+        let first = try t.comment(.x, "1").id
+        try t.desk.reply(first, ReplyRequest(text: "Halo Kak, kami bantu cek."))
+        let clean = try t.store.read { try LogStateCheck.check($0) }
+        XCTAssertTrue(clean.ok)
+        XCTAssertEqual([clean.comments, clean.deskReplies, clean.staff], [2, 1, 2])
+        t.tamperedWith = true
+        try t.store.unsafeExecute("""
+            INSERT INTO reply (comment_id, platform, text, sent_at, author, source) VALUES (\(first), 'x', 'Sudah beres.', 0, 'sari', 'desk');
+            INSERT INTO staff (name, display_name, role, active) VALUES ('mallory', 'Mallory', 'supervisor', 1);
+            DELETE FROM staff WHERE name = 'budi';
+            """)
+        let check = try t.store.read { try LogStateCheck.check($0, limit: 2) }
+        XCTAssertEqual(check.disagreementCount, 4)
+        XCTAssertEqual(check.disagreements.count, 2, "only the first ones are kept")
+        XCTAssertEqual(check.disagreements.map(\.message.en), [
+            "comment #\(first) replies: 2 on the desk, 1 in the log",
+            "reply #2: on the desk, never in the log: added behind the log",
+        ])
+        let all = try t.store.read { try LogStateCheck.check($0) }.disagreements
+        XCTAssertEqual(all.suffix(2).map(\.message.en), [
+            "staff mallory: on the desk, never in the log: added behind the log",
+            "staff budi: in the log (agent), missing from the desk: deleted behind the log",
+        ])
+        XCTAssertEqual(all[1].message.id, "balasan #2: ada di desk, tidak pernah di log: ditambahkan di luar log")
+    }
+
     func testAsOfReplayAgreesWithTheLiveStateAndWithEarlierMoments() throws {
         let t = try TestDesk(now: "2026-12-01T08:00:00+07:00")
         try t.addStaff(["budi"])

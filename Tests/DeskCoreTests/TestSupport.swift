@@ -20,7 +20,19 @@ final class TestDesk {
         desk = Desk(store: store, config: config, clock: clock, actor: ActorIdentity(name: actor, login: actor, overridden: false))
     }
 
-    deinit { try? FileManager.default.removeItem(at: dir) }
+    /// Set by a test that changes the tables behind the log on purpose.
+    var tamperedWith = false
+
+    deinit {
+        // Every test's desk must be accounted for by its log: whatever the test did, replaying the log gives the tables.
+        if !tamperedWith {
+            do {
+                let check = try store.read { try LogStateCheck.check($0) }
+                if !check.ok { XCTFail("the log does not account for the desk: \(check.disagreements.map(\.message.en))") }
+            } catch { XCTFail("state check: \(error)") }
+        }
+        try? FileManager.default.removeItem(at: dir)
+    }
 
     var path: String { store.location }
 

@@ -274,10 +274,26 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.log.verification?.ok, true)
         XCTAssertTrue(app.frame().text.contains("Log chain intact"))
         // An attacker with the file: drops the append-only guard and edits an event.
+        f.tamperedWith = true
         try f.store.unsafeExecute("DROP TRIGGER event_append_only_update; UPDATE event SET payload = '{}' WHERE seq = 3")
         app.press(.char("v"))
-        XCTAssertEqual(app.state.log.verification?.failure?.seq, 3)
+        XCTAssertEqual(app.state.log.verification?.chain.failure?.seq, 3)
         XCTAssertTrue(app.frame().text.contains("BROKEN at #3"), app.frame().text)
+    }
+
+    func testLogViewShowsTablesChangedBehindTheLog() throws {
+        let f = try Fixture()
+        let app = f.app()
+        app.press(.char("L"))
+        XCTAssertTrue(app.frame().text.contains("7 events, desk agrees"), app.frame().text)
+        // The chain stays intact; a status is changed in the table, which writes no event.
+        f.tamperedWith = true
+        let id = try XCTUnwrap(f.desk.queue(limit: 1).first?.comment.id)
+        try f.store.unsafeExecute("UPDATE comment SET status = 'spam', active = 0 WHERE id = \(id)")
+        app.press(.char("v"))
+        XCTAssertEqual(app.state.log.verification?.chain.ok, true)
+        XCTAssertEqual(app.state.log.verification?.state.disagreementCount, 1)
+        XCTAssertTrue(app.frame().text.contains("DESK ≠ LOG, 1 changed outside Meja: comment #\(id) status: spam on the desk"), app.frame().text)
     }
 
     func testTheRealAssistantSuggestsShippedTemplatesAndRatesTone() throws {

@@ -73,6 +73,41 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["log", "verify", "--anchor", "nonsense"]).status, 64)
     }
 
+    func testVerifyNamesTablesChangedBehindAnIntactLog() throws {
+        let cli = try CLIHarness()
+        try seed(cli, comments: 5)
+        XCTAssertEqual(try cli.run(["staff", "add", "budi", "--role", "agent"]).status, 0)
+        XCTAssertEqual(try cli.run(["claim", "1"]).status, 0)
+        XCTAssertEqual(try cli.run(["reply", "2", "--text", "Terima kasih, Kak. Kami cek dulu ya."]).status, 0)
+        let clean = try cli.run(["log", "verify"])
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        XCTAssertTrue(clean.stdout.contains("OK: the desk agrees with the log: 5 comments"), clean.stdout)
+        // Someone with the file edits the tables, not the log: the chain stays intact.
+        let sqlite = try runTool("/usr/bin/env", ["sqlite3", cli.database, """
+            UPDATE comment SET status = 'closed', active = 0, assignee = NULL WHERE id = 1;
+            UPDATE reply SET text = 'Bukan urusan kami.' WHERE comment_id = 2;
+            UPDATE staff SET role = 'supervisor' WHERE name = 'budi';
+            DELETE FROM comment WHERE id = 5;
+            """])
+        XCTAssertEqual(sqlite.status, 0, sqlite.output)
+        let bad = try cli.run(["log", "verify"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stdout.contains("OK: "), "the chain itself verifies: \(bad.stdout)")
+        for line in ["TAMPERED: the desk's tables disagree with the log in 5 places",
+                     "comment #1 status: closed on the desk, claimed in the log",
+                     "comment #1 assignee: none on the desk,",
+                     "reply #1 text: \"Bukan urusan kami.\" on the desk, \"Terima kasih, Kak. Kami cek dulu ya.\" in the log",
+                     "staff budi role: supervisor on the desk, agent in the log",
+                     "comment #5: in the log (imported), missing from the desk"] {
+            XCTAssertTrue(bad.stdout.contains(line), "\(line)\n\(bad.stdout)")
+        }
+        let json = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
+        XCTAssertEqual(json["ok"]?.boolValue, false)
+        XCTAssertEqual(json["chain_ok"]?.boolValue, true)
+        XCTAssertEqual(json["state"]?["disagreement_count"]?.intValue, 5)
+        XCTAssertEqual(json["state"]?["disagreements"]?.arrayValue?.first?["field"]?.stringValue, "status")
+    }
+
     func testConcurrentWritersFromSeveralProcessesMakeOneLinearChain() throws {
         let cli = try CLIHarness()
         try seed(cli, comments: 40)

@@ -11,6 +11,23 @@ public enum LogAudit {
         }
     }
 
+    /// Recomputes the chain and checks that the tables agree with the log (`LogStateCheck`), both on one snapshot of
+    /// the store, so that an action landing meanwhile cannot make them disagree.
+    public static func audit(_ store: any DeskStore, anchor: LogVerifier.Anchor? = nil, limit: Int = 20) throws -> Audit {
+        try store.read { tx in
+            var verifier = LogVerifier(anchor: anchor)
+            try tx.forEachEventFields(from: 1) { verifier.feed($0) }
+            return Audit(chain: verifier.finish(), state: try LogStateCheck.check(tx, limit: limit))
+        }
+    }
+
+    /// What `audit` found: the chain, and whether the tables agree with it.
+    public struct Audit: Sendable, Hashable {
+        public var chain: LogVerifier.Report
+        public var state: LogStateCheck
+        public var ok: Bool { chain.ok && state.ok }
+    }
+
     /// Calls `body` for each event whose `at` lies in `[from, to]` (either end open when nil), in `seq` order.
     public static func forEach(_ store: any DeskStore, from: Date? = nil, to: Date? = nil, pageSize: Int = 20_000,
                                _ body: (LogEvent) throws -> Void) throws {

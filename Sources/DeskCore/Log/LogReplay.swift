@@ -18,7 +18,17 @@ public struct LogReplay: Sendable {
         }
     }
 
+    /// A reply written on the desk, as its `reply` event recorded it.
+    public struct DeskReply: Sendable, Hashable {
+        public var commentID: Int64
+        public var text: String
+    }
+
     public private(set) var states: [Int64: State] = [:]
+    /// The desk's replies by reply id.
+    public private(set) var deskReplies: [Int64: DeskReply] = [:]
+    /// Each staff member as the last `staff.add` or `staff.update` event left them.
+    public private(set) var staff: [String: StaffMember] = [:]
     /// The last event applied.
     public private(set) var lastSeq: Int64 = 0
 
@@ -50,11 +60,18 @@ public struct LogReplay: Sendable {
             s.replies += 1
             if let status = p["status"]?.stringValue.flatMap(CommentStatus.init(rawValue:)) { s.status = status }
             states[id] = s
+            if let replyID = p["reply_id"]?.intValue, let text = p["text"]?.stringValue {
+                deskReplies[replyID] = DeskReply(commentID: id, text: text)
+            }
             for other in p["also_answered"]?.arrayValue?.compactMap(\.intValue) ?? [] {
                 var o = states[other, default: State()]
                 if o.status.needsAction || o.status == .waitingCitizen { o.status = .replied }
                 states[other] = o
             }
+        case .staffAdd?, .staffUpdate?:
+            guard let name = p["name"]?.stringValue, let role = p["role"]?.stringValue.flatMap(StaffMember.Role.init(rawValue:)) else { return }
+            staff[name] = StaffMember(name: name, displayName: p["display_name"]?.stringValue, role: role,
+                                      active: p["active"]?.boolValue ?? true)
         default:
             break
         }

@@ -89,6 +89,10 @@ public protocol StoreReader {
     func forEachCommentFacts(_ body: (CommentFacts) throws -> Void) throws
     /// Streams every reply's report fields in id order, raw like `forEachCommentFacts`.
     func forEachReplyFacts(_ body: (ReplyFacts) throws -> Void) throws
+    /// Streams every comment's workflow state (id, status as stored, assignee) in id order, for the log's state check.
+    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?) throws -> Void) throws
+    /// The replies written on the desk (not imported), in id order.
+    func deskReplies() throws -> [Reply]
     /// The last event (highest `seq`) whose `at` is at or before `moment`: the log head as it stood then.
     func lastEvent(atOrBefore moment: Date) throws -> LogEvent?
     func setting(_ key: String) throws -> String?

@@ -115,6 +115,15 @@ final class SQLiteTransaction: StoreWriter {
         }
     }
 
+    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?) throws -> Void) throws {
+        let s = try RawStatement(db, sql: "SELECT id, status, assignee FROM comment ORDER BY id")
+        while try s.step() { try body(s.int(0), s.text(1) ?? "", s.text(2)) }
+    }
+
+    func deskReplies() throws -> [Reply] {
+        try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE source = ? ORDER BY id", [Reply.Source.desk.rawValue])
+    }
+
     func commentCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM comment") ?? 0
     }

@@ -30,7 +30,7 @@ public enum AppEvent: Sendable {
     case reviewLoaded(commentID: Int64, ReplyReview)
     case overdueLoaded([QueueItem])
     case passedOverLoaded([QueueItem])
-    case logLoaded([LogEvent], LogVerifier.Report?)
+    case logLoaded([LogEvent], LogAudit.Audit?)
     case staffLoaded([StaffMember], forComment: Int64)
     /// The comment a `PLATFORM:ID` named (`:open x:1863…`).
     case commentFound(Int64)

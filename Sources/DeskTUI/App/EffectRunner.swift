@@ -75,7 +75,7 @@ public final class EffectRunner {
                 let last = try tx.lastEvent()?.seq ?? 0
                 return try tx.events(from: max(1, last - 999), limit: 1000)
             }
-            return [.logLoaded(events, verify ? try LogAudit.verify(desk.store) : nil)]
+            return [.logLoaded(events, verify ? try LogAudit.audit(desk.store) : nil)]
         case .loadStaff(let id):
             return [.staffLoaded(try desk.staff(), forComment: id)]
         case .findComment(let reference):

@@ -155,7 +155,7 @@ public struct ItemListState: Sendable {
 public struct LogScreenState: Sendable {
     /// The newest events, oldest first.
     public var events: [LogEvent] = []
-    public var verification: LogVerifier.Report?
+    public var verification: LogAudit.Audit?
     public var cursor = ListCursor()
     public var loaded = false
 

@@ -148,7 +148,7 @@ public enum ActionTable {
         spec(.toggleGrouping, [.overdue], ["tab"], label: ("kelompok", "group by"),
              ("Kelompokkan per petugas atau per kanal.", "Group by staff member or by channel."), hint: true),
         spec(.verifyLog, [.log], ["v"], label: ("periksa", "verify"),
-             ("Periksa ulang rantai hash log.", "Verify the log's hash chain again."), hint: true),
+             ("Periksa ulang rantai hash log, lalu cocokkan isi desk dengannya.", "Verify the log's hash chain again, then check the desk's tables against it."), hint: true),
         spec(.previousPeriod, [.reports], ["h", "left"], label: ("mundur seminggu", "week earlier"),
              ("Geser periode laporan (empat minggu) seminggu lebih awal.", "Move the report's four weeks one week earlier."), hint: true),
         spec(.nextPeriod, [.reports], ["l", "right"], label: ("maju seminggu", "week later"),

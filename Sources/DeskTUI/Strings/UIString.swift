@@ -28,7 +28,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case sectionClock, noRunningClock, sectionOverride, replySent
     // Boards, log, reports
     case boardEmpty, boardAnswered, boardUnansweredAside, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount
-    case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead
+    case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
     // Overlays
@@ -176,6 +176,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .chainBroken: ("Rantai log RUSAK di #{1}: {2}", "Log chain BROKEN at #{1}: {2}")
         case .chainIntact: ("Rantai log utuh: {1} peristiwa", "Log chain intact: {1} events")
         case .chainHead: ("kepala {1}", "head {1}")
+        case .stateAgrees: (", desk cocok", ", desk agrees")
+        case .stateDisagrees: ("DESK ≠ LOG, {1} diubah di luar Meja: {2}", "DESK ≠ LOG, {1} changed outside Meja: {2}")
         case .reportsPeriod: ("periode {1}", "period {1}")
         case .reportsEndingToday: ("empat minggu s.d. hari ini", "four weeks to today")
         case .reportsWeekEarlier: ("mundur 1 minggu", "1 week earlier")

@@ -37,11 +37,16 @@ public enum LogView {
                 col += width + 1
             }
         }
-        guard let report = log.verification else { return [(s[.verifying], .muted)] }
+        guard let audit = log.verification else { return [(s[.verifying], .muted)] }
+        let report = audit.chain
         if let failure = report.failure {
             return [("✗ " + s.format(.chainBroken, String(failure.seq), failure.reason), .blocking)]
         }
-        return [("✓ " + s.format(.chainIntact, String(report.count)), .ok), ("  " + s.format(.chainHead, String((report.head ?? "–").prefix(24)) + "…"), .muted)]
+        if let first = audit.state.disagreements.first {
+            return [("✗ " + s.format(.stateDisagrees, String(audit.state.disagreementCount), SafeText.sanitize(first.message(s.language), limit: 200)), .blocking)]
+        }
+        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok),
+                ("  " + s.format(.chainHead, String((report.head ?? "–").prefix(24)) + "…"), .muted)]
     }
 
     /// The subject and the most telling part of the payload.

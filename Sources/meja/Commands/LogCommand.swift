@@ -14,11 +14,16 @@ struct LogCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the chain; exit 1 and name the first bad event if anything was edited, removed, inserted or reordered.",
+            abstract: "Recompute the chain and check the desk against it; exit 1 and name what is wrong if anything was tampered with.",
             discussion: prose("""
                 Without --anchor this proves the log is consistent with itself; someone with the database file who
                 recomputes every later hash would not be caught. With --anchor SEQ:HASH (a head noted earlier, e.g.
                 published in a report) a rewritten history or a cut-off tail is caught too.
+
+                Then the log is replayed and compared with the desk's tables: each comment's status, assignee and
+                number of replies, the words of every reply sent from the desk, and every staff member's role. A table
+                changed behind the log (with sqlite3, say) is named here even though the chain itself is intact.
+                Not compared: the words of imported comments and answers, tags, intent and SLA clock fields.
                 """))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A head noted earlier, SEQ:HASH.", valueName: "seq:hash")) var anchor: String?
@@ -32,18 +37,37 @@ struct LogCommand: ParsableCommand {
                     parsed = a
                 }
                 let store = try global.openStore()
-                let report = try LogAudit.verify(store, anchor: parsed)
+                let audit = try LogAudit.audit(store, anchor: parsed)
+                let (report, state) = (audit.chain, audit.state)
                 if json {
                     Console.out(JSONValue.object([
-                        "ok": .bool(report.ok), "count": .int(report.count), "head": .string(report.head),
+                        "ok": .bool(audit.ok), "chain_ok": .bool(report.ok), "count": .int(report.count),
+                        "head": .string(report.head),
                         "first_bad_seq": report.failure.map { .int($0.seq) } ?? .null, "reason": .string(report.failure?.reason),
+                        "state": state.json,
                     ]).text)
-                } else if let f = report.failure {
-                    Console.out("TAMPERED: event \(f.seq): \(f.reason)")
                 } else {
-                    Console.out("OK: \(report.count) events verified; head \(report.head ?? "0:" + EventChain.genesis)")
+                    if let f = report.failure {
+                        Console.out("TAMPERED: event \(f.seq): \(f.reason)")
+                    } else {
+                        Console.out("OK: \(report.count) events verified; head \(report.head ?? "0:" + EventChain.genesis)")
+                    }
+                    Self.printState(state)
                 }
-                if !report.ok { throw ExitCode(1) }
+                if !audit.ok { throw ExitCode(1) }
+            }
+        }
+
+        static func printState(_ state: LogStateCheck) {
+            let checked = "\(state.comments) comments (status, assignee, replies), \(state.deskReplies) replies sent from the desk (their words), \(state.staff) staff"
+            guard !state.ok else {
+                Console.out("OK: the desk agrees with the log: \(checked)")
+                return
+            }
+            Console.out("TAMPERED: the desk's tables disagree with the log in \(state.disagreementCount) place\(state.disagreementCount == 1 ? "" : "s") (checked \(checked)); they were changed without Meja, which logs every change:")
+            for d in state.disagreements { Console.out("  " + SafeText.sanitize(d.message.en, limit: 600)) }
+            if state.disagreementCount > state.disagreements.count {
+                Console.out("  … and \(state.disagreementCount - state.disagreements.count) more")
             }
         }
     }

@@ -123,6 +123,11 @@ struct Benchmarks {
         }
 
         if want("log") {
+        log("the desk's tables against the log (every comment)…")
+        var check: LogStateCheck?
+        let checkMS = try Self.milliseconds { check = try store.read { try LogStateCheck.check($0) } }
+        if check?.ok != true { log("warning: the state check found \(check?.disagreementCount ?? -1) disagreements") }
+        figures["log_state_check_1m_ms"] = checkMS * 1_000_000 / Double(max(1, check?.comments ?? 1))
         log("log verification over 1,000,000 events…")
         try store.write { tx in
             let payload: JSONValue = ["note": "benchmark event", "n": 1]

@@ -39,7 +39,19 @@ final class Fixture {
         if seed { try importComments(Self.records) }
     }
 
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    /// Set by a test that changes the tables or the log behind the desk on purpose.
+    var tamperedWith = false
+
+    deinit {
+        // Whatever the test did through the desk, replaying the log gives the tables.
+        if !tamperedWith {
+            do {
+                let check = try store.read { try LogStateCheck.check($0) }
+                if !check.ok { XCTFail("the log does not account for the desk: \(check.disagreements.map(\.message.en))") }
+            } catch { XCTFail("state check: \(error)") }
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
 
     /// (external id, platform, handle, name, text, created at (Jakarta, 1 Dec 2026), channel, thread, from agency)
     typealias Record = (id: String, platform: String, handle: String, name: String?, text: String, at: String,

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Checks that the desk's tables say what the log says: the log's hash chain proves the log was not edited, this
+/// proves the tables were not edited behind it (someone with the database file changing a status, an assignee, a
+/// reply's words or a staff member's role with `sqlite3`, which writes no event).
+///
+/// The whole log is replayed (`LogReplay`) and compared with the stored state:
+/// - every comment: that it was announced by an import, its status, its assignee and how many replies are linked to it;
+/// - every reply written on the desk: that a `reply` event recorded it, for the same comment, with the same words;
+/// - every staff member: login, role, display name and whether active, as the last `staff.add`/`staff.update` left them.
+///
+/// Not covered, because the log does not carry them per comment: the words of imported comments and replies (an
+/// import logs its file's SHA-256, not each line), tags and intent as the import read them, and SLA clock fields.
+public struct LogStateCheck: Sendable, Hashable {
+    /// One place where the tables and the log disagree.
+    public struct Disagreement: Sendable, Hashable {
+        /// What disagrees.
+        public enum Subject: Sendable, Hashable {
+            case comment(Int64), reply(Int64), staff(String)
+
+            public var label: Localized {
+                switch self {
+                case .comment(let id): Localized("komentar #\(id)", "comment #\(id)")
+                case .reply(let id): Localized("balasan #\(id)", "reply #\(id)")
+                case .staff(let name): Localized("petugas \(name)", "staff \(name)")
+                }
+            }
+        }
+
+        /// Which part of it.
+        public enum Field: String, Sendable, Hashable {
+            /// Whether it exists at all.
+            case presence = "present"
+            case status, assignee, replies, text, comment, role
+            case displayName = "display_name"
+            case active
+
+            var label: Localized {
+                switch self {
+                case .presence: Localized("ada", "present")
+                case .status: Localized("status", "status")
+                case .assignee: Localized("petugas", "assignee")
+                case .replies: Localized("jumlah balasan", "replies")
+                case .text: Localized("teks", "text")
+                case .comment: Localized("komentar", "comment")
+                case .role: Localized("peran", "role")
+                case .displayName: Localized("nama tampilan", "display name")
+                case .active: Localized("aktif", "active")
+                }
+            }
+        }
+
+        public var subject: Subject
+        public var field: Field
+        /// The value in the tables; nil when the tables do not have the subject.
+        public var desk: String?
+        /// The value the log gives; nil when the log never mentions the subject.
+        public var log: String?
+
+        /// One line for a person: `comment #5 status: closed on the desk, replied in the log`.
+        public var message: Localized {
+            let who = subject.label
+            func shown(_ v: String) -> String { field == .text ? "\"\(v)\"" : v }
+            switch (desk, log) {
+            case (nil, let log?):
+                return Localized("\(who.id): ada di log (\(log)), hilang dari desk: dihapus di luar log",
+                                 "\(who.en): in the log (\(log)), missing from the desk: deleted behind the log")
+            case (_?, nil), (nil, nil):
+                return Localized("\(who.id): ada di desk, tidak pernah di log: ditambahkan di luar log",
+                                 "\(who.en): on the desk, never in the log: added behind the log")
+            case (let desk?, let log?):
+                return Localized("\(who.id) \(field.label.id): \(shown(desk)) di desk, \(shown(log)) di log",
+                                 "\(who.en) \(field.label.en): \(shown(desk)) on the desk, \(shown(log)) in the log")
+            }
+        }
+
+        public var json: JSONValue {
+            ["subject": .string(subject.label.en), "field": .string(field.rawValue), "desk": .string(desk), "log": .string(log),
+             "message": .string(message.en)]
+        }
+    }
+
+    /// How many comments, desk replies and staff members were compared.
+    public var comments = 0
+    public var deskReplies = 0
+    public var staff = 0
+    /// Every disagreement found.
+    public var disagreementCount = 0
+    /// The first ones, at most the limit given to `check`, in the order above (comments by id first).
+    public var disagreements: [Disagreement] = []
+
+    public var ok: Bool { disagreementCount == 0 }
+
+    public var json: JSONValue {
+        ["ok": .bool(ok), "comments": .int(comments), "desk_replies": .int(deskReplies), "staff": .int(staff),
+         "disagreement_count": .int(disagreementCount), "disagreements": .array(disagreements.map(\.json))]
+    }
+
+    /// Replays the log read by `tx` and compares it with the tables in the same transaction, keeping the first `limit`
+    /// disagreements.
+    public static func check(_ tx: any StoreReader, limit: Int = 20) throws -> LogStateCheck {
+        let replay = try LogReplay.replay(tx, until: .distantFuture)
+        var result = LogStateCheck()
+        func disagree(_ subject: Disagreement.Subject, _ field: Disagreement.Field, desk: String?, log: String?) {
+            result.disagreementCount += 1
+            if result.disagreements.count < limit {
+                result.disagreements.append(Disagreement(subject: subject, field: field, desk: desk, log: log))
+            }
+        }
+        func none(_ s: String?) -> String { s ?? "none" }
+
+        var replyCounts: [Int64: Int] = [:]
+        try tx.forEachReplyFacts { r in if let c = r.commentID { replyCounts[c, default: 0] += 1 } }
+        var matched = 0
+        try tx.forEachCommentState { id, status, assignee in
+            result.comments += 1
+            guard let logged = replay.states[id] else {
+                disagree(.comment(id), .presence, desk: "present", log: nil)
+                return
+            }
+            matched += 1
+            if status != logged.status.rawValue { disagree(.comment(id), .status, desk: status, log: logged.status.rawValue) }
+            if assignee != logged.assignee { disagree(.comment(id), .assignee, desk: none(assignee), log: none(logged.assignee)) }
+            let replies = replyCounts[id] ?? 0
+            if replies != logged.replies { disagree(.comment(id), .replies, desk: String(replies), log: String(logged.replies)) }
+        }
+        if matched < replay.states.count {
+            // Some comment the log announced is gone: a second pass names which (a million ids are not kept otherwise).
+            var present = Set<Int64>()
+            try tx.forEachCommentState { id, _, _ in present.insert(id) }
+            for id in replay.states.keys.sorted() where !present.contains(id) {
+                disagree(.comment(id), .presence, desk: nil, log: "imported")
+            }
+        }
+
+        let replies = try tx.deskReplies()
+        result.deskReplies = replies.count
+        for r in replies {
+            guard let logged = replay.deskReplies[r.id] else {
+                disagree(.reply(r.id), .presence, desk: "present", log: nil)
+                continue
+            }
+            if r.commentID != logged.commentID {
+                disagree(.reply(r.id), .comment, desk: r.commentID.map { "#\($0)" } ?? "none", log: "#\(logged.commentID)")
+            }
+            if r.text != logged.text { disagree(.reply(r.id), .text, desk: r.text, log: logged.text) }
+        }
+        let onDesk = Set(replies.map(\.id))
+        for id in replay.deskReplies.keys.sorted() where !onDesk.contains(id) {
+            disagree(.reply(id), .presence, desk: nil, log: "sent")
+        }
+
+        let staff = try tx.staff()
+        result.staff = staff.count
+        for member in staff {
+            guard let logged = replay.staff[member.name] else {
+                disagree(.staff(member.name), .presence, desk: member.role.rawValue, log: nil)
+                continue
+            }
+            if member.role != logged.role { disagree(.staff(member.name), .role, desk: member.role.rawValue, log: logged.role.rawValue) }
+            if member.displayName != logged.displayName {
+                disagree(.staff(member.name), .displayName, desk: member.displayName, log: logged.displayName)
+            }
+            if member.active != logged.active { disagree(.staff(member.name), .active, desk: String(member.active), log: String(logged.active)) }
+        }
+        let names = Set(staff.map(\.name))
+        for name in replay.staff.keys.sorted() where !names.contains(name) {
+            disagree(.staff(name), .presence, desk: nil, log: replay.staff[name]!.role.rawValue)
+        }
+        return result
+    }
+}
