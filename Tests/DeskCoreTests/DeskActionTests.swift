@@ -2,6 +2,14 @@ import DeskCore
 import XCTest
 
 final class DeskActionTests: XCTestCase {
+    func testACitizensEarlierCommentsAreFoundBehindTenLaterOnes() throws {
+        let t = try TestDesk()
+        try t.importRecords((0..<14).map { i in record("c\(i)", at: String(format: "2026-12-01T08:%02d:00+07:00", i)) })
+        let detail = try t.desk.detail(id: try t.comment(.x, "c2").id)
+        XCTAssertEqual(detail.otherByAuthor.map(\.externalID), (4..<14).reversed().map { "c\($0)" }, "the ten newest others")
+        XCTAssertEqual(detail.earlierByAuthor.map(\.externalID), ["c1", "c0"], "written before it, newest first")
+    }
+
     func testStatusTransitionsAreEnforcedInTheCore() throws {
         let t = try TestDesk()
         try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])

@@ -130,6 +130,58 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(try old.comment(.x, "1").sla.resolutionDueAt, before.sla.resolutionDueAt, "no time passed")
     }
 
+    func testACitizensAnswerEndsTheWaitForThem() throws {
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        try test.addStaff(["budi"])
+        try test.importRecords([record("q1", at: "2026-12-01T08:00:00+07:00", author: "ani", text: "Jalan rusak depan rumah", thread: "post"),
+                                record("o1", at: "2026-12-01T08:10:00+07:00", author: "bayu", text: "Di RT 3 juga", thread: "post")])
+        let q1 = try test.comment(.x, "q1").id
+        let o1 = try test.comment(.x, "o1").id
+        let budi = test.as("budi")
+        try budi.claim(q1)
+        try budi.reply(q1, ReplyRequest(text: "Boleh dikirim fotonya lewat DM, Kak?"))
+        try budi.setStatus(q1, .waitingCitizen)
+        try test.desk.claim(o1)
+        try test.desk.setStatus(o1, .waitingCitizen)
+        let waiting = try test.comment(.x, "q1").sla
+        XCTAssertEqual(waiting.pausedSince, t("2026-12-01T09:00:00+07:00"))
+        test.set("2026-12-01T11:00:00+07:00")
+        // A message ani wrote before the wait began (imported only now), and another citizen's, do not end her wait.
+        try test.importRecords([record("early", at: "2026-12-01T08:30:00+07:00", author: "ani", text: "Oh ya, satu lagi", thread: "post"),
+                                record("c1", at: "2026-12-01T10:30:00+07:00", author: "citra", text: "Sama", thread: "post")])
+        XCTAssertEqual(try test.comment(.x, "q1").status, .waitingCitizen)
+        // Her answer at 10:00 ends it then: back to budi, who held it, and the resolution clock runs again.
+        try test.importRecords([record("q2", at: "2026-12-01T10:00:00+07:00", author: "ani", text: "Ini fotonya", thread: "post", inReplyTo: "q1")])
+        let back = try test.comment(.x, "q1")
+        XCTAssertEqual(back.status, .claimed)
+        XCTAssertEqual(back.assignee, "budi")
+        XCTAssertNil(back.sla.pausedSince)
+        XCTAssertEqual(back.sla.pausedSeconds, 3600, "paused from 09:00 until she wrote at 10:00, not until the import at 11:00")
+        XCTAssertEqual(back.sla.resolutionDueAt, waiting.resolutionDueAt.map { $0 + 3600 }, "due an office hour later")
+        XCTAssertEqual(back.sla.state(at: t("2026-12-20T10:00:00+07:00")), .breached, "no longer paused: it can breach again")
+        XCTAssertEqual(try test.comment(.x, "o1").status, .waitingCitizen, "bayu has not answered")
+        // The log says who, why and from when; the event comes after the import that brought her answer.
+        let events = try test.store.read { try $0.events(subject: String(q1), action: "status", limit: 10) }
+        let last = try XCTUnwrap(events.last?.payloadValue)
+        XCTAssertEqual(last["reason"]?.stringValue, "citizen_replied")
+        XCTAssertEqual(last["status"]?.stringValue, "claimed")
+        XCTAssertEqual(last["follow_up"]?.intValue, try test.comment(.x, "q2").id)
+        XCTAssertEqual(last["resumed_at"]?.stringValue, "2026-12-01T03:00:00Z")
+        let batch = try XCTUnwrap(try test.store.read { try $0.events(subject: "", action: "import", limit: 10) }.last)
+        XCTAssertEqual(events.last.map(\.seq), batch.seq + 1)
+        // Unassigned, a comment goes back to the queue; a later answer does nothing more.
+        try test.importRecords([record("o2", at: "2026-12-01T10:45:00+07:00", author: "bayu", text: "Ini alamatnya", thread: "post")])
+        XCTAssertEqual(try test.comment(.x, "o1").status, .claimed, "sari held it")
+        try test.desk.release(o1)
+        try test.desk.reply(o1, ReplyRequest(text: "Terima kasih, Kak. Nomor rumahnya berapa?"))
+        try test.desk.setStatus(o1, .waitingCitizen)
+        XCTAssertNil(try test.comment(.x, "o1").assignee)
+        try test.importRecords([record("o3", at: "2026-12-01T11:30:00+07:00", author: "bayu", text: "Halo?", thread: "post")])
+        XCTAssertEqual(try test.comment(.x, "o1").status, .open)
+        try test.importRecords([record("o4", at: "2026-12-01T11:40:00+07:00", author: "bayu", text: "Halo lagi", thread: "post")])
+        XCTAssertEqual(try test.store.read { try $0.events(subject: String(o1), action: "status", limit: 10) }.count, 4, "waiting, back, waiting, back")
+    }
+
     func testPassedOverWhenNewerCommentsInTheSameQueueWereAnswered() throws {
         var config = DeskConfig()
         config.passedOverThreshold = 3

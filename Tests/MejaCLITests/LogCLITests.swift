@@ -86,6 +86,7 @@ final class LogCLITests: XCTestCase {
         let sqlite = try runTool("/usr/bin/env", ["sqlite3", cli.database, """
             UPDATE comment SET status = 'closed', active = 0, assignee = NULL WHERE id = 1;
             UPDATE reply SET text = 'Bukan urusan kami.' WHERE comment_id = 2;
+            UPDATE comment SET responded_at = responded_at - 3600 WHERE id = 2;
             UPDATE staff SET role = 'supervisor' WHERE name = 'budi';
             DELETE FROM comment WHERE id = 5;
             """])
@@ -93,7 +94,8 @@ final class LogCLITests: XCTestCase {
         let bad = try cli.run(["log", "verify"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stdout.contains("OK: "), "the chain itself verifies: \(bad.stdout)")
-        for line in ["TAMPERED: the desk's tables disagree with the log in 5 places",
+        for line in ["TAMPERED: the desk's tables disagree with the log in 6 places",
+                     "comment #2 responded_at: 2026-12-01T02:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
                      "comment #1 status: closed on the desk, claimed in the log",
                      "comment #1 assignee: none on the desk,",
                      "reply #1 text: \"Bukan urusan kami.\" on the desk, \"Terima kasih, Kak. Kami cek dulu ya.\" in the log",
@@ -104,8 +106,24 @@ final class LogCLITests: XCTestCase {
         let json = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
         XCTAssertEqual(json["ok"]?.boolValue, false)
         XCTAssertEqual(json["chain_ok"]?.boolValue, true)
-        XCTAssertEqual(json["state"]?["disagreement_count"]?.intValue, 5)
+        XCTAssertEqual(json["state"]?["disagreement_count"]?.intValue, 6)
         XCTAssertEqual(json["state"]?["disagreements"]?.arrayValue?.first?["field"]?.stringValue, "status")
+    }
+
+    func testACitizensAnswerEndsTheWaitOnTheRecord() throws {
+        let cli = try CLIHarness()
+        let first = try cli.write("first.jsonl", #"{"platform":"x","id":"q1","author":{"handle":"ani"},"text":"Lampu jalan mati","created_at":"2026-12-01T08:00:00+07:00","thread_id":"t"}"#)
+        XCTAssertEqual(try cli.run(["import", first]).status, 0)
+        XCTAssertEqual(try cli.run(["claim", "1"]).status, 0)
+        XCTAssertEqual(try cli.run(["reply", "1", "--text", "Di jalan apa, Kak?"]).status, 0)
+        XCTAssertEqual(try cli.run(["status", "1", "waiting_citizen"]).status, 0)
+        let answer = try cli.write("answer.jsonl", #"{"platform":"x","id":"q2","author":{"handle":"ani"},"text":"Jl. Melati","created_at":"2026-12-01T10:30:00+07:00","thread_id":"t","in_reply_to":"q1"}"#)
+        XCTAssertEqual(try cli.run(["import", answer], extraEnv: ["MEJA_NOW": "2026-12-01T11:00:00+07:00"]).status, 0)
+        let shown = try cli.run(["show", "1"], extraEnv: ["MEJA_NOW": "2026-12-01T11:00:00+07:00"]).stdout
+        XCTAssertTrue(shown.contains("status → waiting_citizen"), shown)
+        XCTAssertTrue(shown.contains("status → claimed (citizen_replied)"), shown)
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--status", "waiting_citizen", "--json"]).stdout).count, 0)
+        XCTAssertEqual(try cli.run(["log", "verify"]).status, 0, "the log accounts for the ended wait")
     }
 
     func testConcurrentWritersFromSeveralProcessesMakeOneLinearChain() throws {
@@ -178,6 +196,22 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(byID[2]?["status"]?.stringValue, "replied")
         XCTAssertEqual(byID[2]?["reply_count"]?.intValue, 1)
         XCTAssertEqual(byID[3]?["status"]?.stringValue, "new")
+
+        // A pause lifted since, and the hour it added to the due time, show as they stood then, not as today.
+        XCTAssertEqual(try cli.run(["status", "2", "waiting_citizen"], extraEnv: ["MEJA_NOW": "2026-12-01T10:05:00+07:00"]).status, 0)
+        XCTAssertEqual(try cli.run(["status", "2", "open"], extraEnv: ["MEJA_NOW": "2026-12-01T11:05:00+07:00"]).status, 0)
+        func two(at moment: String) throws -> JSONValue? {
+            try jsonArray(try cli.run(["list", "--as-of", moment, "--status", "all", "--json"]).stdout).first { $0["id"]?.intValue == 2 }
+        }
+        let paused = try two(at: "2026-12-01T10:30:00+07:00")
+        XCTAssertEqual(paused?["status"]?.stringValue, "waiting_citizen")
+        XCTAssertEqual(paused?["sla_state"]?.stringValue, "paused")
+        let resumed = try two(at: "2026-12-01T11:30:00+07:00")
+        XCTAssertEqual(resumed?["status"]?.stringValue, "open")
+        XCTAssertEqual(resumed?["sla_state"]?.stringValue, "on_track")
+        let before = try XCTUnwrap(paused?["due_at"]?.stringValue.flatMap(Timestamp.parse))
+        let after = try XCTUnwrap(resumed?["due_at"]?.stringValue.flatMap(Timestamp.parse))
+        XCTAssertEqual(after.timeIntervalSince(before), 3600, "the paused office hour was added when the pause ended, not before")
     }
 
     func testExportDatesAreWholeDaysAndAFailedExportIsNotLogged() throws {

@@ -78,7 +78,9 @@ public final class Desk: Sendable {
             let thread = Self.focus(try tx.thread(platform: c.platform, threadKey: c.threadKey), on: c)
             return CommentDetail(item: try item(c, tx, now: t), clocks: c.sla.clocks(at: t), threadComments: thread.comments,
                                  threadReplies: thread.replies, replies: try tx.replies(commentID: id),
-                                 otherByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id, limit: 10),
+                                 otherByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id, before: nil, limit: 10),
+                                 earlierByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id,
+                                                                  before: c.createdAt, limit: 10),
                                  history: try tx.events(subject: String(id), action: nil, limit: 200))
         }
     }
@@ -609,6 +611,35 @@ public final class Desk: Sendable {
             try restartResponseClock(c, followsAgencyReply: true, tx, into: &clocks)
         }
         return (joined, clocks)
+    }
+
+    /// A citizen wrote again (`followUp`) in a conversation where the desk was waiting for them: each of their earlier
+    /// comments there in `waiting_citizen` comes back to whoever held it (`claimed`, its assignee kept) or to the queue
+    /// (`open`), and its paused resolution clock runs again from the moment they wrote — the agency's time to resolve
+    /// is not paused while the citizen's answer sits unread. A comment whose wait began after they wrote stays waiting.
+    /// Returns one `status` event per comment (reason `citizen_replied`), for the caller to log after its own.
+    func citizenReturned(with followUp: Comment, _ tx: any StoreWriter) throws -> [EventDraft] {
+        var events: [EventDraft] = []
+        for var c in try tx.waitingOnCitizen(platform: followUp.platform, threadKey: followUp.threadKey,
+                                             authorHandle: followUp.author.handle, before: followUp.createdAt) {
+            if let since = c.sla.pausedSince, since > followUp.createdAt { continue }
+            let before = c
+            let policy = try policyVersion(c.sla, tx)
+            c.status = c.assignee == nil ? .open : .claimed
+            SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: followUp.createdAt, policy: policy)
+            try tx.updateState(of: c)
+            var payload: [String: JSONValue] = [
+                "from": .string(before.status.rawValue), "status": .string(c.status.rawValue), "reason": "citizen_replied",
+                "follow_up": .int(followUp.id), "resumed_at": .time(followUp.createdAt),
+            ]
+            var clocks: [String: JSONValue] = [:]
+            ClockLog.merge(ClockLog.changes(from: before.sla, to: c.sla, createdAt: c.createdAt, calendar: policy?.calendar ?? config.calendar),
+                           of: c.id, into: &clocks)
+            if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
+            payload.merge(actor.payloadNote) { a, _ in a }
+            events.append(EventDraft(.status, subject: String(c.id), payload: .object(payload)))
+        }
+        return events
     }
 
     /// Gives a comment the response clock it would have had, had the import known then what it knows now (whether

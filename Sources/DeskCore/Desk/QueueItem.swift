@@ -46,17 +46,20 @@ public struct CommentDetail: Sendable {
     public var replies: [Reply]
     /// The citizen's other comments on the platform, newest first.
     public var otherByAuthor: [Comment]
+    /// The citizen's comments on the platform written before this one, newest first.
+    public var earlierByAuthor: [Comment]
     /// The log entries about this comment, oldest first.
     public var history: [LogEvent]
 
     public init(item: QueueItem, clocks: [SLARecord.ClockStatus], threadComments: [Comment], threadReplies: [Reply],
-                replies: [Reply], otherByAuthor: [Comment], history: [LogEvent]) {
+                replies: [Reply], otherByAuthor: [Comment], earlierByAuthor: [Comment] = [], history: [LogEvent]) {
         self.item = item
         self.clocks = clocks
         self.threadComments = threadComments
         self.threadReplies = threadReplies
         self.replies = replies
         self.otherByAuthor = otherByAuthor
+        self.earlierByAuthor = earlierByAuthor
         self.history = history
     }
 

@@ -217,6 +217,7 @@ public struct Importer: Sendable {
         let file = summary.file
         var presence: [Platform: (any: Bool, pending: Bool)] = [:]
         var awaitingParent: [Platform: Bool] = [:]
+        var waitingOnCitizens: Bool?
         var firstID: Int64?
         var lastID: Int64?
         var answered: [Int64] = []
@@ -224,6 +225,7 @@ public struct Importer: Sendable {
         var arrivals: [JSONValue] = []
         var clocks: [String: JSONValue] = [:]
         var joined: [Int64] = []
+        var waitsEnded: [EventDraft] = []
         func responded(_ r: (ids: [Int64], clocks: [String: JSONValue])) {
             answered += r.ids
             ClockLog.merge(r.clocks, into: &clocks)
@@ -318,6 +320,8 @@ public struct Importer: Sendable {
             if record.inReplyTo != nil, record.threadID == nil, parentThread == nil, parentMessage == nil {
                 awaitingParent[record.platform] = true
             }
+            if waitingOnCitizens == nil { waitingOnCitizens = try tx.anyWaitingOnCitizen() }
+            if waitingOnCitizens! { waitsEnded += try desk.citizenReturned(with: comment, tx) }
             arrivals.append(ClockLog.arrival(comment))
             if firstID == nil { firstID = id }
             lastID = id
@@ -362,6 +366,7 @@ public struct Importer: Sendable {
         if let channel { payload["channel"] = .string(channel) }
         payload.merge(desk.actor.payloadNote) { a, _ in a }
         let seq = try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq
+        for event in waitsEnded { try tx.append(event, actor: desk.actor.name, at: now) }
         summary.accepted += counts.accepted
         summary.replies += counts.replies
         summary.agencyPosts += counts.posts

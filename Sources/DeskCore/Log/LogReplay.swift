@@ -29,15 +29,28 @@ public struct LogReplay: Sendable {
     public private(set) var deskReplies: [Int64: DeskReply] = [:]
     /// Each staff member as the last `staff.add` or `staff.update` event left them.
     public private(set) var staff: [String: StaffMember] = [:]
+    /// Each comment's clocks as the log states them (`LoggedClocks`), when the replay was asked to keep them.
+    public private(set) var clocks: [Int64: LoggedClocks] = [:]
     /// The last event applied.
     public private(set) var lastSeq: Int64 = 0
+    private let keepsClocks: Bool
 
-    public init() {}
+    /// A replay; `keepingClocks` also folds every comment's clocks (more memory: a million comments' worth).
+    public init(keepingClocks: Bool = false) { keepsClocks = keepingClocks }
 
     /// Applies the next event (in `seq` order).
     public mutating func apply(_ e: LogEvent) {
         lastSeq = e.seq
         let p = e.payloadValue
+        defer {
+            // After the event's own rows: its `clocks` state each named comment's values after it.
+            if keepsClocks, let changes = p["clocks"]?.objectValue {
+                for (key, change) in changes {
+                    guard let id = Int64(key), let fields = change.objectValue else { continue }
+                    clocks[id]?.apply(fields)
+                }
+            }
+        }
         switch LogAction(rawValue: e.action) {
         case .importBatch?:
             if let range = p["comment_ids"]?.stringValue {
@@ -48,6 +61,13 @@ public struct LogReplay: Sendable {
             }
             for id in p["replies_to"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].replies += 1 }
             for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].status = .replied }
+            if keepsClocks, let names = p["arrival_fields"]?.arrayValue?.compactMap(\.stringValue) {
+                let fields = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+                for case .array(let row)? in p["arrivals"]?.arrayValue ?? [] {
+                    guard let index = fields["id"], row.indices.contains(index), let id = row[index].intValue else { continue }
+                    clocks[id] = LoggedClocks(arrival: row, fields: fields)
+                }
+            }
         case .claim?, .release?, .assign?, .status?, .escalate?:
             guard let id = Int64(e.subject) else { return }
             var s = states[id, default: State()]
@@ -78,12 +98,12 @@ public struct LogReplay: Sendable {
     }
 
     /// Replays the store's log up to and including `moment` (every event whose `at` ≤ moment, in `seq` order).
-    public static func replay(_ reader: any StoreReader, until moment: Date) throws -> LogReplay {
-        var replay = LogReplay()
+    public static func replay(_ reader: any StoreReader, until moment: Date, keepingClocks: Bool = false) throws -> LogReplay {
+        var replay = LogReplay(keepingClocks: keepingClocks)
         let cutoff = Timestamp.utc(moment)
         var next: Int64 = 1
         while true {
-            let page = try reader.events(from: next, limit: 10_000)
+            let page = try reader.events(from: next, limit: 256)
             if page.isEmpty { break }
             for e in page {
                 if e.at > cutoff { continue }

@@ -5,12 +5,14 @@ import Foundation
 /// reply's words or a staff member's role with `sqlite3`, which writes no event).
 ///
 /// The whole log is replayed (`LogReplay`) and compared with the stored state:
-/// - every comment: that it was announced by an import, its status, its assignee and how many replies are linked to it;
+/// - every comment: that it was announced by an import, its status, its assignee, how many replies are linked to it,
+///   and its response-time clocks (`LoggedClocks`: the clock, due times, met, stopped, paused and escalated instants);
 /// - every reply written on the desk: that a `reply` event recorded it, for the same comment, with the same words;
 /// - every staff member: login, role, display name and whether active, as the last `staff.add`/`staff.update` left them.
 ///
 /// Not covered, because the log does not carry them per comment: the words of imported comments and replies (an
-/// import logs its file's SHA-256, not each line), tags and intent as the import read them, and SLA clock fields.
+/// import logs its file's SHA-256, not each line), tags and intent as the import read them, and the at-risk times and
+/// paused totals (derived from the due times and pauses the log does state).
 public struct LogStateCheck: Sendable, Hashable {
     /// One place where the tables and the log disagree.
     public struct Disagreement: Sendable, Hashable {
@@ -34,6 +36,16 @@ public struct LogStateCheck: Sendable, Hashable {
             case status, assignee, replies, text, comment, role
             case displayName = "display_name"
             case active
+            /// A response-time clock field, named as the log's `clocks` name it.
+            case clock = "clock"
+            case responseDue = "response_due_at"
+            case resolutionDue = "resolution_due_at"
+            case respondedAt = "responded_at"
+            case responseStopped = "response_stopped_at"
+            case resolvedAt = "resolved_at"
+            case resolutionStopped = "resolution_stopped_at"
+            case pausedSince = "paused_since"
+            case escalatedAt = "escalated_at"
 
             var label: Localized {
                 switch self {
@@ -46,6 +58,7 @@ public struct LogStateCheck: Sendable, Hashable {
                 case .role: Localized("peran", "role")
                 case .displayName: Localized("nama tampilan", "display name")
                 case .active: Localized("aktif", "active")
+                default: Localized(both: rawValue)
                 }
             }
         }
@@ -99,7 +112,7 @@ public struct LogStateCheck: Sendable, Hashable {
     /// Replays the log read by `tx` and compares it with the tables in the same transaction, keeping the first `limit`
     /// disagreements.
     public static func check(_ tx: any StoreReader, limit: Int = 20) throws -> LogStateCheck {
-        let replay = try LogReplay.replay(tx, until: .distantFuture)
+        let replay = try LogReplay.replay(tx, until: .distantFuture, keepingClocks: true)
         var result = LogStateCheck()
         func disagree(_ subject: Disagreement.Subject, _ field: Disagreement.Field, desk: String?, log: String?) {
             result.disagreementCount += 1
@@ -131,6 +144,28 @@ public struct LogStateCheck: Sendable, Hashable {
             for id in replay.states.keys.sorted() where !present.contains(id) {
                 disagree(.comment(id), .presence, desk: nil, log: "imported")
             }
+        }
+
+        // The clocks, for every comment whose arrival the log states (all of them, in logs written since it did).
+        try tx.forEachCommentFacts { f in
+            guard let logged = replay.clocks[f.id] else { return }
+            func text(_ b: UnsafeRawBufferPointer?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
+            func compare(_ field: Disagreement.Field, _ stored: Int64?, _ log: Date?) {
+                let logged = log.map(ElapsedMinutes.second)
+                guard stored != logged else { return }
+                func shown(_ s: Int64?) -> String { s.map { Timestamp.utc(Date(timeIntervalSince1970: TimeInterval($0))) } ?? "none" }
+                disagree(.comment(f.id), field, desk: shown(stored), log: shown(logged))
+            }
+            let clock = text(f.responseClock)
+            if clock != logged.responseClock?.rawValue { disagree(.comment(f.id), .clock, desk: clock ?? "none", log: logged.responseClock?.rawValue ?? "none") }
+            compare(.responseDue, f.responseDue, logged.responseDueAt)
+            compare(.resolutionDue, f.resolutionDue, logged.resolutionDueAt)
+            compare(.respondedAt, f.respondedAt, logged.respondedAt)
+            compare(.responseStopped, f.responseStopped, logged.responseStoppedAt)
+            compare(.resolvedAt, f.resolvedAt, logged.resolvedAt)
+            compare(.resolutionStopped, f.resolutionStopped, logged.resolutionStoppedAt)
+            compare(.pausedSince, f.pausedSince, logged.pausedSince)
+            compare(.escalatedAt, f.escalatedAt, logged.escalatedAt)
         }
 
         let replies = try tx.deskReplies()

@@ -37,7 +37,7 @@ public protocol StoreReader {
     /// Every platform comments on the desk came from, sorted.
     func platforms() throws -> [Platform]
     /// The author's other comments on the platform, newest first.
-    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment]
+    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, before: Date?, limit: Int) throws -> [Comment]
     /// An agency message with that platform id, as a citizen's answer to it needs it: its conversation (nil when none
     /// is recorded), the author of the comment it answers (nil when that comment is not on the desk), and whether it
     /// answers anything at all (false for the agency's own post). nil when there is no such message.
@@ -53,6 +53,10 @@ public protocol StoreReader {
     /// Whether some comments on a platform are filed under the id of the message they answer, because it was not on
     /// the desk when they came (lets imports skip looking for them when a comment arrives).
     func commentsAwaitParent(platform: Platform) throws -> Bool
+    /// Whether any comment is waiting for its citizen (`waiting_citizen`).
+    func anyWaitingOnCitizen() throws -> Bool
+    /// The comments of `authorHandle` in a conversation that wait for them (`waiting_citizen`), written before `before`.
+    func waitingOnCitizen(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
     /// Imported agency replies waiting for the comment they answer.
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
     /// Comments by `authorHandle` (by anyone when nil) in a conversation, written after `after`, whose response clock

@@ -137,6 +137,13 @@ enum SQLiteSchema {
                 CREATE INDEX comment_awaiting_parent ON comment (platform) WHERE thread_id IS NULL AND thread_key = in_reply_to;
                 """)
         }
+        // Comments the desk is waiting on the citizen for, by conversation and citizen, so that an import finds at once
+        // the ones a citizen's new message ends the wait of. Partial: imported comments are never in it.
+        m.registerMigration("v4-waiting-citizen") { db in
+            try db.execute(sql: """
+                CREATE INDEX comment_waiting ON comment (platform, thread_key, author_handle, created_at) WHERE status = 'waiting_citizen';
+                """)
+        }
         return m
     }
 }

@@ -264,11 +264,11 @@ final class SQLiteTransaction: StoreWriter {
         try String.fetchAll(db, sql: "SELECT DISTINCT platform FROM comment INDEXED BY comment_thread ORDER BY platform").map(Platform.init(rawValue:))
     }
 
-    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, limit: Int) throws -> [Comment] {
+    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, before: Date?, limit: Int) throws -> [Comment] {
         try fetchComments("""
-            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND author_handle = ? AND id != ?
+            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND author_handle = ? AND id != ? AND created_at < ?
             ORDER BY created_at DESC LIMIT ?
-            """, [platform.rawValue, handle, id, limit])
+            """, [platform.rawValue, handle, id, before.map { Int64($0.timeIntervalSince1970) } ?? Int64.max, limit])
     }
 
     func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment] {
@@ -455,6 +455,20 @@ final class SQLiteTransaction: StoreWriter {
             SELECT EXISTS (SELECT 1 FROM comment INDEXED BY comment_awaiting_parent
                            WHERE platform = ? AND thread_id IS NULL AND thread_key = in_reply_to)
             """), arguments: [platform.rawValue]) ?? false
+    }
+
+    func anyWaitingOnCitizen() throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM comment INDEXED BY comment_waiting WHERE status = 'waiting_citizen')
+            """)) ?? false
+    }
+
+    func waitingOnCitizen(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment] {
+        try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_waiting
+            WHERE platform = ? AND thread_key = ? AND author_handle = ? AND created_at < ? AND status = 'waiting_citizen'
+            ORDER BY created_at
+            """, [platform.rawValue, threadKey, authorHandle, Int64(before.timeIntervalSince1970)])
     }
 
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply] {

@@ -20,10 +20,11 @@ struct LogCommand: ParsableCommand {
                 recomputes every later hash would not be caught. With --anchor SEQ:HASH (a head noted earlier, e.g.
                 published in a report) a rewritten history or a cut-off tail is caught too.
 
-                Then the log is replayed and compared with the desk's tables: each comment's status, assignee and
-                number of replies, the words of every reply sent from the desk, and every staff member's role. A table
-                changed behind the log (with sqlite3, say) is named here even though the chain itself is intact.
-                Not compared: the words of imported comments and answers, tags, intent and SLA clock fields.
+                Then the log is replayed and compared with the desk's tables: each comment's status, assignee,
+                number of replies and response-time clocks (due, met, stopped, paused, escalated), the words of every
+                reply sent from the desk, and every staff member's role. A table changed behind the log (with sqlite3,
+                say) is named here even though the chain itself is intact. Not compared: the words of imported
+                comments and answers, tags and intent.
                 """))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A head noted earlier, SEQ:HASH.", valueName: "seq:hash")) var anchor: String?
@@ -59,7 +60,7 @@ struct LogCommand: ParsableCommand {
         }
 
         static func printState(_ state: LogStateCheck) {
-            let checked = "\(state.comments) comments (status, assignee, replies), \(state.deskReplies) replies sent from the desk (their words), \(state.staff) staff"
+            let checked = "\(state.comments) comments (status, assignee, replies, response-time clocks), \(state.deskReplies) replies sent from the desk (their words), \(state.staff) staff"
             guard !state.ok else {
                 Console.out("OK: the desk agrees with the log: \(checked)")
                 return

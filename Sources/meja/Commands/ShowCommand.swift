@@ -46,13 +46,13 @@ struct ShowCommand: ParsableCommand {
              "status": .string(c.status.rawValue)]
         })
         o["thread_replies"] = .array(d.threadReplies.map(replyJSON))
-        // The citizen's other comments on the platform, newest first (up to ten); `earlier_by_author` keeps only those
-        // written before this one, as its name says.
-        let others: [JSONValue] = d.otherByAuthor.map { c in
+        // The citizen's other comments on the platform, newest first (up to ten); `earlier_by_author` the ten newest of
+        // those written before this one, as its name says.
+        func brief(_ c: Comment) -> JSONValue {
             ["id": .int(c.id), "text": .string(c.text), "created_at": .time(c.createdAt), "status": .string(c.status.rawValue)]
         }
-        o["other_by_author"] = .array(others)
-        o["earlier_by_author"] = .array(zip(d.otherByAuthor, others).filter { $0.0.createdAt < d.comment.createdAt }.map(\.1))
+        o["other_by_author"] = .array(d.otherByAuthor.map(brief))
+        o["earlier_by_author"] = .array(d.earlierByAuthor.map(brief))
         o["history"] = .array(d.history.map(\.json))
         return .object(o)
     }
@@ -91,7 +91,13 @@ struct ShowCommand: ParsableCommand {
         if !d.history.isEmpty {
             lines.append("")
             lines.append("On the log:")
-            for e in d.history { lines.append("  \(e.seq)  \(e.at)  \(e.actor)  \(e.action)") }
+            for e in d.history {
+                // What a status change moved to, and why when the desk moved it itself (a citizen's answer ended a wait).
+                let p = e.payloadValue
+                let to = p["status"]?.stringValue.map { " → \($0)" } ?? ""
+                let why = p["reason"]?.stringValue.map { " (\(SafeText.sanitize($0, limit: 80)))" } ?? ""
+                lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)\(to)\(why)")
+            }
         }
         return lines
     }

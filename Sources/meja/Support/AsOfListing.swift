@@ -4,18 +4,20 @@ import Foundation
 /// `meja list --as-of TIME`: the queue as it stood at a moment, rebuilt from the log.
 enum AsOfListing {
     static func print(desk: Desk, at moment: Date, statuses: Set<CommentStatus>, json: Bool) throws {
-        let rows: [(Comment, LogReplay.State)] = try desk.store.read { tx in
-            let replay = try LogReplay.replay(tx, until: moment)
+        let rows: [(Comment, LogReplay.State, LoggedClocks?)] = try desk.store.read { tx in
+            let replay = try LogReplay.replay(tx, until: moment, keepingClocks: true)
             return try replay.states.keys.sorted().compactMap { id in
                 guard let state = replay.states[id], statuses.contains(state.status), let c = try tx.comment(id: id) else { return nil }
-                return (c, state)
+                return (c, state, replay.clocks[id])
             }
         }
-        let items = rows.map { c, state -> (QueueItem, LogReplay.State) in
+        let items = rows.map { c, state, clocks -> (QueueItem, LogReplay.State) in
             var comment = c
             comment.status = state.status
             comment.assignee = state.assignee
-            comment.sla = comment.sla.asOf(moment)
+            // The clocks as the log stated them then (a pause lifted since is still on, a later extension not yet given);
+            // today's clocks, with what came after taken off, for a comment imported before the log stated arrivals.
+            comment.sla = (clocks?.applied(to: comment.sla) ?? comment.sla).asOf(moment)
             return (QueueItem(comment: comment, clock: comment.sla.mostUrgent(at: moment), passedOver: false), state)
         }.sorted { a, b in
             let x = a.0, y = b.0
