@@ -227,6 +227,20 @@ final class ScreenSnapshotTests: XCTestCase {
         }
     }
 
+    func testHelpScrollsToTheLastLineOfTheBindingsInForce() throws {
+        let f = try Fixture()
+        // A keys.toml that leaves many queue actions unbound: a shorter overlay than the defaults give.
+        var keys = KeyMap.defaults
+        for spec in ActionTable.actions(in: .queue) where spec.id != .help { keys.bind(spec.id, in: .queue, to: []) }
+        let app = f.app(keys: keys)
+        app.press(.char("?"))
+        app.press(.char("G"))
+        let total = HelpOverlay.lines(app.state, keys: keys).lines.count
+        let visible = Layout.overlay(app.state.size).height - 2
+        XCTAssertLessThan(total, HelpOverlay.lines(app.state, keys: .defaults).lines.count)
+        XCTAssertEqual(app.state.help, max(0, total - visible), "the end of this overlay, not of the default one")
+    }
+
     func testStatusPicker() throws {
         try snap("picker-status") { app, _ in app.press(.char("s")) }
     }

@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public var startupIssues: [String] = []
     /// False once the user has quit.
     public var running = true
+    /// The key bindings in force (keys.toml over the defaults), for the help overlay's length.
+    public var keys: KeyMap = .defaults
 
     public init(size: Size, now: Date, language: Language, actor: String, isSupervisor: Bool, agency: String = "") {
         self.size = size

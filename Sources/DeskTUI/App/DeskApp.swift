@@ -48,6 +48,7 @@ public final class DeskApp {
                          agency: desk.config.agencyName)
         state.timeZone = desk.config.calendar.zone
         state.channels = desk.config.channels
+        state.keys = keys
     }
 
     /// Feeds one event through the reducer and carries out the effects (and the events they produce) until

@@ -13,7 +13,8 @@ public enum HelpOverlay {
         }
     }
 
-    public static func lineCount(_ state: AppState) -> Int { lines(state, keys: .defaults).lines.count }
+    /// How many lines the overlay has with the bindings in force (a rebound key's label can wrap a description).
+    public static func lineCount(_ state: AppState) -> Int { lines(state, keys: state.keys).lines.count }
 
     /// The overlay's lines at the screen's width: each description wrapped under its keys (never cut), then the note
     /// on ✎; and the width of the keys column.
