@@ -217,23 +217,32 @@ final class DeskTmuxTests: XCTestCase {
     func testCtrlCRightAfterTypingKeepsTheDraft() throws {
         let harness = try CLIHarness()
         XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
-        let tmux = Tmux()
-        defer { tmux.kill() }
-        try start(harness, tmux: tmux)
-        try tmux.waitFor("in queue")
-        try tmux.keys("Enter")
-        try tmux.waitFor("SLA clocks")
-        try tmux.keys("r")
-        try tmux.waitFor("Reply to")
-        try tmux.keys("C-u")
-        try tmux.type("Draf terakhir sebelum Ctrl-C")
-        try tmux.waitFor("sebelum Ctrl-C")
-        // At once, before the save that follows a quarter of a second without a key.
-        XCTAssertEqual(kill(try tmux.deskProcess(), SIGINT), 0)
-        try tmux.waitFor("MEJA-EXIT=130")
-        XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
-        let saved = try runTool("/usr/bin/env", ["sqlite3", harness.database, "SELECT text FROM draft"]).output
-        XCTAssertTrue(saved.contains("Draf terakhir sebelum Ctrl-C"), "the draft typed just before Ctrl-C is kept: \(saved)")
+        func drafts() throws -> String { try runTool("/usr/bin/env", ["sqlite3", harness.database, "SELECT text FROM draft"]).output }
+        // The desk also saves a draft by itself after half a second without a key. An attempt where that save came
+        // before Ctrl-C proves nothing about Ctrl-C, so it is made again with new words.
+        for attempt in 1...5 {
+            let words = "Draf \(attempt) terakhir sebelum Ctrl-C"
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            try start(harness, tmux: tmux)
+            try tmux.waitFor("in queue")
+            try tmux.keys("Enter")
+            try tmux.waitFor("SLA clocks")
+            try tmux.keys("r")
+            try tmux.waitFor("Reply to")
+            try tmux.keys("C-u")
+            try tmux.type(words)
+            try tmux.waitFor(words)
+            let desk = try tmux.deskProcess()
+            let savedBefore = try drafts().contains(words)
+            XCTAssertEqual(kill(desk, SIGINT), 0)
+            try tmux.waitFor("MEJA-EXIT=130")
+            XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
+            let saved = try drafts()
+            XCTAssertTrue(saved.contains(words), "the draft typed just before Ctrl-C is kept: \(saved)")
+            if !savedBefore { return }
+        }
+        throw XCTSkip("in five attempts the desk's own half-second save always came before Ctrl-C (a very slow machine)")
     }
 
     func testATerminalThatCannotMoveTheCursorIsRefusedPlainly() throws {
