@@ -4,6 +4,12 @@ import DeskCore
 /// `meja`: the social-media desk for public agencies.
 @main
 struct Meja: ParsableCommand {
+    /// Runs the command line, the options every command takes allowed before the command's name.
+    static func main() {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        main(ArgumentOrder.commandFirst(Array(CommandLine.arguments.dropFirst()), commands: names))
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "meja",
         abstract: "Meja — a keyboard-driven desk for answering citizens on social media, on time and on the record.",

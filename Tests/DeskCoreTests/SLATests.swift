@@ -180,6 +180,17 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(try test.comment(.x, "o1").status, .open)
         try test.importRecords([record("o4", at: "2026-12-01T11:40:00+07:00", author: "bayu", text: "Halo lagi", thread: "post")])
         XCTAssertEqual(try test.store.read { try $0.events(subject: String(o1), action: "status", limit: 10) }.count, 4, "waiting, back, waiting, back")
+
+        // Held by someone no longer on the desk: back to the queue. Dated in the future: resumed from now, not then.
+        try budi.setStatus(q1, .waitingCitizen)
+        try test.desk.putStaff(name: "budi", role: nil, displayName: nil, active: false)
+        try test.importRecords([record("q3", at: "2026-12-01T13:00:00+07:00", author: "ani", text: "Sudah dicek?", thread: "post")])
+        let reopened = try test.comment(.x, "q1")
+        XCTAssertEqual(reopened.status, .open)
+        XCTAssertNil(reopened.assignee, "budi is inactive")
+        let resumed = try XCTUnwrap(try test.store.read { try $0.events(subject: String(q1), action: "status", limit: 10) }.last?.payloadValue)
+        XCTAssertEqual(resumed["resumed_at"]?.stringValue, "2026-12-01T04:00:00Z", "now (11:00), not the message's 13:00")
+        XCTAssertEqual(resumed["assignee"], .null)
     }
 
     func testPassedOverWhenNewerCommentsInTheSameQueueWereAnswered() throws {

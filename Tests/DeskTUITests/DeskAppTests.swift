@@ -45,6 +45,21 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try comment(f, "m6").assignee, nil)
     }
 
+    func testTheThreadHistorySaysWhatAStatusChangeDidAndWhy() throws {
+        let f = try Fixture()
+        try f.desk.claim(f.id("m6"))
+        let app = f.app(size: Size(width: 120, height: 40))
+        select(app, f.id("m6"))
+        app.press(.enter)
+        try f.desk.setStatus(f.id("m6"), .waitingCitizen, note: "minta nomor KK lewat DM")
+        app.dispatch(.externalChange)
+        app.press(.char("G"))
+        let screen = app.frame().text
+        XCTAssertTrue(screen.contains("sari · claimed\n") || screen.contains("sari · claimed "), screen)
+        XCTAssertFalse(screen.contains("claimed → claimed"), screen)
+        XCTAssertTrue(screen.contains("sari · status changed → waiting_citizen (minta nomor KK lewat DM)"), screen)
+    }
+
     func testTheChannelFilterOffersEveryChannelOnTheDeskNotOnlyTheLoadedRows() throws {
         let f = try Fixture()
         try f.importComments([("k1", "x", "@warga_lain", nil, "Sudah selesai, terima kasih", "09:00", "@kanal_lain", nil, false)])
@@ -208,6 +223,24 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try f.desk.draft(for: f.id("m1"))?.text ?? "", "", "the draft is gone once sent")
     }
 
+    func testTheReviewNamesTheOtherCommentsTheReplyAnswers() throws {
+        let f = try Fixture(reviewer: FixtureReviewer())
+        try f.importComments([("w1", "x", "@warga_baru", nil, "Lampu jalan di Gang Mawar mati", "08:00", "@diskominfo", "t9", false),
+                              ("w2", "x", "@warga_baru", nil, "Halo min, ada kabar?", "08:30", "@diskominfo", "t9", false)])
+        try f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false)).claim(f.id("w1"))
+        let app = f.app(size: Size(width: 120, height: 40))
+        select(app, f.id("w2"))
+        app.press(.char("r"))
+        app.dispatch(.typed("Terima kasih, Kak. Kami teruskan ke petugas PJU."))
+        app.press(.ctrl("d"))
+        XCTAssertEqual(app.state.review?.alsoAnswers.map(\.id), [f.id("w1")])
+        let screen = app.frame().text
+        XCTAssertTrue(screen.contains("Also answers (the same citizen, this conversation; they leave the queue)"), screen)
+        XCTAssertTrue(screen.contains("#\(f.id("w1")) · held by budi · Lampu jalan di Gang Mawar mati"), screen)
+        app.press(.char("y"))
+        XCTAssertEqual(try comment(f, "w1").status, .replied, "as the review said")
+    }
+
     func testABlockedReplyNeedsAnOverrideReasonThatIsLogged() throws {
         let f = try Fixture(reviewer: FixtureReviewer())
         let app = f.app()
@@ -281,6 +314,19 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(app.frame().text.contains("BROKEN at #3"), app.frame().text)
     }
 
+    func testTheLogScreenSaysWhenOnlyTheNewestEventsAreShown() throws {
+        let f = try Fixture()
+        let app = f.app(size: Size(width: 160, height: 30))
+        app.press(.char("L"))
+        XCTAssertFalse(app.frame().text.contains("newest"), "the whole log is on the screen")
+        try f.store.write { tx in
+            for _ in 0..<1_000 { _ = try tx.append(EventDraft(.export, subject: "", payload: ["format": "jsonl"]), actor: "sari", at: Fixture.now) }
+        }
+        app.press(.char("v"))
+        let last = try XCTUnwrap(try f.store.read { try $0.lastEvent() }?.seq)
+        XCTAssertTrue(app.frame().text.contains("newest 1000 of \(last) (all: meja log show/export)"), app.frame().text)
+    }
+
     func testLogViewShowsTablesChangedBehindTheLog() throws {
         let f = try Fixture()
         let app = f.app()
@@ -293,7 +339,10 @@ final class DeskAppTests: XCTestCase {
         app.press(.char("v"))
         XCTAssertEqual(app.state.log.verification?.chain.ok, true)
         XCTAssertEqual(app.state.log.verification?.state.disagreementCount, 1)
-        XCTAssertTrue(app.frame().text.contains("DESK ≠ LOG, 1 changed outside Meja: comment #\(id) status: spam on the desk"), app.frame().text)
+        let wide = f.app(size: Size(width: 160, height: 30))
+        wide.press(.char("L"))
+        XCTAssertTrue(wide.frame().text.contains("DESK ≠ LOG, 1 changed outside Meja (all: meja log verify): comment #\(id) status: spam on the desk"),
+                      wide.frame().text)
     }
 
     func testTheRealAssistantSuggestsShippedTemplatesAndRatesTone() throws {

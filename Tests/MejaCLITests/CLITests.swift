@@ -24,6 +24,12 @@ final class CLITests: XCTestCase {
         let verify = try cli.run(["log", "verify"])
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
         XCTAssertTrue(verify.stdout.hasPrefix("OK: "))
+        // The options every command takes may come before its name, as people type them.
+        let elsewhere = cli.dir.appendingPathComponent("other.sqlite").path
+        XCTAssertEqual(try cli.run(["--db", elsewhere, "demo", "--seed-only"]).status, 0)
+        XCTAssertEqual(try jsonArray(try cli.run(["--db=" + elsewhere, "list", "--json"]).stdout).count, items.count)
+        XCTAssertEqual(try cli.run(["--db", elsewhere, "log", "verify"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere))
     }
 
     func testImportTenGoodThreeMalformedExits65AndIsIdempotent() throws {

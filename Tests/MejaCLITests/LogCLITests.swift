@@ -93,7 +93,12 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(sqlite.status, 0, sqlite.output)
         let bad = try cli.run(["log", "verify"])
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.stdout.contains("OK: "), "the chain itself verifies: \(bad.stdout)")
+        XCTAssertTrue(bad.stdout.hasPrefix("TAMPERED: the desk's tables"), "the verdict first: \(bad.stdout)")
+        XCTAssertFalse(bad.stdout.contains("OK"), bad.stdout)
+        XCTAssertTrue(bad.stdout.contains("The chain itself is intact"), bad.stdout)
+        let head = try cli.run(["log", "head"])
+        XCTAssertEqual(head.status, 1, "no head to publish for a desk that does not match its log")
+        XCTAssertTrue(head.stderr.contains("tables disagree with the log in 6 place(s)"), head.stderr)
         for line in ["TAMPERED: the desk's tables disagree with the log in 6 places",
                      "comment #2 responded_at: 2026-12-01T02:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
                      "comment #1 status: closed on the desk, claimed in the log",
@@ -124,6 +129,16 @@ final class LogCLITests: XCTestCase {
         XCTAssertTrue(shown.contains("status → claimed (citizen_replied)"), shown)
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--status", "waiting_citizen", "--json"]).stdout).count, 0)
         XCTAssertEqual(try cli.run(["log", "verify"]).status, 0, "the log accounts for the ended wait")
+        // Answering her newest message answers the one before it too, and the reply says so.
+        let more = try cli.write("more.jsonl", #"{"platform":"x","id":"q3","author":{"handle":"ani"},"text":"Halo?","created_at":"2026-12-01T10:45:00+07:00","thread_id":"t"}"#)
+        XCTAssertEqual(try cli.run(["import", more], extraEnv: ["MEJA_NOW": "2026-12-01T11:00:00+07:00"]).status, 0)
+        let sent = try cli.run(["reply", "3", "--text", "Sudah kami catat, Kak."], extraEnv: ["MEJA_NOW": "2026-12-01T11:10:00+07:00"])
+        XCTAssertTrue(sent.stdout.contains("It also answers #2: the same citizen's unanswered comments in this conversation."), sent.stdout + sent.stderr)
+        // The comment's events by any name the desk gives it.
+        for name in ["1", "#1", "x:q1"] {
+            let events = try jsonArray(try cli.run(["log", "show", "--subject", name, "--json"]).stdout)
+            XCTAssertEqual(events.compactMap { $0["action"]?.stringValue }, ["claim", "reply", "status", "status"], name)
+        }
     }
 
     func testConcurrentWritersFromSeveralProcessesMakeOneLinearChain() throws {
@@ -196,6 +211,18 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(byID[2]?["status"]?.stringValue, "replied")
         XCTAssertEqual(byID[2]?["reply_count"]?.intValue, 1)
         XCTAssertEqual(byID[3]?["status"]?.stringValue, "new")
+        // The listing's filters apply to the desk as it stood: who held what then, which platform, which words.
+        func ids(_ filters: [String]) throws -> [Int64] {
+            try jsonArray(try cli.run(["list", "--as-of", "2026-12-01T10:30:00+07:00", "--status", "all", "--json"] + filters).stdout)
+                .compactMap { $0["id"]?.intValue }
+        }
+        XCTAssertEqual(try ids(["--assignee", "sari"]), [1])
+        XCTAssertEqual(try ids(["--assignee", "none"]).sorted(), [2, 3])
+        XCTAssertEqual(try ids(["--platform", "facebook"]), [])
+        XCTAssertEqual(try ids(["--search", "min 3"]), [3])
+        XCTAssertEqual(try ids(["--limit", "1"]).count, 1)
+        XCTAssertEqual(try cli.run(["list", "--as-of", "2026-12-01T10:30:00+07:00", "--assignee", "ghost"]).status, 64)
+        XCTAssertTrue(later.allSatisfy { $0["passed_over"] == .null }, "not rebuilt for a past moment, so not claimed")
 
         // A pause lifted since, and the hour it added to the due time, show as they stood then, not as today.
         XCTAssertEqual(try cli.run(["status", "2", "waiting_citizen"], extraEnv: ["MEJA_NOW": "2026-12-01T10:05:00+07:00"]).status, 0)

@@ -522,11 +522,7 @@ public final class Desk: Sendable {
     /// `clocks`, what changed in each one's clocks.
     @discardableResult
     func respond(to comment: Comment, at: Date, _ tx: any StoreWriter) throws -> (ids: [Int64], clocks: [String: JSONValue]) {
-        var targets = [comment]
-        for other in try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey,
-                                               authorHandle: comment.author.handle, before: at) where other.id != comment.id {
-            targets.append(other)
-        }
+        let targets = [comment] + (try alsoAnswered(with: comment, at: at, tx))
         var answered: [Int64] = []
         var clocks: [String: JSONValue] = [:]
         for var c in targets {
@@ -544,6 +540,23 @@ public final class Desk: Sendable {
                            of: c.id, into: &clocks)
         }
         return (answered, clocks)
+    }
+
+    /// The comments an answer to `comment` at `at` answers too: the same citizen's other comments in the conversation,
+    /// written before the answer, whose response clock still runs (the citizen reads one answer to the conversation).
+    func alsoAnswered(with comment: Comment, at: Date, _ tx: any StoreReader) throws -> [Comment] {
+        try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey, authorHandle: comment.author.handle,
+                                  before: at).filter { $0.id != comment.id }
+    }
+
+    /// What a reply to comment `id` sent now would answer besides it (`alsoAnswered(with:at:)`), for the review
+    /// before sending: they leave the queue with it, whoever holds them.
+    public func alsoAnswered(byReplyTo id: Int64) throws -> [Comment] {
+        let t = now
+        return try store.read { tx in
+            guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            return try alsoAnswered(with: c, at: t, tx)
+        }
     }
 
     /// Catches up with citizens' messages imported before the agency answer `reply` that they come after, as if the
@@ -614,9 +627,10 @@ public final class Desk: Sendable {
     }
 
     /// A citizen wrote again (`followUp`) in a conversation where the desk was waiting for them: each of their earlier
-    /// comments there in `waiting_citizen` comes back to whoever held it (`claimed`, its assignee kept) or to the queue
-    /// (`open`), and its paused resolution clock runs again from the moment they wrote — the agency's time to resolve
-    /// is not paused while the citizen's answer sits unread. A comment whose wait began after they wrote stays waiting.
+    /// comments there in `waiting_citizen` comes back to whoever held it (`claimed`, its assignee kept) or, when nobody
+    /// did or its holder is no longer active, to the queue (`open`); its paused resolution clock runs again from the
+    /// moment they wrote (now, for a message dated later) — the agency's time to resolve is not paused while the
+    /// citizen's answer sits unread. A comment whose wait began after they wrote stays waiting.
     /// Returns one `status` event per comment (reason `citizen_replied`), for the caller to log after its own.
     func citizenReturned(with followUp: Comment, _ tx: any StoreWriter) throws -> [EventDraft] {
         var events: [EventDraft] = []
@@ -625,13 +639,18 @@ public final class Desk: Sendable {
             if let since = c.sla.pausedSince, since > followUp.createdAt { continue }
             let before = c
             let policy = try policyVersion(c.sla, tx)
+            // Back to its holder while they are on the desk; to the queue otherwise.
+            if let holder = c.assignee, try tx.staffMember(holder)?.active != true { c.assignee = nil }
             c.status = c.assignee == nil ? .open : .claimed
-            SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: followUp.createdAt, policy: policy)
+            // A message dated in the future (a file's wrong time zone) does not resume the clock before now.
+            let resumed = min(followUp.createdAt, now)
+            SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: resumed, policy: policy)
             try tx.updateState(of: c)
             var payload: [String: JSONValue] = [
                 "from": .string(before.status.rawValue), "status": .string(c.status.rawValue), "reason": "citizen_replied",
-                "follow_up": .int(followUp.id), "resumed_at": .time(followUp.createdAt),
+                "follow_up": .int(followUp.id), "resumed_at": .time(resumed),
             ]
+            if before.assignee != c.assignee { payload["assignee"] = .string(c.assignee) }
             var clocks: [String: JSONValue] = [:]
             ClockLog.merge(ClockLog.changes(from: before.sla, to: c.sla, createdAt: c.createdAt, calendar: policy?.calendar ?? config.calendar),
                            of: c.id, into: &clocks)

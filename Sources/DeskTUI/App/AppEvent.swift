@@ -27,7 +27,7 @@ public enum AppEvent: Sendable {
     case detailFailed(commentID: Int64, Localized)
     case draftLoaded(commentID: Int64, ReplyDraft?)
     case suggestionsLoaded(commentID: Int64, [Suggestion])
-    case reviewLoaded(commentID: Int64, ReplyReview)
+    case reviewLoaded(commentID: Int64, ReplyReview, alsoAnswers: [Comment] = [])
     case overdueLoaded([QueueItem])
     case passedOverLoaded([QueueItem])
     case logLoaded([LogEvent], LogAudit.Audit?)

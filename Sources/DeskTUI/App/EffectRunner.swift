@@ -65,7 +65,7 @@ public final class EffectRunner {
             let comment = try desk.detail(id: id).comment
             var review = desk.reviewer?.review(text: request.text, humor: request.humor, comment: comment, config: desk.config) ?? ReplyReview()
             if review.humorAllowed == nil, let verdict = assistant?.verdict(for: comment) { review.humorAllowed = verdict.humorAllowed.rawValue }
-            return [.reviewLoaded(commentID: id, review)]
+            return [.reviewLoaded(commentID: id, review, alsoAnswers: try desk.alsoAnswered(byReplyTo: id))]
         case .loadOverdue:
             return [.overdueLoaded(try desk.overdue(includeAtRisk: true))]
         case .loadPassedOver:

@@ -589,8 +589,11 @@ public enum Reducer {
             state.composer?.suggestions = suggestions
             state.composer?.suggestionsLoaded = true
             state.composer?.selectedSuggestion = 0
-        case .reviewLoaded(let id, let review):
-            if state.review?.commentID == id { state.review?.review = review }
+        case .reviewLoaded(let id, let review, let others):
+            if state.review?.commentID == id {
+                state.review?.review = review
+                state.review?.alsoAnswers = others
+            }
         case .overdueLoaded(let items):
             state.overdue.items = items
             state.overdue.loaded = true

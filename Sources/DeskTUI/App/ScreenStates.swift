@@ -117,6 +117,8 @@ public struct ReviewState: Sendable {
     public var review: ReplyReview?
     /// The clock the reply will satisfy (the comment's running response clock), if any.
     public var clock: SLARecord.ClockStatus?
+    /// The citizen's other comments in the conversation the reply will answer too (they leave the queue with it).
+    public var alsoAnswers: [Comment] = []
     public var scroll = 0
 
     public init(commentID: Int64, request: ReplyRequest, clock: SLARecord.ClockStatus?) {

@@ -25,10 +25,10 @@ public enum UIString: String, CaseIterable, Sendable {
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
-    case sectionClock, noRunningClock, sectionOverride, replySent
+    case sectionClock, noRunningClock, sectionOverride, replySent, sectionAlsoAnswers, heldBy
     // Boards, log, reports
     case boardEmpty, boardAnswered, boardUnansweredAside, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount
-    case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees
+    case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees, logWindow
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
     // Overlays
@@ -153,6 +153,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .humorUnknown: ("nada komentar belum dinilai", "the comment's tone is not rated")
         case .sectionClock: ("Jam yang dipenuhi", "Clock this reply meets")
         case .noRunningClock: ("Tidak ada jam respons yang berjalan.", "No response clock is running.")
+        case .sectionAlsoAnswers: ("Juga menjawab (warga yang sama, percakapan ini; keluar dari antrean)",
+                                   "Also answers (the same citizen, this conversation; they leave the queue)")
+        case .heldBy: ("dipegang {1}", "held by {1}")
         case .sectionOverride: ("Alasan pengabaian", "Override reason")
         case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
 
@@ -177,7 +180,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .chainIntact: ("Rantai log utuh: {1} peristiwa", "Log chain intact: {1} events")
         case .chainHead: ("kepala {1}", "head {1}")
         case .stateAgrees: (", desk cocok", ", desk agrees")
-        case .stateDisagrees: ("DESK ≠ LOG, {1} diubah di luar Meja: {2}", "DESK ≠ LOG, {1} changed outside Meja: {2}")
+        case .stateDisagrees: ("DESK ≠ LOG, {1} diubah di luar Meja (semua: meja log verify): {2}",
+                               "DESK ≠ LOG, {1} changed outside Meja (all: meja log verify): {2}")
+        case .logWindow: ("· {1} terbaru dari {2} (semua: meja log show/export)", "· newest {1} of {2} (all: meja log show/export)")
         case .reportsPeriod: ("periode {1}", "period {1}")
         case .reportsEndingToday: ("empat minggu s.d. hari ini", "four weeks to today")
         case .reportsWeekEarlier: ("mundur 1 minggu", "1 week earlier")

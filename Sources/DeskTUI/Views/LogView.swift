@@ -37,7 +37,10 @@ public enum LogView {
                 col += width + 1
             }
         }
-        guard let audit = log.verification else { return [(s[.verifying], .muted)] }
+        // Only the newest events are loaded: say so when older ones exist.
+        let window: [(String, UIObject)] = log.events.first.map { $0.seq > 1 } == true
+            ? [("  " + s.format(.logWindow, String(log.events.count), String(log.events.last!.seq)), .muted)] : []
+        guard let audit = log.verification else { return [(s[.verifying], .muted)] + window }
         let report = audit.chain
         if let failure = report.failure {
             return [("✗ " + s.format(.chainBroken, String(failure.seq), failure.reason), .blocking)]
@@ -45,8 +48,11 @@ public enum LogView {
         if let first = audit.state.disagreements.first {
             return [("✗ " + s.format(.stateDisagrees, String(audit.state.disagreementCount), SafeText.sanitize(first.message(s.language), limit: 200)), .blocking)]
         }
-        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok),
-                ("  " + s.format(.chainHead, String((report.head ?? "–").prefix(24)) + "…"), .muted)]
+        // The head is meant to be noted and published: whole when the line has room.
+        let head = report.head ?? "–"
+        let room = w - DisplayWidth.of(s.format(.chainIntact, String(report.count)) + s[.stateAgrees]) - 12
+        let shown = head.count <= room ? head : String(head.prefix(max(24, room - 1))) + "…"
+        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok)] + window + [("  " + s.format(.chainHead, shown), .muted)]
     }
 
     /// The subject and the most telling part of the payload.

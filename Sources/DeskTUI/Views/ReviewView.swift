@@ -69,6 +69,14 @@ public enum ReviewView {
         } else {
             doc.add(("  " + s[.noRunningClock], .muted))
         }
+        if !review.alsoAnswers.isEmpty {
+            doc.blank()
+            doc.heading(s[.sectionAlsoAnswers])
+            for c in review.alsoAnswers {
+                let holder = c.assignee.map { " · " + s.format(.heldBy, SafeText.sanitize($0, limit: 64)) } ?? ""
+                doc.add(("  #\(c.id)" + holder + " · ", .muted), (SafeText.sanitize(c.text, lines: .fold, limit: 200), .text))
+            }
+        }
         if let reason = review.request.overrideReason, !reason.isEmpty {
             doc.blank()
             doc.heading(s[.sectionOverride])

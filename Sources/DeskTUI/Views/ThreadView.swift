@@ -106,7 +106,8 @@ public enum ThreadView {
             doc.heading(s[.sectionHistory])
             for event in d.history {
                 let at = Timestamp.parse(event.at).map { s.dateTime($0, zone: zone) } ?? event.at
-                doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee), (" · " + s.action(event.action), .text))
+                doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee),
+                        (" · " + s.action(event.action) + (event.historyDetail.map { " " + $0 } ?? ""), .text))
             }
         }
         return doc

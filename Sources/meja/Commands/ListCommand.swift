@@ -29,30 +29,11 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
+            let q = try query(desk)
             if let asOf {
-                try AsOfListing.print(desk: desk, at: parseTime(asOf, zone: desk.config.calendar.zone),
-                                      statuses: try Self.statuses(status), json: json)
+                try AsOfListing.print(desk: desk, at: parseTime(asOf, zone: desk.config.calendar.zone), query: q, json: json)
                 return
             }
-            var q = QueueQuery(now: desk.now, statuses: try Self.statuses(status), limit: limit)
-            if let platform {
-                guard let p = Platform(parsing: platform) else { throw CLIError(message: "'\(platform)' is not a platform name", code: 64) }
-                q.platform = p
-            }
-            switch assignee {
-            case nil: break
-            case "none"?: q.assignee = .unassigned
-            case "me"?: q.assignee = .staff(desk.actor.name)
-            case let name?:
-                guard try desk.staff().contains(where: { $0.name == name }) else {
-                    throw CLIError(message: "'\(name)' is not on the staff; see `meja staff list` (or use --assignee me or none)", code: 64)
-                }
-                q.assignee = .staff(name)
-            }
-            if let search, QueueQuery.searchWords(search).isEmpty {
-                throw CLIError(message: "--search '\(search)' has no word to look for: only letters and digits are indexed (not emoji or punctuation)", code: 64)
-            }
-            q.search = search
             let items = try desk.queue(q)
             if json {
                 Console.jsonLines(items.map(\.json))
@@ -60,6 +41,30 @@ struct ListCommand: ParsableCommand {
                 QueueTable.render(items, now: desk.now, width: Console.width).forEach(Console.out)
             }
         }
+    }
+
+    /// The filters asked for, checked: an unknown platform or staff member, or a search with no word, is a usage error.
+    private func query(_ desk: Desk) throws -> QueueQuery {
+        var q = QueueQuery(now: desk.now, statuses: try Self.statuses(status), limit: limit)
+        if let platform {
+            guard let p = Platform(parsing: platform) else { throw CLIError(message: "'\(platform)' is not a platform name", code: 64) }
+            q.platform = p
+        }
+        switch assignee {
+        case nil: break
+        case "none"?: q.assignee = .unassigned
+        case "me"?: q.assignee = .staff(desk.actor.name)
+        case let name?:
+            guard try desk.staff().contains(where: { $0.name == name }) else {
+                throw CLIError(message: "'\(name)' is not on the staff; see `meja staff list` (or use --assignee me or none)", code: 64)
+            }
+            q.assignee = .staff(name)
+        }
+        if let search, QueueQuery.searchWords(search).isEmpty {
+            throw CLIError(message: "--search '\(search)' has no word to look for: only letters and digits are indexed (not emoji or punctuation)", code: 64)
+        }
+        q.search = search
+        return q
     }
 
     /// nil (needing action), `all`, or a list of status names.

@@ -48,12 +48,16 @@ struct LogCommand: ParsableCommand {
                         "state": state.json,
                     ]).text)
                 } else {
+                    // The verdict first: a line starting OK is printed only for what is whole.
                     if let f = report.failure {
                         Console.out("TAMPERED: event \(f.seq): \(f.reason)")
-                    } else {
+                    } else if state.ok {
                         Console.out("OK: \(report.count) events verified; head \(report.head ?? "0:" + EventChain.genesis)")
                     }
                     Self.printState(state)
+                    if report.ok, !state.ok {
+                        Console.out("The chain itself is intact: \(report.count) events; head \(report.head ?? "0:" + EventChain.genesis) (do not publish it: the desk does not match it)")
+                    }
                 }
                 if !audit.ok { throw ExitCode(1) }
             }
@@ -80,12 +84,16 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             try guarded {
                 let store = try global.openStore()
-                // A head is noted to be published: one of a log that does not verify would vouch for the damage.
-                let report = try LogAudit.verify(store)
-                if let f = report.failure {
+                // A head is noted to be published: one of a log that does not verify, or that the desk's tables do not
+                // match, would vouch for the damage.
+                let audit = try LogAudit.audit(store)
+                if let f = audit.chain.failure {
                     throw CLIError(message: "the log does not verify (event \(f.seq): \(f.reason)); do not publish its head. `meja log verify` names the damage", code: 1)
                 }
-                Console.out(report.head ?? "0:\(EventChain.genesis)")
+                if let d = audit.state.disagreements.first {
+                    throw CLIError(message: "the desk's tables disagree with the log in \(audit.state.disagreementCount) place(s) (first: \(SafeText.sanitize(d.message.en, limit: 200))); do not publish its head. `meja log verify` names them all", code: 1)
+                }
+                Console.out(audit.chain.head ?? "0:\(EventChain.genesis)")
             }
         }
     }
@@ -138,7 +146,7 @@ struct LogCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show log events, newest last.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only events about this subject (a comment id, a staff name).") var subject: String?
+        @Option(help: "Only events about this subject: a comment (42, #42 or PLATFORM:EXTERNAL_ID), a staff name, config, sla:NAME, template:ID.") var subject: String?
         @Option(help: ArgumentHelp("Only this action (\(LogAction.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "action")) var action: String?
         @Option(help: "How many events at most.") var limit: Int = 200
         @Flag(help: "Print JSON.") var json = false
@@ -152,8 +160,13 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try guarded {
-                let store = try global.openStore()
-                let events = try store.read { try $0.events(subject: subject, action: action, limit: limit) }
+                let desk = try global.openDesk()
+                // A comment named as the desk prints it (#42) or by its platform id is the log's subject `42`.
+                var subject = self.subject
+                if let given = subject, given.hasPrefix("#") || given.split(separator: ":").first.flatMap({ Platform(parsing: String($0)) }) != nil {
+                    subject = String(try desk.resolve(given))
+                }
+                let events = try desk.store.read { try $0.events(subject: subject, action: action, limit: limit) }
                 if json {
                     Console.jsonLines(events.map { e in
                         guard case .object(var o) = e.json else { return e.json }

@@ -40,8 +40,13 @@ struct ReplyCommand: ParsableCommand {
             } else {
                 try assistant.request(text: text ?? "", for: commentID, values: values, humor: humor, overrideReason: overrideReason)
             }
+            let others = try desk.alsoAnswered(byReplyTo: commentID)
             let sent = try desk.replyReviewed(commentID, request)
             Console.out("Reply \(sent.reply.id) to comment \(commentID) is recorded and logged.")
+            if !others.isEmpty {
+                let named = others.map { c in "#\(c.id)" + (c.assignee.map { " (held by \(SafeText.sanitize($0, limit: 64)))" } ?? "") }
+                Console.out("It also answers \(named.joined(separator: ", ")): the same citizen's unanswered comments in this conversation.")
+            }
             // Findings that do not block (a link outside the allow-list, shouting) are on the log; say them here too,
             // for the second look they ask for.
             for finding in sent.findings where !finding.blocking {

@@ -92,11 +92,7 @@ struct ShowCommand: ParsableCommand {
             lines.append("")
             lines.append("On the log:")
             for e in d.history {
-                // What a status change moved to, and why when the desk moved it itself (a citizen's answer ended a wait).
-                let p = e.payloadValue
-                let to = p["status"]?.stringValue.map { " → \($0)" } ?? ""
-                let why = p["reason"]?.stringValue.map { " (\(SafeText.sanitize($0, limit: 80)))" } ?? ""
-                lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)\(to)\(why)")
+                lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail.map { " " + $0 } ?? ""))
             }
         }
         return lines

@@ -3,11 +3,32 @@ import Foundation
 
 /// `meja list --as-of TIME`: the queue as it stood at a moment, rebuilt from the log.
 enum AsOfListing {
-    static func print(desk: Desk, at moment: Date, statuses: Set<CommentStatus>, json: Bool) throws {
+    /// Prints the comments whose replayed status, and assignee, match `query` (its platform and words too; its
+    /// limit after ordering).
+    static func print(desk: Desk, at moment: Date, query: QueueQuery, json: Bool) throws {
+        // The words are looked up in today's full-text index: a comment's words never change.
+        var matching: Set<Int64>?
+        if query.search != nil {
+            var all = query
+            all.statuses = Set(CommentStatus.allCases)
+            all.assignee = .anyone
+            all.limit = Int.max
+            matching = Set(try desk.store.read { try $0.queue(all) }.map(\.id))
+        }
+        func wanted(_ c: Comment, _ state: LogReplay.State) -> Bool {
+            guard query.statuses.contains(state.status), query.platform.map({ $0 == c.platform }) ?? true,
+                  matching?.contains(c.id) ?? true else { return false }
+            switch query.assignee {
+            case .anyone: return true
+            case .unassigned: return state.assignee == nil
+            case .staff(let name): return state.assignee == name
+            }
+        }
         let rows: [(Comment, LogReplay.State, LoggedClocks?)] = try desk.store.read { tx in
             let replay = try LogReplay.replay(tx, until: moment, keepingClocks: true)
             return try replay.states.keys.sorted().compactMap { id in
-                guard let state = replay.states[id], statuses.contains(state.status), let c = try tx.comment(id: id) else { return nil }
+                guard let state = replay.states[id], let c = try tx.comment(id: id),
+                      wanted(c, state) else { return nil }
                 return (c, state, replay.clocks[id])
             }
         }
@@ -23,11 +44,12 @@ enum AsOfListing {
             let x = a.0, y = b.0
             return (x.state.urgency, x.clock?.dueAt ?? .distantFuture, x.comment.createdAt, x.comment.id)
                 < (y.state.urgency, y.clock?.dueAt ?? .distantFuture, y.comment.createdAt, y.comment.id)
-        }
+        }.prefix(query.limit)
         if json {
             Console.jsonLines(items.map { item, state in
                 guard case .object(var o) = item.json else { return item.json }
                 o["reply_count"] = .int(state.replies)
+                o["passed_over"] = .null  // not rebuilt for a past moment
                 o["as_of"] = .time(moment)
                 return .object(o)
             })
