@@ -160,7 +160,7 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(back.sla.resolutionDueAt, waiting.resolutionDueAt.map { $0 + 3600 }, "due an office hour later")
         XCTAssertEqual(back.sla.state(at: t("2026-12-20T10:00:00+07:00")), .breached, "no longer paused: it can breach again")
         XCTAssertEqual(try test.comment(.x, "o1").status, .waitingCitizen, "bayu has not answered")
-        // The log says who, why and from when; the event comes after the import that brought her answer.
+        // The log says who, why and from when; the event comes just before the import that brought her answer.
         let events = try test.store.read { try $0.events(subject: String(q1), action: "status", limit: 10) }
         let last = try XCTUnwrap(events.last?.payloadValue)
         XCTAssertEqual(last["reason"]?.stringValue, "citizen_replied")
@@ -168,7 +168,7 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(last["follow_up"]?.intValue, try test.comment(.x, "q2").id)
         XCTAssertEqual(last["resumed_at"]?.stringValue, "2026-12-01T03:00:00Z")
         let batch = try XCTUnwrap(try test.store.read { try $0.events(subject: "", action: "import", limit: 10) }.last)
-        XCTAssertEqual(events.last.map(\.seq), batch.seq + 1)
+        XCTAssertEqual(events.last.map { $0.seq + 1 }, batch.seq)
         // Unassigned, a comment goes back to the queue; a later answer does nothing more.
         try test.importRecords([record("o2", at: "2026-12-01T10:45:00+07:00", author: "bayu", text: "Ini alamatnya", thread: "post")])
         XCTAssertEqual(try test.comment(.x, "o1").status, .claimed, "sari held it")
@@ -191,6 +191,49 @@ final class SLATests: XCTestCase {
         let resumed = try XCTUnwrap(try test.store.read { try $0.events(subject: String(q1), action: "status", limit: 10) }.last?.payloadValue)
         XCTAssertEqual(resumed["resumed_at"]?.stringValue, "2026-12-01T04:00:00Z", "now (11:00), not the message's 13:00")
         XCTAssertEqual(resumed["assignee"], .null)
+    }
+
+    func testAWaitEndedAndAnsweredInOneImportIsWhatTheLogReplays() throws {
+        // (Each TestDesk ends with the log's state check: the log must replay to exactly these tables.)
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00", config: config)
+        try test.importRecords([record("q1", at: "2026-12-01T08:00:00+07:00", author: "ani", thread: "post"),
+                                record("a1", at: "2026-12-01T08:30:00+07:00", author: "@diskominfo", thread: "post", inReplyTo: "q1")])
+        let q1 = try test.comment(.x, "q1").id
+        try test.desk.setStatus(q1, .waitingCitizen)
+        test.set("2026-12-01T12:00:00+07:00")
+        // One export of the thread: her answer, then the agency's next one.
+        try test.importRecords([record("q2", at: "2026-12-01T10:00:00+07:00", author: "ani", thread: "post", inReplyTo: "a1"),
+                                record("a2", at: "2026-12-01T10:30:00+07:00", author: "@diskominfo", thread: "post", inReplyTo: "q2")])
+        XCTAssertEqual(try test.comment(.x, "q1").status, .open, "the wait ended; the agency's answer to her new message answers that")
+        XCTAssertEqual(try test.comment(.x, "q2").status, .replied)
+        let check = try test.store.read { try LogStateCheck.check($0) }
+        XCTAssertTrue(check.ok, "\(check.disagreements.map(\.message.en))")
+
+        // An answer found in an export for a comment already closed leaves it closed, on the desk and in the log.
+        try test.importRecords([record("c1", at: "2026-12-01T11:00:00+07:00", author: "budi")])
+        try test.desk.setStatus(try test.comment(.x, "c1").id, .closed)
+        try test.importRecords([record("a3", at: "2026-12-01T11:30:00+07:00", author: "@diskominfo", inReplyTo: "c1")])
+        XCTAssertEqual(try test.comment(.x, "c1").status, .closed)
+        XCTAssertTrue(try test.store.read { try LogStateCheck.check($0) }.ok)
+    }
+
+    func testTwoPeopleWithOneDisplayNameAreNotOneCitizen() throws {
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        func siti(_ id: String, account: String, at time: String) -> CommentRecord {
+            CommentRecord(platform: .facebook, id: id, author: Author(id: account, handle: "Siti Rahma"), text: "Halo admin",
+                          createdAt: Timestamp.parse(time)!, threadID: "post", channel: "@diskominfo")
+        }
+        try test.importRecords([siti("s1", account: "111", at: "2026-12-01T08:00:00+07:00")])
+        let s1 = try test.comment(.facebook, "s1").id
+        try test.desk.claim(s1)
+        try test.desk.setStatus(s1, .waitingCitizen)
+        try test.importRecords([siti("s2", account: "999", at: "2026-12-01T08:30:00+07:00")])
+        XCTAssertEqual(try test.comment(.facebook, "s1").status, .waitingCitizen, "another account with the same name")
+        test.set("2026-12-01T09:30:00+07:00")
+        try test.importRecords([siti("s3", account: "111", at: "2026-12-01T09:15:00+07:00")])
+        XCTAssertEqual(try test.comment(.facebook, "s1").status, .claimed, "her own account")
     }
 
     func testPassedOverWhenNewerCommentsInTheSameQueueWereAnswered() throws {

@@ -87,6 +87,9 @@ final class LogCLITests: XCTestCase {
             UPDATE comment SET status = 'closed', active = 0, assignee = NULL WHERE id = 1;
             UPDATE reply SET text = 'Bukan urusan kami.' WHERE comment_id = 2;
             UPDATE comment SET responded_at = responded_at - 3600 WHERE id = 2;
+            UPDATE reply SET author = 'budi' WHERE comment_id = 2;
+            UPDATE comment SET created_at = created_at + 60 WHERE id = 3;
+            UPDATE comment SET due_at = due_at + 864000, at_risk_at = at_risk_at + 864000 WHERE id = 4;
             UPDATE staff SET role = 'supervisor' WHERE name = 'budi';
             DELETE FROM comment WHERE id = 5;
             """])
@@ -98,8 +101,11 @@ final class LogCLITests: XCTestCase {
         XCTAssertTrue(bad.stdout.contains("The chain itself is intact"), bad.stdout)
         let head = try cli.run(["log", "head"])
         XCTAssertEqual(head.status, 1, "no head to publish for a desk that does not match its log")
-        XCTAssertTrue(head.stderr.contains("tables disagree with the log in 6 place(s)"), head.stderr)
-        for line in ["TAMPERED: the desk's tables disagree with the log in 6 places",
+        XCTAssertTrue(head.stderr.contains("tables disagree with the log in 10 place(s)"), head.stderr)
+        for line in ["TAMPERED: the desk's tables disagree with the log in 10 places",
+                     "comment #4 due_at: 2026-12-11T03:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
+                     "reply #1 author: budi on the desk, sari in the log",
+                     "comment #3 created_at: 2026-12-01T01:01:00Z on the desk, 2026-12-01T01:00:00Z in the log",
                      "comment #2 responded_at: 2026-12-01T02:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
                      "comment #1 status: closed on the desk, claimed in the log",
                      "comment #1 assignee: none on the desk,",
@@ -111,7 +117,7 @@ final class LogCLITests: XCTestCase {
         let json = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
         XCTAssertEqual(json["ok"]?.boolValue, false)
         XCTAssertEqual(json["chain_ok"]?.boolValue, true)
-        XCTAssertEqual(json["state"]?["disagreement_count"]?.intValue, 6)
+        XCTAssertEqual(json["state"]?["disagreement_count"]?.intValue, 10)
         XCTAssertEqual(json["state"]?["disagreements"]?.arrayValue?.first?["field"]?.stringValue, "status")
     }
 

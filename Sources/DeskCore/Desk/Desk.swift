@@ -530,8 +530,8 @@ public final class Desk: Sendable {
             let before = c.sla
             let policy = try policyVersion(c.sla, tx)
             SLAEngine.responded(&c.sla, at: at)
-            if (c.status.needsAction || c.status == .waitingCitizen), c.status.canMove(to: .replied) {
-                c.status = .replied
+            if c.status.afterAnswer != c.status {
+                c.status = c.status.afterAnswer
                 SLAEngine.statusChanged(&c.sla, from: old, to: .replied, at: at, policy: policy)
             }
             try tx.updateState(of: c)
@@ -631,12 +631,15 @@ public final class Desk: Sendable {
     /// did or its holder is no longer active, to the queue (`open`); its paused resolution clock runs again from the
     /// moment they wrote (now, for a message dated later) — the agency's time to resolve is not paused while the
     /// citizen's answer sits unread. A comment whose wait began after they wrote stays waiting.
-    /// Returns one `status` event per comment (reason `citizen_replied`), for the caller to log after its own.
+    /// The citizen is the same when the handles match and, where both messages carry the platform's account id (Facebook
+    /// and YouTube show display names, which two people can share), the ids do too.
+    /// Returns one `status` event per comment (reason `citizen_replied`), for the caller to log before its own.
     func citizenReturned(with followUp: Comment, _ tx: any StoreWriter) throws -> [EventDraft] {
         var events: [EventDraft] = []
         for var c in try tx.waitingOnCitizen(platform: followUp.platform, threadKey: followUp.threadKey,
                                              authorHandle: followUp.author.handle, before: followUp.createdAt) {
             if let since = c.sla.pausedSince, since > followUp.createdAt { continue }
+            if let a = c.author.id, let b = followUp.author.id, a != b { continue }
             let before = c
             let policy = try policyVersion(c.sla, tx)
             // Back to its holder while they are on the desk; to the queue otherwise.

@@ -365,8 +365,10 @@ public struct Importer: Sendable {
         if !joined.isEmpty { payload["joined_thread"] = .array(joined.map { .int($0) }) }
         if let channel { payload["channel"] = .string(channel) }
         payload.merge(desk.actor.payloadNote) { a, _ in a }
-        let seq = try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq
+        // Waits ended come first: anything later in the batch (an agency answer in the same export) acted on the comment
+        // as they left it, and the batch's `now_replied` and `clocks` state what it did after them.
         for event in waitsEnded { try tx.append(event, actor: desk.actor.name, at: now) }
+        let seq = try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq
         summary.accepted += counts.accepted
         summary.replies += counts.replies
         summary.agencyPosts += counts.posts

@@ -16,12 +16,18 @@ public struct LogReplay: Sendable {
             self.assignee = assignee
             self.replies = replies
         }
+
+        /// An answer to the conversation reached it: `replied` if it was waiting for one (the rule of `Desk.respond`).
+        mutating func answered() { status = status.afterAnswer }
     }
 
     /// A reply written on the desk, as its `reply` event recorded it.
     public struct DeskReply: Sendable, Hashable {
         public var commentID: Int64
         public var text: String
+        /// Who sent it and when: the event's actor and time.
+        public var author: String
+        public var sentAt: String
     }
 
     public private(set) var states: [Int64: State] = [:]
@@ -60,7 +66,8 @@ public struct LogReplay: Sendable {
                 }
             }
             for id in p["replies_to"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].replies += 1 }
-            for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].status = .replied }
+            // Answered by the agency on the platform: replied, as `Desk.respond` moves it — unless it was finished already.
+            for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].answered() }
             if keepsClocks, let names = p["arrival_fields"]?.arrayValue?.compactMap(\.stringValue) {
                 let fields = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
                 for case .array(let row)? in p["arrivals"]?.arrayValue ?? [] {
@@ -81,13 +88,9 @@ public struct LogReplay: Sendable {
             if let status = p["status"]?.stringValue.flatMap(CommentStatus.init(rawValue:)) { s.status = status }
             states[id] = s
             if let replyID = p["reply_id"]?.intValue, let text = p["text"]?.stringValue {
-                deskReplies[replyID] = DeskReply(commentID: id, text: text)
+                deskReplies[replyID] = DeskReply(commentID: id, text: text, author: e.actor, sentAt: e.at)
             }
-            for other in p["also_answered"]?.arrayValue?.compactMap(\.intValue) ?? [] {
-                var o = states[other, default: State()]
-                if o.status.needsAction || o.status == .waitingCitizen { o.status = .replied }
-                states[other] = o
-            }
+            for other in p["also_answered"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[other, default: State()].answered() }
         case .staffAdd?, .staffUpdate?:
             guard let name = p["name"]?.stringValue, let role = p["role"]?.stringValue.flatMap(StaffMember.Role.init(rawValue:)) else { return }
             staff[name] = StaffMember(name: name, displayName: p["display_name"]?.stringValue, role: role,

@@ -6,13 +6,17 @@ import Foundation
 ///
 /// The whole log is replayed (`LogReplay`) and compared with the stored state:
 /// - every comment: that it was announced by an import, its status, its assignee, how many replies are linked to it,
-///   and its response-time clocks (`LoggedClocks`: the clock, due times, met, stopped, paused and escalated instants);
-/// - every reply written on the desk: that a `reply` event recorded it, for the same comment, with the same words;
+///   its time of writing and its response-time clocks (`LoggedClocks`: the clock, due times, met, stopped, paused and
+///   escalated instants), and the queue's sort columns kept from those clocks (edited, they would hide a breach from the
+///   queue and the overdue board);
+/// - every reply written on the desk: that a `reply` event recorded it, for the same comment, with the same words, by
+///   the event's actor at the event's time;
 /// - every staff member: login, role, display name and whether active, as the last `staff.add`/`staff.update` left them.
 ///
-/// Not covered, because the log does not carry them per comment: the words of imported comments and replies (an
-/// import logs its file's SHA-256, not each line), tags and intent as the import read them, and the at-risk times and
-/// paused totals (derived from the due times and pauses the log does state).
+/// Not covered, because the log does not carry them per item: the words, authors, platform, channel and conversation
+/// of imported comments and of the agency's answers found in imports (an import logs its file's SHA-256, not each
+/// line), tags and intent, a desk reply's template, humour and override fields beyond its event, the SLA policy
+/// named, and the at-risk times and paused totals derived from the clocks it does check.
 public struct LogStateCheck: Sendable, Hashable {
     /// One place where the tables and the log disagree.
     public struct Disagreement: Sendable, Hashable {
@@ -36,6 +40,13 @@ public struct LogStateCheck: Sendable, Hashable {
             case status, assignee, replies, text, comment, role
             case displayName = "display_name"
             case active
+            case author
+            case sentAt = "sent_at"
+            case createdAt = "created_at"
+            /// The queue's sort columns, kept from the clocks: edited, they hide a breach from the queue and the board.
+            case queueDue = "due_at"
+            case queueAtRisk = "at_risk_at"
+            case queueClock = "sla_clock"
             /// A response-time clock field, named as the log's `clocks` name it.
             case clock = "clock"
             case responseDue = "response_due_at"
@@ -156,6 +167,7 @@ public struct LogStateCheck: Sendable, Hashable {
                 func shown(_ s: Int64?) -> String { s.map { Timestamp.utc(Date(timeIntervalSince1970: TimeInterval($0))) } ?? "none" }
                 disagree(.comment(f.id), field, desk: shown(stored), log: shown(logged))
             }
+            compare(.createdAt, f.createdAt, logged.createdAt)
             let clock = text(f.responseClock)
             if clock != logged.responseClock?.rawValue { disagree(.comment(f.id), .clock, desk: clock ?? "none", log: logged.responseClock?.rawValue ?? "none") }
             compare(.responseDue, f.responseDue, logged.responseDueAt)
@@ -166,6 +178,18 @@ public struct LogStateCheck: Sendable, Hashable {
             compare(.resolutionStopped, f.resolutionStopped, logged.resolutionStoppedAt)
             compare(.pausedSince, f.pausedSince, logged.pausedSince)
             compare(.escalatedAt, f.escalatedAt, logged.escalatedAt)
+        }
+
+        // What the queue and the overdue board order by must be what the (checked) clocks give.
+        try tx.forEachSortColumns { id, sla, stored in
+            let next = sla.nextDue
+            func shown(_ s: Int64?) -> String { s.map { Timestamp.utc(Date(timeIntervalSince1970: TimeInterval($0))) } ?? "none" }
+            let due = next.map { ElapsedMinutes.second($0.dueAt) }, risk = next.map { ElapsedMinutes.second($0.atRiskAt) }
+            if stored.dueAt != due { disagree(.comment(id), .queueDue, desk: shown(stored.dueAt), log: shown(due)) }
+            if stored.atRiskAt != risk { disagree(.comment(id), .queueAtRisk, desk: shown(stored.atRiskAt), log: shown(risk)) }
+            if stored.clock != next?.clock.rawValue {
+                disagree(.comment(id), .queueClock, desk: stored.clock ?? "none", log: next?.clock.rawValue ?? "none")
+            }
         }
 
         let replies = try tx.deskReplies()
@@ -179,6 +203,10 @@ public struct LogStateCheck: Sendable, Hashable {
                 disagree(.reply(r.id), .comment, desk: r.commentID.map { "#\($0)" } ?? "none", log: "#\(logged.commentID)")
             }
             if r.text != logged.text { disagree(.reply(r.id), .text, desk: r.text, log: logged.text) }
+            // Credit in reports and the response time go by these.
+            if r.author != logged.author { disagree(.reply(r.id), .author, desk: r.author, log: logged.author) }
+            let sent = Timestamp.utc(r.sentAt)
+            if sent != logged.sentAt { disagree(.reply(r.id), .sentAt, desk: sent, log: logged.sentAt) }
         }
         let onDesk = Set(replies.map(\.id))
         for id in replay.deskReplies.keys.sorted() where !onDesk.contains(id) {

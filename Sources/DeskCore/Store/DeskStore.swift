@@ -73,6 +73,8 @@ public protocol StoreReader {
     func latestAgencyMessage(platform: Platform) throws -> Date?
     /// Streams the SLA record of every comment still needing action (for a census of clock states).
     func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws
+    /// Streams every comment's clocks with the queue's sort columns stored beside them, for the log's state check.
+    func forEachSortColumns(_ body: (Int64, SLARecord, SortColumns) throws -> Void) throws
     /// How many comments the desk holds.
     func commentCount() throws -> Int
     func staff() throws -> [StaffMember]
@@ -149,4 +151,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .readOnly(let path): "cannot open the database: \(path) (or its folder) is read-only for you, and SQLite writes beside it even to read it"
         }
     }
+}
+
+/// The columns the queue orders by, kept beside a comment's clocks (`SLARecord.nextDue`): whole seconds since 1970.
+public struct SortColumns: Sendable, Hashable {
+    public var dueAt: Int64?
+    public var atRiskAt: Int64?
+    public var clock: String?
 }

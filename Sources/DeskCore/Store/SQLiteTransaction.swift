@@ -65,10 +65,20 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws {
+        try forEachSLA(where: "active = 1") { id, sla, _ in try body(id, sla) }
+    }
+
+    func forEachSortColumns(_ body: (Int64, SLARecord, SortColumns) throws -> Void) throws {
+        try forEachSLA(where: "1", body)
+    }
+
+    /// Streams the clocks (and the queue's sort columns kept from them) of the comments matching `condition`.
+    private func forEachSLA(where condition: String, _ body: (Int64, SLARecord, SortColumns) throws -> Void) throws {
         let s = try RawStatement(db, sql: """
             SELECT id, response_clock, response_due, response_at_risk, responded_at, response_stopped, resolution_due,
-              resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at
-            FROM comment WHERE active = 1
+              resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at,
+              due_at, at_risk_at, sla_clock
+            FROM comment WHERE \(condition)
             """)
         func date(_ c: Int32) -> Date? { s.isNull(c) ? nil : Date(timeIntervalSince1970: Double(s.int(c))) }
         while try s.step() {
@@ -77,7 +87,7 @@ final class SQLiteTransaction: StoreWriter {
             let sla = SLARecord(responseClock: clock, responseDueAt: date(2), responseAtRiskAt: date(3), respondedAt: date(4),
                                 responseStoppedAt: date(5), resolutionDueAt: date(6), resolutionAtRiskAt: date(7), resolvedAt: date(8),
                                 resolutionStoppedAt: date(9), pausedSince: date(10), pausedSeconds: Int(s.int(11)), escalatedAt: date(12))
-            try body(s.int(0), sla)
+            try body(s.int(0), sla, SortColumns(dueAt: s.optionalInt(13), atRiskAt: s.optionalInt(14), clock: s.text(15)))
         }
     }
 
