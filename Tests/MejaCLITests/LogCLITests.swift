@@ -54,6 +54,11 @@ final class LogCLITests: XCTestCase {
         let ok = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json", "--anchor", head]).stdout))
         XCTAssertEqual(ok["ok"]?.boolValue, true)
         XCTAssertEqual(ok["head"]?.stringValue, head)
+        let anchored = try cli.run(["log", "verify", "--anchor", head]).stdout
+        XCTAssertTrue(anchored.contains("; the anchor \(head.prefix { $0 != ":" }):\(head.drop { $0 != ":" }.dropFirst().prefix(12))… matches"), anchored)
+        let hash = String(head.drop { $0 != ":" }.dropFirst())
+        let past = try cli.run(["log", "verify", "--anchor", "99999:" + hash])
+        XCTAssertTrue(past.stdout.contains("or the anchor was mistyped"), past.stdout)
         // An attacker with the file drops the triggers and edits event 4.
         let sqlite = try runTool("/usr/bin/env", ["sqlite3", cli.database,
             "DROP TRIGGER event_append_only_update; UPDATE event SET actor = 'mallory' WHERE seq = 4;"])

@@ -113,7 +113,7 @@ public struct LogVerifier: Sendable {
     public func finish() -> Report {
         if failure == nil, let anchor, !anchorSeen {
             return Report(count: count, head: head,
-                          failure: (count + 1, "the log ends at \(count) but the anchor names event \(anchor.seq): the tail was cut off"))
+                          failure: (count + 1, "the log ends at \(count) but the anchor names event \(anchor.seq): the tail was cut off (or the anchor was mistyped: compare it with the head as published)"))
         }
         return Report(count: count, head: head, failure: failure)
     }

@@ -52,7 +52,8 @@ struct LogCommand: ParsableCommand {
                     if let f = report.failure {
                         Console.out("TAMPERED: event \(f.seq): \(f.reason)")
                     } else if state.ok {
-                        Console.out("OK: \(report.count) events verified; head \(report.head ?? "0:" + EventChain.genesis)")
+                        let anchored = parsed.map { "; the anchor \($0.seq):\($0.hash.prefix(12))… matches" } ?? ""
+                        Console.out("OK: \(report.count) events verified; head \(report.head ?? "0:" + EventChain.genesis)\(anchored)")
                     }
                     Self.printState(state)
                     if report.ok, !state.ok {
