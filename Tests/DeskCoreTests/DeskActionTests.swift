@@ -10,6 +10,16 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(detail.earlierByAuthor.map(\.externalID), ["c1", "c0"], "written before it, newest first")
     }
 
+    func testAHandleWithOrWithoutItsAtSignIsOneCitizen() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("a", at: "2026-12-01T08:00:00+07:00", author: "@fajar.putra"),
+                             record("b", at: "2026-12-01T08:05:00+07:00", author: "fajar.putra")])
+        XCTAssertEqual(try t.comment(.x, "a").author.handle, "fajar.putra")
+        XCTAssertEqual(try t.desk.detail(id: try t.comment(.x, "b").id).earlierByAuthor.map(\.externalID), ["a"])
+        XCTAssertEqual(Author(handle: "@warga@kota.social").handle, "warga@kota.social", "a Mastodon address keeps its own @")
+        XCTAssertEqual(Author(handle: "@").handle, "@", "nothing but the sign is left alone")
+    }
+
     func testStatusTransitionsAreEnforcedInTheCore() throws {
         let t = try TestDesk()
         try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])

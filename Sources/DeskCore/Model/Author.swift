@@ -2,14 +2,15 @@
 public struct Author: Hashable, Sendable, Codable {
     /// The platform's stable id of the account, when it gave one.
     public var id: String?
-    /// The handle as shown on the platform, e.g. `@warga123` or `warga123`.
+    /// The handle as the platform names the account, without a leading `@` (`warga123`; `warga@kota.social` on
+    /// Mastodon): given as `@warga123` it is stored as `warga123`, so that both spellings are one citizen.
     public var handle: String
     /// The display name, when known.
     public var name: String?
 
     public init(id: String? = nil, handle: String, name: String? = nil) {
         self.id = id
-        self.handle = handle
+        self.handle = handle.utf8.first == UInt8(ascii: "@") && handle.utf8.count > 1 ? String(handle.dropFirst()) : handle
         self.name = name
     }
 
