@@ -23,6 +23,21 @@ final class StoreTests: XCTestCase {
         XCTAssertNotNil(c.sla.responseDueAt)
     }
 
+    func testADatabaseFromBeforeHandlesLostTheirAtSignKeepsItsCitizens() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00", author: "warga")])
+        // As an older Meja left it: the handle stored with its @, and the migration not yet run.
+        try t.store.unsafeExecute("""
+            UPDATE comment SET author_handle = '@warga'; DELETE FROM grdb_migrations WHERE identifier = 'v5-handles-without-at'
+            """)
+        let reopened = try SQLiteStore(path: t.path)
+        XCTAssertEqual(try reopened.read { try $0.comment(platform: .x, externalID: "1") }?.author.handle, "warga")
+        let desk = Desk(store: reopened, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try Importer(desk: desk).importData(Data(record("2", at: "2026-12-01T08:05:00+07:00", author: "@warga").json.text.utf8),
+                                            name: "later.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(try desk.detail(id: try t.comment(.x, "2").id).earlierByAuthor.map(\.externalID), ["1"], "one citizen")
+    }
+
     func testFullTextSearchFindsWordsAndPrefixes() throws {
         let t = try TestDesk()
         try t.importRecords([

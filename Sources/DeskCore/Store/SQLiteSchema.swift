@@ -144,6 +144,10 @@ enum SQLiteSchema {
                 CREATE INDEX comment_waiting ON comment (platform, thread_key, author_handle, created_at) WHERE status = 'waiting_citizen';
                 """)
         }
+        // Handles are stored without a leading @ (`Author`): comments imported before keep being the same citizen's.
+        m.registerMigration("v5-handles-without-at") { db in
+            try db.execute(sql: "UPDATE comment SET author_handle = substr(author_handle, 2) WHERE author_handle LIKE '@_%'")
+        }
         return m
     }
 }
