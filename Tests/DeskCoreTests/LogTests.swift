@@ -168,6 +168,30 @@ final class LogTests: XCTestCase {
         XCTAssertEqual(all[1].message.id, "balasan #2: ada di desk, tidak pernah di log: ditambahkan di luar log")
     }
 
+    func testAFractionOfASecondDoesNotMakeTheSortColumnsDisagree() throws {
+        // A calendar response clock keeps the comment's fraction of a second, a business resolution clock does not: both
+        // due at 08:30:00 once stored. The queue's sort columns are what the stored clocks give.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meja-mixed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("config.toml").path
+        try Data("""
+            [[sla]]
+            name = "mixed"
+            first_response = "1h calendar"
+            next_response = "1h calendar"
+            resolution = "1h business"
+            at_risk = "25%"
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        let config = DeskConfig.load(path: path)
+        XCTAssertEqual(config.issues, [])
+        let t = try TestDesk(now: "2026-12-01T07:40:00+07:00", config: config)
+        let line = #"{"platform":"mastodon","id":"1","author":{"handle":"rina"},"text":"Halo min","created_at":"2026-12-01T00:30:00.500Z"}"#
+        try Importer(desk: t.desk).importData(Data(line.utf8), name: "api.jsonl", format: MejaJSONLFormat())
+        let check = try t.store.read { try LogStateCheck.check($0) }
+        XCTAssertTrue(check.ok, "\(check.disagreements.map(\.message.en))")
+    }
+
     func testAsOfReplayAgreesWithTheLiveStateAndWithEarlierMoments() throws {
         let t = try TestDesk(now: "2026-12-01T08:00:00+07:00")
         try t.addStaff(["budi"])

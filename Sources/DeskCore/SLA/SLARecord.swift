@@ -129,6 +129,23 @@ public struct SLARecord: Hashable, Sendable {
 }
 
 extension SLARecord {
+    /// The record with every instant cut to its whole second, as the store keeps it.
+    public var wholeSeconds: SLARecord {
+        func cut(_ d: Date?) -> Date? { d.map { Date(timeIntervalSince1970: floor($0.timeIntervalSince1970)) } }
+        var r = self
+        r.responseDueAt = cut(responseDueAt)
+        r.responseAtRiskAt = cut(responseAtRiskAt)
+        r.respondedAt = cut(respondedAt)
+        r.responseStoppedAt = cut(responseStoppedAt)
+        r.resolutionDueAt = cut(resolutionDueAt)
+        r.resolutionAtRiskAt = cut(resolutionAtRiskAt)
+        r.resolvedAt = cut(resolvedAt)
+        r.resolutionStoppedAt = cut(resolutionStoppedAt)
+        r.pausedSince = cut(pausedSince)
+        r.escalatedAt = cut(escalatedAt)
+        return r
+    }
+
     /// The record with everything that happened after `moment` taken back (answers, closing, pauses,
     /// escalation), to show clocks as they stood then. Pause extensions granted later are not undone.
     public func asOf(_ moment: Date) -> SLARecord {

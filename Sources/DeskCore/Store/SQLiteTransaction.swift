@@ -403,7 +403,9 @@ final class SQLiteTransaction: StoreWriter {
 
     /// Binds the 17 SLA columns, `sla_policy` … `sla_clock`, from parameter `first` on.
     private static func bindSLA(_ sla: SLARecord, _ s: RawStatement, from first: Int32) {
-        let next = sla.nextDue
+        // The sort columns from the clocks as stored (whole seconds): a calendar due time keeps the comment's fraction
+        // of a second, a business one does not, and the stored columns must be what the stored clocks give.
+        let next = sla.wholeSeconds.nextDue
         s.bind(first, sla.policy)
         s.bind(first + 1, sla.policyVersion)
         s.bind(first + 2, sla.responseClock?.rawValue)
