@@ -120,6 +120,11 @@ public struct LogStateCheck: Sendable, Hashable {
          "disagreement_count": .int(disagreementCount), "disagreements": .array(disagreements.map(\.json))]
     }
 
+    /// A stored instant (whole seconds since 1970) as the log writes times, or `none`.
+    private static func instant(_ seconds: Int64?) -> String {
+        seconds.map { Timestamp.utc(Date(timeIntervalSince1970: TimeInterval($0))) } ?? "none"
+    }
+
     /// Replays the log read by `tx` and compares it with the tables in the same transaction, keeping the first `limit`
     /// disagreements.
     public static func check(_ tx: any StoreReader, limit: Int = 20) throws -> LogStateCheck {
@@ -164,8 +169,7 @@ public struct LogStateCheck: Sendable, Hashable {
             func compare(_ field: Disagreement.Field, _ stored: Int64?, _ log: Date?) {
                 let logged = log.map(ElapsedMinutes.second)
                 guard stored != logged else { return }
-                func shown(_ s: Int64?) -> String { s.map { Timestamp.utc(Date(timeIntervalSince1970: TimeInterval($0))) } ?? "none" }
-                disagree(.comment(f.id), field, desk: shown(stored), log: shown(logged))
+                disagree(.comment(f.id), field, desk: instant(stored), log: instant(logged))
             }
             compare(.createdAt, f.createdAt, logged.createdAt)
             let clock = text(f.responseClock)
@@ -183,10 +187,9 @@ public struct LogStateCheck: Sendable, Hashable {
         // What the queue and the overdue board order by must be what the (checked) clocks give.
         try tx.forEachSortColumns { id, sla, stored in
             let next = sla.nextDue
-            func shown(_ s: Int64?) -> String { s.map { Timestamp.utc(Date(timeIntervalSince1970: TimeInterval($0))) } ?? "none" }
             let due = next.map { ElapsedMinutes.second($0.dueAt) }, risk = next.map { ElapsedMinutes.second($0.atRiskAt) }
-            if stored.dueAt != due { disagree(.comment(id), .queueDue, desk: shown(stored.dueAt), log: shown(due)) }
-            if stored.atRiskAt != risk { disagree(.comment(id), .queueAtRisk, desk: shown(stored.atRiskAt), log: shown(risk)) }
+            if stored.dueAt != due { disagree(.comment(id), .queueDue, desk: instant(stored.dueAt), log: instant(due)) }
+            if stored.atRiskAt != risk { disagree(.comment(id), .queueAtRisk, desk: instant(stored.atRiskAt), log: instant(risk)) }
             if stored.clock != next?.clock.rawValue {
                 disagree(.comment(id), .queueClock, desk: stored.clock ?? "none", log: next?.clock.rawValue ?? "none")
             }
