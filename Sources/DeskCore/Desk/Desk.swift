@@ -645,7 +645,7 @@ public final class Desk: Sendable {
             // Back to its holder while they are on the desk; to the queue otherwise.
             if let holder = c.assignee, try tx.staffMember(holder)?.active != true { c.assignee = nil }
             c.status = c.assignee == nil ? .open : .claimed
-            // A message dated in the future (a file's wrong time zone) does not resume the clock before now.
+            // A message dated in the future (a file's wrong time zone) resumes the clock now, not later.
             let resumed = min(followUp.createdAt, now)
             SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: resumed, policy: policy)
             try tx.updateState(of: c)
