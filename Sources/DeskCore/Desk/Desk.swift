@@ -443,22 +443,29 @@ public final class Desk: Sendable {
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
             guard var payload = try body(&c, me) else { return CommentChange(comment: c, changed: false) }
-            let policy = try policyVersion(c.sla, tx)
-            if before.status != c.status {
-                SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: t, policy: policy)
-                payload["from"] = payload["from"] ?? .string(before.status.rawValue)
-                payload["status"] = .string(c.status.rawValue)
-            }
-            var clocks: [String: JSONValue] = [:]
-            ClockLog.merge(ClockLog.changes(from: before.sla, to: c.sla, createdAt: c.createdAt, calendar: policy?.calendar ?? config.calendar),
-                           of: id, into: &clocks)
-            if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
-            if before.assignee != c.assignee { payload["assignee"] = .string(c.assignee) }
-            payload.merge(actor.payloadNote) { a, _ in a }
+            settle(from: before, to: &c, at: t, policy: try policyVersion(c.sla, tx), into: &payload)
             try tx.updateState(of: c)
             try tx.append(EventDraft(action, subject: String(id), payload: .object(payload)), actor: me.name, at: t)
             return CommentChange(comment: c, changed: true)
         }
+    }
+
+    /// Completes a comment-scoped change from `before` to `c` at `at`: moves the clocks for a status change, and adds to
+    /// the event's `payload` what the log states of it (the status moved from and to, the clocks changed, a new
+    /// assignee, the actor's note).
+    private func settle(from before: Comment, to c: inout Comment, at: Date, policy: VersionedPolicy?,
+                        into payload: inout [String: JSONValue]) {
+        if before.status != c.status {
+            SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: at, policy: policy)
+            payload["from"] = payload["from"] ?? .string(before.status.rawValue)
+            payload["status"] = .string(c.status.rawValue)
+        }
+        var clocks: [String: JSONValue] = [:]
+        ClockLog.merge(ClockLog.changes(from: before.sla, to: c.sla, createdAt: c.createdAt, calendar: policy?.calendar ?? config.calendar),
+                       of: c.id, into: &clocks)
+        if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
+        if before.assignee != c.assignee { payload["assignee"] = .string(c.assignee) }
+        payload.merge(actor.payloadNote) { a, _ in a }
     }
 
     /// Applies a legal status move, or throws.
@@ -641,24 +648,14 @@ public final class Desk: Sendable {
             if let since = c.sla.pausedSince, since > followUp.createdAt { continue }
             if let a = c.author.id, let b = followUp.author.id, a != b { continue }
             let before = c
-            let policy = try policyVersion(c.sla, tx)
             // Back to its holder while they are on the desk; to the queue otherwise.
             if let holder = c.assignee, try tx.staffMember(holder)?.active != true { c.assignee = nil }
             c.status = c.assignee == nil ? .open : .claimed
             // A message dated in the future (a file's wrong time zone) resumes the clock now, not later.
             let resumed = min(followUp.createdAt, now)
-            SLAEngine.statusChanged(&c.sla, from: before.status, to: c.status, at: resumed, policy: policy)
+            var payload: [String: JSONValue] = ["reason": "citizen_replied", "follow_up": .int(followUp.id), "resumed_at": .time(resumed)]
+            settle(from: before, to: &c, at: resumed, policy: try policyVersion(c.sla, tx), into: &payload)
             try tx.updateState(of: c)
-            var payload: [String: JSONValue] = [
-                "from": .string(before.status.rawValue), "status": .string(c.status.rawValue), "reason": "citizen_replied",
-                "follow_up": .int(followUp.id), "resumed_at": .time(resumed),
-            ]
-            if before.assignee != c.assignee { payload["assignee"] = .string(c.assignee) }
-            var clocks: [String: JSONValue] = [:]
-            ClockLog.merge(ClockLog.changes(from: before.sla, to: c.sla, createdAt: c.createdAt, calendar: policy?.calendar ?? config.calendar),
-                           of: c.id, into: &clocks)
-            if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
-            payload.merge(actor.payloadNote) { a, _ in a }
             events.append(EventDraft(.status, subject: String(c.id), payload: .object(payload)))
         }
         return events

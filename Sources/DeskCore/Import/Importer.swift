@@ -217,7 +217,8 @@ public struct Importer: Sendable {
         let file = summary.file
         var presence: [Platform: (any: Bool, pending: Bool)] = [:]
         var awaitingParent: [Platform: Bool] = [:]
-        var waitingOnCitizens: Bool?
+        // Only a desk with comments waiting for their citizen looks for the citizens' returns.
+        let waitingOnCitizens = try tx.anyWaitingOnCitizen()
         var firstID: Int64?
         var lastID: Int64?
         var answered: [Int64] = []
@@ -320,8 +321,7 @@ public struct Importer: Sendable {
             if record.inReplyTo != nil, record.threadID == nil, parentThread == nil, parentMessage == nil {
                 awaitingParent[record.platform] = true
             }
-            if waitingOnCitizens == nil { waitingOnCitizens = try tx.anyWaitingOnCitizen() }
-            if waitingOnCitizens! { waitsEnded += try desk.citizenReturned(with: comment, tx) }
+            if waitingOnCitizens { waitsEnded += try desk.citizenReturned(with: comment, tx) }
             arrivals.append(ClockLog.arrival(comment))
             if firstID == nil { firstID = id }
             lastID = id

@@ -173,15 +173,17 @@ public struct LogStateCheck: Sendable, Hashable {
             }
             compare(.createdAt, f.createdAt, logged.createdAt)
             let clock = text(f.responseClock)
-            if clock != logged.responseClock?.rawValue { disagree(.comment(f.id), .clock, desk: clock ?? "none", log: logged.responseClock?.rawValue ?? "none") }
-            compare(.responseDue, f.responseDue, logged.responseDueAt)
-            compare(.resolutionDue, f.resolutionDue, logged.resolutionDueAt)
-            compare(.respondedAt, f.respondedAt, logged.respondedAt)
-            compare(.responseStopped, f.responseStopped, logged.responseStoppedAt)
-            compare(.resolvedAt, f.resolvedAt, logged.resolvedAt)
-            compare(.resolutionStopped, f.resolutionStopped, logged.resolutionStoppedAt)
-            compare(.pausedSince, f.pausedSince, logged.pausedSince)
-            compare(.escalatedAt, f.escalatedAt, logged.escalatedAt)
+            if clock != logged.record.responseClock?.rawValue {
+                disagree(.comment(f.id), .clock, desk: none(clock), log: none(logged.record.responseClock?.rawValue))
+            }
+            compare(.responseDue, f.responseDue, logged.record.responseDueAt)
+            compare(.resolutionDue, f.resolutionDue, logged.record.resolutionDueAt)
+            compare(.respondedAt, f.respondedAt, logged.record.respondedAt)
+            compare(.responseStopped, f.responseStopped, logged.record.responseStoppedAt)
+            compare(.resolvedAt, f.resolvedAt, logged.record.resolvedAt)
+            compare(.resolutionStopped, f.resolutionStopped, logged.record.resolutionStoppedAt)
+            compare(.pausedSince, f.pausedSince, logged.record.pausedSince)
+            compare(.escalatedAt, f.escalatedAt, logged.record.escalatedAt)
         }
 
         // What the queue and the overdue board order by must be what the (checked) clocks give.
@@ -191,7 +193,7 @@ public struct LogStateCheck: Sendable, Hashable {
             if stored.dueAt != due { disagree(.comment(id), .queueDue, desk: instant(stored.dueAt), log: instant(due)) }
             if stored.atRiskAt != risk { disagree(.comment(id), .queueAtRisk, desk: instant(stored.atRiskAt), log: instant(risk)) }
             if stored.clock != next?.clock.rawValue {
-                disagree(.comment(id), .queueClock, desk: stored.clock ?? "none", log: next?.clock.rawValue ?? "none")
+                disagree(.comment(id), .queueClock, desk: none(stored.clock), log: none(next?.clock.rawValue))
             }
         }
 

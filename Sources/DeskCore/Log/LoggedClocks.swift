@@ -5,61 +5,48 @@ import Foundation
 /// including a pause lifted since (today's record no longer shows it) and a due time a later pause moved.
 public struct LoggedClocks: Sendable, Hashable {
     public var createdAt: Date
-    public var responseClock: SLAClock?
-    public var responseDueAt: Date?
-    public var resolutionDueAt: Date?
-    public var respondedAt: Date?
-    public var responseStoppedAt: Date?
-    public var resolvedAt: Date?
-    public var resolutionStoppedAt: Date?
-    public var pausedSince: Date?
-    public var escalatedAt: Date?
+    /// The clocks the log states. What it does not state stays unset: the policy, the at-risk times, the paused total.
+    public var record: SLARecord
 
     /// The clocks of an `arrivals` row (fields named by the batch's `arrival_fields`).
     init?(arrival row: [JSONValue], fields: [String: Int]) {
         func value(_ name: String) -> JSONValue? { fields[name].flatMap { row.indices.contains($0) ? row[$0] : nil } }
         guard let created = value("created_at")?.stringValue.flatMap(Timestamp.parse) else { return nil }
         createdAt = created
-        responseClock = value("clock")?.stringValue.flatMap(SLAClock.init(rawValue:))
-        responseDueAt = value("response_due_after_s")?.intValue.map { created + TimeInterval($0) }
-        resolutionDueAt = value("resolution_due_after_s")?.intValue.map { created + TimeInterval($0) }
+        record = SLARecord(responseClock: value("clock")?.stringValue.flatMap(SLAClock.init(rawValue:)),
+                           responseDueAt: value("response_due_after_s")?.intValue.map { created + TimeInterval($0) },
+                           resolutionDueAt: value("resolution_due_after_s")?.intValue.map { created + TimeInterval($0) })
     }
 
     /// Applies one event's `clocks` entry for this comment: the fields it names take their new values (`null` clears).
     mutating func apply(_ change: [String: JSONValue]) {
-        func instant(_ key: String, _ field: inout Date?) {
-            if let v = change[key] { field = v.stringValue.flatMap(Timestamp.parse) }
+        func instant(_ key: String, _ field: WritableKeyPath<SLARecord, Date?>) {
+            if let v = change[key] { record[keyPath: field] = v.stringValue.flatMap(Timestamp.parse) }
         }
-        instant("responded_at", &respondedAt)
-        instant("response_stopped_at", &responseStoppedAt)
-        if let clock = change["clock"] { responseClock = clock.stringValue.flatMap(SLAClock.init(rawValue:)) }
-        if let after = change["response_due_after_s"] { responseDueAt = after.intValue.map { createdAt + TimeInterval($0) } }
-        instant("resolved_at", &resolvedAt)
-        instant("resolution_stopped_at", &resolutionStoppedAt)
-        instant("paused_since", &pausedSince)
-        instant("resolution_due_at", &resolutionDueAt)
-        instant("escalated_at", &escalatedAt)
+        instant("responded_at", \.respondedAt)
+        instant("response_stopped_at", \.responseStoppedAt)
+        if let clock = change["clock"] { record.responseClock = clock.stringValue.flatMap(SLAClock.init(rawValue:)) }
+        if let after = change["response_due_after_s"] { record.responseDueAt = after.intValue.map { createdAt + TimeInterval($0) } }
+        instant("resolved_at", \.resolvedAt)
+        instant("resolution_stopped_at", \.resolutionStoppedAt)
+        instant("paused_since", \.pausedSince)
+        instant("resolution_due_at", \.resolutionDueAt)
+        instant("escalated_at", \.escalatedAt)
     }
 
-    /// `record` (today's, for what the log does not state: the policy, the paused total) with the logged clocks in
-    /// place. An at-risk time moves with its due time, by as much (the log states due times, not at-risk times).
-    public func applied(to record: SLARecord) -> SLARecord {
-        var r = record
+    /// The logged clocks completed from `today` (the comment's record now) with what the log does not state: the
+    /// policy, the paused total, and the at-risk times, each moved by as much as its due time moved.
+    public func applied(to today: SLARecord) -> SLARecord {
         func shifted(_ risk: Date?, from due: Date?, to newDue: Date?) -> Date? {
             guard let risk, let due, let newDue else { return newDue == nil ? nil : risk }
             return risk + newDue.timeIntervalSince(due)
         }
-        r.responseAtRiskAt = shifted(record.responseAtRiskAt, from: record.responseDueAt, to: responseDueAt)
-        r.resolutionAtRiskAt = shifted(record.resolutionAtRiskAt, from: record.resolutionDueAt, to: resolutionDueAt)
-        r.responseClock = responseClock
-        r.responseDueAt = responseDueAt
-        r.resolutionDueAt = resolutionDueAt
-        r.respondedAt = respondedAt
-        r.responseStoppedAt = responseStoppedAt
-        r.resolvedAt = resolvedAt
-        r.resolutionStoppedAt = resolutionStoppedAt
-        r.pausedSince = pausedSince
-        r.escalatedAt = escalatedAt
+        var r = record
+        r.policy = today.policy
+        r.policyVersion = today.policyVersion
+        r.pausedSeconds = today.pausedSeconds
+        r.responseAtRiskAt = shifted(today.responseAtRiskAt, from: today.responseDueAt, to: record.responseDueAt)
+        r.resolutionAtRiskAt = shifted(today.resolutionAtRiskAt, from: today.resolutionDueAt, to: record.resolutionDueAt)
         return r
     }
 }

@@ -43,13 +43,13 @@ public enum CommentStatus: String, CaseIterable, Sendable, Codable, Comparable {
     /// Whether moving from this status to `next` is legal.
     public func canMove(to next: CommentStatus) -> Bool { allowedNext.contains(next) }
 
-    /// Statuses that `meja status` (and the `s` key) may set directly; the rest have their own action.
     /// The status after an answer to the conversation reaches a comment: `replied` if it was waiting for one (needing
     /// action, or waiting for the citizen); a finished one stays as it is. The desk and the log's replay share this rule.
     public var afterAnswer: CommentStatus {
         (needsAction || self == .waitingCitizen) && canMove(to: .replied) ? .replied : self
     }
 
+    /// Statuses that `meja status` (and the `s` key) may set directly; the rest have their own action.
     public static let settable: [CommentStatus] = [.open, .waitingCitizen, .closed, .noReplyNeeded, .spam]
 
     public static func < (a: CommentStatus, b: CommentStatus) -> Bool {

@@ -19,7 +19,8 @@ public final class DeskApp {
     }
 
     public private(set) var state: AppState
-    public let keys: KeyMap
+    /// The key bindings in force (kept in the state, where the help overlay reads them too).
+    public var keys: KeyMap { state.keys }
     public var loading: Loading = .waitForAll
     private let runner: EffectRunner
     private let inbox = LoadInbox()
@@ -41,7 +42,6 @@ public final class DeskApp {
 
     public init(desk: Desk, keys: KeyMap = .defaults, assistant: (any DeskAssistant)? = nil, language: Language, size: Size,
                 isSupervisor: Bool) {
-        self.keys = keys
         clock = desk.clock
         runner = EffectRunner(desk: desk, assistant: assistant, language: language)
         state = AppState(size: size, now: desk.now, language: language, actor: desk.actor.name, isSupervisor: isSupervisor,

@@ -21,10 +21,11 @@ struct LogCommand: ParsableCommand {
                 published in a report) a rewritten history or a cut-off tail is caught too.
 
                 Then the log is replayed and compared with the desk's tables: each comment's status, assignee,
-                number of replies and response-time clocks (due, met, stopped, paused, escalated), the words of every
-                reply sent from the desk, and every staff member's role. A table changed behind the log (with sqlite3,
-                say) is named here even though the chain itself is intact. Not compared: the words of imported
-                comments and answers, tags and intent.
+                number of replies, time of writing, response-time clocks (due, met, stopped, paused, escalated) and the
+                queue's sort columns; every reply sent from the desk (its words, sender and time); every staff member's
+                role. A table changed behind the log (with sqlite3, say) is named here even though the chain itself is
+                intact. Not compared (the log holds no per-item record of them): imported comments' and answers'
+                words, authors, platform, channel and conversation; tags and intent; at-risk times and paused totals.
                 """))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A head noted earlier, SEQ:HASH.", valueName: "seq:hash")) var anchor: String?
@@ -65,7 +66,7 @@ struct LogCommand: ParsableCommand {
         }
 
         static func printState(_ state: LogStateCheck) {
-            let checked = "\(state.comments) comments (status, assignee, replies, response-time clocks), \(state.deskReplies) replies sent from the desk (their words), \(state.staff) staff"
+            let checked = "\(state.comments) comments (status, assignee, replies, response-time clocks), \(state.deskReplies) replies sent from the desk (words, sender, time), \(state.staff) staff"
             guard !state.ok else {
                 Console.out("OK: the desk agrees with the log: \(checked)")
                 return
