@@ -159,6 +159,32 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(stranger.stderr.contains("meja staff add mallory"), stranger.stderr)
     }
 
+    func testCommentsDatedAfterNowAreSummarisedWithTheLikelyCause() throws {
+        let cli = try CLIHarness()
+        // An export whose local times (WIB) were marked as UTC: written 10:10–10:39 WIB, before now (11:00 WIB), each
+        // comment seems dated six to seven hours after now.
+        let lines = (10..<40).map { n in
+            #"{"platform":"x","id":"f\#(n)","author":{"handle":"c\#(n)"},"text":"halo","created_at":"2026-11-30T10:\#(n):00Z"}"#
+        }
+        let file = try cli.write("wib-as-utc.jsonl", lines.joined(separator: "\n"))
+        let imported = try cli.run(["import", file], extraEnv: ["MEJA_NOW": "2026-11-30T04:00:00Z"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let warned = imported.stderr.split(separator: "\n").filter { $0.contains("kept, but dated") }
+        XCTAssertEqual(warned.count, 10, "the first ten are named, not all thirty: \(imported.stderr)")
+        XCTAssertTrue(imported.stderr.contains("\(file): 20 more warnings like these (lines 11–30); --json lists them all"), imported.stderr)
+        XCTAssertTrue(imported.stderr.contains("\(file): 30 comments are dated after now, the furthest 7 h ahead: the export's times are probably local (WIB, +07:00)"),
+                      imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("30 new"), imported.stdout)
+        // The JSON summary keeps every warning and the count.
+        let again = try cli.write("later.jsonl", #"{"platform":"x","id":"g1","author":{"handle":"d"},"text":"halo","created_at":"2026-12-02T00:00:00Z"}"#)
+        let json = try XCTUnwrap(jsonArray(try cli.run(["import", again, "--json"], extraEnv: ["MEJA_NOW": "2026-11-30T04:00:00Z"]).stdout).first)
+        XCTAssertEqual(json["future_dated"]?.intValue, 1)
+        XCTAssertEqual(json["warnings"]?.arrayValue?.count, 1)
+        let far = try cli.run(["import", try cli.write("far.jsonl", #"{"platform":"x","id":"h1","author":{"handle":"e"},"text":"halo","created_at":"2026-12-05T04:00:00Z"}"#)],
+                              extraEnv: ["MEJA_NOW": "2026-11-30T04:00:00Z"])
+        XCTAssertTrue(far.stderr.contains("1 comment is dated after now, the furthest 5 days ahead: check the export's dates"), far.stderr)
+    }
+
     func testHelpAnswers() throws {
         let cli = try CLIHarness()
         let help = try cli.run(["--help"])

@@ -55,6 +55,38 @@ public struct Importer: Sendable {
         public var warnings: [FileIssue] = []
         /// The log events written, one per batch.
         public var events: [Int64] = []
+        /// How many comments were dated more than `futureTolerance` after now, and the furthest ahead by how much.
+        public var futureDated = 0
+        public var furthestAhead: TimeInterval = 0
+
+        /// The warnings as people read them: the first `limit` as they are, the rest counted (`json` lists every one),
+        /// and, when comments were dated after now, what most likely went wrong. A wrong time zone in an export dates
+        /// every comment after now, and a long list of the same warning would bury the one line that explains it.
+        public func warningsToRead(limit: Int = 10) -> [String] {
+            var lines = warnings.prefix(limit).map { "\($0) (warning)" }
+            if warnings.count > limit {
+                let rest = warnings.dropFirst(limit).compactMap(\.line)
+                let span = rest.isEmpty ? "" : " (lines \(rest.min()!)–\(rest.max()!))"
+                lines.append("\(file): \(warnings.count - limit) more warnings like these\(span); --json lists them all")
+            }
+            if futureDated > 0 { lines.append("\(file): \(futureAdvice)") }
+            return lines
+        }
+
+        /// What comments dated after now most likely mean: a time zone written as UTC when it was local.
+        private var futureAdvice: String {
+            // A zone's whole offset, less the age of the newest comment in the export (rarely more than a few minutes
+            // or hours): 6.4 h ahead is +07:00.
+            let hours = Int((furthestAhead / 3600 - 0.25).rounded(.up))
+            let count = futureDated == 1 ? "1 comment is" : "\(futureDated) comments are"
+            let kept = "They are kept as dated, and their clocks start at those times."
+            guard hours <= 14 else {
+                return "\(count) dated after now, the furthest \(Int((furthestAhead / 86_400).rounded())) days ahead: check the export's dates. \(kept)"
+            }
+            let zone = [7: " (WIB, +07:00)", 8: " (WITA, +08:00)", 9: " (WIT, +09:00)"][hours] ?? ""
+            return "\(count) dated after now, the furthest \(max(1, hours)) h ahead: the export's times are probably local"
+                + "\(zone) but marked as UTC. \(kept)"
+        }
 
         /// The counts in words, as the command line reports them.
         public var tally: String {
@@ -66,7 +98,8 @@ public struct Importer: Sendable {
             ["file": .string(file), "format": .string(format), "detected": .bool(detected), "sha256": .string(sha256),
              "accepted": .int(accepted), "replies": .int(replies), "agency_posts": .int(agencyPosts), "duplicates": .int(duplicates),
              "rejected": .int(rejected.count),
-             "problems": .array(rejected.map { .string($0.description) }), "warnings": .array(warnings.map { .string($0.description) })]
+             "problems": .array(rejected.map { .string($0.description) }), "warnings": .array(warnings.map { .string($0.description) }),
+             "future_dated": .int(futureDated)]
         }
     }
 
@@ -214,6 +247,8 @@ public struct Importer: Sendable {
         var counts = (accepted: 0, replies: 0, posts: 0, duplicates: 0)
         var rejected: [FileIssue] = []
         var warnings: [FileIssue] = []
+        var futureDated = 0
+        var furthestAhead: TimeInterval = 0
         let file = summary.file
         var presence: [Platform: (any: Bool, pending: Bool)] = [:]
         var awaitingParent: [Platform: Bool] = [:]
@@ -301,7 +336,10 @@ public struct Importer: Sendable {
                                   lang: record.lang, importedAt: now, intent: intent, sentiment: item.sentiment, tags: item.tags, sla: sla)
             guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
             counts.accepted += 1
-            if record.createdAt.timeIntervalSince(now) > Self.futureTolerance {
+            let ahead = record.createdAt.timeIntervalSince(now)
+            if ahead > Self.futureTolerance {
+                futureDated += 1
+                furthestAhead = max(furthestAhead, ahead)
                 warnings.append(FileIssue(file: file, line: item.line,
                     "kept, but dated \(Timestamp.utc(record.createdAt)), after now (\(Timestamp.utc(now))): check the file's time zone"))
             }
@@ -375,6 +413,8 @@ public struct Importer: Sendable {
         summary.duplicates += counts.duplicates
         summary.rejected += rejected
         summary.warnings += warnings
+        summary.futureDated += futureDated
+        summary.furthestAhead = max(summary.furthestAhead, furthestAhead)
         summary.events.append(seq)
     }
 }

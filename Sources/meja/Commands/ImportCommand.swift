@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 bar.finish()
                 for problem in summary.rejected { Console.warn(problem.description) }
-                for warning in summary.warnings { Console.warn("\(warning) (warning)") }
+                for warning in summary.warningsToRead() { Console.warn(warning) }
                 rejected = rejected || !summary.rejected.isEmpty
                 if json {
                     summaries.append(summary.json)
