@@ -101,13 +101,22 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
     }
 
-    func testAFullMastodonAddressAlsoNamesTheLocalAccountOnMastodonOnly() {
+    func testAFullMastodonAddressAlsoNamesTheLocalAccountOnMastodonOnly() throws {
         var config = DeskConfig()
         config.channels = ["@diskominfo_contoh@kota.social"]
         XCTAssertTrue(config.isAgencyChannel("diskominfo_contoh@kota.social", on: .mastodon))
         XCTAssertTrue(config.isAgencyChannel("diskominfo_contoh", on: .mastodon), "the instance's own export writes it local")
         XCTAssertFalse(config.isAgencyChannel("diskominfo_contoh", on: .x), "someone else's handle on another platform")
         XCTAssertFalse(config.isAgencyChannel("diskominfo_contoh@other.social", on: .mastodon))
+        // Accounts by id: the Page by its id only; its display name is anyone's.
+        let ids = DeskConfig.parse(try TOMLFile(text: #"[agency]\#nchannels = ["@diskominfo_contoh", "facebook:104729651234567", "youtube:UCabcDEF"]"#, path: "c.toml"))
+        XCTAssertEqual(ids.channels, ["@diskominfo_contoh"])
+        XCTAssertEqual(ids.channelAccounts, [.facebook: ["104729651234567"], .youtube: ["UCabcDEF"]])
+        XCTAssertTrue(ids.isAgency(Author(id: "104729651234567", handle: "Pemkot"), on: .facebook))
+        XCTAssertFalse(ids.isAgency(Author(id: "7999", handle: "diskominfo_contoh"), on: .facebook), "a name on Facebook is anyone's")
+        XCTAssertTrue(ids.isAgency(Author(id: "UCabcDEF", handle: "Kanal Kota"), on: .youtube), "ids keep their letter case")
+        XCTAssertTrue(ids.isAgency(Author(id: "1", handle: "@Diskominfo_Contoh"), on: .x))
+        XCTAssertFalse(ids.isAgency(Author(id: "104729651234567", handle: "x"), on: .instagram), "an id counts on its platform only")
     }
 
     func testACalendarOpenOnNoDayIsNamedAndKeepsTheDefaultHours() throws {

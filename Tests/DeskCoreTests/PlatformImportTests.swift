@@ -146,6 +146,77 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertNotEqual(try plain.comment(.facebook, "5549990_4001").sla.policy, "facebook-page")
     }
 
+    private func importText(_ t: TestDesk, _ text: String, _ format: any ImportFormat, channel: String? = nil) throws -> Importer.Summary {
+        try Importer(desk: t.desk, channel: channel).importData(Data(text.utf8), name: "file.json", format: format)
+    }
+
+    func testAFacebookPageIsKnownByTheIdConfiguredAndNeverByItsDisplayName() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo kota contoh"] // a display name, as a user might write it
+        config.channelAccounts = [.facebook: ["123456789"]]
+        let t = try TestDesk(config: config)
+        // A reply listing with no paging link naming the Page: its id comes from the configuration. An impostor with
+        // the Page's name (another id) is a citizen, and two people who share a name are two citizens.
+        let s = try importText(t, #"""
+            {"data":[{"id":"987_5001","created_time":"2026-11-30T01:00:00+0000","from":{"name":"Budi Santoso","id":"7001"},"message":"Kapan beasiswa dibuka?"},
+             {"id":"987_5002","created_time":"2026-11-30T01:20:00+0000","from":{"name":"Budi Santoso","id":"7002"},"message":"Jalan depan SDN 3 ambles!","parent":{"id":"987_5001"}},
+             {"id":"987_5003","created_time":"2026-11-30T01:40:00+0000","from":{"name":"Diskominfo Kota Contoh","id":"7999"},"message":"Sudah ditutup kak","parent":{"id":"987_5001"}},
+             {"id":"987_5004","created_time":"2026-11-30T02:00:00+0000","from":{"name":"Diskominfo Kota Contoh","id":"123456789"},"message":"Dibuka Januari, Kak.","parent":{"id":"987_5001"}}]}
+            """#, FacebookFormat())
+        XCTAssertEqual([s.accepted, s.replies], [3, 1], "the impostor is a citizen; the Page answers once")
+        try assertAnswered(t, .facebook, "987_5001", at: "2026-11-30T02:00:00Z")
+        let other = try t.comment(.facebook, "987_5002")
+        XCTAssertNil(other.sla.respondedAt, "the answer to one Budi Santoso does not answer another")
+        XCTAssertTrue(try queue(t).isSuperset(of: ["987_5002", "987_5003"]))
+    }
+
+    func testAnswersToAnUnknownAuthorNeverAnswerAnotherUnknownAuthor() throws {
+        let t = try TestDesk() // the Page is known from the paging link
+        let s = try importText(t, #"""
+            {"data":[{"id":"777_1","created_time":"2026-11-30T01:00:00+0000","message":"Bantuan banjir RW 07 belum sampai",
+                      "comments":{"data":[{"id":"777_2","created_time":"2026-11-30T01:30:00+0000","message":"RW 09 juga belum, rumah kami terendam"},
+                                          {"id":"777_3","created_time":"2026-11-30T02:00:00+0000","from":{"name":"Pemkot","id":"104729651234567"},"message":"Bantuan RW 07 tiba jam 3."}]}}],
+             "paging":{"next":"https://graph.facebook.com/v21.0/104729651234567_777/comments?after=b"}}
+            """#, FacebookFormat())
+        XCTAssertEqual([s.accepted, s.replies], [2, 1])
+        XCTAssertEqual(try t.comment(.facebook, "777_2").author, Author.unknown)
+        XCTAssertNotNil(try t.comment(.facebook, "777_1").sla.respondedAt)
+        XCTAssertNil(try t.comment(.facebook, "777_2").sla.respondedAt, "a reply to one deleted account is nobody else's answer")
+        XCTAssertFalse(Author.unknown.isSame(as: Author.unknown))
+    }
+
+    func testAnXV11TweetListIsCitizensTweetsNotTheAgencysArchive() throws {
+        let t = try desk()
+        try importText(t, #"""
+            {"data":[{"id":"301","created_at":"2026-11-30T01:00:00.000Z","conversation_id":"301","author_id":"903","text":"@diskominfo_contoh sampah belum diangkut"}],
+             "includes":{"users":[{"id":"903","username":"rudi_h"}]}}
+            """#, XV2Format())
+        let s = try importText(t, #"""
+            [{"created_at":"Mon Nov 30 03:00:00 +0000 2026","id_str":"1003","full_text":"@rudi_h @diskominfo_contoh di Jl. Mawar juga, sudah 4 hari!","in_reply_to_status_id_str":"301","user":{"id_str":"906","screen_name":"tono_s"}},
+             {"created_at":"Mon Nov 30 02:30:00 +0000 2026","id_str":"1002","full_text":"@diskominfo_contoh lampu merah mati!","in_reply_to_status_id_str":null,"user":{"id_str":"907","screen_name":"wati_r"}},
+             {"created_at":"Mon Nov 30 04:00:00 +0000 2026","id_str":"1004","full_text":"@rudi_h Sudah kami teruskan ke DLH.","in_reply_to_status_id_str":"301","user":{"id_str":"500","screen_name":"diskominfo_contoh"}},
+             {"created_at":"Mon Nov 30 04:10:00 +0000 2026","id_str":"1005","full_text":"RT @wati_r: lampu merah mati!","retweeted_status":{"id_str":"1002"},"user":{"id_str":"908","screen_name":"ani"}}]
+            """#, XV2Format())
+        XCTAssertEqual([s.accepted, s.replies], [2, 1], "two citizens' tweets and the agency's answer; the retweet passed over")
+        XCTAssertEqual(try t.comment(.x, "1003").author.handle, "tono_s")
+        XCTAssertEqual(try t.comment(.x, "1003").threadKey, "301")
+        XCTAssertEqual(try t.comment(.x, "1002").author.handle, "wati_r")
+        try assertAnswered(t, .x, "301", at: "2026-11-30T04:00:00Z")
+        XCTAssertNil(try t.comment(.x, "1003").sla.respondedAt, "the answer was to Rudi, not to Tono")
+    }
+
+    func testTheAccountAFileWasAddressedToIsTheAgencysOwn() throws {
+        let t = try TestDesk() // no channels configured
+        let s = try importText(t, #"""
+            {"data":[{"id":"11","created_at":"2026-11-30T01:00:00.000Z","conversation_id":"11","author_id":"905","text":"@diskominfo_contoh CFD jadi?"},
+                     {"id":"12","created_at":"2026-11-30T02:00:00.000Z","conversation_id":"11","author_id":"500","text":"@eko_p Jadi, Kak.",
+                      "referenced_tweets":[{"type":"replied_to","id":"11"}]}],
+             "includes":{"users":[{"id":"905","username":"eko_p"},{"id":"500","username":"Diskominfo_Contoh"}]}}
+            """#, XV2Format(), channel: "@diskominfo_contoh")
+        XCTAssertEqual([s.accepted, s.replies], [1, 1])
+        try assertAnswered(t, .x, "11", at: "2026-11-30T02:00:00Z")
+    }
+
     func testInstagram() throws {
         let t = try TestDesk() // the media's owner is named in the file
         let s = try importFixture(t, "instagram-comments.json")

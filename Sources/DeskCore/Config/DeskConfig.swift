@@ -6,8 +6,11 @@ import Foundation
 /// setting it concerns keeps its default, so the desk always runs.
 public struct DeskConfig: Sendable {
     public var agencyName: String = "Dinas Komunikasi dan Informatika"
-    /// The agency's own accounts; what they post counts as a response, never as a queue item.
+    /// The agency's own accounts by handle (`@diskominfo`); what they post counts as a response, never as a queue item.
     public var channels: [String] = []
+    /// The agency's own accounts by the platform's account id, written `facebook:104729651234567` in `[agency].channels`:
+    /// Facebook names people by display name, which anyone can take, so there the Page is known by its id.
+    public var channelAccounts: [Platform: Set<String>] = [:]
     /// The agency's website and public phone (`{agency.website}`, `{agency.phone}`), when configured.
     public var agencyWebsite: String?
     public var agencyPhone: String?
@@ -34,11 +37,28 @@ public struct DeskConfig: Sendable {
     /// The settings that shape what citizens get, apart from the SLA standards (which are versioned on their own):
     /// a change of any of them is put on the log.
     public var recordedSettings: JSONValue {
-        ["agency": ["name": .string(agencyName), "channels": .array(channels.map { .string($0) }),
+        ["agency": ["name": .string(agencyName),
+                    "channels": .array((channels + channelAccounts.flatMap { p, ids in ids.map { "\(p.rawValue):\($0)" } }.sorted()).map { .string($0) }),
                     "links": .array(linkAllowList.map { .string($0) }), "website": .string(agencyWebsite), "phone": .string(agencyPhone)],
          "humor": ["enabled": .bool(humorEnabled), "crisis_mode": .bool(crisisMode)],
          "escalation": ["grace": .string(escalationGrace.description)],
          "fairness": ["passed_over": .int(passedOverThreshold)]]
+    }
+
+    /// Whether `author` is one of the agency's accounts on `platform`: by account id (`channelAccounts`), or by handle
+    /// (`isAgencyChannel`) — except on Facebook, where the handle is a display name that anyone can take: there an
+    /// author with an account id is the agency only by that id.
+    public func isAgency(_ author: Author, on platform: Platform) -> Bool {
+        if let id = author.id, channelAccounts[platform]?.contains(id) == true { return true }
+        if platform == .facebook, author.id != nil { return false }
+        return isAgencyChannel(author.handle, on: platform)
+    }
+
+    /// `facebook:104729651234567` as the platform and the account id; nil for a handle.
+    static func accountID(_ entry: String) -> (Platform, String)? {
+        let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[1].isEmpty, let platform = Platform.social.first(where: { $0.rawValue == parts[0].lowercased() }) else { return nil }
+        return (platform, parts[1])
     }
 
     /// Whether an author handle is one of the agency's channels. On Mastodon a channel configured with its full address
@@ -150,7 +170,13 @@ public struct DeskConfig: Sendable {
                     if let s = name.string, !s.isEmpty { c.agencyName = s } else { fail("agency.name must be a non-empty string", table: "agency", key: "name") }
                 }
                 if let ch = agency["channels"] {
-                    if let list = ch.strings { c.channels = list.map(Author.normalizedHandle) } else { fail("agency.channels must be a list of handles such as [\"@diskominfo\"]", table: "agency", key: "channels") }
+                    if let list = ch.strings {
+                        for entry in list {
+                            if let (platform, id) = DeskConfig.accountID(entry) { c.channelAccounts[platform, default: []].insert(id) } else { c.channels.append(Author.normalizedHandle(entry)) }
+                        }
+                    } else {
+                        fail("agency.channels must be a list of handles such as [\"@diskominfo\", \"facebook:104729651234567\"]", table: "agency", key: "channels")
+                    }
                 }
                 for (key, path) in [("website", \DeskConfig.agencyWebsite), ("phone", \DeskConfig.agencyPhone)] {
                     guard let v = agency[key] else { continue }

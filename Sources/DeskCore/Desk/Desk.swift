@@ -78,8 +78,8 @@ public final class Desk: Sendable {
             let thread = Self.focus(try tx.thread(platform: c.platform, threadKey: c.threadKey), on: c)
             return CommentDetail(item: try item(c, tx, now: t), clocks: c.sla.clocks(at: t), threadComments: thread.comments,
                                  threadReplies: thread.replies, replies: try tx.replies(commentID: id),
-                                 otherByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id, before: nil, limit: 10),
-                                 earlierByAuthor: try tx.comments(byAuthor: c.author.handle, platform: c.platform, excluding: id,
+                                 otherByAuthor: try tx.comments(byAuthor: c.author, platform: c.platform, excluding: id, before: nil, limit: 10),
+                                 earlierByAuthor: try tx.comments(byAuthor: c.author, platform: c.platform, excluding: id,
                                                                   before: c.createdAt, limit: 10),
                                  history: try tx.events(subject: String(id), action: nil, limit: 200))
         }
@@ -93,7 +93,7 @@ public final class Desk: Sendable {
     static func focus(_ thread: (comments: [Comment], replies: [Reply]), on c: Comment) -> (comments: [Comment], replies: [Reply]) {
         guard thread.comments.count + thread.replies.count > wholeThread else { return thread }
         let byExternal = Dictionary(thread.comments.map { ($0.externalID, $0) }) { a, _ in a }
-        var keep = Set(thread.comments.filter { $0.author.handle == c.author.handle }.map(\.externalID))
+        var keep = Set(thread.comments.filter { $0.author.isSame(as: c.author) }.map(\.externalID))
         keep.insert(c.externalID)
         var frontier = Array(keep)
         while let next = frontier.popLast() {
@@ -552,7 +552,7 @@ public final class Desk: Sendable {
     /// The comments an answer to `comment` at `at` answers too: the same citizen's other comments in the conversation,
     /// written before the answer, whose response clock still runs (the citizen reads one answer to the conversation).
     func alsoAnswered(with comment: Comment, at: Date, _ tx: any StoreReader) throws -> [Comment] {
-        try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey, authorHandle: comment.author.handle,
+        try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey, author: comment.author,
                                   before: at).filter { $0.id != comment.id }
     }
 
@@ -586,7 +586,7 @@ public final class Desk: Sendable {
         // The agency's own post answers no one: replying under it starts a first response.
         guard let id = reply.externalID, let threadKey = reply.threadKey, reply.inReplyTo != nil else { return [:] }
         var followUps = try tx.responsesRunning(.firstResponse, platform: reply.platform, threadKey: threadKey,
-                                                authorHandle: comment?.author.handle, after: reply.sentAt)
+                                                author: comment?.author, after: reply.sentAt)
         if comment == nil { followUps.removeAll { $0.inReplyTo != id } }
         var clocks: [String: JSONValue] = [:]
         for c in followUps { try restartResponseClock(c, followsAgencyReply: true, tx, into: &clocks) }
@@ -603,9 +603,9 @@ public final class Desk: Sendable {
         var clocks: [String: JSONValue] = [:]
         for answer in answers {
             guard let id = answer.externalID, let threadKey = answer.threadKey else { continue }
-            for c in try tx.responsesRunning(.nextResponse, platform: answer.platform, threadKey: threadKey, authorHandle: nil, after: answer.sentAt)
-            where c.inReplyTo == id && c.author.handle != comment.author.handle {
-                guard try !tx.agencyReplied(platform: c.platform, threadKey: c.threadKey, author: c.author.handle, before: c.createdAt) else { continue }
+            for c in try tx.responsesRunning(.nextResponse, platform: answer.platform, threadKey: threadKey, author: nil, after: answer.sentAt)
+            where c.inReplyTo == id && !c.author.isSame(as: comment.author) {
+                guard try !tx.agencyReplied(platform: c.platform, threadKey: c.threadKey, author: c.author, before: c.createdAt) else { continue }
                 try restartResponseClock(c, followsAgencyReply: false, tx, into: &clocks)
             }
             var linked = answer
@@ -626,7 +626,7 @@ public final class Desk: Sendable {
         var clocks: [String: JSONValue] = [:]
         for moved in joined {
             guard let c = try tx.comment(id: moved), c.sla.responseClock == .firstResponse, c.sla.awaitsResponse,
-                  try tx.agencyReplied(platform: c.platform, threadKey: c.threadKey, author: c.author.handle, before: c.createdAt)
+                  try tx.agencyReplied(platform: c.platform, threadKey: c.threadKey, author: c.author, before: c.createdAt)
             else { continue }
             try restartResponseClock(c, followsAgencyReply: true, tx, into: &clocks)
         }
@@ -638,15 +638,14 @@ public final class Desk: Sendable {
     /// did or its holder is no longer active, to the queue (`open`); its paused resolution clock runs again from the
     /// moment they wrote (now, for a message dated later) — the agency's time to resolve is not paused while the
     /// citizen's answer sits unread. A comment whose wait began after they wrote stays waiting.
-    /// The citizen is the same when the handles match and, where both messages carry the platform's account id (Facebook
-    /// and YouTube show display names, which two people can share), the ids do too.
+    /// The citizen is the same by `Author.isSame(as:)`: where both messages carry the platform's account id (Facebook
+    /// and YouTube show display names, which two people can share), the ids match too.
     /// Returns one `status` event per comment (reason `citizen_replied`), for the caller to log before its own.
     func citizenReturned(with followUp: Comment, _ tx: any StoreWriter) throws -> [EventDraft] {
         var events: [EventDraft] = []
         for var c in try tx.waitingOnCitizen(platform: followUp.platform, threadKey: followUp.threadKey,
-                                             authorHandle: followUp.author.handle, before: followUp.createdAt) {
+                                             author: followUp.author, before: followUp.createdAt) {
             if let since = c.sla.pausedSince, since > followUp.createdAt { continue }
-            if let a = c.author.id, let b = followUp.author.id, a != b { continue }
             let before = c
             // Back to its holder while they are on the desk; to the queue otherwise.
             if let holder = c.assignee, try tx.staffMember(holder)?.active != true { c.assignee = nil }

@@ -49,7 +49,7 @@ public struct ReplyAssistant: Sendable {
         guard let comment = try desk.store.read({ try $0.comment(id: commentID) }) else { throw DeskError.notFound("Comment \(commentID)") }
         let verdict = verdict(for: comment)
         let recent = try desk.store.read {
-            try $0.recentTemplateIDs(authorHandle: comment.author.handle, platform: comment.platform, since: desk.now - 30 * 86_400)
+            try $0.recentTemplateIDs(author: comment.author, platform: comment.platform, since: desk.now - 30 * 86_400)
         }
         // The intent stored at import is the governor's own guess; only a different one was set by staff.
         let triaged = comment.intent == verdict.intent ? nil : comment.intent

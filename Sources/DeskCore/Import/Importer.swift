@@ -299,7 +299,7 @@ public struct Importer: Sendable {
             }
             // The parent decides the conversation (when the record names no thread) and whether this message
             // follows an agency answer; both lookups are skipped when they cannot change anything.
-            var parentMessage: (threadKey: String?, answeredAuthor: String?, isAnswer: Bool)?
+            var parentMessage: (threadKey: String?, answeredAuthor: Author?, isAnswer: Bool)?
             var parentThread: String?
             if let irt = record.inReplyTo {
                 if presence[record.platform]!.any { parentMessage = try tx.agencyMessage(platform: record.platform, externalID: irt) }
@@ -314,10 +314,10 @@ public struct Importer: Sendable {
             // unless the agency answered this citizen elsewhere in the conversation.
             var follows = false
             if let parent = parentMessage, parent.isAnswer {
-                follows = parent.answeredAuthor.map { $0 == record.author.handle } ?? true
+                follows = parent.answeredAuthor.map { $0.isSame(as: record.author) } ?? true
             }
             if !follows, presence[record.platform]!.any {
-                follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author.handle,
+                follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author,
                                                before: record.createdAt)
             }
             var sla = item.sla
@@ -379,7 +379,7 @@ public struct Importer: Sendable {
             // reply): that answer meets this comment's clock too, as it would had this comment been stored first.
             // Skipped when no agency message on the platform is as late as this comment (imports in time order).
             if !linkedPending, presence[record.platform]!.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
-               let at = try tx.firstAgencyAnswer(platform: record.platform, threadKey: threadKey, author: record.author.handle,
+               let at = try tx.firstAgencyAnswer(platform: record.platform, threadKey: threadKey, author: record.author,
                                                  since: record.createdAt, until: nil, source: .imported) {
                 responded(try desk.respond(to: comment, at: at, tx))
             }
@@ -526,7 +526,9 @@ struct Preparer: Sendable {
     func prepare(_ item: ImportItem) -> Prepared {
         var p = Prepared(line: item.line, result: item.result, note: item.note)
         guard case .success(var record) = item.result else { return p }
-        p.isAgency = record.fromAgency || config.isAgencyChannel(record.author.handle, on: record.platform)
+        // The account the file's comments were addressed to is the agency's own, whatever the configuration says.
+        p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform)
+            || (channel != nil && Author.normalizedHandle(record.author.handle) == channel)
         if p.isAgency { return p }
         if record.channel == nil, let channel {
             record.channel = channel

@@ -14,6 +14,21 @@ public struct Author: Hashable, Sendable, Codable {
         self.name = name
     }
 
+    /// The author platforms leave out when an account is deleted, suspended or private: nobody in particular.
+    public static let unknown = Author(handle: "[deleted]")
+
+    /// Whether the platform named the account (not `unknown`).
+    public var isKnown: Bool { handle != Author.unknown.handle }
+
+    /// Whether `other` is the same citizen: the same handle and, where both carry the platform's account id, the same
+    /// id (Facebook and YouTube name people by display name, which two people can share). An unknown author is
+    /// nobody else: two deleted accounts are not one citizen, and an answer to one never answers the other.
+    public func isSame(as other: Author) -> Bool {
+        guard isKnown, handle == other.handle else { return false }
+        if let a = id, let b = other.id { return a == b }
+        return true
+    }
+
     /// The handle with exactly one leading `@`, for display and comparison with channel names.
     public var atHandle: String { Author.normalizedHandle(handle) }
 

@@ -37,16 +37,19 @@ public protocol StoreReader {
     /// Every platform comments on the desk came from, sorted.
     func platforms() throws -> [Platform]
     /// The author's other comments on the platform, newest first.
-    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, before: Date?, limit: Int) throws -> [Comment]
+    ///
+    /// Every look-up by citizen on this protocol takes the `Author` and finds the same citizen (`Author.isSame(as:)`):
+    /// the same handle, the same account id where both carry one, and nobody for an unknown author.
+    func comments(byAuthor author: Author, platform: Platform, excluding id: Int64, before: Date?, limit: Int) throws -> [Comment]
     /// An agency message with that platform id, as a citizen's answer to it needs it: its conversation (nil when none
     /// is recorded), the author of the comment it answers (nil when that comment is not on the desk), and whether it
     /// answers anything at all (false for the agency's own post). nil when there is no such message.
-    func agencyMessage(platform: Platform, externalID: String) throws -> (threadKey: String?, answeredAuthor: String?, isAnswer: Bool)?
+    func agencyMessage(platform: Platform, externalID: String) throws -> (threadKey: String?, answeredAuthor: Author?, isAnswer: Bool)?
     /// Whether the agency answered this author in the conversation before `before` (a later message of theirs
     /// then starts a `next_response` clock).
-    func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool
+    func agencyReplied(platform: Platform, threadKey: String, author: Author, before: Date) throws -> Bool
     /// Templates already sent to this citizen on the platform since `since` (so they are not suggested again).
-    func recentTemplateIDs(authorHandle: String, platform: Platform, since: Date) throws -> Set<String>
+    func recentTemplateIDs(author: Author, platform: Platform, since: Date) throws -> Set<String>
     /// Whether any reply, and any reply still waiting for its comment, exists on a platform (lets imports
     /// skip lookups that cannot find anything).
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)
@@ -55,19 +58,19 @@ public protocol StoreReader {
     func commentsAwaitParent(platform: Platform) throws -> Bool
     /// Whether any comment is waiting for its citizen (`waiting_citizen`).
     func anyWaitingOnCitizen() throws -> Bool
-    /// The comments of `authorHandle` in a conversation that wait for them (`waiting_citizen`), written before `before`.
-    func waitingOnCitizen(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
+    /// The comments of `author` in a conversation that wait for them (`waiting_citizen`), written before `before`.
+    func waitingOnCitizen(platform: Platform, threadKey: String, author: Author, before: Date) throws -> [Comment]
     /// Imported agency replies waiting for the comment they answer.
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply]
-    /// Comments by `authorHandle` (by anyone when nil) in a conversation, written after `after`, whose response clock
+    /// Comments by `author` (by anyone when nil) in a conversation, written after `after`, whose response clock
     /// of kind `clock` still runs: those an agency answer imported late turns into follow-ups, or back.
-    func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment]
-    /// Comments by `authorHandle` in a conversation, unanswered and not withdrawn (spam, no reply needed, closed
+    func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, author: Author?, after: Date) throws -> [Comment]
+    /// Comments by `author` in a conversation, unanswered and not withdrawn (spam, no reply needed, closed
     /// unanswered), written at or before `before`.
-    func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment]
+    func unansweredComments(platform: Platform, threadKey: String, author: Author, before: Date) throws -> [Comment]
     /// When the agency first answered the citizen `author` in a conversation at or after `since` (and at or before
     /// `until`): a reply from `source` to one of their comments there, if there is one.
-    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date, until: Date?,
+    func firstAgencyAnswer(platform: Platform, threadKey: String, author: Author, since: Date, until: Date?,
                            source: Reply.Source) throws -> Date?
     /// The latest time an agency message imported from the platform was sent, if there is one.
     func latestAgencyMessage(platform: Platform) throws -> Date?

@@ -274,30 +274,39 @@ final class SQLiteTransaction: StoreWriter {
         try String.fetchAll(db, sql: "SELECT DISTINCT platform FROM comment INDEXED BY comment_thread ORDER BY platform").map(Platform.init(rawValue:))
     }
 
-    func comments(byAuthor handle: String, platform: Platform, excluding id: Int64, before: Date?, limit: Int) throws -> [Comment] {
-        try fetchComments("""
-            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND author_handle = ? AND id != ? AND created_at < ?
-            ORDER BY created_at DESC LIMIT ?
-            """, [platform.rawValue, handle, id, before.map { Int64($0.timeIntervalSince1970) } ?? Int64.max, limit])
+    /// The SQL condition "the comment's author is `author`" (`Author.isSame(as:)`), with its three arguments: an
+    /// unknown author's handle is bound as NULL, which equals nothing.
+    private static let sameCitizen = "comment.author_handle = ? AND (? IS NULL OR comment.author_id IS NULL OR comment.author_id = ?)"
+
+    private static func sameCitizen(_ author: Author) -> [(any DatabaseValueConvertible)?] {
+        [author.isKnown ? author.handle : nil, author.id, author.id]
     }
 
-    func unansweredComments(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment] {
+    func comments(byAuthor author: Author, platform: Platform, excluding id: Int64, before: Date?, limit: Int) throws -> [Comment] {
+        try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND \(Self.sameCitizen) AND id != ? AND created_at < ?
+            ORDER BY created_at DESC LIMIT ?
+            """, StatementArguments([platform.rawValue] + Self.sameCitizen(author)
+                                    + [id, before.map { Int64($0.timeIntervalSince1970) } ?? Int64.max, limit]))
+    }
+
+    func unansweredComments(platform: Platform, threadKey: String, author: Author, before: Date) throws -> [Comment] {
         try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_author
-            WHERE platform = ? AND author_handle = ? AND thread_key = ? AND created_at <= ? AND responded_at IS NULL
+            WHERE platform = ? AND \(Self.sameCitizen) AND thread_key = ? AND created_at <= ? AND responded_at IS NULL
               AND response_stopped IS NULL
             ORDER BY created_at
-            """, [platform.rawValue, authorHandle, threadKey, Int64(before.timeIntervalSince1970)])
+            """, StatementArguments([platform.rawValue] + Self.sameCitizen(author) + [threadKey, Int64(before.timeIntervalSince1970)]))
     }
 
-    func firstAgencyAnswer(platform: Platform, threadKey: String, author: String, since: Date, until: Date?,
+    func firstAgencyAnswer(platform: Platform, threadKey: String, author: Author, since: Date, until: Date?,
                            source: Reply.Source) throws -> Date? {
         try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(reply.sent_at) FROM reply INDEXED BY reply_thread JOIN comment ON comment.id = reply.comment_id
             WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at >= ? AND reply.sent_at <= ?
-              AND comment.author_handle = ? AND reply.source = ?
-            """), arguments: [platform.rawValue, threadKey, Int64(floor(since.timeIntervalSince1970)),
-                              until.map { Int64(floor($0.timeIntervalSince1970)) } ?? Int64.max, author, source.rawValue])
+              AND \(Self.sameCitizen) AND reply.source = ?
+            """), arguments: StatementArguments([platform.rawValue, threadKey, Int64(floor(since.timeIntervalSince1970)),
+                              until.map { Int64(floor($0.timeIntervalSince1970)) } ?? Int64.max] + Self.sameCitizen(author) + [source.rawValue]))
             .map { Date(timeIntervalSince1970: Double($0)) }
     }
 
@@ -307,10 +316,10 @@ final class SQLiteTransaction: StoreWriter {
             .map { Date(timeIntervalSince1970: Double($0)) }
     }
 
-    func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, authorHandle: String?, after: Date) throws -> [Comment] {
+    func responsesRunning(_ clock: SLAClock, platform: Platform, threadKey: String, author: Author?, after: Date) throws -> [Comment] {
         let running = "created_at > ? AND response_clock = ? AND responded_at IS NULL AND response_stopped IS NULL"
         let since = Int64(floor(after.timeIntervalSince1970))
-        guard let authorHandle else {
+        guard let author else {
             return try fetchComments("""
                 SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_thread
                 WHERE platform = ? AND thread_key = ? AND \(running) ORDER BY created_at
@@ -318,8 +327,8 @@ final class SQLiteTransaction: StoreWriter {
         }
         return try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_author
-            WHERE platform = ? AND author_handle = ? AND thread_key = ? AND \(running) ORDER BY created_at
-            """, [platform.rawValue, authorHandle, threadKey, since, clock.rawValue])
+            WHERE platform = ? AND \(Self.sameCitizen) AND thread_key = ? AND \(running) ORDER BY created_at
+            """, StatementArguments([platform.rawValue] + Self.sameCitizen(author) + [threadKey, since, clock.rawValue]))
     }
 
     private var commentInsert: RawStatement?
@@ -447,11 +456,11 @@ final class SQLiteTransaction: StoreWriter {
                          [platform.rawValue, externalID]).first
     }
 
-    func recentTemplateIDs(authorHandle: String, platform: Platform, since: Date) throws -> Set<String> {
+    func recentTemplateIDs(author: Author, platform: Platform, since: Date) throws -> Set<String> {
         Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT reply.template_id FROM comment JOIN reply ON reply.comment_id = comment.id
-            WHERE comment.platform = ? AND comment.author_handle = ? AND reply.sent_at >= ? AND reply.template_id IS NOT NULL
-            """), arguments: [platform.rawValue, authorHandle, Int64(since.timeIntervalSince1970)]))
+            WHERE comment.platform = ? AND \(Self.sameCitizen) AND reply.sent_at >= ? AND reply.template_id IS NOT NULL
+            """), arguments: StatementArguments([platform.rawValue] + Self.sameCitizen(author) + [Int64(since.timeIntervalSince1970)])))
     }
 
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool) {
@@ -475,12 +484,12 @@ final class SQLiteTransaction: StoreWriter {
             """)) ?? false
     }
 
-    func waitingOnCitizen(platform: Platform, threadKey: String, authorHandle: String, before: Date) throws -> [Comment] {
+    func waitingOnCitizen(platform: Platform, threadKey: String, author: Author, before: Date) throws -> [Comment] {
         try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment INDEXED BY comment_waiting
-            WHERE platform = ? AND thread_key = ? AND author_handle = ? AND created_at < ? AND status = 'waiting_citizen'
+            WHERE platform = ? AND thread_key = ? AND \(Self.sameCitizen) AND created_at < ? AND status = 'waiting_citizen'
             ORDER BY created_at
-            """, [platform.rawValue, threadKey, authorHandle, Int64(before.timeIntervalSince1970)])
+            """, StatementArguments([platform.rawValue, threadKey] + Self.sameCitizen(author) + [Int64(before.timeIntervalSince1970)]))
     }
 
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply] {
@@ -490,30 +499,33 @@ final class SQLiteTransaction: StoreWriter {
 
     private var agencyRepliedQuery: RawStatement?
 
-    func agencyReplied(platform: Platform, threadKey: String, author: String, before: Date) throws -> Bool {
+    func agencyReplied(platform: Platform, threadKey: String, author: Author, before: Date) throws -> Bool {
         // Asked for most imported comments once a platform has replies: a raw statement, prepared once, that seeks
         // the citizen's comments in the conversation (a few) and looks for an answer to any of them.
         let q = try prepared(&agencyRepliedQuery, """
             SELECT 1 FROM comment INDEXED BY comment_author JOIN reply ON reply.comment_id = comment.id
-            WHERE comment.platform = ? AND comment.author_handle = ? AND comment.thread_key = ? AND reply.sent_at < ? LIMIT 1
+            WHERE comment.platform = ? AND \(Self.sameCitizen) AND comment.thread_key = ? AND reply.sent_at < ? LIMIT 1
             """)
+        guard author.isKnown else { return false }
         q.bind(1, platform.rawValue)
-        q.bind(2, author)
-        q.bind(3, threadKey)
-        q.bind(4, Int64(floor(before.timeIntervalSince1970)))
+        q.bind(2, author.handle)
+        q.bind(3, author.id)
+        q.bind(4, author.id)
+        q.bind(5, threadKey)
+        q.bind(6, Int64(floor(before.timeIntervalSince1970)))
         return try q.first { _ in true } ?? false
     }
 
     private var agencyMessageQuery: RawStatement?
 
-    func agencyMessage(platform: Platform, externalID: String) throws -> (threadKey: String?, answeredAuthor: String?, isAnswer: Bool)? {
+    func agencyMessage(platform: Platform, externalID: String) throws -> (threadKey: String?, answeredAuthor: Author?, isAnswer: Bool)? {
         let q = try prepared(&agencyMessageQuery, """
-            SELECT reply.thread_key, comment.author_handle, reply.in_reply_to IS NOT NULL
+            SELECT reply.thread_key, comment.author_handle, reply.in_reply_to IS NOT NULL, comment.author_id
             FROM reply LEFT JOIN comment ON comment.id = reply.comment_id WHERE reply.platform = ? AND reply.external_id = ?
             """)
         q.bind(1, platform.rawValue)
         q.bind(2, externalID)
-        return try q.first { ($0.text(0), $0.text(1), $0.int(2) != 0) }
+        return try q.first { row in (row.text(0), row.text(1).map { Author(id: row.text(3), handle: $0) }, row.int(2) != 0) }
     }
 
     func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply]) {

@@ -8,7 +8,7 @@ struct PlatformFields {
     let line: Int
 
     /// The author platforms leave out when an account is deleted, suspended or private.
-    static let missingAuthor = Author(handle: "[deleted]")
+    static let missingAuthor = Author.unknown
 
     /// The object `value` is, or nil when it is not an object. `line` is used when the value carries none.
     init?(_ value: JSONValue, line fallback: Int) {

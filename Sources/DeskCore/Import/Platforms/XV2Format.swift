@@ -14,6 +14,11 @@ import Foundation
 ///   tweets, so its replies are imported as the agency's replies (author `archiveOwner`); its original posts
 ///   and retweets answer no one and are passed over.
 ///
+/// - API v1.1 tweets (`statuses/mentions_timeline`, search, twarc1): objects with `id_str`, `full_text` (or `text`,
+///   or `extended_tweet.full_text`) and their author in `user` (`screen_name`, `id_str`, `name`); the reply link is
+///   `in_reply_to_status_id_str`, and the conversation follows the reply chain. Retweets are passed over. An object
+///   with a `user` is never taken for an archive's: an archive's tweets name no author, being all the owner's.
+///
 /// Only `data` is imported, never `includes.tweets`: those are the tweets referred to (quoted, answered), which
 /// may be anyone's and are not the listing asked for.
 public struct XV2Format: ImportFormat {
@@ -49,7 +54,11 @@ public struct XV2Format: ImportFormat {
         } else if let entry = f.fields("tweet") {
             records.add(line: f.line) { () throws(RecordProblem) in try archived(entry) }
         } else if f.object["full_text"] != nil || f.object["id_str"] != nil {
-            records.add(line: f.line) { () throws(RecordProblem) in try archived(f) }
+            if let user = f.fields("user") {
+                records.add(line: f.line) { () throws(RecordProblem) in try Self.legacy(f, user: user) }
+            } else {
+                records.add(line: f.line) { () throws(RecordProblem) in try archived(f) }
+            }
         } else if f.object["text"] != nil, f.object["id"] != nil {
             let author = f.fields("author").flatMap(Self.user)
             records.add(line: f.line) { () throws(RecordProblem) in try Self.tweet(f) { _ in author } }
@@ -111,6 +120,24 @@ public struct XV2Format: ImportFormat {
             ? "https://x.com/\(author.handle)/status/\(id)" : "https://x.com/i/web/status/\(id)"
         return CommentRecord(platform: .x, id: id, author: author, text: expanded(text, note?.fields("entities") != nil ? note! : t), createdAt: created,
                              threadID: t.string("conversation_id"), inReplyTo: inReplyTo, url: url, lang: t.language("lang"))
+    }
+
+    /// An API v1.1 tweet written by `user`; nil for a retweet.
+    static func legacy(_ t: PlatformFields, user: PlatformFields) throws(RecordProblem) -> CommentRecord? {
+        let id: String
+        if let s = t.string("id_str") { id = s } else { id = try t.id("id", "the tweet id") }
+        guard t.object["retweeted_status"] == nil else { return nil }
+        let extended = t.fields("extended_tweet")
+        let text: String
+        if let full = extended?.string("full_text") { text = expanded(full, extended!) } else {
+            text = expanded(try t.text(t["text"] != nil && t["full_text"] == nil ? "text" : "full_text", "the tweet's text"), t)
+        }
+        let created = try t.time("created_at", example: "Mon Nov 30 03:00:00 +0000 2026")
+        let author = user.string("screen_name").map { Author(id: user.string("id_str"), handle: $0, name: user.string("name")) }
+            ?? Author(id: user.string("id_str"), handle: Author.unknown.handle)
+        let url = author.isKnown ? "https://x.com/\(author.handle)/status/\(id)" : "https://x.com/i/web/status/\(id)"
+        return CommentRecord(platform: .x, id: id, author: author, text: text, createdAt: created,
+                             inReplyTo: t.string("in_reply_to_status_id_str"), url: url, lang: t.language("lang"))
     }
 
     /// An archive tweet (the `tweet` of a tweets.js entry); nil for original posts and retweets.
