@@ -285,6 +285,19 @@ final class SLATests: XCTestCase {
         XCTAssertTrue(events.first?.payload.contains("sweep run by sari") ?? false, events.first?.payload ?? "")
     }
 
+    func testTheSweepLooksAtEveryBreachPageByPageAndSkipsTheEscalatedOnes() throws {
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        try test.importRecords((0..<7).map { record("b\($0)", at: "2026-12-01T08:00:00+07:00") })
+        let first = try test.comment(.x, "b0").id
+        try test.desk.escalate(first, reason: "by hand")
+        test.set("2026-12-03T10:00:00+07:00")
+        // Pages of two: the one escalated by hand fills no page, and every other breach is reached.
+        let escalated = try test.desk.escalateOverdue(page: 2)
+        XCTAssertEqual(escalated.count, 6)
+        XCTAssertFalse(escalated.contains(first))
+        XCTAssertEqual(try test.desk.escalateOverdue(page: 2), [], "once each")
+    }
+
     func testOutOfHoursGraceIsNotReachedOvernight() throws {
         let test = try TestDesk(now: "2026-12-01T15:00:00+07:00")
         try test.importRecords([record("1", at: "2026-12-01T13:30:00+07:00")]) // due 15:30

@@ -290,13 +290,24 @@ public final class Desk: Sendable {
     }
 
     /// Escalates, once each, the comments whose breach has stood longer than the configured grace, counting
-    /// business time only. Returns the ids escalated. Runs as the system actor.
+    /// business time only. Returns the ids escalated, in id order. Runs as the system actor. Every breach is looked
+    /// at, however many: they are read a page at a time.
     @discardableResult
-    public func escalateOverdue() throws -> [Int64] {
+    public func escalateOverdue(page: Int = 10_000) throws -> [Int64] {
         let t = now
+        var done: [Int64] = []
+        var last: Int64 = 0
+        while true {
+            let due = try store.read { tx in try tx.unescalatedBreaches(now: t, after: last, limit: page) }
+            guard let end = due.last?.id else { return done }
+            done += try escalate(due, at: t)
+            last = end
+        }
+    }
+
+    /// The comments of one page of the sweep whose breach has stood longer than the grace, escalated.
+    private func escalate(_ due: [Comment], at t: Date) throws -> [Int64] {
         let grace = config.escalationGrace
-        let due = try store.read { tx in try tx.overdue(now: t, includeAtRisk: false, limit: 100_000) }
-            .filter { $0.status.needsAction && $0.status != .escalated && $0.sla.escalatedAt == nil }
         var done: [Int64] = []
         let system = acting(as: .system)
         for c in due {

@@ -26,6 +26,9 @@ public protocol StoreReader {
     func counts(_ query: QueueQuery) throws -> QueueCounts
     /// Comments with a running clock that has breached (and with `atRisk`, is at risk) at `now`, oldest breach first.
     func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment]
+    /// Breached comments that still ask something of the agency (new, open, claimed) and were never escalated, by id,
+    /// after id `after`: the escalation sweep's pages.
+    func unescalatedBreaches(now: Date, after: Int64, limit: Int) throws -> [Comment]
     /// How many newer comments in the same queue (platform and channel) were answered, up to `limit`.
     func answeredNewer(than comment: Comment, limit: Int) throws -> Int
     func replies(commentID: Int64) throws -> [Reply]

@@ -259,6 +259,14 @@ final class SQLiteTransaction: StoreWriter {
             """, ["now": t, "limit": limit])
     }
 
+    func unescalatedBreaches(now: Date, after: Int64, limit: Int) throws -> [Comment] {
+        try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment
+            WHERE id > :after AND due_at < :now AND escalated_at IS NULL AND status IN ('new', 'open', 'claimed')
+            ORDER BY id LIMIT :limit
+            """, ["after": after, "now": Int64(floor(now.timeIntervalSince1970)), "limit": limit])
+    }
+
     func answeredNewer(than c: Comment, limit: Int) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM (SELECT 1 FROM comment

@@ -90,7 +90,9 @@ struct EscalateCommand: ParsableCommand {
             let desk = try global.openDesk()
             if overdue {
                 let ids = try desk.escalateOverdue()
-                Console.out(ids.isEmpty ? "Nothing to escalate." : "Escalated: " + ids.map(String.init).joined(separator: ", "))
+                // A cron job's mail stays readable after a long outage: the count, and the first ids.
+                let shown = ids.prefix(50).map(String.init).joined(separator: ", ") + (ids.count > 50 ? ", …" : "")
+                Console.out(ids.isEmpty ? "Nothing to escalate." : "Escalated \(ids.count) (`meja list --status escalated` lists them): \(shown)")
             } else if let id {
                 let c = try desk.escalate(desk.resolve(id), reason: reason).comment
                 Console.out("Comment \(c.id) is escalated to supervisors.")
