@@ -612,6 +612,20 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(OverdueBoardView.draw(s, on: &grid).map(\.0).joined().contains("answered"))
     }
 
+    func testABoardLongerThanTheDeskLoadsCountsAllAndSaysOnlyTheOldestAreShown() {
+        var s = Self.state()
+        send(&s, .overdueBoard)
+        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1), Self.item(2)], counts: OverdueCounts(breached: 199_525, atRisk: 124)))
+        var grid = CellGrid(width: 100, height: 24)
+        let status = OverdueBoardView.draw(s, on: &grid).map(\.0).joined()
+        XCTAssertTrue(status.contains("199525 breached"), status)
+        XCTAssertTrue(status.contains("124 at risk"), status)
+        XCTAssertTrue(status.contains("oldest 2 shown"), status)
+        // All of them loaded: the counts are the items', and nothing is said about the oldest.
+        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1)], counts: OverdueCounts(breached: 1, atRisk: 0)))
+        XCTAssertFalse(OverdueBoardView.draw(s, on: &grid).map(\.0).joined().contains("oldest"))
+    }
+
     // MARK: Composer and review
 
     private func composing() -> AppState {

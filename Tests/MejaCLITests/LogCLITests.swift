@@ -293,6 +293,12 @@ final class LogCLITests: XCTestCase {
         let withRisk = try jsonArray(try cli.run(["overdue", "--at-risk", "--json"]).stdout)
         XCTAssertEqual(withRisk.compactMap { $0["external_id"]?.stringValue }, ["friday", "weekend", "early", "noon", "risk"])
         XCTAssertEqual(withRisk.last?["sla_state"]?.stringValue, "at_risk")
+        // A limit lists the oldest and says how many there are in all.
+        let two = try cli.run(["overdue", "--limit", "2", "--json"])
+        XCTAssertEqual(try jsonArray(two.stdout).compactMap { $0["external_id"]?.stringValue }, ["friday", "weekend"])
+        XCTAssertTrue(two.stderr.contains("the oldest 2 of 4 are listed; --limit 4 lists them all"), two.stderr)
+        XCTAssertTrue(try cli.run(["overdue", "--at-risk", "--limit", "4"]).stderr.contains("the oldest 4 of 5"))
+        XCTAssertEqual(try cli.run(["overdue", "--limit", "4"]).stderr, "", "all listed: nothing to say")
     }
 
 }

@@ -49,6 +49,12 @@ public final class Desk: Sendable {
         try store.read { tx in try tx.counts(query) }
     }
 
+    /// How many comments are breached and at risk now, all of them (`overdue` lists at most its limit).
+    public func overdueCounts() throws -> OverdueCounts {
+        let t = now
+        return try store.read { try $0.overdueCounts(now: t) }
+    }
+
     /// Breached items (and with `includeAtRisk`, at-risk ones), oldest breach first.
     public func overdue(includeAtRisk: Bool = false, limit: Int = 10_000) throws -> [QueueItem] {
         let t = now

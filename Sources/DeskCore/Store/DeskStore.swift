@@ -26,6 +26,8 @@ public protocol StoreReader {
     func counts(_ query: QueueQuery) throws -> QueueCounts
     /// Comments with a running clock that has breached (and with `atRisk`, is at risk) at `now`, oldest breach first.
     func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment]
+    /// How many comments `overdue` would list without a limit: breached, and at risk (not yet breached).
+    func overdueCounts(now: Date) throws -> OverdueCounts
     /// Breached comments that still ask something of the agency (new, open, claimed) and were never escalated, by id,
     /// after id `after`: the escalation sweep's pages.
     func unescalatedBreaches(now: Date, after: Int64, limit: Int) throws -> [Comment]

@@ -259,6 +259,14 @@ final class SQLiteTransaction: StoreWriter {
             """, ["now": t, "limit": limit])
     }
 
+    func overdueCounts(now: Date) throws -> OverdueCounts {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT total(due_at < :now), total(due_at >= :now)
+            FROM comment WHERE due_at IS NOT NULL AND (due_at < :now OR at_risk_at <= :now)
+            """, arguments: ["now": Int64(floor(now.timeIntervalSince1970))])
+        return OverdueCounts(breached: Int(row?[0] ?? 0.0), atRisk: Int(row?[1] ?? 0.0))
+    }
+
     func unescalatedBreaches(now: Date, after: Int64, limit: Int) throws -> [Comment] {
         try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment

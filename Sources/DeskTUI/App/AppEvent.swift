@@ -28,7 +28,8 @@ public enum AppEvent: Sendable {
     case draftLoaded(commentID: Int64, ReplyDraft?)
     case suggestionsLoaded(commentID: Int64, [Suggestion])
     case reviewLoaded(commentID: Int64, ReplyReview, alsoAnswers: [Comment] = [])
-    case overdueLoaded([QueueItem])
+    /// The board's items (at most the desk's limit, oldest breach first) and, when known, how many there are in all.
+    case overdueLoaded([QueueItem], counts: OverdueCounts? = nil)
     case passedOverLoaded([QueueItem])
     case logLoaded([LogEvent], LogAudit.Audit?)
     case staffLoaded([StaffMember], forComment: Int64)

@@ -67,7 +67,7 @@ public final class EffectRunner {
             if review.humorAllowed == nil, let verdict = assistant?.verdict(for: comment) { review.humorAllowed = verdict.humorAllowed.rawValue }
             return [.reviewLoaded(commentID: id, review, alsoAnswers: try desk.alsoAnswered(byReplyTo: id))]
         case .loadOverdue:
-            return [.overdueLoaded(try desk.overdue(includeAtRisk: true))]
+            return [.overdueLoaded(try desk.overdue(includeAtRisk: true), counts: try desk.overdueCounts())]
         case .loadPassedOver:
             return [.passedOverLoaded(try desk.passedOver())]
         case .loadLog(let verify):

@@ -594,8 +594,9 @@ public enum Reducer {
                 state.review?.review = review
                 state.review?.alsoAnswers = others
             }
-        case .overdueLoaded(let items):
+        case .overdueLoaded(let items, let counts):
             state.overdue.items = items
+            state.overdue.counts = counts
             state.overdue.loaded = true
             selectFirstItem(&state)
         case .passedOverLoaded(let items):

@@ -135,6 +135,8 @@ public struct ReviewState: Sendable {
 public struct OverdueState: Sendable {
     public enum Grouping: Sendable, Hashable { case staff, channel }
     public var items: [QueueItem] = []
+    /// How many are breached and at risk in all: more than `items` holds when the board shows only the oldest.
+    public var counts: OverdueCounts?
     public var grouping = Grouping.staff
     public var cursor = ListCursor()
     public var loaded = false

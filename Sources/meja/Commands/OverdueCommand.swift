@@ -10,12 +10,22 @@ struct OverdueCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Include comments at risk of breaching.") var atRisk = false
+    @Option(help: "List at most this many, oldest breach first; a note on stderr says how many there are in all.") var limit = 10_000
     @Flag(help: "Print JSON (the DESIGN.md queue item keys).") var json = false
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let items = try desk.overdue(includeAtRisk: atRisk)
+            let items = try desk.overdue(includeAtRisk: atRisk, limit: limit)
+            if items.count == limit {
+                let counts = try desk.overdueCounts()
+                let all = atRisk ? counts.total : counts.breached
+                if all > limit { Console.warn("meja: the oldest \(limit) of \(all) are listed; --limit \(all) lists them all") }
+            }
             if json {
                 Console.jsonLines(items.map(\.json))
             } else {
