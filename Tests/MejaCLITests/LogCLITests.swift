@@ -107,6 +107,12 @@ final class LogCLITests: XCTestCase {
         let head = try cli.run(["log", "head"])
         XCTAssertEqual(head.status, 1, "no head to publish for a desk that does not match its log")
         XCTAssertTrue(head.stderr.contains("tables disagree with the log in 10 place(s)"), head.stderr)
+        // Nor a public report: its figures would be the tables', not the log's. The supervisors' own report still runs.
+        let published = try cli.run(["report", "--public"])
+        XCTAssertEqual(published.status, 1)
+        XCTAssertTrue(published.stderr.contains("do not publish a report: its figures would not be the log's"), published.stderr)
+        XCTAssertEqual(published.stdout, "")
+        XCTAssertEqual(try cli.run(["report"]).status, 0)
         for line in ["TAMPERED: the desk's tables disagree with the log in 10 places",
                      "comment #4 due_at: 2026-12-11T03:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
                      "reply #1 author: budi on the desk, sari in the log",

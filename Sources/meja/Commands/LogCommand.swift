@@ -88,13 +88,7 @@ struct LogCommand: ParsableCommand {
                 let store = try global.openStore()
                 // A head is noted to be published: one of a log that does not verify, or that the desk's tables do not
                 // match, would vouch for the damage.
-                let audit = try LogAudit.audit(store)
-                if let f = audit.chain.failure {
-                    throw CLIError(message: "the log does not verify (event \(f.seq): \(f.reason)); do not publish its head. `meja log verify` names the damage", code: 1)
-                }
-                if let d = audit.state.disagreements.first {
-                    throw CLIError(message: "the desk's tables disagree with the log in \(audit.state.disagreementCount) place(s) (first: \(SafeText.sanitize(d.message.en, limit: 200))); do not publish its head. `meja log verify` names them all", code: 1)
-                }
+                let audit = try LogAudit.requireSound(store, before: "publish its head")
                 Console.out(audit.chain.head ?? "0:\(EventChain.genesis)")
             }
         }
@@ -222,6 +216,20 @@ final class OutputSink {
 }
 
 extension LogAudit {
+    /// Audits the log and the tables, and refuses (exit 1) what would vouch for damage — a published head, a public
+    /// report — when the chain does not verify or the tables disagree with it. `before` says what is refused.
+    @discardableResult
+    static func requireSound(_ store: any DeskStore, before what: String) throws -> Audit {
+        let audit = try LogAudit.audit(store)
+        if let f = audit.chain.failure {
+            throw CLIError(message: "the log does not verify (event \(f.seq): \(f.reason)); do not \(what). `meja log verify` names the damage", code: 1)
+        }
+        if let d = audit.state.disagreements.first {
+            throw CLIError(message: "the desk's tables disagree with the log in \(audit.state.disagreementCount) place(s) (first: \(SafeText.sanitize(d.message.en, limit: 200))); do not \(what): its figures would not be the log's. `meja log verify` names them all", code: 1)
+        }
+        return audit
+    }
+
     /// Says on standard error when the log does not verify, for commands that hand it, or its head, to others (an
     /// export, the public report): they go on, and the reader is told.
     static func warnIfBroken(_ store: any DeskStore) {

@@ -15,7 +15,9 @@ struct ReportCommand: ParsableCommand {
 
             --public makes the transparency report: aggregates only (no handles, names, texts or staff), labels in
             Bahasa Indonesia and English, and the log head SEQ:HASH as of the end of the period, for the public to
-            check later with `meja log verify --anchor`. Definitions: docs/reports.md; CSV columns: docs/report-csv.md.
+            check later with `meja log verify --anchor`. It is refused (exit 1) when the log does not verify or the desk's
+            tables disagree with it, as `meja log verify` checks: the public must never read figures the log does not back.
+            Definitions: docs/reports.md; CSV columns: docs/report-csv.md.
             """))
 
     @OptionGroup var global: GlobalOptions
@@ -37,7 +39,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            if isPublic { LogAudit.warnIfBroken(desk.store) }
+            // Published figures must be the log's: a public report of tables changed behind the log's back is refused.
+            if isPublic { try LogAudit.requireSound(desk.store, before: "publish a report") }
             let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
             let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
             let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors(lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()),
