@@ -136,8 +136,8 @@ final class DeskActionTests: XCTestCase {
             ("claim", { try t.desk.claim(id) }),
             ("release", { try t.desk.release(id) }),
             ("assign", { try t.desk.assign(id, to: "budi") }),
-            ("status", { try t.as("budi").setStatus(id, .waitingCitizen) }),
             ("reply", { try t.as("budi").reply(id, ReplyRequest(text: "Sudah kami teruskan, Kak 🙏")) }),
+            ("status", { try t.as("budi").setStatus(id, .waitingCitizen) }),
             ("escalate", { try t.desk.escalate(id, reason: "test") }),
             ("status", { try t.desk.setStatus(id, .closed) }),
         ]

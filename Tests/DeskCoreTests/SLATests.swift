@@ -125,6 +125,7 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(versions.last?.payloadValue["previous_definition"]?["first_response"]?.stringValue, "2h business")
         // Pausing and resuming the old comment still uses its own version's calendar and targets.
         try desk.claim(before.id)
+        try desk.reply(before.id, ReplyRequest(text: "Boleh minta detailnya, Kak?"))
         try desk.setStatus(before.id, .waitingCitizen)
         try desk.setStatus(before.id, .open)
         XCTAssertEqual(try old.comment(.x, "1").sla.resolutionDueAt, before.sla.resolutionDueAt, "no time passed")
@@ -142,6 +143,7 @@ final class SLATests: XCTestCase {
         try budi.reply(q1, ReplyRequest(text: "Boleh dikirim fotonya lewat DM, Kak?"))
         try budi.setStatus(q1, .waitingCitizen)
         try test.desk.claim(o1)
+        try test.desk.reply(o1, ReplyRequest(text: "Di RT 3 nomor berapa, Kak?"))
         try test.desk.setStatus(o1, .waitingCitizen)
         let waiting = try test.comment(.x, "q1").sla
         XCTAssertEqual(waiting.pausedSince, t("2026-12-01T09:00:00+07:00"))
@@ -228,6 +230,7 @@ final class SLATests: XCTestCase {
         try test.importRecords([siti("s1", account: "111", at: "2026-12-01T08:00:00+07:00")])
         let s1 = try test.comment(.facebook, "s1").id
         try test.desk.claim(s1)
+        try test.desk.reply(s1, ReplyRequest(text: "Halo Kak, ada yang bisa kami bantu?"))
         try test.desk.setStatus(s1, .waitingCitizen)
         try test.importRecords([siti("s2", account: "999", at: "2026-12-01T08:30:00+07:00")])
         XCTAssertEqual(try test.comment(.facebook, "s1").status, .waitingCitizen, "another account with the same name")
@@ -251,10 +254,11 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(flagged["other-channel"], false, "another channel is another queue")
         XCTAssertEqual(try test.desk.passedOver().map(\.comment.externalID), ["c0", "c1"])
 
-        // Parked as waiting for the citizen without an answer, c1 still waits for one; spam no longer does. The
-        // report counts the same comments as the desk.
+        // Unanswered, c1 cannot be parked as waiting for the citizen: it still waits for the agency. Spam no longer
+        // does. The report counts the same comments as the desk.
         try test.desk.claim(try test.comment(.x, "c1").id)
-        try test.desk.setStatus(try test.comment(.x, "c1").id, .waitingCitizen)
+        XCTAssertThrowsError(try test.desk.setStatus(try test.comment(.x, "c1").id, .waitingCitizen))
+        XCTAssertEqual(Desk.settableStatuses(for: try test.comment(.x, "c1")), [.open, .closed, .noReplyNeeded, .spam])
         try test.desk.setStatus(try test.comment(.x, "c0").id, .spam)
         XCTAssertEqual(try test.desk.passedOver().map(\.comment.externalID), ["c1"])
         XCTAssertEqual(try test.desk.detail(id: try test.comment(.x, "c1").id).item.passedOver, true)

@@ -51,6 +51,7 @@ final class DeskAppTests: XCTestCase {
         let app = f.app(size: Size(width: 120, height: 40))
         select(app, f.id("m6"))
         app.press(.enter)
+        try f.desk.reply(f.id("m6"), ReplyRequest(text: "Boleh dikirim lewat DM, Kak?"))
         try f.desk.setStatus(f.id("m6"), .waitingCitizen, note: "minta nomor KK lewat DM")
         app.dispatch(.externalChange)
         app.press(.char("G"))

@@ -231,10 +231,24 @@ public final class Desk: Sendable {
             if let why = Self.statusRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
             if c.status == status { return nil }
             try move(&c, to: status)
+            if status == .waitingCitizen, !Self.hasBeenAnswered(c) {
+                throw DeskError.notPermitted(Localized(
+                    "Komentar \(c.id) belum dijawab: menunggu warga berarti jawaban sudah menanyakan sesuatu kepadanya. Balas dulu, lalu tandai menunggu warga.",
+                    "Comment \(c.id) has not been answered: waiting for the citizen follows an answer that asks them something. Reply first (`meja reply`), then set waiting_citizen."))
+            }
             if status == .open { c.assignee = nil }
             return note.map { ["note": .string($0)] } ?? [:]
         }
     }
+
+    /// The statuses staff may set on `c` now: the legal moves of `CommentStatus.settable`, and waiting for the citizen
+    /// only once the comment has been answered — set aside unanswered, it would leave the queue (and the escalation
+    /// sweep) while its response clock ran.
+    public static func settableStatuses(for c: Comment) -> [CommentStatus] {
+        CommentStatus.settable.filter { c.status.canMove(to: $0) && ($0 != .waitingCitizen || hasBeenAnswered(c)) }
+    }
+
+    private static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil }
 
     /// An escalated comment is the supervisors' to handle: an agent may act on it only when it is theirs (claimed
     /// before it was escalated, or assigned to them by a supervisor).

@@ -166,7 +166,7 @@ public enum Reducer {
                 return []
             }
             let s = state.strings
-            let options = CommentStatus.settable.filter { comment.status.canMove(to: $0) }
+            let options = Desk.settableStatuses(for: comment)
                 .map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }
             guard !options.isEmpty else {
                 state.notice = Notice(.info, s.format(.noStatusMoves, s.status(comment.status)))
