@@ -217,6 +217,29 @@ final class PlatformImportTests: XCTestCase {
         try assertAnswered(t, .x, "11", at: "2026-11-30T02:00:00Z")
     }
 
+    func testAnInstagramPostNobodyCommentedOnIsPassedOverNotRejected() throws {
+        let t = try desk()
+        let s = try importText(t, #"""
+            {"data":[{"id":"1795","caption":"Jadwal vaksinasi anak","timestamp":"2026-11-29T03:00:00+0000","username":"diskominfo_contoh",
+                      "comments":{"data":[{"id":"1790101","text":"Di puskesmas mana aja min?","timestamp":"2026-11-30T01:00:00+0000","username":"ibu_ratna"}]}},
+                     {"id":"1796","caption":"Selamat Hari Guru!","media_type":"IMAGE","timestamp":"2026-11-25T03:00:00+0000","username":"diskominfo_contoh"}]}
+            """#, InstagramFormat())
+        XCTAssertEqual(s.accepted, 1)
+        XCTAssertEqual(s.rejected, [], "a post without a comments edge has no comments, it is not a broken comment")
+    }
+
+    func testAMastodonQuoteOfTheAgencysPostIsAComment() throws {
+        let t = try desk()
+        let s = try importText(t, #"""
+            [{"id":"91","type":"quote","created_at":"2026-11-30T02:00:00.000Z","account":{"id":"7","acct":"nita@mastodon.social"},
+              "status":{"id":"1101","created_at":"2026-11-30T02:00:00.000Z","in_reply_to_id":null,"spoiler_text":"","visibility":"public",
+                        "content":"<p>Posko pengungsian di GOR sudah penuh. Tolong info posko lain!</p>","account":{"id":"7","acct":"nita@mastodon.social"}}},
+             {"id":"92","type":"favourite","created_at":"2026-11-30T02:05:00.000Z","account":{"id":"8","acct":"ani"},"status":{"id":"1000","content":"<p>x</p>"}}]
+            """#, MastodonFormat())
+        XCTAssertEqual(s.accepted, 1, "the quote is a citizen's message to the agency; a favourite is not")
+        XCTAssertEqual(try t.comment(.mastodon, "1101").text, "Posko pengungsian di GOR sudah penuh. Tolong info posko lain!")
+    }
+
     func testInstagram() throws {
         let t = try TestDesk() // the media's owner is named in the file
         let s = try importFixture(t, "instagram-comments.json")

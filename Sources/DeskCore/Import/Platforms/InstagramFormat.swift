@@ -39,17 +39,28 @@ public struct InstagramFormat: ImportFormat {
             for e in listing.data {
                 if let m = PlatformFields(e, line: f.line), m.object["comments"] != nil, m.object["text"] == nil {
                     media(m, &records)
+                } else if let m = PlatformFields(e, line: f.line), Self.isMediaWithoutComments(m) {
+                    continue // The Graph API leaves the `comments` edge out of a post nobody commented on.
                 } else {
                     comment(e, line: e.sourceLine ?? f.line, parent: parent, owner: ownerUsername, &records)
                 }
             }
         } else if f.object["comments"] != nil, f.object["text"] == nil {
             media(f, &records)
+        } else if Self.isMediaWithoutComments(f) {
+            return
         } else if f.object["timestamp"] != nil {
             comment(f.value, line: f.line, parent: nil, owner: ownerUsername, &records)
         } else {
             records.reject(f.line, "expected \(Self.expected); found \(JSONShape.describe(f.value))")
         }
+    }
+
+    /// A media object (a post: `caption`, `media_type`, `media_url` or `permalink`, no `text`) listed without a `comments`
+    /// edge: nobody commented on it.
+    static func isMediaWithoutComments(_ m: PlatformFields) -> Bool {
+        m.object["text"] == nil && m.object["comments"] == nil
+            && ["caption", "media_type", "media_url", "permalink", "media_product_type"].contains { m.object[$0] != nil }
     }
 
     /// A media object with its comments edge; its `username` is the owner, whose comments are the agency's.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Mastodon REST API entities: arrays of Notification entities (`GET /api/v1/notifications`, type `mention` with
-/// its `status`) or of Status entities (timelines, `GET /api/v1/statuses/:id/context`'s `ancestors` and
+/// Mastodon REST API entities: arrays of Notification entities (`GET /api/v1/notifications`, type `mention`, or
+/// `quote` (Mastodon 4.5: someone quoted the agency's post, with words of their own), with its `status`) or of Status entities (timelines, `GET /api/v1/statuses/:id/context`'s `ancestors` and
 /// `descendants`), one page or several (an array of arrays, arrays one after another, or one per line).
 ///
 /// `content` is HTML and becomes plain text (`HTMLText`); a non-empty `spoiler_text` is kept as a first line
@@ -49,10 +49,10 @@ public struct MastodonFormat: ImportFormat {
                 entity(s, own: own, &records)
             }
         } else if let type = f.string("type"), f.object["status"] != nil || f.object["account"] != nil, f.object["content"] == nil {
-            // A Notification: only mentions carry a comment.
-            guard type == "mention" else { return }
+            // A Notification: only mentions and quotes carry a comment addressed to the agency.
+            guard type == "mention" || type == "quote" else { return }
             guard let status = f.fields("status") else {
-                records.reject(f.line, "a `mention` notification without its `status` (the post that mentions the agency)")
+                records.reject(f.line, "a `\(type)` notification without its `status` (the post that \(type == "quote" ? "quotes" : "mentions") the agency)")
                 return
             }
             records.add(line: f.line) { () throws(RecordProblem) in try Self.status(status, own: own) }
