@@ -240,6 +240,30 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertEqual(try t.comment(.mastodon, "1101").text, "Posko pengungsian di GOR sudah penuh. Tolong info posko lain!")
     }
 
+    func testMastodonPagesOfTheAgencysStatusesGiveOneResultInEitherOrder() throws {
+        let mentions = #"""
+            [{"id":"1","type":"mention","created_at":"2026-11-30T01:00:00.000Z","account":{"id":"9","acct":"budi@mastodon.social"},
+              "status":{"id":"101","created_at":"2026-11-30T01:00:00.000Z","in_reply_to_id":null,"content":"<p>@diskominfo_contoh jalan berlubang</p>","account":{"id":"9","acct":"budi@mastodon.social"}}},
+             {"id":"2","type":"mention","created_at":"2026-11-30T03:00:00.000Z","account":{"id":"9","acct":"budi@mastodon.social"},
+              "status":{"id":"103","created_at":"2026-11-30T03:00:00.000Z","in_reply_to_id":"102","content":"<p>@diskominfo_contoh kapan diperbaiki?</p>","account":{"id":"9","acct":"budi@mastodon.social"}}}]
+            """#
+        func own(_ id: String, at time: String) -> String {
+            #"[{"id":"\#(id)","created_at":"\#(time)","in_reply_to_id":"101","content":"<p>@budi Sudah kami teruskan.</p>","account":{"id":"1","acct":"diskominfo_contoh"}}]"#
+        }
+        // Mastodon lists the newest page first: the 05:00 answer arrives before the 02:00 one that makes 103 a follow-up.
+        for newestFirst in [true, false] {
+            let t = try desk()
+            try importText(t, mentions, MastodonFormat())
+            let pages = [own("110", at: "2026-11-30T05:00:00.000Z"), own("102", at: "2026-11-30T02:00:00.000Z")]
+            for page in newestFirst ? pages : pages.reversed() { try importText(t, page, MastodonFormat()) }
+            let followUp = try t.comment(.mastodon, "103")
+            XCTAssertEqual(followUp.sla.responseClock, .nextResponse, "newest first: \(newestFirst)")
+            XCTAssertEqual(followUp.sla.respondedAt, time("2026-11-30T05:00:00Z"), "the 05:00 answer meets it (newest first: \(newestFirst))")
+            XCTAssertEqual(followUp.status, .replied)
+            XCTAssertEqual(try t.comment(.mastodon, "101").sla.respondedAt, time("2026-11-30T02:00:00Z"))
+        }
+    }
+
     func testInstagram() throws {
         let t = try TestDesk() // the media's owner is named in the file
         let s = try importFixture(t, "instagram-comments.json")

@@ -266,6 +266,18 @@ public struct Importer: Sendable {
             answered += r.ids
             ClockLog.merge(r.clocks, into: &clocks)
         }
+        // A catch-up restarts clocks as if the files had come in time order; an agency answer already on the desk that
+        // came later in the conversation (its file was imported first: Mastodon lists newest first) then meets them, as
+        // it would have had the answers come in order.
+        func catchingUp(_ changed: [String: JSONValue]) throws {
+            ClockLog.merge(changed, into: &clocks)
+            for key in changed.keys.sorted() {
+                guard let id = Int64(key), let c = try tx.comment(id: id), c.sla.awaitsResponse,
+                      let at = try tx.firstAgencyAnswer(platform: c.platform, threadKey: c.threadKey, author: c.author,
+                                                        since: c.createdAt, until: nil, source: .imported) else { continue }
+                responded(try desk.respond(to: c, at: at, tx))
+            }
+        }
         for item in items {
             let record: CommentRecord
             switch item.result {
@@ -294,7 +306,7 @@ public struct Importer: Sendable {
                 }
                 let caughtUp = try desk.catchUp(with: reply, answering: parent, tx)
                 joined += caughtUp.joined
-                ClockLog.merge(caughtUp.clocks, into: &clocks)
+                try catchingUp(caughtUp.clocks)
                 continue
             }
             // The parent decides the conversation (when the record names no thread) and whether this message
@@ -352,7 +364,7 @@ public struct Importer: Sendable {
                 if awaitingParent[record.platform]! {
                     let caughtUp = try desk.catchUp(filedUnder: record.id, joining: threadKey, platform: record.platform, tx)
                     joined += caughtUp.joined
-                    ClockLog.merge(caughtUp.clocks, into: &clocks)
+                    try catchingUp(caughtUp.clocks)
                 }
             }
             // Filed under a parent that is not on the desk: it waits for it.
@@ -370,7 +382,7 @@ public struct Importer: Sendable {
                 if let first = pending.map(\.sentAt).min() {
                     repliesTo += Array(repeating: id, count: pending.count)
                     responded(try desk.respond(to: comment, at: first, tx))
-                    ClockLog.merge(try desk.catchUp(answered: comment, by: pending, tx), into: &clocks)
+                    try catchingUp(try desk.catchUp(answered: comment, by: pending, tx))
                     linkedPending = true
                 }
             }
