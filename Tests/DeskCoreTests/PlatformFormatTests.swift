@@ -26,7 +26,11 @@ extension PlatformFormatTests {
         for (file, format) in Self.fixtures {
             let (records, _) = try PlatformFixture.read(file, format)
             XCTAssertFalse(records.isEmpty, file)
-            for (_, r) in records {
+            for (_, read) in records {
+                // Whether a record is context (kept only if the agency wrote it) is how the platform file gave it, not
+                // part of the normalized record.
+                var r = read
+                r.onlyIfAgency = false
                 let back = try CommentRecord(json: XCTUnwrap(JSONValue.parse(r.json.text)))
                 XCTAssertEqual(back, r, "\(file): \(r.id)")
             }
@@ -50,7 +54,8 @@ extension PlatformFormatTests {
     func testBadElementsAreNamedByLineWhileTheGoodOnesAreKept() throws {
         // A line of twarc2 output cut short, an element that is not a tweet and an API error among good pages.
         let (x, xProblems) = try PlatformFixture.read("x-v2-search.jsonl", XV2Format())
-        XCTAssertEqual(x.count, 6)
+        XCTAssertEqual(x.count, 7, "six tweets listed, and the agency's post they answer, given as context")
+        XCTAssertEqual(x.filter(\.record.onlyIfAgency).map(\.record.id), ["1862000000000000000"])
         XCTAssertEqual(xProblems.map(\.line), [1, 2, 3, 4])
         XCTAssertTrue(xProblems[0].message.contains("missing `created_at`"), xProblems[0].message)
         XCTAssertTrue(xProblems[1].message.hasPrefix("not valid JSON"), xProblems[1].message)

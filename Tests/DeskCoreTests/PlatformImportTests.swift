@@ -76,7 +76,7 @@ final class PlatformImportTests: XCTestCase {
         let t = try desk()
         let s = try importFixture(t, "x-v2-search.jsonl")
         XCTAssertEqual(s.format, "x-v2")
-        XCTAssertEqual([s.accepted, s.replies], [5, 1])
+        XCTAssertEqual([s.accepted, s.replies, s.agencyPosts], [5, 1, 1], "the agency's post, from includes.tweets, is its own")
         XCTAssertEqual(s.rejected.map(\.line), [1, 2, 3, 4])
         try assertAnswered(t, .x, "1862000000000000101", at: "2026-11-30T03:00:00Z")
         XCTAssertEqual(try t.comment(.x, "1862000000000000106").sla.responseClock, .nextResponse)
@@ -203,6 +203,40 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertEqual(try t.comment(.x, "1002").author.handle, "wati_r")
         try assertAnswered(t, .x, "301", at: "2026-11-30T04:00:00Z")
         XCTAssertNil(try t.comment(.x, "1003").sla.respondedAt, "the answer was to Rudi, not to Tono")
+    }
+
+    func testAnXReplyWithoutReferencedTweetsAnswersWhomItNames() throws {
+        let t = try desk()
+        // tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id: no referenced_tweets.
+        let s = try importText(t, #"""
+            {"data":[{"id":"503","created_at":"2026-11-30T02:00:00.000Z","conversation_id":"501","author_id":"500","in_reply_to_user_id":"905","text":"@eko_p Halo Kak, CFD tetap jalan."},
+                     {"id":"502","created_at":"2026-11-30T01:30:00.000Z","conversation_id":"501","author_id":"905","in_reply_to_user_id":"906","text":"@sri @diskominfo_contoh jadi nggak?"},
+                     {"id":"501","created_at":"2026-11-30T01:00:00.000Z","conversation_id":"501","author_id":"906","text":"@diskominfo_contoh CFD minggu ini jadi?"}],
+             "includes":{"users":[{"id":"905","username":"eko_p"},{"id":"906","username":"sri"},{"id":"500","username":"diskominfo_contoh"}]}}
+            """#, XV2Format())
+        XCTAssertEqual([s.accepted, s.replies, s.agencyPosts], [2, 1, 0])
+        try assertAnswered(t, .x, "502", at: "2026-11-30T02:00:00Z")
+        XCTAssertNil(try t.comment(.x, "501").sla.respondedAt, "the answer named Eko, not Sri")
+    }
+
+    func testAnAgencyAnswerGivenOnlyInIncludesStopsTheClock() throws {
+        let t = try desk()
+        // A mentions timeline with expansions=referenced_tweets.id: Lina's follow-up answers the agency's tweet, which
+        // comes only in includes.tweets; another citizen's tweet there is context, not a comment.
+        let s = try importText(t, #"""
+            {"data":[{"id":"403","created_at":"2026-11-30T02:00:00.000Z","conversation_id":"401","author_id":"7","text":"@diskominfo_contoh makasih min, jam berapa?",
+                      "referenced_tweets":[{"type":"replied_to","id":"402"}]},
+                     {"id":"401","created_at":"2026-11-30T01:00:00.000Z","conversation_id":"401","author_id":"7","text":"@diskominfo_contoh KTP saya hilang",
+                      "referenced_tweets":[{"type":"quoted","id":"399"}]}],
+             "includes":{"users":[{"id":"7","username":"lina_s"},{"id":"500","username":"diskominfo_contoh"},{"id":"8","username":"tono"}],
+                         "tweets":[{"id":"402","created_at":"2026-11-30T01:45:00.000Z","conversation_id":"401","author_id":"500","text":"@lina_s Silakan ke Disdukcapil.",
+                                    "referenced_tweets":[{"type":"replied_to","id":"401"}]},
+                                   {"id":"399","created_at":"2026-11-29T01:00:00.000Z","conversation_id":"399","author_id":"8","text":"Antre KTP lama banget"}]}}
+            """#, XV2Format())
+        XCTAssertEqual([s.accepted, s.replies, s.duplicates], [2, 1, 0])
+        try assertAnswered(t, .x, "401", at: "2026-11-30T01:45:00Z")
+        XCTAssertEqual(try t.comment(.x, "403").sla.responseClock, .nextResponse)
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "399") }, "someone else's tweet, given as context")
     }
 
     func testTheAccountAFileWasAddressedToIsTheAgencysOwn() throws {

@@ -19,6 +19,9 @@ public struct CommentRecord: Hashable, Sendable {
     public var lang: String?
     /// True when the agency itself wrote it (an earlier reply).
     public var fromAgency: Bool
+    /// True for a message the file gives only as context (X's `includes.tweets`: the tweets its tweets refer to,
+    /// anyone's): imported when the agency wrote it — its answer, which stops a clock — and passed over otherwise.
+    public var onlyIfAgency = false
 
     public init(platform: Platform, id: String, author: Author, text: String, createdAt: Date, threadID: String? = nil,
                 inReplyTo: String? = nil, channel: String? = nil, url: String? = nil, lang: String? = nil, fromAgency: Bool = false) {

@@ -278,7 +278,7 @@ public struct Importer: Sendable {
                 responded(try desk.respond(to: c, at: at, tx))
             }
         }
-        for item in items {
+        for item in items where !item.passedOver {
             let record: CommentRecord
             switch item.result {
             case .failure(let problem):
@@ -295,7 +295,8 @@ public struct Importer: Sendable {
                                   threadKey: record.threadID ?? parent?.threadKey ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id,
                                   text: record.text, sentAt: record.createdAt, author: Author.normalizedHandle(record.author.handle),
                                   source: .imported)
-                guard try tx.insertReply(reply) != nil else { counts.duplicates += 1; continue }
+                // Context repeats on every page that refers to it: only a listed message counts as already on the desk.
+                guard try tx.insertReply(reply) != nil else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
                 if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                 try latestAnswers.note(record.createdAt, on: record.platform, tx)
@@ -519,6 +520,8 @@ struct Prepared: Sendable {
     /// The import format's note on a record it kept (a warning once stored).
     var note: String?
     var isAgency = false
+    /// Context that is not the agency's (`CommentRecord.onlyIfAgency`): not stored.
+    var passedOver = false
     var intent: Intent?
     var sentiment: Double?
     /// The sensitive topics found in the text, as tags: they show in the queue, and policies can match them.
@@ -542,6 +545,10 @@ struct Preparer: Sendable {
         p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform)
             || (channel != nil && Author.normalizedHandle(record.author.handle) == channel)
         if p.isAgency { return p }
+        if record.onlyIfAgency {
+            p.passedOver = true
+            return p
+        }
         if record.channel == nil, let channel {
             record.channel = channel
             p.result = .success(record)

@@ -19,8 +19,9 @@ import Foundation
 ///   `in_reply_to_status_id_str`, and the conversation follows the reply chain. Retweets are passed over. An object
 ///   with a `user` is never taken for an archive's: an archive's tweets name no author, being all the owner's.
 ///
-/// Only `data` is imported, never `includes.tweets`: those are the tweets referred to (quoted, answered), which
-/// may be anyone's and are not the listing asked for.
+/// `includes.tweets` holds the tweets referred to (quoted, answered), which may be anyone's and are not the listing
+/// asked for: only the agency's own are imported (`CommentRecord.onlyIfAgency`) — its answer a citizen replied to, which
+/// stops the clock of what it answered and makes the reply a follow-up.
 public struct XV2Format: ImportFormat {
     /// Who wrote the tweets of an archive (the agency's account); the CLI may pass the configured channel.
     public var archiveOwner: Author
@@ -76,12 +77,24 @@ public struct XV2Format: ImportFormat {
             if let user = PlatformFields(u, line: f.line), let id = user.string("id"), let author = Self.user(user) { users[id] = author }
         }
         let tweets = data.arrayValue ?? [data]
+        let context = f.fields("includes")?.array("tweets") ?? []
+        let listed = context.isEmpty ? [] : Set(tweets.compactMap { $0["id"]?.stringValue })
+        for t in context {
+            guard let id = t["id"]?.stringValue, !listed.contains(id), let tweet = PlatformFields(t, line: t.sourceLine ?? f.line) else { continue }
+            // Context is never a problem of the file: one that cannot be read is passed over.
+            if let record = try? Self.tweet(tweet, user: { users[$0] }) {
+                var context = record
+                context.onlyIfAgency = true
+                records.add(context, line: tweet.line)
+            }
+        }
         for t in tweets {
             let line = t.sourceLine ?? f.line
             switch PlatformFields.element(t, line: line, expected: "a tweet object in `data`") {
             case .failure(let p): records.reject(line, p.message)
             case .success(let tweet):
-                records.add(line: line) { () throws(RecordProblem) in try Self.tweet(tweet) { users[$0] } }
+                let parent = Self.impliedParent(of: tweet, among: tweets)
+                records.add(line: line) { () throws(RecordProblem) in try Self.tweet(tweet, impliedParent: parent) { users[$0] } }
                 Self.noteEdits(tweet, &records)
             }
         }
@@ -101,9 +114,30 @@ public struct XV2Format: ImportFormat {
         return Author(id: u.string("id"), handle: handle, name: u.string("name"))
     }
 
-    /// A v2 tweet object; `user` finds the author of an `author_id`. nil for a retweet: it repeats someone else's
-    /// post and answers no one (a quote tweet, which adds words of its own, is kept).
-    static func tweet(_ t: PlatformFields, user: (String) -> Author?) throws(RecordProblem) -> CommentRecord? {
+    /// What a reply answers when the response leaves out `referenced_tweets` (a `tweet.fields` without it): the tweet
+    /// names whom it answers (`in_reply_to_user_id`) and its conversation, so it answers that person's latest earlier
+    /// tweet in the conversation among `tweets`, or else the conversation's first tweet unless another wrote it.
+    static func impliedParent(of t: PlatformFields, among tweets: [JSONValue]) -> String? {
+        guard t.object["referenced_tweets"] == nil, let addressee = t.string("in_reply_to_user_id"),
+              let conversation = t.string("conversation_id"), let id = t.string("id"), conversation != id else { return nil }
+        let written = t.string("created_at") ?? ""
+        var root: JSONValue?
+        var latest: (id: String, at: String)?
+        for other in tweets where other["conversation_id"]?.stringValue == conversation {
+            guard let otherID = other["id"]?.stringValue, otherID != id else { continue }
+            if otherID == conversation { root = other }
+            guard other["author_id"]?.stringValue == addressee, let at = other["created_at"]?.stringValue, at < written else { continue }
+            if latest.map({ at > $0.at }) ?? true { latest = (otherID, at) }
+        }
+        if let latest { return latest.id }
+        if let author = root?["author_id"]?.stringValue, author != addressee { return nil }
+        return conversation
+    }
+
+    /// A v2 tweet object; `user` finds the author of an `author_id`; `impliedParent` is what it answers when it names no
+    /// `replied_to` tweet. nil for a retweet: it repeats someone else's post and answers no one (a quote tweet, which
+    /// adds words of its own, is kept).
+    static func tweet(_ t: PlatformFields, impliedParent: String? = nil, user: (String) -> Author?) throws(RecordProblem) -> CommentRecord? {
         let id = try t.id("id", "the tweet id")
         if (t.array("referenced_tweets") ?? []).contains(where: { $0["type"]?.stringValue == "retweeted" }) { return nil }
         var text = try t.text("text", "the tweet's text")
@@ -112,7 +146,7 @@ public struct XV2Format: ImportFormat {
         let created = try t.time("created_at", example: example)
         let authorID = t.string("author_id")
         let author = authorID.flatMap(user) ?? Author(id: authorID, handle: PlatformFields.missingAuthor.handle)
-        var inReplyTo: String?
+        var inReplyTo = impliedParent
         for ref in t.array("referenced_tweets") ?? [] where ref["type"]?.stringValue == "replied_to" {
             inReplyTo = ref["id"]?.stringValue
         }
