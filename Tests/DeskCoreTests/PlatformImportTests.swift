@@ -170,6 +170,17 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertTrue(try queue(t).isSuperset(of: ["987_5002", "987_5003"]))
     }
 
+    func testVisitorPostsWithoutFromAreCitizensWithAWithheldName() throws {
+        let t = try TestDesk()
+        let s = try importText(t, #"""
+            {"data":[{"id":"123456789_555001","created_time":"2026-11-30T01:00:00+0000","message":"Pak, lampu PJU di depan masjid mati seminggu."},
+                     {"id":"123456789_555002","created_time":"2026-11-30T01:30:00+0000","message":"Mau lapor pungli di kelurahan, ke mana ya?"}],
+             "paging":{"next":"https://graph.facebook.com/v21.0/123456789/visitor_posts?access_token=X&after=b"}}
+            """#, FacebookFormat())
+        XCTAssertEqual(s.accepted, 2, "no report may vanish because the API withheld its writer's name")
+        XCTAssertEqual(try t.comment(.facebook, "123456789_555002").author, Author.unknown)
+    }
+
     func testAnswersToAnUnknownAuthorNeverAnswerAnotherUnknownAuthor() throws {
         let t = try TestDesk() // the Page is known from the paging link
         let s = try importText(t, #"""
@@ -237,6 +248,20 @@ final class PlatformImportTests: XCTestCase {
         try assertAnswered(t, .x, "401", at: "2026-11-30T01:45:00Z")
         XCTAssertEqual(try t.comment(.x, "403").sla.responseClock, .nextResponse)
         XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "399") }, "someone else's tweet, given as context")
+    }
+
+    func testAnEditedTweetIsOneCommentWhenOnlyTheNewVersionNamesTheOld() throws {
+        let t = try desk()
+        let s = try importText(t, #"""
+            {"data":[{"id":"825","edit_history_tweet_ids":["801","825"],"created_at":"2026-11-30T01:25:00.000Z","conversation_id":"801","author_id":"7","text":"@diskominfo_contoh Lampu mati di Jl. Anggrek No. 12"},
+                     {"id":"810","edit_history_tweet_ids":["810"],"created_at":"2026-11-30T01:20:00.000Z","conversation_id":"801","author_id":"500","text":"@ani Kami cek, Kak.",
+                      "referenced_tweets":[{"type":"replied_to","id":"801"}]},
+                     {"id":"801","edit_history_tweet_ids":["801"],"created_at":"2026-11-30T01:00:00.000Z","conversation_id":"801","author_id":"7","text":"@diskominfo_contoh Lampu mati di Jl. Anggrek No. 21"}],
+             "includes":{"users":[{"id":"7","username":"ani"},{"id":"500","username":"diskominfo_contoh"}]}}
+            """#, XV2Format())
+        XCTAssertEqual([s.accepted, s.replies], [1, 1], "one comment, with the latest words")
+        XCTAssertEqual(try t.comment(.x, "801").text, "@diskominfo_contoh Lampu mati di Jl. Anggrek No. 12")
+        try assertAnswered(t, .x, "801", at: "2026-11-30T01:20:00Z")
     }
 
     func testTheAccountAFileWasAddressedToIsTheAgencysOwn() throws {

@@ -9,8 +9,9 @@ import Foundation
 /// A post is told from a comment by the edge its listing names, by being written by the Page its id starts
 /// with (`PAGEID_POSTID`), or by holding comments whose ids start with its own post part (`POSTID_…`). The Page's
 /// own posts answer no one and are not imported (a post without `from` counts as the Page's own: the API leaves
-/// `from` out only where the reader may not see who wrote it); their comments are top-level comments. A
-/// visitor's post is a citizen's message like a comment, and its comments reply to it.
+/// `from` out only where the reader may not see who wrote it — except in a listing of `/visitor_posts` or `/tagged`,
+/// which holds other people's posts only: there it is a citizen's, `[deleted]`); their comments are top-level
+/// comments. A visitor's post is a citizen's message like a comment, and its comments reply to it.
 ///
 /// Facebook has no handles: the author is `from.name`, with `from.id` as the author id. `from` is left out for
 /// people who have not authorised the app or whose account is gone: they become `[deleted]`. A comment whose
@@ -45,11 +46,11 @@ public struct FacebookFormat: ImportFormat {
 
     private func page(_ f: PlatformFields, _ records: inout PlatformRecords) {
         if let listing = GraphListing(f), listing.data.contains(where: { Self.isPost($0, edge: listing.edge) }) {
-            for e in listing.data { post(e, line: e.sourceLine ?? f.line, &records) }
+            for e in listing.data { post(e, line: e.sourceLine ?? f.line, visitors: Self.visitorEdges.contains(listing.edge ?? ""), &records) }
         } else if let listing = GraphListing(f) {
             comments(listing, objectID: listing.objectID, line: f.line, &records)
         } else if Self.isPost(f.value, edge: nil) {
-            post(f.value, line: f.line, &records)
+            post(f.value, line: f.line, visitors: false, &records)
         } else if let edge = f.fields("comments"), let listing = GraphListing(edge), f.object["created_time"] == nil {
             // A post (or photo, video) with its comments edge: the post is the agency's, its comments are not.
             comments(listing, objectID: f.string("id"), line: f.line, &records)
@@ -62,6 +63,8 @@ public struct FacebookFormat: ImportFormat {
 
     /// The edges of a Page that list posts.
     static let postEdges: Set<String> = ["feed", "posts", "published_posts", "visitor_posts", "tagged"]
+    /// The edges that list other people's posts only: there a post without `from` is a citizen's (withheld), never the Page's.
+    static let visitorEdges: Set<String> = ["visitor_posts", "tagged"]
 
     /// Whether a listed object is a post rather than a comment (see the type's summary).
     static func isPost(_ value: JSONValue, edge: String?) -> Bool {
@@ -79,15 +82,16 @@ public struct FacebookFormat: ImportFormat {
     }
 
     /// A post of a Page listing: the Page's own post adds only its comments (top-level, the Page known from the
-    /// post's id); a visitor's post is added as a citizen's message with its comments replying to it.
-    private func post(_ value: JSONValue, line: Int, _ records: inout PlatformRecords) {
+    /// post's id); a visitor's post is added as a citizen's message with its comments replying to it. In a listing of
+    /// `visitors`' posts, one without `from` is a citizen's whose name is withheld.
+    private func post(_ value: JSONValue, line: Int, visitors: Bool, _ records: inout PlatformRecords) {
         guard let f = PlatformFields(value, line: line) else {
             records.reject(line, "expected a Graph API post object; found \(JSONShape.describe(value))")
             return
         }
         let page = pageID ?? f.string("id").flatMap(Self.idParts)?.0
         let author = f.fields("from")?.string("id")
-        guard author != nil, author != page else {
+        guard author != nil || visitors, author != page else {
             comments(f.fields("comments")?.array("data") ?? [], line: line, page: page, parent: nil, &records)
             return
         }

@@ -100,12 +100,13 @@ public struct XV2Format: ImportFormat {
         }
     }
 
-    /// An edited post lists its versions, oldest first (`edit_history_tweet_ids`): when the file holds several, they are
-    /// one comment (`PlatformRecords.edited`).
+    /// An edited post lists its versions, oldest first (`edit_history_tweet_ids`), in each version as fetched: when the
+    /// file holds several, they are one comment (`PlatformRecords.edited`). The latest version names all the earlier
+    /// ones; an earlier version fetched after the edit names the latest.
     static func noteEdits(_ t: PlatformFields, _ records: inout PlatformRecords) {
         guard let versions = t.array("edit_history_tweet_ids")?.compactMap(\.stringValue), let latest = versions.last,
-              let id = t.string("id"), id != latest else { return }
-        records.edited(id, into: latest)
+              versions.count > 1 else { return }
+        for old in versions.dropLast() { records.edited(old, into: latest) }
     }
 
     /// An `includes.users` entry (or twarc2's inline `author`).
