@@ -264,6 +264,16 @@ final class PlatformImportTests: XCTestCase {
         try assertAnswered(t, .x, "801", at: "2026-11-30T01:20:00Z")
     }
 
+    func testTheAgencysMastodonNameOnAnotherServerIsKeptAndAskedAbout() throws {
+        let t = try desk() // channels = ["@diskominfo_contoh"], written without its server
+        let s = try importText(t, #"""
+            [{"id":"120","created_at":"2026-11-30T02:00:00.000Z","in_reply_to_id":null,"content":"<p>Pengumuman: CFD libur.</p>","account":{"id":"1","acct":"diskominfo_contoh@kota.social"}}]
+            """#, MastodonFormat())
+        XCTAssertEqual(s.accepted, 1, "the desk cannot tell an impostor elsewhere from the agency seen from elsewhere")
+        XCTAssertTrue(s.warnings.contains { $0.message.contains(#"list it in [agency].channels as "@diskominfo_contoh@kota.social""#) },
+                      "\(s.warnings)")
+    }
+
     func testTheAccountAFileWasAddressedToIsTheAgencysOwn() throws {
         let t = try TestDesk() // no channels configured
         let s = try importText(t, #"""

@@ -54,6 +54,17 @@ public struct DeskConfig: Sendable {
         return isAgencyChannel(author.handle, on: platform)
     }
 
+    /// The configured channel a Mastodon author resembles without being it: the same name on a server the channel does
+    /// not name (`dinas@kota.social` against `@dinas`, written without its server). It may be the agency's account as
+    /// another server writes it, or someone else's: the desk cannot tell, and asks.
+    public func channelLookalike(_ handle: String, on platform: Platform) -> String? {
+        guard platform == .mastodon else { return nil }
+        let h = Author.normalizedHandle(handle)
+        guard let at = h.dropFirst().firstIndex(of: "@") else { return nil }
+        let local = h[..<at]
+        return channels.first { $0 == local }
+    }
+
     /// `facebook:104729651234567` as the platform and the account id; nil for a handle.
     static func accountID(_ entry: String) -> (Platform, String)? {
         let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map(String.init)

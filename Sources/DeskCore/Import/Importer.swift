@@ -549,6 +549,11 @@ struct Preparer: Sendable {
             p.passedOver = true
             return p
         }
+        if let channel = config.channelLookalike(record.author.handle, on: record.platform) {
+            let note = "kept as a citizen's comment, but \(record.author.atHandle) has the name of the agency's \(channel) on another server: "
+                + "if it is the agency's account, list it in [agency].channels as \"\(record.author.atHandle)\""
+            p.note = p.note.map { $0 + "; " + note } ?? note
+        }
         if record.channel == nil, let channel {
             record.channel = channel
             p.result = .success(record)
