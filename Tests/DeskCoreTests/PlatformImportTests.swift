@@ -274,6 +274,20 @@ final class PlatformImportTests: XCTestCase {
                       "\(s.warnings)")
     }
 
+    func testAnInstagramAgencyCommentWithoutAParentIsAPostWithAWarning() throws {
+        let t = try desk()
+        try importText(t, #"{"data":[{"id":"1790001","text":"min, KTP-el online error terus?","timestamp":"2026-11-30T01:00:00+0000","username":"dewi"}]}"#, InstagramFormat())
+        let s = try importText(t, #"{"data":[{"id":"1790003","text":"@dewi Server sedang pemeliharaan","timestamp":"2026-11-30T02:00:00+0000","username":"diskominfo_contoh"}]}"#,
+                               InstagramFormat())
+        XCTAssertEqual(s.agencyPosts, 1)
+        XCTAssertTrue(s.warnings.contains { $0.message.contains("export replies with parent_id") }, "\(s.warnings)")
+        // With parent_id it answers Dewi.
+        let withParent = try importText(t, #"{"data":[{"id":"1790004","text":"@dewi Sudah normal","timestamp":"2026-11-30T03:00:00+0000","username":"diskominfo_contoh","parent_id":"1790001"}]}"#,
+                                        InstagramFormat())
+        XCTAssertEqual([withParent.replies, withParent.warnings.count], [1, 0])
+        try assertAnswered(t, .instagram, "1790001", at: "2026-11-30T03:00:00Z")
+    }
+
     func testTheAccountAFileWasAddressedToIsTheAgencysOwn() throws {
         let t = try TestDesk() // no channels configured
         let s = try importText(t, #"""

@@ -544,7 +544,15 @@ struct Preparer: Sendable {
         // The account the file's comments were addressed to is the agency's own, whatever the configuration says.
         p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform)
             || (channel != nil && Author.normalizedHandle(record.author.handle) == channel)
-        if p.isAgency { return p }
+        if p.isAgency {
+            // Instagram's agency comments are nearly always answers; a reply listing without `parent_id` or its paging
+            // link does not say to what.
+            if record.platform == .instagram, record.inReplyTo == nil {
+                p.note = "the agency's comment names no comment it answers: recorded as its own post. If it is a reply, export "
+                    + "replies with parent_id (fields=id,text,username,timestamp,parent_id) or with their listing's paging links"
+            }
+            return p
+        }
         if record.onlyIfAgency {
             p.passedOver = true
             return p
