@@ -20,6 +20,7 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(findings.map(\.code), [.unresolvedVariable])
         XCTAssertTrue(findings[0].blocking)
         XCTAssertTrue(findings[0].message.contains("{sla.promise}, {citizen.name}"))
+        XCTAssertTrue(findings[0].message.contains("--var sla.promise=VALUE"), "says how to fill it on the command line: \(findings[0].message)")
         XCTAssertEqual(codes("Kami kabari paling lambat Senin"), [])
         XCTAssertEqual(codes("Rumus {x + y} bukan variabel"), [])
     }

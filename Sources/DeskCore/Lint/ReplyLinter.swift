@@ -33,8 +33,8 @@ public enum ReplyLinter {
         if !unresolved.isEmpty {
             let names = unresolved.map { "{\($0)}" }.joined(separator: ", ")
             findings.append(LintFinding(code: .unresolvedVariable,
-                explanation: Localized("\(names) belum berisi: ganti dengan teks sebenarnya sebelum mengirim",
-                    "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending"),
+                explanation: Localized("\(names) belum berisi: ganti dengan teks sebenarnya sebelum mengirim (di baris perintah: --var \(unresolved[0])=NILAI)",
+                    "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending (on the command line: --var \(unresolved[0])=VALUE)"),
                 blocking: true))
         }
         let hidden = text.unicodeScalars.filter(SafeText.isHiddenControl)

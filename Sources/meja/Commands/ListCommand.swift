@@ -48,6 +48,13 @@ struct ListCommand: ParsableCommand {
         var q = QueueQuery(now: desk.now, statuses: try Self.statuses(status), limit: limit)
         if let platform {
             guard let p = Platform(parsing: platform) else { throw CLIError(message: "'\(platform)' is not a platform name", code: 64) }
+            // A misspelt or old name would list nothing, and look like an empty queue.
+            let known = Set(Platform.social + (try desk.platforms()))
+            guard known.contains(p) else {
+                let names = known.map(\.rawValue).sorted().joined(separator: ", ")
+                let alias = ["twitter": "x", "fb": "facebook", "ig": "instagram", "yt": "youtube"][p.rawValue].map { " (did you mean \($0)?)" } ?? ""
+                throw CLIError(message: "no comment on the desk is from '\(platform)'\(alias); platforms: \(names)", code: 64)
+            }
             q.platform = p
         }
         switch assignee {

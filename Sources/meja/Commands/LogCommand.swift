@@ -162,7 +162,12 @@ struct LogCommand: ParsableCommand {
                 if let given = subject, given.hasPrefix("#") || given.split(separator: ":").first.flatMap({ Platform(parsing: String($0)) }) != nil {
                     subject = String(try desk.resolve(given))
                 }
-                let events = try desk.store.read { try $0.events(subject: subject, action: action, limit: limit) }
+                // One more than asked for tells whether older events were left out.
+                var events = try desk.store.read { try $0.events(subject: subject, action: action, limit: limit + 1) }
+                if events.count > limit {
+                    events.removeFirst(events.count - limit)
+                    Console.warn("meja: the newest \(limit) events are shown; --limit lists more, `meja log export` all of them")
+                }
                 if json {
                     Console.jsonLines(events.map { e in
                         guard case .object(var o) = e.json else { return e.json }
