@@ -126,6 +126,28 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(try t.store.read { try $0.staffMember("sari") }?.role, .supervisor)
     }
 
+    func testMakingSomeoneInactiveReleasesWhatTheyHeld() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords((1...4).map { record("h\($0)", at: "2026-12-01T08:0\($0):00+07:00") })
+        let ids = try (1...4).map { try t.comment(.x, "h\($0)").id }
+        for id in ids { try t.as("budi").claim(id) }
+        try t.desk.escalate(ids[2], reason: "darurat")
+        try t.as("budi").reply(ids[3], ReplyRequest(text: "Boleh kirim fotonya lewat DM, Kak?"))
+        try t.as("budi").setStatus(ids[3], .waitingCitizen)
+        let change = try t.desk.putStaff(name: "budi", role: nil, displayName: nil, active: false)
+        XCTAssertEqual(change.released, [ids[0], ids[1], ids[2]], "what still needs action; a wait for the citizen stays his until they write")
+        XCTAssertEqual(try t.comment(.x, "h1").status, .open)
+        XCTAssertNil(try t.comment(.x, "h1").assignee)
+        XCTAssertEqual(try t.comment(.x, "h3").status, .escalated, "escalated stays with the supervisors")
+        XCTAssertNil(try t.comment(.x, "h3").assignee)
+        try t.as("dewi").claim(ids[0])
+        let release = try XCTUnwrap(try t.store.read { try $0.events(subject: String(ids[1]), action: "release", limit: 5) }.last)
+        XCTAssertEqual(release.payloadValue["reason"]?.stringValue, "staff_inactive")
+        XCTAssertEqual(release.payloadValue["holder"]?.stringValue, "budi")
+        XCTAssertEqual(try t.desk.putStaff(name: "budi", role: nil, displayName: nil, active: false).released, [], "already inactive")
+    }
+
     func testEveryStateChangingActionLeavesExactlyOneEvent() throws {
         let t = try TestDesk()
         try t.addStaff(["budi"])

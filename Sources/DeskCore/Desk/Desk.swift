@@ -403,12 +403,22 @@ public final class Desk: Sendable {
     /// the first person to act becomes its first supervisor.
     @discardableResult
     public func putStaff(_ member: StaffMember) throws -> StaffMember {
-        try changeStaff(member.name) { _ in member }
+        try changeStaff(member.name) { _ in member }.member
+    }
+
+    /// What a change to the staff list did: the entry as stored, and the comments released because their holder left.
+    public struct StaffChange: Sendable {
+        public var member: StaffMember
+        /// Comments the member held that still needed action, back in the queue (or, escalated, with the supervisors)
+        /// now that they are inactive: nobody else could have claimed them.
+        public var released: [Int64] = []
     }
 
     /// Adds a staff member, or changes what is given of one already on the desk: nil keeps the current role, name
-    /// or activity (a new member needs a role, and starts active under their login name).
-    public func putStaff(name: String, role: StaffMember.Role?, displayName: String?, active: Bool?) throws -> StaffMember {
+    /// or activity (a new member needs a role, and starts active under their login name). Making someone inactive
+    /// releases what they held that still needs action, each on the log (`release`, reason `staff_inactive`).
+    @discardableResult
+    public func putStaff(name: String, role: StaffMember.Role?, displayName: String?, active: Bool?) throws -> StaffChange {
         try changeStaff(name) { old in
             guard let role = role ?? old?.role else {
                 throw DeskError.invalidInput("\(name) is not on the desk yet: give the role (--role agent or --role supervisor)")
@@ -418,7 +428,7 @@ public final class Desk: Sendable {
     }
 
     /// Stores `change(current entry)` for the login `name`, logged, in one transaction (supervisors only).
-    private func changeStaff(_ name: String, _ change: (StaffMember?) throws -> StaffMember) throws -> StaffMember {
+    private func changeStaff(_ name: String, _ change: (StaffMember?) throws -> StaffMember) throws -> StaffChange {
         guard StaffMember.isValidName(name) else {
             throw DeskError.invalidInput("'\(SafeText.sanitize(name))' is not a valid login name (letters, digits, '.', '_' and '-').")
         }
@@ -432,7 +442,7 @@ public final class Desk: Sendable {
                 throw DeskError.invalidInput("'\(name)' is reserved: filters read --assignee \(StaffMember.reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name")
             }
             let member = try change(old)
-            if old == member { return member }
+            if old == member { return StaffChange(member: member) }
             if let old, old.role == .supervisor, old.active, member.role != .supervisor || !member.active,
                try !tx.staff().contains(where: { $0.name != member.name && $0.role == .supervisor && $0.active }) {
                 // Without an active supervisor nobody could add staff, assign work or touch an escalation again.
@@ -446,8 +456,29 @@ public final class Desk: Sendable {
             payload.merge(actor.payloadNote) { a, _ in a }
             try tx.append(EventDraft(old == nil ? .staffAdd : .staffUpdate, subject: member.name, payload: .object(payload)),
                           actor: me.name, at: t)
-            return member
+            var result = StaffChange(member: member)
+            if old?.active == true, !member.active { result.released = try releaseHeld(by: member.name, at: t, actor: me, tx) }
+            return result
         }
+    }
+
+    /// Releases every comment `name` holds that still needs action (claimed ones back to the queue, escalated ones left
+    /// with the supervisors), each logged as a `release` by `actor`.
+    private func releaseHeld(by name: String, at t: Date, actor me: StaffMember, _ tx: any StoreWriter) throws -> [Int64] {
+        var q = QueueQuery(now: t, limit: Int.max)
+        q.assignee = .staff(name)
+        var released: [Int64] = []
+        for var c in try tx.queue(q) {
+            let before = c
+            if c.status == .claimed { try move(&c, to: .open) }
+            c.assignee = nil
+            var payload: [String: JSONValue] = ["holder": .string(name), "reason": .string("staff_inactive")]
+            settle(from: before, to: &c, at: t, policy: try policyVersion(c.sla, tx), into: &payload)
+            try tx.updateState(of: c)
+            try tx.append(EventDraft(.release, subject: String(c.id), payload: .object(payload)), actor: me.name, at: t)
+            released.append(c.id)
+        }
+        return released
     }
 
     /// Appends a plain event (exports, configuration notes) under the actor's name.

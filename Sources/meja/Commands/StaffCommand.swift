@@ -27,8 +27,12 @@ struct StaffCommand: ParsableCommand {
                 }
                 if active && inactive { throw CLIError(message: "--active and --inactive contradict each other: give one", code: 64) }
                 let desk = try global.openDesk(creating: true)
-                let m = try desk.putStaff(name: name, role: r, displayName: displayName, active: active ? true : inactive ? false : nil)
+                let change = try desk.putStaff(name: name, role: r, displayName: displayName, active: active ? true : inactive ? false : nil)
+                let m = change.member
                 Console.out("\(m.name) is \(m.active ? "an active" : "an inactive") \(m.role.rawValue).")
+                if !change.released.isEmpty {
+                    Console.out("The \(change.released.count) comment(s) \(m.name) held are released, on the log: back in the queue (escalated ones stay with the supervisors).")
+                }
             }
         }
     }
