@@ -126,6 +126,24 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(try t.store.read { try $0.staffMember("sari") }?.role, .supervisor)
     }
 
+    func testTheSameWordsSentTwiceToOneCommentAreStoppedUnlessAReasonIsGiven() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords([record("d1", at: "2026-12-01T08:00:00+07:00")])
+        let id = try t.comment(.x, "d1").id
+        try t.as("budi").reply(id, ReplyRequest(text: "Terima kasih, laporan sudah kami teruskan."))
+        XCTAssertThrowsError(try t.as("dewi").reply(id, ReplyRequest(text: "Terima kasih, laporan sudah kami teruskan. "))) { error in
+            guard case .blocked(let findings)? = error as? DeskError else { return XCTFail("\(error)") }
+            XCTAssertTrue(findings.first?.contains("already sent to this comment by budi") == true, "\(findings)")
+        }
+        let duplicate = try XCTUnwrap(try t.desk.review(replyTo: id, text: "Terima kasih, laporan sudah kami teruskan.", humor: nil).findings.first)
+        XCTAssertEqual(duplicate.code, .duplicateReply, "the review screen says so before sending")
+        XCTAssertTrue(duplicate.explanation.id.contains("sudah dikirim ke komentar ini oleh budi"), duplicate.explanation.id)
+        try t.as("dewi").reply(id, ReplyRequest(text: "Petugas tiba pukul 14.00."))
+        try t.as("dewi").reply(id, ReplyRequest(text: "Terima kasih, laporan sudah kami teruskan.", overrideReason: "dikirim ulang: yang pertama terhapus"))
+        XCTAssertEqual(try t.store.read { try $0.replies(commentID: id) }.count, 3)
+    }
+
     func testMakingSomeoneInactiveReleasesWhatTheyHeld() throws {
         let t = try TestDesk()
         try t.addStaff(["budi", "dewi"])

@@ -136,7 +136,8 @@ final class ReplyLinterTests: XCTestCase {
             + String(repeating: "PANJANG ", count: 40)
         let findings = ReplyLinter.lint(everything, context: LintContext(platform: .x, humorAllowed: .none, linkAllowList: ["go.id"]))
             + ReplyLinter.lint(" ", context: LintContext(platform: .x, humorAllowed: .none))
-        XCTAssertEqual(Set(findings.map(\.code)), Set(LintFinding.Code.allCases), "\(findings.map(\.code))")
+        // A duplicate is found by the desk, which knows what was sent before (DeskActionTests), not by the text alone.
+        XCTAssertEqual(Set(findings.map(\.code)), Set(LintFinding.Code.allCases).subtracting([.duplicateReply]), "\(findings.map(\.code))")
         for f in findings {
             XCTAssertEqual(f.message, f.explanation.en)
             XCTAssertNotEqual(f.explanation.id, f.explanation.en, f.message)

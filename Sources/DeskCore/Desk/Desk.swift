@@ -366,7 +366,7 @@ public final class Desk: Sendable {
             guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
             let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw DeskError.invalidInput(Localized("Balasannya kosong.", "The reply is empty.")) }
-            let review = reviewer?.review(text: text, humor: request.humor, comment: c, config: config) ?? ReplyReview()
+            let review = try review(text, humor: request.humor, comment: c, tx)
             let reason = request.overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
             if !review.blocking.isEmpty, (reason ?? "").isEmpty { throw DeskError.blocked(review.blocking.map(\.message)) }
             let before = c.sla.mostUrgent(at: t)
@@ -616,6 +616,30 @@ public final class Desk: Sendable {
     func alsoAnswered(with comment: Comment, at: Date, _ tx: any StoreReader) throws -> [Comment] {
         try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey, author: comment.author,
                                   before: at).filter { $0.id != comment.id }
+    }
+
+    /// The pre-send checks of a reply to comment `id` (as the review screen shows them before sending).
+    public func review(replyTo id: Int64, text: String, humor: Int?) throws -> ReplyReview {
+        try store.read { tx in
+            guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            return try review(text.trimmingCharacters(in: .whitespacesAndNewlines), humor: humor, comment: c, tx)
+        }
+    }
+
+    /// The reviewer's checks of `text` as a reply to `c`, and whether the same words were already sent to it: eight
+    /// presses of send, or two staff answering at once, would otherwise post one answer eight times.
+    private func review(_ text: String, humor: Int?, comment c: Comment, _ tx: any StoreReader) throws -> ReplyReview {
+        var review = reviewer?.review(text: text, humor: humor, comment: c, config: config) ?? ReplyReview()
+        if let earlier = try tx.replies(commentID: c.id).first(where: { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == text }) {
+            let at = SLAPromise.format(earlier.sentAt, zone: config.calendar.zone, lang: "id")
+            let atEn = SLAPromise.format(earlier.sentAt, zone: config.calendar.zone, lang: "en")
+            let by = earlier.source == .desk ? earlier.author : "the agency's account"
+            review.findings.insert(LintFinding(code: .duplicateReply, explanation: Localized(
+                "kata-kata yang sama sudah dikirim ke komentar ini oleh \(earlier.source == .desk ? earlier.author : "akun instansi") pada \(at): salinan kedua tidak dikirim (beri alasan untuk tetap mengirim)",
+                "the same words were already sent to this comment by \(by) on \(atEn): a second copy is not sent (give a reason to send it anyway)"),
+                blocking: true), at: 0)
+        }
+        return review
     }
 
     /// What a reply to comment `id` sent now would answer besides it (`alsoAnswered(with:at:)`), for the review

@@ -10,6 +10,8 @@ public struct LintFinding: Hashable, Sendable {
         case shouting
         case linkNotAllowed = "link_not_allowed"
         case controlCharacters = "control_characters"
+        /// The same words were already sent to this comment (a double send); found by the desk, not the text alone.
+        case duplicateReply = "duplicate_reply"
     }
 
     /// The kind of problem.

@@ -63,7 +63,7 @@ public final class EffectRunner {
             return [.suggestionsLoaded(commentID: id, try assistant?.suggestions(for: id, limit: 5) ?? [])]
         case .review(let id, let request):
             let comment = try desk.detail(id: id).comment
-            var review = desk.reviewer?.review(text: request.text, humor: request.humor, comment: comment, config: desk.config) ?? ReplyReview()
+            var review = try desk.review(replyTo: id, text: request.text, humor: request.humor)
             if review.humorAllowed == nil, let verdict = assistant?.verdict(for: comment) { review.humorAllowed = verdict.humorAllowed.rawValue }
             return [.reviewLoaded(commentID: id, review, alsoAnswers: try desk.alsoAnswered(byReplyTo: id))]
         case .loadOverdue:
