@@ -112,7 +112,13 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(published.status, 1)
         XCTAssertTrue(published.stderr.contains("do not publish a report: its figures would not be the log's"), published.stderr)
         XCTAssertEqual(published.stdout, "")
-        XCTAssertEqual(try cli.run(["report"]).status, 0)
+        let plain = try cli.run(["report"])
+        XCTAssertEqual(plain.status, 0)
+        XCTAssertTrue(plain.stderr.contains("[agency].name is not set in config.toml"), "no config: the placeholder name is pointed out: \(plain.stderr)")
+        let configDir = cli.dir.appendingPathComponent("config/meja")
+        try FileManager.default.createDirectory(at: configDir, withIntermediateDirectories: true)
+        try Data("[agency]\nname = \"Diskominfo Kota Contoh\"\n".utf8).write(to: configDir.appendingPathComponent("config.toml"))
+        XCTAssertFalse(try cli.run(["report"]).stderr.contains("[agency].name"))
         for line in ["TAMPERED: the desk's tables disagree with the log in 10 places",
                      "comment #4 due_at: 2026-12-11T03:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
                      "reply #1 author: budi on the desk, sari in the log",

@@ -5,7 +5,12 @@ import Foundation
 /// Loading never fails: each problem becomes a `FileIssue` (file, line, what is wrong) in `issues`, and the
 /// setting it concerns keeps its default, so the desk always runs.
 public struct DeskConfig: Sendable {
-    public var agencyName: String = "Dinas Komunikasi dan Informatika"
+    public var agencyName: String = "Dinas Komunikasi dan Informatika" {
+        didSet { agencyNamed = true }
+    }
+    /// Whether the agency's name was given (`[agency].name`) rather than left at the placeholder default, which replies
+    /// and reports would otherwise carry to the public.
+    public private(set) var agencyNamed = false
     /// The agency's own accounts by handle (`@diskominfo`); what they post counts as a response, never as a queue item.
     public var channels: [String] = []
     /// The agency's own accounts by the platform's account id, written `facebook:104729651234567` in `[agency].channels`:

@@ -41,6 +41,9 @@ struct ReportCommand: ParsableCommand {
             let desk = try global.openDesk()
             // Published figures must be the log's: a public report of tables changed behind the log's back is refused.
             if isPublic { try LogAudit.requireSound(desk.store, before: "publish a report") }
+            if !desk.config.agencyNamed {
+                Console.warn("meja: warning: [agency].name is not set in config.toml, so the report carries the placeholder \"\(desk.config.agencyName)\"; set your agency's name (see docs/config.example.toml)")
+            }
             let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
             let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
             let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors(lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()),
