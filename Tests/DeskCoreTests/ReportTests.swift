@@ -45,6 +45,22 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(r.responseHits.rate, 0.8, "first and next together: 8 of 10")
     }
 
+    func testClosingUnansweredCommentsIsNoResolutionOnTime() throws {
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        try test.importRecords((1...3).map { record("u\($0)", at: "2026-12-01T08:00:00+07:00") })
+        let answered = try test.comment(.x, "u1").id
+        try test.desk.reply(answered, ReplyRequest(text: "Sudah kami teruskan, Kak."))
+        try test.desk.setStatus(answered, .closed)
+        // Breached and never answered, two are closed: the report must not call that a resolution on time.
+        test.set("2026-12-01T14:00:00+07:00")
+        for id in ["u2", "u3"] { try test.desk.setStatus(try test.comment(.x, id).id, .closed) }
+        let period = ReportPeriod(start: Timestamp.parse("2026-12-01T00:00:00+07:00")!, end: Timestamp.parse("2026-12-02T00:00:00+07:00")!)
+        let r = try ReportBuilder.build(store: test.store, config: test.desk.config, period: period, now: test.clock.now)
+        XCTAssertEqual(r.hits(.resolution).onTime, 1, "only the answered one")
+        XCTAssertEqual(r.hits(.resolution).excluded, 2, "withdrawn before their resolution was due")
+        XCTAssertEqual(r.hits(.firstResponse).missed, 2, "their breaches stand")
+    }
+
     func testBacklogAtTheEndOfThePeriod() throws {
         let r = try scenario().report()
         // Waiting on Sunday 23:59:59: c7 (from before the week), c5, and c2 (answered only on Monday).

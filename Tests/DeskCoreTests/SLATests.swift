@@ -67,11 +67,15 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(c.sla.state(at: test.clock.now), .met)
     }
 
-    func testClosingWithoutAnAnswerStopsTheResponseClockAndSpamStopsBoth() throws {
+    func testClosingWithoutAnAnswerWithdrawsBothClocksAsSpamDoes() throws {
         let test = try TestDesk()
         try test.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:00:00+07:00")])
         try test.desk.setStatus(try test.comment(.x, "1").id, .closed)
-        XCTAssertEqual(try test.comment(.x, "1").sla.clocks(at: test.clock.now).map(\.state), [.none, .met])
+        // Nothing was resolved for a citizen nobody answered: no resolution on time to count.
+        let closed = try test.comment(.x, "1").sla
+        XCTAssertEqual(closed.clocks(at: test.clock.now).map(\.state), [.none, .none])
+        XCTAssertNil(closed.resolvedAt)
+        XCTAssertNotNil(closed.resolutionStoppedAt)
         try test.desk.setStatus(try test.comment(.x, "2").id, .spam)
         XCTAssertEqual(try test.comment(.x, "2").sla.state(at: test.clock.now), .none)
         XCTAssertTrue(try test.desk.overdue(includeAtRisk: true).isEmpty)

@@ -72,8 +72,14 @@ public struct SLAEngine: Sendable {
         case .waitingCitizen:
             if record.resolvedAt == nil, record.resolutionStoppedAt == nil, record.pausedSince == nil { record.pausedSince = at }
         case .closed:
-            if record.resolvedAt == nil { record.resolvedAt = at }
-            if record.respondedAt == nil, record.responseStoppedAt == nil { record.responseStoppedAt = at }
+            // Closing resolves what was answered. Closed unanswered, nothing was resolved for the citizen: both clocks
+            // are withdrawn, as for spam — a miss if they had breached, never a resolution on time.
+            if record.respondedAt == nil {
+                if record.responseStoppedAt == nil { record.responseStoppedAt = at }
+                if record.resolvedAt == nil, record.resolutionStoppedAt == nil { record.resolutionStoppedAt = at }
+            } else if record.resolvedAt == nil {
+                record.resolvedAt = at
+            }
         case .noReplyNeeded, .spam:
             if record.respondedAt == nil, record.responseStoppedAt == nil { record.responseStoppedAt = at }
             if record.resolvedAt == nil, record.resolutionStoppedAt == nil { record.resolutionStoppedAt = at }
