@@ -168,6 +168,22 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(c.author.name, "Ani, S.Pd")
     }
 
+    func testSemicolonSeparatedCSVAsExcelSavesItInIndonesia() throws {
+        let t = try TestDesk()
+        let csv = """
+            platform;id;author_handle;text;created_at
+            instagram;s1;ani;Halo, min; ada info?;2026-12-01T08:00:00+07:00
+            instagram;s2;budi;"Antre; lama, sekali";2026-12-01T08:05:00+07:00
+            """
+        let file = t.dir.appendingPathComponent("excel.csv")
+        try Data(csv.utf8).write(to: file)
+        let s = try Importer(desk: t.desk).importFile(file.path)
+        XCTAssertEqual(s.format, "csv", "detected by its header, separated by semicolons")
+        XCTAssertEqual(s.accepted, 1)
+        XCTAssertEqual(s.rejected.map(\.line), [2], "an unquoted semicolon in the text splits it: named, not guessed")
+        XCTAssertEqual(try t.comment(.instagram, "s2").text, "Antre; lama, sekali")
+    }
+
     func testAnUnclosedQuoteLosesOnlyItsOwnRow() throws {
         let t = try TestDesk()
         let csv = #"""

@@ -1,23 +1,32 @@
 import Foundation
 
 /// CSV with a header row naming the `meja-jsonl` fields, the author flattened to `author_handle`,
-/// `author_name`, `author_id` (DESIGN.md). Quoted fields may hold commas, quotes (`""`) and line breaks.
+/// `author_name`, `author_id` (DESIGN.md). Quoted fields may hold commas, quotes (`""`) and line breaks. Fields are
+/// separated by commas, or by semicolons when the header row has no comma: Excel under an Indonesian (or any
+/// comma-decimal) locale saves "CSV" that way.
 public struct CSVFormat: ImportFormat {
     public init() {}
     public var name: String { "csv" }
 
     static let required = ["platform", "id", "author_handle", "text", "created_at"]
 
+    /// The field separator the header row (the first line of `bytes`) uses: a comma, or a semicolon when it has no comma.
+    static func separator(_ bytes: [UInt8]) -> UInt8 {
+        let header = bytes.prefix { $0 != 0x0A }
+        return !header.contains(0x2C) && header.contains(0x3B) ? 0x3B : 0x2C
+    }
+
     public func confidence(sample: String, fileName: String) -> Int {
         let header = sample.prefix { $0 != "\n" && $0 != "\r\n" }.lowercased()
-        let fields = Set(header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        let fields = Set(header.split(separator: Character(UnicodeScalar(Self.separator(Array(header.utf8))))).map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
         let hits = Self.required.filter(fields.contains).count
         if hits == Self.required.count { return 90 }
         return fileName.lowercased().hasSuffix(".csv") ? 20 : 0
     }
 
     public func read(_ data: Data, emit: (ImportItem) throws -> Void) throws {
-        var rows = CSVRows(bytes: [UInt8](data))
+        let bytes = [UInt8](data)
+        var rows = CSVRows(bytes: bytes, separator: Self.separator(bytes))
         guard let header = rows.next() else { return }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         rows.expectedFields = names.count
@@ -75,11 +84,14 @@ struct CSVRows {
     var line = 1
     /// The number of fields a row should have (the header's), once known.
     var expectedFields: Int?
+    /// The byte between fields: a comma, or a semicolon.
+    let separator: UInt8
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], separator: UInt8 = 0x2C) {
         var b = bytes
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
         self.bytes = b
+        self.separator = separator
     }
 
     mutating func next() -> Row? {
@@ -116,7 +128,7 @@ struct CSVRows {
             case 0x22 where field.isEmpty:
                 quoted = true
                 i += 1
-            case 0x2C:
+            case separator:
                 fields.append(decode(field))
                 field = []
                 afterClosingQuote = false
