@@ -197,6 +197,23 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(far.stderr.contains("1 comment is dated after now, the furthest 5 days ahead: check the export's dates"), far.stderr)
     }
 
+    func testTimesWithoutAnOffsetAreRefusedWithTheWayOutOrReadInTheZoneGiven() throws {
+        let cli = try CLIHarness()
+        let file = try cli.write("local.jsonl", [
+            #"{"platform":"x","id":"l1","author":{"handle":"a"},"text":"halo","created_at":"2026-11-30T08:15:00"}"#,
+            #"{"platform":"x","id":"l2","author":{"handle":"b"},"text":"halo","created_at":"2026-11-30 08:20"}"#,
+        ].joined(separator: "\n"))
+        let refused = try cli.run(["import", file])
+        XCTAssertEqual(refused.status, 65)
+        XCTAssertTrue(refused.stderr.contains("\(file):1: created_at '2026-11-30T08:15:00' is not ISO 8601 with an offset or Z"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("import it with --assume-zone Asia/Jakarta"), refused.stderr)
+        let read = try cli.run(["import", file, "--assume-zone", "Asia/Jakarta"])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        let shown = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "x:l1", "--json"]).stdout))
+        XCTAssertEqual(shown["created_at"]?.stringValue, "2026-11-30T01:15:00Z", "08:15 WIB")
+        XCTAssertEqual(try cli.run(["import", file, "--assume-zone", "Jakarta"]).status, 64)
+    }
+
     func testHelpAnswers() throws {
         let cli = try CLIHarness()
         let help = try cli.run(["--help"])

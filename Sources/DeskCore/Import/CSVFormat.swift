@@ -4,8 +4,12 @@ import Foundation
 /// `author_name`, `author_id` (DESIGN.md). Quoted fields may hold commas, quotes (`""`) and line breaks. Fields are
 /// separated by commas, or by semicolons when the header row has no comma: Excel under an Indonesian (or any
 /// comma-decimal) locale saves "CSV" that way.
-public struct CSVFormat: ImportFormat {
-    public init() {}
+public struct CSVFormat: ImportFormat, ZoneAssuming {
+    /// The zone of times written without an offset; nil refuses them.
+    public var assumedZone: TimeZone?
+
+    public init(assumedZone: TimeZone? = nil) { self.assumedZone = assumedZone }
+    public func assuming(_ zone: TimeZone) -> any ImportFormat { CSVFormat(assumedZone: zone) }
     public var name: String { "csv" }
 
     static let required = ["platform", "id", "author_handle", "text", "created_at"]
@@ -63,7 +67,7 @@ public struct CSVFormat: ImportFormat {
                 }
             }
             o["author"] = .object(author)
-            try emit(ImportItem(line: row.line, Result { () throws(RecordProblem) in try CommentRecord(json: .object(o)) },
+            try emit(ImportItem(line: row.line, Result { () throws(RecordProblem) in try CommentRecord(json: .object(o), assumedZone: assumedZone) },
                                 note: row.replacedBytes ? ImportItem.replacedBytes : nil))
         }
     }

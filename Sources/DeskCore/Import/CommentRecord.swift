@@ -38,8 +38,9 @@ public struct CommentRecord: Hashable, Sendable {
         self.fromAgency = fromAgency
     }
 
-    /// Reads a record from one `meja-jsonl` object; the error says which field is wrong and how.
-    public init(json: JSONValue) throws(RecordProblem) {
+    /// Reads a record from one `meja-jsonl` object; the error says which field is wrong and how. A `created_at` without
+    /// an offset is read in `assumedZone` when one is given (`meja import --assume-zone`), and refused otherwise.
+    public init(json: JSONValue, assumedZone: TimeZone? = nil) throws(RecordProblem) {
         guard let o = json.objectValue else { throw RecordProblem("expected a JSON object with the comment's fields") }
         func required(_ key: String) throws(RecordProblem) -> String {
             guard let v = o[key], !v.isNull else { throw RecordProblem("missing required field '\(key)'") }
@@ -67,8 +68,10 @@ public struct CommentRecord: Hashable, Sendable {
         }
         let text = try required("text")
         let created = try required("created_at")
-        guard let createdAt = Timestamp.parse(created) else {
-            throw RecordProblem("created_at '\(created.prefix(40))' is not ISO 8601 with an offset or Z, e.g. 2026-11-30T09:15:00+07:00")
+        guard let createdAt = Timestamp.parse(created) ?? assumedZone.flatMap({ Timestamp.parse(created, assumingZone: $0) }) else {
+            let local = assumedZone == nil && Timestamp.parse(created, assumingZone: TimeZone(identifier: "UTC")!) != nil
+            throw RecordProblem("created_at '\(created.prefix(40))' is not ISO 8601 with an offset or Z, e.g. 2026-11-30T09:15:00+07:00"
+                + (local ? "; if the file's times are local, import it with --assume-zone Asia/Jakarta (or the zone they are in)" : ""))
         }
         var fromAgency = false
         if let f = o["from_agency"], !f.isNull {

@@ -10,6 +10,12 @@ public protocol ImportFormat: Sendable {
     func read(_ data: Data, emit: (ImportItem) throws -> Void) throws
 }
 
+/// A format of hand-made files (meja-jsonl, CSV) that can read times written without an offset in a given zone.
+public protocol ZoneAssuming {
+    /// The same format, reading times without an offset as local times in `zone`.
+    func assuming(_ zone: TimeZone) -> any ImportFormat
+}
+
 /// The formats Meja knows, for `--format` and for detection.
 public enum ImportFormats {
     /// Every known format; platform importers add themselves here.

@@ -23,6 +23,9 @@ public struct Importer: Sendable {
     /// a comment; with this, policies and reports by channel see them.
     public var channel: String?
 
+    /// The zone of times written without an offset in meja-jsonl and CSV files (`--assume-zone`); nil refuses them.
+    public var assumedZone: TimeZone?
+
     /// How far after now a comment may be dated before the import warns about it (clocks differ a little).
     public static let futureTolerance: TimeInterval = 15 * 60
 
@@ -134,7 +137,8 @@ public struct Importer: Sendable {
         } else {
             throw DeskError.invalidInput("\(path): the format could not be recognised (\(ImportFormats.unrecognised(data))); name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
         }
-        return try importData(data, name: path, format: chosen, detected: format == nil, progress: progress)
+        let reading = assumedZone.flatMap { zone in (chosen as? any ZoneAssuming)?.assuming(zone) } ?? chosen
+        return try importData(data, name: path, format: reading, detected: format == nil, progress: progress)
     }
 
     /// Imports records already read into memory (the file name is used in messages and on the log).

@@ -2,8 +2,12 @@ import Foundation
 
 /// `meja-jsonl`: one normalized comment record (DESIGN.md) per line. Blank lines, and a byte order mark at the start,
 /// are skipped.
-public struct MejaJSONLFormat: ImportFormat {
-    public init() {}
+public struct MejaJSONLFormat: ImportFormat, ZoneAssuming {
+    /// The zone of times written without an offset; nil refuses them.
+    public var assumedZone: TimeZone?
+
+    public init(assumedZone: TimeZone? = nil) { self.assumedZone = assumedZone }
+    public func assuming(_ zone: TimeZone) -> any ImportFormat { MejaJSONLFormat(assumedZone: zone) }
     public var name: String { "meja-jsonl" }
 
     public func confidence(sample: String, fileName: String) -> Int {
@@ -33,7 +37,7 @@ public struct MejaJSONLFormat: ImportFormat {
                 if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
                 if !Self.isBlank(bytes, start, stop) {
                     let text = Array(bytes[start..<stop])
-                    var item = ImportItem(line: line, Self.record(text))
+                    var item = ImportItem(line: line, Self.record(text, assumedZone: assumedZone))
                     if case .success = item.result, String(validating: text, as: UTF8.self) == nil { item.note = ImportItem.replacedBytes }
                     try emit(item)
                 }
@@ -51,13 +55,13 @@ public struct MejaJSONLFormat: ImportFormat {
         return true
     }
 
-    static func record(_ bytes: [UInt8]) -> Result<CommentRecord, RecordProblem> {
+    static func record(_ bytes: [UInt8], assumedZone: TimeZone? = nil) -> Result<CommentRecord, RecordProblem> {
         let value: JSONValue
         do {
             value = try JSONValue.parse(bytes: bytes)
         } catch {
             return .failure(RecordProblem("not valid JSON: \(error)"))
         }
-        return Result { () throws(RecordProblem) in try CommentRecord(json: value) }
+        return Result { () throws(RecordProblem) in try CommentRecord(json: value, assumedZone: assumedZone) }
     }
 }

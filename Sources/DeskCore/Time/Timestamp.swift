@@ -9,6 +9,18 @@ public enum Timestamp {
         return text.withUTF8 { parse(bytes: $0) }
     }
 
+    /// A time written without an offset (`2026-11-30T09:15`, `2026-11-30 09:15:00`, seconds and fractions optional),
+    /// read as local time in `zone`; nil for anything else (a time with an offset is `parse(_:)`'s).
+    public static func parse(_ text: String, assumingZone zone: TimeZone) -> Date? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.count >= 16, t.count <= 26, t.utf8.allSatisfy({ (0x30...0x3A).contains($0) || $0 == 0x2D || $0 == 0x20 || $0 == 0x54 || $0 == 0x2E }) else { return nil }
+        var iso = t.replacingOccurrences(of: " ", with: "T")
+        if iso.count == 16 { iso += ":00" }
+        guard let asUTC = parse(iso + "Z") else { return nil }
+        let offset = zone.secondsFromGMT(for: asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC))))
+        return asUTC.addingTimeInterval(-Double(offset))
+    }
+
     /// Same as `parse(_:)`, from UTF-8 bytes.
     public static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
         var i = 0

@@ -26,12 +26,18 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The agency account the comments were addressed to (e.g. @pemkot_contoh), for those that name none: platform exports rarely say, and SLA policies, boards and reports by channel need it.", valueName: "handle"))
     var channel: String?
 
+    @Option(name: .customLong("assume-zone"), help: ArgumentHelp("Read times written without an offset in meja-jsonl and CSV files as local times in this zone (e.g. Asia/Jakarta); without it they are rejected.", valueName: "zone"))
+    var assumeZone: String?
+
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
     func validate() throws {
         if let channel, channel.trimmingCharacters(in: .whitespaces).isEmpty || channel.contains(where: \.isWhitespace) {
             throw ValidationError("--channel is one account handle, e.g. @pemkot_contoh (no spaces)")
+        }
+        if let assumeZone, TimeZone(identifier: assumeZone) == nil {
+            throw ValidationError("--assume-zone '\(assumeZone)' is not a time zone; use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura")
         }
         if format != "auto", ImportFormats.named(format) == nil {
             throw ValidationError("unknown format '\(format)'; use auto or one of \(ImportFormats.all.map(\.name).joined(separator: ", "))")
@@ -41,7 +47,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk(creating: true)
-            let importer = Importer(desk: desk, channel: channel)
+            var importer = Importer(desk: desk, channel: channel)
+            importer.assumedZone = assumeZone.flatMap(TimeZone.init(identifier:))
             var rejected = false
             var unreadable = false
             var summaries: [JSONValue] = []
