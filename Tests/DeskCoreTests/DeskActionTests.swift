@@ -142,6 +142,10 @@ final class DeskActionTests: XCTestCase {
         try t.as("dewi").reply(id, ReplyRequest(text: "Petugas tiba pukul 14.00."))
         try t.as("dewi").reply(id, ReplyRequest(text: "Terima kasih, laporan sudah kami teruskan.", overrideReason: "dikirim ulang: yang pertama terhapus"))
         XCTAssertEqual(try t.store.read { try $0.replies(commentID: id) }.count, 3)
+        // Without [agency].name the placeholder name is pointed out before sending (a note, not a block).
+        let placeholder = try t.desk.review(replyTo: id, text: "Salam dari Dinas Komunikasi dan Informatika", humor: nil).findings
+        XCTAssertEqual(placeholder.map(\.code), [.placeholderAgency])
+        XCTAssertFalse(placeholder[0].blocking)
     }
 
     func testMakingSomeoneInactiveReleasesWhatTheyHeld() throws {

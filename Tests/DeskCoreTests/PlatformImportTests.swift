@@ -181,6 +181,25 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertEqual(try t.comment(.facebook, "123456789_555002").author, Author.unknown)
     }
 
+    func testAFacebookNameMatchingAChannelIsAskedAboutNotTrusted() throws {
+        var config = DeskConfig()
+        config.channels = ["@pemkot"]
+        let t = try TestDesk(config: config)
+        let s = try importText(t, #"{"data":[{"id":"9_1","created_time":"2026-11-30T01:00:00+0000","from":{"name":"Pemkot","id":"4242"},"message":"Info: CFD libur"}]}"#,
+                               FacebookFormat())
+        XCTAssertEqual(s.accepted, 1)
+        XCTAssertTrue(s.warnings.contains { $0.message.contains(#"add "facebook:4242" to [agency].channels"#) }, "\(s.warnings)")
+    }
+
+    func testAnUnknownAuthorsOwnCommentStillHasItsAnswers() throws {
+        let t = try TestDesk()
+        try t.importRecords([CommentRecord(platform: .facebook, id: "d1", author: .unknown, text: "Jalan rusak", createdAt: time("2026-12-01T01:00:00Z"))])
+        let c = try t.comment(.facebook, "d1")
+        try t.desk.reply(c.id, ReplyRequest(text: "Terima kasih, kami cek."))
+        XCTAssertNotNil(try t.store.read { try $0.firstAgencyAnswer(to: c, since: c.createdAt, until: nil, source: .desk) },
+                        "nobody else's, but its own answer is its own")
+    }
+
     func testAnswersToAnUnknownAuthorNeverAnswerAnotherUnknownAuthor() throws {
         let t = try TestDesk() // the Page is known from the paging link
         let s = try importText(t, #"""
@@ -286,6 +305,18 @@ final class PlatformImportTests: XCTestCase {
                                         InstagramFormat())
         XCTAssertEqual([withParent.replies, withParent.warnings.count], [1, 0])
         try assertAnswered(t, .instagram, "1790001", at: "2026-11-30T03:00:00Z")
+    }
+
+    func testAnEditChainListedNewestFirstKeepsTheLatestWords() throws {
+        let t = try desk()
+        try importText(t, #"""
+            {"data":[{"id":"703","edit_history_tweet_ids":["701","702","703"],"created_at":"2026-11-30T01:20:00.000Z","conversation_id":"701","author_id":"7","text":"versi tiga"},
+                     {"id":"702","edit_history_tweet_ids":["701","702"],"created_at":"2026-11-30T01:10:00.000Z","conversation_id":"701","author_id":"7","text":"versi dua"},
+                     {"id":"701","edit_history_tweet_ids":["701"],"created_at":"2026-11-30T01:00:00.000Z","conversation_id":"701","author_id":"7","text":"versi satu"}],
+             "includes":{"users":[{"id":"7","username":"ani"}]}}
+            """#, XV2Format())
+        XCTAssertEqual(try t.comment(.x, "701").text, "versi tiga")
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "702") })
     }
 
     func testTheAccountAFileWasAddressedToIsTheAgencysOwn() throws {

@@ -81,6 +81,36 @@ final class SLATests: XCTestCase {
         XCTAssertTrue(try test.desk.overdue(includeAtRisk: true).isEmpty)
     }
 
+    func testAnAnswerFoundAfterAnUnansweredCloseMakesItTheResolutionItWas() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00", config: config)
+        try test.importRecords([record("q", at: "2026-12-01T08:00:00+07:00", author: "ani")])
+        let id = try test.comment(.x, "q").id
+        try test.desk.setStatus(id, .closed) // answered on the platform; the export comes later
+        XCTAssertNil(try test.comment(.x, "q").sla.resolvedAt)
+        test.set("2026-12-01T10:00:00+07:00")
+        try test.importRecords([record("a", at: "2026-12-01T08:10:00+07:00", author: "@diskominfo", inReplyTo: "q")])
+        let c = try test.comment(.x, "q")
+        XCTAssertEqual(c.sla.respondedAt, t("2026-12-01T08:10:00+07:00"))
+        XCTAssertEqual(c.sla.resolvedAt, t("2026-12-01T09:00:00+07:00"), "the close at 09:00 resolved it, as had the export come first")
+        XCTAssertNil(c.sla.resolutionStoppedAt)
+        XCTAssertEqual(c.status, .closed)
+    }
+
+    func testACommentUnderNoPolicyThatWasRepliedToMayWaitForTheCitizen() throws {
+        var config = DeskConfig()
+        config.policies = [SLAPolicy(name: "fb-only", match: .init(platforms: ["facebook"]), firstResponse: SLADuration(2, .hours, .business),
+                                     nextResponse: SLADuration(4, .hours, .business), resolution: SLADuration(5, .days, .business))]
+        let test = try TestDesk(config: config)
+        try test.importRecords([record("x1", at: "2026-12-01T08:00:00+07:00")])
+        let id = try test.comment(.x, "x1").id
+        XCTAssertNil(try test.comment(.x, "x1").sla.responseClock)
+        try test.desk.reply(id, ReplyRequest(text: "Boleh kirim fotonya lewat DM, Kak?"))
+        try test.desk.setStatus(id, .waitingCitizen)
+        XCTAssertEqual(try test.comment(.x, "x1").status, .waitingCitizen)
+    }
+
     func testPolicyMatchingFirstMatchWins() throws {
         let file = try TOMLFile(text: """
             [[sla]]

@@ -195,6 +195,8 @@ final class CLITests: XCTestCase {
         let far = try cli.run(["import", try cli.write("far.jsonl", #"{"platform":"x","id":"h1","author":{"handle":"e"},"text":"halo","created_at":"2026-12-05T04:00:00Z"}"#)],
                               extraEnv: ["MEJA_NOW": "2026-11-30T04:00:00Z"])
         XCTAssertTrue(far.stderr.contains("1 comment is dated after now, the furthest 5 days ahead: check the export's dates"), far.stderr)
+        XCTAssertTrue(try cli.run(["show", "x:h1"], extraEnv: ["MEJA_NOW": "2026-11-30T04:00:00Z"]).stdout.contains("note: written after now"))
+        XCTAssertFalse(try cli.run(["show", "x:h1"], extraEnv: ["MEJA_NOW": "2026-12-06T04:00:00Z"]).stdout.contains("written after now"))
     }
 
     func testTimesWithoutAnOffsetAreRefusedWithTheWayOutOrReadInTheZoneGiven() throws {

@@ -70,6 +70,14 @@ public struct DeskConfig: Sendable {
         return channels.first { $0 == local }
     }
 
+    /// The handle channel a Facebook author's display name matches, when only the name does: a Page is known by its id
+    /// (`facebook:ID`), and a name is anyone's to take, so the desk asks rather than decides.
+    public func channelByNameOnly(_ author: Author, on platform: Platform) -> String? {
+        guard platform == .facebook, let id = author.id, channelAccounts[.facebook]?.contains(id) != true else { return nil }
+        let h = Author.normalizedHandle(author.handle)
+        return channels.first { $0 == h }
+    }
+
     /// `facebook:104729651234567` as the platform and the account id; nil for a handle.
     static func accountID(_ entry: String) -> (Platform, String)? {
         let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map(String.init)

@@ -230,8 +230,9 @@ public final class Desk: Sendable {
         return try change(id, action: .status) { c, me in
             if let why = Self.statusRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
             if c.status == status { return nil }
+            let answered = Self.hasBeenAnswered(c)
             try move(&c, to: status)
-            if status == .waitingCitizen, !Self.hasBeenAnswered(c) {
+            if status == .waitingCitizen, !answered {
                 throw DeskError.notPermitted(Localized(
                     "Komentar \(c.id) belum dijawab: menunggu warga berarti jawaban sudah menanyakan sesuatu kepadanya. Balas dulu, lalu tandai menunggu warga.",
                     "Comment \(c.id) has not been answered: waiting for the citizen follows an answer that asks them something. Reply first (`meja reply`), then set waiting_citizen."))
@@ -248,7 +249,8 @@ public final class Desk: Sendable {
         CommentStatus.settable.filter { c.status.canMove(to: $0) && ($0 != .waitingCitizen || hasBeenAnswered(c)) }
     }
 
-    private static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil }
+    /// Answered: its response clock met, or (measured under no policy, so without a clock) replied to.
+    private static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil || c.status == .replied }
 
     /// An escalated comment is the supervisors' to handle: an agent may act on it only when it is theirs (claimed
     /// before it was escalated, or assigned to them by a supervisor).
@@ -343,8 +345,12 @@ public final class Desk: Sendable {
             guard let graceEnds, t > graceEnds else { continue }
             let clock = c.sla.nextDue?.clock.rawValue ?? "?"
             // The system escalates; the log still says whose run of the sweep it was.
-            try system.escalate(c.id, reason: "\(clock) breached at \(Timestamp.utc(breachedAt)); still open after the grace of \(grace) (sweep run by \(actor.login))")
-            done.append(c.id)
+            do {
+                let change = try system.escalate(c.id, reason: "\(clock) breached at \(Timestamp.utc(breachedAt)); still open after the grace of \(grace) (sweep run by \(actor.login))")
+                if change.changed { done.append(c.id) }
+            } catch DeskError.illegalTransition {
+                continue // Closed or answered by staff since the page was read: nothing left to escalate.
+            }
         }
         return done
     }
@@ -599,6 +605,7 @@ public final class Desk: Sendable {
             let before = c.sla
             let policy = try policyVersion(c.sla, tx)
             SLAEngine.responded(&c.sla, at: at)
+            if c.status == .closed { SLAEngine.answeredBeforeClose(&c.sla, at: at) }
             if c.status.afterAnswer != c.status {
                 c.status = c.status.afterAnswer
                 SLAEngine.statusChanged(&c.sla, from: old, to: .replied, at: at, policy: policy)
@@ -638,6 +645,12 @@ public final class Desk: Sendable {
                 "kata-kata yang sama sudah dikirim ke komentar ini oleh \(earlier.source == .desk ? earlier.author : "akun instansi") pada \(at): salinan kedua tidak dikirim (beri alasan untuk tetap mengirim)",
                 "the same words were already sent to this comment by \(by) on \(atEn): a second copy is not sent (give a reason to send it anyway)"),
                 blocking: true), at: 0)
+        }
+        if !config.agencyNamed, text.contains(config.agencyName) {
+            review.findings.append(LintFinding(code: .placeholderAgency, explanation: Localized(
+                "balasan memuat nama instansi bawaan \"\(config.agencyName)\": isi [agency].name di config.toml",
+                "the reply names the placeholder agency \"\(config.agencyName)\": set [agency].name in config.toml (see docs/config.example.toml)"),
+                blocking: false))
         }
         return review
     }

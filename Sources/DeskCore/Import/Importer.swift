@@ -82,7 +82,12 @@ public struct Importer: Sendable {
             // or hours): 6.4 h ahead is +07:00.
             let hours = Int((furthestAhead / 3600 - 0.25).rounded(.up))
             let count = futureDated == 1 ? "1 comment is" : "\(futureDated) comments are"
-            let kept = "They are kept as dated, and their clocks start at those times."
+            let kept = "They are kept as dated, and their clocks start at those times; importing them again adds nothing, so fix the "
+                + "times of files still to come (an offset such as +07:00, or --assume-zone for times written without one)."
+            if furthestAhead < 3600 {
+                return "\(count) dated after now, the furthest \(Int(furthestAhead / 60)) min ahead: the clock of the machine that made the file "
+                    + "may run fast. They are kept as dated, and their clocks start at those times."
+            }
             guard hours <= 14 else {
                 return "\(count) dated after now, the furthest \(Int((furthestAhead / 86_400).rounded())) days ahead: check the export's dates. \(kept)"
             }
@@ -277,8 +282,7 @@ public struct Importer: Sendable {
             ClockLog.merge(changed, into: &clocks)
             for key in changed.keys.sorted() {
                 guard let id = Int64(key), let c = try tx.comment(id: id), c.sla.awaitsResponse,
-                      let at = try tx.firstAgencyAnswer(platform: c.platform, threadKey: c.threadKey, author: c.author,
-                                                        since: c.createdAt, until: nil, source: .imported) else { continue }
+                      let at = try tx.firstAgencyAnswer(to: c, since: c.createdAt, until: nil, source: .imported) else { continue }
                 responded(try desk.respond(to: c, at: at, tx))
             }
         }
@@ -396,8 +400,7 @@ public struct Importer: Sendable {
             // reply): that answer meets this comment's clock too, as it would had this comment been stored first.
             // Skipped when no agency message on the platform is as late as this comment (imports in time order).
             if !linkedPending, presence[record.platform]!.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
-               let at = try tx.firstAgencyAnswer(platform: record.platform, threadKey: threadKey, author: record.author,
-                                                 since: record.createdAt, until: nil, source: .imported) {
+               let at = try tx.firstAgencyAnswer(to: comment, since: record.createdAt, until: nil, source: .imported) {
                 responded(try desk.respond(to: comment, at: at, tx))
             }
         }
@@ -546,8 +549,9 @@ struct Preparer: Sendable {
         var p = Prepared(line: item.line, result: item.result, note: item.note)
         guard case .success(var record) = item.result else { return p }
         // The account the file's comments were addressed to is the agency's own, whatever the configuration says.
+        // (On Facebook the account is known by its id, not its display name: the note below asks instead.)
         p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform)
-            || (channel != nil && Author.normalizedHandle(record.author.handle) == channel)
+            || (channel != nil && Author.normalizedHandle(record.author.handle) == channel && !(record.platform == .facebook && record.author.id != nil))
         if p.isAgency {
             // Instagram's agency comments are nearly always answers; a reply listing without `parent_id` or its paging
             // link does not say to what.
@@ -560,6 +564,11 @@ struct Preparer: Sendable {
         if record.onlyIfAgency {
             p.passedOver = true
             return p
+        }
+        if let channel = config.channelByNameOnly(record.author, on: record.platform) {
+            let note = "kept as a citizen's comment, but its writer has the name of the agency's \(channel): on Facebook a Page is known by its id; "
+                + "if it is the agency's Page, add \"facebook:\(record.author.id!)\" to [agency].channels"
+            p.note = p.note.map { $0 + "; " + note } ?? note
         }
         if let channel = config.channelLookalike(record.author.handle, on: record.platform) {
             let note = "kept as a citizen's comment, but \(record.author.atHandle) has the name of the agency's \(channel) on another server: "

@@ -52,8 +52,7 @@ public enum ReportBuilder {
         var answers: [Int64: Int64?] = [:]
         for id in try answersImported(after: seq, tx) {
             guard let c = try tx.comment(id: id) else { continue }
-            let desk = try tx.firstAgencyAnswer(platform: c.platform, threadKey: c.threadKey, author: c.author,
-                                                since: c.createdAt, until: moment, source: .desk)
+            let desk = try tx.firstAgencyAnswer(to: c, since: c.createdAt, until: moment, source: .desk)
             answers.updateValue(desk.map(ElapsedMinutes.second), forKey: id)
         }
         return answers

@@ -64,6 +64,15 @@ public struct SLAEngine: Sendable {
         record.responseStoppedAt = nil
     }
 
+    /// An answer written at `at` to a comment that was closed as unanswered (its resolution withdrawn when it closed):
+    /// found later (an export imported after the desk closed it), it makes the close the resolution it was — in
+    /// whatever order files and actions come, the figures are the same.
+    public static func answeredBeforeClose(_ record: inout SLARecord, at: Date) {
+        guard record.resolvedAt == nil, let closed = record.resolutionStoppedAt, at <= closed else { return }
+        record.resolvedAt = closed
+        record.resolutionStoppedAt = nil
+    }
+
     /// Moves the clocks for a status change at `at`, measured under the comment's own policy version.
     public static func statusChanged(_ record: inout SLARecord, from old: CommentStatus, to new: CommentStatus, at: Date,
                                      policy: VersionedPolicy?) {

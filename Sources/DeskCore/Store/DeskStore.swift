@@ -73,10 +73,9 @@ public protocol StoreReader {
     /// Comments by `author` in a conversation, unanswered and not withdrawn (spam, no reply needed, closed
     /// unanswered), written at or before `before`.
     func unansweredComments(platform: Platform, threadKey: String, author: Author, before: Date) throws -> [Comment]
-    /// When the agency first answered the citizen `author` in a conversation at or after `since` (and at or before
-    /// `until`): a reply from `source` to one of their comments there, if there is one.
-    func firstAgencyAnswer(platform: Platform, threadKey: String, author: Author, since: Date, until: Date?,
-                           source: Reply.Source) throws -> Date?
+    /// When the agency first answered the writer of `comment` in its conversation at or after `since` (and at or before
+    /// `until`): a reply from `source` to `comment` or to another of its writer's comments there, if there is one.
+    func firstAgencyAnswer(to comment: Comment, since: Date, until: Date?, source: Reply.Source) throws -> Date?
     /// The latest time an agency message imported from the platform was sent, if there is one.
     func latestAgencyMessage(platform: Platform) throws -> Date?
     /// Streams the SLA record of every comment still needing action (for a census of clock states).

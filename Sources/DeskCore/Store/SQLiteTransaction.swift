@@ -315,14 +315,15 @@ final class SQLiteTransaction: StoreWriter {
             """, StatementArguments([platform.rawValue] + Self.sameCitizen(author) + [threadKey, Int64(before.timeIntervalSince1970)]))
     }
 
-    func firstAgencyAnswer(platform: Platform, threadKey: String, author: Author, since: Date, until: Date?,
-                           source: Reply.Source) throws -> Date? {
+    func firstAgencyAnswer(to c: Comment, since: Date, until: Date?, source: Reply.Source) throws -> Date? {
+        // The comment itself always counts: an unknown author is nobody else, but their own comment is theirs.
         try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(reply.sent_at) FROM reply INDEXED BY reply_thread JOIN comment ON comment.id = reply.comment_id
             WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at >= ? AND reply.sent_at <= ?
-              AND \(Self.sameCitizen) AND reply.source = ?
-            """), arguments: StatementArguments([platform.rawValue, threadKey, Int64(floor(since.timeIntervalSince1970)),
-                              until.map { Int64(floor($0.timeIntervalSince1970)) } ?? Int64.max] + Self.sameCitizen(author) + [source.rawValue]))
+              AND (comment.id = ? OR (\(Self.sameCitizen))) AND reply.source = ?
+            """), arguments: StatementArguments([c.platform.rawValue, c.threadKey, Int64(floor(since.timeIntervalSince1970)),
+                              until.map { Int64(floor($0.timeIntervalSince1970)) } ?? Int64.max, c.id] + Self.sameCitizen(c.author)
+                              + [source.rawValue]))
             .map { Date(timeIntervalSince1970: Double($0)) }
     }
 

@@ -163,7 +163,7 @@ struct LogCommand: ParsableCommand {
                     subject = String(try desk.resolve(given))
                 }
                 // One more than asked for tells whether older events were left out.
-                var events = try desk.store.read { try $0.events(subject: subject, action: action, limit: limit + 1) }
+                var events = try desk.store.read { try $0.events(subject: subject, action: action, limit: min(limit, Int.max - 1) + 1) }
                 if events.count > limit {
                     events.removeFirst(events.count - limit)
                     Console.warn("meja: the newest \(limit) events are shown; --limit lists more, `meja log export` all of them")

@@ -52,9 +52,7 @@ struct ReplyCommand: ParsableCommand {
             for finding in sent.findings where !finding.blocking {
                 Console.warn("meja: note: \(finding.message) (\(finding.code.rawValue))")
             }
-            if !desk.config.agencyNamed, request.text.contains(desk.config.agencyName) {
-                Console.warn("meja: note: the reply names the placeholder agency \"\(desk.config.agencyName)\": set [agency].name in config.toml (see docs/config.example.toml)")
-            }
+
         }
     }
 }

@@ -63,6 +63,10 @@ struct ShowCommand: ParsableCommand {
         let width = min(Console.width, 100)
         var lines: [String] = []
         lines.append("#\(c.id)  \(c.platform.displayName)  \(SafeText.sanitize(c.author.atHandle))\(c.author.name.map { " (" + SafeText.sanitize($0) + ")" } ?? "")  \(Timestamp.local(c.createdAt, in: zone))")
+        // Dated after now (beyond the import's tolerance): most likely a time zone mistake in the file it came from.
+        if c.createdAt.timeIntervalSince(desk.now) > Importer.futureTolerance {
+            lines.append("note: written after now, by its date — check the time zone of the file it came from; its clocks start then")
+        }
         lines.append("status: \(c.status.rawValue)   assignee: \(c.assignee ?? "-")   intent: \(c.intent?.rawValue ?? "-")   policy: \(c.sla.policy ?? "-") v\(c.sla.policyVersion.map(String.init) ?? "-")\(d.item.passedOver ? "   PASSED OVER" : "")")
         lines.append("")
         lines += TextLayout.wrap(SafeText.sanitize(c.text, lines: .keep), width: width).map { "  " + $0 }

@@ -21,8 +21,9 @@ struct PlatformRecords {
     let threads: Threads
     private var records: [(line: Int, record: CommentRecord)] = []
     private var problems: [ImportItem] = []
-    /// Earlier versions of edited posts, by id, with the id of their latest version (X's `edit_history_tweet_ids`).
-    private var editedInto: [String: String] = [:]
+    /// Earlier versions of edited posts, by id, with the id of their latest version (X's `edit_history_tweet_ids`) and
+    /// how many versions the history that named it held (the longest history names the latest version).
+    private var editedInto: [String: (latest: String, versions: Int)] = [:]
     private var tree = ThreadTree()
     /// Whether a page was not valid JSON (then a file read in pieces is read again whole).
     private(set) var sawInvalidJSON = false
@@ -36,7 +37,10 @@ struct PlatformRecords {
 
     /// Notes that post `old` was edited into `latest`. When the file holds both, the desk keeps one comment: the earliest
     /// version's id and time (replies name it, and the citizen wrote then) with the latest version's words.
-    mutating func edited(_ old: String, into latest: String) { editedInto[old] = latest }
+    mutating func edited(_ old: String, into latest: String, versions: Int = 2) {
+        if let known = editedInto[old], known.versions >= versions { return }
+        editedInto[old] = (latest, versions)
+    }
 
     /// The versions of each edited post whose latest version is in the file, as indices into `records`.
     private func editedVersions() -> Dictionary<String, [Int]>.Values {
@@ -44,7 +48,7 @@ struct PlatformRecords {
         guard !editedInto.isEmpty else { return versions.values }
         let present = Set(records.map(\.record.id))
         for k in records.indices {
-            if let latest = editedInto[records[k].record.id], present.contains(latest) { versions[latest, default: []].append(k) }
+            if let latest = editedInto[records[k].record.id]?.latest, present.contains(latest) { versions[latest, default: []].append(k) }
         }
         for k in records.indices where versions[records[k].record.id] != nil { versions[records[k].record.id]!.append(k) }
         return versions.values
@@ -145,7 +149,7 @@ extension PlatformRecords {
     /// Adds what another piece of the same file found, after what this one holds.
     private mutating func append(_ other: PlatformRecords) {
         for (line, r) in other.records { add(r, line: line) }
-        editedInto.merge(other.editedInto) { a, _ in a }
+        for (old, edit) in other.editedInto { edited(old, into: edit.latest, versions: edit.versions) }
         problems += other.problems
     }
 

@@ -106,7 +106,7 @@ public struct XV2Format: ImportFormat {
     static func noteEdits(_ t: PlatformFields, _ records: inout PlatformRecords) {
         guard let versions = t.array("edit_history_tweet_ids")?.compactMap(\.stringValue), let latest = versions.last,
               versions.count > 1 else { return }
-        for old in versions.dropLast() { records.edited(old, into: latest) }
+        for old in versions.dropLast() { records.edited(old, into: latest, versions: versions.count) }
     }
 
     /// An `includes.users` entry (or twarc2's inline `author`).
