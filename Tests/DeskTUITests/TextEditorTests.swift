@@ -85,4 +85,19 @@ final class TextEditorTests: XCTestCase {
         XCTAssertEqual(e.text, "Baru")
         XCTAssertTrue(e.canUndo)
     }
+
+    func testOneUndoTakesBackAWordOrWhatCameSinceAPauseNeverTheWholeReply() {
+        var e = TextEditor()
+        for ch in "Halo Kak Fajar. Mohon maaf" { e.insert(String(ch)) }
+        e.undo()
+        XCTAssertEqual(e.text, "Halo Kak Fajar. Mohon ", "the last word, not the whole reply")
+        e.undo()
+        XCTAssertEqual(e.text, "Halo Kak Fajar. ")
+        var paused = TextEditor()
+        for ch in "Tim kami" { paused.insert(String(ch)) }
+        paused.endRun()
+        for ch in "am" { paused.insert(String(ch)) } // "kamiam": a pause in the middle of a word
+        paused.undo()
+        XCTAssertEqual(paused.text, "Tim kami")
+    }
 }

@@ -537,6 +537,7 @@ public enum Reducer {
         var effects: [Effect] = []
         if let c = state.composer, c.unsaved, state.stack.contains(.composer) {
             effects.append(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID))
+            state.composer?.editor.endRun() // a pause in typing: undo goes back to here
         }
         // A clock that went at risk or breached since the last tick changes the order: reload. (The clock itself says
         // when: a breach comes only after the due second.)

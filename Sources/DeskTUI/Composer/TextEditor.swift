@@ -4,8 +4,8 @@ import DeskCore
 /// spaces by display width, with undo.
 ///
 /// Undo takes changes back one at a time, as far back as the draft goes (200 changes). Runs of typing count as one
-/// change, so undo takes back what was typed since the last pause in typing rather than the last letter; an inserted
-/// template or a paste is a change of its own.
+/// change, so undo takes back what was typed since the last pause in typing (`endRun`, when the draft is saved) or the
+/// last word, whichever is less, rather than the last letter; an inserted template or a paste is a change of its own.
 public struct TextEditor: Sendable, Equatable {
     /// The text as grapheme clusters.
     public private(set) var characters: [Character]
@@ -46,6 +46,8 @@ public struct TextEditor: Sendable, Equatable {
     /// its own.
     public mutating func insert(_ text: String, asOneChange: Bool = false) {
         guard !text.isEmpty else { return }
+        // A new word after a space begins a new change: one undo never takes back more than a word of typing.
+        if lastEdit == .typing, cursor > 0, characters[cursor - 1].isWhitespace, text.first?.isWhitespace == false { lastEdit = nil }
         remember(asOneChange ? .other : .typing)
         let before = String(characters[..<cursor]) + text
         let after = String(characters[cursor...])
@@ -75,6 +77,9 @@ public struct TextEditor: Sendable, Equatable {
         characters = Array(text)
         cursor = characters.count
     }
+
+    /// Ends the current run of typing or deleting (a pause): what comes next is a change of its own.
+    public mutating func endRun() { lastEdit = nil }
 
     /// Takes back the last change not yet taken back.
     public mutating func undo() {
