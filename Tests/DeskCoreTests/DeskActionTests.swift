@@ -148,6 +148,17 @@ final class DeskActionTests: XCTestCase {
         XCTAssertFalse(placeholder[0].blocking)
     }
 
+    func testReleasingAnAnsweredCommentLeavesItAnsweredNotInTheQueue() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("r1", at: "2026-12-01T08:00:00+07:00")])
+        let id = try t.comment(.x, "r1").id
+        try t.desk.reply(id, ReplyRequest(text: "Sudah kami teruskan, Kak."))
+        try t.desk.claim(id) // to follow up
+        try t.desk.release(id)
+        XCTAssertEqual(try t.comment(.x, "r1").status, .replied)
+        XCTAssertFalse(try t.desk.queue(limit: 10).contains { $0.comment.id == id })
+    }
+
     func testMakingSomeoneInactiveReleasesWhatTheyHeld() throws {
         let t = try TestDesk()
         try t.addStaff(["budi", "dewi"])

@@ -189,7 +189,7 @@ public final class Desk: Sendable {
                 throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat melepasnya.",
                                                        "Comment \(id) is held by \(holder); only they or a supervisor can release it."))
             }
-            if c.status == .claimed { try move(&c, to: .open) }
+            if c.status == .claimed { try move(&c, to: Self.afterRelease(c)) }
             c.assignee = nil
             return ["holder": .string(holder)]
         }
@@ -248,6 +248,10 @@ public final class Desk: Sendable {
     public static func settableStatuses(for c: Comment) -> [CommentStatus] {
         CommentStatus.settable.filter { c.status.canMove(to: $0) && ($0 != .waitingCitizen || hasBeenAnswered(c)) }
     }
+
+    /// Where a released claim goes: back to the queue (`open`), or, when it had been answered (claimed again to follow
+    /// up), back to `replied` — a release never makes an answered comment ask for an answer again.
+    private static func afterRelease(_ c: Comment) -> CommentStatus { hasBeenAnswered(c) ? .replied : .open }
 
     /// Answered: its response clock met, or (measured under no policy, so without a clock) replied to.
     private static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil || c.status == .replied }
@@ -476,7 +480,7 @@ public final class Desk: Sendable {
         var released: [Int64] = []
         for var c in try tx.queue(q) {
             let before = c
-            if c.status == .claimed { try move(&c, to: .open) }
+            if c.status == .claimed { try move(&c, to: Self.afterRelease(c)) }
             c.assignee = nil
             var payload: [String: JSONValue] = ["holder": .string(name), "reason": .string("staff_inactive")]
             settle(from: before, to: &c, at: t, policy: try policyVersion(c.sla, tx), into: &payload)
