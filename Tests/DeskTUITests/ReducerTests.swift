@@ -612,6 +612,20 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(OverdueBoardView.draw(s, on: &grid).map(\.0).joined().contains("answered"))
     }
 
+    func testAClockMetLateSaysLateWhereTheStateGoesInTheBreachsStyle() {
+        var s = Self.state()
+        var sla = SLARecord(responseClock: .firstResponse)
+        sla.responseDueAt = Self.now.addingTimeInterval(-7200)
+        sla.respondedAt = Self.now.addingTimeInterval(-600)
+        let clock = sla.clocks(at: Self.now)[0]
+        XCTAssertTrue(clock.late)
+        let line = ThreadView.clockLine(clock, state: s).pieces
+        XCTAssertEqual(line[0].object, .badgeBreached)
+        XCTAssertEqual(line[2].text.trimmingCharacters(in: .whitespaces), "late", "not a green 'met' with the qualifier at the end, where 80 columns cut it")
+        s.language = .id
+        XCTAssertEqual(ThreadView.clockLine(clock, state: s).pieces[2].text.trimmingCharacters(in: .whitespaces), "terlambat")
+    }
+
     func testABoardLongerThanTheDeskLoadsCountsAllAndSaysOnlyTheOldestAreShown() {
         var s = Self.state()
         send(&s, .overdueBoard)

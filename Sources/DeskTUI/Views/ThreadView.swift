@@ -116,15 +116,19 @@ public enum ThreadView {
     /// A clock as a line: glyph, name, due time and time left or how late.
     static func clockLine(_ clock: SLARecord.ClockStatus, state: AppState) -> Document.Line {
         let s = state.strings
-        let glyph = TextLayout.fit(SLABadge.glyph(clock.state), to: 2)
+        // Met after its due time is a breach that was answered: it says "late" where the state goes, in the breach's
+        // style, rather than a green "met" with the qualifier at the end of the line, where a narrow screen cuts it.
+        let lateMet = clock.state == .met && clock.late
+        let glyph = TextLayout.fit(lateMet ? "✓!" : SLABadge.glyph(clock.state), to: 2)
+        let style = lateMet ? UIObject.badgeBreached : SLABadge.object(clock.state)
         var detail = ""
         if let due = clock.dueAt { detail = s.format(.clockDue, s.dateTime(due, zone: state.timeZone)) }
         let left = SLABadge.timeLeft(clock, now: state.now, strings: s)
         if !left.isEmpty { detail += "  " + (left.hasPrefix("-") ? s.format(.clockLate, String(left.dropFirst())) : s.format(.clockLeft, left)) }
-        if let met = clock.metAt { detail += "  " + s.format(.clockMet, s.dateTime(met, zone: state.timeZone)) + (clock.late ? " (" + s[.late] + ")" : "") }
-        return Document.Line([("  " + glyph + " ", SLABadge.object(clock.state)),
+        if let met = clock.metAt { detail += "  " + s.format(.clockMet, s.dateTime(met, zone: state.timeZone)) }
+        return Document.Line([("  " + glyph + " ", style),
                                (TextLayout.fit(s.clock(clock.clock), to: 16) + " ", .text),
-                               (TextLayout.fit(s.slaState(clock.state), to: 12) + " ", SLABadge.object(clock.state)),
+                               (TextLayout.fit(lateMet ? s[.late] : s.slaState(clock.state), to: 12) + " ", style),
                                (detail, .muted)])
     }
 }
