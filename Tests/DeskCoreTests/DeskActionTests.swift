@@ -142,6 +142,12 @@ final class DeskActionTests: XCTestCase {
         try t.as("dewi").reply(id, ReplyRequest(text: "Petugas tiba pukul 14.00."))
         try t.as("dewi").reply(id, ReplyRequest(text: "Terima kasih, laporan sudah kami teruskan.", overrideReason: "dikirim ulang: yang pertama terhapus"))
         XCTAssertEqual(try t.store.read { try $0.replies(commentID: id) }.count, 3)
+        // History lines show the override reason, and to whom work went.
+        let sent = try XCTUnwrap(try t.store.read { try $0.events(subject: String(id), action: "reply", limit: 5) }.last)
+        XCTAssertEqual(sent.historyDetail, "(⚠ dikirim ulang: yang pertama terhapus)")
+        try t.desk.assign(id, to: "budi")
+        let assigned = try XCTUnwrap(try t.store.read { try $0.events(subject: String(id), action: "assign", limit: 5) }.last)
+        XCTAssertEqual(assigned.historyDetail?.hasPrefix("⇒ budi"), true, assigned.historyDetail ?? "nil")
         // Without [agency].name the placeholder name is pointed out before sending (a note, not a block).
         let placeholder = try t.desk.review(replyTo: id, text: "Salam dari Dinas Komunikasi dan Informatika", humor: nil).findings
         XCTAssertEqual(placeholder.map(\.code), [.placeholderAgency])

@@ -37,16 +37,19 @@ public struct LogEvent: Hashable, Sendable {
     /// The payload parsed, or an empty object if it is not valid JSON.
     public var payloadValue: JSONValue { JSONValue.parse(payload) ?? .object([:]) }
 
-    /// What a history line adds to the action's name, made safe to draw: the status moved to and, when given, why
-    /// (`→ claimed (citizen_replied)`, `→ waiting_citizen (minta foto jalan)` for a staff member's note); nil when the
-    /// event moved no status and gave no reason.
+    /// What a history line adds to the action's name, made safe to draw: to whom work was assigned (`⇒ budi`), the status
+    /// moved to and, when given, why (`→ claimed (citizen_replied)`, `→ waiting_citizen (minta foto jalan)` for a staff
+    /// member's note), and a reply's override reason (`(⚠ dipecah jadi utas)`); nil when there is none of these.
     public var historyDetail: String? {
         let p = payloadValue
         // A claim, reply or escalation names its status already.
         let implied = ["claim": "claimed", "reply": "replied", "escalate": "escalated"][action]
         let to = p["status"]?.stringValue.flatMap { $0 == implied ? nil : "→ " + $0 }
+        // To whom work was assigned; a reply sent over a blocking finding, with its override reason (⚠).
+        let whom = action == "assign" ? p["assignee"]?.stringValue.map { "⇒ " + SafeText.sanitize($0, limit: 64) } : nil
         let why = (p["reason"]?.stringValue ?? p["note"]?.stringValue).map { "(" + SafeText.sanitize($0, limit: 120) + ")" }
-        let parts = [to, why].compactMap { $0 }
+        let overridden = p["override_reason"]?.stringValue.map { "(⚠ " + SafeText.sanitize($0, limit: 120) + ")" }
+        let parts = [whom, to, why, overridden].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
