@@ -211,6 +211,17 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(s.prompt)
         XCTAssertEqual(isLoadQueue(effects)?.search, "anjir kot")
         XCTAssertEqual(s.queue.filter.search, "anjir kot")
+        // Searching again: the current words are shown, and typing replaces them rather than adding to them.
+        send(&s, .search)
+        XCTAssertEqual(s.prompt?.field.text, "anjir kot")
+        _ = Reducer.apply(&s, .typed("ktp"))
+        XCTAssertEqual(s.prompt?.field.text, "ktp")
+        send(&s, .cancel)
+        // Moving first keeps them, to edit.
+        send(&s, .search)
+        send(&s, .editLeft)
+        _ = Reducer.apply(&s, .typed("a"))
+        XCTAssertEqual(s.prompt?.field.text, "anjir koat")
     }
 
     func testCancelLeavesEverythingAsItWas() {

@@ -433,6 +433,7 @@ public enum Reducer {
 
     private static func promptAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
         guard var prompt = state.prompt else { return [] }
+        prompt.replacesOnType = false
         switch id {
         case .editLeft: prompt.field.moveLeft()
         case .editRight: prompt.field.moveRight()
@@ -521,6 +522,10 @@ public enum Reducer {
 
     private static func type(_ state: inout AppState, _ text: String) -> [Effect] {
         if state.prompt != nil {
+            if state.prompt?.replacesOnType == true {
+                state.prompt?.field = TextEditor()
+                state.prompt?.replacesOnType = false
+            }
             state.prompt?.field.insert(text.replacingOccurrences(of: "\n", with: " "))
             return []
         }

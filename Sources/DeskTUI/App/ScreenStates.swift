@@ -214,10 +214,14 @@ public struct PromptState: Sendable {
     }
     public var kind: Kind
     public var field: TextEditor
+    /// Whether the text was filled in from before (the current search): typing first replaces it, as a selected
+    /// text would be; moving or deleting first keeps it to edit.
+    public var replacesOnType: Bool
 
     public init(kind: Kind, text: String = "") {
         self.kind = kind
         field = TextEditor(text: text)
+        replacesOnType = !text.isEmpty
     }
 }
 
