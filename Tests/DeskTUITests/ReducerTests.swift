@@ -192,6 +192,19 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.screen, .queue, "closing help does not leave the queue")
     }
 
+    func testSearchingFromAThreadTypesIntoThePromptAndShowsTheQueue() {
+        var s = Self.state()
+        send(&s, .open)
+        XCTAssertEqual(s.screen, .thread)
+        send(&s, .search)
+        XCTAssertEqual(s.keyContext, .prompt, "'/' in a thread opens the search, so the letters after it are words, not commands")
+        let typed = Reducer.apply(&s, .typed("cek"))
+        XCTAssertTrue(typed.isEmpty, "typing performs nothing")
+        let effects = send(&s, .accept)
+        XCTAssertEqual(s.screen, .queue, "the results are the queue's")
+        XCTAssertEqual(isLoadQueue(effects)?.search, "cek")
+    }
+
     func testSearchPromptTypesAndFilters() {
         var s = Self.state()
         send(&s, .search)

@@ -63,6 +63,9 @@ public enum Reducer {
         case .command:
             state.prompt = PromptState(kind: .command)
             return []
+        case .search:
+            state.prompt = PromptState(kind: .search, text: state.queue.filter.search ?? "")
+            return []
         default: break
         }
         switch state.screen {
@@ -100,9 +103,6 @@ public enum Reducer {
         switch id {
         case .back:
             state.running = false
-            return []
-        case .search:
-            state.prompt = PromptState(kind: .search, text: state.queue.filter.search ?? "")
             return []
         case .filterStatus: return changeFilter(&state) { $0.cycleStatus() }
         case .filterPlatform:
@@ -458,6 +458,8 @@ public enum Reducer {
         let s = state.strings
         switch prompt.kind {
         case .search:
+            // The results are the queue's: a search from another screen goes back to it.
+            if state.screen != .queue, state.composer == nil { state.stack = [.queue] }
             return changeFilter(&state) { $0.search = text.isEmpty ? nil : text }
         case .command:
             guard !text.isEmpty else { return [] }

@@ -17,8 +17,11 @@ public struct ActionSpec: Sendable {
     public let supervisorOnly: Bool
     /// It changes the public record (and so lands in the accountability log).
     public let changesRecord: Bool
-    /// Shown in the footer hints of its contexts.
-    public let hint: Bool
+    /// The contexts whose footer hints show it (a footer has room for a few).
+    public let hintContexts: Set<KeyContext>
+
+    /// Whether the footer hints of `context` show it.
+    public func hinted(in context: KeyContext) -> Bool { hintContexts.contains(context) }
 
     /// The default keys in `context`.
     public func defaultKeys(in context: KeyContext) -> [Key] { keysIn[context] ?? keys }
@@ -35,10 +38,10 @@ public enum ActionTable {
 
     private static func spec(_ id: ActionID, _ contexts: [KeyContext], _ keys: [String], in keysIn: [KeyContext: [String]] = [:],
                              label: (id: String, en: String), _ summary: (id: String, en: String),
-                             supervisor: Bool = false, record: Bool = false, hint: Bool = false) -> ActionSpec {
+                             supervisor: Bool = false, record: Bool = false, hint: Bool = false, hintOnly: [KeyContext]? = nil) -> ActionSpec {
         ActionSpec(id: id, contexts: contexts, keys: keys.map(key), keysIn: keysIn.mapValues { $0.map(key) },
                    label: Localized(id: label.id, en: label.en), summary: Localized(id: summary.id, en: summary.en),
-                   supervisorOnly: supervisor, changesRecord: record, hint: hint)
+                   supervisorOnly: supervisor, changesRecord: record, hintContexts: hint ? Set(hintOnly ?? contexts) : [])
     }
 
     private static func key(_ name: String) -> Key {
@@ -67,8 +70,10 @@ public enum ActionTable {
              hint: true),
         spec(.help, screens + [.composer], ["?"], in: [.composer: ["f1"]], label: ("bantuan", "help"),
              ("Tampilkan tombol yang berlaku di layar ini.", "Show the keys that work on this screen."), hint: true),
-        spec(.search, [.queue], ["/"], label: ("cari", "search"),
-             ("Cari teks komentar (semua kata harus ada).", "Search comment text (all words must occur)."), hint: true),
+        spec(.search, [.queue, .thread, .overdue, .passedOver, .log], ["/"], label: ("cari", "search"),
+             ("Cari teks komentar (semua kata harus ada); dari layar lain, hasilnya di antrian.",
+              "Search comment text (all words must occur); from another screen, the results are in the queue."),
+             hint: true, hintOnly: [.queue]),
         spec(.command, [.queue, .thread, .overdue, .passedOver, .log], [":"], label: ("perintah", "command"),
              ("Baris perintah, mis. :status all, :platform x, :channel @akun, :intent complaint, :mine, :clear.",
               "Command line, e.g. :status all, :platform x, :channel @account, :intent complaint, :mine, :clear.")),

@@ -97,7 +97,7 @@ public enum Chrome {
         let context = state.keyContext
         let s = state.strings
         var out: [(String, String)] = []
-        let specs = ActionTable.actions(in: context).filter { $0.hint && (state.isSupervisor || !$0.supervisorOnly) }
+        let specs = ActionTable.actions(in: context).filter { $0.hinted(in: context) && (state.isSupervisor || !$0.supervisorOnly) }
         for spec in specs {
             let bound = keys.keys(for: spec.id, in: context)
             guard let first = bound.first else { continue }
