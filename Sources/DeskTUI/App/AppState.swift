@@ -12,6 +12,9 @@ public struct AppState: Sendable {
     /// The staff name actions are recorded under.
     public var actor: String
     public var isSupervisor: Bool
+    /// Why the person at the desk cannot act (not on the staff list, or no longer active); nil when they can. The desk
+    /// says it at the top and before a reply is written, rather than at sending.
+    public var cannotAct: Localized?
     /// The agency's name, for the title bar.
     public var agency: String
     /// The channels the channel filter cycles through: the agency's accounts from the configuration, then every

@@ -41,7 +41,7 @@ public final class DeskApp {
     static let pollInterval: TimeInterval = 0.5
 
     public init(desk: Desk, keys: KeyMap = .defaults, assistant: (any DeskAssistant)? = nil, language: Language, size: Size,
-                isSupervisor: Bool) {
+                isSupervisor: Bool, cannotAct: Localized? = nil) {
         clock = desk.clock
         runner = EffectRunner(desk: desk, assistant: assistant, language: language)
         state = AppState(size: size, now: desk.now, language: language, actor: desk.actor.name, isSupervisor: isSupervisor,
@@ -49,6 +49,7 @@ public final class DeskApp {
         state.timeZone = desk.config.calendar.zone
         state.channels = desk.config.channels
         state.keys = keys
+        state.cannotAct = cannotAct
     }
 
     /// Feeds one event through the reducer and carries out the effects (and the events they produce) until

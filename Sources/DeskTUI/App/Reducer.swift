@@ -150,7 +150,7 @@ public enum Reducer {
             return openThread(&state, comment.id)
         case .reply:
             // Say at once what the core would say at sending, before anyone writes a reply they cannot send.
-            if let why = Desk.replyRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
+            if let why = state.cannotAct ?? Desk.replyRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
                 state.notice = Notice(.error, why(state.language))
                 return []
             }

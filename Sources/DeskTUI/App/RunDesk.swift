@@ -33,9 +33,9 @@ public func runDesk(desk: Desk, theme: String? = nil, assistant: (any DeskAssist
         Terminal.endAsRequested()
     }
     let app = DeskApp(desk: desk, keys: setup.keys, assistant: helper, language: setup.language, size: terminal.size,
-                      isSupervisor: setup.isSupervisor)
+                      isSupervisor: setup.isSupervisor, cannotAct: setup.cannotAct)
     app.loading = .responsive(budget: DeskApp.frameBudget)
-    app.start(issues: setup.issues + [setup.calendarWarning].compactMap { $0 })
+    app.start(issues: setup.issues + [setup.calendarWarning, setup.cannotAct?(setup.language)].compactMap { $0 })
     app.run(on: terminal)
 }
 
@@ -50,6 +50,8 @@ struct DeskSetup {
     var keys: KeyMap
     var theme: Theme
     var isSupervisor: Bool
+    /// Why the actor cannot act, when they are not an active member of the staff list.
+    var cannotAct: Localized?
     /// Problems found, as `FILE:LINE: problem`.
     var issues: [String]
     /// A year without holidays that deadlines may fall in (the command line has warned about it already).
@@ -66,5 +68,12 @@ struct DeskSetup {
         // On an empty staff list the first person to act becomes its supervisor.
         let staff = (try? desk.staff()) ?? []
         isSupervisor = staff.isEmpty || staff.contains { $0.name == desk.actor.name && $0.role == .supervisor && $0.active }
+        let name = desk.actor.name
+        if !staff.isEmpty, let member = staff.first(where: { $0.name == name }) {
+            cannotAct = member.active ? nil : Localized("\(name) sudah tidak aktif di daftar petugas: desk hanya dapat dibaca.",
+                                                        "\(name) is no longer active on the staff list: the desk is read-only.")
+        } else if !staff.isEmpty {
+            cannotAct = DeskError.unknownActor(name).explanation
+        }
     }
 }

@@ -7,7 +7,7 @@ import DeskCore
 public enum UIString: String, CaseIterable, Sendable {
     // Screens
     case titleQueue, titleThread, titleComposer, titleReview, titleOverdue, titlePassedOver, titleLog, titleReports
-    case actorSupervisor, actorAgent
+    case actorSupervisor, actorAgent, actorReadOnly
     // Chrome
     case moreIssues, promptOverride, promptEscalate, hintMove, hintQuit, loading, counting, tooSmall
     // Queue
@@ -63,6 +63,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .titleReports: ("Laporan", "Reports")
         case .actorSupervisor: ("{1} (supervisor) ", "{1} (supervisor) ")
         case .actorAgent: ("{1} (petugas) ", "{1} (agent) ")
+        case .actorReadOnly: ("{1} (hanya baca) ", "{1} (read-only) ")
 
         case .moreIssues: ("(+{1} masalah lain)", "(+{1} more)")
         case .promptOverride: ("Alasan mengirim meski diblokir:", "Reason to send despite the block:")

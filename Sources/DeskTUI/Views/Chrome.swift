@@ -8,7 +8,8 @@ public enum Chrome {
         let s = state.strings
         let w = state.size.width
         surface.fill(row: 0, col: 0, width: w, style: CellStyle(.title))
-        let who = state.isSupervisor ? s.format(.actorSupervisor, state.actor) : s.format(.actorAgent, state.actor)
+        let who = state.cannotAct != nil ? s.format(.actorReadOnly, state.actor)
+            : state.isSupervisor ? s.format(.actorSupervisor, state.actor) : s.format(.actorAgent, state.actor)
         let whoWidth = min(DisplayWidth.of(who) + 1, w / 3)
         var left = " Meja · " + s.screenTitle(state.screen)
         if !state.agency.isEmpty { left += " · " + SafeText.sanitize(state.agency, limit: 120) }
