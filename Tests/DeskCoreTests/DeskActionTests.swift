@@ -165,6 +165,12 @@ final class DeskActionTests: XCTestCase {
         XCTAssertFalse(try t.desk.queue(limit: 10).contains { $0.comment.id == id })
     }
 
+    func testAMissingCommentIsNamedInEachLanguage() {
+        let why = DeskError.notFound("Comment 99999").explanation
+        XCTAssertTrue(why.id.hasPrefix("Komentar 99999 tidak ditemukan"), why.id)
+        XCTAssertTrue(why.en.hasPrefix("Comment 99999 was not found"), why.en)
+    }
+
     func testMakingSomeoneInactiveReleasesWhatTheyHeld() throws {
         let t = try TestDesk()
         try t.addStaff(["budi", "dewi"])

@@ -27,7 +27,9 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
     public var explanation: Localized {
         switch self {
         case .notFound(let what):
-            return Localized("\(what) tidak ditemukan. `meja list --status all` menampilkan semua yang ada di desk.",
+            // What is missing is a comment, named in English by the code that looked for it.
+            let apa = what.hasPrefix("Comment ") ? "Komentar " + what.dropFirst("Comment ".count) : what
+            return Localized("\(apa) tidak ditemukan. `meja list --status all` menampilkan semua yang ada di desk.",
                              "\(what) was not found. `meja list --status all` shows what is on the desk.")
         case .invalidInput(let why), .notPermitted(let why): return why
         case .illegalTransition(let from, let to):
