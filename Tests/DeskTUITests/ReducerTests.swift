@@ -192,6 +192,16 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.screen, .queue, "closing help does not leave the queue")
     }
 
+    func testEscalatingWhatIsAlreadyEscalatedSaysSoBeforeAskingWhy() {
+        var s = Self.state(items: 0)
+        let escalated = Self.comment(7, status: .escalated)
+        _ = Reducer.apply(&s, .queueLoaded([QueueItem(comment: escalated, clock: escalated.sla.mostUrgent(at: Self.now), passedOver: false)],
+                                           at: Self.now, token: s.queue.token))
+        XCTAssertTrue(send(&s, .escalate).isEmpty)
+        XCTAssertNil(s.prompt, "no reason is asked for, to be thrown away")
+        XCTAssertEqual(s.notice?.text, "#7 is already escalated to supervisors.")
+    }
+
     func testSearchingFromAThreadTypesIntoThePromptAndShowsTheQueue() {
         var s = Self.state()
         send(&s, .open)

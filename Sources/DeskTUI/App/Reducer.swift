@@ -175,6 +175,11 @@ public enum Reducer {
             state.picker = PickerState(kind: .status(comment.id), options: options)
             return []
         case .escalate:
+            // Already with the supervisors: said before a reason is asked for, not after it is thrown away.
+            guard comment.status != .escalated else {
+                state.notice = Notice(.info, state.strings.format(.alreadyEscalatedNow, String(comment.id)))
+                return []
+            }
             state.prompt = PromptState(kind: .escalateReason(comment.id))
             return []
         default:
