@@ -192,6 +192,18 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.screen, .queue, "closing help does not leave the queue")
     }
 
+    func testWhenTheCommentActedOnLeavesTheListTheDeskSaysWhereTheCursorWent() {
+        var s = Self.state(items: 3)
+        send(&s, .claim)
+        _ = Reducer.apply(&s, .done(Notice(.info, "You claimed #1.")))
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(2), Self.item(3)], at: Self.now, token: s.queue.token))
+        XCTAssertEqual(s.notice?.text, "You claimed #1. #1 left this list; the cursor is on #2 now.")
+        // A filter the user changes moves the list on purpose: nothing to say.
+        send(&s, .filterStatus)
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(3)], at: Self.now, token: s.queue.token))
+        XCTAssertFalse(s.notice?.text.contains("left this list") ?? false)
+    }
+
     func testEscalatingWhatIsAlreadyEscalatedSaysSoBeforeAskingWhy() {
         var s = Self.state(items: 0)
         let escalated = Self.comment(7, status: .escalated)

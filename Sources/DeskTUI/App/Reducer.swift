@@ -145,6 +145,7 @@ public enum Reducer {
 
     /// Actions on one comment, shared by the queue, the thread view and the boards.
     private static func itemAction(_ state: inout AppState, _ id: ActionID, _ comment: Comment) -> [Effect] {
+        if state.screen == .queue, [.claim, .release, .assign, .setStatus, .escalate].contains(id) { state.queue.actedOn = comment.id }
         switch id {
         case .open:
             return openThread(&state, comment.id)
@@ -576,7 +577,14 @@ public enum Reducer {
                 if state.queue.mayHaveMore { state.notice = Notice(.info, s.format(.queueEndReach, String(items.count))) }
             } else if let selectedID, let index = items.firstIndex(where: { $0.comment.id == selectedID }) {
                 state.queue.cursor.selected = index
+            } else if let selectedID, selectedID == state.queue.actedOn, state.screen == .queue, !items.isEmpty {
+                // The comment under the cursor left the list (an action moved it out of the filter): the cursor now rests
+                // on another, and the next key would act on that one — say so.
+                let now = items[min(state.queue.cursor.selected, items.count - 1)].comment.id
+                let moved = s.format(.cursorMovedOn, String(selectedID), String(now))
+                state.notice = Notice(state.notice?.kind ?? .info, state.notice.map { $0.text + " " + moved } ?? moved)
             }
+            if state.queue.actedOn != nil, !state.queue.loading { state.queue.actedOn = nil }
             state.queue.cursor.keepVisible(count: items.count, visible: Layout.listRows(state.size))
         case .countsLoaded(let counts, let filter, _):
             state.queue.countsInFlight = false
@@ -725,6 +733,7 @@ public enum Reducer {
         var f = state.queue.filter
         change(&f)
         state.queue.filter = f
+        state.queue.actedOn = nil
         state.queue.cursor = ListCursor()
         state.queue.limit = QueueScreenState.page
         return requestQueue(&state)

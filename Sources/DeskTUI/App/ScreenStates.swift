@@ -23,6 +23,8 @@ public enum ScreenID: String, Sendable, Hashable, CaseIterable {
 /// The queue screen.
 public struct QueueScreenState: Sendable {
     public var filter = QueueFilter()
+    /// The comment an action was last taken on from the queue: if it leaves the list, the desk says where the cursor went.
+    public var actedOn: Int64?
     public var items: [QueueItem] = []
     public var counts: QueueCounts?
     /// The filter `counts` were counted for (while a new filter is being counted, the old counts are not shown).

@@ -36,7 +36,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
     case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
-    case alreadyYours, alreadyAssigned, alreadyStatus, alreadyEscalated, alreadyEscalatedNow
+    case alreadyYours, alreadyAssigned, alreadyStatus, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
     case statusSpam, statusEscalated
@@ -217,6 +217,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .alreadyYours: ("#{1} sudah Anda pegang: tidak ada yang berubah.", "You already hold #{1}: nothing changed.")
         case .alreadyAssigned: ("#{1} sudah ditugaskan kepada {2}: tidak ada yang berubah.", "#{1} is already assigned to {2}: nothing changed.")
         case .alreadyStatus: ("#{1} sudah berstatus {2}: tidak ada yang berubah.", "#{1} is already {2}: nothing changed.")
+        case .cursorMovedOn: ("#{1} keluar dari daftar ini; kursor kini di #{2}.", "#{1} left this list; the cursor is on #{2} now.")
         case .alreadyEscalatedNow: ("#{1} sudah dieskalasi ke supervisor.", "#{1} is already escalated to supervisors.")
         case .alreadyEscalated: ("#{1} sudah dieskalasi: tidak ada yang dicatat, alasan baru tidak disimpan.", "#{1} is already escalated: nothing was recorded, and the new reason was not kept.")
         case .editorFailed: ("Editor tidak dapat dijalankan: {1}. Atur $EDITOR, mis. EDITOR=nano.", "The editor could not run: {1}. Set $EDITOR, e.g. EDITOR=nano.")
