@@ -212,6 +212,13 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(send(&s, .escalate).isEmpty)
         XCTAssertNil(s.prompt, "no reason is asked for, to be thrown away")
         XCTAssertEqual(s.notice?.text, "#7 is already escalated to supervisors.")
+        // Its row says so before anyone tries: ▲ before the words.
+        var grid = CellGrid(width: 80, height: 3)
+        QueueRowView.draw(s.queue.items[0], row: 0, width: 80, highlighted: false, now: Self.now, strings: s.strings, on: &grid)
+        XCTAssertTrue(grid.text.contains("▲ Halo"), grid.text)
+        grid = CellGrid(width: 80, height: 3)
+        QueueRowView.draw(Self.item(8), row: 0, width: 80, highlighted: false, now: Self.now, strings: s.strings, on: &grid)
+        XCTAssertFalse(grid.text.contains("▲"))
     }
 
     func testSearchingFromAThreadTypesIntoThePromptAndShowsTheQueue() {

@@ -2,7 +2,7 @@ import DeskCore
 import Foundation
 
 /// One comment as a line of a list (the queue, the boards): SLA badge and time left, platform, author, a safe
-/// excerpt cut to the columns (after `⇣` when the comment was passed over), age, assignee and tags.
+/// excerpt cut to the columns (after `▲` when it is escalated, `⇣` when it was passed over), age, assignee and tags.
 public enum QueueRowView {
     /// Column widths at a screen width.
     public struct Columns: Sendable {
@@ -77,6 +77,8 @@ public enum QueueRowView {
         var excerpt = SafeText.sanitize(comment.text, lines: .fold, limit: max(64, c.excerpt * 4))
         if c.tags == 0, !comment.tags.isEmpty { excerpt = "⚑ " + excerpt }
         if item.passedOver { excerpt = "⇣ " + excerpt }
+        // Escalated: the supervisors' to handle — seen before an agent tries to claim or answer it.
+        if comment.status == .escalated { excerpt = "▲ " + excerpt }
         cell(excerpt, c.excerpt, .text)
         cell(s.age(Int(now.timeIntervalSince(comment.createdAt))), c.age, .muted, right: true)
         cell(comment.assignee.map { SafeText.sanitize($0, limit: 64) } ?? "–", c.assignee, .assignee)
