@@ -51,12 +51,12 @@ public struct DeskConfig: Sendable {
     }
 
     /// Whether `author` is one of the agency's accounts on `platform`: by account id (`channelAccounts`), or by handle
-    /// (`isAgencyChannel`) — except on Facebook, where the handle is a display name that anyone can take: there an
-    /// author with an account id is the agency only by that id.
-    public func isAgency(_ author: Author, on platform: Platform) -> Bool {
+    /// (`isAgencyChannel`, or `addressedTo`, the account an import names with `--channel`) — except on Facebook, where
+    /// the handle is a display name that anyone can take: there an author with an account id is the agency only by that id.
+    public func isAgency(_ author: Author, on platform: Platform, addressedTo channel: String? = nil) -> Bool {
         if let id = author.id, channelAccounts[platform]?.contains(id) == true { return true }
         if platform == .facebook, author.id != nil { return false }
-        return isAgencyChannel(author.handle, on: platform)
+        return isAgencyChannel(author.handle, on: platform) || channel.map { Author.normalizedHandle(author.handle) == $0 } == true
     }
 
     /// The configured channel a Mastodon author resembles without being it: the same name on a server the channel does

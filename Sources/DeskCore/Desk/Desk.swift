@@ -189,8 +189,7 @@ public final class Desk: Sendable {
                 throw DeskError.notPermitted(Localized("Komentar \(id) dipegang \(holder); hanya dia atau supervisor yang dapat melepasnya.",
                                                        "Comment \(id) is held by \(holder); only they or a supervisor can release it."))
             }
-            if c.status == .claimed { try move(&c, to: Self.afterRelease(c)) }
-            c.assignee = nil
+            try release(&c)
             return ["holder": .string(holder)]
         }
     }
@@ -249,9 +248,13 @@ public final class Desk: Sendable {
         CommentStatus.settable.filter { c.status.canMove(to: $0) && ($0 != .waitingCitizen || hasBeenAnswered(c)) }
     }
 
-    /// Where a released claim goes: back to the queue (`open`), or, when it had been answered (claimed again to follow
-    /// up), back to `replied` — a release never makes an answered comment ask for an answer again.
-    private static func afterRelease(_ c: Comment) -> CommentStatus { hasBeenAnswered(c) ? .replied : .open }
+    /// Lets go of a comment: nobody holds it, and a claim goes back to the queue (`open`) or, when the comment had been
+    /// answered (claimed again to follow up), back to `replied` — a release never makes an answered comment ask for an
+    /// answer again.
+    private func release(_ c: inout Comment) throws {
+        if c.status == .claimed { try move(&c, to: Self.hasBeenAnswered(c) ? .replied : .open) }
+        c.assignee = nil
+    }
 
     /// Answered: its response clock met, or (measured under no policy, so without a clock) replied to.
     private static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil || c.status == .replied }
@@ -480,12 +483,9 @@ public final class Desk: Sendable {
         var released: [Int64] = []
         for var c in try tx.queue(q) {
             let before = c
-            if c.status == .claimed { try move(&c, to: Self.afterRelease(c)) }
-            c.assignee = nil
-            var payload: [String: JSONValue] = ["holder": .string(name), "reason": .string("staff_inactive")]
-            settle(from: before, to: &c, at: t, policy: try policyVersion(c.sla, tx), into: &payload)
-            try tx.updateState(of: c)
-            try tx.append(EventDraft(.release, subject: String(c.id), payload: .object(payload)), actor: me.name, at: t)
+            try release(&c)
+            try commit(&c, from: before, action: .release, payload: ["holder": .string(name), "reason": .string("staff_inactive")],
+                       by: me, at: t, tx)
             released.append(c.id)
         }
         return released
@@ -514,12 +514,20 @@ public final class Desk: Sendable {
             let me = try actingStaff(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
-            guard var payload = try body(&c, me) else { return CommentChange(comment: c, changed: false) }
-            settle(from: before, to: &c, at: t, policy: try policyVersion(c.sla, tx), into: &payload)
-            try tx.updateState(of: c)
-            try tx.append(EventDraft(action, subject: String(id), payload: .object(payload)), actor: me.name, at: t)
+            guard let payload = try body(&c, me) else { return CommentChange(comment: c, changed: false) }
+            try commit(&c, from: before, action: action, payload: payload, by: me, at: t, tx)
             return CommentChange(comment: c, changed: true)
         }
+    }
+
+    /// Stores a comment-scoped change from `before` to `c` and logs it as `action` by `me`, its payload completed by
+    /// `settle`, inside the caller's transaction.
+    private func commit(_ c: inout Comment, from before: Comment, action: LogAction, payload: [String: JSONValue], by me: StaffMember,
+                        at t: Date, _ tx: any StoreWriter) throws {
+        var payload = payload
+        settle(from: before, to: &c, at: t, policy: try policyVersion(c.sla, tx), into: &payload)
+        try tx.updateState(of: c)
+        try tx.append(EventDraft(action, subject: String(c.id), payload: .object(payload)), actor: me.name, at: t)
     }
 
     /// Completes a comment-scoped change from `before` to `c` at `at`: moves the clocks for a status change, and adds to
@@ -546,6 +554,14 @@ public final class Desk: Sendable {
         c.status = status
     }
 
+    /// Why `name` may not act on a desk whose staff list is `staff` (not on it, or no longer active), or nil when they
+    /// may; on an empty list anyone may, and becomes its first supervisor. The desk says it before anyone starts work.
+    public static func actingRefusal(_ name: String, staff: [StaffMember]) -> Localized? {
+        guard !staff.isEmpty else { return nil }
+        guard let member = staff.first(where: { $0.name == name }) else { return DeskError.unknownActor(name).explanation }
+        return member.active ? nil : Localized("\(name) sudah tidak aktif di daftar petugas.", "\(name) is no longer active on the staff list.")
+    }
+
     /// The acting staff member, bootstrapping the first supervisor on an empty desk.
     func actingStaff(_ tx: any StoreWriter) throws -> StaffMember {
         let member = try resolveStaff(tx)
@@ -556,7 +572,7 @@ public final class Desk: Sendable {
     private func resolveStaff(_ tx: any StoreWriter) throws -> StaffMember {
         if actor == .system { return StaffMember(name: ActorIdentity.system.name, role: .supervisor) }
         if let m = try tx.staffMember(actor.name) {
-            guard m.active else { throw DeskError.notPermitted(Localized("\(actor.name) sudah tidak aktif di daftar petugas.", "\(actor.name) is no longer active on the staff list.")) }
+            if let why = Self.actingRefusal(actor.name, staff: [m]) { throw DeskError.notPermitted(why) }
             return m
         }
         guard try tx.staff().isEmpty else { throw DeskError.unknownActor(actor.name) }
@@ -644,10 +660,10 @@ public final class Desk: Sendable {
         if let earlier = try tx.replies(commentID: c.id).first(where: { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == text }) {
             let at = SLAPromise.format(earlier.sentAt, zone: config.calendar.zone, lang: "id")
             let atEn = SLAPromise.format(earlier.sentAt, zone: config.calendar.zone, lang: "en")
-            let by = earlier.source == .desk ? earlier.author : "the agency's account"
+            let by = earlier.source == .desk ? Localized(both: earlier.author) : Localized("akun instansi", "the agency's account")
             review.findings.insert(LintFinding(code: .duplicateReply, explanation: Localized(
-                "kata-kata yang sama sudah dikirim ke komentar ini oleh \(earlier.source == .desk ? earlier.author : "akun instansi") pada \(at): salinan kedua tidak dikirim (beri alasan untuk tetap mengirim)",
-                "the same words were already sent to this comment by \(by) on \(atEn): a second copy is not sent (give a reason to send it anyway)"),
+                "kata-kata yang sama sudah dikirim ke komentar ini oleh \(by.id) pada \(at): salinan kedua tidak dikirim (beri alasan untuk tetap mengirim)",
+                "the same words were already sent to this comment by \(by.en) on \(atEn): a second copy is not sent (give a reason to send it anyway)"),
                 blocking: true), at: 0)
         }
         if !config.agencyNamed, text.contains(config.agencyName) {

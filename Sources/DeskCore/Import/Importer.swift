@@ -549,9 +549,7 @@ struct Preparer: Sendable {
         var p = Prepared(line: item.line, result: item.result, note: item.note)
         guard case .success(var record) = item.result else { return p }
         // The account the file's comments were addressed to is the agency's own, whatever the configuration says.
-        // (On Facebook the account is known by its id, not its display name: the note below asks instead.)
-        p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform)
-            || (channel != nil && Author.normalizedHandle(record.author.handle) == channel && !(record.platform == .facebook && record.author.id != nil))
+        p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform, addressedTo: channel)
         if p.isAgency {
             // Instagram's agency comments are nearly always answers; a reply listing without `parent_id` or its paging
             // link does not say to what.
@@ -565,15 +563,14 @@ struct Preparer: Sendable {
             p.passedOver = true
             return p
         }
+        func add(_ note: String) { p.note = p.note.map { $0 + "; " + note } ?? note }
         if let channel = config.channelByNameOnly(record.author, on: record.platform) {
-            let note = "kept as a citizen's comment, but its writer has the name of the agency's \(channel): on Facebook a Page is known by its id; "
-                + "if it is the agency's Page, add \"facebook:\(record.author.id!)\" to [agency].channels"
-            p.note = p.note.map { $0 + "; " + note } ?? note
+            add("kept as a citizen's comment, but its writer has the name of the agency's \(channel): on Facebook a Page is known by its id; "
+                + "if it is the agency's Page, add \"facebook:\(record.author.id!)\" to [agency].channels")
         }
         if let channel = config.channelLookalike(record.author.handle, on: record.platform) {
-            let note = "kept as a citizen's comment, but \(record.author.atHandle) has the name of the agency's \(channel) on another server: "
-                + "if it is the agency's account, list it in [agency].channels as \"\(record.author.atHandle)\""
-            p.note = p.note.map { $0 + "; " + note } ?? note
+            add("kept as a citizen's comment, but \(record.author.atHandle) has the name of the agency's \(channel) on another server: "
+                + "if it is the agency's account, list it in [agency].channels as \"\(record.author.atHandle)\"")
         }
         if record.channel == nil, let channel {
             record.channel = channel

@@ -268,11 +268,12 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func unescalatedBreaches(now: Date, after: Int64, limit: Int) throws -> [Comment] {
-        try fetchComments("""
+        let statuses = CommentStatus.needingAction.subtracting([.escalated]).map(\.rawValue).sorted()
+        return try fetchComments("""
             SELECT \(Self.commentColumns) FROM comment
-            WHERE id > :after AND due_at < :now AND escalated_at IS NULL AND status IN ('new', 'open', 'claimed')
-            ORDER BY id LIMIT :limit
-            """, ["after": after, "now": Int64(floor(now.timeIntervalSince1970)), "limit": limit])
+            WHERE id > ? AND due_at < ? AND escalated_at IS NULL AND status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))
+            ORDER BY id LIMIT ?
+            """, StatementArguments([after, Int64(floor(now.timeIntervalSince1970))] + statuses + [limit]))
     }
 
     func answeredNewer(than c: Comment, limit: Int) throws -> Int {

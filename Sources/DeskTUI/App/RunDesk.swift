@@ -68,12 +68,6 @@ struct DeskSetup {
         // On an empty staff list the first person to act becomes its supervisor.
         let staff = (try? desk.staff()) ?? []
         isSupervisor = staff.isEmpty || staff.contains { $0.name == desk.actor.name && $0.role == .supervisor && $0.active }
-        let name = desk.actor.name
-        if !staff.isEmpty, let member = staff.first(where: { $0.name == name }) {
-            cannotAct = member.active ? nil : Localized("\(name) sudah tidak aktif di daftar petugas: desk hanya dapat dibaca.",
-                                                        "\(name) is no longer active on the staff list: the desk is read-only.")
-        } else if !staff.isEmpty {
-            cannotAct = DeskError.unknownActor(name).explanation
-        }
+        cannotAct = Desk.actingRefusal(desk.actor.name, staff: staff)
     }
 }

@@ -59,9 +59,9 @@ public enum OverdueBoardView {
             }
         }
         // A board longer than the desk loads shows its oldest items; the counts are of all of them.
-        let shown = board.counts.map { $0.total > board.items.count } == true ? board.items.count : nil
-        let breached = shown != nil ? board.counts!.breached : board.items.filter { $0.state == .breached }.count
-        let atRisk = shown != nil ? board.counts!.atRisk : board.items.filter { $0.state == .atRisk }.count
+        let allCounts = board.counts.flatMap { $0.total > board.items.count ? $0 : nil }
+        let breached = allCounts?.breached ?? board.items.filter { $0.state == .breached }.count
+        let atRisk = allCounts?.atRisk ?? board.items.filter { $0.state == .atRisk }.count
         // The board also holds comments out of the queue whose clock runs late — answered ones whose resolution is
         // late, and ones set aside (waiting for the citizen, say) without any answer; the queue's counts hold neither,
         // so the difference is named, each kind for what it is.
@@ -73,7 +73,7 @@ public enum OverdueBoardView {
             (SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(atRisk)), .badgeAtRisk)]
         if answered > 0 { status.append((" · " + s.format(.boardAnswered, String(answered)), .muted)) }
         if unanswered > 0 { status.append((" · " + s.format(.boardUnansweredAside, String(unanswered)), .badgeBreached)) }
-        if let shown { status.append((" · " + s.format(.boardOldestShown, String(shown)), .badgeAtRisk)) }
+        if allCounts != nil { status.append((" · " + s.format(.boardOldestShown, String(board.items.count)), .badgeAtRisk)) }
         status.append(("  │ " + (board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]), .muted))
         return status
     }

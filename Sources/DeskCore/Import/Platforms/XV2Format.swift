@@ -159,15 +159,11 @@ public struct XV2Format: ImportFormat {
 
     /// An API v1.1 tweet written by `user`; nil for a retweet.
     static func legacy(_ t: PlatformFields, user: PlatformFields) throws(RecordProblem) -> CommentRecord? {
-        let id: String
-        if let s = t.string("id_str") { id = s } else { id = try t.id("id", "the tweet id") }
+        let (id, created) = try legacyIDAndTime(t)
         guard t.object["retweeted_status"] == nil else { return nil }
         let extended = t.fields("extended_tweet")
         let text: String
-        if let full = extended?.string("full_text") { text = expanded(full, extended!) } else {
-            text = expanded(try t.text(t["text"] != nil && t["full_text"] == nil ? "text" : "full_text", "the tweet's text"), t)
-        }
-        let created = try t.time("created_at", example: "Mon Nov 30 03:00:00 +0000 2026")
+        if let full = extended?.string("full_text") { text = expanded(full, extended!) } else { text = expanded(try legacyText(t), t) }
         let author = user.string("screen_name").map { Author(id: user.string("id_str"), handle: $0, name: user.string("name")) }
             ?? Author(id: user.string("id_str"), handle: Author.unknown.handle)
         let url = author.isKnown ? "https://x.com/\(author.handle)/status/\(id)" : "https://x.com/i/web/status/\(id)"
@@ -177,14 +173,24 @@ public struct XV2Format: ImportFormat {
 
     /// An archive tweet (the `tweet` of a tweets.js entry); nil for original posts and retweets.
     func archived(_ t: PlatformFields) throws(RecordProblem) -> CommentRecord? {
-        let id: String
-        if let s = t.string("id_str") { id = s } else { id = try t.id("id", "the tweet id") }
-        let text = try t.text(t["text"] != nil && t["full_text"] == nil ? "text" : "full_text", "the tweet's text")
-        let created = try t.time("created_at", example: "Tue Oct 31 22:10:47 +0000 2017")
+        let (id, created) = try Self.legacyIDAndTime(t)
+        let text = try Self.legacyText(t)
         guard let parent = t.string("in_reply_to_status_id_str") ?? t.string("in_reply_to_status_id"),
               !text.hasPrefix("RT @"), t.object["retweeted_status"] == nil else { return nil }
         return CommentRecord(platform: .x, id: id, author: archiveOwner, text: Self.expanded(text, t), createdAt: created,
                              inReplyTo: parent, url: "https://x.com/i/web/status/\(id)", lang: t.language("lang"), fromAgency: true)
+    }
+
+    /// A legacy tweet's (v1.1, archive) id (`id_str`, or `id`) and time (`Tue Oct 31 22:10:47 +0000 2017`).
+    static func legacyIDAndTime(_ t: PlatformFields) throws(RecordProblem) -> (String, Date) {
+        let id: String
+        if let s = t.string("id_str") { id = s } else { id = try t.id("id", "the tweet id") }
+        return (id, try t.time("created_at", example: "Tue Oct 31 22:10:47 +0000 2017"))
+    }
+
+    /// A legacy tweet's text: `full_text`, or `text` when that is all it has.
+    static func legacyText(_ t: PlatformFields) throws(RecordProblem) -> String {
+        try t.text(t["text"] != nil && t["full_text"] == nil ? "text" : "full_text", "the tweet's text")
     }
 
     /// The text with `t.co` links shown as the address they stand for (from the `entities` of `t`: the tweet, or its
