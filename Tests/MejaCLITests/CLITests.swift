@@ -256,6 +256,34 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testStaffListShowsWhatEachHoldsAndHowMuchOfItHasBreached() throws {
+        let cli = try CLIHarness()
+        // Two comments of the morning (now is 10:00 WIB): the 07:45 one is past its two office hours, the 09:30 one is not.
+        let file = try cli.write("two.jsonl", """
+            {"platform":"x","id":"1","author":{"handle":"a"},"text":"Kapan KTP saya jadi?","created_at":"2026-12-01T07:45:00+07:00"}
+            {"platform":"x","id":"2","author":{"handle":"b"},"text":"Jam buka kantor?","created_at":"2026-12-01T09:30:00+07:00"}
+            """)
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+        XCTAssertEqual(try cli.run(["staff", "add", "budi", "--role", "agent"]).status, 0)
+        XCTAssertEqual(try cli.run(["assign", "1", "budi"]).status, 0)
+        XCTAssertEqual(try cli.run(["assign", "2", "budi"]).status, 0)
+        func load(_ name: String) throws -> (held: Int64?, breached: Int64?) {
+            let entry = try jsonArray(try cli.run(["staff", "list", "--json"]).stdout).first { $0["name"]?.stringValue == name }
+            return (entry?["held"]?.intValue, entry?["breached"]?.intValue)
+        }
+        XCTAssertEqual(try load("budi").held, 2)
+        XCTAssertEqual(try load("budi").breached, 1, "the 07:45 comment is past due, the 09:30 one is not")
+        XCTAssertEqual(try load("sari").held, 0, "someone holding nothing is listed with 0")
+        let text = try cli.run(["staff", "list"]).stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(text.first?.split(separator: " ", omittingEmptySubsequences: true),
+                       ["NAME", "ROLE", "STATE", "HOLDS", "BREACHED", "DISPLAY", "NAME"])
+        XCTAssertEqual(text.first { $0.hasPrefix("budi") }?.split(separator: " ").prefix(5), ["budi", "agent", "active", "2", "1"])
+        // Answered, a comment no longer needs budi: it leaves what he holds.
+        XCTAssertEqual(try cli.run(["reply", "1", "--text", "KTP Kakak sudah bisa diambil hari ini."], extraEnv: ["USER": "budi"]).status, 0)
+        XCTAssertEqual(try load("budi").held, 1)
+        XCTAssertEqual(try load("budi").breached, 0)
+    }
+
     func testADatabaseTheUserMayNotWriteIsExplainedWithAWayOut() throws {
         let setpriv = "/usr/bin/setpriv"
         try XCTSkipUnless(getuid() == 0 && FileManager.default.isExecutableFile(atPath: setpriv),

@@ -127,6 +127,12 @@ public final class Desk: Sendable {
 
     public func staff() throws -> [StaffMember] { try store.read { try $0.staff() } }
 
+    /// What each staff member holds now that still needs action, and how much of it has breached, by name.
+    public func workloads() throws -> [String: StaffWorkload] {
+        let t = now
+        return try store.read { try $0.workloads(now: t) }
+    }
+
     /// Every channel (agency account) the desk's comments were addressed to, sorted: what the channel filter offers.
     public func channels() throws -> [String] { try store.read { try $0.channels() } }
 

@@ -28,6 +28,9 @@ public protocol StoreReader {
     func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment]
     /// How many comments `overdue` would list without a limit: breached, and at risk (not yet breached).
     func overdueCounts(now: Date) throws -> OverdueCounts
+    /// What each staff member holds that still needs action, and how much of it has breached, by staff name (those
+    /// who hold nothing are left out).
+    func workloads(now: Date) throws -> [String: StaffWorkload]
     /// Breached comments that still ask something of the agency (new, open, claimed) and were never escalated, by id,
     /// after id `after`: the escalation sweep's pages.
     func unescalatedBreaches(now: Date, after: Int64, limit: Int) throws -> [Comment]

@@ -267,6 +267,18 @@ final class SQLiteTransaction: StoreWriter {
         return OverdueCounts(breached: Int(row?[0] ?? 0.0), atRisk: Int(row?[1] ?? 0.0))
     }
 
+    func workloads(now: Date) throws -> [String: StaffWorkload] {
+        var out: [String: StaffWorkload] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT assignee, count(*), total(due_at < ?) FROM comment INDEXED BY comment_assignee
+            WHERE assignee IS NOT NULL AND active = 1 GROUP BY assignee
+            """, arguments: [Int64(floor(now.timeIntervalSince1970))])
+        while let row = try rows.next() {
+            out[row[0]] = StaffWorkload(held: row[1], breached: Int(row[2] as Double))
+        }
+        return out
+    }
+
     func unescalatedBreaches(now: Date, after: Int64, limit: Int) throws -> [Comment] {
         let statuses = CommentStatus.needingAction.subtracting([.escalated]).map(\.rawValue).sorted()
         return try fetchComments("""

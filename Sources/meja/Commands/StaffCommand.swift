@@ -38,18 +38,39 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the staff.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the staff, with what each holds.",
+            discussion: """
+                HOLDS counts the comments assigned to someone that still need action (new, open, claimed, escalated); \
+                BREACHED, how many of those have a breached clock. JSON keys: name, display_name, role, active, held, \
+                breached.
+                """)
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try guarded {
-                let staff = try global.openDesk().staff()
+                let desk = try global.openDesk()
+                let staff = try desk.staff()
+                let loads = try desk.workloads()
                 if json {
-                    Console.jsonLines(staff.map { ["name": .string($0.name), "display_name": .string($0.displayName),
-                                                   "role": .string($0.role.rawValue), "active": .bool($0.active)] })
+                    Console.jsonLines(staff.map { m in
+                        let load = loads[m.name] ?? StaffWorkload()
+                        return ["name": .string(m.name), "display_name": .string(m.displayName), "role": .string(m.role.rawValue),
+                                "active": .bool(m.active), "held": .int(load.held), "breached": .int(load.breached)]
+                    })
                 } else {
-                    for m in staff { Console.out("\(m.name)\t\(m.role.rawValue)\t\(m.active ? "active" : "inactive")\t\(m.displayName)") }
+                    let widths = [min(20, max(4, staff.map { DisplayWidth.of(SafeText.sanitize($0.name)) }.max() ?? 0)), 10, 8, 5, 8]
+                    func row(_ cells: [String]) -> String {
+                        (zip(cells, widths).enumerated().map { TextLayout.fit($1.0, to: $1.1, alignRight: $0 >= 3) } + [cells.last!]).joined(separator: "  ")
+                            .trimmingCharacters(in: .whitespaces)
+                    }
+                    Console.out(row(["NAME", "ROLE", "STATE", "HOLDS", "BREACHED", "DISPLAY NAME"]))
+                    for m in staff {
+                        let load = loads[m.name] ?? StaffWorkload()
+                        Console.out(row([SafeText.sanitize(m.name), m.role.rawValue, m.active ? "active" : "inactive",
+                                         String(load.held), String(load.breached), SafeText.sanitize(m.displayName)]))
+                    }
                 }
             }
         }
