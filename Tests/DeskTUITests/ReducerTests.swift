@@ -88,6 +88,34 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(long.notice?.text.contains("narrow the queue") ?? false, "\(String(describing: long.notice))")
     }
 
+    func testTheFiltersStayReadableAt80ColumnsWhenTheCountsLoseTheirWords() {
+        var filter = QueueFilter()
+        filter.status = .only(.new)
+        filter.platform = .mastodon
+        filter.intent = .complaint
+        filter.channel = "@diskominfo_contoh"
+        filter.assignee = .unassigned
+        func status(width: Int, _ language: Language) -> String {
+            var s = AppState(size: Size(width: width, height: 24), now: Self.now, language: language, actor: "sari", isSupervisor: true)
+            s.queue.filter = filter
+            s.queue.countsFilter = filter
+            s.queue.counts = QueueCounts(total: 281, breached: 211, atRisk: 3)
+            return QueueView.status(s).map(\.0).joined()
+        }
+        for language in [Language.en, .id] {
+            let narrow = status(width: 80, language)
+            XCTAssertLessThanOrEqual(DisplayWidth.of(narrow), 78, narrow)
+            for shown in language == .id ? ["baru", "Mastodon", "keluhan", "belum ditugaskan", "@diskomin"]
+                                         : ["new", "Mastodon", "complaint", "unassigned", "@diskominfo_contoh"] {
+                XCTAssertTrue(narrow.contains(shown), "\(shown) in \(narrow)")
+            }
+            XCTAssertTrue(narrow.hasPrefix("281 · !! 211 · ! 3"), "the counts keep their figures and glyphs: \(narrow)")
+            let wide = status(width: 160, language)
+            XCTAssertTrue(wide.hasPrefix(language == .id ? "281 di antrian" : "281 in queue"), "with room the counts keep their words: \(wide)")
+            XCTAssertTrue(wide.hasSuffix("@diskominfo_contoh"), wide)
+        }
+    }
+
     func testOnlyTheLatestRequestIsShown() {
         var s = Self.state(items: 3)
         let first = send(&s, .filterPlatform)

@@ -10,20 +10,41 @@ public enum QueueView {
         return status(state)
     }
 
-    /// Counts, then the filters in force.
+    /// Counts, then the filters in force. When they do not fit the width, the counts lose their words (`281 · !! 211 ·
+    /// ! 3`), then the filters their label, and last the free-text filters (channel, search; listed last) are cut, so
+    /// that at 80 columns the list still says what it is showing.
     static func status(_ state: AppState) -> [(String, UIObject)] {
         let s = state.strings
-        var out: [(String, UIObject)] = []
-        if let c = state.queue.counts, state.queue.countsFilter == state.queue.filter {
-            out.append((s.format(.countTotal, String(c.total)), .status))
-            out.append((" · ", .muted))
-            out.append((SLABadge.glyph(.breached) + " " + s.format(.countBreached, String(c.breached)), c.breached > 0 ? .badgeBreached : .status))
-            out.append((" · ", .muted))
-            out.append((SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(c.atRisk)), c.atRisk > 0 ? .badgeAtRisk : .status))
-        } else {
-            out.append((s[.counting], .muted))
+        let loading: [(String, UIObject)] = state.queue.loading && state.queue.loaded ? [("  " + s[.loading], .muted)] : []
+        let parts = filterParts(state).joined(separator: ", ")
+        func filters(labelled: Bool) -> [(String, UIObject)] {
+            parts.isEmpty ? [] : [("  │ " + (labelled ? s[.filterLabel] + " " : ""), .muted), (parts, .status)]
         }
-        if state.queue.loading, state.queue.loaded { out.append(("  " + s[.loading], .muted)) }
+        guard let c = state.queue.counts, state.queue.countsFilter == state.queue.filter else {
+            return [(s[.counting], .muted)] + loading + filters(labelled: true)
+        }
+        func counts(worded: Bool) -> [(String, UIObject)] {
+            func figure(_ key: UIString, _ n: Int) -> String { worded ? s.format(key, String(n)) : String(n) }
+            return [(figure(.countTotal, c.total), .status), (" · ", .muted),
+                    (SLABadge.glyph(.breached) + " " + figure(.countBreached, c.breached), c.breached > 0 ? .badgeBreached : .status),
+                    (" · ", .muted),
+                    (SLABadge.glyph(.atRisk) + " " + figure(.countAtRisk, c.atRisk), c.atRisk > 0 ? .badgeAtRisk : .status)]
+        }
+        // The status line starts one column in and keeps one free at the end.
+        let room = state.size.width - 2
+        func width(_ line: [(String, UIObject)]) -> Int { line.reduce(0) { $0 + DisplayWidth.of($1.0) } }
+        for (worded, labelled) in [(true, true), (false, true), (false, false)] {
+            let line = counts(worded: worded) + loading + filters(labelled: labelled)
+            if width(line) <= room { return line }
+        }
+        var line = counts(worded: false) + loading + filters(labelled: false)
+        line[line.count - 1].0 = TextLayout.truncate(parts, to: max(1, room - width(line.dropLast())))
+        return line
+    }
+
+    /// The filters in force, each as the desk names it, the free-text ones last.
+    private static func filterParts(_ state: AppState) -> [String] {
+        let s = state.strings
         let f = state.queue.filter
         var parts: [String] = []
         switch f.status {
@@ -32,18 +53,15 @@ public enum QueueView {
         case .all: parts.append(s[.filterAllStatuses])
         }
         if let p = f.platform { parts.append(p.displayName) }
-        if let ch = f.channel { parts.append(SafeText.sanitize(ch, limit: 64)) }
         if let i = f.intent { parts.append(s.intent(i)) }
         switch f.assignee {
         case .anyone: break
         case .mine: parts.append(s[.filterMine])
         case .unassigned: parts.append(s[.filterUnassigned])
         }
+        // Free text last: a line too narrow cuts these first.
+        if let ch = f.channel { parts.append(SafeText.sanitize(ch, limit: 64)) }
         if let q = f.search { parts.append("/" + SafeText.sanitize(q, limit: 64)) }
-        if !parts.isEmpty {
-            out.append(("  │ " + s[.filterLabel] + " ", .muted))
-            out.append((parts.joined(separator: ", "), .status))
-        }
-        return out
+        return parts
     }
 }
