@@ -168,6 +168,39 @@ final class LogTests: XCTestCase {
         XCTAssertEqual(all[1].message.id, "balasan #2: ada di desk, tidak pernah di log: ditambahkan di luar log")
     }
 
+    func testTheStateCheckNamesReportFiguresChangedBehindTheLog() throws {
+        // Each of these changed with sqlite3 moves a public figure (volumes by platform, channel, intent, sentiment and
+        // tag; a comment "imported" after the period leaves it; humour sent; overridden findings; template use).
+        let t = try TestDesk()
+        // Imported as `meja import` does, the tone read: intent, sentiment and the sensitive topics as tags.
+        let toned = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock,
+                                         actor: ActorIdentity(name: "sari", login: "sari", overridden: false))
+        try Importer(desk: toned).importData(Data("""
+            {"platform":"x","id":"1","author":{"handle":"warga"},"text":"Banjir setinggi lutut di Jl. Merdeka, tolong min","created_at":"2026-12-01T08:00:00+07:00","channel":"@diskominfo"}
+            {"platform":"x","id":"2","author":{"handle":"ani"},"text":"Halo min, mau tanya jam buka","created_at":"2026-12-01T08:05:00+07:00","channel":"@diskominfo"}
+            """.utf8), name: "inbox.jsonl", format: MejaJSONLFormat())
+        let flood = try t.comment(.x, "1"), other = try t.comment(.x, "2")
+        XCTAssertTrue(flood.tags.contains("disaster"), "the tone governor tags the flood report: \(flood.tags)")
+        try t.desk.reply(other.id, ReplyRequest(text: "Halo Kak, kami bantu cek.", templateID: "ack.general", templateVersion: 1))
+        XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok)
+        t.tamperedWith = true
+        try t.store.unsafeExecute("""
+            UPDATE comment SET tags = '', intent = 'praise', sentiment = 0.9 WHERE id = \(flood.id);
+            UPDATE comment SET platform = 'facebook', channel = '@other', imported_at = 1798761600 WHERE id = \(other.id);
+            UPDATE reply SET humor = 2, override_reason = 'approved', template_id = NULL WHERE source = 'desk';
+            """)
+        let check = try t.store.read { try LogStateCheck.check($0) }
+        let fields = check.disagreements.map { "\($0.subject.label.en) \($0.field.rawValue)" }
+        XCTAssertEqual(Set(fields), ["comment #\(flood.id) intent", "comment #\(flood.id) sentiment", "comment #\(flood.id) tags",
+                                     "comment #\(other.id) platform", "comment #\(other.id) channel", "comment #\(other.id) imported_at",
+                                     "reply #1 humor", "reply #1 override_reason", "reply #1 template"], "\(fields)")
+        let messages = check.disagreements.map(\.message.en)
+        XCTAssertTrue(messages.contains("comment #\(flood.id) tags: none on the desk, disaster in the log"), "\(messages)")
+        XCTAssertTrue(messages.contains("comment #\(other.id) imported_at: 2027-01-01T00:00:00Z on the desk, 2026-12-01T03:00:00Z in the log"),
+                      "\(messages)")
+        XCTAssertTrue(messages.contains("reply #1 template: none on the desk, ack.general v1 in the log"), "\(messages)")
+    }
+
     func testAFractionOfASecondDoesNotMakeTheSortColumnsDisagree() throws {
         // A calendar response clock keeps the comment's fraction of a second, a business resolution clock does not: both
         // due at 08:30:00 once stored. The queue's sort columns are what the stored clocks give.

@@ -115,18 +115,31 @@ final class ReportCLITests: XCTestCase {
         let begin = try XCTUnwrap(docs.range(of: "<!-- recount-script:start -->\n```python\n"))
         let end = try XCTUnwrap(docs.range(of: "```\n<!-- recount-script:end -->"))
         let script = try cli.write("recount.py", String(docs[begin.upperBound..<end.lowerBound]))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script, exportPath, try XCTUnwrap(summary("period")?.split(separator: "/").first.map(String.init)),
-                       try XCTUnwrap(summary("as_of"))]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, output)
-        XCTAssertEqual(output, ["log_head", "comments", "first_response_hit_rate"].map { "\($0) \(summary($0) ?? "?")\n" }.joined())
+        let period = try XCTUnwrap(summary("period")?.split(separator: "/").first.map(String.init)), reportMoment = try XCTUnwrap(summary("as_of"))
+        func recount(_ export: String, _ extra: [String] = []) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", script, export, period, reportMoment] + extra
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            p.standardError = pipe
+            try p.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, output)
+            return output
+        }
+        let expected = ["log_head", "comments", "first_response_hit_rate"].map { "\($0) \(summary($0) ?? "?")\n" }.joined()
+        XCTAssertEqual(try recount(exportPath), expected)
+        // An event logged after the report in the same second (a claim) is in a later export: the report's head
+        // sequence number, given as the fourth argument, leaves it out.
+        let open = try XCTUnwrap(try jsonArray(try cli.run(["list", "--json"]).stdout).first { $0["status"]?.stringValue == "new" })
+        XCTAssertEqual(try cli.run(["claim", String(try XCTUnwrap(open["id"]?.intValue))]).status, 0)
+        let later = cli.dir.appendingPathComponent("later.jsonl").path
+        XCTAssertEqual(try cli.run(["log", "export", "--format", "jsonl", "--out", later]).status, 0)
+        XCTAssertNotEqual(try recount(later), expected, "by time alone the claim of the same second is counted in")
+        let seq = try XCTUnwrap(summary("log_head")?.split(separator: ":").first.map(String.init))
+        XCTAssertEqual(try recount(later, [seq]), expected)
     }
 
     /// count, median, p90, max (nearest rank) as the CSV writes them.

@@ -10,10 +10,11 @@ import Foundation
 ///   `null` for one that was cleared (a reopened case), and the elapsed minutes where a clock was met.
 public enum ClockLog {
     /// The names of the fields of one `arrivals` row, in order. Deadlines are seconds after `created_at`; `sentiment`
-    /// is the tone governor's score (-1…1) when one was taken. Rows may gain fields at the end, never lose or reorder
-    /// them.
+    /// is the tone governor's score (-1…1) when one was taken; `tags` the comment's tags (the sensitive topics found).
+    /// Rows may gain fields at the end, never lose or reorder them.
     public static let arrivalFields: [String] = [
         "id", "platform", "channel", "created_at", "intent", "clock", "response_due_after_s", "resolution_due_after_s", "sentiment",
+        "tags",
     ]
 
     /// The `arrivals` row of a comment just stored.
@@ -22,7 +23,7 @@ public enum ClockLog {
         func after(_ d: Date?) -> JSONValue { d.map { .int(ElapsedMinutes.second($0) - created) } ?? .null }
         return [.int(c.id), .string(c.platform.rawValue), .string(c.channel), .time(c.createdAt), .string(c.intent?.rawValue),
                 .string(c.sla.responseClock?.rawValue), after(c.sla.responseDueAt), after(c.sla.resolutionDueAt),
-                c.sentiment.map(JSONValue.double) ?? .null]
+                c.sentiment.map(JSONValue.double) ?? .null, .array(c.tags.map { .string($0) })]
     }
 
     /// What changed from `old` to `new` in a comment's clocks, as the log states it; nil when nothing did.

@@ -28,6 +28,11 @@ public struct LogReplay: Sendable {
         /// Who sent it and when: the event's actor and time.
         public var author: String
         public var sentAt: String
+        /// As the event recorded them: the humour level sent, the reason a blocking finding was overridden, the template.
+        public var humor: Int
+        public var overrideReason: String?
+        public var templateID: String?
+        public var templateVersion: Int?
     }
 
     public private(set) var states: [Int64: State] = [:]
@@ -37,6 +42,9 @@ public struct LogReplay: Sendable {
     public private(set) var staff: [String: StaffMember] = [:]
     /// Each comment's clocks as the log states them (`LoggedClocks`), when the replay was asked to keep them.
     public private(set) var clocks: [Int64: LoggedClocks] = [:]
+    /// Each comment's unchanging facts as its import stated them (`LoggedArrival`), kept with the clocks.
+    public private(set) var arrivals: [Int64: LoggedArrival] = [:]
+    private var interned: [String: String] = [:]
     /// The last event applied.
     public private(set) var lastSeq: Int64 = 0
     private let keepsClocks: Bool
@@ -70,9 +78,16 @@ public struct LogReplay: Sendable {
             for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].answered() }
             if keepsClocks, let names = p["arrival_fields"]?.arrayValue?.compactMap(\.stringValue) {
                 let fields = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+                let importedAt = Timestamp.parse(e.at).map(ElapsedMinutes.second) ?? 0
+                func intern(_ s: String) -> String {
+                    if let known = interned[s] { return known }
+                    interned[s] = s
+                    return s
+                }
                 for case .array(let row)? in p["arrivals"]?.arrayValue ?? [] {
                     guard let index = fields["id"], row.indices.contains(index), let id = row[index].intValue else { continue }
                     clocks[id] = LoggedClocks(arrival: row, fields: fields)
+                    arrivals[id] = LoggedArrival(arrival: row, fields: fields, importedAt: importedAt, intern: intern)
                 }
             }
         case .claim?, .release?, .assign?, .status?, .escalate?:
@@ -88,7 +103,10 @@ public struct LogReplay: Sendable {
             if let status = p["status"]?.stringValue.flatMap(CommentStatus.init(rawValue:)) { s.status = status }
             states[id] = s
             if let replyID = p["reply_id"]?.intValue, let text = p["text"]?.stringValue {
-                deskReplies[replyID] = DeskReply(commentID: id, text: text, author: e.actor, sentAt: e.at)
+                deskReplies[replyID] = DeskReply(commentID: id, text: text, author: e.actor, sentAt: e.at,
+                                                 humor: p["humor"]?.intValue.map(Int.init) ?? 0, overrideReason: p["override_reason"]?.stringValue,
+                                                 templateID: p["template_id"]?.stringValue,
+                                                 templateVersion: p["template_version"]?.intValue.map(Int.init))
             }
             for other in p["also_answered"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[other, default: State()].answered() }
         case .staffAdd?, .staffUpdate?:

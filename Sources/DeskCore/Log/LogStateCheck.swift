@@ -13,10 +13,14 @@ import Foundation
 ///   the event's actor at the event's time;
 /// - every staff member: login, role, display name and whether active, as the last `staff.add`/`staff.update` left them.
 ///
-/// Not covered, because the log does not carry them per item: the words, authors, platform, channel and conversation
-/// of imported comments and of the agency's answers found in imports (an import logs its file's SHA-256, not each
-/// line), tags and intent, a desk reply's template, humour and override fields beyond its event, the SLA policy
-/// named, and the at-risk times and paused totals derived from the clocks it does check.
+/// - every comment's platform, channel, intent, sentiment, tags (in logs whose `arrivals` carry them) and the time it
+///   was imported, as its import event stated them: reports count by them, and nothing changes them after;
+/// - a desk reply's humour level, override reason and template, as its event recorded them.
+///
+/// Not covered, because the log does not carry them per item: the words, authors and conversation of imported
+/// comments and the agency's answers found in imports (an import logs its file's SHA-256, not each line — the files
+/// themselves prove those), the SLA policy named, and the at-risk times and paused totals derived from the clocks it
+/// does check.
 public struct LogStateCheck: Sendable, Hashable {
     /// One place where the tables and the log disagree.
     public struct Disagreement: Sendable, Hashable {
@@ -57,6 +61,13 @@ public struct LogStateCheck: Sendable, Hashable {
             case resolutionStopped = "resolution_stopped_at"
             case pausedSince = "paused_since"
             case escalatedAt = "escalated_at"
+            /// What an import stated once and nothing changes after (`LoggedArrival`): reports count by them.
+            case platform, channel, intent, sentiment, tags
+            case importedAt = "imported_at"
+            /// A desk reply's fields its event recorded.
+            case humor
+            case overrideReason = "override_reason"
+            case template
 
             var label: Localized {
                 switch self {
@@ -186,6 +197,38 @@ public struct LogStateCheck: Sendable, Hashable {
             compare(.escalatedAt, f.escalatedAt, logged.record.escalatedAt)
         }
 
+        // What the import stated and nothing changes after: reports count by platform, channel, intent, sentiment and
+        // tags, and a comment stored "later" than its import would drop out of reports on the periods before.
+        try tx.forEachCommentFacts { f in
+            guard let logged = replay.arrivals[f.id] else { return }
+            func same(_ stored: UnsafeRawBufferPointer?, _ log: String?) -> Bool {
+                switch (stored, log) {
+                case (nil, nil): true
+                case (let b?, let s?): s.utf8.elementsEqual(b)
+                default: false
+                }
+            }
+            func text(_ b: UnsafeRawBufferPointer?) -> String { b.map { String(decoding: $0, as: UTF8.self) } ?? "none" }
+            if !same(f.platform, logged.platform) { disagree(.comment(f.id), .platform, desk: text(f.platform), log: logged.platform) }
+            if !same(f.channel, logged.channel) { disagree(.comment(f.id), .channel, desk: text(f.channel), log: none(logged.channel)) }
+            if !same(f.intent, logged.intent) { disagree(.comment(f.id), .intent, desk: text(f.intent), log: none(logged.intent)) }
+            let sentimentAgrees = switch (f.sentiment, logged.sentiment) {
+            case (nil, nil): true
+            case (let a?, let b?): abs(a - b) < 1e-9
+            default: false
+            }
+            if !sentimentAgrees {
+                disagree(.comment(f.id), .sentiment, desk: f.sentiment.map { "\($0)" } ?? "none", log: logged.sentiment.map { "\($0)" } ?? "none")
+            }
+            if let tags = logged.tags, !same(f.tags, tags.isEmpty ? "" : "," + tags.joined(separator: ",") + ",") {
+                let desk = text(f.tags).split(separator: ",").joined(separator: ",")
+                disagree(.comment(f.id), .tags, desk: desk.isEmpty ? "none" : desk, log: tags.isEmpty ? "none" : tags.joined(separator: ","))
+            }
+            if f.importedAt != logged.importedAt {
+                disagree(.comment(f.id), .importedAt, desk: instant(f.importedAt), log: instant(logged.importedAt))
+            }
+        }
+
         // What the queue and the overdue board order by must be what the (checked) clocks give.
         try tx.forEachSortColumns { id, sla, stored in
             let next = sla.nextDue
@@ -212,6 +255,15 @@ public struct LogStateCheck: Sendable, Hashable {
             if r.author != logged.author { disagree(.reply(r.id), .author, desk: r.author, log: logged.author) }
             let sent = Timestamp.utc(r.sentAt)
             if sent != logged.sentAt { disagree(.reply(r.id), .sentAt, desk: sent, log: logged.sentAt) }
+            // Reports count humour sent and overridden findings by these.
+            if r.humor != logged.humor { disagree(.reply(r.id), .humor, desk: String(r.humor), log: String(logged.humor)) }
+            if r.overrideReason != logged.overrideReason {
+                disagree(.reply(r.id), .overrideReason, desk: none(r.overrideReason), log: none(logged.overrideReason))
+            }
+            if r.templateID != logged.templateID || r.templateVersion != logged.templateVersion {
+                func named(_ id: String?, _ version: Int?) -> String { id.map { "\($0) v\(version.map(String.init) ?? "?")" } ?? "none" }
+                disagree(.reply(r.id), .template, desk: named(r.templateID, r.templateVersion), log: named(logged.templateID, logged.templateVersion))
+            }
         }
         let onDesk = Set(replies.map(\.id))
         for id in replay.deskReplies.keys.sorted() where !onDesk.contains(id) {

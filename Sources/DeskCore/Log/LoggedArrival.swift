@@ -1,0 +1,29 @@
+import Foundation
+
+/// What the log states about a comment that nothing changes after its import: where it came from (platform,
+/// channel), how the tone governor read it (intent, sentiment, tags), and when the import stored it (the batch
+/// event's time). Reports count by all of these, so `LogStateCheck` compares them with the tables.
+public struct LoggedArrival: Sendable, Hashable {
+    public var platform: String
+    public var channel: String?
+    public var intent: String?
+    public var sentiment: Double?
+    /// Nil in logs written before `arrivals` rows carried tags.
+    public var tags: [String]?
+    /// Whole seconds since 1970: the time of the import event that listed it.
+    public var importedAt: Int64
+
+    /// The facts of an `arrivals` row (fields named by the batch's `arrival_fields`) in an import event at `importedAt`;
+    /// nil for a row without a platform. `intern` shares the storage of repeated strings (a million rows name a few
+    /// channels).
+    init?(arrival row: [JSONValue], fields: [String: Int], importedAt: Int64, intern: (String) -> String) {
+        func value(_ name: String) -> JSONValue? { fields[name].flatMap { row.indices.contains($0) ? row[$0] : nil } }
+        guard let platform = value("platform")?.stringValue else { return nil }
+        self.platform = intern(platform)
+        channel = value("channel")?.stringValue.map(intern)
+        intent = value("intent")?.stringValue.map(intern)
+        sentiment = value("sentiment")?.doubleValue
+        tags = fields["tags"] == nil ? nil : (value("tags")?.arrayValue ?? []).compactMap { $0.stringValue.map(intern) }
+        self.importedAt = importedAt
+    }
+}
