@@ -275,12 +275,28 @@ final class DeskActionTests: XCTestCase {
     func testActorOverrideIsRecorded() throws {
         let t = try TestDesk()
         try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
-        let forced = t.desk.acting(as: ActorIdentity.fromEnvironment(["USER": "root", "MEJA_ACTOR": "sari"]))
+        let forced = t.desk.acting(as: ActorIdentity.fromEnvironment(["USER": "root", "MEJA_ACTOR": "sari"], account: "root"))
         try forced.claim(try t.comment(.x, "1").id)
         let e = try XCTUnwrap(try t.store.read { try $0.lastEvent() })
         XCTAssertEqual(e.actor, "sari")
         XCTAssertEqual(e.payloadValue["actor_override"]?["login"]?.stringValue, "root")
         XCTAssertEqual(e.payloadValue["actor_override"]?["via"]?.stringValue, "MEJA_ACTOR")
+    }
+
+    func testAUserVariableNamingAColleagueIsRecordedWithTheRealAccount() throws {
+        // `USER=budi meja claim 1` run from sari's account acts as budi — and the log says whose account did it.
+        let posing = ActorIdentity.fromEnvironment(["USER": "budi"], account: "sari")
+        XCTAssertEqual(posing, ActorIdentity(name: "budi", login: "sari", overridden: true, overriddenBy: "USER"))
+        XCTAssertEqual(ActorIdentity.fromEnvironment(["USER": "sari"], account: "sari").overridden, false, "one's own name is no override")
+        XCTAssertEqual(ActorIdentity.fromEnvironment([:], account: "sari"), ActorIdentity(name: "sari", login: "sari", overridden: false))
+        XCTAssertEqual(ActorIdentity.fromEnvironment(["LOGNAME": "rina"], account: "sari").overriddenBy, "LOGNAME")
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        try t.desk.acting(as: posing).claim(try t.comment(.x, "1").id)
+        let e = try XCTUnwrap(try t.store.read { try $0.lastEvent() })
+        XCTAssertEqual(e.actor, "budi")
+        XCTAssertEqual(e.payloadValue["actor_override"], ["via": "USER", "login": "sari"])
     }
 }
 

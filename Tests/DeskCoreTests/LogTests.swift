@@ -79,16 +79,16 @@ final class LogTests: XCTestCase {
                 try store.unsafeExecute("DELETE FROM event WHERE seq = \(k)")
                 expected = k
             case "insert-chained", "insert-naive":
-                // Make room after k, then forge an event; a careful forger chains it to k.
+                // Make room after k, then forge an event; a careful forger chains it to k and dates it with k's time.
                 try store.unsafeExecute("UPDATE event SET seq = -seq WHERE seq > \(k); UPDATE event SET seq = -seq + 1 WHERE seq < 0")
-                let prev = events[Int(k) - 1].hash
+                let prev = events[Int(k) - 1].hash, at = events[Int(k) - 1].at
                 let payload = #"{"forged":true}"#
                 let hash = kind == "insert-chained"
-                    ? EventChain.hash(seq: k + 1, at: "2026-12-01T01:00:00Z", actor: "mallory", action: "reply", subject: "1", payload: payload, prev: prev)
+                    ? EventChain.hash(seq: k + 1, at: at, actor: "mallory", action: "reply", subject: "1", payload: payload, prev: prev)
                     : String(repeating: "b", count: 64)
                 try store.unsafeExecute("""
                     INSERT INTO event (seq, at, actor, action, subject, payload, prev, hash)
-                    VALUES (\(k + 1), '2026-12-01T01:00:00Z', 'mallory', 'reply', '1', '\(payload)', '\(prev)', '\(hash)')
+                    VALUES (\(k + 1), '\(at)', 'mallory', 'reply', '1', '\(payload)', '\(prev)', '\(hash)')
                     """)
                 expected = kind == "insert-chained" ? k + 2 : k + 1
             case "swap":
@@ -126,6 +126,29 @@ final class LogTests: XCTestCase {
             XCTAssertEqual(report.failure?.seq, expected, "round \(round): \(kind) at \(k): \(report.failure?.reason ?? "")")
         }
         XCTAssertEqual(kinds.count, 7, "every kind of tampering was tried: \(kinds)")
+    }
+
+    func testAnEventDatedBeforeItsPredecessorFailsEvenWithItsChainMadeAnew() throws {
+        let t = try makeLog()
+        var events = try t.store.read { try $0.events(from: 1, limit: 10_000) }
+        XCTAssertGreaterThan(events.count, 12)
+        var prev = EventChain.genesis
+        for i in events.indices {
+            if i == 11 { events[i].at = "2026-11-01T00:00:00Z" }
+            events[i].prev = prev
+            events[i].hash = EventChain.expectedHash(of: events[i])
+            prev = events[i].hash
+        }
+        var verifier = LogVerifier()
+        for e in events { verifier.feed(e) }
+        let report = verifier.finish()
+        XCTAssertEqual(report.failure?.seq, 12)
+        XCTAssertTrue(report.failure?.reason.contains("dated 2026-11-01T00:00:00Z, before event 11") == true, report.failure?.reason ?? "")
+        // The same second as the event before is in order.
+        events[11].at = events[10].at
+        var again = LogVerifier()
+        for e in events { again.feed(e) }
+        XCTAssertNotEqual(again.finish().failure?.reason.contains("dated") ?? false, true)
     }
 
     func testAnchorOnAnIntactLogPasses() throws {

@@ -41,9 +41,40 @@ final class LogCLITests: XCTestCase {
         let other = String(head.prefix { $0 != ":" }) + ":" + String(repeating: "a", count: 64)
         let mismatch = try runTool("/usr/bin/env", ["python3", script, log, other])
         XCTAssertTrue(mismatch.status != 0 && mismatch.output.contains("is not the one published"), mismatch.output)
+        // An empty file is no verified log, and an event dated before the one before it is named (its chain made anew).
+        let empty = try runTool("/usr/bin/env", ["python3", script, try cli.write("empty.jsonl", "")])
+        XCTAssertTrue(empty.status != 0 && empty.output.contains("holds no event"), empty.output)
+        var events = original.split(separator: "\n").compactMap { JSONValue.parse(String($0))?.objectValue }
+        var prev = String(repeating: "0", count: 64)
+        for i in events.indices {
+            if i == 9 { events[i]["at"] = "2026-11-01T00:00:00Z" }
+            events[i]["prev"] = .string(prev)
+            let fields = ["seq", "at", "actor", "action", "subject", "payload", "prev"].map { k in events[i][k].map { $0.stringValue ?? "\($0.intValue!)" } ?? "" }
+            prev = EventChain.sha256Hex(Data(fields.joined(separator: "\n").utf8))
+            events[i]["hash"] = .string(prev)
+        }
+        let backdated = try cli.write("backdated.jsonl", events.map { JSONValue.object($0).text }.joined(separator: "\n") + "\n")
+        let back = try runTool("/usr/bin/env", ["python3", script, backdated])
+        XCTAssertTrue(back.status != 0 && back.output.contains("event 10 is dated 2026-11-01T00:00:00Z, before"), back.output)
         // CSV export has the documented columns.
         let csv = try cli.run(["log", "export", "--format", "csv"])
         XCTAssertEqual(csv.stdout.split(separator: "\n").first, "seq,at,actor,action,subject,payload,prev,hash")
+    }
+
+    func testAClockSetBackCannotDateAnActionBeforeTheLog() throws {
+        let cli = try CLIHarness()
+        try seed(cli, comments: 2)
+        // MEJA_NOW a week back: the claim is dated at the log's last event instead, and the command says so.
+        let back = try cli.run(["claim", "1"], extraEnv: ["MEJA_NOW": "2026-11-24T10:00:00+07:00"])
+        XCTAssertEqual(back.status, 0, back.stderr)
+        XCTAssertTrue(back.stderr.contains("what you do now is dated 2026-12-01T03:00:00Z"), back.stderr)
+        let events = try jsonArray(try cli.run(["log", "show", "--json"]).stdout)
+        XCTAssertEqual(events.last?["action"]?.stringValue, "claim")
+        XCTAssertEqual(events.last?["at"]?.stringValue, "2026-12-01T03:00:00Z", "not 2026-11-24")
+        XCTAssertEqual(try cli.run(["log", "verify"]).status, 0)
+        // The clock right again: no warning, and actions are dated by it.
+        let later = try cli.run(["claim", "2"], extraEnv: ["MEJA_NOW": "2026-12-01T10:05:00+07:00"])
+        XCTAssertFalse(later.stderr.contains("dated"), later.stderr)
     }
 
     func testVerifyReportsTamperingWithExitOneAndAnchors() throws {

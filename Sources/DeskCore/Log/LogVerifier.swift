@@ -6,6 +6,10 @@ import Foundation
 /// moved *unless* whoever did it recomputed every later hash. An anchor (`seq:hash` noted earlier, e.g. in a
 /// published report) closes that gap: the event at the anchor must still carry that hash, and the log must
 /// still reach it.
+///
+/// Times never go back: every event is dated at or after the one before it (Meja dates an action no earlier than the
+/// log's last event, whatever the clock or `MEJA_NOW` says). An event dated before its predecessor was written with a
+/// false clock or slipped in: it would count in reports "as of" a moment before it happened.
 public struct LogVerifier: Sendable {
     /// The outcome of a verification.
     public struct Report: Sendable, Hashable {
@@ -49,6 +53,8 @@ public struct LogVerifier: Sendable {
     private var count: Int64 = 0
     private var lastSeq: Int64 = 0
     private var lastHash = ""
+    /// The previous event's `at`, as stored (`2026-12-01T03:00:00Z` compares in time order byte by byte).
+    private var lastAt: [UInt8] = []
     private let anchor: Anchor?
     private var anchorSeen = false
 
@@ -73,6 +79,10 @@ public struct LogVerifier: Sendable {
             failure = (e.seq, "its contents do not match its hash: the event was edited")
             return false
         }
+        if Array(e.at.utf8).lexicographicallyPrecedes(lastAt) {
+            failure = (e.seq, "it is dated \(e.at), before event \(e.seq - 1) (\(String(decoding: lastAt, as: UTF8.self))): the log's times never go back, so it was written with a false clock or slipped in")
+            return false
+        }
         if let anchor, anchor.seq == e.seq {
             anchorSeen = true
             if anchor.hash != e.hash {
@@ -81,6 +91,7 @@ public struct LogVerifier: Sendable {
             }
         }
         prevHash = e.hash
+        lastAt = Array(e.at.utf8)
         expectedSeq += 1
         count += 1
         lastSeq = e.seq
@@ -92,9 +103,11 @@ public struct LogVerifier: Sendable {
     @discardableResult
     public mutating func feed(_ f: EventFields) -> Bool {
         guard failure == nil else { return false }
-        guard f.seq == expectedSeq, Self.equal(f.prev, prevHash), EventChain.matches(f) else { return feed(f.event) }
+        guard f.seq == expectedSeq, Self.equal(f.prev, prevHash), !f.at.lexicographicallyPrecedes(lastAt), EventChain.matches(f)
+        else { return feed(f.event) }
         if let anchor, anchor.seq == f.seq { return feed(f.event) }
         prevHash = String(decoding: f.hash, as: UTF8.self)
+        if !f.at.elementsEqual(lastAt) { lastAt = Array(f.at) }
         expectedSeq += 1
         count += 1
         lastSeq = f.seq

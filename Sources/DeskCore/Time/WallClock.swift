@@ -17,6 +17,19 @@ public struct FixedClock: WallClock {
     public init(_ now: Date) { self.now = now }
 }
 
+/// A clock that never reads before `floor`, the time of the log's last event: the command line and the desk date every
+/// action by it, so a clock set back (or `MEJA_NOW` in the past) cannot date an action before what the log already
+/// holds — which would make it count in reports "as of" a moment before it happened.
+public struct LogFlooredClock: WallClock {
+    public let base: any WallClock
+    public let floor: Date
+    public init(_ base: any WallClock, floor: Date) {
+        self.base = base
+        self.floor = floor
+    }
+    public var now: Date { max(base.now, floor) }
+}
+
 /// A clock that tests (and the demo seeder) move by hand.
 public final class ManualClock: WallClock, @unchecked Sendable {
     private let lock = NSLock()

@@ -17,8 +17,14 @@ struct GlobalOptions: ParsableArguments {
     /// `creating` lets the command start a new database where none is (see `openStore`).
     func openDesk(creating: Bool = false) throws -> Desk {
         let config = try loadConfig()
-        let clock = try ClockFromEnvironment.make()
+        let machine = try ClockFromEnvironment.make()
         let store = try openStore(creating: creating)
+        // Actions are never dated before the log's last event (see `LogFlooredClock`).
+        let last = try? store.read { try $0.lastEvent() }.flatMap { Timestamp.parse($0.at) }
+        let clock = last.map { LogFlooredClock(machine, floor: $0) } ?? machine
+        if let last, last.timeIntervalSince(machine.now) > 60 {
+            Console.warn("meja: the log's last event is dated \(Timestamp.utc(last)), after this machine's clock (\(Timestamp.utc(machine.now))\(ProcessInfo.processInfo.environment["MEJA_NOW"].map { _ in ", from MEJA_NOW" } ?? "")): what you do now is dated \(Timestamp.utc(last)), since the log's times never go back")
+        }
         warnAboutHolidays(config, now: clock.now)
         return Desk.withReplyChecks(store: store, config: config, clock: clock, actor: .fromEnvironment())
     }
