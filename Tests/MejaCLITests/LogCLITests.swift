@@ -77,6 +77,21 @@ final class LogCLITests: XCTestCase {
         XCTAssertFalse(later.stderr.contains("dated"), later.stderr)
     }
 
+    func testADamagedDatabaseIsNamedAsDamagedNotAsAWrongPath() throws {
+        let cli = try CLIHarness()
+        try seed(cli, comments: 3)
+        XCTAssertEqual(try runTool("/usr/bin/env", ["sqlite3", cli.database, "PRAGMA wal_checkpoint(TRUNCATE);"]).status, 0)
+        // The schema page overwritten, as in a copy torn by a write.
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: cli.database))
+        try file.seek(toOffset: 120)
+        file.write(Data(repeating: 0xFF, count: 3_000))
+        try file.close()
+        let verify = try cli.run(["log", "verify"])
+        XCTAssertEqual(verify.status, 1, "a check that cannot be made has failed: \(verify.stderr)")
+        XCTAssertTrue(verify.stderr.contains("is damaged") && verify.stderr.contains(".backup"), verify.stderr)
+        XCTAssertFalse(verify.stderr.contains("Check --db"), verify.stderr)
+    }
+
     func testVerifyReportsTamperingWithExitOneAndAnchors() throws {
         let cli = try CLIHarness()
         try seed(cli, comments: 5)

@@ -152,6 +152,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The database file, or its folder, may not be written by this user (SQLite in WAL mode writes beside the file
     /// even to read it).
     case readOnly(String)
+    /// SQLite found the file damaged (a torn copy, a failed disk): nothing in it can be read with trust.
+    case damaged(String)
 
     public var description: String {
         switch self {
@@ -159,6 +161,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotOpen(let why): "cannot open the database: \(why)"
         case .newerSchema(let v): "the database was written by a newer Meja (schema \(v)); update Meja to open it"
         case .readOnly(let path): "cannot open the database: \(path) (or its folder) is read-only for you, and SQLite writes beside it even to read it"
+        case .damaged(let path):
+            "the database \(path) is damaged (SQLite: database disk image is malformed), so it can be neither read nor verified. "
+                + "A copy taken while Meja was writing can be torn: copy a database in use with sqlite3 '\(path)' \".backup copy.sqlite\" "
+                + "(or take `meja log export`), and restore a damaged one from a backup"
         }
     }
 }

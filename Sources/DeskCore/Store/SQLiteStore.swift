@@ -27,6 +27,7 @@ public final class SQLiteStore: DeskStore {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
             if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
+            if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
             throw StoreError.cannotOpen("\(path): \((error as? DatabaseError)?.message ?? error.localizedDescription)")
         }
         do {
@@ -43,6 +44,7 @@ public final class SQLiteStore: DeskStore {
             throw e
         } catch {
             if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
+            if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
             throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
         }
     }
