@@ -224,6 +224,27 @@ final class LogTests: XCTestCase {
         XCTAssertTrue(messages.contains("reply #1 template: none on the desk, ack.general v1 in the log"), "\(messages)")
     }
 
+    func testTheStateCheckNamesAnAgencyAnswerFoundByAnImportThatWasMovedOrRemoved() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(config: config)
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:01:00+07:00", author: "ani"),
+                             record("a1", at: "2026-12-01T08:30:00+07:00", author: "diskominfo", inReplyTo: "1"),
+                             record("a2", at: "2026-12-01T08:40:00+07:00", author: "diskominfo", inReplyTo: "2")])
+        let first = try t.comment(.x, "1").id, second = try t.comment(.x, "2").id
+        let answers = try t.store.read { tx in try tx.replies(commentID: first) + tx.replies(commentID: second) }
+        XCTAssertEqual(answers.map(\.source), [.imported, .imported])
+        XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok)
+        t.tamperedWith = true
+        // Moved to look like a quicker answer, and one removed.
+        try t.store.unsafeExecute("""
+            UPDATE reply SET sent_at = sent_at - 1500 WHERE id = \(answers[0].id); DELETE FROM reply WHERE id = \(answers[1].id);
+            """)
+        let messages = try t.store.read { try LogStateCheck.check($0) }.disagreements.map(\.message.en)
+        XCTAssertTrue(messages.contains("reply #\(answers[0].id) sent_at: 2026-12-01T01:05:00Z on the desk, 2026-12-01T01:30:00Z in the log"), "\(messages)")
+        XCTAssertTrue(messages.contains("reply #\(answers[1].id): in the log (imported), missing from the desk: deleted behind the log"), "\(messages)")
+    }
+
     func testAFractionOfASecondDoesNotMakeTheSortColumnsDisagree() throws {
         // A calendar response clock keeps the comment's fraction of a second, a business resolution clock does not: both
         // due at 08:30:00 once stored. The queue's sort columns are what the stored clocks give.

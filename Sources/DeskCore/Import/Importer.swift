@@ -268,6 +268,8 @@ public struct Importer: Sendable {
         var answered: [Int64] = []
         var repliesTo: [Int64] = []
         var arrivals: [JSONValue] = []
+        // The agency's messages stored: reply id and when it was sent (reports credit answers by these).
+        var agencyReplies: [JSONValue] = []
         var clocks: [String: JSONValue] = [:]
         var joined: [Int64] = []
         var waitsEnded: [EventDraft] = []
@@ -304,7 +306,8 @@ public struct Importer: Sendable {
                                   text: record.text, sentAt: record.createdAt, author: Author.normalizedHandle(record.author.handle),
                                   source: .imported)
                 // Context repeats on every page that refers to it: only a listed message counts as already on the desk.
-                guard try tx.insertReply(reply) != nil else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
+                guard let replyID = try tx.insertReply(reply) else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
+                agencyReplies.append([.int(replyID), .time(record.createdAt)])
                 if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                 try latestAnswers.note(record.createdAt, on: record.platform, tx)
@@ -419,6 +422,7 @@ public struct Importer: Sendable {
             payload["arrival_fields"] = .array(ClockLog.arrivalFields.map { .string($0) })
             payload["arrivals"] = .array(arrivals)
         }
+        if !agencyReplies.isEmpty { payload["agency_replies"] = .array(agencyReplies) }
         if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
         if !joined.isEmpty { payload["joined_thread"] = .array(joined.map { .int($0) }) }
         if let channel { payload["channel"] = .string(channel) }

@@ -38,6 +38,8 @@ public struct LogReplay: Sendable {
     public private(set) var states: [Int64: State] = [:]
     /// The desk's replies by reply id.
     public private(set) var deskReplies: [Int64: DeskReply] = [:]
+    /// The agency's messages found by imports, by reply id: when each was sent, as its import stated it (`UTC`).
+    public private(set) var importedReplies: [Int64: String] = [:]
     /// Each staff member as the last `staff.add` or `staff.update` event left them.
     public private(set) var staff: [String: StaffMember] = [:]
     /// Each comment's clocks as the log states them (`LoggedClocks`), when the replay was asked to keep them.
@@ -74,6 +76,9 @@ public struct LogReplay: Sendable {
                 }
             }
             for id in p["replies_to"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].replies += 1 }
+            for case .array(let row)? in p["agency_replies"]?.arrayValue ?? [] where row.count >= 2 {
+                if let id = row[0].intValue, let sent = row[1].stringValue { importedReplies[id] = sent }
+            }
             // Answered by the agency on the platform: replied, as `Desk.respond` moves it — unless it was finished already.
             for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].answered() }
             if keepsClocks, let names = p["arrival_fields"]?.arrayValue?.compactMap(\.stringValue) {

@@ -15,10 +15,12 @@ import Foundation
 ///
 /// - every comment's platform, channel, intent, sentiment, tags (in logs whose `arrivals` carry them) and the time it
 ///   was imported, as its import event stated them: reports count by them, and nothing changes them after;
-/// - a desk reply's humour level, override reason and template, as its event recorded them.
+/// - a desk reply's humour level, override reason and template, as its event recorded them;
+/// - every agency message an import found (in logs whose imports list them): that it is there, sent when the import
+///   said.
 ///
 /// Not covered, because the log does not carry them per item: the words, authors and conversation of imported
-/// comments and the agency's answers found in imports (an import logs its file's SHA-256, not each line — the files
+/// comments and of the agency's answers found in imports (an import logs its file's SHA-256, not each line — the files
 /// themselves prove those), the SLA policy named, and the at-risk times and paused totals derived from the clocks it
 /// does check.
 public struct LogStateCheck: Sendable, Hashable {
@@ -268,6 +270,27 @@ public struct LogStateCheck: Sendable, Hashable {
         let onDesk = Set(replies.map(\.id))
         for id in replay.deskReplies.keys.sorted() where !onDesk.contains(id) {
             disagree(.reply(id), .presence, desk: nil, log: "sent")
+        }
+
+        // The agency's messages found by imports, in logs whose import events list them (`agency_replies`): those stored
+        // since must be there, sent when the import said — the report credits answers "on the platform" by them.
+        if let first = replay.importedReplies.keys.min() {
+            var seen = 0
+            try tx.forEachReplyFacts { r in
+                guard r.imported, r.id >= first else { return }
+                guard let sent = replay.importedReplies[r.id] else {
+                    disagree(.reply(r.id), .presence, desk: "present", log: nil)
+                    return
+                }
+                seen += 1
+                let stored = instant(r.sentAt)
+                if stored != sent { disagree(.reply(r.id), .sentAt, desk: stored, log: sent) }
+            }
+            if seen < replay.importedReplies.count {
+                var present = Set<Int64>()
+                try tx.forEachReplyFacts { r in if r.imported { present.insert(r.id) } }
+                for id in replay.importedReplies.keys.sorted() where !present.contains(id) { disagree(.reply(id), .presence, desk: nil, log: "imported") }
+            }
         }
 
         let staff = try tx.staff()
