@@ -49,6 +49,21 @@ final class ReplyAssistantTests: XCTestCase {
         XCTAssertThrowsError(try assistant.request(template: "no.such.template", for: c.id))
     }
 
+    func testAPromiseWhoseDateHasPassedIsMadeAnewFromNow() throws {
+        // A complaint of 16 November, its five working days gone by 30 November: the holding reply does not promise
+        // a date in the past but five working days from now.
+        let t = try TestDesk(now: "2026-11-30T15:00:00+07:00")
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try Importer(desk: desk).importData(Data(record("1", at: "2026-11-16T09:00:00+07:00", author: "ani",
+                                                        text: "Jalan di depan SDN 3 rusak parah, kapan diperbaiki?? 😡").json.text.utf8),
+                                            name: "t", format: MejaJSONLFormat())
+        let c = try t.comment(.x, "1")
+        XCTAssertLessThan(try XCTUnwrap(c.sla.resolutionDueAt), t.clock.now, "the standard's date has passed")
+        let assistant = ReplyAssistant(desk: desk, library: ReplyAssistant.loadLibrary().library)
+        XCTAssertEqual(try assistant.promise(for: c, lang: .indonesian), "Senin, 7 Desember 2026 pukul 15.00 WIB")
+        XCTAssertEqual(try assistant.promise(for: c, lang: .english), "Monday 7 December 2026, 15:00 WIB")
+    }
+
     func testANIKInAReplyIsBlockedWithoutAnOverride() throws {
         let t = try TestDesk()
         let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)

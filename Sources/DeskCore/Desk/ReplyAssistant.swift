@@ -33,12 +33,18 @@ public struct ReplyAssistant: Sendable {
         return context
     }
 
-    /// When the agency promises to have resolved the case: the comment's resolution due time in words.
+    /// When the agency promises to have resolved the case: the comment's resolution due time in words — or, once that
+    /// has passed, the standard's resolution time counted anew from now: a date already gone is no promise to make a
+    /// citizen (a backlog would otherwise be told "by Monday 9 November" in December).
     public func promise(for comment: Comment, lang: TextLanguage) throws -> String? {
         let due = comment.sla.resolutionDueAt ?? comment.sla.nextDue?.dueAt
         guard let due else { return nil }
         let policy = try desk.store.read { try desk.policyVersion(comment.sla, $0) }
-        return SLAPromise.format(due, zone: policy?.calendar.zone ?? desk.config.calendar.zone, lang: lang == .english ? "en" : "id")
+        let code = lang == .english ? "en" : "id"
+        let now = desk.now
+        if due > now { return SLAPromise.format(due, zone: policy?.calendar.zone ?? desk.config.calendar.zone, lang: code) }
+        // Without its standard the time cannot be counted: the variable stays open for staff to fill (`--var`).
+        return policy.flatMap { SLAPromise.promise(.resolution, policy: $0, from: now, lang: code) }
     }
 
     /// The comment's tone verdict.
