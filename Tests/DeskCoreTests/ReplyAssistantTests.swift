@@ -24,13 +24,19 @@ final class ReplyAssistantTests: XCTestCase {
         }
     }
 
-    func testTemplateRepliesRenderPromiseAndAreCheckedBeforeSending() throws {
+    /// A road complaint written at `time`, imported as `meja import` does (tone read), on a desk where it is now
+    /// 30 November, 15:00 WIB.
+    static func complaint(writtenAt time: String) throws -> (TestDesk, Desk, Comment) {
         let t = try TestDesk(now: "2026-11-30T15:00:00+07:00")
         let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
-        try Importer(desk: desk).importData(Data(record("1", at: "2026-11-30T14:00:00+07:00", author: "ani",
+        try Importer(desk: desk).importData(Data(record("1", at: time, author: "ani",
                                                         text: "Jalan di depan SDN 3 rusak parah, kapan diperbaiki?? 😡").json.text.utf8),
                                             name: "t", format: MejaJSONLFormat())
-        let c = try t.comment(.x, "1")
+        return (t, desk, try t.comment(.x, "1"))
+    }
+
+    func testTemplateRepliesRenderPromiseAndAreCheckedBeforeSending() throws {
+        let (t, desk, c) = try Self.complaint(writtenAt: "2026-11-30T14:00:00+07:00")
         XCTAssertEqual(c.intent, .complaint, "the governor read the intent at import")
         XCTAssertEqual(c.sla.policy, "complaints", "so the complaints standard applies")
         XCTAssertNotNil(c.sentiment)
@@ -52,12 +58,7 @@ final class ReplyAssistantTests: XCTestCase {
     func testAPromiseWhoseDateHasPassedIsMadeAnewFromNow() throws {
         // A complaint of 16 November, its five working days gone by 30 November: the holding reply does not promise
         // a date in the past but five working days from now.
-        let t = try TestDesk(now: "2026-11-30T15:00:00+07:00")
-        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
-        try Importer(desk: desk).importData(Data(record("1", at: "2026-11-16T09:00:00+07:00", author: "ani",
-                                                        text: "Jalan di depan SDN 3 rusak parah, kapan diperbaiki?? 😡").json.text.utf8),
-                                            name: "t", format: MejaJSONLFormat())
-        let c = try t.comment(.x, "1")
+        let (t, desk, c) = try Self.complaint(writtenAt: "2026-11-16T09:00:00+07:00")
         XCTAssertLessThan(try XCTUnwrap(c.sla.resolutionDueAt), t.clock.now, "the standard's date has passed")
         let assistant = ReplyAssistant(desk: desk, library: ReplyAssistant.loadLibrary().library)
         XCTAssertEqual(try assistant.promise(for: c, lang: .indonesian), "Senin, 7 Desember 2026 pukul 15.00 WIB")
