@@ -286,7 +286,12 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(flagged["c0"], true, "three newer comments in its queue were answered first")
         XCTAssertEqual(flagged["c1"], true)
         XCTAssertEqual(flagged["other-channel"], false, "another channel is another queue")
-        XCTAssertEqual(try test.desk.passedOver().map(\.comment.externalID), ["c0", "c1"])
+        let whole = try test.desk.passedOver()
+        XCTAssertEqual(whole.items.map(\.comment.externalID), ["c0", "c1"])
+        XCTAssertTrue(whole.complete, "the queue's three comments were all looked at")
+        // Looking at fewer than the queue holds is said: a million-comment desk is not scanned on each key.
+        let part = try test.desk.passedOver(scan: 2)
+        XCTAssertEqual([part.scanned, part.complete ? 1 : 0], [2, 0])
 
         // Unanswered, c1 cannot be parked as waiting for the citizen: it still waits for the agency. Spam no longer
         // does. The report counts the same comments as the desk.
@@ -294,7 +299,7 @@ final class SLATests: XCTestCase {
         XCTAssertThrowsError(try test.desk.setStatus(try test.comment(.x, "c1").id, .waitingCitizen))
         XCTAssertEqual(Desk.settableStatuses(for: try test.comment(.x, "c1")), [.open, .closed, .noReplyNeeded, .spam])
         try test.desk.setStatus(try test.comment(.x, "c0").id, .spam)
-        XCTAssertEqual(try test.desk.passedOver().map(\.comment.externalID), ["c1"])
+        XCTAssertEqual(try test.desk.passedOver().items.map(\.comment.externalID), ["c1"])
         XCTAssertEqual(try test.desk.detail(id: try test.comment(.x, "c1").id).item.passedOver, true)
         let report = try ReportBuilder.build(store: test.store, config: config,
                                              period: ReportPeriod(start: test.clock.now - 86_400, end: test.clock.now + 1), now: test.clock.now)

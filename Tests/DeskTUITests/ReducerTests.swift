@@ -116,6 +116,14 @@ final class ReducerTests: XCTestCase {
         }
     }
 
+    func testThePassedOverBoardSaysWhenItLookedAtOnlyTheMostUrgent() {
+        var s = Self.state(items: 3)
+        _ = Reducer.apply(&s, .passedOverLoaded(PassedOverList(items: [Self.item(1)], scanned: 3, complete: true)))
+        XCTAssertEqual(PassedOverView.status(s).map(\.0).joined(), "1 passed over")
+        _ = Reducer.apply(&s, .passedOverLoaded(PassedOverList(items: [Self.item(1), Self.item(2)], scanned: 2_000, complete: false)))
+        XCTAssertEqual(PassedOverView.status(s).map(\.0).joined(), "2 passed over among the 2000 most urgent · meja report counts all")
+    }
+
     func testOnlyTheLatestRequestIsShown() {
         var s = Self.state(items: 3)
         let first = send(&s, .filterPlatform)

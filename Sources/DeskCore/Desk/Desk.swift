@@ -63,16 +63,19 @@ public final class Desk: Sendable {
         }
     }
 
-    /// Unanswered comments that newer ones in the same queue overtook: the fairness list, oldest first.
-    public func passedOver(scan: Int = 2_000) throws -> [QueueItem] {
+    /// Unanswered comments that newer ones in the same queue overtook, among the `scan` most urgent: the fairness
+    /// list, oldest first.
+    public func passedOver(scan: Int = 2_000) throws -> PassedOverList {
         let t = now
         return try store.read { tx in
             var q = QueueQuery(now: t, limit: scan)
             // Parked as waiting for the citizen without an answer, a comment still waits for one.
             q.statuses = CommentStatus.needingAction.union([.waitingCitizen])
-            return try tx.queue(q).filter(\.sla.awaitsResponse)
+            let urgent = try tx.queue(q)
+            let items = try urgent.filter(\.sla.awaitsResponse)
                 .sorted { $0.createdAt < $1.createdAt }
                 .map { try item($0, tx, now: t) }.filter(\.passedOver)
+            return PassedOverList(items: items, scanned: urgent.count, complete: urgent.count < scan)
         }
     }
 

@@ -30,7 +30,7 @@ public enum AppEvent: Sendable {
     case reviewLoaded(commentID: Int64, ReplyReview, alsoAnswers: [Comment] = [])
     /// The board's items (at most the desk's limit, oldest breach first) and, when known, how many there are in all.
     case overdueLoaded([QueueItem], counts: OverdueCounts? = nil)
-    case passedOverLoaded([QueueItem])
+    case passedOverLoaded(PassedOverList)
     case logLoaded([LogEvent], LogAudit.Audit?)
     case staffLoaded([StaffMember], forComment: Int64)
     /// The comment a `PLATFORM:ID` named (`:open x:1863…`).

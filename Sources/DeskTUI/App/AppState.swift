@@ -40,6 +40,8 @@ public struct AppState: Sendable {
     public var review: ReviewState?
     public var overdue = OverdueState()
     public var passedOver = ItemListState()
+    /// How many of the queue's most urgent comments the passed-over list looked at, when that was not the whole queue.
+    public var passedOverScanned: Int?
     public var log = LogScreenState()
     public var reports = ReportsState()
     /// The help overlay's scroll position, or nil when it is closed.

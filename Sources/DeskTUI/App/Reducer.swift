@@ -620,8 +620,10 @@ public enum Reducer {
             state.overdue.counts = counts
             state.overdue.loaded = true
             selectFirstItem(&state)
-        case .passedOverLoaded(let items):
+        case .passedOverLoaded(let list):
+            let items = list.items
             state.passedOver.items = items
+            state.passedOverScanned = list.complete ? nil : list.scanned
             state.passedOver.loaded = true
             state.passedOver.cursor.keepVisible(count: items.count, visible: Layout.listRows(state.size))
         case .logLoaded(let events, let report):

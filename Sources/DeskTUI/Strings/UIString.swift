@@ -27,7 +27,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
     case sectionClock, noRunningClock, sectionOverride, replySent, sectionAlsoAnswers, heldBy
     // Boards, log, reports
-    case boardEmpty, boardAnswered, boardUnansweredAside, boardOldestShown, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount
+    case boardEmpty, boardAnswered, boardUnansweredAside, boardOldestShown, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount, passedOverAmongUrgent
     case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees, logWindow
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
@@ -170,6 +170,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .groupedByChannel: ("per kanal (Tab: per petugas)", "by channel (Tab: by staff)")
         case .passedOverEmpty: ("Tidak ada komentar yang terlewati.", "No comment has been passed over.")
         case .passedOverCount: ("{1} terlewati", "{1} passed over")
+        case .passedOverAmongUrgent: ("{1} terlewati di antara {2} paling mendesak · meja report menghitung semua",
+                                      "{1} passed over among the {2} most urgent · meja report counts all")
         case .colSeq: ("No.", "Seq")
         case .colTime: ("Waktu", "Time")
         case .colActor: ("Pelaku", "Actor")

@@ -6,6 +6,14 @@ public enum PassedOverView {
         let s = state.strings
         let list = state.passedOver
         QueueRowView.drawList(list.items, cursor: list.cursor, loaded: list.loaded, empty: s[.passedOverEmpty], state: state, on: &surface)
-        return [(s.format(.passedOverCount, String(list.items.count)), .status)]
+        return status(state)
+    }
+
+    /// How many were found, and among how many when not the whole queue.
+    static func status(_ state: AppState) -> [(String, UIObject)] {
+        let s = state.strings
+        let list = state.passedOver
+        guard let scanned = state.passedOverScanned else { return [(s.format(.passedOverCount, String(list.items.count)), .status)] }
+        return [(s.format(.passedOverAmongUrgent, String(list.items.count), String(scanned)), .status)]
     }
 }
