@@ -284,6 +284,19 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try load("budi").breached, 0)
     }
 
+    func testListShowsTheMostUrgentUpToItsLimitAndSaysWhenThereAreMore() throws {
+        let cli = try CLIHarness()
+        let lines = (1...3).map { #"{"platform":"x","id":"\#($0)","author":{"handle":"w\#($0)"},"text":"Halo min","created_at":"2026-12-01T0\#($0):00:00+07:00"}"# }
+        XCTAssertEqual(try cli.run(["import", try cli.write("three.jsonl", lines.joined(separator: "\n"))]).status, 0)
+        let two = try cli.run(["list", "--limit", "2", "--json"])
+        XCTAssertEqual(try jsonArray(two.stdout).compactMap { $0["external_id"]?.stringValue }, ["1", "2"], "the most urgent first")
+        XCTAssertTrue(two.stderr.contains("the 2 most urgent are shown, and there are more"), two.stderr)
+        let all = try cli.run(["list", "--limit", "3"])
+        XCTAssertEqual(all.stdout.split(separator: "\n").count, 4, "a header and three rows: \(all.stdout)")
+        XCTAssertFalse(all.stderr.contains("there are more"), all.stderr)
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--json"]).stdout).count, 3, "the default limit is far above three")
+    }
+
     func testADatabaseTheUserMayNotWriteIsExplainedWithAWayOut() throws {
         let setpriv = "/usr/bin/setpriv"
         try XCTSkipUnless(getuid() == 0 && FileManager.default.isExecutableFile(atPath: setpriv),

@@ -19,7 +19,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only this platform.") var platform: String?
     @Option(help: ArgumentHelp("Only comments held by this staff member ('me', 'none' for unassigned).", valueName: "name")) var assignee: String?
     @Option(help: ArgumentHelp("Only comments whose text contains these words.", valueName: "words")) var search: String?
-    @Option(help: "How many items at most.") var limit: Int = 1_000_000
+    @Option(help: "How many items at most, most urgent first; a note on stderr says when there are more.") var limit: Int = 1_000
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit is a number of items, 1 or more") }
@@ -29,17 +29,23 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let q = try query(desk)
+            var q = try query(desk)
             if let asOf {
                 try AsOfListing.print(desk: desk, at: parseTime(asOf, zone: desk.config.calendar.zone), query: q, json: json)
                 return
             }
-            let items = try desk.queue(q)
+            // One more than asked for tells whether there are more.
+            q.limit = min(limit, Int.max - 1) + 1
+            var items = try desk.queue(q)
+            let more = items.count > limit
+            if more { items.removeLast() }
             if json {
-                Console.jsonLines(items.map(\.json))
+                Console.jsonLines(items.lazy.map(\.json))
             } else {
                 QueueTable.render(items, now: desk.now, width: Console.width).forEach(Console.out)
             }
+            // After the rows, where it is read last.
+            if more { Console.warn("meja: the \(limit) most urgent are shown, and there are more: --limit N lists more; --status, --platform, --assignee or --search narrow the list") }
         }
     }
 

@@ -21,15 +21,16 @@ struct OverdueCommand: ParsableCommand {
         try guarded {
             let desk = try global.openDesk()
             let items = try desk.overdue(includeAtRisk: atRisk, limit: limit)
+            if json {
+                Console.jsonLines(items.lazy.map(\.json))
+            } else {
+                QueueTable.render(items, now: desk.now, width: Console.width).forEach(Console.out)
+            }
+            // After the rows, where it is read last.
             if items.count == limit {
                 let counts = try desk.overdueCounts()
                 let all = atRisk ? counts.total : counts.breached
                 if all > limit { Console.warn("meja: the oldest \(limit) of \(all) are listed; --limit \(all) lists them all") }
-            }
-            if json {
-                Console.jsonLines(items.map(\.json))
-            } else {
-                QueueTable.render(items, now: desk.now, width: Console.width).forEach(Console.out)
             }
         }
     }

@@ -22,15 +22,21 @@ enum Console {
         return 100
     }
 
-    /// Prints a JSON array with one compact element per line.
-    static func jsonLines(_ values: [JSONValue]) {
+    /// Prints a JSON array with one compact element per line, written as it goes (a long listing is neither held
+    /// whole in memory nor kept back until its end), a thousand lines a write.
+    static func jsonLines<Values: Collection<JSONValue>>(_ values: Values) {
         if values.isEmpty { out("[]"); return }
         var text = "[\n"
-        for (i, v) in values.enumerated() {
-            text += "  " + v.text + (i < values.count - 1 ? ",\n" : "\n")
+        var left = values.count
+        for v in values {
+            left -= 1
+            text += "  " + v.text + (left > 0 ? ",\n" : "\n")
+            if left % 1_000 == 0, left > 0 {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                text = ""
+            }
         }
-        text += "]"
-        out(text)
+        out(text + "]")
     }
 }
 
