@@ -724,9 +724,12 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(status.contains("199525 breached"), status)
         XCTAssertTrue(status.contains("124 at risk"), status)
         XCTAssertTrue(status.contains("oldest 2 shown"), status)
+        XCTAssertTrue(grid.text.contains("(2 shown)"), "a group counts what is shown, and says so: \(grid.text)")
         // All of them loaded: the counts are the items', and nothing is said about the oldest.
         _ = Reducer.apply(&s, .overdueLoaded([Self.item(1)], counts: OverdueCounts(breached: 1, atRisk: 0)))
-        XCTAssertFalse(OverdueBoardView.draw(s, on: &grid).map(\.0).joined().contains("oldest"))
+        var whole = CellGrid(width: 100, height: 24)
+        XCTAssertFalse(OverdueBoardView.draw(s, on: &whole).map(\.0).joined().contains("oldest"))
+        XCTAssertTrue(whole.text.contains("(1)") && !whole.text.contains("shown)"), whole.text)
     }
 
     // MARK: Composer and review

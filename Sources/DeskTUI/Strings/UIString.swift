@@ -27,7 +27,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
     case sectionClock, noRunningClock, sectionOverride, replySent, sectionAlsoAnswers, heldBy
     // Boards, log, reports
-    case boardEmpty, boardAnswered, boardUnansweredAside, boardOldestShown, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount, passedOverAmongUrgent
+    case boardEmpty, boardAnswered, boardUnansweredAside, boardOldestShown, boardGroupShown, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount, passedOverAmongUrgent
     case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees, logWindow
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
@@ -164,6 +164,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .boardAnswered: ("{1} dibalas, belum selesai", "{1} answered, not yet resolved")
         case .boardUnansweredAside: ("{1} disisihkan tanpa balasan", "{1} set aside unanswered")
         case .boardOldestShown: ("{1} tertua ditampilkan", "oldest {1} shown")
+        case .boardGroupShown: ("{1} ditampilkan", "{1} shown")
         case .groupNobody: ("Belum ditugaskan", "Unassigned")
         case .groupNoChannel: ("Tanpa kanal", "No channel")
         case .groupedByStaff: ("per petugas (Tab: per kanal)", "by staff (Tab: by channel)")

@@ -42,6 +42,8 @@ public enum OverdueBoardView {
         let board = state.overdue
         QueueRowView.drawHeading(s, row: body.row, width: body.width, on: &surface)
         let all = lines(board)
+        // A board longer than the desk loads shows its oldest items: a group's count is then of those shown, and says so.
+        let partial = board.counts.map { $0.total > board.items.count } ?? false
         if all.isEmpty {
             surface.put(board.loaded ? s[.boardEmpty] : s[.loading], row: body.row + 2, col: 2, style: CellStyle(board.loaded ? .ok : .muted))
         }
@@ -55,11 +57,12 @@ public enum OverdueBoardView {
                                   now: state.now, strings: s, on: &surface)
             } else {
                 let name = line.group.map { SafeText.sanitize($0, limit: 64) } ?? (board.grouping == .staff ? s[.groupNobody] : s[.groupNoChannel])
-                surface.put("▾ " + name + " (\(line.count))", row: row, col: 0, style: CellStyle(.heading))
+                let count = partial ? s.format(.boardGroupShown, String(line.count)) : String(line.count)
+                surface.put("▾ " + name + " (\(count))", row: row, col: 0, style: CellStyle(.heading))
             }
         }
-        // A board longer than the desk loads shows its oldest items; the counts are of all of them.
-        let allCounts = board.counts.flatMap { $0.total > board.items.count ? $0 : nil }
+        // The status line's counts are of all of them.
+        let allCounts = partial ? board.counts : nil
         let breached = allCounts?.breached ?? board.items.filter { $0.state == .breached }.count
         let atRisk = allCounts?.atRisk ?? board.items.filter { $0.state == .atRisk }.count
         // The board also holds comments out of the queue whose clock runs late — answered ones whose resolution is
