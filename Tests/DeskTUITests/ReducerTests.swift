@@ -124,6 +124,16 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(PassedOverView.status(s).map(\.0).joined(), "2 passed over among the 2000 most urgent · meja report counts all")
     }
 
+    func testTheLogShowsItsRowsBeforeTheWholeCheckEnds() {
+        var s = Self.state(items: 3)
+        let effects = send(&s, .logView)
+        guard effects.count == 2, case .loadLog(verify: false) = effects[0], case .loadLog(verify: true) = effects[1] else {
+            return XCTFail("the rows first, the check after: \(effects)")
+        }
+        XCTAssertFalse(effects[0].isLong || effects[0].isSecondary, "the rows are the screen's own load")
+        XCTAssertTrue(effects[1].isLong && effects[1].isSecondary, "the check runs behind, on the long loads' queue")
+    }
+
     func testOnlyTheLatestRequestIsShown() {
         var s = Self.state(items: 3)
         let first = send(&s, .filterPlatform)
@@ -514,7 +524,7 @@ final class ReducerTests: XCTestCase {
         guard case .loadPassedOver? = send(&s, .passedOver).first else { return XCTFail() }
         XCTAssertEqual(s.screen, .passedOver)
         send(&s, .back)
-        guard case .loadLog(verify: true)? = send(&s, .logView).first else { return XCTFail() }
+        guard case .loadLog(verify: false)? = send(&s, .logView).first else { return XCTFail() }
         XCTAssertEqual(s.screen, .log)
         guard case .loadLog(verify: true)? = send(&s, .verifyLog).first else { return XCTFail() }
         send(&s, .back)

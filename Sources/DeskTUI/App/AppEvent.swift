@@ -101,19 +101,19 @@ extension Effect {
         }
     }
 
-    /// Secondary information the screen does not wait for (counts).
+    /// Secondary information the screen does not wait for (counts, the log's verification).
     public var isSecondary: Bool {
         switch self {
-        case .loadCounts, .loadChannels: return true
+        case .loadCounts, .loadChannels, .loadLog(verify: true): return true
         default: return false
         }
     }
 
-    /// A long read (a report; the desk's channels and platforms, a scan of every comment) that runs on its own
-    /// background queue, so the screens' quick loads never wait behind it.
+    /// A long read (a report; the desk's channels and platforms, a scan of every comment; the log's whole check) that
+    /// runs on its own background queue, so the screens' quick loads never wait behind it.
     public var isLong: Bool {
         switch self {
-        case .loadReport, .loadChannels: return true
+        case .loadReport, .loadChannels, .loadLog(verify: true): return true
         default: return false
         }
     }
