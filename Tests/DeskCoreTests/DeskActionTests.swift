@@ -325,4 +325,20 @@ final class ThreadFocusTests: XCTestCase {
                                                     .map { $0.json.text }.joined(separator: "\n").utf8), name: "s", format: MejaJSONLFormat())
         XCTAssertEqual(try desk.detail(id: try t.comment(.x, "s1").id).threadComments.map(\.externalID), ["s1", "s2"], "a small thread whole")
     }
+
+    func testAViralPostsCommentIsShownInItsThreadWhereverItFallsInIt() throws {
+        // 700 comments under one post; the citizen's two come after the first 500.
+        let t = try TestDesk()
+        let start = Timestamp.parse("2026-12-01T00:00:00+07:00")!
+        var records = (0..<700).map { i in
+            CommentRecord(platform: .instagram, id: "v\(i)", author: Author(handle: "w\(i)"), text: "Mantap min",
+                          createdAt: start + Double(i * 30), threadID: "post", inReplyTo: "post")
+        }
+        records[600].author = Author(handle: "ani")
+        records[650].author = Author(handle: "ani")
+        records[650].inReplyTo = "v600"
+        try t.importRecords(records)
+        let d = try t.desk.detail(id: try t.comment(.instagram, "v650").id)
+        XCTAssertEqual(d.threadComments.map(\.externalID), ["v600", "v650"], "her comments, found past the 500th")
+    }
 }

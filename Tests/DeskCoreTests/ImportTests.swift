@@ -307,7 +307,8 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try apart.comment(.mastodon, "c4").sla.responseClock, .nextResponse, "ani again, later in the conversation")
         XCTAssertEqual(try apart.comment(.mastodon, "c3").sla.responseClock, .firstResponse, "the answer was to ani, not to budi")
         XCTAssertEqual(try apart.comment(.mastodon, "c5").sla.responseClock, .nextResponse)
-        XCTAssertEqual(try apart.store.read { try $0.thread(platform: .mastodon, threadKey: "c1") }.replies.map(\.externalID), ["r1"])
+        let root = try apart.comment(.mastodon, "c1")
+        XCTAssertEqual(try apart.store.read { try $0.thread(around: root) }.replies.map(\.externalID), ["r1"])
 
         // The log says what changed, in the fields of an arrival row, so a recount from the log alone agrees.
         let event = try XCTUnwrap(try apart.store.read { try $0.events(subject: nil, action: "import", limit: 10) }.last)
@@ -348,7 +349,8 @@ final class ImportTests: XCTestCase {
             for m in messages {
                 XCTAssertEqual(try t.comment(.mastodon, m.id).threadKey, "a1", "\(m.id), files \(order)")
             }
-            let thread = try t.store.read { try $0.thread(platform: .mastodon, threadKey: "a1") }
+            let threadRoot = try t.comment(.mastodon, "a1")
+            let thread = try t.store.read { try $0.thread(around: threadRoot) }
             XCTAssertEqual(thread.comments.map(\.externalID), ["a1", "a2", "a3", "a4"], "files \(order)")
             XCTAssertFalse(joined.isEmpty, "the log names the comments moved: files \(order)")
             XCTAssertTrue(try LogAudit.verify(t.store).ok)

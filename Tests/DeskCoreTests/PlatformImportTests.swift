@@ -64,7 +64,8 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertEqual(followUp.threadKey, "113500000000000102")
         XCTAssertEqual(followUp.sla.responseClock, .nextResponse)
         XCTAssertTrue(try queue(t).isSuperset(of: ["113500000000000103", "113500000000000105", "113500000000000106", "113500000000000107"]))
-        let thread = try t.store.read { try $0.thread(platform: .mastodon, threadKey: "113500000000000102") }
+        let threadRoot = try t.comment(.mastodon, "113500000000000102")
+        let thread = try t.store.read { try $0.thread(around: threadRoot) }
         XCTAssertEqual(Set(thread.comments.map(\.externalID)), ["113500000000000102", "113500000000000105"])
         XCTAssertEqual(thread.replies.map(\.externalID), ["113500000000000104"])
         XCTAssertEqual(try t.comment(.mastodon, "113500000000000106").author.handle, "[deleted]")
@@ -400,7 +401,8 @@ final class PlatformImportTests: XCTestCase {
         XCTAssertEqual(s.rejected.map(\.line), [159, 226, 240])
         try assertAnswered(t, .youtube, "UgzQ1aQ1", at: "2026-11-30T02:45:00Z")
         XCTAssertEqual(try t.comment(.youtube, "UgzQ1aQ1.A2").sla.responseClock, .nextResponse)
-        let thread = try t.store.read { try $0.thread(platform: .youtube, threadKey: "UgzQ1aQ1") }
+        let threadRoot = try t.comment(.youtube, "UgzQ1aQ1")
+        let thread = try t.store.read { try $0.thread(around: threadRoot) }
         XCTAssertEqual(Set(thread.comments.map(\.externalID)), ["UgzQ1aQ1", "UgzQ1aQ1.A2"])
         XCTAssertEqual(thread.replies.map(\.author), ["@diskominfokotacontoh"])
         XCTAssertTrue(try t.comment(.youtube, "UgyT2bT2").text.contains("\"nomor darurat\""))

@@ -129,11 +129,16 @@ final class CLITests: XCTestCase {
         let oldest = try cli.run(["show", "x:3"]).stdout
         XCTAssertTrue(oldest.contains("Other comments by this citizen"), "a later comment is not called earlier:\n\(oldest)")
         XCTAssertFalse(oldest.contains("Earlier"), oldest)
+        XCTAssertFalse(oldest.contains("… more"), "one other comment is all there is: \(oldest)")
         let oldestJSON = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "x:3", "--json"]).stdout))
         XCTAssertEqual(oldestJSON["other_by_author"]?.arrayValue?.count, 1, "x:2, written later by the same citizen")
         XCTAssertEqual(oldestJSON["earlier_by_author"]?.arrayValue?.count, 0, "nothing earlier: the key says what it holds")
         let laterJSON = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "x:2", "--json"]).stdout))
         XCTAssertEqual(laterJSON["earlier_by_author"]?.arrayValue?.count, 1)
+        // Six more by the same citizen: the text shows five and says where the rest are.
+        let six = (4...9).map { #"{"platform":"x","id":"b\#($0)","author":{"handle":"b"},"text":"t\#($0)","created_at":"2026-11-30T09:0\#($0):00+07:00"}"# }
+        XCTAssertEqual(try cli.run(["import", try cli.write("six.jsonl", six.joined(separator: "\n"))]).status, 0)
+        XCTAssertTrue(try cli.run(["show", "x:3"]).stdout.contains("… more: `meja show "), "five of seven shown, and said so")
         XCTAssertNil(shown["channel"]?.stringValue)
         // Filters that name nobody on the staff, or no log action, are usage errors rather than empty answers.
         let unknownStaff = try cli.run(["list", "--assignee", "ghost"])

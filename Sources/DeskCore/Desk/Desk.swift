@@ -84,7 +84,7 @@ public final class Desk: Sendable {
         let t = now
         return try store.read { tx in
             guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
-            let thread = Self.focus(try tx.thread(platform: c.platform, threadKey: c.threadKey), on: c)
+            let thread = Self.focus(try tx.thread(around: c), on: c)
             return CommentDetail(item: try item(c, tx, now: t), clocks: c.sla.clocks(at: t), threadComments: thread.comments,
                                  threadReplies: thread.replies, replies: try tx.replies(commentID: id),
                                  otherByAuthor: try tx.comments(byAuthor: c.author, platform: c.platform, excluding: id, before: nil, limit: 10),

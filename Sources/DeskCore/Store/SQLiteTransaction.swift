@@ -558,14 +558,23 @@ final class SQLiteTransaction: StoreWriter {
         return try q.first { row in (row.text(0), row.text(1).map { Author(id: row.text(3), handle: $0) }, row.int(2) != 0) }
     }
 
-    func thread(platform: Platform, threadKey: String) throws -> (comments: [Comment], replies: [Reply]) {
-        let comments = try fetchComments("""
-            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND thread_key = ? ORDER BY created_at, id LIMIT 500
-            """, [platform.rawValue, threadKey])
+    func thread(around c: Comment) throws -> (comments: [Comment], replies: [Reply]) {
+        let (platform, threadKey) = (c.platform.rawValue, c.threadKey)
+        let created = Self.seconds(c.createdAt)!
+        let before = try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND thread_key = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+            ORDER BY created_at DESC, id DESC LIMIT 250
+            """, [platform, threadKey, created, created, c.id])
+        let after = try fetchComments("""
+            SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND thread_key = ? AND (created_at > ? OR (created_at = ? AND id >= ?))
+            ORDER BY created_at, id LIMIT 250
+            """, [platform, threadKey, created, created, c.id])
+        let comments = before.reversed() + after
         let ids = comments.map(\.id)
+        // The agency's answers from the first comment shown on.
         var replies = try fetchReplies("""
-            SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND thread_key = ? ORDER BY sent_at, id LIMIT 500
-            """, [platform.rawValue, threadKey])
+            SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND thread_key = ? AND sent_at >= ? ORDER BY sent_at, id LIMIT 500
+            """, [platform, threadKey, before.last.map { Self.seconds($0.createdAt)! } ?? created])
         if !ids.isEmpty {
             let linked = try fetchReplies("""
                 SELECT \(Self.replyColumns) FROM reply WHERE comment_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY sent_at, id

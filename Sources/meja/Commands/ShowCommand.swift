@@ -91,6 +91,7 @@ struct ShowCommand: ParsableCommand {
             for e in d.otherByAuthor.prefix(5) {
                 lines.append("  " + TextLayout.truncate("#\(e.id) [\(e.status.rawValue)] \(SafeText.sanitize(e.text))", to: width - 2))
             }
+            if d.otherByAuthor.count > 5 { lines.append("  … more: `meja show \(c.id) --json` lists the ten newest") }
         }
         if !d.history.isEmpty {
             lines.append("")
