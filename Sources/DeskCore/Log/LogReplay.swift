@@ -42,10 +42,9 @@ public struct LogReplay: Sendable {
     public private(set) var importedReplies: [Int64: String] = [:]
     /// Each staff member as the last `staff.add` or `staff.update` event left them.
     public private(set) var staff: [String: StaffMember] = [:]
-    /// Each comment's clocks as the log states them (`LoggedClocks`), when the replay was asked to keep them.
+    /// Each comment's clocks as the log states them (`LoggedClocks`, with what its import stated), when the replay was
+    /// asked to keep them.
     public private(set) var clocks: [Int64: LoggedClocks] = [:]
-    /// Each comment's unchanging facts as its import stated them (`LoggedArrival`), kept with the clocks.
-    public private(set) var arrivals: [Int64: LoggedArrival] = [:]
     private var interned: [String: String] = [:]
     /// The last event applied.
     public private(set) var lastSeq: Int64 = 0
@@ -91,8 +90,9 @@ public struct LogReplay: Sendable {
                 }
                 for case .array(let row)? in p["arrivals"]?.arrayValue ?? [] {
                     guard let index = fields["id"], row.indices.contains(index), let id = row[index].intValue else { continue }
-                    clocks[id] = LoggedClocks(arrival: row, fields: fields)
-                    arrivals[id] = LoggedArrival(arrival: row, fields: fields, importedAt: importedAt, intern: intern)
+                    var logged = LoggedClocks(arrival: row, fields: fields)
+                    logged?.arrival = LoggedArrival(arrival: row, fields: fields, importedAt: importedAt, intern: intern)
+                    clocks[id] = logged
                 }
             }
         case .claim?, .release?, .assign?, .status?, .escalate?:

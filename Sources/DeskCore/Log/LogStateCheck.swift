@@ -175,7 +175,10 @@ public struct LogStateCheck: Sendable, Hashable {
             }
         }
 
-        // The clocks, for every comment whose arrival the log states (all of them, in logs written since it did).
+        // One pass over the comments (a million on a large desk) for what the log states of each: the clocks, for every
+        // comment whose arrival the log states (all of them, in logs written since it did); and what the import stated
+        // and nothing changes after — reports count by platform, channel, intent, sentiment and tags, and a comment
+        // stored "later" than its import would drop out of reports on the periods before.
         try tx.forEachCommentFacts { f in
             guard let logged = replay.clocks[f.id] else { return }
             func text(_ b: UnsafeRawBufferPointer?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
@@ -197,12 +200,8 @@ public struct LogStateCheck: Sendable, Hashable {
             compare(.resolutionStopped, f.resolutionStopped, logged.record.resolutionStoppedAt)
             compare(.pausedSince, f.pausedSince, logged.record.pausedSince)
             compare(.escalatedAt, f.escalatedAt, logged.record.escalatedAt)
-        }
 
-        // What the import stated and nothing changes after: reports count by platform, channel, intent, sentiment and
-        // tags, and a comment stored "later" than its import would drop out of reports on the periods before.
-        try tx.forEachCommentFacts { f in
-            guard let logged = replay.arrivals[f.id] else { return }
+            guard let arrival = logged.arrival else { return }
             func same(_ stored: UnsafeRawBufferPointer?, _ log: String?) -> Bool {
                 switch (stored, log) {
                 case (nil, nil): true
@@ -210,24 +209,23 @@ public struct LogStateCheck: Sendable, Hashable {
                 default: false
                 }
             }
-            func text(_ b: UnsafeRawBufferPointer?) -> String { b.map { String(decoding: $0, as: UTF8.self) } ?? "none" }
-            if !same(f.platform, logged.platform) { disagree(.comment(f.id), .platform, desk: text(f.platform), log: logged.platform) }
-            if !same(f.channel, logged.channel) { disagree(.comment(f.id), .channel, desk: text(f.channel), log: none(logged.channel)) }
-            if !same(f.intent, logged.intent) { disagree(.comment(f.id), .intent, desk: text(f.intent), log: none(logged.intent)) }
-            let sentimentAgrees = switch (f.sentiment, logged.sentiment) {
+            if !same(f.platform, arrival.platform) { disagree(.comment(f.id), .platform, desk: none(text(f.platform)), log: arrival.platform) }
+            if !same(f.channel, arrival.channel) { disagree(.comment(f.id), .channel, desk: none(text(f.channel)), log: none(arrival.channel)) }
+            if !same(f.intent, arrival.intent) { disagree(.comment(f.id), .intent, desk: none(text(f.intent)), log: none(arrival.intent)) }
+            let sentimentAgrees = switch (f.sentiment, arrival.sentiment) {
             case (nil, nil): true
             case (let a?, let b?): abs(a - b) < 1e-9
             default: false
             }
             if !sentimentAgrees {
-                disagree(.comment(f.id), .sentiment, desk: f.sentiment.map { "\($0)" } ?? "none", log: logged.sentiment.map { "\($0)" } ?? "none")
+                disagree(.comment(f.id), .sentiment, desk: f.sentiment.map { "\($0)" } ?? "none", log: arrival.sentiment.map { "\($0)" } ?? "none")
             }
-            if let tags = logged.tags, !same(f.tags, tags.isEmpty ? "" : "," + tags.joined(separator: ",") + ",") {
-                let desk = text(f.tags).split(separator: ",").joined(separator: ",")
+            if let tags = arrival.tags, !(tags.isEmpty ? f.tags.isEmpty : same(f.tags, "," + tags.joined(separator: ",") + ",")) {
+                let desk = (text(f.tags) ?? "").split(separator: ",").joined(separator: ",")
                 disagree(.comment(f.id), .tags, desk: desk.isEmpty ? "none" : desk, log: tags.isEmpty ? "none" : tags.joined(separator: ","))
             }
-            if f.importedAt != logged.importedAt {
-                disagree(.comment(f.id), .importedAt, desk: instant(f.importedAt), log: instant(logged.importedAt))
+            if f.importedAt != arrival.importedAt {
+                disagree(.comment(f.id), .importedAt, desk: instant(f.importedAt), log: instant(arrival.importedAt))
             }
         }
 

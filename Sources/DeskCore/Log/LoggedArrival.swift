@@ -19,11 +19,19 @@ public struct LoggedArrival: Sendable, Hashable {
     init?(arrival row: [JSONValue], fields: [String: Int], importedAt: Int64, intern: (String) -> String) {
         func value(_ name: String) -> JSONValue? { fields[name].flatMap { row.indices.contains($0) ? row[$0] : nil } }
         guard let platform = value("platform")?.stringValue else { return nil }
-        self.platform = intern(platform)
-        channel = value("channel")?.stringValue.map(intern)
-        intent = value("intent")?.stringValue.map(intern)
+        // Strings of up to 15 bytes are stored inline (platform, intent, tags); only longer ones are worth sharing.
+        func shared(_ s: String) -> String { s.utf8.count > 15 ? intern(s) : s }
+        self.platform = shared(platform)
+        channel = value("channel")?.stringValue.map(shared)
+        intent = value("intent")?.stringValue.map(shared)
         sentiment = value("sentiment")?.doubleValue
-        tags = fields["tags"] == nil ? nil : (value("tags")?.arrayValue ?? []).compactMap { $0.stringValue.map(intern) }
+        if fields["tags"] == nil {
+            tags = nil
+        } else if let list = value("tags")?.arrayValue, !list.isEmpty {
+            tags = list.compactMap { $0.stringValue.map(shared) }
+        } else {
+            tags = []
+        }
         self.importedAt = importedAt
     }
 }

@@ -7,6 +7,8 @@ public struct LoggedClocks: Sendable, Hashable {
     public var createdAt: Date
     /// The clocks the log states. What it does not state stays unset: the policy, the at-risk times, the paused total.
     public var record: SLARecord
+    /// What the import stated about the comment beside its clocks (`LoggedArrival`), when the replay kept it.
+    public var arrival: LoggedArrival?
 
     /// The clocks of an `arrivals` row (fields named by the batch's `arrival_fields`).
     init?(arrival row: [JSONValue], fields: [String: Int]) {
