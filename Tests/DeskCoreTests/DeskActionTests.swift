@@ -283,6 +283,20 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(e.payloadValue["actor_override"]?["via"]?.stringValue, "MEJA_ACTOR")
     }
 
+    func testAnActionThatWaitedForTheWriteLockIsDatedAfterTheOneBeforeIt() throws {
+        // Two processes: one read "now" at 10:00 and waited while the other, at 10:05, wrote. The waiter's events and
+        // what they record are dated 10:05, not before the event already on the log.
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:01:00+07:00")])
+        let ahead = t.desk.acting(as: t.desk.actor, clock: ManualClock(Timestamp.parse("2026-12-01T10:05:00+07:00")!))
+        try ahead.claim(try t.comment(.x, "1").id)
+        let late = t.desk.acting(as: t.desk.actor, clock: ManualClock(Timestamp.parse("2026-12-01T10:00:00+07:00")!))
+        let reply = try late.reply(try t.comment(.x, "2").id, ReplyRequest(text: "Halo Kak, kami bantu cek."))
+        XCTAssertEqual(Timestamp.utc(reply.sentAt), "2026-12-01T03:05:00Z")
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.at, "2026-12-01T03:05:00Z")
+        XCTAssertTrue(try LogAudit.verify(t.store).ok)
+    }
+
     func testAUserVariableNamingAColleagueIsRecordedWithTheRealAccount() throws {
         // `USER=budi meja claim 1` run from sari's account acts as budi — and the log says whose account did it.
         let posing = ActorIdentity.fromEnvironment(["USER": "budi"], account: "sari")
@@ -290,6 +304,8 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(ActorIdentity.fromEnvironment(["USER": "sari"], account: "sari").overridden, false, "one's own name is no override")
         XCTAssertEqual(ActorIdentity.fromEnvironment([:], account: "sari"), ActorIdentity(name: "sari", login: "sari", overridden: false))
         XCTAssertEqual(ActorIdentity.fromEnvironment(["LOGNAME": "rina"], account: "sari").overriddenBy, "LOGNAME")
+        XCTAssertEqual(ActorIdentity.fromEnvironment(["USER": "budi", "MEJA_ACTOR": "sari"], account: "sari"),
+                       ActorIdentity(name: "sari", login: "sari", overridden: false), "MEJA_ACTOR naming one's own account wins, no override")
         let t = try TestDesk()
         try t.addStaff(["budi"])
         try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
@@ -337,8 +353,23 @@ final class ThreadFocusTests: XCTestCase {
         records[600].author = Author(handle: "ani")
         records[650].author = Author(handle: "ani")
         records[650].inReplyTo = "v600"
+        // Her first word, far before the window, answered another citizen's comment.
+        records[10].author = Author(handle: "ani")
+        records[10].inReplyTo = "v5"
         try t.importRecords(records)
         let d = try t.desk.detail(id: try t.comment(.instagram, "v650").id)
-        XCTAssertEqual(d.threadComments.map(\.externalID), ["v600", "v650"], "her comments, found past the 500th")
+        XCTAssertEqual(d.threadComments.map(\.externalID), ["v5", "v10", "v600", "v650"],
+                       "her comments wherever they fall, and what they answered")
+    }
+
+    func testTheAgencysPostThatStartedAThreadIsShownWithIt() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(config: config)
+        try t.importRecords([record("post", at: "2026-12-01T07:00:00+07:00", author: "diskominfo", thread: "post"),
+                             record("c1", at: "2026-12-01T08:00:00+07:00", author: "ani", thread: "post", inReplyTo: "post"),
+                             record("c2", at: "2026-12-01T08:05:00+07:00", author: "budi", thread: "post", inReplyTo: "post")])
+        let d = try t.desk.detail(id: try t.comment(.x, "c2").id)
+        XCTAssertEqual(d.threadReplies.map(\.externalID), ["post"], "the announcement the citizens answer")
     }
 }

@@ -289,6 +289,7 @@ final class SLATests: XCTestCase {
         let whole = try test.desk.passedOver()
         XCTAssertEqual(whole.items.map(\.comment.externalID), ["c0", "c1"])
         XCTAssertTrue(whole.complete, "the queue's three comments were all looked at")
+        XCTAssertTrue(try test.desk.passedOver(scan: 3).complete, "a scan exactly as long as the queue is the whole queue")
         // Looking at fewer than the queue holds is said: a million-comment desk is not scanned on each key.
         let part = try test.desk.passedOver(scan: 2)
         XCTAssertEqual([part.scanned, part.complete ? 1 : 0], [2, 0])

@@ -408,8 +408,7 @@ final class DeskAppTests: XCTestCase {
     }
 
     func testTheIndonesianDeskShowsTheReportInIndonesianAndThePublicOneInBoth() throws {
-        let f = try Fixture()
-        try f.importReportHistory()
+        let f = try Fixture(history: true)
         let app = f.app(size: Size(width: 120, height: 40), language: .id)
         app.press(.char("R"))
         XCTAssertEqual(shown(app, "Komentar masuk"), "13")
@@ -422,8 +421,7 @@ final class DeskAppTests: XCTestCase {
     }
 
     func testMovingThePeriodChangesTheFiguresShown() throws {
-        let f = try Fixture()
-        try f.importReportHistory()
+        let f = try Fixture(history: true)
         let app = f.app(size: Size(width: 120, height: 40))
         app.press(.char("R"))
         XCTAssertEqual(app.state.screen, .reports)
@@ -453,8 +451,7 @@ final class DeskAppTests: XCTestCase {
     }
 
     func testThePublicViewNamesNoStaffAndEndsWithTheLogHead() throws {
-        let f = try Fixture()
-        try f.importReportHistory()
+        let f = try Fixture(history: true)
         let app = f.app(size: Size(width: 120, height: 40))
         app.press(.char("R"))
         func everything() -> String { ReportsView.document(app.state).lines.map { $0.pieces.map(\.text).joined() }.joined(separator: "\n") }

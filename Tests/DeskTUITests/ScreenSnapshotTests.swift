@@ -8,9 +8,10 @@ final class ScreenSnapshotTests: XCTestCase {
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
     private func snap(_ name: String, language: Language = .en, supervisor: Bool = true, reviewer: (any ReplyReviewer)? = FixtureReviewer(),
-                      file: StaticString = #filePath, line: UInt = #line, _ drive: (DeskApp, Fixture) throws -> Void) throws {
+                      history: Bool = false, file: StaticString = #filePath, line: UInt = #line,
+                      _ drive: (DeskApp, Fixture) throws -> Void) throws {
         for size in Self.sizes {
-            let fixture = try Fixture(reviewer: reviewer)
+            let fixture = try Fixture(reviewer: reviewer, history: history)
             let app = fixture.app(size: size, language: language, supervisor: supervisor)
             try drive(app, fixture)
             let grid = app.frame()
@@ -183,16 +184,14 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testReports() throws {
-        try snap("reports") { app, f in
-            try f.importReportHistory()
+        try snap("reports", history: true) { app, f in
             app.press(.char("R"))
             XCTAssertEqual(app.state.reports.report?.comments, 13)
         }
     }
 
     func testReportsWeekByWeekWithSparklines() throws {
-        try snap("reports-weeks") { app, f in
-            try f.importReportHistory()
+        try snap("reports-weeks", history: true) { app, f in
             app.press(.char("R"))
             // Page down to the weekly table and its sparklines (two pages at 80×24, one at 120×40).
             for _ in 0..<4 where !app.frame().text.contains("Backlog at end  ") { app.press(.pageDown) }
@@ -203,8 +202,7 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testReportsPublicViewAWeekEarlierInIndonesian() throws {
-        try snap("reports-public-id", language: .id) { app, f in
-            try f.importReportHistory()
+        try snap("reports-public-id", language: .id, history: true) { app, f in
             app.press(.char("R"))
             app.press(.char("h"))
             app.press(.char("p"))

@@ -55,7 +55,7 @@ final class LogCLITests: XCTestCase {
         }
         let backdated = try cli.write("backdated.jsonl", events.map { JSONValue.object($0).text }.joined(separator: "\n") + "\n")
         let back = try runTool("/usr/bin/env", ["python3", script, backdated])
-        XCTAssertTrue(back.status != 0 && back.output.contains("event 10 is dated 2026-11-01T00:00:00Z, before"), back.output)
+        XCTAssertTrue(back.status == 0 && back.output.contains("WARNING: event 10 is dated 2026-11-01T00:00:00Z, before"), back.output)
         // CSV export has the documented columns.
         let csv = try cli.run(["log", "export", "--format", "csv"])
         XCTAssertEqual(csv.stdout.split(separator: "\n").first, "seq,at,actor,action,subject,payload,prev,hash")
@@ -90,6 +90,15 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(verify.status, 1, "a check that cannot be made has failed: \(verify.stderr)")
         XCTAssertTrue(verify.stderr.contains("is damaged") && verify.stderr.contains(".backup"), verify.stderr)
         XCTAssertFalse(verify.stderr.contains("Check --db"), verify.stderr)
+    }
+
+    func testTheDemoDoesNotPlayItsHistoryBeforeALogThatHasBegun() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["staff", "add", "budi", "--role", "agent"]).status, 0)
+        let demo = try cli.run(["demo", "--seed-only"])
+        XCTAssertEqual(demo.status, 64, demo.stderr)
+        XCTAssertTrue(demo.stderr.contains("this one's log has begun") && demo.stderr.contains("Use another --db"), demo.stderr)
+        XCTAssertEqual(try cli.run(["log", "verify"]).status, 0)
     }
 
     func testVerifyReportsTamperingWithExitOneAndAnchors() throws {

@@ -46,6 +46,10 @@ public struct DemoSeeder: Sendable {
     /// Seeds the desk; does nothing (and returns nil) when it already holds comments.
     public func seedIfEmpty() throws -> Summary? {
         guard try desk.store.read({ try $0.commentCount() }) == 0 else { return nil }
+        // The demo plays several days of history: before the first event of a log that has begun, its times would go back.
+        if let last = try desk.store.read({ try $0.lastEvent() }) {
+            throw DeskError.invalidInput("meja demo fills a new database, and this one's log has begun (\(last.seq) events, the last at \(last.at)): the demo's days of history cannot be played before them. Use another --db, e.g. --db /tmp/meja-demo.sqlite")
+        }
         return try seed(plan())
     }
 

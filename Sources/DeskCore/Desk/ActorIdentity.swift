@@ -29,8 +29,8 @@ public struct ActorIdentity: Sendable, Hashable {
                                        account: String = ActorIdentity.accountName()) -> ActorIdentity {
         func named(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
         let claimed = named("USER").map { ($0, "USER") } ?? named("LOGNAME").map { ($0, "LOGNAME") }
-        if let forced = named("MEJA_ACTOR"), forced != account {
-            return ActorIdentity(name: forced, login: account, overridden: true, overriddenBy: "MEJA_ACTOR")
+        if let forced = named("MEJA_ACTOR") {
+            return ActorIdentity(name: forced, login: account, overridden: forced != account, overriddenBy: "MEJA_ACTOR")
         }
         if let (name, via) = claimed, name != account {
             return ActorIdentity(name: name, login: account, overridden: true, overriddenBy: via)

@@ -31,6 +31,15 @@ public final class Desk: Sendable {
 
     public var now: Date { clock.now }
 
+    /// The time an action is dated: now, or the time of the log's last event when that is later (another process's
+    /// action committed while this one waited for the write lock; a clock set back). Read inside the write
+    /// transaction, which holds the lock, so the log's times never go back.
+    func actionTime(_ tx: any StoreReader) throws -> Date {
+        let t = now
+        guard let last = try tx.lastEvent().flatMap({ Timestamp.parse($0.at) }), last > t else { return t }
+        return last
+    }
+
     // MARK: Reading
 
     /// A page of the queue in the desk's order, with each comment's SLA standing now.
@@ -68,14 +77,17 @@ public final class Desk: Sendable {
     public func passedOver(scan: Int = 2_000) throws -> PassedOverList {
         let t = now
         return try store.read { tx in
-            var q = QueueQuery(now: t, limit: scan)
+            // One more than the scan tells whether the scan was the whole queue.
+            var q = QueueQuery(now: t, limit: scan + 1)
             // Parked as waiting for the citizen without an answer, a comment still waits for one.
             q.statuses = CommentStatus.needingAction.union([.waitingCitizen])
-            let urgent = try tx.queue(q)
+            var urgent = try tx.queue(q)
+            let complete = urgent.count <= scan
+            if !complete { urgent.removeLast() }
             let items = try urgent.filter(\.sla.awaitsResponse)
                 .sorted { $0.createdAt < $1.createdAt }
                 .map { try item($0, tx, now: t) }.filter(\.passedOver)
-            return PassedOverList(items: items, scanned: urgent.count, complete: urgent.count < scan)
+            return PassedOverList(items: items, scanned: urgent.count, complete: complete)
         }
     }
 
@@ -380,8 +392,8 @@ public final class Desk: Sendable {
     /// `reply`, also giving the checks' findings as they were logged with it (the ones that did not block ask for a
     /// second look).
     public func replyReviewed(_ id: Int64, _ request: ReplyRequest) throws -> (reply: Reply, findings: [LintFinding]) {
-        let t = now
         return try store.write { tx in
+            let t = try actionTime(tx)
             let me = try actingStaff(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             if let why = Self.replyRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
@@ -454,8 +466,8 @@ public final class Desk: Sendable {
         guard StaffMember.isValidName(name) else {
             throw DeskError.invalidInput("'\(SafeText.sanitize(name))' is not a valid login name (letters, digits, '.', '_' and '-').")
         }
-        let t = now
         return try store.write { tx in
+            let t = try actionTime(tx)
             let me = try actingStaff(tx)
             guard me.role == .supervisor else { throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menambah atau mengubah petugas.", "Only a supervisor can add or change staff.")) }
             let old = try tx.staffMember(name)
@@ -503,8 +515,8 @@ public final class Desk: Sendable {
     /// Appends a plain event (exports, configuration notes) under the actor's name.
     @discardableResult
     public func record(_ draft: EventDraft) throws -> LogEvent {
-        let t = now
         return try store.write { tx in
+            let t = try actionTime(tx)
             let me = try actingStaff(tx)
             var d = draft
             if case .object(var o) = d.payload { o.merge(actor.payloadNote) { a, _ in a }; d.payload = .object(o) }
@@ -518,8 +530,8 @@ public final class Desk: Sendable {
     /// or nil when nothing changes (no event is written then).
     private func change(_ id: Int64, action: LogAction,
                         _ body: (inout Comment, StaffMember) throws -> [String: JSONValue]?) throws -> CommentChange {
-        let t = now
         return try store.write { tx in
+            let t = try actionTime(tx)
             let me = try actingStaff(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
@@ -591,7 +603,7 @@ public final class Desk: Sendable {
         var payload: [String: JSONValue] = ["name": .string(first.name), "role": "supervisor", "display_name": .string(first.displayName),
                                             "active": true, "reason": "first user of an empty desk"]
         payload.merge(actor.payloadNote) { a, _ in a }
-        try tx.append(EventDraft(.staffAdd, subject: first.name, payload: .object(payload)), actor: first.name, at: now)
+        try tx.append(EventDraft(.staffAdd, subject: first.name, payload: .object(payload)), actor: first.name, at: try actionTime(tx))
         return first
     }
 
@@ -604,7 +616,7 @@ public final class Desk: Sendable {
                                             "previous": previous.flatMap(JSONValue.parse) ?? .null]
         payload.merge(actor.payloadNote) { a, _ in a }
         try tx.setSetting("config.current", current)
-        try tx.append(EventDraft(.configVersion, subject: "config", payload: .object(payload)), actor: name, at: now)
+        try tx.append(EventDraft(.configVersion, subject: "config", payload: .object(payload)), actor: name, at: try actionTime(tx))
     }
 
     /// Puts a new or changed template on the log (old and new version) the first time a reply uses it.
@@ -618,7 +630,7 @@ public final class Desk: Sendable {
                                             "fingerprint": .string(current), "previous": .string(previous)]
         payload.merge(actor.payloadNote) { a, _ in a }
         try tx.setSetting(key, current)
-        try tx.append(EventDraft(.templateVersion, subject: "template:" + id, payload: .object(payload)), actor: name, at: now)
+        try tx.append(EventDraft(.templateVersion, subject: "template:" + id, payload: .object(payload)), actor: name, at: try actionTime(tx))
     }
 
     /// Marks a comment answered at `at` — and the same citizen's earlier unanswered comments in the thread,
@@ -825,7 +837,7 @@ public final class Desk: Sendable {
                 continue
             }
             let version = (versions.last?.version ?? 0) + 1
-            try tx.addPolicyVersion(StoredPolicyVersion(name: p.name, version: version, definition: definition, createdAt: now))
+            try tx.addPolicyVersion(StoredPolicyVersion(name: p.name, version: version, definition: definition, createdAt: try actionTime(tx)))
             var payload: [String: JSONValue] = ["name": .string(p.name), "version": .int(version),
                                                 "definition": JSONValue.parse(definition) ?? .null,
                                                 "source": .string(config.source ?? "shipped defaults")]
@@ -834,7 +846,7 @@ public final class Desk: Sendable {
                 payload["previous_definition"] = JSONValue.parse(last.definition) ?? .null
             }
             payload.merge(actor.payloadNote) { a, _ in a }
-            try tx.append(EventDraft(.policyVersion, subject: "sla:\(p.name)", payload: .object(payload)), actor: actor.name, at: now)
+            try tx.append(EventDraft(.policyVersion, subject: "sla:\(p.name)", payload: .object(payload)), actor: actor.name, at: try actionTime(tx))
             policies.append(VersionedPolicy(policy: p, version: version, calendar: config.calendar))
         }
         return SLAEngine(policies: policies)

@@ -252,7 +252,7 @@ public struct Importer: Sendable {
     private func store(_ items: [Prepared], number: Int, _ tx: any StoreWriter, _ engine: SLAEngine,
                        latestAnswers: inout LatestAgencyMessages,
                        into summary: inout Summary) throws {
-        let now = desk.now
+        let now = try desk.actionTime(tx)
         var counts = (accepted: 0, replies: 0, posts: 0, duplicates: 0)
         var rejected: [FileIssue] = []
         var warnings: [FileIssue] = []

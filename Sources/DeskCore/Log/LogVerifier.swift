@@ -7,9 +7,10 @@ import Foundation
 /// published report) closes that gap: the event at the anchor must still carry that hash, and the log must
 /// still reach it.
 ///
-/// Times never go back: every event is dated at or after the one before it (Meja dates an action no earlier than the
-/// log's last event, whatever the clock or `MEJA_NOW` says). An event dated before its predecessor was written with a
-/// false clock or slipped in: it would count in reports "as of" a moment before it happened.
+/// Times never go back: Meja dates an action no earlier than the log's last event, whatever the clock or `MEJA_NOW`
+/// says. An event dated before its predecessor was written with a false clock (by a Meja older than that rule, with
+/// `MEJA_NOW`) or slipped in, and counts in reports "as of" a moment before it happened: it is named as a warning
+/// (`timeRegressions`), not as a broken chain, since logs written before the rule can hold such events honestly.
 public struct LogVerifier: Sendable {
     /// The outcome of a verification.
     public struct Report: Sendable, Hashable {
@@ -17,6 +18,9 @@ public struct LogVerifier: Sendable {
         public var head: String?
         /// The first sequence number found wrong, and why.
         public var failure: (seq: Int64, reason: String)?
+        /// How many events are dated before the event before them, and the first few (a warning, not a failure).
+        public var timeRegressionCount = 0
+        public var timeRegressions: [TimeRegression] = []
 
         public var ok: Bool { failure == nil }
 
@@ -28,6 +32,16 @@ public struct LogVerifier: Sendable {
             h.combine(head)
             h.combine(failure?.seq)
         }
+    }
+
+    /// An event dated before the event before it.
+    public struct TimeRegression: Sendable, Hashable {
+        public var seq: Int64
+        public var at: String
+        public var previousAt: String
+
+        /// `event 2483 is dated 2026-11-25T06:00:00Z, before event 2482 (2026-12-01T03:00:00Z)`.
+        public var message: String { "event \(seq) is dated \(at), before event \(seq - 1) (\(previousAt))" }
     }
 
     /// A noted head, `SEQ:HASH`.
@@ -57,6 +71,8 @@ public struct LogVerifier: Sendable {
     private var lastAt: [UInt8] = []
     private let anchor: Anchor?
     private var anchorSeen = false
+    private var regressionCount = 0
+    private var regressions: [TimeRegression] = []
 
     public init(anchor: Anchor? = nil) { self.anchor = anchor }
 
@@ -80,8 +96,8 @@ public struct LogVerifier: Sendable {
             return false
         }
         if Array(e.at.utf8).lexicographicallyPrecedes(lastAt) {
-            failure = (e.seq, "it is dated \(e.at), before event \(e.seq - 1) (\(String(decoding: lastAt, as: UTF8.self))): the log's times never go back, so it was written with a false clock or slipped in")
-            return false
+            regressionCount += 1
+            if regressions.count < 5 { regressions.append(TimeRegression(seq: e.seq, at: e.at, previousAt: String(decoding: lastAt, as: UTF8.self))) }
         }
         if let anchor, anchor.seq == e.seq {
             anchorSeen = true
@@ -124,10 +140,12 @@ public struct LogVerifier: Sendable {
     private var head: String? { count > 0 ? "\(lastSeq):\(lastHash)" : nil }
 
     public func finish() -> Report {
+        var report = Report(count: count, head: head, failure: failure)
         if failure == nil, let anchor, !anchorSeen {
-            return Report(count: count, head: head,
-                          failure: (count + 1, "the log ends at \(count) but the anchor names event \(anchor.seq): the tail was cut off (or the anchor was mistyped: compare it with the head as published)"))
+            report.failure = (count + 1, "the log ends at \(count) but the anchor names event \(anchor.seq): the tail was cut off (or the anchor was mistyped: compare it with the head as published)")
         }
-        return Report(count: count, head: head, failure: failure)
+        report.timeRegressionCount = regressionCount
+        report.timeRegressions = regressions
+        return report
     }
 }

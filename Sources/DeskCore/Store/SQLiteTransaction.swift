@@ -569,12 +569,33 @@ final class SQLiteTransaction: StoreWriter {
             SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND thread_key = ? AND (created_at > ? OR (created_at = ? AND id >= ?))
             ORDER BY created_at, id LIMIT 250
             """, [platform, threadKey, created, created, c.id])
-        let comments = before.reversed() + after
+        var comments = before.reversed() + after
+        if before.count == 250 {
+            // A conversation longer than the window: the citizen's own messages in it, and what each answered, are
+            // still part of the comment's story wherever they fall.
+            var known = Set(comments.map(\.id))
+            var byExternal = Dictionary(comments.map { ($0.externalID, $0) }) { a, _ in a }
+            let own = try fetchComments("""
+                SELECT \(Self.commentColumns) FROM comment WHERE platform = ? AND author_handle = ? AND thread_key = ?
+                ORDER BY created_at, id LIMIT 250
+                """, [platform, c.author.handle, threadKey])
+            var wanted = own.filter { $0.author.isSame(as: c.author) }
+            var lookups = 0
+            while let next = wanted.popLast() {
+                if known.insert(next.id).inserted {
+                    comments.append(next)
+                    byExternal[next.externalID] = next
+                }
+                guard let parent = next.inReplyTo, byExternal[parent] == nil, lookups < 100 else { continue }
+                lookups += 1
+                if let found = try comment(platform: c.platform, externalID: parent), found.threadKey == threadKey { wanted.append(found) }
+            }
+            comments.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        }
         let ids = comments.map(\.id)
-        // The agency's answers from the first comment shown on.
         var replies = try fetchReplies("""
-            SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND thread_key = ? AND sent_at >= ? ORDER BY sent_at, id LIMIT 500
-            """, [platform, threadKey, before.last.map { Self.seconds($0.createdAt)! } ?? created])
+            SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND thread_key = ? ORDER BY sent_at, id LIMIT 500
+            """, [platform, threadKey])
         if !ids.isEmpty {
             let linked = try fetchReplies("""
                 SELECT \(Self.replyColumns) FROM reply WHERE comment_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY sent_at, id

@@ -46,6 +46,8 @@ struct LogCommand: ParsableCommand {
                         "ok": .bool(audit.ok), "chain_ok": .bool(report.ok), "count": .int(report.count),
                         "head": .string(report.head),
                         "first_bad_seq": report.failure.map { .int($0.seq) } ?? .null, "reason": .string(report.failure?.reason),
+                        "time_regression_count": .int(report.timeRegressionCount),
+                        "time_regressions": .array(report.timeRegressions.map { .string($0.message) }),
                         "state": state.json,
                     ]).text)
                 } else {
@@ -57,6 +59,9 @@ struct LogCommand: ParsableCommand {
                         Console.out("OK: \(report.count) events verified; head \(report.head ?? "0:" + EventChain.genesis)\(anchored)")
                     }
                     Self.printState(state)
+                    if let first = report.timeRegressions.first {
+                        Console.out("warning: \(report.timeRegressionCount) event\(report.timeRegressionCount == 1 ? " is" : "s are") dated before the event before \(report.timeRegressionCount == 1 ? "it" : "them") (first: \(first.message)): written with a clock set back — by a Meja older than the rule that times never go back, with MEJA_NOW — or slipped in; such events count in reports as of their dates")
+                    }
                     if report.ok, !state.ok {
                         Console.out("The chain itself is intact: \(report.count) events; head \(report.head ?? "0:" + EventChain.genesis) (do not publish it: the desk does not match it)")
                     }

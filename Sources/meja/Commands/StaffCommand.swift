@@ -60,7 +60,8 @@ struct StaffCommand: ParsableCommand {
                                 "active": .bool(m.active), "held": .int(load.held), "breached": .int(load.breached)]
                     })
                 } else {
-                    let widths = [min(20, max(4, staff.map { DisplayWidth.of(SafeText.sanitize($0.name)) }.max() ?? 0)), 10, 8, 5, 8]
+                    // The name in full: it is what `meja assign` is given.
+                    let widths = [max(4, staff.map { DisplayWidth.of(SafeText.sanitize($0.name)) }.max() ?? 0), 10, 8, 5, 8]
                     func row(_ cells: [String]) -> String {
                         (zip(cells, widths).enumerated().map { TextLayout.fit($1.0, to: $1.1, alignRight: $0 >= 3) } + [cells.last!]).joined(separator: "  ")
                             .trimmingCharacters(in: .whitespaces)

@@ -32,7 +32,7 @@ enum AsOfListing {
                 return (c, state, replay.clocks[id])
             }
         }
-        let items = rows.map { c, state, clocks -> (QueueItem, LogReplay.State) in
+        let all = rows.map { c, state, clocks -> (QueueItem, LogReplay.State) in
             var comment = c
             comment.status = state.status
             comment.assignee = state.assignee
@@ -44,7 +44,8 @@ enum AsOfListing {
             let x = a.0, y = b.0
             return (x.state.urgency, x.clock?.dueAt ?? .distantFuture, x.comment.createdAt, x.comment.id)
                 < (y.state.urgency, y.clock?.dueAt ?? .distantFuture, y.comment.createdAt, y.comment.id)
-        }.prefix(query.limit)
+        }
+        let items = all.prefix(query.limit)
         if json {
             Console.jsonLines(items.map { item, state in
                 guard case .object(var o) = item.json else { return item.json }
@@ -56,6 +57,9 @@ enum AsOfListing {
         } else {
             Console.out("As of \(Timestamp.local(moment, in: desk.config.calendar.zone)), rebuilt from the log:")
             QueueTable.render(items.map(\.0), now: moment, width: Console.width).forEach(Console.out)
+        }
+        if all.count > query.limit {
+            Console.warn("meja: the \(query.limit) most urgent of \(all.count) are shown; --limit \(all.count) lists them all")
         }
     }
 }

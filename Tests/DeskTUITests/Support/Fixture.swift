@@ -20,7 +20,9 @@ final class Fixture {
     static let emoji = "Terima kasih 👨‍👩‍👧 🇮🇩 ❤️ 👍🏽 mantap"
     static let cjk = "你好，我的包裹在哪里？请帮忙查一下"
 
-    init(reviewer: (any ReplyReviewer)? = nil, seed: Bool = true) throws {
+    /// `history`: several weeks of comments and the agency's answers before 1 December (`importReportHistory`), played
+    /// first, as they came — the log's times never go back.
+    init(reviewer: (any ReplyReviewer)? = nil, seed: Bool = true, history: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("meja-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("meja.sqlite").path)
@@ -34,6 +36,7 @@ final class Fixture {
                         if text.contains("?") || text.contains("？") { return CommentTone(intent: .question, sentiment: 0) }
                         return CommentTone(intent: .other, sentiment: 0.2)
                     })
+        if history { try importReportHistory() }
         try desk.putStaff(StaffMember(name: "sari", displayName: "Sari Wulandari", role: .supervisor))
         try desk.putStaff(StaffMember(name: "budi", displayName: "Budi Santoso", role: .agent))
         if seed { try importComments(Self.records) }
@@ -96,7 +99,7 @@ final class Fixture {
     /// Four weeks of history before the fixture's day, for the reports screen: each day's comments and the
     /// agency's answers on the platform, imported that afternoon (the clock is put back to `Fixture.now` after).
     /// Inside the four weeks ending 1 December: 6 comments (5 Nov – 26 Nov); `h1` (2 Nov) only in earlier periods.
-    func importReportHistory() throws {
+    private func importReportHistory() throws {
         let days: [(day: String, importedAt: String, records: [Record])] = [
             ("2026-11-02", "12:00", [("h1", "x", "@pak_rw", nil, "Lampu jalan di Jl. Melati mati sejak kemarin", "09:00", "@diskominfo", "th1", false),
                                      ("a1", "x", "@diskominfo", nil, "Terima kasih, sudah kami teruskan ke Dishub.", "09:40", "@diskominfo", "th1", true)]),
