@@ -92,6 +92,26 @@ final class LogCLITests: XCTestCase {
         XCTAssertFalse(verify.stderr.contains("Check --db"), verify.stderr)
     }
 
+    func testVerifyWarnsOfAnEventDatedBeforeTheOneBeforeIt() throws {
+        // As an older Meja with MEJA_NOW ahead of the clock could leave it: the last event (a claim) a week back.
+        let cli = try CLIHarness()
+        try seed(cli, comments: 1)
+        XCTAssertEqual(try cli.run(["claim", "1"]).status, 0)
+        let store = try SQLiteStore(path: cli.database)
+        var last = try XCTUnwrap(try store.read { try $0.lastEvent() })
+        last.at = "2026-11-24T03:00:00Z"
+        try store.unsafeExecute("""
+            DROP TRIGGER event_append_only_update;
+            UPDATE event SET at = '\(last.at)', hash = '\(EventChain.expectedHash(of: last))' WHERE seq = \(last.seq);
+            """)
+        let verify = try cli.run(["log", "verify"])
+        XCTAssertEqual(verify.status, 0, "a warning, not a broken chain: \(verify.stdout)")
+        XCTAssertTrue(verify.stdout.contains("warning: 1 event is dated before the event before it (first: event \(last.seq) is dated 2026-11-24T03:00:00Z"),
+                      verify.stdout)
+        let json = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
+        XCTAssertEqual(json["time_regression_count"]?.intValue, 1)
+    }
+
     func testTheDemoDoesNotPlayItsHistoryBeforeALogThatHasBegun() throws {
         let cli = try CLIHarness()
         XCTAssertEqual(try cli.run(["staff", "add", "budi", "--role", "agent"]).status, 0)
