@@ -393,8 +393,9 @@ public final class Desk: Sendable {
     /// second look).
     public func replyReviewed(_ id: Int64, _ request: ReplyRequest) throws -> (reply: Reply, findings: [LintFinding]) {
         return try store.write { tx in
-            let t = try actionTime(tx)
             let me = try actingStaff(tx)
+            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
+            let t = try actionTime(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             if let why = Self.replyRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
             guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
@@ -410,7 +411,7 @@ public final class Desk: Sendable {
                               text: text, sentAt: t, author: me.name, source: .desk, templateID: request.templateID,
                               templateVersion: request.templateVersion, humor: request.humor ?? review.humor ?? 0,
                               overrideReason: review.blocking.isEmpty ? nil : reason)
-            try recordTemplateVersion(request, tx, actor: me.name)
+            try recordTemplateVersion(request, tx, actor: me.name, at: t)
             reply.id = try tx.insertReply(reply) ?? 0
             let responded = try respond(to: c, at: t, tx)
             c = try tx.comment(id: id) ?? c
@@ -467,8 +468,9 @@ public final class Desk: Sendable {
             throw DeskError.invalidInput("'\(SafeText.sanitize(name))' is not a valid login name (letters, digits, '.', '_' and '-').")
         }
         return try store.write { tx in
-            let t = try actionTime(tx)
             let me = try actingStaff(tx)
+            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
+            let t = try actionTime(tx)
             guard me.role == .supervisor else { throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menambah atau mengubah petugas.", "Only a supervisor can add or change staff.")) }
             let old = try tx.staffMember(name)
             // New staff only: someone already on the desk under such a name can still be changed or deactivated.
@@ -516,8 +518,9 @@ public final class Desk: Sendable {
     @discardableResult
     public func record(_ draft: EventDraft) throws -> LogEvent {
         return try store.write { tx in
-            let t = try actionTime(tx)
             let me = try actingStaff(tx)
+            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
+            let t = try actionTime(tx)
             var d = draft
             if case .object(var o) = d.payload { o.merge(actor.payloadNote) { a, _ in a }; d.payload = .object(o) }
             return try tx.append(d, actor: me.name, at: t)
@@ -531,8 +534,9 @@ public final class Desk: Sendable {
     private func change(_ id: Int64, action: LogAction,
                         _ body: (inout Comment, StaffMember) throws -> [String: JSONValue]?) throws -> CommentChange {
         return try store.write { tx in
-            let t = try actionTime(tx)
             let me = try actingStaff(tx)
+            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
+            let t = try actionTime(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
             guard let payload = try body(&c, me) else { return CommentChange(comment: c, changed: false) }
@@ -620,7 +624,7 @@ public final class Desk: Sendable {
     }
 
     /// Puts a new or changed template on the log (old and new version) the first time a reply uses it.
-    private func recordTemplateVersion(_ request: ReplyRequest, _ tx: any StoreWriter, actor name: String) throws {
+    private func recordTemplateVersion(_ request: ReplyRequest, _ tx: any StoreWriter, actor name: String, at t: Date) throws {
         guard let id = request.templateID, let body = request.templateBody else { return }
         let current = "\(request.templateVersion ?? 0):\(EventChain.sha256Hex(Data(body.utf8)))"
         let key = "template:" + id
@@ -630,7 +634,7 @@ public final class Desk: Sendable {
                                             "fingerprint": .string(current), "previous": .string(previous)]
         payload.merge(actor.payloadNote) { a, _ in a }
         try tx.setSetting(key, current)
-        try tx.append(EventDraft(.templateVersion, subject: "template:" + id, payload: .object(payload)), actor: name, at: try actionTime(tx))
+        try tx.append(EventDraft(.templateVersion, subject: "template:" + id, payload: .object(payload)), actor: name, at: t)
     }
 
     /// Marks a comment answered at `at` — and the same citizen's earlier unanswered comments in the thread,
