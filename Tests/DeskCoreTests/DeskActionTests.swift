@@ -360,6 +360,8 @@ final class ThreadFocusTests: XCTestCase {
         let d = try t.desk.detail(id: try t.comment(.instagram, "v650").id)
         XCTAssertEqual(d.threadComments.map(\.externalID), ["v5", "v10", "v600", "v650"],
                        "her comments wherever they fall, and what they answered")
+        XCTAssertEqual(try t.desk.detail(id: try t.comment(.instagram, "v10").id).threadComments.map(\.externalID),
+                       ["v5", "v10", "v600", "v650"], "from her first comment too, her later ones far past the window")
     }
 
     func testTheAgencysPostThatStartedAThreadIsShownWithIt() throws {

@@ -393,9 +393,7 @@ public final class Desk: Sendable {
     /// second look).
     public func replyReviewed(_ id: Int64, _ request: ReplyRequest) throws -> (reply: Reply, findings: [LintFinding]) {
         return try store.write { tx in
-            let me = try actingStaff(tx)
-            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
-            let t = try actionTime(tx)
+            let (me, t) = try actingNow(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             if let why = Self.replyRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
             guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
@@ -468,9 +466,7 @@ public final class Desk: Sendable {
             throw DeskError.invalidInput("'\(SafeText.sanitize(name))' is not a valid login name (letters, digits, '.', '_' and '-').")
         }
         return try store.write { tx in
-            let me = try actingStaff(tx)
-            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
-            let t = try actionTime(tx)
+            let (me, t) = try actingNow(tx)
             guard me.role == .supervisor else { throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menambah atau mengubah petugas.", "Only a supervisor can add or change staff.")) }
             let old = try tx.staffMember(name)
             // New staff only: someone already on the desk under such a name can still be changed or deactivated.
@@ -518,9 +514,7 @@ public final class Desk: Sendable {
     @discardableResult
     public func record(_ draft: EventDraft) throws -> LogEvent {
         return try store.write { tx in
-            let me = try actingStaff(tx)
-            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
-            let t = try actionTime(tx)
+            let (me, t) = try actingNow(tx)
             var d = draft
             if case .object(var o) = d.payload { o.merge(actor.payloadNote) { a, _ in a }; d.payload = .object(o) }
             return try tx.append(d, actor: me.name, at: t)
@@ -534,9 +528,7 @@ public final class Desk: Sendable {
     private func change(_ id: Int64, action: LogAction,
                         _ body: (inout Comment, StaffMember) throws -> [String: JSONValue]?) throws -> CommentChange {
         return try store.write { tx in
-            let me = try actingStaff(tx)
-            // After what acting may log (the first supervisor, a configuration change): dated no earlier.
-            let t = try actionTime(tx)
+            let (me, t) = try actingNow(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
             guard let payload = try body(&c, me) else { return CommentChange(comment: c, changed: false) }
@@ -585,6 +577,13 @@ public final class Desk: Sendable {
         guard !staff.isEmpty else { return nil }
         guard let member = staff.first(where: { $0.name == name }) else { return DeskError.unknownActor(name).explanation }
         return member.active ? nil : Localized("\(name) sudah tidak aktif di daftar petugas.", "\(name) is no longer active on the staff list.")
+    }
+
+    /// The acting staff member and the time the action is dated: taken after what acting may log (the first
+    /// supervisor, a configuration change), so that the transaction's events stay in time order.
+    private func actingNow(_ tx: any StoreWriter) throws -> (StaffMember, Date) {
+        let me = try actingStaff(tx)
+        return (me, try actionTime(tx))
     }
 
     /// The acting staff member, bootstrapping the first supervisor on an empty desk.

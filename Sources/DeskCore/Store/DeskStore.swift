@@ -38,8 +38,9 @@ public protocol StoreReader {
     func answeredNewer(than comment: Comment, limit: Int) throws -> Int
     func replies(commentID: Int64) throws -> [Reply]
     func reply(platform: Platform, externalID: String) throws -> Reply?
-    /// A comment's conversation, oldest first: all of it, or in a conversation of more than 500 comments (a viral
-    /// post) the 250 written before the comment and the 250 from it on, with the agency's answers among them.
+    /// A comment's conversation, oldest first, with the agency's answers in it: all of it, or in a conversation of more
+    /// than 500 comments (a viral post) the 250 written before the comment and the 250 from it on, and wherever they
+    /// fall its writer's own messages there and what each answered.
     func thread(around c: Comment) throws -> (comments: [Comment], replies: [Reply])
     /// Every channel (agency account) comments on the desk were addressed to, sorted.
     func channels() throws -> [String]

@@ -570,7 +570,7 @@ final class SQLiteTransaction: StoreWriter {
             ORDER BY created_at, id LIMIT 250
             """, [platform, threadKey, created, created, c.id])
         var comments = before.reversed() + after
-        if before.count == 250 {
+        if before.count == 250 || after.count == 250 {
             // A conversation longer than the window: the citizen's own messages in it, and what each answered, are
             // still part of the comment's story wherever they fall.
             var known = Set(comments.map(\.id))

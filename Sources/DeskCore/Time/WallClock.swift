@@ -17,9 +17,10 @@ public struct FixedClock: WallClock {
     public init(_ now: Date) { self.now = now }
 }
 
-/// A clock that never reads before `floor`, the time of the log's last event: the command line and the desk date every
-/// action by it, so a clock set back (or `MEJA_NOW` in the past) cannot date an action before what the log already
-/// holds — which would make it count in reports "as of" a moment before it happened.
+/// A clock that never reads before `floor`, the time of the log's last event when the command line or the desk
+/// opened: what they show is never the desk as it stood before the log's last event (a clock set back, `MEJA_NOW` in
+/// the past). Actions are dated inside their transaction (`Desk.actionTime`), which also covers events written after
+/// the desk opened.
 public struct LogFlooredClock: WallClock {
     public let base: any WallClock
     public let floor: Date
