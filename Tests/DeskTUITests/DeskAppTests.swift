@@ -328,6 +328,20 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(app.frame().text.contains("newest 1000 of \(last) (all: meja log show/export)"), app.frame().text)
     }
 
+    func testTheLogScreenWarnsOfEventsDatedBeforeTheirPredecessor() throws {
+        let f = try Fixture()
+        let app = f.app(size: Size(width: 160, height: 30))
+        app.press(.char("L"))
+        XCTAssertFalse(app.frame().text.contains("dated before"), app.frame().text)
+        // Written as a Meja older than the rule "times never go back" could have, with a clock set back a day.
+        let seq = try f.store.write { tx in
+            try tx.append(EventDraft(.export, subject: "", payload: ["format": "jsonl"]), actor: "sari", at: Fixture.now.addingTimeInterval(-86_400)).seq
+        }
+        app.press(.char("v"))
+        XCTAssertEqual(app.state.log.verification?.chain.ok, true, "a warning, not a broken chain")
+        XCTAssertTrue(app.frame().text.contains("events dated before the event before them: 1 (first #\(seq))"), app.frame().text)
+    }
+
     func testLogViewShowsTablesChangedBehindTheLog() throws {
         let f = try Fixture()
         let app = f.app()

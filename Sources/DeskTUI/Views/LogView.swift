@@ -52,7 +52,13 @@ public enum LogView {
         let head = report.head ?? "–"
         let room = w - DisplayWidth.of(s.format(.chainIntact, String(report.count)) + s[.stateAgrees]) - 12
         let shown = head.count <= room ? head : String(head.prefix(max(24, room - 1))) + "…"
-        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok)] + window + [("  " + s.format(.chainHead, shown), .muted)]
+        // Times that go back do not break the chain (older logs hold them honestly), but reports "as of" a moment count
+        // them: the same warning `meja log verify` prints.
+        let regressions: [(String, UIObject)] = report.timeRegressions.first.map {
+            [("  " + s.format(.logTimeRegressions, String(report.timeRegressionCount), String($0.seq)), .warning)]
+        } ?? []
+        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok)] + regressions + window
+            + [("  " + s.format(.chainHead, shown), .muted)]
     }
 
     /// The subject and the most telling part of the payload.
