@@ -14,8 +14,14 @@ final class ClockLogTests: XCTestCase {
         let c4 = try s.test.comment(.x, "c4")
         let batch = try XCTUnwrap(imports.first { $0["arrivals"]?.arrayValue?.first?.arrayValue?.first?.intValue == c4.id })
         XCTAssertEqual(batch["arrival_fields"]?.arrayValue?.compactMap(\.stringValue), ClockLog.arrivalFields)
-        XCTAssertEqual(batch["arrivals"], [[.int(c4.id), "x", "@diskominfo", "2026-11-24T01:00:00Z", nil, "first_response", 7_200, 86_400, nil, []]],
-                       "two office hours to answer, one working day to close")
+        let words = try s.test.store.read { tx in
+            var found: UInt64?
+            try tx.forEachCommentWords { id, words in if id == c4.id { found = words } }
+            return try XCTUnwrap(found)
+        }
+        XCTAssertEqual(batch["arrivals"], [[.int(c4.id), "x", "@diskominfo", "2026-11-24T01:00:00Z", nil, "first_response", 7_200, 86_400, nil, [],
+                                            .string(CommentWords.hex(words))]],
+                       "two office hours to answer, one working day to close; who wrote what, as stored")
         let c13 = try s.test.comment(.x, "c13")
         let followUp = try XCTUnwrap(imports.first { $0["arrivals"]?.arrayValue?.first?.arrayValue?.first?.intValue == c13.id })
         XCTAssertEqual(followUp["arrivals"]?.arrayValue?.first?.arrayValue?[5], "next_response")

@@ -232,6 +232,48 @@ final class LogTests: XCTestCase {
         XCTAssertTrue(messages.contains("reply #1 template: none on the desk, ack.general v1 in the log"), "\(messages)")
     }
 
+    func testTheWordsFingerprintFollowsItsPublishedRecipe() {
+        // Computed with the Python lines in `CommentWords`' summary (hashlib), not with Meja.
+        var r = record("1", at: "2026-12-01T08:00:00+07:00", text: "Banjir setinggi lutut 🌊", channel: nil)
+        r.author = Author(handle: "warga", name: "Warga Kota")
+        XCTAssertEqual(CommentWords.hex(CommentWords.fingerprint(of: r)), "d30bd60d71797ed9")
+        // Absent is not empty: an empty account id and text differ from none.
+        r = record("1", at: "2026-12-01T08:00:00+07:00", text: "", thread: "c9", inReplyTo: "0")
+        r.author = Author(id: "", handle: "warga")
+        XCTAssertEqual(CommentWords.hex(CommentWords.fingerprint(of: r)), "2d4c21da87d79558")
+        XCTAssertEqual(CommentWords.parse("2d4c21da87d79558"), CommentWords.fingerprint(of: r))
+        XCTAssertNil(CommentWords.parse("2d4c21da87d7955"))
+    }
+
+    func testTheStateCheckNamesACitizensWordsOrNameChangedBehindTheLog() throws {
+        let t = try TestDesk()
+        var records = (1...8).map { i in
+            record(String(i), at: "2026-12-01T08:0\(i):00+07:00", author: "warga\(i)", text: "Jalan rusak di RT \(i), mohon dicek", thread: "t\(i)")
+        }
+        for i in records.indices { records[i].author = Author(id: "u\(i)", handle: "warga\(i)", name: "Warga \(i)") }
+        try t.importRecords(records)
+        XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok)
+        let ids = try (1...8).map { try t.comment(.x, String($0)).id }
+        t.tamperedWith = true
+        // Each of the seven fields changed on its own comment, as someone with sqlite3 might soften a complaint or move
+        // it to another citizen; the eighth is left alone.
+        try t.store.unsafeExecute("""
+            UPDATE comment SET external_id = 'x1' WHERE id = \(ids[0]);
+            UPDATE comment SET author_id = 'u9' WHERE id = \(ids[1]);
+            UPDATE comment SET author_handle = 'orang_lain' WHERE id = \(ids[2]);
+            UPDATE comment SET author_name = NULL WHERE id = \(ids[3]);
+            UPDATE comment SET thread_id = 't1' WHERE id = \(ids[4]);
+            UPDATE comment SET in_reply_to = '1' WHERE id = \(ids[5]);
+            UPDATE comment SET text = 'Terima kasih, sudah beres' WHERE id = \(ids[6]);
+            """)
+        let check = try t.store.read { try LogStateCheck.check($0) }
+        XCTAssertEqual(check.disagreements.map { "\($0.subject.label.en) \($0.field.rawValue)" },
+                       ids.prefix(7).map { "comment #\($0) words_sha256" })
+        let logged = try CommentWords.hex(CommentWords.fingerprint(of: records[6]))
+        XCTAssertTrue(check.disagreements[6].message.en.hasPrefix("comment #\(ids[6]) words or writer (words_sha256): "), check.disagreements[6].message.en)
+        XCTAssertTrue(check.disagreements[6].message.en.hasSuffix(" on the desk, \(logged) in the log"), check.disagreements[6].message.en)
+    }
+
     func testTheStateCheckNamesAnAgencyAnswerFoundByAnImportThatWasMovedOrRemoved() throws {
         var config = DeskConfig()
         config.channels = ["@diskominfo"]

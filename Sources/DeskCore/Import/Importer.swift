@@ -384,7 +384,7 @@ public struct Importer: Sendable {
                 awaitingParent[record.platform] = true
             }
             if waitingOnCitizens { waitsEnded += try desk.citizenReturned(with: comment, tx) }
-            arrivals.append(ClockLog.arrival(comment))
+            arrivals.append(ClockLog.arrival(comment, words: item.words))
             if firstID == nil { firstID = id }
             lastID = id
             var linkedPending = false
@@ -540,6 +540,8 @@ struct Prepared: Sendable {
     /// Index of the matching policy in the configuration (and in the engine, which lists them in that order).
     var policyIndex: Int?
     var sla = SLARecord()
+    /// Who wrote what (`CommentWords`), for the log.
+    var words: UInt64 = 0
 }
 
 /// Does the per-record work that needs no database.
@@ -580,6 +582,7 @@ struct Preparer: Sendable {
             record.channel = channel
             p.result = .success(record)
         }
+        p.words = CommentWords.fingerprint(of: record)
         let tone = classifier?(record.text)
         p.intent = tone?.intent
         p.sentiment = tone?.sentiment

@@ -10,20 +10,22 @@ import Foundation
 ///   `null` for one that was cleared (a reopened case), and the elapsed minutes where a clock was met.
 public enum ClockLog {
     /// The names of the fields of one `arrivals` row, in order. Deadlines are seconds after `created_at`; `sentiment`
-    /// is the tone governor's score (-1…1) when one was taken; `tags` the comment's tags (the sensitive topics found).
+    /// is the tone governor's score (-1…1) when one was taken; `tags` the comment's tags (the sensitive topics found);
+    /// `words_sha256` the fingerprint of who wrote what (`CommentWords`).
     /// Rows may gain fields at the end, never lose or reorder them.
     public static let arrivalFields: [String] = [
         "id", "platform", "channel", "created_at", "intent", "clock", "response_due_after_s", "resolution_due_after_s", "sentiment",
-        "tags",
+        "tags", CommentWords.field,
     ]
 
     /// The `arrivals` row of a comment just stored.
-    public static func arrival(_ c: Comment) -> JSONValue {
+    /// `words` is the comment's `CommentWords` fingerprint (computed where the record is read, off the writer's thread).
+    public static func arrival(_ c: Comment, words: UInt64) -> JSONValue {
         let created = ElapsedMinutes.second(c.createdAt)
         func after(_ d: Date?) -> JSONValue { d.map { .int(ElapsedMinutes.second($0) - created) } ?? .null }
         return [.int(c.id), .string(c.platform.rawValue), .string(c.channel), .time(c.createdAt), .string(c.intent?.rawValue),
                 .string(c.sla.responseClock?.rawValue), after(c.sla.responseDueAt), after(c.sla.resolutionDueAt),
-                c.sentiment.map(JSONValue.double) ?? .null, .array(c.tags.map { .string($0) })]
+                c.sentiment.map(JSONValue.double) ?? .null, .array(c.tags.map { .string($0) }), .string(CommentWords.hex(words))]
     }
 
     /// What changed from `old` to `new` in a comment's clocks, as the log states it; nil when nothing did.

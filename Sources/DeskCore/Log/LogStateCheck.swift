@@ -15,14 +15,17 @@ import Foundation
 ///
 /// - every comment's platform, channel, intent, sentiment, tags (in logs whose `arrivals` carry them) and the time it
 ///   was imported, as its import event stated them: reports count by them, and nothing changes them after;
+/// - who wrote what: each imported comment's words, writer (account id, handle, display name), platform id and the
+///   conversation and message it answered, by the fingerprint its import event stated (`CommentWords`, in logs whose
+///   `arrivals` carry it);
 /// - a desk reply's humour level, override reason and template, as its event recorded them;
 /// - every agency message an import found (in logs whose imports list them): that it is there, sent when the import
 ///   said.
 ///
-/// Not covered, because the log does not carry them per item: the words, authors and conversation of imported
-/// comments and of the agency's answers found in imports (an import logs its file's SHA-256, not each line — the files
-/// themselves prove those), the SLA policy named, and the at-risk times and paused totals derived from the clocks it
-/// does check.
+/// Not covered, because the log does not carry them per item: the words and conversation of the agency's answers found
+/// in imports (an import logs its file's SHA-256, not each line — the files themselves prove those), a comment's link,
+/// language and the conversation it was later found to join, the SLA policy named, and the at-risk times and paused
+/// totals derived from the clocks it does check.
 public struct LogStateCheck: Sendable, Hashable {
     /// One place where the tables and the log disagree.
     public struct Disagreement: Sendable, Hashable {
@@ -66,6 +69,8 @@ public struct LogStateCheck: Sendable, Hashable {
             /// What an import stated once and nothing changes after (`LoggedArrival`): reports count by them.
             case platform, channel, intent, sentiment, tags
             case importedAt = "imported_at"
+            /// Who wrote what: an imported comment's words, writer or conversation (`CommentWords`).
+            case words = "words_sha256"
             /// A desk reply's fields its event recorded.
             case humor
             case overrideReason = "override_reason"
@@ -82,6 +87,7 @@ public struct LogStateCheck: Sendable, Hashable {
                 case .role: Localized("peran", "role")
                 case .displayName: Localized("nama tampilan", "display name")
                 case .active: Localized("aktif", "active")
+                case .words: Localized("kata atau penulis (words_sha256)", "words or writer (words_sha256)")
                 default: Localized(both: rawValue)
                 }
             }
@@ -179,6 +185,7 @@ public struct LogStateCheck: Sendable, Hashable {
         // comment whose arrival the log states (all of them, in logs written since it did); and what the import stated
         // and nothing changes after — reports count by platform, channel, intent, sentiment and tags, and a comment
         // stored "later" than its import would drop out of reports on the periods before.
+        var wordsLogged = false
         try tx.forEachCommentFacts { f in
             guard let logged = replay.clocks[f.id] else { return }
             func text(_ b: UnsafeRawBufferPointer?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
@@ -226,6 +233,14 @@ public struct LogStateCheck: Sendable, Hashable {
             }
             if f.importedAt != arrival.importedAt {
                 disagree(.comment(f.id), .importedAt, desk: instant(f.importedAt), log: instant(arrival.importedAt))
+            }
+            if arrival.words != nil { wordsLogged = true }
+        }
+        // What the citizens said, and who said it, in logs whose arrivals state it: a second pass, reading the words.
+        if wordsLogged {
+            try tx.forEachCommentWords { id, words in
+                guard let logged = replay.clocks[id]?.arrival?.words, logged != words else { return }
+                disagree(.comment(id), .words, desk: CommentWords.hex(words), log: CommentWords.hex(logged))
             }
         }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// What the log states about a comment that nothing changes after its import: where it came from (platform,
-/// channel), how the tone governor read it (intent, sentiment, tags), and when the import stored it (the batch
-/// event's time). Reports count by all of these, so `LogStateCheck` compares them with the tables.
+/// channel), how the tone governor read it (intent, sentiment, tags), when the import stored it (the batch
+/// event's time), and who wrote what (`CommentWords`). `LogStateCheck` compares them with the tables: reports count by
+/// the first ones, and the last is what the citizen said.
 public struct LoggedArrival: Sendable, Hashable {
     public var platform: String
     public var channel: String?
@@ -10,6 +11,8 @@ public struct LoggedArrival: Sendable, Hashable {
     public var sentiment: Double?
     /// Nil in logs written before `arrivals` rows carried tags.
     public var tags: [String]?
+    /// Who wrote what (`CommentWords`); nil in logs written before `arrivals` rows carried it.
+    public var words: UInt64?
     /// Whole seconds since 1970: the time of the import event that listed it.
     public var importedAt: Int64
 
@@ -32,6 +35,7 @@ public struct LoggedArrival: Sendable, Hashable {
         } else {
             tags = []
         }
+        words = value(CommentWords.field)?.stringValue.flatMap(CommentWords.parse)
         self.importedAt = importedAt
     }
 }

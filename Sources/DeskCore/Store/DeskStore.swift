@@ -109,6 +109,9 @@ public protocol StoreReader {
     func forEachReplyFacts(_ body: (ReplyFacts) throws -> Void) throws
     /// Streams every comment's workflow state (id, status as stored, assignee) in id order, for the log's state check.
     func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?) throws -> Void) throws
+    /// Streams every comment's id and the fingerprint of who wrote what (`CommentWords`) in id order, for the log's state
+    /// check.
+    func forEachCommentWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws
     /// The replies written on the desk (not imported), in id order.
     func deskReplies() throws -> [Reply]
     /// The last event (highest `seq`) whose `at` is at or before `moment`: the log head as it stood then.

@@ -125,6 +125,13 @@ final class SQLiteTransaction: StoreWriter {
         }
     }
 
+    func forEachCommentWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws {
+        let s = try RawStatement(db, sql: """
+            SELECT id, external_id, author_id, author_handle, author_name, thread_id, in_reply_to, text FROM comment ORDER BY id
+            """)
+        while try s.step() { try body(s.int(0), CommentWords.fingerprint((1...7).map { s.optionalBytes($0) })) }
+    }
+
     func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?) throws -> Void) throws {
         let s = try RawStatement(db, sql: "SELECT id, status, assignee FROM comment ORDER BY id")
         while try s.step() { try body(s.int(0), s.text(1) ?? "", s.text(2)) }

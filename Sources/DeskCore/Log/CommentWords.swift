@@ -1,0 +1,64 @@
+import Crypto
+
+/// Who wrote what, as imported: a fingerprint of the fields of a comment that nothing changes after its import and that
+/// no report counts — its id on the platform, its writer (account id, handle, display name), the conversation and
+/// message it answered as the platform named them, and its words. The import's `arrivals` rows carry it
+/// (`words_sha256`), so that a citizen's words or name edited in the tables shows in `meja log verify`.
+///
+/// The fingerprint is the first 16 hex digits of SHA-256 over the seven fields in that order (`external_id`,
+/// `author_id`, `author_handle`, `author_name`, `thread_id`, `in_reply_to`, `text`, as stored), each written as one
+/// byte 0 when absent, or one byte 1, its UTF-8 length as 8 bytes big-endian, and its UTF-8 bytes. In Python:
+///
+///     h = hashlib.sha256()
+///     for f in fields: h.update(b"\0" if f is None else b"\1" + len(f.encode()).to_bytes(8, "big") + f.encode())
+///     h.hexdigest()[:16]
+public enum CommentWords {
+    /// The name of the field in `arrival_fields`.
+    public static let field = "words_sha256"
+
+    /// The fingerprint of a record as it will be stored.
+    public static func fingerprint(of r: CommentRecord) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(r.text.utf8.count + 128)
+        for field in [r.id, r.author.id, r.author.handle, r.author.name, r.threadID, r.inReplyTo, r.text] {
+            if var s = field {
+                s.withUTF8 { append(UnsafeRawBufferPointer($0), to: &bytes) }
+            } else {
+                bytes.append(0)
+            }
+        }
+        return digest(bytes)
+    }
+
+    /// The fingerprint of the seven fields as the store holds them (nil for NULL).
+    public static func fingerprint(_ fields: [UnsafeRawBufferPointer?]) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(64) { $0 + ($1?.count ?? 0) + 9 })
+        for field in fields {
+            if let field { append(field, to: &bytes) } else { bytes.append(0) }
+        }
+        return digest(bytes)
+    }
+
+    /// 16 lower-case hex digits.
+    public static func hex(_ fingerprint: UInt64) -> String {
+        let digits = String(fingerprint, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The fingerprint a log row states, or nil when it is not 16 hex digits.
+    public static func parse(_ hex: String) -> UInt64? {
+        hex.utf8.count == 16 ? UInt64(hex, radix: 16) : nil
+    }
+
+    private static func append(_ field: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
+        bytes.append(1)
+        let count = UInt64(field.count)
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt64(shift))) }
+        bytes.append(contentsOf: field)
+    }
+
+    private static func digest(_ bytes: [UInt8]) -> UInt64 {
+        SHA256.hash(data: bytes).withUnsafeBytes { raw in raw.prefix(8).reduce(0) { $0 << 8 | UInt64($1) } }
+    }
+}
