@@ -109,6 +109,19 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(suggest("Please help, my daughter is missing since this morning").first?.templateID, "en.emergency.missing_child")
     }
 
+    func testClosingAndFollowUpWaitForTheAgencysAnswer() {
+        // An angry complaint nobody has answered was offered "Thank you for confirming … we are closing report MJ-103".
+        let text = "I waited 4 hours for my PBB appointment and nobody served me. This is unacceptable."
+        func purposes(answered: Bool?) -> Set<String> {
+            let input = SuggestionInput(text: text, platform: .x, verdict: governor.verdict(text), context: context, agencyAnswered: answered)
+            return Set(Suggester.suggest(for: input, library: Self.library, limit: 300).map(\.purpose))
+        }
+        XCTAssertTrue(purposes(answered: nil).isSuperset(of: ["closing", "follow_up"]), "offered, lower, when it is not known")
+        XCTAssertTrue(purposes(answered: true).isSuperset(of: ["closing", "follow_up"]))
+        XCTAssertTrue(purposes(answered: false).isDisjoint(with: ["closing", "follow_up"]), "\(purposes(answered: false))")
+        XCTAssertEqual(governor.verdict(text).intent, .complaint, "'unacceptable' is a complaint")
+    }
+
     func testTheWeightiestReasonComesFirstAndTheSharedLanguageLast() {
         for text in ["Min, tolong sampah di Terminal Kota belum diangkut", "Bagaimana cara membuat KTP?", "wkwk admin lucu banget"] {
             for suggestion in suggest(text) where suggestion.explanations.count > 1 {

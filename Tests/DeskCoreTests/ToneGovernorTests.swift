@@ -20,6 +20,20 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertTrue(v.reasons.contains { $0.hasPrefix("sarcasm") }, "\(v.reasons)")
     }
 
+    func testAJokeAboutSomethingBrokenIsAComplaintNotPraise() {
+        // A sarcastic report of a traffic light out again was read as praise, with the light-joke templates first.
+        let v = governor.verdict("Lampu merah di simpang lima mati lagi haha seru kayak main game")
+        XCTAssertEqual(v.intent, .complaint)
+        XCTAssertEqual(v.humorAllowed, .none)
+        // Without a complaint cue, a joke about something troubling is neither praise nor joked about.
+        let w = governor.verdict("Lampu jalan depan rumah mati haha seru gelap-gelapan")
+        XCTAssertTrue(w.joking)
+        XCTAssertNotEqual(w.intent, .praise, "\(w.reasons)")
+        XCTAssertEqual(w.humorAllowed, .warm, "\(w.reasons)")
+        XCTAssertTrue(w.reasons.contains("humour 1: the citizen jokes, but about something unpleasant ('mati'): warm, no joke"), "\(w.reasons)")
+        XCTAssertEqual(governor.verdict("wkwk admin nya lucu bgt").humorAllowed, .light, "a joke about nothing troubling keeps its light reply")
+    }
+
     func testGriefIsSensitiveDeathWithNoHumour() {
         let v = governor.verdict("turut berduka, ayah saya meninggal")
         XCTAssertEqual(v.sensitive, ["death"])

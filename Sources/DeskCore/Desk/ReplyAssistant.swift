@@ -62,7 +62,10 @@ public struct ReplyAssistant: Sendable {
         let input = SuggestionInput(text: comment.text, platform: comment.platform, channel: comment.channel, verdict: verdict,
                                     triagedIntent: triaged, recentTemplateIDs: recent,
                                     context: try context(for: comment, lang: verdict.lang),
-                                    officeOpen: desk.config.calendar.isOpen(at: desk.now))
+                                    officeOpen: desk.config.calendar.isOpen(at: desk.now),
+                                    // Answered, or written after an answer (its clock is the next response's).
+                                    agencyAnswered: comment.sla.respondedAt != nil || comment.sla.responseClock == .nextResponse
+                                        || comment.status == .replied || comment.status == .waitingCitizen)
         return (verdict, Suggester.suggest(for: input, library: library, limit: limit))
     }
 

@@ -9,6 +9,7 @@
 /// - **Intent** (staff's triage wins over the governor's guess), then **keywords** after slang
 ///   normalisation, then special cases (rude comments get the calm reply, spam the warning, jokes the light
 ///   reply when humour 2 is allowed).
+/// - **Conversation**: closing and follow-up messages are not offered before the agency has answered the citizen.
 /// - **Platform**: a template not written for the platform, or whose rendered text is longer than the
 ///   platform allows, sinks.
 /// - **Repeats**: a template sent to the same citizen in the last 30 days is skipped when another template with
@@ -29,6 +30,8 @@ public enum Suggester {
         candidates.reserveCapacity(library.templates.count)
         for (i, t) in library.templates.enumerated() {
             guard t.humor <= verdict.humorAllowed else { continue }
+            // Closing and following up answer an answer: never offered before the agency has given one.
+            if input.agencyAnswered == false, t.purpose == "closing" || t.purpose == "follow_up" { continue }
             let topicFit = t.sensitive.filter { topics.contains($0) }
             if !t.sensitive.isEmpty, topicFit.isEmpty { continue }
             var c = Candidate(index: i)

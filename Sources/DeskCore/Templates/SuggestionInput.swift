@@ -16,11 +16,16 @@ public struct SuggestionInput: Sendable {
     public var context: RenderContext
     /// Whether the agency's office is open now (nil when not known): an out-of-hours notice sinks while it is.
     public var officeOpen: Bool?
+    /// Whether the agency has answered this citizen in the conversation (nil when not known): closing and follow-up
+    /// messages ("thank you for confirming, we are closing …") are not offered before it has.
+    public var agencyAnswered: Bool?
 
     /// The input for one comment; `recentTemplateIDs` and `context` may be left empty.
     public init(text: String, platform: Platform, channel: String? = nil, verdict: ToneVerdict, triagedIntent: Intent? = nil,
-                recentTemplateIDs: Set<String> = [], context: RenderContext = RenderContext(), officeOpen: Bool? = nil) {
+                recentTemplateIDs: Set<String> = [], context: RenderContext = RenderContext(), officeOpen: Bool? = nil,
+                agencyAnswered: Bool? = nil) {
         self.officeOpen = officeOpen
+        self.agencyAnswered = agencyAnswered
         self.text = text
         self.platform = platform
         self.channel = channel

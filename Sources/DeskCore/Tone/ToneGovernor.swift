@@ -134,7 +134,8 @@ public struct ToneGovernor: Sendable {
         } else if let praised = r.praised {
             r.intent = .praise
             r.intentCue = Localized(both: "'\(praised)'")
-        } else if r.joking, r.sentiment > 0 {
+        } else if r.joking, r.sentiment > 0, r.unpleasant.isEmpty {
+            // A joke about something gone wrong ("mati lagi haha") is not praise.
             r.intent = .praise
             r.intentCue = Localized("canda yang ramah", "a friendly joke")
         }
@@ -201,6 +202,11 @@ public struct ToneGovernor: Sendable {
             let (s, floor) = (r.sentiment, humorFloor(joking: r.joking))
             reasons.append(Localized("humor 0: tidak ada tanda suasana hati yang jelas baik (sentimen \(Self.signed(s, in: .id)), humor perlu \(Self.signed(floor, in: .id)) atau lebih)",
                                      "humour 0: no clear sign of good mood (sentiment \(Self.signed(s)), humour needs \(Self.signed(floor)) or more)"))
+        } else if r.joking, let troubling = r.unpleasant.first {
+            // Laughing about a street light out or a pothole: a warm answer, but the agency does not joke about it.
+            humor = .warm
+            reasons.append(Localized("humor 1: warga bercanda, tetapi tentang hal yang tidak menyenangkan ('\(troubling)'): hangat, tanpa lelucon",
+                                     "humour 1: the citizen jokes, but about something unpleasant ('\(troubling)'): warm, no joke"))
         } else if r.joking {
             humor = .light
             reasons.append(Localized("humor 2: warga bercanda dan tidak ada yang sensitif",
