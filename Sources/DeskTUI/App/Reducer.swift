@@ -480,6 +480,12 @@ public enum Reducer {
                 state.notice = Notice(.error, s[.overrideNeeded])
                 return []
             }
+            // A throwaway reason ("ok") is refused by the core; asked again here, with what was typed kept to edit.
+            if let problem = Desk.overrideReasonProblem(text) {
+                state.notice = Notice(.error, problem(state.language))
+                state.prompt = prompt
+                return []
+            }
             review.request.overrideReason = text
             state.review = review
             return [.send(commentID: review.commentID, review.request)]

@@ -22,17 +22,18 @@ public enum Chrome {
         let row = state.size.height - 2
         let w = state.size.width
         surface.fill(row: row, col: 0, width: w, style: CellStyle(.status))
+        if let notice = state.notice {
+            // A notice too long for the line takes up to three, over the bottom of the screen, until the next key; above
+            // an open prompt when it is about what was typed there (a reason refused).
+            var lines = TextLayout.wrap(SafeText.sanitize(notice.text), width: max(1, w - 2))
+            if lines.count > 3 { lines = Array(lines.prefix(2)) + [TextLayout.truncate(lines[2...].joined(separator: " "), to: w - 2)] }
+            drawAbove(state.prompt == nil ? row : row - 1, lines, style: CellStyle(notice.kind == .error ? .error : .info), width: w, on: &surface)
+        }
         if let prompt = state.prompt {
             drawPrompt(prompt, state: state, row: row, on: &surface)
             return
         }
-        if let notice = state.notice {
-            // A notice too long for the line takes up to three, over the bottom of the screen, until the next key.
-            var lines = TextLayout.wrap(SafeText.sanitize(notice.text), width: max(1, w - 2))
-            if lines.count > 3 { lines = Array(lines.prefix(2)) + [TextLayout.truncate(lines[2...].joined(separator: " "), to: w - 2)] }
-            drawAbove(row, lines, style: CellStyle(notice.kind == .error ? .error : .info), width: w, on: &surface)
-            return
-        }
+        if state.notice != nil { return }
         if !state.startupIssues.isEmpty {
             // Problems found at start (keys.toml, the theme, the calendar): one a line, up to three, over the bottom of
             // the screen until the first key, like a long notice.
