@@ -775,6 +775,25 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(s.composer!.unsaved)
     }
 
+    func testCtrlNClearsTheNextVariableForItsValue() {
+        var s = composing()
+        _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
+            Suggestion(templateID: "a", templateVersion: 1, score: 0.9, humor: .none, lang: .indonesian, purpose: "answer_link",
+                       title: "A", text: "Cek di {link} ya", explanations: []),
+        ]))
+        send(&s, .insertSuggestion)
+        XCTAssertEqual(s.notice?.text, "Fill in {link} first: Ctrl-N jumps there.", "said when the template is inserted")
+        send(&s, .editHome)
+        send(&s, .nextVariable)
+        XCTAssertEqual(s.composer?.editor.text, "Cek di  ya")
+        XCTAssertEqual(s.notice?.text, "Type the value of {link} here (Ctrl-U puts it back).")
+        _ = Reducer.apply(&s, .typed("https://kominfo.go.id"))
+        XCTAssertEqual(s.composer?.editor.text, "Cek di https://kominfo.go.id ya")
+        send(&s, .nextVariable)
+        XCTAssertEqual(s.notice?.text, "No {variable} is left in the draft.")
+        XCTAssertEqual(KeyMap.defaults.keys(for: .nextVariable, in: .composer).map(\.name), ["ctrl-n"])
+    }
+
     func testAnAgentIsToldAtOnceThatSomeoneElsesCommentIsNotTheirsToAnswer() {
         var s = Self.state(items: 0, supervisor: false)
         _ = Reducer.apply(&s, .queueLoaded([Self.item(1, assignee: "root"), Self.item(2, assignee: "sari"), Self.item(3)], at: Self.now, token: s.queue.token))

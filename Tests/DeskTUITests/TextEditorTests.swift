@@ -62,6 +62,23 @@ final class TextEditorTests: XCTestCase {
         XCTAssertEqual(lines.cursor, 2, "up keeps the column on the line above")
     }
 
+    func testTheNextVariableIsClearedForItsValueToBeTyped() {
+        var e = TextEditor(text: "Info lengkap di {link}. Hubungi {redirect.agency} ya, {citizen.name}")
+        e.moveHome()
+        XCTAssertEqual(e.takeNextVariable(), "{link}")
+        e.insert("https://kominfo.go.id")
+        XCTAssertEqual(e.text, "Info lengkap di https://kominfo.go.id. Hubungi {redirect.agency} ya, {citizen.name}")
+        XCTAssertEqual(e.takeNextVariable(), "{redirect.agency}", "the next one after the cursor")
+        e.undo()
+        XCTAssertEqual(e.text, "Info lengkap di https://kominfo.go.id. Hubungi {redirect.agency} ya, {citizen.name}", "undo puts it back")
+        e.moveEnd()
+        XCTAssertEqual(e.takeNextVariable(), "{redirect.agency}", "from the start when none follows the cursor")
+        // Braces that name no variable are text.
+        var plain = TextEditor(text: "{ } {} {a b} {x")
+        XCTAssertNil(plain.takeNextVariable())
+        XCTAssertEqual(plain.text, "{ } {} {a b} {x")
+    }
+
     func testUndoTakesChangesBackOneAtATime() {
         var e = TextEditor()
         e.insert("Halo Kak, terima kasih.", asOneChange: true)   // a template

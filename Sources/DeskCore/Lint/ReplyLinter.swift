@@ -83,11 +83,21 @@ public enum ReplyLinter {
     /// Names of `{variables}` left in the text, in order of first appearance.
     public static func unresolvedVariables(in text: String) -> [String] {
         var names: [String] = []
-        TemplateText.scanBraces(text, literal: { _ in }, braced: { inner, _ in
-            let name = String(inner)
-            if TemplateText.isVariableName(name), name.contains(where: \.isLetter), !names.contains(name) { names.append(name) }
-        })
+        for span in variableSpans(in: text) {
+            let name = String(text[span].dropFirst().dropLast())
+            if !names.contains(name) { names.append(name) }
+        }
         return names
+    }
+
+    /// Where each `{variable}` left in the text stands, braces included, in order.
+    public static func variableSpans(in text: String) -> [Range<String.Index>] {
+        var spans: [Range<String.Index>] = []
+        TemplateText.scanBraces(text, literal: { _ in }, braced: { inner, whole in
+            let name = String(inner)
+            if TemplateText.isVariableName(name), name.contains(where: \.isLetter) { spans.append(whole.startIndex..<whole.endIndex) }
+        })
+        return spans
     }
 
     /// Humour a free text carries: laughter or laughing emoji is a light joke (2), smiling emoji is warm (1).

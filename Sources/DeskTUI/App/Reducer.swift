@@ -226,6 +226,9 @@ public enum Reducer {
             c.templateID = suggestion.templateID
             c.templateVersion = suggestion.templateVersion
             c.humor = suggestion.humor.rawValue
+            // What only staff know ({link}, {redirect.agency}) is left to fill: say how.
+            let open = ReplyLinter.unresolvedVariables(in: suggestion.text)
+            if !open.isEmpty { state.notice = Notice(.info, state.strings.format(.variablesToFill, open.map { "{\($0)}" }.joined(separator: ", "))) }
         case .externalEditor:
             return [.openEditor(c.editor.text)]
         case .openReview:
@@ -256,6 +259,12 @@ public enum Reducer {
         case .editDelete: c.editor.deleteForward()
         case .editNewline: c.editor.insert("\n")
         case .editUndo: c.editor.undo()
+        case .nextVariable:
+            if let variable = c.editor.takeNextVariable() {
+                state.notice = Notice(.info, state.strings.format(.fillVariable, variable))
+            } else {
+                state.notice = Notice(.info, state.strings[.noVariables])
+            }
         default: break
         }
         if c.editor.characters != before.characters {

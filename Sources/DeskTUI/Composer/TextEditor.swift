@@ -71,6 +71,24 @@ public struct TextEditor: Sendable, Equatable {
         characters.remove(at: cursor)
     }
 
+    /// Removes the next `{variable}` at or after the cursor (from the start when none follows it), as one undoable change,
+    /// with the cursor where it stood: what is typed next takes its place. Returns the variable as written, or nil when
+    /// the text has none.
+    public mutating func takeNextVariable() -> String? {
+        // Found as the linter finds them, so that what Ctrl-N skips is what the review would not point at.
+        let text = self.text
+        let spans = ReplyLinter.variableSpans(in: text).map {
+            text.distance(from: text.startIndex, to: $0.lowerBound)..<text.distance(from: text.startIndex, to: $0.upperBound)
+        }
+        guard let found = spans.first(where: { $0.lowerBound >= cursor }) ?? spans.first else { return nil }
+        remember(.other)
+        let name = String(characters[found])
+        characters.removeSubrange(found)
+        cursor = found.lowerBound
+        lastEdit = nil
+        return name
+    }
+
     /// Replaces the whole text (the external editor's result), as one undoable change.
     public mutating func replaceAll(with text: String) {
         remember(.other)

@@ -55,6 +55,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case editDelete = "edit-delete"
     case editNewline = "edit-newline"
     case editUndo = "edit-undo"
+    case nextVariable = "next-variable"
 
     // Review before send
     case send

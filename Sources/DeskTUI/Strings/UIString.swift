@@ -21,7 +21,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case clockDue, clockLate, clockLeft, clockMet, late
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
-    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored
+    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored, fillVariable, noVariables, variablesToFill
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
@@ -134,6 +134,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .suggestionsTitle: ("Saran templat", "Suggested templates")
         case .noSuggestions: ("Belum ada saran templat untuk komentar ini.", "No suggested templates for this comment.")
         case .emptyDraft: ("Draf masih kosong: tulis balasan dulu.", "The draft is empty: write the reply first.")
+        case .fillVariable: ("Ketik isi {1} di sini (Ctrl-U mengembalikannya).", "Type the value of {1} here (Ctrl-U puts it back).")
+        case .noVariables: ("Tidak ada {variabel} lagi di draf.", "No {variable} is left in the draft.")
+        case .variablesToFill: ("Isi dulu {1}: Ctrl-N melompat ke sana.", "Fill in {1} first: Ctrl-N jumps there.")
         case .draftKept: ("Draf disimpan; tekan r pada komentar ini untuk melanjutkan.", "Draft kept; press r on this comment to go on.")
         case .draftRestored: ("Draf sebelumnya dipulihkan.", "Your earlier draft was restored.")
 
