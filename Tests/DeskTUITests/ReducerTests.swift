@@ -831,6 +831,21 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(text.contains("Baris nomor 12"), "the others keep three lines")
     }
 
+    func testAtEightyColumnsTheSelectedSuggestionIsReadBelowTheList() {
+        var s = composing()
+        _ = Reducer.apply(&s, .resized(Size(width: 80, height: 24)))
+        let long = "Terima kasih atas laporannya, Kak. Laporan sudah kami teruskan ke Dinas Pekerjaan Umum dan akan kami kabari lagi paling lambat Senin."
+        _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
+            Suggestion(templateID: "a", templateVersion: 1, score: 0.9, humor: .none, lang: .indonesian, purpose: "acknowledge",
+                       title: "Diteruskan", text: long, explanations: [Localized(both: "complaint: thanks and follow-up")]),
+            Suggestion(templateID: "b", templateVersion: 3, score: 0.5, humor: .warm, lang: .indonesian, purpose: "acknowledge",
+                       title: "B", text: "Siap!", explanations: []),
+        ]))
+        let text = DeskView.render(s, keys: .defaults).text
+        XCTAssertTrue(text.contains("paling lambat Senin."), "the whole text, not only its first line's worth:\n\(text)")
+        XCTAssertTrue(text.contains("complaint: thanks and follow-up"), "and why it is suggested:\n\(text)")
+    }
+
     func testUndoingTheInsertedTemplateForgetsIt() {
         var s = composing()
         send(&s, .insertSuggestion)

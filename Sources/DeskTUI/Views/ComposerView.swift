@@ -78,9 +78,17 @@ public enum ComposerView {
         }
         var row = inner.row + 1
         let top = Array(c.suggestions.prefix(5).enumerated())
-        // Narrow layout: one line per suggestion; wide: the text wrapped in three lines, then the reasons — and the
-        // selected one's whole text, as far as the rows the others leave free allow (read before inserting it).
-        let spare = max(0, inner.height - 1 - top.count * 5)
+        let textWidth = max(1, inner.width - 2)
+        func wrapped(_ sug: Suggestion) -> [String] { TextLayout.wrap(SafeText.sanitize(sug.text, lines: .fold, limit: 2000), width: textWidth) }
+        func reason(_ sug: Suggestion) -> String? {
+            sug.explanations.first.map { "  " + TextLayout.truncate(SafeText.sanitize($0(state.language)), to: textWidth) }
+        }
+        // Wide: each text in up to three lines and its first reason, the selected one's as far as the rows the others
+        // leave free allow. Narrow: one line each, then the selected one's text and reason in the rows left below the
+        // list. Either way it can be read before Ctrl-T inserts it, and a text cut short ends in "…".
+        let others = top.filter { $0.offset != c.selectedSuggestion }
+            .reduce(0) { $0 + 1 + (sideBySide ? min(3, wrapped($1.element).count) + (reason($1.element) == nil ? 0 : 1) : 0) }
+        let selectedRoom = max(3, inner.height - 1 - others - 1 - (sideBySide ? 1 : 0))
         for (i, sug) in top where row < inner.bottom {
             let selected = i == c.selectedSuggestion
             surface.fill(row: row, col: inner.col, width: inner.width, style: CellStyle(.text, highlighted: selected))
@@ -98,16 +106,30 @@ public enum ComposerView {
             }
             row += 1
             guard sideBySide else { continue }
-            let textLines = selected ? 3 + spare : 3
-            for line in TextLayout.wrap(SafeText.sanitize(sug.text, lines: .fold, limit: 2000), width: inner.width - 2).prefix(textLines) where row < inner.bottom {
+            row = drawText(of: sug, lines: selected ? selectedRoom : 3, from: row, in: inner, on: &surface)
+        }
+        // Narrow: the selected suggestion in full below the list, where there is room for two lines or more.
+        if !sideBySide, c.suggestions.indices.contains(c.selectedSuggestion), inner.bottom - row >= 2 {
+            _ = drawText(of: c.suggestions[c.selectedSuggestion], lines: inner.bottom - row - 1, from: row, in: inner, on: &surface)
+        }
+
+        /// The text in at most `lines` lines ("…" at the end when cut), then the first reason; returns the next row.
+        func drawText(of sug: Suggestion, lines: Int, from start: Int, in inner: Rect, on surface: inout some Surface) -> Int {
+            var row = start
+            var text = wrapped(sug)
+            if text.count > lines, lines > 0 {
+                // The next line did not fit after the last one shown: joined, they are cut with "…".
+                text[lines - 1] = TextLayout.truncate(text[lines - 1] + " " + text[lines], to: textWidth)
+            }
+            for line in text.prefix(max(0, lines)) where row < inner.bottom {
                 surface.put("  " + line, row: row, col: inner.col, limit: inner.width, style: CellStyle(.text))
                 row += 1
             }
-            if let reason = sug.explanations.first?(state.language), row < inner.bottom {
-                surface.put("  " + TextLayout.truncate(SafeText.sanitize(reason), to: inner.width - 2), row: row, col: inner.col,
-                            limit: inner.width, style: CellStyle(.muted))
+            if let reason = reason(sug), row < inner.bottom {
+                surface.put(reason, row: row, col: inner.col, limit: inner.width, style: CellStyle(.muted))
                 row += 1
             }
+            return row
         }
     }
 
