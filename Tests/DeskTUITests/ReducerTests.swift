@@ -742,6 +742,17 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(whole.text.contains("(1)") && !whole.text.contains("shown)"), whole.text)
     }
 
+    func testSensitiveTopicTagsReadInTheDesksLanguage() {
+        for (language, expected) in [(Language.id, "#bencana #anak #w"), (.en, "#disaster #child_")] {
+            var s = AppState(size: Size(width: 160, height: 24), now: Self.now, language: language, actor: "sari", isSupervisor: true)
+            var c = Self.comment(1, "Banjir, anak hilang")
+            c.tags = ["disaster", "child_safety", "warga_rt"]
+            _ = Reducer.apply(&s, .queueLoaded([QueueItem(comment: c, clock: c.sla.mostUrgent(at: Self.now), passedOver: false)], at: Self.now, token: 0))
+            let text = DeskView.render(s, keys: .defaults).text
+            XCTAssertTrue(text.contains(expected), "\(language): a topic by its name in the language:\n\(text)")
+        }
+    }
+
     // MARK: Composer and review
 
     private func composing() -> AppState {

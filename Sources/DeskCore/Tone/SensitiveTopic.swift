@@ -25,6 +25,20 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
         }
     }
 
+    /// The topic as a short tag in both languages (`bencana` / `disaster`), for lists with little room.
+    public var tagLabel: Localized {
+        switch self {
+        case .disaster: Localized("bencana", "disaster")
+        case .death: Localized("duka", "death")
+        case .violence: Localized("kekerasan", "violence")
+        case .healthEmergency: Localized("darurat_medis", "health_emergency")
+        case .abuse: Localized("pelecehan", "abuse")
+        case .identity: Localized("sara", "identity")
+        case .childSafety: Localized("anak", "child_safety")
+        case .legalThreat: Localized("ancaman_hukum", "legal_threat")
+        }
+    }
+
     /// The topic's name in both languages.
     public var label: Localized {
         switch self {

@@ -18,6 +18,12 @@ public struct Strings: Sendable {
         return text
     }
 
+    /// Tags as staff read them, `#bencana #anak`: a sensitive topic by its short name in the desk's language, any other
+    /// tag as stored.
+    public func tags(_ tags: [String]) -> String {
+        tags.map { "#" + (SensitiveTopic(rawValue: $0)?.tagLabel(language) ?? SafeText.sanitize($0, limit: 32)) }.joined(separator: " ")
+    }
+
     /// A compact duration: `45m`, `3j05m` / `3h05m`, `2h04j` / `2d04h`.
     public func duration(_ seconds: Int) -> String {
         let minutes = max(0, seconds) / 60

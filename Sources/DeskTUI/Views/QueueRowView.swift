@@ -82,7 +82,7 @@ public enum QueueRowView {
         cell(excerpt, c.excerpt, .text)
         cell(s.age(Int(now.timeIntervalSince(comment.createdAt))), c.age, .muted, right: true)
         cell(comment.assignee.map { SafeText.sanitize($0, limit: 64) } ?? "–", c.assignee, .assignee)
-        if c.tags > 0 { cell(tagText(comment.tags), c.tags, .tag) }
+        if c.tags > 0 { cell(s.tags(comment.tags), c.tags, .tag) }
     }
 
     /// A list screen of items: the heading, the rows from the cursor's scroll position, and `empty` (or
@@ -104,5 +104,4 @@ public enum QueueRowView {
     }
 
     /// Tags as the desk shows them: `#disaster #death`.
-    static func tagText(_ tags: [String]) -> String { tags.map { "#" + SafeText.sanitize($0, limit: 32) }.joined(separator: " ") }
 }

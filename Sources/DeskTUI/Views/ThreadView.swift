@@ -40,7 +40,7 @@ public enum ThreadView {
                      s.format(.factAssignee, c.assignee.map { SafeText.sanitize($0, limit: 64) } ?? "–")]
         if let i = c.intent { facts.append(s.format(.factIntent, s.intent(i))) }
         if let ch = c.channel { facts.append(s.format(.factChannel, SafeText.sanitize(ch, limit: 64))) }
-        if !c.tags.isEmpty { facts.append(QueueRowView.tagText(c.tags)) }
+        if !c.tags.isEmpty { facts.append(s.tags(c.tags)) }
         doc.paragraph(facts.joined(separator: " · "), .muted, indent: 0)
         doc.add((s.format(.factReceived, s.dateTime(c.createdAt, zone: zone), s.duration(max(0, Int(now.timeIntervalSince(c.createdAt))))), .muted))
         if d.item.passedOver { doc.add((s[.passedOverNote], .warning)) }
