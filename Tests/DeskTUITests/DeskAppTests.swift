@@ -267,6 +267,7 @@ final class DeskAppTests: XCTestCase {
         let event = try XCTUnwrap(f.store.read { try $0.lastEvent() })
         XCTAssertEqual(event.action, "reply")
         XCTAssertEqual(event.payloadValue["override_reason"]?.stringValue, "mengutip kata warga")
+        XCTAssertTrue(LogView.subject(event).hasPrefix("⚠ override=mengutip kata warga "), "the log screen shows it: \(LogView.subject(event))")
     }
 
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {

@@ -45,7 +45,7 @@ final class StringsTests: XCTestCase {
         let date = Timestamp.parse("2026-08-17T03:05:00Z")!
         XCTAssertEqual(id.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Agu 10:05")
         XCTAssertEqual(en.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Aug 10:05")
-        XCTAssertEqual(id.format(.claimed, "12"), "#12 Anda ambil.")
+        XCTAssertEqual(id.format(.claimed, "12"), "#12 kini Anda pegang.")
         let jakarta = TimeZone(identifier: "Asia/Jakarta")!
         XCTAssertEqual(id.date(date, zone: jakarta), "17 Agu 2026")
         let december = ReportPeriod.lastFourWeeks(endingAt: Timestamp.parse("2026-12-01T00:30:00+07:00")!, zone: jakarta)

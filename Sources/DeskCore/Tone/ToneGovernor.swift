@@ -200,7 +200,7 @@ public struct ToneGovernor: Sendable {
         } else if r.logitForHumor > (r.joking ? lexicon.jokeThreshold : lexicon.threshold) {
             humor = .none
             let (s, floor) = (r.sentiment, humorFloor(joking: r.joking))
-            reasons.append(Localized("humor 0: tidak ada tanda suasana hati yang jelas baik (sentimen \(Self.signed(s, in: .id)), humor perlu \(Self.signed(floor, in: .id)) atau lebih)",
+            reasons.append(Localized("humor 0: suasana hati warga belum jelas positif (sentimen \(Self.signed(s, in: .id)), humor perlu \(Self.signed(floor, in: .id)) atau lebih)",
                                      "humour 0: no clear sign of good mood (sentiment \(Self.signed(s)), humour needs \(Self.signed(floor)) or more)"))
         } else if r.joking, let troubling = r.unpleasant.first {
             // Laughing about a street light out or a pothole: a warm answer, but the agency does not joke about it.

@@ -166,7 +166,7 @@ public enum ActionTable {
              ("Tampilkan laporan publik (hanya agregat, tanpa nama petugas), atau kembali ke laporan lengkap.",
               "Show the public report (aggregates only, no staff names), or go back to the full one."), hint: true),
 
-        spec(.accept, [.prompt, .picker], ["enter"], label: ("pilih", "accept"), ("Terima isian atau pilihan.", "Accept the entry or choice."), hint: true),
+        spec(.accept, [.prompt, .picker], ["enter"], label: ("oke", "accept"), ("Terima isian atau pilihan.", "Accept the entry or choice."), hint: true),
         spec(.cancel, [.prompt], ["esc"], label: ("batal", "cancel"), ("Batalkan.", "Cancel."), hint: true),
     ]
 

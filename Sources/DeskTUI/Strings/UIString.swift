@@ -217,7 +217,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .unknownCommand: ("Perintah tidak dikenal: {1}. Yang dikenal: {2}", "Unknown command: {1}. Known: {2}")
         case .escalatedFromDesk: ("dieskalasi dari meja oleh {1}", "escalated from the desk by {1}")
         case .noStaff: ("Belum ada petugas aktif; tambahkan dengan `meja staff add`.", "No active staff yet; add some with `meja staff add`.")
-        case .claimed: ("#{1} Anda ambil.", "You claimed #{1}.")
+        case .claimed: ("#{1} kini Anda pegang.", "You claimed #{1}.")
         case .released: ("#{1} dilepas: kini tidak dipegang siapa pun.", "#{1} released: held by no one now.")
         case .assigned: ("#{1} ditugaskan kepada {2}.", "#{1} assigned to {2}.")
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")

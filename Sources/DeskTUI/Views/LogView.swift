@@ -71,6 +71,10 @@ public enum LogView {
                 break
             }
         }
+        // A reply sent past a blocking finding: what a supervisor reading the log looks for first.
+        if let why = p["override_reason"]?.stringValue, !why.isEmpty {
+            text = "⚠ override=" + SafeText.sanitize(why, lines: .fold, limit: 80) + " " + text
+        }
         return text
     }
 }
