@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskCore
+import Foundation
 
 /// `meja`: the social-media desk for public agencies.
 @main
@@ -7,7 +8,13 @@ struct Meja: ParsableCommand {
     /// Runs the command line, the options every command takes allowed before the command's name.
     static func main() {
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
-        main(ArgumentOrder.commandFirst(Array(CommandLine.arguments.dropFirst()), commands: names))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = ArgumentOrder.unknownCommand(arguments, commands: names) {
+            let listed = configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+            Console.warn("Error: '\(SafeText.sanitize(word, limit: 40))' is not a meja command. Commands: \(listed.joined(separator: ", ")); `meja --help` says what each does.")
+            Foundation.exit(64)
+        }
+        main(ArgumentOrder.commandFirst(arguments, commands: names))
     }
 
     static let configuration = CommandConfiguration(

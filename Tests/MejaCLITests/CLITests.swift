@@ -30,6 +30,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try jsonArray(try cli.run(["--db=" + elsewhere, "list", "--json"]).stdout).count, items.count)
         XCTAssertEqual(try cli.run(["--db", elsewhere, "log", "verify"]).status, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere))
+        // A mistyped command is named as one, with the commands there are (it read as an argument of the desk).
+        for typo in [["lsit"], ["--db", elsewhere, "nosuch", "--json"]] {
+            let wrong = try cli.run(typo)
+            XCTAssertEqual(wrong.status, 64)
+            XCTAssertTrue(wrong.stderr.contains("' is not a meja command. Commands: desk, demo, import, list,"), wrong.stderr)
+            XCTAssertFalse(wrong.stderr.contains("stress"), "hidden commands stay hidden")
+        }
     }
 
     func testImportTenGoodThreeMalformedExits65AndIsIdempotent() throws {

@@ -27,6 +27,8 @@ public enum Reducer {
             state.notice = Notice(.error, state.strings[.supervisorsOnly])
             return []
         case .typed(let text):
+            // Like any key, typing puts a notice away (a refused reason, "fill in {link}").
+            state.notice = nil
             return type(&state, text)
         case .resized(let size):
             state.size = size

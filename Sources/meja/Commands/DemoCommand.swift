@@ -10,7 +10,9 @@ struct DemoCommand: ParsableCommand {
             Several working days of comments from Mastodon, X, Facebook, Instagram and YouTube in Bahasa Indonesia and
             English: questions, complaints, praise, jokes, flood and accident reports, rude remarks and spam, with the
             agency's answers, claims and follow-ups already played through the log. Always the same data for the same
-            "now" (set MEJA_NOW to fix it). A database that already holds comments is left as it is.
+            "now" (set MEJA_NOW to fix it). A database that already holds comments is left as it is (the desk opens on
+            it), and one whose log has begun without them (after `meja staff add`, say) is refused: the demo's history
+            would be dated before what the log already holds.
             """))
 
     @OptionGroup var global: GlobalOptions
