@@ -1,13 +1,25 @@
 import ArgumentParser
 import DeskCore
+import Foundation
 
 /// `meja`: the social-media desk for public agencies.
 @main
 struct Meja: ParsableCommand {
-    /// Runs the command line, the options every command takes allowed before the command's name.
+    /// Runs the command line, the options every command takes allowed before the command's name. Usage errors and
+    /// help are printed through `Console`, as everything else is: an argument echoed in a message is shown inert.
     static func main() {
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
-        main(ArgumentOrder.commandFirst(Array(CommandLine.arguments.dropFirst()), commands: names))
+        do {
+            var command = try parseAsRoot(ArgumentOrder.commandFirst(Array(CommandLine.arguments.dropFirst()), commands: names))
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code.isSuccess { Console.out(message) } else { Console.warn(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 
     static let configuration = CommandConfiguration(

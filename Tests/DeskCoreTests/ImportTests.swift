@@ -30,6 +30,27 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try t.store.read { try $0.commentCount() }, 10)
     }
 
+    func testValuesQuotedInProblemsAreInertAndShort() throws {
+        let t = try TestDesk()
+        let osc = "\u{1B}]0;TITLE\u{07}", clipboard = "\u{1B}]52;c;cm0gLXJm\u{07}", clear = "\u{1B}[2J"
+        let huge = String(repeating: "p", count: 1_000_000)
+        let lines = [
+            #"{"platform":"x\#(osc)","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00Z"}"#,
+            #"{"platform":"x","id":"2","author":{"handle":"a"},"text":"t","created_at":"2026\#(clipboard)\u0000"}"#,
+            #"{"platform":"\#(huge)","id":"3","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00Z"}"#,
+        ].map { $0.replacingOccurrences(of: "\u{1B}", with: "\\u001b").replacingOccurrences(of: "\u{07}", with: "\\u0007") }
+        let s = try Importer(desk: t.desk).importData(Data(lines.joined(separator: "\n").utf8), name: "in\(clear).jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(s.rejected.map(\.line), [1, 2, 3])
+        for problem in s.rejected.map(\.description) {
+            XCTAssertFalse(problem.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }, problem)
+            XCTAssertLessThan(problem.count, 300, "a megabyte-long value makes a one-line message")
+        }
+        XCTAssertTrue(s.rejected[0].description.hasPrefix("in␛.jsonl:1: platform 'x␛' must be one lower-case word"), s.rejected[0].description)
+        XCTAssertTrue(s.rejected[1].description.contains("created_at '2026␛␀' is not ISO 8601"), s.rejected[1].description)
+        XCTAssertTrue(s.rejected[2].description.contains("platform 'ppppp"), s.rejected[2].description)
+        XCTAssertTrue(s.rejected[2].description.contains("…' must be one lower-case word"), s.rejected[2].description)
+    }
+
     func testNonUTF8BytesAreReplacedNotRejected() throws {
         let t = try TestDesk()
         var data = Data(#"{"platform":"x","id":"u1","author":{"handle":"a"},"text":"caf"#.utf8)

@@ -55,7 +55,7 @@ public struct CommentRecord: Hashable, Sendable {
         }
         let platformText = try required("platform")
         guard let platform = Platform(parsing: platformText) else {
-            throw RecordProblem("platform '\(platformText)' must be one lower-case word such as mastodon, x, facebook, instagram, youtube")
+            throw RecordProblem("platform '\(SafeText.forMessage(platformText))' must be one lower-case word such as mastodon, x, facebook, instagram, youtube")
         }
         var idText: String
         if let n = o["id"]?.intValue { idText = String(n) } else { idText = try required("id") }
@@ -70,7 +70,7 @@ public struct CommentRecord: Hashable, Sendable {
         let created = try required("created_at")
         guard let createdAt = Timestamp.parse(created) ?? assumedZone.flatMap({ Timestamp.parse(created, assumingZone: $0) }) else {
             let local = assumedZone == nil && Timestamp.parse(created, assumingZone: TimeZone(identifier: "UTC")!) != nil
-            throw RecordProblem("created_at '\(created.prefix(40))' is not ISO 8601 with an offset or Z, e.g. 2026-11-30T09:15:00+07:00"
+            throw RecordProblem("created_at '\(SafeText.forMessage(created))' is not ISO 8601 with an offset or Z, e.g. 2026-11-30T09:15:00+07:00"
                 + (local ? "; if the file's times are local, import it with --assume-zone Asia/Jakarta (or the zone they are in)" : ""))
         }
         var fromAgency = false

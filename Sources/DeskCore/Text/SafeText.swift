@@ -25,6 +25,16 @@ public enum SafeText {
     /// Combining marks kept per character at most.
     public static let maxMarks = 4
 
+    /// Characters of an outside value that a message quotes at most (`forMessage`).
+    public static let messageQuoteLimit = 60
+
+    /// A value from outside (a field of an import file, a setting, an API's error text) as a message quotes it:
+    /// inert (`sanitize`, line breaks folded) and cut to `limit` characters with `…`, so that a megabyte-long field
+    /// still makes a one-line message that says what to fix.
+    public static func forMessage(_ value: some StringProtocol, limit: Int = messageQuoteLimit) -> String {
+        sanitize(String(value), lines: .fold, limit: limit)
+    }
+
     /// Decodes bytes as UTF-8, replacing every invalid sequence with U+FFFD.
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         String(decoding: bytes, as: UTF8.self)
