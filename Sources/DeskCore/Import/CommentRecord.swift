@@ -85,6 +85,25 @@ public struct CommentRecord: Hashable, Sendable {
                   channel: try optional("channel"), url: try optional("url"), lang: try optional("lang"), fromAgency: fromAgency)
     }
 
+    /// The times a comment can be written at: from 2000-01-01 (social media is younger: an earlier time is a mistake in
+    /// the export, a missing year or a zero time) up to 9000-01-01 (deadlines counted from a later one could pass the
+    /// year 9999, past which times cannot be written as ISO 8601).
+    public static let possibleTimes = Timestamp.parse("2000-01-01T00:00:00Z")!..<Timestamp.parse("9000-01-01T00:00:00Z")!
+
+    /// Why a record dated `time` cannot be imported, or nil when the time is possible (`possibleTimes`). Every import
+    /// format's records are checked so, whatever field the time came from.
+    public static func timeProblem(_ time: Date) -> RecordProblem? {
+        if time < possibleTimes.lowerBound {
+            return RecordProblem("the time it was written, \(Timestamp.utc(time)), is before 2000-01-01, older than any social-media "
+                + "comment: check the export's dates (a missing year or a zero time, say) and import it again with the right one")
+        }
+        if time >= possibleTimes.upperBound {
+            return RecordProblem("the time it was written, \(Timestamp.utc(time)), is after 9000-01-01, and its deadlines could pass "
+                + "the year 9999: check the export's dates and import it again with the right one")
+        }
+        return nil
+    }
+
     /// The `meja-jsonl` object of this record.
     public var json: JSONValue {
         var author: [String: JSONValue] = ["handle": .string(self.author.handle)]
