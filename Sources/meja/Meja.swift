@@ -5,7 +5,8 @@ import Foundation
 /// `meja`: the social-media desk for public agencies.
 @main
 struct Meja: ParsableCommand {
-    /// Runs the command line, the options every command takes allowed before the command's name.
+    /// Runs the command line, the options every command takes allowed before the command's name. Usage errors and
+    /// help are printed through `Console`, as everything else is: an argument echoed in a message is shown inert.
     static func main() {
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -14,7 +15,17 @@ struct Meja: ParsableCommand {
             Console.warn("Error: '\(SafeText.sanitize(word, limit: 40))' is not a meja command. Commands: \(listed.joined(separator: ", ")); `meja --help` says what each does.")
             Foundation.exit(64)
         }
-        main(ArgumentOrder.commandFirst(arguments, commands: names))
+        do {
+            var command = try parseAsRoot(ArgumentOrder.commandFirst(arguments, commands: names))
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code.isSuccess { Console.out(message) } else { Console.warn(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 
     static let configuration = CommandConfiguration(

@@ -101,6 +101,47 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
     }
 
+    func testTwoBadSettingsInARowAreLeftOutOneByOneNotWithTheirTable() throws {
+        let file = try TOMLFile(text: """
+            [agency]
+            name = "Dinas Kominfo Kota Contoh"
+            channels = ["@kominfo_contoh"]
+            website = kominfo.contoh.go.id
+            phone = 021-555-1234
+
+            [calendar]
+            zone = "Asia/Makassar"
+            """, path: "c.toml", skippingBadLines: true)
+        XCTAssertEqual(file.skippedLines.map(\.line), [4, 5], file.skippedLines.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(file.skippedLines.allSatisfy { $0.description.hasSuffix("; this line is left out") })
+        let config = DeskConfig.parse(file)
+        XCTAssertEqual(config.agencyName, "Dinas Kominfo Kota Contoh")
+        XCTAssertEqual(config.channels, ["@kominfo_contoh"])
+        XCTAssertEqual(config.calendar.zone.identifier, "Asia/Makassar")
+    }
+
+    func testAWindowsFileIsReadLineByLineAsAnLFOne() throws {
+        let lf = """
+            [agency]
+            name = "Dinas Kominfo"
+            channels = ["@kominfo"
+
+            [calendar]
+            zone = "Mars/Olympus"
+
+            [humor]
+            crisis_mode = true
+            """
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        XCTAssertEqual(crlf.split(separator: "\n").count, 1, "in Swift, CRLF is one Character")
+        for text in [lf, crlf] {
+            let config = DeskConfig.parse(try TOMLFile(text: text, path: "c.toml", skippingBadLines: true))
+            XCTAssertEqual(config.issues.map(\.line), [3, 6], config.issues.map(\.description).joined(separator: "\n"))
+            XCTAssertEqual(config.agencyName, "Dinas Kominfo")
+            XCTAssertTrue(config.crisisMode)
+        }
+    }
+
     func testAFullMastodonAddressAlsoNamesTheLocalAccountOnMastodonOnly() throws {
         var config = DeskConfig()
         config.channels = ["@diskominfo_contoh@kota.social"]

@@ -30,6 +30,52 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try t.store.read { try $0.commentCount() }, 10)
     }
 
+    func testValuesQuotedInProblemsAreInertAndShort() throws {
+        let t = try TestDesk()
+        let osc = "\u{1B}]0;TITLE\u{07}", clipboard = "\u{1B}]52;c;cm0gLXJm\u{07}", clear = "\u{1B}[2J"
+        let huge = String(repeating: "p", count: 1_000_000)
+        let lines = [
+            #"{"platform":"x\#(osc)","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00Z"}"#,
+            #"{"platform":"x","id":"2","author":{"handle":"a"},"text":"t","created_at":"2026\#(clipboard)\u0000"}"#,
+            #"{"platform":"\#(huge)","id":"3","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00Z"}"#,
+        ].map { $0.replacingOccurrences(of: "\u{1B}", with: "\\u001b").replacingOccurrences(of: "\u{07}", with: "\\u0007") }
+        let s = try Importer(desk: t.desk).importData(Data(lines.joined(separator: "\n").utf8), name: "in\(clear).jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(s.rejected.map(\.line), [1, 2, 3])
+        for problem in s.rejected.map(\.description) {
+            XCTAssertFalse(problem.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }, problem)
+            XCTAssertLessThan(problem.count, 300, "a megabyte-long value makes a one-line message")
+        }
+        XCTAssertTrue(s.rejected[0].description.hasPrefix("in␛.jsonl:1: platform 'x␛' must be one lower-case word"), s.rejected[0].description)
+        XCTAssertTrue(s.rejected[1].description.contains("created_at '2026␛␀' is not ISO 8601"), s.rejected[1].description)
+        XCTAssertTrue(s.rejected[2].description.contains("platform 'ppppp"), s.rejected[2].description)
+        XCTAssertTrue(s.rejected[2].description.contains("…' must be one lower-case word"), s.rejected[2].description)
+    }
+
+    func testCommentsDatedBefore2000OrPast9000AreRejectedInEveryFormat() throws {
+        let t = try TestDesk()
+        let times = ["9999-12-31T20:00:00Z", "0001-01-01T00:00:00Z", "1900-01-01T00:00:00+07:00", "1999-12-31T23:59:59Z",
+                     "2000-01-01T00:00:00Z", "8999-12-31T00:00:00Z"]
+        let jsonl = times.enumerated().map { record("j\($0)", at: $1).json.text }.joined(separator: "\n")
+        let s = try Importer(desk: t.desk).importData(Data(jsonl.utf8), name: "old.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(s.rejected.map(\.line), [1, 2, 3, 4], "good lines kept, bad ones named: \(s.rejected)")
+        XCTAssertEqual(s.accepted, 2)
+        XCTAssertEqual(s.rejected[0].description, "old.jsonl:1: the time it was written, 9999-12-31T20:00:00Z, is after 9000-01-01, "
+            + "and its deadlines could pass the year 9999: check the export's dates and import it again with the right one")
+        XCTAssertTrue(s.rejected[2].message.hasPrefix("the time it was written, 1899-12-31T17:00:00Z, is before 2000-01-01"), s.rejected[2].message)
+        XCTAssertEqual(try t.store.read { try $0.commentCount() }, 2, "nothing of the rejected lines is stored")
+
+        let csv = "platform,id,author_handle,text,created_at\nx,c1,warga,halo,1970-01-01T00:00:00Z\nx,c2,warga,halo,2026-11-30T08:00:00Z\n"
+        let c = try Importer(desk: t.desk).importData(Data(csv.utf8), name: "old.csv", format: CSVFormat())
+        XCTAssertEqual([c.rejected.map(\.line), [c.accepted]], [[2], [1]], "\(c.rejected)")
+
+        let x = #"{"data":[{"id":"1","created_at":"1900-01-01T00:00:00.000Z","author_id":"9","text":"halo"},"#
+            + #"{"id":"2","created_at":"2026-11-30T01:00:00.000Z","author_id":"9","text":"halo"}],"includes":{"users":[{"id":"9","username":"rudi"}]}}"#
+        let v2 = try Importer(desk: t.desk).importData(Data(x.utf8), name: "old.json", format: XV2Format())
+        XCTAssertEqual(v2.accepted, 1)
+        XCTAssertEqual(v2.rejected.count, 1, "\(v2.rejected)")
+        XCTAssertTrue(v2.rejected.first?.message.contains("1900-01-01T00:00:00Z, is before 2000-01-01") == true, "\(v2.rejected)")
+    }
+
     func testNonUTF8BytesAreReplacedNotRejected() throws {
         let t = try TestDesk()
         var data = Data(#"{"platform":"x","id":"u1","author":{"handle":"a"},"text":"caf"#.utf8)

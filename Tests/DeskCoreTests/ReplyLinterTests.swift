@@ -32,6 +32,8 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertTrue(escape[0].message.contains("2 invisible control characters (e.g. U+001B)"), escape[0].message)
         XCTAssertEqual(codes("Nomor laporan \u{202E}7654\u{202C} ya"), [.controlCharacters], "a right-to-left override disguises the text")
         XCTAssertEqual(codes("Terima kasih 👨‍👩‍👧‍👦\nSalam,\tTim"), [], "line breaks, tabs and the joiners inside emoji are fine")
+        XCTAssertEqual(codes("Silakan DM @disko\u{200B}minfo"), [.controlCharacters], "a zero-width space makes a look-alike handle")
+        XCTAssertEqual(codes("Baik\u{2060} Kak\u{FEFF}"), [.controlCharacters])
     }
 
     func testLengthIsCountedAsEachPlatformCountsIt() {

@@ -95,7 +95,9 @@ final class ReportRenderTests: XCTestCase {
     }
 
     func testHTMLEscapesWhatItShows() {
-        XCTAssertEqual(ReportHTML.escape("<b>\"Tom\" & 'Jerry'</b>\u{1B}[31m"), "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;[31m")
+        XCTAssertEqual(ReportHTML.escape("<b>\"Tom\" & 'Jerry'</b>\u{1B}[31m"), "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;␛")
+        // Bidi overrides and C1 controls, which would make a channel read backwards or act on a terminal, are inert too.
+        XCTAssertEqual(ReportHTML.escape("@kominfo\u{202E}moc.live\u{85}\u{9B}2J"), "@kominfomoc.live�␛")
     }
 
     /// Parses the HTML strictly as XML (every element closed, attributes quoted, no unknown entities) and with
@@ -187,6 +189,14 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertEqual(ReportCSV.field("-12"), "-12")
         XCTAssertEqual(ReportCSV.field("@diskominfo"), "@diskominfo")
         XCTAssertEqual(ReportCSV.field("a,b"), "\"a,b\"")
+        // A leading @ is a formula unless it starts a plain handle; a leading tab or carriage return hides one.
+        XCTAssertEqual(ReportCSV.field("@sum(1+1)*cmd|' /c calc'!a0"), "'@sum(1+1)*cmd|' /c calc'!a0")
+        XCTAssertEqual(ReportCSV.field("@"), "'@")
+        XCTAssertEqual(ReportCSV.field("@warga@mastodon.social"), "@warga@mastodon.social")
+        XCTAssertEqual(ReportCSV.field("@pemkot.contoh-2_b"), "@pemkot.contoh-2_b")
+        XCTAssertEqual(ReportCSV.field("@a@b@c"), "'@a@b@c")
+        XCTAssertEqual(ReportCSV.field("\t=1+1"), "'\t=1+1")
+        XCTAssertEqual(ReportCSV.field("\r=1+1"), "\"'\r=1+1\"")
     }
 
     // MARK: Markdown

@@ -41,6 +41,16 @@ final class SafeTextTests: XCTestCase {
         XCTAssertEqual(safe, "harga %09 nocsid hari ini x ")
     }
 
+    func testInvisibleFormatCharactersAreDroppedAndJoinersKeptWhereTheyJoin() {
+        XCTAssertEqual(SafeText.sanitize("@disko\u{200B}minfo"), "@diskominfo", "no look-alike handle")
+        XCTAssertEqual(SafeText.sanitize("a\u{2060}b\u{FEFF}c\u{00AD}d\u{180E}e\u{2062}f\u{206F}g"), "abcdefg")
+        XCTAssertEqual(SafeText.sanitize("ad\u{200D}min a\u{200C}b \u{200D}x"), "admin ab x", "a joiner joining nothing is dropped")
+        for joined in ["👨‍👩‍👧‍👦", "❤️‍🔥", "👩🏽‍🚒", "می\u{200C}خواهم", "क्\u{200D}ष"] {
+            XCTAssertEqual(SafeText.sanitize(joined), joined, "emoji sequences and scripts that shape with joiners keep them")
+        }
+        XCTAssertEqual(SafeText.sanitize("x\u{200B}", lines: .keep), "x", "the fast path does not let them through either")
+    }
+
     func testInvalidUTF8IsReplaced() {
         let bytes: [UInt8] = [0x48, 0x69, 0xFF, 0xFE, 0x21, 0xC3]
         XCTAssertEqual(SafeText.decode(bytes), "Hi\u{FFFD}\u{FFFD}!\u{FFFD}")

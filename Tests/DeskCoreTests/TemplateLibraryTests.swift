@@ -130,6 +130,24 @@ final class TemplateLibraryTests: XCTestCase {
         XCTAssertNotNil(issues.first?.line)
     }
 
+    func testASyntaxErrorLeavesOutOnlyTheTemplateItIsIn() throws {
+        func template(_ id: String, humor: String = "1") -> String {
+            Self.good.replacingOccurrences(of: "agency.thanks", with: id).replacingOccurrences(of: "humor = 1", with: "humor = \(humor)")
+        }
+        // Template 2 has its humour level mistyped (line 19): it alone is left out, not half-read without it.
+        let text = [template("agency.one"), template("agency.two", humor: "satu"), template("agency.three")].joined(separator: "\n\n")
+        for (name, content) in [("lf.toml", text), ("crlf.toml", text.replacingOccurrences(of: "\n", with: "\r\n"))] {
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let path = try write(name, content)
+            let (templates, issues) = TemplateLibrary.templates(in: folder)
+            XCTAssertEqual(templates.map(\.id), ["agency.one", "agency.three"], name)
+            XCTAssertEqual(issues.map(\.description), ["\(path):19: " + (issues.first?.message ?? "")], name)
+            XCTAssertTrue(issues.first?.message.hasSuffix("; this line is left out") == true, "\(issues)")
+            XCTAssertEqual(templates.last?.source, "\(path):25", "lines are counted in a Windows file too")
+        }
+    }
+
     func testUserTemplatesAddToTheShippedOnesAndOverrideByID() throws {
         _ = try write("own.toml", Self.good + """
 

@@ -44,8 +44,8 @@ final class KeyBindingsFileTests: XCTestCase {
         XCTAssertEqual(keys.action(for: .char("r"), in: .queue), .reply)
     }
 
-    func testUnknownThingsAreReportedWithTheirLines() {
-        let (keys, issues) = KeyBindingsFile.parse("""
+    func testUnknownThingsAreReportedWithTheirLinesInLFAndWindowsFiles() {
+        let text = """
         [queue]
         fly = "f"
         claim = "hyper-c"
@@ -57,18 +57,21 @@ final class KeyBindingsFileTests: XCTestCase {
 
         [kitchen]
         open = "o"
-        """, path: "keys.toml")
-        let texts = issues.map(\.description)
-        XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:2: unknown action 'fly'") }, "\(texts)")
-        XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:3: unknown key 'hyper-c'") }, "\(texts)")
-        XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:4: 'reply' must be a key name") }, "\(texts)")
-        XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:7: 'x' cannot be bound in [composer]") }, "\(texts)")
-        XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:8: 'send' does nothing in [composer]") }, "\(texts)")
-        XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:10: unknown section [kitchen]") }, "\(texts)")
-        XCTAssertEqual(issues.count, 6)
-        XCTAssertEqual(issues.map(\.line), [2, 3, 4, 7, 8, 10], "in the file's order")
-        XCTAssertEqual(keys.action(for: .char("c"), in: .queue), .claim)
-        XCTAssertEqual(keys.action(for: .ctrl("d"), in: .composer), .openReview)
+        """
+        for content in [text, text.replacingOccurrences(of: "\n", with: "\r\n")] {
+            let (keys, issues) = KeyBindingsFile.parse(content, path: "keys.toml")
+            let texts = issues.map(\.description)
+            XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:2: unknown action 'fly'") }, "\(texts)")
+            XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:3: unknown key 'hyper-c'") }, "\(texts)")
+            XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:4: 'reply' must be a key name") }, "\(texts)")
+            XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:7: 'x' cannot be bound in [composer]") }, "\(texts)")
+            XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:8: 'send' does nothing in [composer]") }, "\(texts)")
+            XCTAssertTrue(texts.contains { $0.hasPrefix("keys.toml:10: unknown section [kitchen]") }, "\(texts)")
+            XCTAssertEqual(issues.count, 6)
+            XCTAssertEqual(issues.map(\.line), [2, 3, 4, 7, 8, 10], "in the file's order")
+            XCTAssertEqual(keys.action(for: .char("c"), in: .queue), .claim)
+            XCTAssertEqual(keys.action(for: .ctrl("d"), in: .composer), .openReview)
+        }
     }
 
     func testBadTOMLKeepsEveryDefault() {

@@ -66,6 +66,23 @@ struct CLIHarness {
         return Running(process: p, out: out, err: err)
     }
 
+    /// Runs `meja ARGS` with standard output and error on a pseudo-terminal (`script`), as a user at a terminal would;
+    /// `stdout` is what the terminal received from both, `stderr` is empty.
+    func runOnTerminal(_ args: [String]) throws -> Result {
+        let quoted = ([Self.binary] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-q", "-e", "-c", quoted.joined(separator: " "), "/dev/null"]
+        p.environment = env.merging(["TERM": "xterm-256color"]) { _, new in new }
+        p.currentDirectoryURL = dir
+        p.standardInput = FileHandle.nullDevice
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        return Running(process: p, out: out, err: err).wait()
+    }
+
     final class Running {
         let process: Process
         private let outData = DataBox(), errData = DataBox()

@@ -10,13 +10,16 @@ public struct TOMLFile: Sendable {
 
     /// Lines left out because they were not valid TOML (with `skippingBadLines`), as issues naming them.
     public let skippedLines: [FileIssue]
+    /// The lines of `skippedLines` that were table headers (left out with their tables).
+    let skippedHeaders: Set<Int>
 
     /// Parses `text`; a syntax error becomes a `FileIssue` with the parser's line. With `skippingBadLines`, the line at
     /// fault is left out and the rest parsed again (up to 20 times), so that one typo does not cost every other setting
     /// in the file; each line left out is in `skippedLines`. The line at fault is the one the parser stops at, or the
     /// nearest one above it whose removal lets the parser get further (an array left open on line 4 is found at the
-    /// end of the file). A table header at fault takes the settings under it along, which would otherwise land in the
-    /// table above.
+    /// end of the file). A setting is looked for before a table header: leaving out a header takes the settings under
+    /// it along (they would otherwise land in the table above), so two bad settings in a row are left out one by one
+    /// rather than with their whole table. Windows line ends (CRLF) count as line ends, as LF does.
     public init(text: String, path: String, skippingBadLines: Bool = false) throws(FileIssue) {
         try self.init(text: text, path: path, skippingBadLines: skippingBadLines, alreadySkipped: [])
     }
@@ -24,9 +27,10 @@ public struct TOMLFile: Sendable {
     /// As `init(text:path:skippingBadLines:)`, with lines the caller already left out (blanked in `text`).
     private init(text: String, path: String, skippingBadLines: Bool, alreadySkipped: [FileIssue]) throws(FileIssue) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var parsed = lines
+        // "\r\n" is one Character in Swift: split on it too, or a Windows file would be one long line.
+        var parsed = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         var skipped = alreadySkipped
+        var headers: Set<Int> = []
         var otherError: (any Error)?
         func attempt(_ candidate: [Substring]) -> Result<TOMLTable, TOMLParseError>? {
             do {
@@ -41,8 +45,11 @@ public struct TOMLFile: Sendable {
         while true {
             switch attempt(parsed) {
             case .success(let table)?:
+                // Lines left out are blank here, so that a key or header in them is never found (nor counted).
+                self.lines = parsed
                 self.root = Self.convert(table)
                 self.skippedLines = skipped
+                self.skippedHeaders = headers
                 return
             case nil:
                 throw FileIssue(file: path, line: nil, "not valid TOML: \(otherError.map { "\($0)" } ?? "")")
@@ -51,23 +58,30 @@ public struct TOMLFile: Sendable {
                 let issue = FileIssue(file: path, line: stop, error.description)
                 guard skippingBadLines, skipped.count < 20 else { throw issue }
                 // The nearest line at or above the stop whose removal mends the file; failing that (more than one
-                // mistake), the nearest whose removal gets the parser further.
-                let candidates = stride(from: min(stop, parsed.count), through: 1, by: -1)
-                    .filter { !parsed[$0 - 1].allSatisfy(\.isWhitespace) }
-                    .lazy.map { line -> (line: Int, removed: [Int], result: Result<TOMLTable, TOMLParseError>?) in
+                // mistake), the nearest whose removal gets the parser further. Settings first, headers (which take
+                // their whole table along) only when no setting will do.
+                let nonBlank = stride(from: min(stop, parsed.count), through: 1, by: -1).filter { !parsed[$0 - 1].allSatisfy(\.isWhitespace) }
+                func faultyEntry(among lines: [Int]) -> (line: Int, removed: [Int])? {
+                    let candidates = lines.lazy.map { line -> (line: Int, removed: [Int], result: Result<TOMLTable, TOMLParseError>?) in
                         let removed = Self.linesOfEntry(at: line, in: parsed)
                         var without = parsed
                         for l in removed { without[l - 1] = "" }
                         return (line, removed, attempt(without))
                     }
-                let mends = candidates.first { if case .success? = $0.result { true } else { false } }
-                let further = mends ?? candidates.first { if case .failure(let later)? = $0.result { later.source.begin.line > stop } else { false } }
-                guard let fault = further else { throw issue }
+                    let mends = candidates.first { if case .success? = $0.result { true } else { false } }
+                    let further = mends ?? candidates.first { if case .failure(let later)? = $0.result { later.source.begin.line > stop } else { false } }
+                    return further.map { ($0.line, $0.removed) }
+                }
+                let isHeader = { (line: Int) in Self.isHeader(parsed[line - 1]) }
+                guard let fault = faultyEntry(among: nonBlank.filter { !isHeader($0) }) ?? faultyEntry(among: nonBlank.filter(isHeader)) else {
+                    throw issue
+                }
                 let under = fault.removed.count - 1
                 let note = under > 0 ? "; this line and the \(under) line\(under == 1 ? "" : "s") under it are left out"
                                      : "; this line is left out"
                 let message = fault.line == stop ? error.description : "not valid TOML (the parser stopped at line \(stop))"
                 skipped.append(FileIssue(file: path, line: fault.line, message + note))
+                if isHeader(fault.line) { headers.insert(fault.line) }
                 for l in fault.removed { parsed[l - 1] = "" }
             }
         }
@@ -76,14 +90,19 @@ public struct TOMLFile: Sendable {
     /// The lines an entry at `line` spans when it is left out: the line, and for a table header every line up to the
     /// next header (its settings would otherwise join the table above).
     private static func linesOfEntry(at line: Int, in lines: [Substring]) -> [Int] {
-        guard lines[line - 1].trimmingCharacters(in: .whitespaces).hasPrefix("[") else { return [line] }
+        guard isHeader(lines[line - 1]) else { return [line] }
         var out = [line]
         var next = line + 1
-        while next <= lines.count, !lines[next - 1].trimmingCharacters(in: .whitespaces).hasPrefix("[") {
+        while next <= lines.count, !isHeader(lines[next - 1]) {
             if !lines[next - 1].allSatisfy(\.isWhitespace) { out.append(next) }
             next += 1
         }
         return out
+    }
+
+    /// Whether `line` is a table header (`[name]` or `[[name]]`).
+    private static func isHeader(_ line: Substring) -> Bool {
+        line.trimmingCharacters(in: .whitespaces).hasPrefix("[")
     }
 
     /// Reads and parses the file at `path` (see `init(text:path:skippingBadLines:)`).

@@ -55,7 +55,7 @@ public struct CommentRecord: Hashable, Sendable {
         }
         let platformText = try required("platform")
         guard let platform = Platform(parsing: platformText) else {
-            throw RecordProblem("platform '\(platformText)' must be one lower-case word such as mastodon, x, facebook, instagram, youtube")
+            throw RecordProblem("platform '\(SafeText.forMessage(platformText))' must be one lower-case word such as mastodon, x, facebook, instagram, youtube")
         }
         var idText: String
         if let n = o["id"]?.intValue { idText = String(n) } else { idText = try required("id") }
@@ -70,7 +70,7 @@ public struct CommentRecord: Hashable, Sendable {
         let created = try required("created_at")
         guard let createdAt = Timestamp.parse(created) ?? assumedZone.flatMap({ Timestamp.parse(created, assumingZone: $0) }) else {
             let local = assumedZone == nil && Timestamp.parse(created, assumingZone: TimeZone(identifier: "UTC")!) != nil
-            throw RecordProblem("created_at '\(created.prefix(40))' is not ISO 8601 with an offset or Z, e.g. 2026-11-30T09:15:00+07:00"
+            throw RecordProblem("created_at '\(SafeText.forMessage(created))' is not ISO 8601 with an offset or Z, e.g. 2026-11-30T09:15:00+07:00"
                 + (local ? "; if the file's times are local, import it with --assume-zone Asia/Jakarta (or the zone they are in)" : ""))
         }
         var fromAgency = false
@@ -83,6 +83,25 @@ public struct CommentRecord: Hashable, Sendable {
                                  name: a["name"]?.stringValue),
                   text: text, createdAt: createdAt, threadID: try optional("thread_id"), inReplyTo: try optional("in_reply_to"),
                   channel: try optional("channel"), url: try optional("url"), lang: try optional("lang"), fromAgency: fromAgency)
+    }
+
+    /// The times a comment can be written at: from 2000-01-01 (social media is younger: an earlier time is a mistake in
+    /// the export, a missing year or a zero time) up to 9000-01-01 (deadlines counted from a later one could pass the
+    /// year 9999, past which times cannot be written as ISO 8601).
+    public static let possibleTimes = Timestamp.parse("2000-01-01T00:00:00Z")!..<Timestamp.parse("9000-01-01T00:00:00Z")!
+
+    /// Why a record dated `time` cannot be imported, or nil when the time is possible (`possibleTimes`). Every import
+    /// format's records are checked so, whatever field the time came from.
+    public static func timeProblem(_ time: Date) -> RecordProblem? {
+        if time < possibleTimes.lowerBound {
+            return RecordProblem("the time it was written, \(Timestamp.utc(time)), is before 2000-01-01, older than any social-media "
+                + "comment: check the export's dates (a missing year or a zero time, say) and import it again with the right one")
+        }
+        if time >= possibleTimes.upperBound {
+            return RecordProblem("the time it was written, \(Timestamp.utc(time)), is after 9000-01-01, and its deadlines could pass "
+                + "the year 9999: check the export's dates and import it again with the right one")
+        }
+        return nil
     }
 
     /// The `meja-jsonl` object of this record.

@@ -556,6 +556,11 @@ struct Preparer: Sendable {
         guard case .success(var record) = item.result else { return p }
         // The account the file's comments were addressed to is the agency's own, whatever the configuration says.
         p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform, addressedTo: channel)
+        // Whatever the format, a message that is stored must be dated within the times a comment can have.
+        if p.isAgency || !record.onlyIfAgency, let problem = CommentRecord.timeProblem(record.createdAt) {
+            p.result = .failure(problem)
+            return p
+        }
         if p.isAgency {
             // Instagram's agency comments are nearly always answers; a reply listing without `parent_id` or its paging
             // link does not say to what.

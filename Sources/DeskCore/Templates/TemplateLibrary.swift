@@ -81,7 +81,7 @@ public struct TemplateLibrary: Sendable {
         var issues: [FileIssue] = []
         for name in names.sorted() where name.hasSuffix(".toml") {
             do {
-                let (found, problems) = parse(try TOMLFile.load(directory.appendingPathComponent(name).path))
+                let (found, problems) = parse(try TOMLFile.load(directory.appendingPathComponent(name).path, skippingBadLines: true))
                 all += found
                 issues += problems
             } catch {
@@ -91,9 +91,11 @@ public struct TemplateLibrary: Sendable {
         return (all, issues)
     }
 
-    /// The templates of one parsed file; each bad template is an issue and is left out.
+    /// The templates of one parsed file; each bad template is an issue and is left out. A template holding a line that
+    /// is not valid TOML (left out by `TOMLFile`'s `skippingBadLines`) is left out whole: what remains of it could have
+    /// lost its sensitive topics or its humour level, and the other templates of the file still load.
     public static func parse(_ file: TOMLFile) -> (templates: [ReplyTemplate], issues: [FileIssue]) {
-        var issues: [FileIssue] = []
+        var issues = file.skippedLines
         for key in file.root.keys.sorted() where key != "template" {
             issues.append(file.issue("unknown top-level key '\(key)': templates are [[template]] tables", key: key))
         }
@@ -104,8 +106,11 @@ public struct TemplateLibrary: Sendable {
         guard let tables = list.array else {
             return ([], issues + [file.issue("'template' must be written [[template]] (a list of tables)", key: "template")])
         }
+        let headers = tables.indices.map { file.line(table: "template", index: $0, key: nil) ?? 0 }
+        let broken = Set(file.skippedLines.compactMap(\.line).filter { !file.skippedHeaders.contains($0) }
+            .compactMap { line in headers.lastIndex { $0 < line } })
         var out: [ReplyTemplate] = []
-        for (i, value) in tables.enumerated() {
+        for (i, value) in tables.enumerated() where !broken.contains(i) {
             var reader = TemplateReader(file: file, index: i, table: value.table ?? [:])
             if let t = reader.read() { out.append(t) }
             issues += reader.issues

@@ -9,6 +9,10 @@
 /// - Other C0 and C1 controls become their visible Control Pictures (`␇`, `␈`, …) or `�`.
 /// - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks U+200E, U+200F and
 ///   U+061C are dropped, so text always reads in its stored order.
+/// - Invisible format characters (`isInvisibleFormat`: zero-width space, word joiner, a byte-order mark inside text,
+///   …) are dropped, so `@disko\u{200B}minfo` shows as the `@diskominfo` it would be mistaken for. The joiners
+///   U+200C and U+200D are kept where they join something (`joins(after:)`: an emoji sequence such as 👨‍👩‍👧, or
+///   letters of a script that needs them, such as Arabic or Devanagari) and dropped elsewhere.
 /// - More than `maxMarks` combining marks on one character are dropped ("zalgo" text).
 public enum SafeText {
     /// How line breaks are treated.
@@ -24,6 +28,16 @@ public enum SafeText {
 
     /// Combining marks kept per character at most.
     public static let maxMarks = 4
+
+    /// Characters of an outside value that a message quotes at most (`forMessage`).
+    public static let messageQuoteLimit = 60
+
+    /// A value from outside (a field of an import file, a setting, an API's error text) as a message quotes it:
+    /// inert (`sanitize`, line breaks folded) and cut to `limit` characters with `…`, so that a megabyte-long field
+    /// still makes a one-line message that says what to fix.
+    public static func forMessage(_ value: some StringProtocol, limit: Int = messageQuoteLimit) -> String {
+        sanitize(String(value), lines: .fold, limit: limit)
+    }
 
     /// Decodes bytes as UTF-8, replacing every invalid sequence with U+FFFD.
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
@@ -75,7 +89,9 @@ public enum SafeText {
             case 0x80..<0xA0:
                 emit("�")
                 marks = 0
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0xFEFF:
+            case 0x200C, 0x200D:
+                if joins(after: out.last) { emit(next) }
+            case _ where isDropped(next):
                 continue
             default:
                 if next.properties.generalCategory == .nonspacingMark || next.properties.generalCategory == .enclosingMark {
@@ -92,14 +108,45 @@ public enum SafeText {
     }
 
     /// Whether `s` has no place in a reply: a C0 control other than line feed, tab and carriage return, DEL, a C1
-    /// control (ESC and its sequences among them), or a bidi embedding, override or isolate (U+202A–U+202E,
-    /// U+2066–U+2069), which would garble or disguise the reply where it is posted.
+    /// control (ESC and its sequences among them), a bidi embedding, override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069), or an invisible format character (`isInvisibleFormat`), which would garble or disguise the
+    /// reply where it is posted.
     public static func isHiddenControl(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x0A, 0x09, 0x0D: return false
         case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return isInvisibleFormat(s)
+        }
+    }
+
+    /// Whether `s` is a format character that shows nothing and joins nothing: the zero-width space (U+200B), the word
+    /// joiner and invisible operators (U+2060–U+2064), the deprecated format controls (U+206A–U+206F), a byte-order
+    /// mark (U+FEFF; at the start of a file the readers have taken it off already), the Mongolian vowel separator
+    /// (U+180E) and the soft hyphen (U+00AD). In a name or a handle they make a look-alike of another.
+    public static func isInvisibleFormat(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B, 0x2060...0x2064, 0x206A...0x206F, 0xFEFF, 0x180E, 0x00AD: return true
         default: return false
         }
+    }
+
+    /// Whether `s` is dropped from text shown: a bidi control (embedding, override, isolate or mark) or an invisible
+    /// format character.
+    private static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        default: return isInvisibleFormat(s)
+        }
+    }
+
+    /// Whether a zero-width joiner or non-joiner after `previous` joins something: it follows an emoji (or the emoji
+    /// presentation selector U+FE0F) in a sequence such as 👨‍👩‍👧, or a letter or mark of a script beyond Latin, where
+    /// it shapes the letters. After Latin letters, digits and punctuation it only hides in a name, and is dropped.
+    static func joins(after previous: Unicode.Scalar?) -> Bool {
+        guard let previous, previous.value > 0x2FF else { return false }
+        let p = previous.properties
+        return p.isEmoji || previous.value == 0xFE0F || p.isAlphabetic || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark
     }
 
     /// A value from outside (a citizen's name, a value staff typed) as a reply may carry it: hidden controls dropped
@@ -138,10 +185,7 @@ public enum SafeText {
             }
             if v < 0x7F { marks = 0; continue }
             if v < 0xA0 { return false }
-            switch v {
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x2028, 0x2029: return false
-            default: break
-            }
+            if v == 0x2028 || v == 0x2029 || v == 0x200C || v == 0x200D || isDropped(s) { return false }
             let cat = s.properties.generalCategory
             if cat == .nonspacingMark || cat == .enclosingMark {
                 marks += 1

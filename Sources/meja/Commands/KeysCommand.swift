@@ -25,12 +25,12 @@ struct KeysCommand: ParsableCommand {
     func run() throws {
         try guarded {
             if markdown {
-                FileHandle.standardOutput.write(Data(KeyReference.markdown().utf8))
+                Console.write(KeyReference.markdown(), to: .output)
                 return
             }
             let (keys, issues) = KeyBindingsFile.load(path: KeyBindingsFile.defaultPath())
             for issue in issues { Console.warn(issue.description) }
-            FileHandle.standardOutput.write(Data(KeyReference.table(keys: keys, language: .fromEnvironment()).utf8))
+            Console.write(KeyReference.table(keys: keys, language: .fromEnvironment()), to: .output)
             if !issues.isEmpty { throw ExitCode(1) }
         }
     }

@@ -194,39 +194,37 @@ struct LogCommand: ParsableCommand {
     }
 }
 
-/// Lines to a file or to standard output, buffered.
+/// Lines to a file or to standard output (through `Console`), buffered.
 final class OutputSink {
-    private let handle: FileHandle
-    private var buffer = Data()
-    private let owned: Bool
+    /// The file written, or nil for standard output.
+    private let file: FileHandle?
+    private var buffer = ""
 
     init(path: String?) throws {
         if let path {
             guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
                 throw CLIError(message: "cannot write \(path)", code: 1)
             }
-            handle = h
-            owned = true
+            file = h
         } else {
-            handle = .standardOutput
-            owned = false
+            file = nil
         }
     }
 
     func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
-        if buffer.count > 1 << 20 { flush() }
+        buffer += line
+        buffer += "\n"
+        if buffer.utf8.count > 1 << 20 { flush() }
     }
 
     func flush() {
-        handle.write(buffer)
+        if let file { file.write(Data(buffer.utf8)) } else { Console.write(buffer, to: .output) }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() {
         flush()
-        if owned { try? handle.close() }
+        try? file?.close()
     }
 }
 

@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
                     throw CLIError(message: "cannot write \(out): \(error.localizedDescription)", code: 1)
                 }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Console.write(text, to: .output)
             }
         }
     }

@@ -2,14 +2,50 @@ import DeskCore
 import Foundation
 
 /// Writing to the terminal: standard output for results, standard error for messages and progress.
+///
+/// This is the one place where the command line meets the terminal, and where whatever came from outside is made
+/// inert on its way there. Everything written to standard error (messages quoting a file's values or name, an
+/// argument, a setting) and everything written to standard output while it is a terminal goes through `SafeText`:
+/// escape sequences, controls, bidi overrides and invisible format characters are shown as visible marks or dropped,
+/// tabs and line breaks are kept, so no file or argument can retitle the window, write the clipboard or clear the
+/// screen. Standard output that is piped or redirected (JSON, CSV, log exports, reports) is written byte for byte:
+/// a file keeps what the data holds, and whoever shows it answers for it.
 enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    /// Where a text goes.
+    enum Stream {
+        /// Standard output: results.
+        case output
+        /// Standard error: messages and progress.
+        case error
     }
 
-    static func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    /// Prints a line of results on standard output.
+    static func out(_ text: String) {
+        write(text + "\n", to: .output)
     }
+
+    /// Prints a message line on standard error.
+    static func warn(_ text: String) {
+        write(text + "\n", to: .error)
+    }
+
+    /// Writes `text` as it is to `stream`, made inert when it reaches a terminal there (always, for standard error).
+    static func write(_ text: String, to stream: Stream) {
+        switch stream {
+        case .output: FileHandle.standardOutput.write(Data((stdoutIsTerminal ? inert(text) : text).utf8))
+        case .error: FileHandle.standardError.write(Data(inert(text).utf8))
+        }
+    }
+
+    /// `text` made safe to show on a terminal (`SafeText.sanitize`, with no length limit), its tabs and line breaks kept.
+    static func inert(_ text: String) -> String {
+        text.split(separator: "\t", omittingEmptySubsequences: false)
+            .map { SafeText.sanitize(String($0), lines: .keep, limit: .max) }
+            .joined(separator: "\t")
+    }
+
+    /// Whether standard output is a terminal (what is written there is then made inert).
+    static let stdoutIsTerminal = isatty(1) != 0
 
     /// Whether standard error is a terminal (progress bars are drawn only then).
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
@@ -32,7 +68,7 @@ enum Console {
             left -= 1
             text += "  " + v.text + (left > 0 ? ",\n" : "\n")
             if left % 1_000 == 0, left > 0 {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                write(text, to: .output)
                 text = ""
             }
         }
@@ -40,14 +76,15 @@ enum Console {
     }
 }
 
-/// A progress bar on standard error, drawn only when it is a terminal.
+/// A progress bar on standard error, drawn only when it is a terminal. Its label (a file's name, say) is made inert
+/// and cut to fit one line; the carriage return and line erase that redraw the bar are its own.
 final class ProgressBar {
     private let label: String
     private var lastDrawn = -1
     private let enabled: Bool
 
     init(_ label: String, enabled: Bool = Console.stderrIsTerminal) {
-        self.label = label
+        self.label = SafeText.sanitize(label, limit: 60)
         self.enabled = enabled
     }
 

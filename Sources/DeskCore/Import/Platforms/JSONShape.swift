@@ -9,12 +9,12 @@ enum JSONShape {
     /// E.g. "an object with keys error, message", "an array of 3 strings", "a number",
     /// "an API error response (OAuthException 190: Invalid OAuth access token)".
     static func describe(_ value: JSONValue) -> String {
-        if let error = apiError(value) { return "an API error response (\(error))" }
+        if let error = apiError(value) { return "an API error response (\(SafeText.forMessage(error, limit: 300)))" }
         switch value {
         case .null: return "null"
         case .bool: return "true or false"
         case .int, .double: return "a number"
-        case .string(let s): return "a string (\"\(s.prefix(40))\(s.count > 40 ? "…" : "")\")"
+        case .string(let s): return "a string (\"\(SafeText.forMessage(s))\")"
         case .array(let a):
             if a.isEmpty { return "an empty array" }
             let kinds = Set(a.map(kind))
@@ -28,9 +28,10 @@ enum JSONShape {
         }
     }
 
-    /// The keys of an object in order, without the line marker the reader adds.
+    /// The keys of an object in order, without the line marker the reader adds, each as a message may quote it
+    /// (`SafeText.forMessage`: a file's keys are its writer's to choose).
     static func visibleKeys(_ value: JSONValue) -> [String] {
-        (value.objectValue ?? [:]).keys.filter { $0 != JSONParser.lineKey }.sorted()
+        (value.objectValue ?? [:]).keys.filter { $0 != JSONParser.lineKey }.sorted().map { SafeText.forMessage($0) }
     }
 
     /// The message of an API error body, if `value` is one.

@@ -91,7 +91,7 @@ struct PlatformFields {
         switch object[key] {
         case .string(let s)?:
             guard let d = Timestamp.parsePlatform(s) else {
-                throw RecordProblem("`\(key)` is '\(s.prefix(40))', not a time such as \(example)")
+                throw RecordProblem("`\(key)` is '\(SafeText.forMessage(s))', not a time such as \(example)")
             }
             return d
         case nil, .null?: throw RecordProblem("missing `\(key)` (when it was written, e.g. \(example)); found \(keyList)")

@@ -13,11 +13,30 @@ public enum ReportCSV {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A field quoted as RFC 4180 asks; a text that a spreadsheet would run as a formula (`=`, `+`, `-`) gets a
-    /// leading `'` (numbers and the lone `-` of "none" are left alone).
+    /// A field quoted as RFC 4180 asks. A text a spreadsheet would run as a formula gets a leading `'`
+    /// (`startsAFormula`).
     public static func field(_ s: String) -> String {
-        var s = s
-        if let first = s.first, "=+-".contains(first), s != "-", Double(s) == nil { s = "'" + s }
-        return LogAudit.csvField(s)
+        LogAudit.csvField(startsAFormula(s) ? "'" + s : s)
+    }
+
+    /// Whether a spreadsheet would read `s` as a formula: it starts with `=`, `+` or `-` (numbers and the lone `-` of
+    /// "none" excepted), with a tab or a carriage return, or with `@` when it is not a plain handle. Every channel is
+    /// a handle (`@diskominfo`, `@warga@mastodon.social`), and docs/report-csv.md and the recount in docs/reports.md
+    /// read them as they are; `@sum(1+1)` is no handle.
+    public static func startsAFormula(_ s: String) -> Bool {
+        switch s.unicodeScalars.first {
+        case "="?, "+"?, "-"?: return s != "-" && Double(s) == nil
+        case "\t"?, "\r"?: return true
+        case "@"?: return !isPlainHandle(s)
+        default: return false
+        }
+    }
+
+    /// `@name` or `@name@server`, the names of letters, digits, `_`, `.` and `-`.
+    static func isPlainHandle(_ s: String) -> Bool {
+        let names = s.dropFirst().split(separator: "@", omittingEmptySubsequences: false)
+        return names.count <= 2 && names.allSatisfy { name in
+            !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
+        }
     }
 }

@@ -72,11 +72,12 @@ public enum ReportHTML {
         return "\(escape(l.id)) / <span lang=\"en\">\(escape(l.en))</span>"
     }
 
-    /// Text made safe inside elements and quoted attributes.
+    /// Text made safe inside elements and quoted attributes, and inert (`SafeText`: escape sequences, controls, bidi
+    /// overrides and invisible format characters are shown as marks or dropped, line breaks kept).
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
+        for c in SafeText.sanitize(s, lines: .keep, limit: .max).unicodeScalars {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -84,8 +85,7 @@ public enum ReportHTML {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                // Characters XML forbids (controls other than tab and line breaks) are dropped.
-                if c.value < 0x20, c != "\t", c != "\n", c != "\r" { continue }
+                // Noncharacters XML forbids are dropped (`SafeText` has made every control visible).
                 if c.value == 0xFFFE || c.value == 0xFFFF { continue }
                 out.unicodeScalars.append(c)
             }
