@@ -57,7 +57,7 @@ public struct ReplyAssistant: Sendable {
         let recent = try desk.store.read {
             try $0.recentTemplateIDs(author: comment.author, platform: comment.platform, since: desk.now - 30 * 86_400)
         }
-        // The intent stored at import is the governor's own guess; only a different one was set by staff.
+        // The intent stored at import is on the log and in reports; a newer word list reading otherwise does not move it.
         let triaged = comment.intent == verdict.intent ? nil : comment.intent
         let input = SuggestionInput(text: comment.text, platform: comment.platform, channel: comment.channel, verdict: verdict,
                                     triagedIntent: triaged, recentTemplateIDs: recent,

@@ -79,15 +79,12 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
     case status
     case escalate
     case reply
-    case tag
-    case intent
     case staffAdd = "staff.add"
     case staffUpdate = "staff.update"
     case policyVersion = "policy.version"
     case templateVersion = "template.version"
     case configVersion = "config.version"
     case export
-    case fetch
 
     /// What staff read for the action, in the desk's two languages (the log itself keeps `rawValue`).
     public var label: Localized {
@@ -99,15 +96,12 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
         case .status: Localized("status diubah", "status changed")
         case .escalate: Localized("dieskalasi", "escalated")
         case .reply: Localized("dibalas", "replied")
-        case .tag: Localized("tag diubah", "tags changed")
-        case .intent: Localized("maksud diubah", "intent changed")
         case .staffAdd: Localized("petugas ditambah", "staff added")
         case .staffUpdate: Localized("petugas diubah", "staff changed")
         case .policyVersion: Localized("versi kebijakan SLA", "SLA policy version")
         case .templateVersion: Localized("versi templat", "template version")
         case .configVersion: Localized("versi konfigurasi", "configuration version")
         case .export: Localized("ekspor", "export")
-        case .fetch: Localized("ambil dari platform", "fetched from the platform")
         }
     }
 }

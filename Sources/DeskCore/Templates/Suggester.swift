@@ -6,7 +6,7 @@
 ///   comment touches that topic, and then ranks first (condolence for death, emergency for disaster and
 ///   health emergencies); plain templates stay available after it.
 /// - **Language**: the comment's own language first (code-mixed comments get Indonesian first, English next).
-/// - **Intent** (staff's triage wins over the governor's guess), then **keywords** after slang
+/// - **Intent** (the one recorded at import wins over a fresh reading), then **keywords** after slang
 ///   normalisation, then special cases (rude comments get the calm reply, spam the warning, jokes the light
 ///   reply when humour 2 is allowed).
 /// - **Conversation**: closing and follow-up messages are not offered before the agency has answered the citizen.
@@ -199,7 +199,7 @@ private struct Candidate {
             case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
             case .safeWithTopic: Localized("balasan umum yang hati-hati untuk komentar sensitif", "a careful general reply for a sensitive comment")
             case .intent: input.triagedIntent != nil
-                ? Localized("cocok dengan maksud '\(intent.id)' (ditetapkan petugas)", "fits the intent '\(input.intent.rawValue)' (set by staff)")
+                ? Localized("cocok dengan maksud '\(intent.id)' (tercatat saat impor)", "fits the intent '\(input.intent.rawValue)' (recorded at import)")
                 : Localized("cocok dengan maksud '\(intent.id)'", "fits the intent '\(input.intent.rawValue)'")
             case .anyIntent: Localized("cocok untuk maksud apa pun", "suits any intent")
             case .otherIntent: Localized("ditulis untuk \(t.intents.map(\.label.id).joined(separator: "/")), bukan '\(intent.id)'",

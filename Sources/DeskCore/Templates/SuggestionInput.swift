@@ -8,7 +8,7 @@ public struct SuggestionInput: Sendable {
     public var channel: String?
     /// The tone governor's verdict on the text.
     public var verdict: ToneVerdict
-    /// The intent set by staff at triage, which wins over the governor's guess.
+    /// The intent recorded at import when it differs from the governor's reading now (a newer word list): it wins.
     public var triagedIntent: Intent?
     /// Templates already sent to this citizen in the last 30 days (the store supplies them).
     public var recentTemplateIDs: Set<String>
@@ -35,6 +35,6 @@ public struct SuggestionInput: Sendable {
         self.context = context
     }
 
-    /// The intent used for ranking: staff's triage, else the governor's guess.
+    /// The intent used for ranking: the recorded one, else the governor's reading.
     public var intent: Intent { triagedIntent ?? verdict.intent }
 }
