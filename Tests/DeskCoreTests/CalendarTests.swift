@@ -103,5 +103,13 @@ final class CalendarTests: XCTestCase {
         XCTAssertNil(SLADuration(parsing: "2h weekly"))
         XCTAssertEqual(AtRiskThreshold(parsing: "25%"), .share(0.25))
         XCTAssertEqual(AtRiskThreshold(parsing: "30m"), .remaining(SLADuration(30, .minutes, .business)))
+        // Counted in its target's mode: the policy's logged version names none (a calendar clock's "5m" is calendar).
+        XCTAssertEqual(AtRiskThreshold(parsing: "5m")?.description, "5m")
+        XCTAssertEqual(AtRiskThreshold(parsing: "25%")?.description, "25%")
+        let night = DeskConfig().calendar
+        let start = Timestamp.parse("2026-12-01T22:01:00+07:00")! // 2026-12-01 22:01 WIB, the office closed
+        let (due, atRisk) = try! XCTUnwrap(SLAEngine.deadline(SLADuration(parsing: "30m calendar")!, threshold: AtRiskThreshold(parsing: "5m")!,
+                                                              from: start, calendar: night))
+        XCTAssertEqual(due.timeIntervalSince(atRisk), 300, "five calendar minutes before a calendar deadline, at night too")
     }
 }

@@ -66,7 +66,9 @@ public enum AtRiskThreshold: Hashable, Sendable, Codable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .share(let s): "\(Int((s * 100).rounded()))%"
-        case .remaining(let d): d.description
+        // Counted in the target's own mode, whatever the threshold was written with: the log names no mode for it
+        // (`5m`, not a `5m business` that a calendar clock would not use).
+        case .remaining(let d): "\(d.amount)\(d.unit.rawValue)"
         }
     }
 }
