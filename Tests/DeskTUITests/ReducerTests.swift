@@ -753,6 +753,21 @@ final class ReducerTests: XCTestCase {
         }
     }
 
+    func testAClockMetLateReadsToItsEndAtEightyColumns() {
+        let s = AppState(size: Size(width: 80, height: 24), now: Self.now, language: .id, actor: "sari", isSupervisor: true)
+        var sla = SLARecord(policy: "default", policyVersion: 1, responseClock: .firstResponse)
+        sla.responseDueAt = Self.now.addingTimeInterval(-6 * 86_400)
+        sla.responseAtRiskAt = Self.now.addingTimeInterval(-7 * 86_400)
+        sla.respondedAt = Self.now.addingTimeInterval(-600)
+        let clock = sla.clocks(at: Self.now)[0]
+        XCTAssertTrue(clock.state == .met && clock.late)
+        let line = ThreadView.clockLine(clock, state: s).pieces.map(\.text).joined()
+        XCTAssertLessThan(DisplayWidth.of(line), 80, line)
+        XCTAssertTrue(line.contains("terlambat") && line.contains("terpenuhi"), line)
+        let wide = AppState(size: Size(width: 120, height: 24), now: Self.now, language: .id, actor: "sari", isSupervisor: true)
+        XCTAssertTrue(ThreadView.clockLine(clock, state: wide).pieces.map(\.text).joined().contains("  terpenuhi"), "two spaces where there is room")
+    }
+
     // MARK: Composer and review
 
     private func composing() -> AppState {

@@ -170,8 +170,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .boardGroupShown: ("{1} ditampilkan", "{1} shown")
         case .groupNobody: ("Belum ditugaskan", "Unassigned")
         case .groupNoChannel: ("Tanpa kanal", "No channel")
-        case .groupedByStaff: ("per petugas (Tab: per kanal)", "by staff (Tab: by channel)")
-        case .groupedByChannel: ("per kanal (Tab: per petugas)", "by channel (Tab: by staff)")
+        case .groupedByStaff: ("per petugas (Tab: kanal)", "by staff (Tab: channel)")
+        case .groupedByChannel: ("per kanal (Tab: petugas)", "by channel (Tab: staff)")
         case .passedOverEmpty: ("Tidak ada komentar yang terlewati.", "No comment has been passed over.")
         case .passedOverCount: ("{1} terlewati", "{1} passed over")
         case .passedOverAmongUrgent: ("{1} terlewati di antara {2} paling mendesak · meja report menghitung semua",

@@ -50,15 +50,16 @@ public enum LogView {
         }
         // The head is meant to be noted and published: whole when the line has room.
         let head = report.head ?? "–"
-        let room = w - DisplayWidth.of(s.format(.chainIntact, String(report.count)) + s[.stateAgrees]) - 12
+        let room = w - DisplayWidth.of(s.format(.chainIntact, String(report.count)) + s[.stateAgrees]) - window.reduce(0) { $0 + DisplayWidth.of($1.0) } - 12
         let shown = head.count <= room ? head : String(head.prefix(max(24, room - 1))) + "…"
         // Times that go back do not break the chain (older logs hold them honestly), but reports "as of" a moment count
         // them: the same warning `meja log verify` prints.
         let regressions: [(String, UIObject)] = report.timeRegressions.first.map {
             [("  " + s.format(.logTimeRegressions, String(report.timeRegressionCount), String($0.seq)), .warning)]
         } ?? []
-        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok)] + regressions + window
-            + [("  " + s.format(.chainHead, shown), .muted)]
+        // The head before the window's note: it is what is noted and published, and a narrow line is cut at its end.
+        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok)] + regressions
+            + [("  " + s.format(.chainHead, shown), .muted)] + window
     }
 
     /// The subject and the most telling part of the payload.

@@ -71,13 +71,14 @@ public enum OverdueBoardView {
         let aside = board.items.filter { !$0.comment.status.needsAction }
         let answered = aside.filter { $0.comment.sla.respondedAt != nil }.count
         let unanswered = aside.count - answered
+        // The grouping and its key first: at 80 columns the end of the line is cut, and the counts read on after it.
         var status: [(String, UIObject)] = [
+            ((board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]) + " │ ", .muted),
             (SLABadge.glyph(.breached) + " " + s.format(.countBreached, String(breached)), .badgeBreached), (" · ", .muted),
             (SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(atRisk)), .badgeAtRisk)]
         if answered > 0 { status.append((" · " + s.format(.boardAnswered, String(answered)), .muted)) }
         if unanswered > 0 { status.append((" · " + s.format(.boardUnansweredAside, String(unanswered)), .badgeBreached)) }
         if allCounts != nil { status.append((" · " + s.format(.boardOldestShown, String(board.items.count)), .badgeAtRisk)) }
-        status.append(("  │ " + (board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]), .muted))
         return status
     }
 }

@@ -121,11 +121,14 @@ public enum ThreadView {
         let lateMet = clock.state == .met && clock.late
         let glyph = TextLayout.fit(lateMet ? "✓!" : SLABadge.glyph(clock.state), to: 2)
         let style = lateMet ? UIObject.badgeBreached : SLABadge.object(clock.state)
-        var detail = ""
-        if let due = clock.dueAt { detail = s.format(.clockDue, s.dateTime(due, zone: state.timeZone)) }
+        var parts: [String] = []
+        if let due = clock.dueAt { parts.append(s.format(.clockDue, s.dateTime(due, zone: state.timeZone))) }
         let left = SLABadge.timeLeft(clock, now: state.now, strings: s)
-        if !left.isEmpty { detail += "  " + (left.hasPrefix("-") ? s.format(.clockLate, String(left.dropFirst())) : s.format(.clockLeft, left)) }
-        if let met = clock.metAt { detail += "  " + s.format(.clockMet, s.dateTime(met, zone: state.timeZone)) }
+        if !left.isEmpty { parts.append(left.hasPrefix("-") ? s.format(.clockLate, String(left.dropFirst())) : s.format(.clockLeft, left)) }
+        if let met = clock.metAt { parts.append(s.format(.clockMet, s.dateTime(met, zone: state.timeZone))) }
+        // Two spaces between the parts where the line has room; one where that would cut its end (80 columns).
+        let wide = parts.joined(separator: "  ")
+        let detail = 2 + 3 + 17 + 13 + DisplayWidth.of(wide) < state.size.width ? wide : parts.joined(separator: " ")
         return Document.Line([("  " + glyph + " ", style),
                                (TextLayout.fit(s.clock(clock.clock), to: 16) + " ", .text),
                                (TextLayout.fit(lateMet ? s[.late] : s.slaState(clock.state), to: 12) + " ", style),
