@@ -466,8 +466,12 @@ final class ReducerTests: XCTestCase {
         guard case .perform(.claim(1))? = send(&s, .claim).first else { return XCTFail() }
         guard case .perform(.release(1))? = send(&s, .release).first else { return XCTFail() }
         guard case .loadStaff(forComment: 1)? = send(&s, .assign).first else { return XCTFail() }
-        _ = Reducer.apply(&s, .staffLoaded([StaffMember(name: "budi", role: .agent), StaffMember(name: "old", role: .agent, active: false)], forComment: 1))
-        XCTAssertEqual(s.picker?.options.map(\.value), ["budi"], "inactive staff cannot be chosen")
+        _ = Reducer.apply(&s, .staffLoaded([StaffMember(name: "budi", role: .agent), StaffMember(name: "dewi", role: .agent),
+                                            StaffMember(name: "old", role: .agent, active: false)],
+                                           workloads: ["budi": StaffWorkload(held: 7, breached: 2)], forComment: 1))
+        XCTAssertEqual(s.picker?.options.map(\.value), ["budi", "dewi"], "inactive staff cannot be chosen")
+        XCTAssertEqual(s.picker?.options.map(\.label), ["budi (budi, agent) · holds 7, 2 breached", "dewi (dewi, agent) · holds 0"],
+                       "whoever has room is seen")
         guard case .perform(.assign(1, to: "budi"))? = send(&s, .accept).first else { return XCTFail() }
         XCTAssertNil(s.picker)
         send(&s, .setStatus)

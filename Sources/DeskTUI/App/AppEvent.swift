@@ -32,7 +32,8 @@ public enum AppEvent: Sendable {
     case overdueLoaded([QueueItem], counts: OverdueCounts? = nil)
     case passedOverLoaded(PassedOverList)
     case logLoaded([LogEvent], LogAudit.Audit?)
-    case staffLoaded([StaffMember], forComment: Int64)
+    /// The staff who can be assigned, with what each holds (a supervisor assigns to whoever has room).
+    case staffLoaded([StaffMember], workloads: [String: StaffWorkload], forComment: Int64)
     /// The comment a `PLATFORM:ID` named (`:open x:1863…`).
     case commentFound(Int64)
     /// Every channel and platform on the desk (read once, at the start: the filters offer them all).

@@ -77,7 +77,7 @@ public final class EffectRunner {
             }
             return [.logLoaded(events, verify ? try LogAudit.audit(desk.store) : nil)]
         case .loadStaff(let id):
-            return [.staffLoaded(try desk.staff(), forComment: id)]
+            return [.staffLoaded(try desk.staff(), workloads: try desk.workloads(), forComment: id)]
         case .findComment(let reference):
             return [.commentFound(try desk.resolve(reference))]
         case .loadChannels:

@@ -660,9 +660,11 @@ public enum Reducer {
         case .channelsLoaded(let channels, let platforms):
             state.learnChannels(channels)
             state.learnPlatforms(platforms)
-        case .staffLoaded(let staff, let id):
-            let options = staff.filter(\.active).map {
-                PickerState.Option(value: $0.name, label: "\($0.displayName) (\($0.name), \(s.role($0.role)))")
+        case .staffLoaded(let staff, let workloads, let id):
+            let options = staff.filter(\.active).map { member in
+                let load = workloads[member.name] ?? StaffWorkload()
+                return PickerState.Option(value: member.name, label: "\(member.displayName) (\(member.name), \(s.role(member.role))) · "
+                    + s.format(load.breached > 0 ? .workloadBreached : .workload, String(load.held), String(load.breached)))
             }
             guard !options.isEmpty else {
                 state.notice = Notice(.error, s[.noStaff])

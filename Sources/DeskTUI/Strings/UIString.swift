@@ -21,7 +21,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case clockDue, clockLate, clockLeft, clockMet, late
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
-    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored, fillVariable, noVariables, variablesToFill
+    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
@@ -136,6 +136,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .emptyDraft: ("Draf masih kosong: tulis balasan dulu.", "The draft is empty: write the reply first.")
         case .fillVariable: ("Ketik isi {1} di sini (Ctrl-U mengembalikannya).", "Type the value of {1} here (Ctrl-U puts it back).")
         case .noVariables: ("Tidak ada {variabel} lagi di draf.", "No {variable} is left in the draft.")
+        case .workload: ("memegang {1}", "holds {1}")
+        case .workloadBreached: ("memegang {1}, {2} lewat batas", "holds {1}, {2} breached")
         case .variablesToFill: ("Isi dulu {1}: Ctrl-N melompat ke sana.", "Fill in {1} first: Ctrl-N jumps there.")
         case .draftKept: ("Draf disimpan; tekan r pada komentar ini untuk melanjutkan.", "Draft kept; press r on this comment to go on.")
         case .draftRestored: ("Draf sebelumnya dipulihkan.", "Your earlier draft was restored.")
