@@ -165,6 +165,12 @@ final class StoreTests: XCTestCase {
         let reopened = Desk(store: try SQLiteStore(path: t.path), clock: t.clock, actor: t.desk.actor)
         XCTAssertEqual(try reopened.draft(for: id)?.text, "Halo Kak, sedang kami cek 🙏")
         XCTAssertEqual(try t.store.read { try $0.lastEvent()?.seq }, before)
+        // The queue marks it for the one who wrote it, not for anyone else.
+        XCTAssertEqual(try t.desk.queue(limit: 10).first { $0.comment.id == id }?.hasDraft, true)
+        let other = t.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))
+        XCTAssertEqual(try other.queue(limit: 10).first { $0.comment.id == id }?.hasDraft, false)
+        try t.desk.saveDraft(for: id, text: "")
+        XCTAssertEqual(try t.desk.queue(limit: 10).first { $0.comment.id == id }?.hasDraft, false, "an emptied draft is gone")
     }
 }
 

@@ -876,6 +876,36 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(text.contains("complaint: thanks and follow-up"), "and why it is suggested:\n\(text)")
     }
 
+    func testASecondTemplateReplacesAnUntouchedFirstAndCtrlKClears() {
+        var s = composing()
+        send(&s, .insertSuggestion)
+        XCTAssertEqual(s.composer?.editor.text, "Terima kasih.")
+        send(&s, .nextSuggestion)
+        send(&s, .insertSuggestion)
+        XCTAssertEqual(s.composer?.editor.text, "Siap!", "the first, left as it was, gives way")
+        XCTAssertEqual(s.composer?.templateID, "b")
+        _ = Reducer.apply(&s, .typed(" Kami cek."))
+        send(&s, .previousSuggestion)
+        send(&s, .insertSuggestion)
+        XCTAssertEqual(s.composer?.editor.text, "Siap! Kami cek. Terima kasih.", "edited, the draft is added to")
+        send(&s, .clearDraft)
+        XCTAssertEqual(s.composer?.editor.text, "")
+        XCTAssertEqual(s.notice?.text, "Draft cleared; Ctrl-U brings it back.")
+        send(&s, .editUndo)
+        XCTAssertEqual(s.composer?.editor.text, "Siap! Kami cek. Terima kasih.")
+        send(&s, .clearDraft)
+        XCTAssertEqual(send(&s, .leaveComposer).count, 1, "the emptied draft is saved empty, which removes it")
+        XCTAssertFalse(s.queue.items.first { $0.comment.id == 1 }?.hasDraft ?? true)
+    }
+
+    func testTheQueueMarksACommentWithADraft() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("Halo Kak"))
+        send(&s, .leaveComposer)
+        XCTAssertEqual(s.queue.items.first { $0.comment.id == 1 }?.hasDraft, true)
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("✎ Halo"), DeskView.render(s, keys: .defaults).text)
+    }
+
     func testUndoingTheInsertedTemplateForgetsIt() {
         var s = composing()
         send(&s, .insertSuggestion)

@@ -44,7 +44,15 @@ public final class Desk: Sendable {
 
     /// A page of the queue in the desk's order, with each comment's SLA standing now.
     public func queue(_ query: QueueQuery) throws -> [QueueItem] {
-        try store.read { tx in try tx.queue(query).map { try item($0, tx, now: query.now) } }
+        try store.read { tx in
+            // The actor's own drafts are few: read once, marked on the items they belong to.
+            let drafts = try tx.draftCommentIDs(staff: actor.name)
+            return try tx.queue(query).map {
+                var item = try item($0, tx, now: query.now)
+                item.hasDraft = drafts.contains($0.id)
+                return item
+            }
+        }
     }
 
     /// A page of the default queue (what needs action) at the current time.

@@ -7,11 +7,14 @@ public struct QueueItem: Sendable, Hashable {
     public var clock: SLARecord.ClockStatus?
     /// Unanswered while at least the configured number of newer comments in its queue were answered.
     public var passedOver: Bool
+    /// The acting staff member has a reply to it half written (their draft, which is not on the log).
+    public var hasDraft: Bool
 
-    public init(comment: Comment, clock: SLARecord.ClockStatus?, passedOver: Bool) {
+    public init(comment: Comment, clock: SLARecord.ClockStatus?, passedOver: Bool, hasDraft: Bool = false) {
         self.comment = comment
         self.clock = clock
         self.passedOver = passedOver
+        self.hasDraft = hasDraft
     }
 
     public var state: SLAState { clock?.state ?? .none }

@@ -30,14 +30,15 @@ public enum CommentWords {
         return digest(bytes)
     }
 
-    /// The fingerprint of the seven fields as the store holds them (nil for NULL).
-    public static func fingerprint(_ fields: [UnsafeRawBufferPointer?]) -> UInt64 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(fields.reduce(64) { $0 + ($1?.count ?? 0) + 9 })
-        for field in fields {
-            if let field { append(field, to: &bytes) } else { bytes.append(0) }
-        }
-        return digest(bytes)
+    /// The fingerprint of the seven fields as the store holds them (nil for NULL), written out in `buffer` (kept by the
+    /// caller across a million rows, so that none of them allocates).
+    public static func fingerprint(_ fields: (UnsafeRawBufferPointer?, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?,
+                                              UnsafeRawBufferPointer?, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?,
+                                              UnsafeRawBufferPointer?), buffer: inout [UInt8]) -> UInt64 {
+        buffer.removeAll(keepingCapacity: true)
+        func put(_ field: UnsafeRawBufferPointer?) { if let field { append(field, to: &buffer) } else { buffer.append(0) } }
+        put(fields.0); put(fields.1); put(fields.2); put(fields.3); put(fields.4); put(fields.5); put(fields.6)
+        return digest(buffer)
     }
 
     /// 16 lower-case hex digits.

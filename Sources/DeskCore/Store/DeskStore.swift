@@ -118,6 +118,8 @@ public protocol StoreReader {
     func lastEvent(atOrBefore moment: Date) throws -> LogEvent?
     func setting(_ key: String) throws -> String?
     func draft(commentID: Int64, staff: String) throws -> ReplyDraft?
+    /// The comments a staff member has a draft for.
+    func draftCommentIDs(staff: String) throws -> Set<Int64>
 }
 
 /// Changes, valid inside a write transaction. Those marked *record* must be accompanied by `append`.

@@ -129,7 +129,12 @@ final class SQLiteTransaction: StoreWriter {
         let s = try RawStatement(db, sql: """
             SELECT id, external_id, author_id, author_handle, author_name, thread_id, in_reply_to, text FROM comment ORDER BY id
             """)
-        while try s.step() { try body(s.int(0), CommentWords.fingerprint((1...7).map { s.optionalBytes($0) })) }
+        var buffer: [UInt8] = []
+        while try s.step() {
+            let fields = (s.optionalBytes(1), s.optionalBytes(2), s.optionalBytes(3), s.optionalBytes(4), s.optionalBytes(5),
+                          s.optionalBytes(6), s.optionalBytes(7))
+            try body(s.int(0), CommentWords.fingerprint(fields, buffer: &buffer))
+        }
     }
 
     func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?) throws -> Void) throws {
@@ -771,6 +776,10 @@ final class SQLiteTransaction: StoreWriter {
                          arguments: [commentID, staff]).map {
             ReplyDraft(commentID: $0[0], staff: $0[1], text: $0[2], templateID: $0[3], updatedAt: Date(timeIntervalSince1970: Double($0[4] as Int64)))
         }
+    }
+
+    func draftCommentIDs(staff: String) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: "SELECT comment_id FROM draft WHERE staff = ?", arguments: [staff]))
     }
 
     func saveDraft(_ d: ReplyDraft) throws {

@@ -223,8 +223,14 @@ public enum Reducer {
                 return []
             }
             let suggestion = c.suggestions[c.selectedSuggestion]
-            let needsSpace = !c.editor.isEmpty && c.editor.cursor > 0 && !(c.editor.characters[c.editor.cursor - 1].isWhitespace)
-            c.editor.insert((needsSpace ? " " : "") + suggestion.text, asOneChange: true)
+            // A template inserted and left as it was gives way to the one chosen now, rather than having it added on.
+            let untouched = c.templateID.flatMap { id in c.suggestions.first { $0.templateID == id } }.map { $0.text == c.editor.text } ?? false
+            if untouched {
+                c.editor.replaceAll(with: suggestion.text)
+            } else {
+                let needsSpace = !c.editor.isEmpty && c.editor.cursor > 0 && !(c.editor.characters[c.editor.cursor - 1].isWhitespace)
+                c.editor.insert((needsSpace ? " " : "") + suggestion.text, asOneChange: true)
+            }
             c.templateID = suggestion.templateID
             c.templateVersion = suggestion.templateVersion
             c.humor = suggestion.humor.rawValue
@@ -249,6 +255,8 @@ public enum Reducer {
         case .leaveComposer:
             let effects: [Effect] = c.unsaved ? [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)] : []
             if !c.editor.isEmpty { state.notice = Notice(.info, state.strings[.draftKept]) }
+            // The queue marks it ✎ at once (as its next load will).
+            for i in state.queue.items.indices where state.queue.items[i].comment.id == c.commentID { state.queue.items[i].hasDraft = !c.editor.isEmpty }
             state.stack.removeLast()
             return effects
         case .editLeft: c.editor.moveLeft()
@@ -261,6 +269,10 @@ public enum Reducer {
         case .editDelete: c.editor.deleteForward()
         case .editNewline: c.editor.insert("\n")
         case .editUndo: c.editor.undo()
+        case .clearDraft:
+            guard !c.editor.isEmpty else { return [] }
+            c.editor.replaceAll(with: "")
+            state.notice = Notice(.info, state.strings[.draftCleared])
         case .nextVariable:
             if let variable = c.editor.takeNextVariable() {
                 state.notice = Notice(.info, state.strings.format(.fillVariable, variable))

@@ -56,6 +56,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case editNewline = "edit-newline"
     case editUndo = "edit-undo"
     case nextVariable = "next-variable"
+    case clearDraft = "clear-draft"
 
     // Review before send
     case send
