@@ -88,7 +88,7 @@ final class TemplateLibraryTests: XCTestCase {
         XCTAssertEqual(templates.map(\.id), ["agency.thanks"], "the good template still loads")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func line(of needle: String) -> Int { lines.firstIndex { $0.contains(needle) }! + 1 }
-        XCTAssertTrue(issues.contains(FileIssue(file: path, line: line(of: "{citizen.nama}"), "template 'bad.variable': unknown variable {citizen.nama} (known: \(RenderContext.knownVariables.map { "{\($0.name)}" }.joined(separator: ", ")))")), "\(issues)")
+        XCTAssertTrue(issues.contains(FileIssue(file: path, line: line(of: "{citizen.nama}"), "template 'bad.variable': unknown variable {citizen.nama} (known: \(RenderContext.knownVariables.map { "{\($0.name)}" }.joined(separator: ", "))) (that template is left out)")), "\(issues)")
         XCTAssertTrue(issues.contains { $0.line == line(of: "humor = 5") && $0.message.contains("humor must be 0") }, "\(issues)")
         XCTAssertTrue(issues.contains { $0.line == line(of: "lang = \"fr\"") && $0.message.contains("lang must be") }, "\(issues)")
         XCTAssertTrue(issues.contains { $0.line == line(of: "gossip") && $0.message.contains("unknown intent 'gossip'") }, "\(issues)")
@@ -143,9 +143,18 @@ final class TemplateLibraryTests: XCTestCase {
             let (templates, issues) = TemplateLibrary.templates(in: folder)
             XCTAssertEqual(templates.map(\.id), ["agency.one", "agency.three"], name)
             XCTAssertEqual(issues.map(\.description), ["\(path):19: " + (issues.first?.message ?? "")], name)
-            XCTAssertTrue(issues.first?.message.hasSuffix("; this line is left out") == true, "\(issues)")
+            XCTAssertTrue(issues.first?.message.hasSuffix("; this line is left out (that template is left out)") == true, "\(issues)")
             XCTAssertEqual(templates.last?.source, "\(path):25", "lines are counted in a Windows file too")
         }
+    }
+
+    func testAProblemOutsideEveryTemplateDoesNotSayATemplateWasLeftOut() throws {
+        let text = "note = oops\nauthor = \"humas\"\n\n" + Self.good
+        let path = try write("above.toml", text)
+        let (templates, issues) = TemplateLibrary.parse(try TOMLFile.load(path, skippingBadLines: true))
+        XCTAssertEqual(templates.map(\.id), ["agency.thanks"])
+        XCTAssertEqual(issues.map(\.line), [1, 2], "\(issues)")
+        XCTAssertFalse(issues.contains { $0.message.contains("template is left out") }, "nothing was: \(issues)")
     }
 
     func testUserTemplatesAddToTheShippedOnesAndOverrideByID() throws {

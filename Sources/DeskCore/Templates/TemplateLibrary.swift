@@ -95,7 +95,19 @@ public struct TemplateLibrary: Sendable {
     /// is not valid TOML (left out by `TOMLFile`'s `skippingBadLines`) is left out whole: what remains of it could have
     /// lost its sensitive topics or its humour level, and the other templates of the file still load.
     public static func parse(_ file: TOMLFile) -> (templates: [ReplyTemplate], issues: [FileIssue]) {
-        var issues = file.skippedLines
+        let tables = file.root["template"]?.array ?? []
+        let headers = tables.indices.map { file.line(table: "template", index: $0, key: nil) ?? 0 }
+        // Each problem says what it cost: a bad line inside a template, that template; one above them all, nothing more.
+        var issues: [FileIssue] = []
+        var broken = Set<Int>()
+        for skipped in file.skippedLines {
+            guard let line = skipped.line, !file.skippedHeaders.contains(line), let owner = headers.lastIndex(where: { $0 < line }) else {
+                issues.append(skipped)
+                continue
+            }
+            broken.insert(owner)
+            issues.append(FileIssue(file: skipped.file, line: line, skipped.message + TemplateReader.leftOut))
+        }
         for key in file.root.keys.sorted() where key != "template" {
             issues.append(file.issue("unknown top-level key '\(key)': templates are [[template]] tables", key: key))
         }
@@ -103,12 +115,9 @@ public struct TemplateLibrary: Sendable {
             if issues.isEmpty { issues.append(FileIssue(file: file.path, line: nil, "no [[template]] tables in this file")) }
             return ([], issues)
         }
-        guard let tables = list.array else {
+        guard list.array != nil else {
             return ([], issues + [file.issue("'template' must be written [[template]] (a list of tables)", key: "template")])
         }
-        let headers = tables.indices.map { file.line(table: "template", index: $0, key: nil) ?? 0 }
-        let broken = Set(file.skippedLines.compactMap(\.line).filter { !file.skippedHeaders.contains($0) }
-            .compactMap { line in headers.lastIndex { $0 < line } })
         var out: [ReplyTemplate] = []
         for (i, value) in tables.enumerated() where !broken.contains(i) {
             var reader = TemplateReader(file: file, index: i, table: value.table ?? [:])
@@ -134,9 +143,12 @@ private struct TemplateReader {
         self.table = table
     }
 
+    /// Said of every problem that leaves its template out.
+    static let leftOut = " (that template is left out)"
+
     mutating func fail(_ message: String, key: String?) {
         let name = table["id"]?.string.map { "template '\($0)': " } ?? "template \(index + 1): "
-        issues.append(file.issue(name + message, table: "template", index: index, key: key))
+        issues.append(file.issue(name + message + Self.leftOut, table: "template", index: index, key: key))
     }
 
     mutating func read() -> ReplyTemplate? {

@@ -86,7 +86,7 @@ extension GlobalOptions {
     /// The reply assistant over the template library; problems in template files are printed as `FILE:LINE: problem`.
     func openAssistant(_ desk: Desk) -> ReplyAssistant {
         let (library, issues) = ReplyAssistant.loadLibrary()
-        for issue in issues { Console.warn("\(issue) (that template is left out)") }
+        for issue in issues { Console.warn(issue.description) }
         return ReplyAssistant(desk: desk, library: library)
     }
 }
