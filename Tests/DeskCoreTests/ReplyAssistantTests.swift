@@ -88,14 +88,15 @@ final class ReplyAssistantTests: XCTestCase {
                              record("2", at: "2026-12-01T09:05:00+07:00", author: "budi", text: "Min, kantor buka jam berapa?")])
         let flood = try t.comment(.x, "1").id
         XCTAssertThrowsError(try desk.reply(flood, ReplyRequest(text: "Wkwk santai aja Kak 😂")), "a joke on a disaster is blocked")
-        for throwaway in ["qa", "ok ok", "test", "  ", "1234567890 12"] {
+        for throwaway in ["qa", "ok ok", "test", "  ", "1234567890 12", "ok saja"] {
             XCTAssertThrowsError(try desk.reply(flood, ReplyRequest(text: "Wkwk santai aja Kak 😂", overrideReason: throwaway)),
                                  "'\(throwaway)' is no reason") { error in
                 if throwaway.trimmingCharacters(in: .whitespaces).isEmpty { return }
-                XCTAssertTrue("\(error)".contains("two words or more"), "\(error)")
+                XCTAssertTrue("\(error)".contains("two words and eight letters or more"), "\(error)")
+                XCTAssertEqual((error as? DeskError)?.exitCode, 1, "a refused action")
             }
         }
-        let joke = try desk.reply(flood, ReplyRequest(text: "Wkwk santai aja Kak 😂", overrideReason: "uji tampilan humor"))
+        let joke = try desk.reply(flood, ReplyRequest(text: "Wkwk santai aja Kak 😂", overrideReason: "link resmi"))
         XCTAssertEqual(joke.humor, 2, "the reply is recorded as the joke the linter saw")
         XCTAssertEqual(try t.store.read { try $0.replies(commentID: flood) }.first?.humor, 2, "and stored so, for the reports")
         XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.payloadValue["humor"]?.intValue, 2, "and logged so")

@@ -195,6 +195,8 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertEqual(ReportCSV.field("@warga@mastodon.social"), "@warga@mastodon.social")
         XCTAssertEqual(ReportCSV.field("@pemkot.contoh-2_b"), "@pemkot.contoh-2_b")
         XCTAssertEqual(ReportCSV.field("@a@b@c"), "'@a@b@c")
+        XCTAssertEqual(ReportCSV.field("@facebook:104729651234567"), "@facebook:104729651234567", "a Page named by its id, as stored")
+        XCTAssertEqual(ReportCSV.field("@facebook:1(2)"), "'@facebook:1(2)")
         XCTAssertEqual(ReportCSV.field("\t=1+1"), "'\t=1+1")
         XCTAssertEqual(ReportCSV.field("\r=1+1"), "\"'\r=1+1\"")
     }

@@ -32,6 +32,14 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(w.humorAllowed, .warm, "\(w.reasons)")
         XCTAssertTrue(w.reasons.contains("humour 1: the citizen jokes, but about something unpleasant ('mati'): warm, no joke"), "\(w.reasons)")
         XCTAssertEqual(governor.verdict("wkwk admin nya lucu bgt").humorAllowed, .light, "a joke about nothing troubling keeps its light reply")
+        // Thanks that mention waiting or a light that was out are not complaints.
+        for thanks in ["I only waited 5 minutes, great service, thank you!", "Terima kasih, lampu mati di gang kami sudah menyala lagi 👍",
+                       "Ridiculous how fast you fixed it, thank you so much! 😂"] {
+            let v = governor.verdict(thanks)
+            XCTAssertNotEqual(v.intent, .complaint, "\(thanks): \(v.reasons)")
+            XCTAssertGreaterThan(v.sentiment, 0, "\(thanks): \(v.reasons)")
+        }
+        XCTAssertEqual(governor.verdict("Min, besok jam berapa lampu mati untuk pemeliharaan gardu?").intent, .question)
     }
 
     func testGriefIsSensitiveDeathWithNoHumour() {

@@ -255,7 +255,7 @@ final class DeskAppTests: XCTestCase {
         app.dispatch(.typed("ok"))
         app.press(.enter)
         XCTAssertTrue(try f.store.read { try $0.replies(commentID: f.id("m6")) }.isEmpty)
-        XCTAssertTrue(app.frame().text.contains("two words or more"), app.frame().text)
+        XCTAssertTrue(app.frame().text.contains("two words and eight letters"), app.frame().text)
         XCTAssertEqual(app.state.prompt?.kind, .overrideReason, "asked again")
         XCTAssertEqual(app.state.prompt?.field.text, "ok", "kept to edit")
         app.press(.backspace)

@@ -868,10 +868,12 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
             Suggestion(templateID: "a", templateVersion: 1, score: 0.9, humor: .none, lang: .indonesian, purpose: "acknowledge",
                        title: "Diteruskan", text: long, explanations: [Localized(both: "complaint: thanks and follow-up")]),
-            Suggestion(templateID: "b", templateVersion: 3, score: 0.5, humor: .warm, lang: .indonesian, purpose: "acknowledge",
-                       title: "B", text: "Siap!", explanations: []),
-        ]))
+        ] + (2...5).map {
+            Suggestion(templateID: "t\($0)", templateVersion: 1, score: 0.5, humor: .warm, lang: .indonesian, purpose: "p\($0)",
+                       title: "T\($0)", text: "Siap!", explanations: [])
+        }))
         let text = DeskView.render(s, keys: .defaults).text
+        XCTAssertTrue(text.contains("5 T5"), "all five listed:\n\(text)")
         XCTAssertTrue(text.contains("paling lambat Senin."), "the whole text, not only its first line's worth:\n\(text)")
         XCTAssertTrue(text.contains("complaint: thanks and follow-up"), "and why it is suggested:\n\(text)")
     }
@@ -884,15 +886,24 @@ final class ReducerTests: XCTestCase {
         send(&s, .insertSuggestion)
         XCTAssertEqual(s.composer?.editor.text, "Siap!", "the first, left as it was, gives way")
         XCTAssertEqual(s.composer?.templateID, "b")
+        send(&s, .editUndo)
+        XCTAssertEqual(s.composer?.editor.text, "Terima kasih.")
+        XCTAssertEqual(s.composer?.templateID, "a", "undo brings back the template the text came from")
+        XCTAssertEqual(s.composer?.templateVersion, 1)
+        XCTAssertEqual(s.composer?.humor, 0)
+        send(&s, .insertSuggestion)
+        XCTAssertEqual(s.composer?.templateID, "b")
         _ = Reducer.apply(&s, .typed(" Kami cek."))
         send(&s, .previousSuggestion)
         send(&s, .insertSuggestion)
         XCTAssertEqual(s.composer?.editor.text, "Siap! Kami cek. Terima kasih.", "edited, the draft is added to")
         send(&s, .clearDraft)
         XCTAssertEqual(s.composer?.editor.text, "")
+        XCTAssertNil(s.composer?.templateID)
         XCTAssertEqual(s.notice?.text, "Draft cleared; Ctrl-U brings it back.")
         send(&s, .editUndo)
         XCTAssertEqual(s.composer?.editor.text, "Siap! Kami cek. Terima kasih.")
+        XCTAssertEqual(s.composer?.templateID, "a", "and what it came from, for the log")
         send(&s, .clearDraft)
         XCTAssertEqual(send(&s, .leaveComposer).count, 1, "the emptied draft is saved empty, which removes it")
         XCTAssertFalse(s.queue.items.first { $0.comment.id == 1 }?.hasDraft ?? true)

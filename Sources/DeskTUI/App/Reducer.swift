@@ -212,6 +212,7 @@ public enum Reducer {
         defer { state.composer = state.stack.contains(.composer) ? c : nil }
         let width = Layout.composer(state.size).editor.width
         let before = c.editor
+        let templateBefore = c.templateUse
         switch id {
         case .nextSuggestion, .previousSuggestion:
             guard !c.suggestions.isEmpty else { return [] }
@@ -283,7 +284,12 @@ public enum Reducer {
         }
         if c.editor.characters != before.characters {
             c.unsaved = true
-            c.forgetTemplateIfEmptied()
+            if id == .editUndo, let use = c.templateOfText[c.editor.text] {
+                c.templateUse = use
+            } else {
+                c.forgetTemplateIfEmptied()
+            }
+            if c.templateUse != templateBefore { c.templateOfText[before.text] = templateBefore }
         }
         return []
     }

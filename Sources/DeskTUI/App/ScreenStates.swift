@@ -89,6 +89,21 @@ public struct ComposerState: Sendable {
     public var selectedSuggestion = 0
     /// The draft changed since it was last saved.
     public var unsaved = false
+    /// The template a text came from, for each text the draft had just before its template changed or went (a second
+    /// template replacing a first, the draft cleared): undo brings the text back, and with it what it came from.
+    var templateOfText: [String: TemplateUse] = [:]
+
+    /// Which template, at which version and humour, the draft comes from (all nil for the person's own words).
+    struct TemplateUse: Hashable, Sendable {
+        var id: String?
+        var version: Int?
+        var humor: Int?
+    }
+
+    var templateUse: TemplateUse {
+        get { TemplateUse(id: templateID, version: templateVersion, humor: humor) }
+        set { (templateID, templateVersion, humor) = (newValue.id, newValue.version, newValue.humor) }
+    }
 
     public init(commentID: Int64, platform: Platform, comment: Comment?) {
         self.commentID = commentID

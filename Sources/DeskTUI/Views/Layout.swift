@@ -27,7 +27,9 @@ public enum Layout {
             return Composer(header: header, editor: Rect(row: left.row, col: 1, width: left.width - 2, height: left.height),
                             suggestions: right, sideBySide: true)
         }
-        let paneHeight = min(8, max(4, rest.height / 2))
+        // Room for five suggestions one line each and the selected one's text below them; a reply to a citizen is
+        // short, and the editor keeps at least a third (six lines on 80x24).
+        let paneHeight = min(12, max(4, rest.height * 2 / 3))
         let (top, bottom) = rest.splitTop(rest.height - paneHeight)
         return Composer(header: header, editor: Rect(row: top.row, col: 1, width: top.width - 2, height: top.height),
                         suggestions: bottom, sideBySide: false)

@@ -32,11 +32,18 @@ public enum ReportCSV {
         }
     }
 
-    /// `@name` or `@name@server`, the names of letters, digits, `_`, `.` and `-`.
+    /// `@name`, `@name@server` or `@platform:id` (a Facebook Page or YouTube channel named by its id), the names of
+    /// letters, digits, `_`, `.` and `-`: a channel as the desk stores it, which no spreadsheet takes for a formula.
     static func isPlainHandle(_ s: String) -> Bool {
-        let names = s.dropFirst().split(separator: "@", omittingEmptySubsequences: false)
-        return names.count <= 2 && names.allSatisfy { name in
-            !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
+        let rest = s.dropFirst()
+        if let colon = rest.firstIndex(of: ":") {
+            return Platform(parsing: String(rest[..<colon]))?.rawValue == String(rest[..<colon]) && isName(rest[rest.index(after: colon)...])
         }
+        let names = rest.split(separator: "@", omittingEmptySubsequences: false)
+        return names.count <= 2 && names.allSatisfy(isName)
+    }
+
+    private static func isName(_ name: Substring) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
     }
 }
