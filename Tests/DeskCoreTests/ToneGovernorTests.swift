@@ -40,6 +40,10 @@ final class ToneGovernorTests: XCTestCase {
             XCTAssertGreaterThan(v.sentiment, 0, "\(thanks): \(v.reasons)")
         }
         XCTAssertEqual(governor.verdict("Min, besok jam berapa lampu mati untuk pemeliharaan gardu?").intent, .question)
+        // Slang for a complaint word: a pile of rubbish laughed at is still a complaint, not praise of the city.
+        let rubbish = governor.verdict("Sampah numpuk di gang kayak gunung wkwkwk mantap pemkot")
+        XCTAssertEqual(rubbish.intent, .complaint, "\(rubbish.reasons)")
+        XCTAssertEqual(rubbish.humorAllowed, .none)
     }
 
     func testGriefIsSensitiveDeathWithNoHumour() {

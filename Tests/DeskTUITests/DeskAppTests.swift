@@ -255,7 +255,7 @@ final class DeskAppTests: XCTestCase {
         app.dispatch(.typed("ok"))
         app.press(.enter)
         XCTAssertTrue(try f.store.read { try $0.replies(commentID: f.id("m6")) }.isEmpty)
-        XCTAssertTrue(app.frame().text.contains("two words and eight letters"), app.frame().text)
+        XCTAssertTrue(app.frame().text.contains("two different words"), app.frame().text)
         XCTAssertEqual(app.state.prompt?.kind, .overrideReason, "asked again")
         XCTAssertEqual(app.state.prompt?.field.text, "ok", "kept to edit")
         app.press(.backspace)
@@ -267,7 +267,9 @@ final class DeskAppTests: XCTestCase {
         let event = try XCTUnwrap(f.store.read { try $0.lastEvent() })
         XCTAssertEqual(event.action, "reply")
         XCTAssertEqual(event.payloadValue["override_reason"]?.stringValue, "mengutip kata warga")
-        XCTAssertTrue(LogView.subject(event).hasPrefix("⚠ override=mengutip kata warga "), "the log screen shows it: \(LogView.subject(event))")
+        XCTAssertTrue(LogView.subject(event).hasPrefix("\(f.id("m6")) ⚠ override=mengutip kata warga "), "the log screen shows it: \(LogView.subject(event))")
+        XCTAssertEqual(LogView.action("reply", Strings(.id)), "dibalas")
+        XCTAssertEqual(LogView.action("reply", Strings(.en)), "replied")
     }
 
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {

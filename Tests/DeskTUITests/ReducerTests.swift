@@ -398,6 +398,12 @@ final class ReducerTests: XCTestCase {
             send(&s, .accept)
             XCTAssertEqual(s.queue.filter.status, .only(status), label)
         }
+        for (label, intent) in [("keluhan", Intent.complaint), ("maksud pertanyaan", .question), ("intent praise", .praise)] {
+            send(&s, .command)
+            _ = Reducer.apply(&s, .typed(label.contains(" ") ? label : "intent " + label))
+            send(&s, .accept)
+            XCTAssertEqual(s.queue.filter.intent, intent, "as the filter line names it: \(label)")
+        }
         for (line, expected) in [("status bogus", "does not take 'bogus'; use one of: all, action, new"),
                                  ("platform instagarm", "does not take 'instagarm'; use one of: all, mastodon, x"),
                                  ("open abc", "`:open` needs a comment number")] {
@@ -772,6 +778,15 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(ThreadView.clockLine(clock, state: wide).pieces.map(\.text).joined().contains("  terpenuhi"), "two spaces where there is room")
     }
 
+    func testAStatusLineTooLongForTheScreenEndsInAnEllipsis() {
+        let s = AppState(size: Size(width: 40, height: 24), now: Self.now, language: .id, actor: "sari", isSupervisor: true)
+        var grid = CellGrid(width: 40, height: 24)
+        Chrome.drawStatus(s, status: [("per petugas │ ", .muted), ("!! 175 lewat batas · 81 dibalas, belum selesai", .muted)], on: &grid)
+        let line = grid.text.components(separatedBy: "\n")[22].trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(line.hasSuffix("…"), line)
+        XCTAssertTrue(line.hasPrefix("per petugas │ !! 175"), line)
+    }
+
     // MARK: Composer and review
 
     private func composing() -> AppState {
@@ -900,12 +915,13 @@ final class ReducerTests: XCTestCase {
         send(&s, .clearDraft)
         XCTAssertEqual(s.composer?.editor.text, "")
         XCTAssertNil(s.composer?.templateID)
-        XCTAssertEqual(s.notice?.text, "Draft cleared; Ctrl-U brings it back.")
+        XCTAssertEqual(s.notice?.text, "Draft cleared; Ctrl-U brings it back (before you leave).")
         send(&s, .editUndo)
         XCTAssertEqual(s.composer?.editor.text, "Siap! Kami cek. Terima kasih.")
         XCTAssertEqual(s.composer?.templateID, "a", "and what it came from, for the log")
         send(&s, .clearDraft)
         XCTAssertEqual(send(&s, .leaveComposer).count, 1, "the emptied draft is saved empty, which removes it")
+        XCTAssertEqual(s.notice?.text, "The emptied draft is discarded.", "and says so")
         XCTAssertFalse(s.queue.items.first { $0.comment.id == 1 }?.hasDraft ?? true)
     }
 
@@ -914,7 +930,7 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&s, .typed("Halo Kak"))
         send(&s, .leaveComposer)
         XCTAssertEqual(s.queue.items.first { $0.comment.id == 1 }?.hasDraft, true)
-        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("✎ Halo"), DeskView.render(s, keys: .defaults).text)
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("✐ Halo"), DeskView.render(s, keys: .defaults).text)
     }
 
     func testUndoingTheInsertedTemplateForgetsIt() {

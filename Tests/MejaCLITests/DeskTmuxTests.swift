@@ -119,7 +119,7 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.keys("y")
         if screen.contains("[blocking]") {
             // A blocking finding (say, a variable only staff can fill) asks for a reason, which is logged.
-            try tmux.waitFor("Reason to send despite the block")
+            try tmux.waitFor("Why send despite the block")
             try tmux.type("e2e: checked by hand")
             try tmux.keys("Enter")
         }

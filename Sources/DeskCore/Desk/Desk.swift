@@ -392,14 +392,15 @@ public final class Desk: Sendable {
     }
 
     /// Why a reason given for sending past a blocking finding is not one, or nil when it is. A reason is read by a
-    /// supervisor and kept in the log with the reply: "ok" or "test" says nothing, so it takes at least two words and
-    /// eight letters ("link resmi" will do).
+    /// supervisor and kept in the log with the reply: "ok", "test" or "ok ok ok ok" says nothing, so it takes two
+    /// different words of three letters or more ("link resmi" will do).
     public static func overrideReasonProblem(_ reason: String) -> Localized? {
-        let words = reason.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).filter { $0.contains(where: \.isLetter) }
-        guard words.count < 2 || words.reduce(0, { $0 + $1.filter(\.isLetter).count }) < 8 else { return nil }
+        let words = Set(reason.lowercased().split(whereSeparator: { $0.isWhitespace || $0.isPunctuation })
+            .filter { $0.filter(\.isLetter).count >= 3 })
+        guard words.count < 2 else { return nil }
         let shown = SafeText.sanitize(reason, lines: .fold, limit: 40)
-        return Localized("'\(shown)' belum menjelaskan mengapa balasan ini tetap benar dikirim: tulis alasannya, minimal dua kata dan delapan huruf (misalnya 'nomor telepon kantor, bukan data pribadi'); alasan disimpan bersama balasan di log",
-                         "'\(shown)' does not say why this reply is right to send anyway: write the reason, two words and eight letters or more (e.g. 'the office phone number, not personal data'); it is kept with the reply in the log")
+        return Localized("'\(shown)' belum menjelaskan mengapa balasan ini tetap benar dikirim: tulis alasannya, minimal dua kata berbeda (misalnya 'nomor telepon kantor, bukan data pribadi'); alasan disimpan bersama balasan di log",
+                         "'\(shown)' does not say why this reply is right to send anyway: write the reason, two different words or more (e.g. 'the office phone number, not personal data'); it is kept with the reply in the log")
     }
 
     /// Records a reply to a comment: checks it, stores it, meets the response clock and logs it, in one transaction.

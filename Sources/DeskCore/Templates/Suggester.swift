@@ -9,7 +9,8 @@
 /// - **Intent** (the one recorded at import wins over a fresh reading), then **keywords** after slang
 ///   normalisation, then special cases (rude comments get the calm reply, spam the warning, jokes the light
 ///   reply when humour 2 is allowed).
-/// - **Conversation**: closing and follow-up messages are not offered before the agency has answered the citizen.
+/// - **Conversation**: closing and follow-up messages are not offered before the agency has answered the citizen, and
+///   a closing message only when the citizen says the matter is done (its keywords) or praises.
 /// - **Platform**: a template not written for the platform, or whose rendered text is longer than the
 ///   platform allows, sinks.
 /// - **Repeats**: a template sent to the same citizen in the last 30 days is skipped when another template with
@@ -57,6 +58,8 @@ public enum Suggester {
                 if c.keywords.count < 4 { c.add(6, .keywords) }
                 c.keywords.append(k)
             }
+            // Closing a case needs the citizen to say it is done ("sudah beres", "thanks"): "still nobody came" is no close.
+            if t.purpose == "closing", c.keywords.isEmpty, intent != .praise { continue }
             // Special cases.
             if verdict.rude, t.purpose == "rude_calm" { c.add(25, .rude) }
             if verdict.spam, t.purpose == "spam_warning" { c.add(40, .spam) }

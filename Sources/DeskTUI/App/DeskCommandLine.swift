@@ -79,7 +79,9 @@ public enum DeskCommandLine {
             return .filter(f)
         case "intent", "maksud":
             if lifts { f.intent = nil } else {
-                guard let i = Intent(rawValue: arg) else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
+                // By its name or as the desk shows it in either language (`keluhan`, as the filter line says).
+                guard let i = Intent(rawValue: arg) ?? Intent.allCases.first(where: { i in [Language.id, .en].contains { Strings($0).intent(i).lowercased() == arg } })
+                else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
                 f.intent = i
             }
             return .filter(f)

@@ -21,7 +21,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case clockDue, clockLate, clockLeft, clockMet, late
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
-    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared
+    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
@@ -66,7 +66,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .actorReadOnly: ("{1} (hanya baca) ", "{1} (read-only) ")
 
         case .moreIssues: ("(+{1} masalah lain)", "(+{1} more)")
-        case .promptOverride: ("Alasan mengirim meski diblokir:", "Reason to send despite the block:")
+        case .promptOverride: ("Alasan mengirim meski diblokir (dibaca supervisor):", "Why send despite the block (for the supervisor):")
         case .promptEscalate: ("Alasan eskalasi (boleh kosong):", "Reason to escalate (may be empty):")
         case .hintMove: ("pindah", "move")
         case .hintQuit: ("keluar", "quit")
@@ -136,7 +136,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .emptyDraft: ("Draf masih kosong: tulis balasan dulu.", "The draft is empty: write the reply first.")
         case .fillVariable: ("Ketik isi {1} di sini (Ctrl-U mengembalikannya).", "Type the value of {1} here (Ctrl-U puts it back).")
         case .noVariables: ("Tidak ada {variabel} lagi di draf.", "No {variable} is left in the draft.")
-        case .draftCleared: ("Draf dikosongkan; Ctrl-U mengembalikannya.", "Draft cleared; Ctrl-U brings it back.")
+        case .draftCleared: ("Draf dikosongkan; Ctrl-U mengembalikannya (sebelum keluar).", "Draft cleared; Ctrl-U brings it back (before you leave).")
+        case .draftDiscarded: ("Draf kosong dibuang.", "The emptied draft is discarded.")
         case .workload: ("memegang {1}", "holds {1}")
         case .workloadBreached: ("memegang {1}, {2} lewat batas", "holds {1}, {2} breached")
         case .variablesToFill: ("Isi dulu {1}: Ctrl-N melompat ke sana.", "Fill in {1} first: Ctrl-N jumps there.")

@@ -44,8 +44,9 @@ public enum Chrome {
             return
         }
         var col = 1
-        for (text, object) in status where col < w {
-            col += surface.put(text, row: row, col: col, limit: w - col - 1, style: CellStyle(object))
+        for (text, object) in status where col < w - 1 {
+            // What does not fit ends in "…", so a cut count is not read as a whole one.
+            col += surface.put(TextLayout.truncate(text, to: w - col - 1), row: row, col: col, limit: w - col - 1, style: CellStyle(object))
         }
     }
 

@@ -113,10 +113,12 @@ public enum ComposerView {
             _ = drawText(of: c.suggestions[c.selectedSuggestion], lines: inner.bottom - row - 1, from: row, in: inner, on: &surface)
         }
 
-        /// The text in at most `lines` lines ("…" at the end when cut), then the first reason; returns the next row.
+        /// The text in at most `lines` lines ("…" at the end when cut), then the first reason where a line is left for it
+        /// (the words come first: a promised date at their end must be read); returns the next row.
         func drawText(of sug: Suggestion, lines: Int, from start: Int, in inner: Rect, on surface: inout some Surface) -> Int {
             var row = start
             var text = wrapped(sug)
+            let lines = text.count > lines ? lines + 1 : lines
             if text.count > lines, lines > 0 {
                 // The next line did not fit after the last one shown: joined, they are cut with "…".
                 text[lines - 1] = TextLayout.truncate(text[lines - 1] + " " + text[lines], to: textWidth)

@@ -31,7 +31,7 @@ public enum LogView {
             col = 0
             for (text, width, object, right) in [(String(e.seq), seqW, UIObject.muted, true), (at, atW, .muted, false),
                                                  (SafeText.sanitize(e.actor, limit: 64), actorW, .assignee, false),
-                                                 (e.action, actionW, .text, false), (subject(e), subjectW, .text, false),
+                                                 (action(e.action, s), actionW, .text, false), (subject(e), subjectW, .text, false),
                                                  (String(e.hash.prefix(hashW - 1)) + "…", hashW, .muted, false)] {
                 surface.put(TextLayout.fit(text, to: width, alignRight: right), row: row, col: col, limit: width, style: CellStyle(object, highlighted: h))
                 col += width + 1
@@ -62,6 +62,12 @@ public enum LogView {
             + [("  " + s.format(.chainHead, shown), .muted)] + window
     }
 
+    /// The action as staff read it in the desk's language (`dibalas`); the log itself keeps its name (`reply`), as
+    /// `meja log show` prints it.
+    static func action(_ name: String, _ s: Strings) -> String {
+        LogAction(rawValue: name).map { $0.label(s.language) } ?? SafeText.sanitize(name, limit: 32)
+    }
+
     /// The subject and the most telling part of the payload.
     static func subject(_ e: LogEvent) -> String {
         var text = SafeText.sanitize(e.subject, limit: 64)
@@ -72,9 +78,11 @@ public enum LogView {
                 break
             }
         }
-        // A reply sent past a blocking finding: what a supervisor reading the log looks for first.
+        // A reply sent past a blocking finding: what a supervisor reading the log looks for, right after whose it was.
         if let why = p["override_reason"]?.stringValue, !why.isEmpty {
-            text = "⚠ override=" + SafeText.sanitize(why, lines: .fold, limit: 80) + " " + text
+            let subject = SafeText.sanitize(e.subject, limit: 64)
+            let rest = text.dropFirst(subject.count).drop { $0 == " " }
+            text = subject + " ⚠ override=" + SafeText.sanitize(why, lines: .fold, limit: 80) + (rest.isEmpty ? "" : " " + rest)
         }
         return text
     }

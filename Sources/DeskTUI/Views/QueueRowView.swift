@@ -77,8 +77,8 @@ public enum QueueRowView {
         var excerpt = SafeText.sanitize(comment.text, lines: .fold, limit: max(64, c.excerpt * 4))
         if c.tags == 0, !comment.tags.isEmpty { excerpt = "⚑ " + excerpt }
         if item.passedOver { excerpt = "⇣ " + excerpt }
-        // A reply half written by this staff member: Enter, r takes it up again.
-        if item.hasDraft { excerpt = "✎ " + excerpt }
+        // A reply half written by this staff member (✐, not the help's ✎ for actions on the record): r takes it up again.
+        if item.hasDraft { excerpt = "✐ " + excerpt }
         // Escalated: the supervisors' to handle — seen before an agent tries to claim or answer it.
         if comment.status == .escalated { excerpt = "▲ " + excerpt }
         cell(excerpt, c.excerpt, .text)

@@ -126,9 +126,12 @@ public enum ThreadView {
         let left = SLABadge.timeLeft(clock, now: state.now, strings: s)
         if !left.isEmpty { parts.append(left.hasPrefix("-") ? s.format(.clockLate, String(left.dropFirst())) : s.format(.clockLeft, left)) }
         if let met = clock.metAt { parts.append(s.format(.clockMet, s.dateTime(met, zone: state.timeZone))) }
-        // Two spaces between the parts where the line has room; one where that would cut its end (80 columns).
-        let wide = parts.joined(separator: "  ")
-        let detail = 2 + 3 + 17 + 13 + DisplayWidth.of(wide) < state.size.width ? wide : parts.joined(separator: " ")
+        // Two spaces between the parts where the line has room; one where that would cut its end (80 columns); and a
+        // met clock drops its due time before its lateness or when it was met.
+        let room = state.size.width - (2 + 3 + 17 + 13)
+        var detail = parts.joined(separator: "  ")
+        if DisplayWidth.of(detail) >= room { detail = parts.joined(separator: " ") }
+        if DisplayWidth.of(detail) >= room, clock.metAt != nil, clock.dueAt != nil { detail = parts.dropFirst().joined(separator: " ") }
         return Document.Line([("  " + glyph + " ", style),
                                (TextLayout.fit(s.clock(clock.clock), to: 16) + " ", .text),
                                (TextLayout.fit(lateMet ? s[.late] : s.slaState(clock.state), to: 12) + " ", style),
