@@ -373,6 +373,23 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(seen, Platform.social + [.email, .web, tiktok, nil], "an imported platform of the agency's own is reachable with p")
     }
 
+    func testTheTopicFilterShowsTheUrgentTopicsFirst() {
+        var s = Self.state()
+        let effects = send(&s, .filterTopic)
+        XCTAssertEqual(s.queue.filter.topic, .disaster, "a flood or an accident comes first")
+        XCTAssertEqual(isLoadQueue(effects)?.tag, "disaster")
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("#disaster"), "the status line names it")
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("topik anak"))
+        send(&s, .accept)
+        XCTAssertEqual(s.queue.filter.topic, .childSafety, "by its Indonesian tag")
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("topic all"))
+        send(&s, .accept)
+        XCTAssertNil(s.queue.filter.topic)
+        XCTAssertEqual(KeyMap.defaults.keys(for: .filterTopic, in: .queue).map(\.name), ["f"])
+    }
+
     func testCommandLineFiltersAndActs() {
         var s = Self.state()
         send(&s, .command)

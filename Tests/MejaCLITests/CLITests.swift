@@ -30,6 +30,11 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try jsonArray(try cli.run(["--db=" + elsewhere, "list", "--json"]).stdout).count, items.count)
         XCTAssertEqual(try cli.run(["--db", elsewhere, "log", "verify"]).status, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere))
+        // The flood and accident reports, by the topic's name or its Indonesian tag.
+        let floods = try jsonArray(try cli.run(["list", "--tag", "bencana", "--json"]).stdout)
+        XCTAssertFalse(floods.isEmpty, "the demo has disaster reports")
+        XCTAssertTrue(floods.allSatisfy { $0["tags"]?.arrayValue?.contains("disaster") == true })
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--tag", "disaster", "--json"]).stdout).count, floods.count)
         // A mistyped command is named as one, with the commands there are (it read as an argument of the desk).
         for typo in [["lsit"], ["--db", elsewhere, "nosuch", "--json"]] {
             let wrong = try cli.run(typo)

@@ -25,6 +25,12 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
         }
     }
 
+    /// The topic by its name (`disaster`) or its tag in either language (`bencana`, `#bencana`), or nil.
+    public static func named(_ word: String) -> SensitiveTopic? {
+        let w = (word.hasPrefix("#") ? String(word.dropFirst()) : word).lowercased()
+        return SensitiveTopic(rawValue: w) ?? allCases.first { $0.tagLabel.id == w || $0.tagLabel.en == w }
+    }
+
     /// The topic as a short tag in both languages (`bencana` / `disaster`), for lists with little room.
     public var tagLabel: Localized {
         switch self {

@@ -42,7 +42,7 @@ public enum DeskCommandLine {
     }
 
     /// The words the command line knows, for its error message.
-    public static let words = ["status", "platform", "channel", "intent", "mine", "unassigned", "everyone", "search", "clear",
+    public static let words = ["status", "platform", "channel", "intent", "topic", "mine", "unassigned", "everyone", "search", "clear",
                                "open", "claim", "release", "assign", "escalate", "overdue", "passed", "log", "reports", "help", "quit"]
 
     /// Parses `text` against the current filter. Returns nil for a line it does not understand.
@@ -83,6 +83,12 @@ public enum DeskCommandLine {
                 guard let i = Intent(rawValue: arg) ?? Intent.allCases.first(where: { i in [Language.id, .en].contains { Strings($0).intent(i).lowercased() == arg } })
                 else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
                 f.intent = i
+            }
+            return .filter(f)
+        case "topic", "topik", "tag":
+            if lifts { f.topic = nil } else {
+                guard let t = SensitiveTopic.named(arg) else { return invalid(head, rest, known: ["all"] + SensitiveTopic.allCases.map(\.rawValue)) }
+                f.topic = t
             }
             return .filter(f)
         case "mine", "saya": f.assignee = .mine; return .filter(f)

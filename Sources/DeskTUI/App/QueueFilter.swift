@@ -20,6 +20,8 @@ public struct QueueFilter: Sendable, Hashable {
     public var platform: Platform?
     public var channel: String?
     public var intent: Intent?
+    /// Only comments on this sensitive topic (a flood, a missing child): the ones a standard may not yet put first.
+    public var topic: SensitiveTopic?
     public var assignee: AssigneeChoice = .anyone
     public var search: String?
 
@@ -39,6 +41,7 @@ public struct QueueFilter: Sendable, Hashable {
         q.platform = platform
         q.channel = channel
         q.intent = intent
+        q.tag = topic?.rawValue
         switch assignee {
         case .anyone: q.assignee = .anyone
         case .mine: q.assignee = .staff(actor)
@@ -71,6 +74,13 @@ public struct QueueFilter: Sendable, Hashable {
     public mutating func cycleIntent() {
         let order: [Intent?] = [nil] + Intent.allCases
         intent = order[((order.firstIndex(of: intent) ?? 0) + 1) % order.count]
+    }
+
+    /// The next sensitive topic: all, then the incidents that need someone at once (disaster, health emergency,
+    /// children's safety, violence, abuse), then the others.
+    public mutating func cycleTopic() {
+        let order: [SensitiveTopic?] = [nil] + SensitiveTopic.allCases.filter(\.isIncident) + SensitiveTopic.allCases.filter { !$0.isIncident }
+        topic = order[((order.firstIndex(of: topic) ?? 0) + 1) % order.count]
     }
 
     /// Everyone, mine, unassigned.

@@ -118,6 +118,7 @@ public enum Reducer {
             }
             return changeFilter(&state) { $0.cycleChannel(channels) }
         case .filterIntent: return changeFilter(&state) { $0.cycleIntent() }
+        case .filterTopic: return changeFilter(&state) { $0.cycleTopic() }
         case .filterAssignee: return changeFilter(&state) { $0.cycleAssignee() }
         case .filterClear: return changeFilter(&state) { $0 = QueueFilter() }
         case .overdueBoard:

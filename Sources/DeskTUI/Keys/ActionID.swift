@@ -21,6 +21,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case filterPlatform = "filter-platform"
     case filterChannel = "filter-channel"
     case filterIntent = "filter-intent"
+    case filterTopic = "filter-topic"
     case filterAssignee = "filter-assignee"
     case filterClear = "filter-clear"
 

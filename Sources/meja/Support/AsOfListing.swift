@@ -16,8 +16,9 @@ enum AsOfListing {
             matching = Set(try desk.store.read { try $0.queue(all) }.map(\.id))
         }
         func wanted(_ c: Comment, _ state: LogReplay.State) -> Bool {
+            // Tags, like words, are the import's and do not change.
             guard query.statuses.contains(state.status), query.platform.map({ $0 == c.platform }) ?? true,
-                  matching?.contains(c.id) ?? true else { return false }
+                  query.tag.map(c.tags.contains) ?? true, matching?.contains(c.id) ?? true else { return false }
             switch query.assignee {
             case .anyone: return true
             case .unassigned: return state.assignee == nil
