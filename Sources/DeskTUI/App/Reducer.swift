@@ -262,7 +262,7 @@ public enum Reducer {
                 // Emptied (Ctrl-K, or deleted): saving it empty removes the draft, past any undo. Say so.
                 state.notice = Notice(.info, state.strings[.draftDiscarded])
             }
-            // The queue marks it ✎ at once (as its next load will).
+            // The queue marks it ✐ at once (as its next load will).
             for i in state.queue.items.indices where state.queue.items[i].comment.id == c.commentID { state.queue.items[i].hasDraft = !c.editor.isEmpty }
             state.stack.removeLast()
             return effects
