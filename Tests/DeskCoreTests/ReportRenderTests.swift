@@ -8,6 +8,11 @@ final class ReportRenderTests: XCTestCase {
 
     // MARK: Text
 
+    func testSensitiveTopicTagsAreNamedInTheReportsLanguages() {
+        XCTAssertEqual(ReportLabels.value("disaster", dimension: "tag"), Localized("bencana dan kecelakaan", "disaster and accident"))
+        XCTAssertEqual(ReportLabels.value("warga_rt", dimension: "tag"), Localized(both: "warga_rt"), "a tag of the agency's own, as stored")
+    }
+
     func testTextReportMatchesItsSnapshot() throws {
         var r = try report()
         XCTAssertNotNil(r.logHead)

@@ -144,6 +144,7 @@ public enum ReportLabels {
         case (_, "-"): return dimension == "sentiment" ? ReportLabel("tidak diukur", "not measured") : ReportLabel("(tidak ada)", "(none)")
         case ("platform", _): let name = Platform(rawValue: key).displayName; return ReportLabel(name, name)
         case ("intent", _): return Intent(rawValue: key)?.label ?? ReportLabel(both: key)
+        case ("tag", _): return SensitiveTopic(rawValue: key).map { ReportLabel($0.label.id, $0.label.en) } ?? ReportLabel(both: key)
         case ("sentiment", "negative"): return ReportLabel("negatif", "negative")
         case ("sentiment", "neutral"): return ReportLabel("netral", "neutral")
         case ("sentiment", "positive"): return ReportLabel("positif", "positive")
