@@ -233,9 +233,13 @@ public enum Reducer {
                 let needsSpace = !c.editor.isEmpty && c.editor.cursor > 0 && !(c.editor.characters[c.editor.cursor - 1].isWhitespace)
                 c.editor.insert((needsSpace ? " " : "") + suggestion.text, asOneChange: true)
             }
-            c.templateID = suggestion.templateID
-            c.templateVersion = suggestion.templateVersion
-            c.humor = suggestion.humor.rawValue
+            if untouched || c.templateID == nil {
+                c.templateUse = ComposerState.TemplateUse(id: suggestion.templateID, version: suggestion.templateVersion, humor: suggestion.humor.rawValue)
+            } else {
+                // Added to a reply already made from a template and edited: it stays that template's (as the log will
+                // say), carrying the lighter tone of the two if the new one jokes.
+                c.humor = max(c.humor ?? 0, suggestion.humor.rawValue)
+            }
             // What only staff know ({link}, {redirect.agency}) is left to fill: say how.
             let open = ReplyLinter.unresolvedVariables(in: suggestion.text)
             if !open.isEmpty { state.notice = Notice(.info, state.strings.format(.variablesToFill, open.map { "{\($0)}" }.joined(separator: ", "))) }
