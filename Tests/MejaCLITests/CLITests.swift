@@ -35,6 +35,8 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(floods.isEmpty, "the demo has disaster reports")
         XCTAssertTrue(floods.allSatisfy { $0["tags"]?.arrayValue?.contains("disaster") == true })
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--tag", "disaster", "--json"]).stdout).count, floods.count)
+        let replayed = try jsonArray(try cli.run(["list", "--as-of", cli.env["MEJA_NOW"]!, "--tag", "bencana", "--json"]).stdout)
+        XCTAssertEqual(replayed.compactMap { $0["id"]?.intValue }, floods.compactMap { $0["id"]?.intValue }, "the log's replay filters alike")
         // A mistyped command is named as one, with the commands there are (it read as an argument of the desk).
         for typo in [["lsit"], ["--db", elsewhere, "nosuch", "--json"]] {
             let wrong = try cli.run(typo)

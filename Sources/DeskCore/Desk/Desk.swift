@@ -286,7 +286,8 @@ public final class Desk: Sendable {
     }
 
     /// Answered: its response clock met, or (measured under no policy, so without a clock) replied to.
-    private static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil || c.status == .replied }
+    /// Whether the agency has answered the comment (its response clock met, or a reply recorded).
+    static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil || c.status == .replied }
 
     /// An escalated comment is the supervisors' to handle: an agent may act on it only when it is theirs (claimed
     /// before it was escalated, or assigned to them by a supervisor).

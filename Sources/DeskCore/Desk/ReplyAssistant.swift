@@ -64,8 +64,7 @@ public struct ReplyAssistant: Sendable {
                                     context: try context(for: comment, lang: verdict.lang),
                                     officeOpen: desk.config.calendar.isOpen(at: desk.now),
                                     // Answered, or written after an answer (its clock is the next response's).
-                                    agencyAnswered: comment.sla.respondedAt != nil || comment.sla.responseClock == .nextResponse
-                                        || comment.status == .replied || comment.status == .waitingCitizen)
+                                    agencyAnswered: Desk.hasBeenAnswered(comment) || comment.sla.responseClock == .nextResponse)
         return (verdict, Suggester.suggest(for: input, library: library, limit: limit))
     }
 

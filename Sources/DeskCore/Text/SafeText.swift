@@ -114,9 +114,14 @@ public enum SafeText {
     public static func isHiddenControl(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x0A, 0x09, 0x0D: return false
-        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return isInvisibleFormat(s)
+        case 0x00..<0x20, 0x7F..<0xA0: return true
+        default: return isBidiOverride(s) || isInvisibleFormat(s)
         }
+    }
+
+    /// Whether `s` is a bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+    private static func isBidiOverride(_ s: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
     }
 
     /// Whether `s` is a format character that shows nothing and joins nothing: the zero-width space (U+200B), the word
@@ -133,10 +138,7 @@ public enum SafeText {
     /// Whether `s` is dropped from text shown: a bidi control (embedding, override, isolate or mark) or an invisible
     /// format character.
     private static func isDropped(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
-        default: return isInvisibleFormat(s)
-        }
+        isBidiOverride(s) || s.value == 0x200E || s.value == 0x200F || s.value == 0x061C || isInvisibleFormat(s)
     }
 
     /// Whether a zero-width joiner or non-joiner after `previous` joins something: it follows an emoji (or the emoji

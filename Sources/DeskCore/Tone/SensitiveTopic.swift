@@ -28,21 +28,23 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
     /// The topic by its name (`disaster`) or its tag in either language (`bencana`, `#bencana`), or nil.
     public static func named(_ word: String) -> SensitiveTopic? {
         let w = (word.hasPrefix("#") ? String(word.dropFirst()) : word).lowercased()
-        return SensitiveTopic(rawValue: w) ?? allCases.first { $0.tagLabel.id == w || $0.tagLabel.en == w }
+        return SensitiveTopic(rawValue: w) ?? allCases.first { $0.tagLabel.id == w }
     }
 
-    /// The topic as a short tag in both languages (`bencana` / `disaster`), for lists with little room.
+    /// The topic as a short tag in both languages (`bencana` / `disaster`, the English one its name), for lists with
+    /// little room.
     public var tagLabel: Localized {
-        switch self {
-        case .disaster: Localized("bencana", "disaster")
-        case .death: Localized("duka", "death")
-        case .violence: Localized("kekerasan", "violence")
-        case .healthEmergency: Localized("darurat_medis", "health_emergency")
-        case .abuse: Localized("pelecehan", "abuse")
-        case .identity: Localized("sara", "identity")
-        case .childSafety: Localized("anak", "child_safety")
-        case .legalThreat: Localized("ancaman_hukum", "legal_threat")
+        let indonesian = switch self {
+        case .disaster: "bencana"
+        case .death: "duka"
+        case .violence: "kekerasan"
+        case .healthEmergency: "darurat_medis"
+        case .abuse: "pelecehan"
+        case .identity: "sara"
+        case .childSafety: "anak"
+        case .legalThreat: "ancaman_hukum"
         }
+        return Localized(indonesian, rawValue)
     }
 
     /// The topic's name in both languages.

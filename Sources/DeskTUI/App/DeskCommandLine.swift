@@ -27,12 +27,24 @@ public enum DeskCommandLine {
     /// A status by its name (`waiting_citizen`), its label on the desk in either language ("menunggu warga",
     /// "waiting for citizen"), or a short word for it (`waiting`).
     static func status(named word: String) -> CommentStatus? {
-        func key(_ text: String) -> String {
-            text.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-        }
         let wanted = key(word)
-        if let s = CommentStatus(rawValue: wanted) ?? statusWords[wanted] { return s }
-        return CommentStatus.allCases.first { s in [Language.id, .en].contains { key(Strings($0).status(s)) == wanted } }
+        return CommentStatus(rawValue: wanted) ?? statusWords[wanted] ?? labelled(word, among: CommentStatus.allCases) { $0.status($1) }
+    }
+
+    /// An intent by its name (`complaint`) or as the desk shows it in either language (`keluhan`).
+    static func intent(named word: String) -> Intent? {
+        Intent(rawValue: key(word)) ?? labelled(word, among: Intent.allCases) { $0.intent($1) }
+    }
+
+    /// The one of `cases` whose label on the desk, in either language, is `word`.
+    private static func labelled<T>(_ word: String, among cases: [T], label: (Strings, T) -> String) -> T? {
+        let wanted = key(word)
+        return cases.first { c in [Language.id, .en].contains { key(label(Strings($0), c)) == wanted } }
+    }
+
+    /// A word as names are compared: lower case, `-` and spaces as `_`.
+    private static func key(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
     }
 
     private static func invalid(_ command: String, _ value: String, known: [String]) -> Entry {
@@ -79,9 +91,8 @@ public enum DeskCommandLine {
             return .filter(f)
         case "intent", "maksud":
             if lifts { f.intent = nil } else {
-                // By its name or as the desk shows it in either language (`keluhan`, as the filter line says).
-                guard let i = Intent(rawValue: arg) ?? Intent.allCases.first(where: { i in [Language.id, .en].contains { Strings($0).intent(i).lowercased() == arg } })
-                else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
+                // By its name or as the desk shows it (`keluhan`, as the filter line says).
+                guard let i = intent(named: arg) else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
                 f.intent = i
             }
             return .filter(f)

@@ -118,12 +118,13 @@ public enum ComposerView {
         func drawText(of sug: Suggestion, lines: Int, from start: Int, in inner: Rect, on surface: inout some Surface) -> Int {
             var row = start
             var text = wrapped(sug)
-            let lines = text.count > lines ? lines + 1 : lines
-            if text.count > lines, lines > 0 {
+            // A text longer than its lines takes the reason's line too.
+            let shown = text.count > lines ? lines + 1 : lines
+            if text.count > shown, shown > 0 {
                 // The next line did not fit after the last one shown: joined, they are cut with "…".
-                text[lines - 1] = TextLayout.truncate(text[lines - 1] + " " + text[lines], to: textWidth)
+                text[shown - 1] = TextLayout.truncate(text[shown - 1] + " " + text[shown], to: textWidth)
             }
-            for line in text.prefix(max(0, lines)) where row < inner.bottom {
+            for line in text.prefix(max(0, shown)) where row < inner.bottom {
                 surface.put("  " + line, row: row, col: inner.col, limit: inner.width, style: CellStyle(.text))
                 row += 1
             }

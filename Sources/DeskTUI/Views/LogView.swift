@@ -68,22 +68,17 @@ public enum LogView {
         LogAction(rawValue: name).map { $0.label(s.language) } ?? SafeText.sanitize(name, limit: 32)
     }
 
-    /// The subject and the most telling part of the payload.
+    /// The subject, a reply's override reason (what a supervisor reading the log looks for, right after whose it was),
+    /// and the most telling part of the payload.
     static func subject(_ e: LogEvent) -> String {
-        var text = SafeText.sanitize(e.subject, limit: 64)
         let p = e.payloadValue
-        for key in ["to", "status", "text", "reason", "name"] {
-            if let v = p[key]?.stringValue, !v.isEmpty {
-                text += (text.isEmpty ? "" : " ") + key + "=" + SafeText.sanitize(v, lines: .fold, limit: 80)
-                break
-            }
-        }
-        // A reply sent past a blocking finding: what a supervisor reading the log looks for, right after whose it was.
+        var parts = [SafeText.sanitize(e.subject, limit: 64)]
         if let why = p["override_reason"]?.stringValue, !why.isEmpty {
-            let subject = SafeText.sanitize(e.subject, limit: 64)
-            let rest = text.dropFirst(subject.count).drop { $0 == " " }
-            text = subject + " ⚠ override=" + SafeText.sanitize(why, lines: .fold, limit: 80) + (rest.isEmpty ? "" : " " + rest)
+            parts.append("⚠ override=" + SafeText.sanitize(why, lines: .fold, limit: 80))
         }
-        return text
+        if let key = ["to", "status", "text", "reason", "name"].first(where: { p[$0]?.stringValue?.isEmpty == false }) {
+            parts.append(key + "=" + SafeText.sanitize(p[key]!.stringValue!, lines: .fold, limit: 80))
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

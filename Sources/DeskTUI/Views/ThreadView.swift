@@ -114,6 +114,9 @@ public enum ThreadView {
     }
 
     /// A clock as a line: glyph, name, due time and time left or how late.
+    /// Columns of a clock line's name and state.
+    private static let clockWidth = 16, stateWidth = 12
+
     static func clockLine(_ clock: SLARecord.ClockStatus, state: AppState) -> Document.Line {
         let s = state.strings
         // Met after its due time is a breach that was answered: it says "late" where the state goes, in the breach's
@@ -128,13 +131,13 @@ public enum ThreadView {
         if let met = clock.metAt { parts.append(s.format(.clockMet, s.dateTime(met, zone: state.timeZone))) }
         // Two spaces between the parts where the line has room; one where that would cut its end (80 columns); and a
         // met clock drops its due time before its lateness or when it was met.
-        let room = state.size.width - (2 + 3 + 17 + 13)
+        let room = state.size.width - (2 + 3 + clockWidth + 1 + stateWidth + 1)
         var detail = parts.joined(separator: "  ")
         if DisplayWidth.of(detail) >= room { detail = parts.joined(separator: " ") }
         if DisplayWidth.of(detail) >= room, clock.metAt != nil, clock.dueAt != nil { detail = parts.dropFirst().joined(separator: " ") }
         return Document.Line([("  " + glyph + " ", style),
-                               (TextLayout.fit(s.clock(clock.clock), to: 16) + " ", .text),
-                               (TextLayout.fit(lateMet ? s[.late] : s.slaState(clock.state), to: 12) + " ", style),
+                               (TextLayout.fit(s.clock(clock.clock), to: clockWidth) + " ", .text),
+                               (TextLayout.fit(lateMet ? s[.late] : s.slaState(clock.state), to: stateWidth) + " ", style),
                                (detail, .muted)])
     }
 }

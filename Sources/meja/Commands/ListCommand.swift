@@ -47,7 +47,7 @@ struct ListCommand: ParsableCommand {
                 QueueTable.render(items, now: desk.now, width: Console.width).forEach(Console.out)
             }
             // After the rows, where it is read last.
-            if more { Console.warn("meja: the \(limit) most urgent are shown, and there are more: --limit N lists more; --status, --platform, --assignee or --search narrow the list") }
+            if more { Console.warn("meja: the \(limit) most urgent are shown, and there are more: --limit N lists more; --status, --platform, --assignee, --search or --tag narrow the list") }
         }
     }
 
