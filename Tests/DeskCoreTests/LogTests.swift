@@ -243,6 +243,10 @@ final class LogTests: XCTestCase {
         XCTAssertEqual(CommentWords.hex(CommentWords.fingerprint(of: r)), "2d4c21da87d79558")
         XCTAssertEqual(CommentWords.parse("2d4c21da87d79558"), CommentWords.fingerprint(of: r))
         XCTAssertNil(CommentWords.parse("2d4c21da87d7955"))
+        // An agency answer: its channel is the writer, with no account id or display name.
+        let answer = Reply(commentID: 1, platform: .x, externalID: "a1", inReplyTo: "1", text: "Sudah kami teruskan ke dinas terkait.",
+                           sentAt: Timestamp.parse("2026-12-01T08:30:00+07:00")!, author: "diskominfo", source: .imported)
+        XCTAssertEqual(CommentWords.hex(CommentWords.fingerprint(of: answer)), "6f7a8828cd4847a8")
     }
 
     func testTheStateCheckNamesACitizensWordsOrNameChangedBehindTheLog() throws {
@@ -293,6 +297,38 @@ final class LogTests: XCTestCase {
         let messages = try t.store.read { try LogStateCheck.check($0) }.disagreements.map(\.message.en)
         XCTAssertTrue(messages.contains("reply #\(answers[0].id) sent_at: 2026-12-01T01:05:00Z on the desk, 2026-12-01T01:30:00Z in the log"), "\(messages)")
         XCTAssertTrue(messages.contains("reply #\(answers[1].id): in the log (imported), missing from the desk: deleted behind the log"), "\(messages)")
+    }
+
+    func testTheStateCheckNamesWhatTheAgencySaidChangedBehindTheLog() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(config: config)
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:01:00+07:00", author: "ani"),
+                             record("3", at: "2026-12-01T08:02:00+07:00", author: "budi"),
+                             record("a1", at: "2026-12-01T08:30:00+07:00", author: "diskominfo", text: "Sudah kami teruskan ke dinas terkait.",
+                                    inReplyTo: "1"),
+                             record("a2", at: "2026-12-01T08:40:00+07:00", author: "diskominfo", inReplyTo: "2"),
+                             record("a3", at: "2026-12-01T08:50:00+07:00", author: "diskominfo", inReplyTo: "3")])
+        let answers = try ["1", "2", "3"].map { number in
+            let id = try t.comment(.x, number).id
+            return try t.store.read { tx in try tx.replies(commentID: id) }[0]
+        }
+        // The import's event states each answer's fingerprint by the published recipe, computed here from the stored reply.
+        let event = try XCTUnwrap(t.store.read { try $0.events(subject: nil, action: LogAction.importBatch.rawValue, limit: 1) }.last)
+        let rows = try XCTUnwrap(JSONValue.parse(event.payload)?["agency_replies"]?.arrayValue)
+        XCTAssertEqual(rows.map { $0.arrayValue?.last?.stringValue }, answers.map { CommentWords.hex(CommentWords.fingerprint(of: $0)) })
+        XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok)
+        t.tamperedWith = true
+        // The answer's words made to promise more, another answer moved to a different citizen's comment on the platform;
+        // the third left alone.
+        try t.store.unsafeExecute("""
+            UPDATE reply SET text = 'Sudah kami perbaiki hari ini.' WHERE id = \(answers[0].id);
+            UPDATE reply SET in_reply_to = '3' WHERE id = \(answers[1].id);
+            """)
+        let check = try t.store.read { try LogStateCheck.check($0) }
+        XCTAssertEqual(check.disagreements.map { "\($0.subject.label.en) \($0.field.rawValue)" },
+                       ["reply #\(answers[0].id) words_sha256", "reply #\(answers[1].id) words_sha256"])
+        XCTAssertTrue(check.disagreements[0].message.en.hasSuffix(" in the log"), check.disagreements[0].message.en)
     }
 
     func testAFractionOfASecondDoesNotMakeTheSortColumnsDisagree() throws {

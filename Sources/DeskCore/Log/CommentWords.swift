@@ -3,7 +3,8 @@ import Crypto
 /// Who wrote what, as imported: a fingerprint of the fields of a comment that nothing changes after its import and that
 /// no report counts — its id on the platform, its writer (account id, handle, display name), the conversation and
 /// message it answered as the platform named them, and its words. The import's `arrivals` rows carry it
-/// (`words_sha256`), so that a citizen's words or name edited in the tables shows in `meja log verify`.
+/// (`words_sha256`), so that a citizen's words or name edited in the tables shows in `meja log verify`; its
+/// `agency_replies` rows carry the same fingerprint of each agency answer it found, so that what the agency said does too.
 ///
 /// The fingerprint is the first 16 hex digits of SHA-256 over the seven fields in that order (`external_id`,
 /// `author_id`, `author_handle`, `author_name`, `thread_id`, `in_reply_to`, `text`, as stored), each written as one
@@ -18,9 +19,20 @@ public enum CommentWords {
 
     /// The fingerprint of a record as it will be stored.
     public static func fingerprint(of r: CommentRecord) -> UInt64 {
+        fingerprint([r.id, r.author.id, r.author.handle, r.author.name, r.threadID, r.inReplyTo, r.text])
+    }
+
+    /// The fingerprint of an agency answer found by an import, as stored: the same seven fields, its writer being the
+    /// agency's channel (`author`, without `@`) with no account id or display name (the `agency_replies` rows of the
+    /// import's event carry it).
+    public static func fingerprint(of reply: Reply) -> UInt64 {
+        fingerprint([reply.externalID, nil, reply.author, nil, reply.threadID, reply.inReplyTo, reply.text])
+    }
+
+    private static func fingerprint(_ fields: [String?]) -> UInt64 {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(r.text.utf8.count + 128)
-        for field in [r.id, r.author.id, r.author.handle, r.author.name, r.threadID, r.inReplyTo, r.text] {
+        bytes.reserveCapacity(fields.reduce(0) { $0 + ($1?.utf8.count ?? 0) } + 64)
+        for field in fields {
             if var s = field {
                 s.withUTF8 { append(UnsafeRawBufferPointer($0), to: &bytes) }
             } else {

@@ -38,8 +38,16 @@ public struct LogReplay: Sendable {
     public private(set) var states: [Int64: State] = [:]
     /// The desk's replies by reply id.
     public private(set) var deskReplies: [Int64: DeskReply] = [:]
-    /// The agency's messages found by imports, by reply id: when each was sent, as its import stated it (`UTC`).
-    public private(set) var importedReplies: [Int64: String] = [:]
+    /// An agency message found by an import, as its import stated it.
+    public struct ImportedReply: Sendable {
+        /// When it was sent (`UTC`).
+        public var sentAt: String
+        /// Who wrote what (`CommentWords`); nil in logs written before import events carried it.
+        public var words: UInt64?
+    }
+
+    /// The agency's messages found by imports, by reply id.
+    public private(set) var importedReplies: [Int64: ImportedReply] = [:]
     /// Each staff member as the last `staff.add` or `staff.update` event left them.
     public private(set) var staff: [String: StaffMember] = [:]
     /// Each comment's clocks as the log states them (`LoggedClocks`, with what its import stated), when the replay was
@@ -76,7 +84,8 @@ public struct LogReplay: Sendable {
             }
             for id in p["replies_to"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].replies += 1 }
             for case .array(let row)? in p["agency_replies"]?.arrayValue ?? [] where row.count >= 2 {
-                if let id = row[0].intValue, let sent = row[1].stringValue { importedReplies[id] = sent }
+                guard let id = row[0].intValue, let sent = row[1].stringValue else { continue }
+                importedReplies[id] = ImportedReply(sentAt: sent, words: row.count > 2 ? row[2].stringValue.flatMap(CommentWords.parse) : nil)
             }
             // Answered by the agency on the platform: replied, as `Desk.respond` moves it — unless it was finished already.
             for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].answered() }

@@ -20,11 +20,11 @@ import Foundation
 ///   `arrivals` carry it);
 /// - a desk reply's humour level, override reason and template, as its event recorded them;
 /// - every agency message an import found (in logs whose imports list them): that it is there, sent when the import
-///   said.
+///   said, and with the words, channel and conversation it stated (`CommentWords.fingerprint(of:)` for a reply, in logs
+///   whose `agency_replies` rows carry it).
 ///
-/// Not covered, because the log does not carry them per item: the words and conversation of the agency's answers found
-/// in imports (an import logs its file's SHA-256, not each line — the files themselves prove those), a comment's link,
-/// language and the conversation it was later found to join, the SLA policy named, and the at-risk times and paused
+/// Not covered, because the log does not carry them per item: a comment's link, language and the conversation it was
+/// later found to join, the SLA policy named, and the at-risk times and paused
 /// totals derived from the clocks it does check.
 public struct LogStateCheck: Sendable, Hashable {
     /// One place where the tables and the log disagree.
@@ -291,10 +291,17 @@ public struct LogStateCheck: Sendable, Hashable {
             var seen = 0
             try tx.forEachReplyFacts { r in
                 // One not listed may come from an older Meja writing to the same database: not taken for a forgery.
-                guard r.imported, r.id >= first, let sent = replay.importedReplies[r.id] else { return }
+                guard r.imported, r.id >= first, let sent = replay.importedReplies[r.id]?.sentAt else { return }
                 seen += 1
                 let stored = instant(r.sentAt)
                 if stored != sent { disagree(.reply(r.id), .sentAt, desk: stored, log: sent) }
+            }
+            // What the agency said, and in answer to what, in logs whose imports state it.
+            if replay.importedReplies.values.contains(where: { $0.words != nil }) {
+                try tx.forEachImportedReplyWords { id, words in
+                    guard let logged = replay.importedReplies[id]?.words, logged != words else { return }
+                    disagree(.reply(id), .words, desk: CommentWords.hex(words), log: CommentWords.hex(logged))
+                }
             }
             if seen < replay.importedReplies.count {
                 var present = Set<Int64>()

@@ -126,9 +126,19 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func forEachCommentWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws {
-        let s = try RawStatement(db, sql: """
-            SELECT id, external_id, author_id, author_handle, author_name, thread_id, in_reply_to, text FROM comment ORDER BY id
-            """)
+        try forEachWords("SELECT id, external_id, author_id, author_handle, author_name, thread_id, in_reply_to, text FROM comment ORDER BY id",
+                         body)
+    }
+
+    func forEachImportedReplyWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws {
+        try forEachWords("""
+            SELECT id, external_id, NULL, author, NULL, thread_id, in_reply_to, text FROM reply WHERE source = 'imported' ORDER BY id
+            """, body)
+    }
+
+    /// Streams `CommentWords` fingerprints of the seven fields a query selects after the id.
+    private func forEachWords(_ sql: String, _ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws {
+        let s = try RawStatement(db, sql: sql)
         var buffer: [UInt8] = []
         while try s.step() {
             let fields = (s.optionalBytes(1), s.optionalBytes(2), s.optionalBytes(3), s.optionalBytes(4), s.optionalBytes(5),
