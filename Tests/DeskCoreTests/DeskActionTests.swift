@@ -60,6 +60,63 @@ final class DeskActionTests: XCTestCase {
         XCTAssertNil(try t.comment(.x, "1").assignee)
     }
 
+    func testCorrectingTheIntentMeasuresAnUnansweredCommentByItsStandardAndIsLogged() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00", text: "Min, mau tanya jadwal posyandu"),
+                             record("2", at: "2026-12-01T09:05:00+07:00", author: "ani", text: "Min, mau tanya jadwal vaksin")])
+        let id = try t.comment(.x, "1").id, answered = try t.comment(.x, "2").id
+        let read = try t.comment(.x, "1")
+        XCTAssertNil(read.intent, "this desk reads no tone at import")
+        XCTAssertEqual(read.sla.policy, "default")
+        XCTAssertEqual(read.sla.responseDueAt, Timestamp.parse("2026-12-01T11:00:00+07:00"))
+        let budi = t.as("budi")
+
+        // Measured as any comment, it was a complaint: the complaints' hour from its arrival, on the log with the old and new.
+        XCTAssertTrue(try budi.setIntent(id, .complaint).changed)
+        let corrected = try t.comment(.x, "1")
+        XCTAssertEqual(corrected.intent, .complaint)
+        XCTAssertEqual(corrected.sla.policy, "complaints")
+        XCTAssertEqual(corrected.sla.responseDueAt, Timestamp.parse("2026-12-01T10:00:00+07:00"))
+        let event = try XCTUnwrap(t.store.read { try $0.lastEvent() })
+        XCTAssertEqual(event.action, LogAction.intent.rawValue)
+        XCTAssertEqual(event.actor, "budi")
+        XCTAssertEqual(event.subject, String(id))
+        XCTAssertEqual(event.payloadValue["from"], .null)
+        XCTAssertEqual(event.payloadValue["intent"]?.stringValue, "complaint")
+        XCTAssertEqual(event.payloadValue["policy"]?.stringValue, "complaints")
+        XCTAssertEqual(event.payloadValue["clocks"]?[String(id)]?["response_due_after_s"]?.intValue, 3600)
+        var complaints = QueueQuery(now: t.clock.now)
+        complaints.intent = .complaint
+        XCTAssertEqual(try t.desk.queue(complaints).map(\.comment.id), [id], "filters follow the correction")
+        XCTAssertFalse(try budi.setIntent(id, .complaint).changed, "the same intent again changes nothing")
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.seq, event.seq)
+
+        // Back to a question would move the deadline later: a supervisor's decision.
+        XCTAssertThrowsError(try budi.setIntent(id, .question)) { error in
+            guard case .notPermitted(let why)? = error as? DeskError else { return XCTFail("\(error)") }
+            XCTAssertTrue(why.en.contains("deadline would move later: Tuesday 1 December 2026, 11:00 WIB"), why.en)
+        }
+        XCTAssertEqual(try t.comment(.x, "1").intent, .complaint, "nothing changed")
+        try t.desk.setIntent(id, .question)
+        XCTAssertEqual(try t.comment(.x, "1").sla.responseDueAt, Timestamp.parse("2026-12-01T11:00:00+07:00"))
+
+        // Answered: the intent is corrected, the answer is judged by the standard it had.
+        try t.desk.reply(answered, ReplyRequest(text: "Halo Kak, jadwalnya tiap Senin pukul 08.00."))
+        let before = try t.comment(.x, "2").sla
+        try budi.setIntent(answered, .complaint)
+        XCTAssertEqual(try t.comment(.x, "2").intent, .complaint)
+        XCTAssertEqual(try t.comment(.x, "2").sla, before)
+        XCTAssertNil(try t.store.read { try $0.lastEvent() }?.payloadValue["policy"])
+
+        // Held by someone else: theirs or a supervisor's to correct.
+        try t.as("dewi").claim(id)
+        XCTAssertThrowsError(try budi.setIntent(id, .request)) { error in
+            guard case .notPermitted(let why)? = error as? DeskError else { return XCTFail("\(error)") }
+            XCTAssertTrue(why.en.contains("held by dewi; only they or a supervisor can correct its intent"), why.en)
+        }
+    }
+
     func testAnEscalatedCommentIsTheSupervisorsUnlessOneAssignsIt() throws {
         let t = try TestDesk()
         try t.addStaff(["budi", "dewi"])

@@ -94,10 +94,29 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertGreaterThan(governor.verdict("pelayanannya bagus").sentiment, 0)
     }
 
+    func testACitizenWhoCallsItASuggestionIsHeardAsOneWithoutHumourOverWhatIsWrong() {
+        // Read as complaints before ('antrean', 'waiting'): the citizen said up front what the message is.
+        for text in ["Usul: antrean daring untuk KK", "Saran min, bikin antrean online aja biar ga numpuk",
+                     "Suggestion: an online queue number for Kartu Keluarga would save everyone hours of waiting."] {
+            let v = governor.verdict(text)
+            XCTAssertEqual(v.intent, .suggestion, text)
+            XCTAssertEqual(v.humorAllowed, .none, text)
+            XCTAssertTrue(v.reasons.contains { $0.hasPrefix("humour 0: it holds a complaint") }, "\(v.reasons)")
+        }
+        let friendly = governor.verdict("Min saran dong, taman kota ditambah bangku ya, makasih 😊")
+        XCTAssertEqual(friendly.intent, .suggestion)
+        XCTAssertEqual(friendly.humorAllowed, .warm)
+        // A suggestion named after the complaint is still a complaint; so is a rude one.
+        XCTAssertEqual(governor.verdict("Jalan rusak parah, saran saya diperbaiki").intent, .complaint)
+        XCTAssertEqual(governor.verdict("Saran: kerja yang bener goblok").intent, .complaint)
+    }
+
     func testComplaintsInBothLanguagesSuppressHumour() {
         for text in ["Jalan di depan rumah saya rusak parah sudah 3 bulan tidak diperbaiki",
                      "Pelayanan lambat bgt, antri dari pagi blm dipanggil 😡",
-                     "The road near my house is still broken, when will you fix it?"] {
+                     "The road near my house is still broken, when will you fix it?",
+                     // Water off without a word to anyone: read as nothing in particular before.
+                     "Air PDAM di Terminal Kota mati dari kemarin sore tanpa pemberitahuan. Warga butuh air buat masak & mandi."] {
             let v = governor.verdict(text)
             XCTAssertEqual(v.intent, .complaint, text)
             XCTAssertEqual(v.humorAllowed, .none, text)

@@ -484,7 +484,7 @@ final class ReducerTests: XCTestCase {
 
     // MARK: Triage actions
 
-    func testTriageActionsBecomeDeskCommands() {
+    func testTriageActionsBecomeDeskCommands() throws {
         var s = Self.state()
         guard case .perform(.claim(1))? = send(&s, .claim).first else { return XCTFail() }
         guard case .perform(.release(1))? = send(&s, .release).first else { return XCTFail() }
@@ -501,6 +501,13 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.picker?.options.map(\.value), ["open", "closed", "no_reply_needed", "spam"])
         send(&s, .moveDown)
         guard case .perform(.setStatus(1, .closed))? = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .setIntent)
+        XCTAssertEqual(s.picker?.kind, .intent(1, now: s.queue.items[0].comment.intent))
+        XCTAssertEqual(s.picker?.options.map(\.value), Intent.allCases.filter { $0 != s.queue.items[0].comment.intent }.map(\.rawValue),
+                       "every intent but the one it has")
+        let complaint = try XCTUnwrap(s.picker?.options.firstIndex { $0.value == "complaint" })
+        for _ in 0..<complaint { send(&s, .moveDown) }
+        guard case .perform(.setIntent(1, .complaint))? = send(&s, .accept).first else { return XCTFail() }
         send(&s, .escalate)
         XCTAssertEqual(s.prompt?.kind, .escalateReason(1))
         _ = Reducer.apply(&s, .typed("ancaman keselamatan"))
@@ -876,6 +883,9 @@ final class ReducerTests: XCTestCase {
         send(&escalated, .setStatus)
         XCTAssertNil(escalated.picker, "no statuses are offered that the core would refuse")
         XCTAssertTrue(escalated.notice?.text.contains("only a supervisor can change its status") == true, escalated.notice?.text ?? "")
+        send(&escalated, .setIntent)
+        XCTAssertNil(escalated.picker, "no intents are offered that the core would refuse")
+        XCTAssertTrue(escalated.notice?.text.contains("can correct its intent") == true, escalated.notice?.text ?? "")
     }
 
     func testTheSelectedSuggestionShowsItsWholeTextWhereThereIsRoom() {

@@ -102,6 +102,31 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testIntentIsCorrectedInEitherLanguageAndTheDeadlineFollowsIt() throws {
+        let cli = try CLIHarness()
+        let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"Min, mau tanya jadwal posyandu bulan ini?","created_at":"2026-12-01T09:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+        XCTAssertEqual(try cli.run(["staff", "add", "budi", "--role", "agent"]).status, 0)
+        let corrected = try cli.run(["intent", "1", "keluhan"], extraEnv: ["USER": "budi"])
+        XCTAssertEqual(corrected.status, 0, corrected.stderr)
+        XCTAssertTrue(corrected.stdout.contains("intent complaint (was question)"), corrected.stdout)
+        XCTAssertTrue(corrected.stdout.contains("Measured under the complaints standard from its arrival, response due 2026-12-01T10:00:00+07:00"),
+                      corrected.stdout)
+        let listed = try jsonArray(try cli.run(["list", "--json"]).stdout)
+        XCTAssertEqual(listed.first?["due_at"]?.stringValue, "2026-12-01T03:00:00Z")
+        let later = try cli.run(["intent", "1", "suggestion"], extraEnv: ["USER": "budi"])
+        XCTAssertEqual(later.status, 1, "an agent may not move a deadline later")
+        XCTAssertTrue(later.stderr.contains("Only a supervisor may move a deadline later"), later.stderr)
+        XCTAssertEqual(try cli.run(["intent", "1", "saran"]).status, 0, "a supervisor may")
+        let unknown = try cli.run(["intent", "1", "grumble"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.contains("question, complaint, request"), unknown.stderr)
+        let history = try cli.run(["show", "1"]).stdout
+        XCTAssertTrue(history.contains("budi  intent"), history)
+        XCTAssertTrue(history.contains("complaint → suggestion [default]"), history)
+        XCTAssertEqual(try cli.run(["log", "verify"]).status, 0)
+    }
+
     func testTriageCommandsAndErrors() throws {
         let cli = try CLIHarness()
         let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)

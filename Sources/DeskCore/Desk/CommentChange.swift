@@ -6,4 +6,11 @@ public struct CommentChange: Sendable {
     public var comment: Comment
     /// False when the action found nothing to do.
     public var changed: Bool
+    /// The comment before the action.
+    public var previous: Comment
+
+    /// Whether the action moved the comment under another standard (a corrected intent): its clocks start again.
+    public var restandardised: Bool {
+        comment.sla.policy != previous.sla.policy || comment.sla.policyVersion != previous.sla.policyVersion
+    }
 }

@@ -270,6 +270,74 @@ public final class Desk: Sendable {
         }
     }
 
+    /// Corrects what the citizen wants: the tone governor guessed the intent at import, and staff know better. Filters,
+    /// suggestions and reports count by the corrected intent from then on.
+    ///
+    /// A comment not yet answered, paused or closed is measured under the standard that matches its new intent (the
+    /// first `[[sla]]` policy that matches, as at import), its deadlines counted again from its arrival — a complaint
+    /// read as a question gets the complaints' hour. One whose clocks have moved (answered, paused, closed) keeps the
+    /// standard it was measured by: its answer was timely or late by the rule it had. Moving a deadline later is a
+    /// supervisor's decision (otherwise a breach could be corrected away); the log keeps the old and new intent, the
+    /// standard and the deadlines.
+    @discardableResult
+    public func setIntent(_ id: Int64, _ intent: Intent) throws -> CommentChange {
+        try store.write { tx in
+            let (me, t) = try actingNow(tx)
+            guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            let isSupervisor = me.role == .supervisor
+            if let why = Self.intentRefusal(c, by: me.name, isSupervisor: isSupervisor) { throw DeskError.notPermitted(why) }
+            guard c.intent != intent else { return CommentChange(comment: c, changed: false, previous: c) }
+            let before = c
+            c.intent = intent
+            var payload: [String: JSONValue] = ["from": .string(before.intent?.rawValue), "intent": .string(intent.rawValue)]
+            if Self.clocksUntouched(c.sla),
+               let policy = try engine(tx).policy(platform: c.platform, channel: c.channel, intent: intent, tags: c.tags),
+               policy.name != c.sla.policy || policy.version != c.sla.policyVersion {
+                var sla = SLAEngine.start(policy, createdAt: c.createdAt, followsAgencyReply: c.sla.responseClock == .nextResponse)
+                sla.escalatedAt = c.sla.escalatedAt
+                if !isSupervisor, let later = Self.laterDeadline(sla, than: c.sla) {
+                    func when(_ lang: String) -> String {
+                        later.map { SLAPromise.format($0, zone: policy.calendar.zone, lang: lang) } ?? (lang == "en" ? "no deadline" : "tanpa tenggat")
+                    }
+                    throw DeskError.notPermitted(Localized(
+                        "Sebagai \(intent.label.id), komentar \(c.id) diukur dengan standar \(policy.name) dan tenggatnya mundur: \(when("id")). Hanya supervisor yang dapat memundurkan tenggat; minta supervisor mengoreksinya.",
+                        "As a \(intent.label.en), comment \(c.id) would be measured under the \(policy.name) standard and its deadline would move later: \(when("en")). Only a supervisor may move a deadline later; ask a supervisor to correct it."))
+                }
+                c.sla = sla
+                payload["policy"] = .string(policy.name)
+            }
+            try commit(&c, from: before, action: .intent, payload: payload, by: me, at: t, tx)
+            return CommentChange(comment: c, changed: true, previous: before)
+        }
+    }
+
+    /// Why `name` may not correct the intent of `c`, or nil when they may: someone else holds it, or it is escalated and
+    /// not theirs. `setIntent` refuses with these words; the desk says them instead of offering intents.
+    public static func intentRefusal(_ c: Comment, by name: String, isSupervisor: Bool) -> Localized? {
+        let action = Localized("mengoreksi maksudnya", "correct its intent")
+        return heldRefusal(c, by: name, isSupervisor: isSupervisor, action: action)
+            ?? escalatedRefusal(c, by: name, isSupervisor: isSupervisor, action: action)
+    }
+
+    /// Whether nothing has happened to a comment's clocks since they started: not answered, stopped, paused or resolved.
+    private static func clocksUntouched(_ sla: SLARecord) -> Bool {
+        sla.respondedAt == nil && sla.responseStoppedAt == nil && sla.resolvedAt == nil && sla.resolutionStoppedAt == nil
+            && sla.pausedSince == nil && sla.pausedSeconds == 0
+    }
+
+    /// The first of `new`'s deadlines that is later than `old`'s: `.some(due)`, or `.some(nil)` for one that `old` had and
+    /// `new` lacks; nil when none is later.
+    private static func laterDeadline(_ new: SLARecord, than old: SLARecord) -> Date?? {
+        for (a, b) in [(new.responseDueAt, old.responseDueAt), (new.resolutionDueAt, old.resolutionDueAt)] {
+            switch (a, b) {
+            case (nil, _?): return .some(nil)
+            case (let a?, let b?) where ElapsedMinutes.second(a) > ElapsedMinutes.second(b): return .some(a)
+            default: continue
+            }
+        }
+        return nil
+    }
+
     /// The statuses staff may set on `c` now: the legal moves of `CommentStatus.settable`, and waiting for the citizen
     /// only once the comment has been answered — set aside unanswered, it would leave the queue (and the escalation
     /// sweep) while its response clock ran.
@@ -553,9 +621,9 @@ public final class Desk: Sendable {
             let (me, t) = try actingNow(tx)
             guard var c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             let before = c
-            guard let payload = try body(&c, me) else { return CommentChange(comment: c, changed: false) }
+            guard let payload = try body(&c, me) else { return CommentChange(comment: c, changed: false, previous: c) }
             try commit(&c, from: before, action: action, payload: payload, by: me, at: t, tx)
-            return CommentChange(comment: c, changed: true)
+            return CommentChange(comment: c, changed: true, previous: before)
         }
     }
 

@@ -49,7 +49,10 @@ public struct LogEvent: Hashable, Sendable {
         let whom = action == "assign" ? p["assignee"]?.stringValue.map { "⇒ " + SafeText.sanitize($0, limit: 64) } : nil
         let why = (p["reason"]?.stringValue ?? p["note"]?.stringValue).map { "(" + SafeText.sanitize($0, limit: 120) + ")" }
         let overridden = p["override_reason"]?.stringValue.map { "(⚠ " + SafeText.sanitize($0, limit: 120) + ")" }
-        let parts = [whom, to, why, overridden].compactMap { $0 }
+        // A corrected intent, and the standard it is measured under since, when that changed.
+        let intent = action == LogAction.intent.rawValue
+            ? p["intent"]?.stringValue.map { "\(p["from"]?.stringValue ?? "-") → \($0)" + (p["policy"]?.stringValue.map { " [\($0)]" } ?? "") } : nil
+        let parts = [whom, to, intent, why, overridden].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
@@ -78,6 +81,9 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
     case assign
     case status
     case escalate
+    /// Staff corrected what the citizen wants (the tone governor's guess at import): `from`, `intent`, and `policy` with
+    /// `clocks` when the comment is measured under another standard since.
+    case intent
     case reply
     case staffAdd = "staff.add"
     case staffUpdate = "staff.update"
@@ -95,6 +101,7 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
         case .assign: Localized("ditugaskan", "assigned")
         case .status: Localized("status diubah", "status changed")
         case .escalate: Localized("dieskalasi", "escalated")
+        case .intent: Localized("maksud dikoreksi", "intent corrected")
         case .reply: Localized("dibalas", "replied")
         case .staffAdd: Localized("petugas ditambah", "staff added")
         case .staffUpdate: Localized("petugas diubah", "staff changed")

@@ -104,6 +104,9 @@ public struct LogReplay: Sendable {
                     clocks[id] = logged
                 }
             }
+        case .intent?:
+            // What the state check compares the desk's intent with: the import's reading, then each correction.
+            if let id = Int64(e.subject), let intent = p["intent"]?.stringValue { clocks[id]?.arrival?.intent = intent }
         case .claim?, .release?, .assign?, .status?, .escalate?:
             guard let id = Int64(e.subject) else { return }
             var s = states[id, default: State()]

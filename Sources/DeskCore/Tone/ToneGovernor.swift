@@ -47,6 +47,9 @@ public struct ToneGovernor: Sendable {
         Self.sentiment(logit: joking ? lexicon.jokeThreshold : lexicon.threshold, bias: lexicon.bias)
     }
 
+    /// Words with which citizens call their own message a suggestion, among its first three words.
+    static let suggestionLabels: Set<String> = ["saran", "usul", "usulan", "suggestion", "idea"]
+
     /// What one reading of a comment found, before any reason is written.
     struct Reading {
         var tokens: [ToneTokenizer.Token]
@@ -112,7 +115,13 @@ public struct ToneGovernor: Sendable {
         r.sentiment = Self.sentiment(logit: r.logitForHumor, bias: lexicon.bias)
         if r.sarcastic { r.sentiment = min(r.sentiment, -0.4) }
 
-        if let complaint = r.complaint {
+        // A citizen who calls the message a suggestion up front ("Saran min, …", "Usul: …") is heard as one, even when
+        // it names what is wrong ("… biar antrean ga numpuk"): agencies file aspirations apart from complaints. Humour
+        // still goes by the complaint in it.
+        if r.rude == nil, let label = tokens.lazy.filter(\.isWord).prefix(3).first(where: { Self.suggestionLabels.contains($0.text) })?.text {
+            r.intent = .suggestion
+            r.intentCue = Localized("'\(label)' di awal", "'\(label)' up front")
+        } else if let complaint = r.complaint {
             r.intent = .complaint
             r.intentCue = Localized(both: "'\(complaint)'")
         } else if r.rude != nil, r.sentiment < 0 {
@@ -194,9 +203,10 @@ public struct ToneGovernor: Sendable {
             humor = .none
             reasons.append(Localized("humor 0: komentarnya kasar; jawab dengan tenang dan lugas",
                                      "humour 0: the comment is rude; answer calmly and plainly"))
-        } else if r.intent == .complaint {
+        } else if r.intent == .complaint || r.complaint != nil {
             humor = .none
-            reasons.append(Localized("humor 0: sebuah keluhan", "humour 0: a complaint"))
+            reasons.append(r.intent == .complaint ? Localized("humor 0: sebuah keluhan", "humour 0: a complaint")
+                : Localized("humor 0: ada isi keluhan ('\(r.complaint ?? "")')", "humour 0: it holds a complaint ('\(r.complaint ?? "")')"))
         } else if r.logitForHumor > (r.joking ? lexicon.jokeThreshold : lexicon.threshold) {
             humor = .none
             let (s, floor) = (r.sentiment, humorFloor(joking: r.joking))

@@ -58,11 +58,12 @@ public enum DeskCommand: Sendable, Hashable {
     case release(Int64)
     case assign(Int64, to: String)
     case setStatus(Int64, CommentStatus)
+    case setIntent(Int64, Intent)
     case escalate(Int64, reason: String)
 
     public var commentID: Int64 {
         switch self {
-        case .claim(let id), .release(let id), .assign(let id, _), .setStatus(let id, _), .escalate(let id, _): id
+        case .claim(let id), .release(let id), .assign(let id, _), .setStatus(let id, _), .setIntent(let id, _), .escalate(let id, _): id
         }
     }
 }

@@ -132,6 +132,13 @@ public final class EffectRunner {
             return try desk.assign(c, to: name).changed ? s.format(.assigned, id, name) : s.format(.alreadyAssigned, id, name)
         case .setStatus(let c, let status):
             return s.format(try desk.setStatus(c, status).changed ? .statusSet : .alreadyStatus, id, s.status(status))
+        case .setIntent(let c, let intent):
+            let change = try desk.setIntent(c, intent)
+            guard change.changed else { return s.format(.alreadyIntent, id, s.intent(intent)) }
+            guard change.restandardised, let policy = change.comment.sla.policy, let due = change.comment.sla.nextDue?.dueAt else {
+                return s.format(.intentSet, id, s.intent(intent))
+            }
+            return s.format(.intentRestandard, id, s.intent(intent), policy, s.dateTime(due, zone: desk.config.calendar.zone))
         case .escalate(let c, let reason):
             return try desk.escalate(c, reason: reason).changed ? s.format(.escalated, id) : s.format(.alreadyEscalated, id)
         }

@@ -138,7 +138,7 @@ public enum Reducer {
             return requestReport(&state, anew: true)
         default:
             guard let item else {
-                if [.open, .reply, .claim, .release, .assign, .setStatus, .escalate].contains(id) {
+                if [.open, .reply, .claim, .release, .assign, .setStatus, .setIntent, .escalate].contains(id) {
                     state.notice = Notice(.info, state.strings[.nothingSelected])
                 }
                 return []
@@ -149,7 +149,7 @@ public enum Reducer {
 
     /// Actions on one comment, shared by the queue, the thread view and the boards.
     private static func itemAction(_ state: inout AppState, _ id: ActionID, _ comment: Comment) -> [Effect] {
-        if state.screen == .queue, [.claim, .release, .assign, .setStatus, .escalate].contains(id) { state.queue.actedOn = comment.id }
+        if state.screen == .queue, [.claim, .release, .assign, .setStatus, .setIntent, .escalate].contains(id) { state.queue.actedOn = comment.id }
         switch id {
         case .open:
             return openThread(&state, comment.id)
@@ -178,6 +178,14 @@ public enum Reducer {
                 return []
             }
             state.picker = PickerState(kind: .status(comment.id), options: options)
+            return []
+        case .setIntent:
+            if let why = state.cannotAct ?? Desk.intentRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
+                state.notice = Notice(.error, why(state.language))
+                return []
+            }
+            let options = Intent.allCases.filter { $0 != comment.intent }.map { PickerState.Option(value: $0.rawValue, label: state.strings.intent($0)) }
+            state.picker = PickerState(kind: .intent(comment.id, now: comment.intent), options: options)
             return []
         case .escalate:
             // Already with the supervisors: said before a reason is asked for, not after it is thrown away.
@@ -469,6 +477,9 @@ public enum Reducer {
             case .status(let comment):
                 guard let status = CommentStatus(rawValue: value) else { return [] }
                 return [.perform(.setStatus(comment, status))]
+            case .intent(let comment, _):
+                guard let intent = Intent(rawValue: value) else { return [] }
+                return [.perform(.setIntent(comment, intent))]
             }
         case .back, .cancel:
             state.picker = nil

@@ -247,6 +247,8 @@ public struct PickerState: Sendable {
     public enum Kind: Sendable, Hashable {
         case assign(Int64)
         case status(Int64)
+        /// The comment, and the intent it has now (nil when none was read).
+        case intent(Int64, now: Intent?)
     }
     public struct Option: Sendable, Hashable {
         public var value: String

@@ -31,6 +31,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case release
     case assign
     case setStatus = "set-status"
+    case setIntent = "set-intent"
     case escalate
 
     // Other screens

@@ -107,6 +107,10 @@ public enum ActionTable {
         spec(.setStatus, [.queue, .thread], ["s"], label: ("status", "status"),
              ("Ubah status komentar (terbuka, menunggu warga, selesai, …).", "Set the comment's status (open, waiting, closed, …)."),
              record: true),
+        spec(.setIntent, [.queue, .thread], ["I"], label: ("koreksi maksud", "correct intent"),
+             ("Koreksi maksud warga (keluhan, pertanyaan, …): saringan dan laporan mengikutinya, dan komentar yang belum dijawab diukur dengan standar maksud barunya.",
+              "Correct what the citizen wants (complaint, question, …): filters and reports follow, and an unanswered comment is measured by its new intent's standard."),
+             record: true),
         spec(.escalate, [.queue, .thread, .overdue, .passedOver], ["E"], label: ("eskalasi", "escalate"),
              ("Eskalasikan ke supervisor.", "Escalate to the supervisors."), record: true, hint: true),
 

@@ -32,11 +32,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
     // Overlays
-    case helpTitle, helpRecordNote, pickAssignee, pickStatus
+    case helpTitle, helpRecordNote, pickAssignee, pickStatus, pickIntent
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
-    case claimed, released, assigned, statusSet, escalated, editorFailed, keysFileIssues, keysLegend
-    case alreadyYours, alreadyAssigned, alreadyStatus, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
+    case claimed, released, assigned, statusSet, intentSet, intentRestandard, escalated, editorFailed, keysFileIssues, keysLegend
+    case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
     case statusSpam, statusEscalated
@@ -210,6 +210,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
         case .pickAssignee: ("Tugaskan #{1} kepada", "Assign #{1} to")
         case .pickStatus: ("Status untuk #{1}", "Status for #{1}")
+        case .pickIntent: ("Maksud #{1} (kini {2})", "Intent of #{1} (now {2})")
 
         case .supervisorsOnly: ("Hanya supervisor yang dapat melakukan ini.", "Only supervisors can do that.")
         case .nothingSelected: ("Tidak ada komentar yang dipilih.", "No comment is selected.")
@@ -225,10 +226,14 @@ public enum UIString: String, CaseIterable, Sendable {
         case .released: ("#{1} dilepas: kini tidak dipegang siapa pun.", "#{1} released: held by no one now.")
         case .assigned: ("#{1} ditugaskan kepada {2}.", "#{1} assigned to {2}.")
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
+        case .intentSet: ("Maksud #{1} kini {2}.", "#{1}'s intent is now {2}.")
+        case .intentRestandard: ("Maksud #{1} kini {2}: diukur dengan standar {3} sejak masuk, tenggat {4}.",
+                                 "#{1}'s intent is now {2}: measured under the {3} standard from its arrival, due {4}.")
         case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")
         case .alreadyYours: ("#{1} sudah Anda pegang: tidak ada yang berubah.", "You already hold #{1}: nothing changed.")
         case .alreadyAssigned: ("#{1} sudah ditugaskan kepada {2}: tidak ada yang berubah.", "#{1} is already assigned to {2}: nothing changed.")
         case .alreadyStatus: ("#{1} sudah berstatus {2}: tidak ada yang berubah.", "#{1} is already {2}: nothing changed.")
+        case .alreadyIntent: ("Maksud #{1} sudah {2}: tidak ada yang berubah.", "#{1}'s intent is already {2}: nothing changed.")
         case .cursorMovedOn: ("#{1} keluar dari daftar ini; kursor kini di #{2}.", "#{1} left this list; the cursor is on #{2} now.")
         case .alreadyEscalatedNow: ("#{1} sudah dieskalasi ke supervisor.", "#{1} is already escalated to supervisors.")
         case .alreadyEscalated: ("#{1} sudah dieskalasi: tidak ada yang dicatat, alasan baru tidak disimpan.", "#{1} is already escalated: nothing was recorded, and the new reason was not kept.")

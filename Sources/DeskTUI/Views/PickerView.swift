@@ -7,6 +7,7 @@ public enum PickerView {
         let title: String = switch picker.kind {
         case .assign(let id): s.format(.pickAssignee, String(id))
         case .status(let id): s.format(.pickStatus, String(id))
+        case .intent(let id, let now): s.format(.pickIntent, String(id), now.map(s.intent) ?? "—")
         }
         let widest = max(DisplayWidth.of(title) + 6, (picker.options.map { DisplayWidth.of($0.label) }.max() ?? 10) + 6)
         let width = min(state.size.width - 4, max(30, widest))

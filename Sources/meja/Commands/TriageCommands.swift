@@ -71,6 +71,42 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
+/// `meja intent ID INTENT`
+struct IntentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intent", abstract: "Correct what a citizen wants (the intent the tone reader guessed at import).",
+        discussion: prose("""
+            Intents: \(Intent.allCases.map { "\($0.rawValue) (\($0.label.id))" }.joined(separator: ", ")).
+            Filters, suggestions and reports count by the corrected intent. A comment not yet answered, paused or
+            closed is measured under the standard that matches its new intent, counted from its arrival (a complaint
+            read as a question gets the complaints' deadline); an answered one keeps the standard its answer was
+            judged by. Moving a deadline later takes a supervisor. Logged as `intent`.
+            """))
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The comment id (or PLATFORM:EXTERNAL_ID).", valueName: "id")) var id: String
+    @Argument(help: ArgumentHelp("The intent, in English or Indonesian (complaint or keluhan).", valueName: "intent")) var intent: String
+
+    func run() throws {
+        try guarded {
+            let word = intent.lowercased()
+            guard let wanted = Intent(rawValue: word) ?? Intent.allCases.first(where: { $0.label.id == word }) else {
+                throw CLIError(message: "'\(intent)' is not an intent; use one of \(Intent.allCases.map(\.rawValue).joined(separator: ", "))", code: 64)
+            }
+            let desk = try global.openDesk()
+            let change = try desk.setIntent(desk.resolve(id), wanted)
+            let c = change.comment
+            guard change.changed else { return Console.out("Comment \(c.id): intent is already \(wanted.rawValue); nothing changed.") }
+            var line = "Comment \(c.id): intent \(wanted.rawValue) (was \(change.previous.intent?.rawValue ?? "not read"))."
+            if change.restandardised {
+                let zone = desk.config.calendar.zone
+                let due = c.sla.responseDueAt.map { ", response due \(Timestamp.local($0, in: zone))" } ?? ""
+                line += " Measured under the \(c.sla.policy ?? "-") standard from its arrival\(due)."
+            }
+            Console.out(line)
+        }
+    }
+}
+
 /// `meja escalate`
 struct EscalateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
