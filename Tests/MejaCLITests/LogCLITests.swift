@@ -295,6 +295,56 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(lines[1], "ok")
     }
 
+    func testKillingAnImportAtAnyMomentLeavesADeskThatVerifiesAndAnImportThatFinishes() throws {
+        let cli = try CLIHarness()
+        // Citizens' comments, and every fifth line the agency's answer to the one before it: batches store comments,
+        // replies and moved clocks together.
+        let total = 20_000
+        let lines = (1...total).map { i -> String in
+            let minute = String(format: "%02d", i / 600 % 60), second = String(format: "%02d", i / 10 % 60)
+            let at = "2026-11-30T0\(i / 36_000 + 1):\(minute):\(second)+07:00"
+            return i % 5 == 0
+                ? #"{"platform":"x","id":"\#(i)","author":{"handle":"diskominfo"},"text":"Baik Kak, kami cek","created_at":"\#(at)","in_reply_to":"\#(i - 1)","from_agency":true}"#
+                : #"{"platform":"x","id":"\#(i)","author":{"handle":"w\#(i)"},"text":"Min, jalan di RT \#(i) rusak","created_at":"\#(at)","thread_id":"t\#(i / 5)"}"#
+        }
+        let file = try cli.write("big.jsonl", lines.joined(separator: "\n"))
+        let observer = try SQLiteStore(path: cli.database)
+        func stored() throws -> Int { try observer.read { try $0.commentCount() } }
+        var rng = SystemRandomNumberGenerator()
+        var cutShort = 0
+        for _ in 0..<4 {
+            let before = try stored()
+            let worker = try cli.start(["import", file])
+            // Wait until it is storing, then kill it at a random moment mid-flight.
+            let deadline = Date().addingTimeInterval(60)
+            while try stored() == before, Date() < deadline, worker.process.isRunning { usleep(5_000) }
+            usleep(UInt32.random(in: 0...400_000, using: &rng))
+            kill(worker.process.processIdentifier, SIGKILL)
+            _ = worker.wait()
+            if try stored() < total / 5 * 4 { cutShort += 1 }
+            // Whatever was cut short: the desk opens, its log verifies, and the tables say what the log says.
+            let verify = try cli.run(["log", "verify", "--json"])
+            XCTAssertEqual(JSONValue.parse(verify.stdout)?["ok"]?.boolValue, true, verify.stdout + verify.stderr)
+        }
+        XCTAssertGreaterThan(cutShort, 0, "at least one import was killed before it finished")
+        let finished = try cli.run(["import", file, "--json"])
+        XCTAssertEqual(finished.status, 0, finished.stderr)
+        let check = try runTool("/usr/bin/env", ["sqlite3", cli.database, """
+            SELECT (SELECT count(*) FROM comment), (SELECT count(*) FROM reply),
+                   (SELECT sum(json_extract(payload, '$.accepted')) FROM event WHERE action = 'import'),
+                   (SELECT sum(json_extract(payload, '$.replies')) FROM event WHERE action = 'import'),
+                   (SELECT count(*) FROM comment WHERE responded_at IS NULL AND CAST(external_id AS INTEGER) % 5 = 4);
+            PRAGMA integrity_check;
+            """])
+        let rows = check.output.split(separator: "\n").map(String.init)
+        let counts = rows[0].split(separator: "|").compactMap { Int($0) }
+        XCTAssertEqual(counts, [total / 5 * 4, total / 5, total / 5 * 4, total / 5, 0],
+                       "every line stored once, each counted by exactly one logged batch, every answered comment answered: \(check.output)")
+        XCTAssertEqual(rows[1], "ok")
+        let verify = try cli.run(["log", "verify", "--json"])
+        XCTAssertEqual(JSONValue.parse(verify.stdout)?["ok"]?.boolValue, true, verify.stdout + verify.stderr)
+    }
+
     func testListAsOfRebuildsFromTheLog() throws {
         let cli = try CLIHarness(now: "2026-12-01T09:00:00+07:00")
         try seed(cli, comments: 3)
