@@ -525,6 +525,22 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.screen, .queue)
     }
 
+    func testHelpInAPickerExplainsThePickerAndGoesBackToIt() {
+        var s = Self.state()
+        send(&s, .setStatus)
+        send(&s, .help)
+        XCTAssertEqual(s.help, 0)
+        XCTAssertEqual(s.keyContext, .help)
+        XCTAssertEqual(HelpOverlay.rows(s, keys: s.keys).map(\.text), ["Move to the next line.", "Move to the previous line.",
+            "Move one page down.", "Move one page up.", "Go to the first line.", "Go to the last line.",
+            "Back: close this screen or list; at the queue, quit Meja.", "Show the keys that work on this screen.",
+            "Accept the entry or choice."])
+        send(&s, .back)
+        XCTAssertNil(s.help)
+        XCTAssertNotNil(s.picker, "closing the help leaves the choice open")
+        XCTAssertEqual(s.keyContext, .picker)
+    }
+
     func testAgentsAreToldWhatIsForSupervisors() {
         var s = Self.state(supervisor: false)
         XCTAssertTrue(Reducer.apply(&s, .denied(.overdueBoard)).isEmpty)

@@ -71,9 +71,10 @@ public struct AppState: Sendable {
 
     /// Where keys go now: a picker or prompt first, then the help overlay, then the screen.
     public var keyContext: KeyContext {
+        // Help opened over a list to choose from is on top of it.
+        if help != nil { return .help }
         if picker != nil { return .picker }
         if prompt != nil { return .prompt }
-        if help != nil { return .help }
         return screen.context
     }
 

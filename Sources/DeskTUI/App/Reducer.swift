@@ -468,6 +468,8 @@ public enum Reducer {
             return []
         }
         switch id {
+        case .help:
+            state.help = 0
         case .accept:
             state.picker = nil
             guard picker.options.indices.contains(picker.cursor.selected) else { return [] }

@@ -28,7 +28,7 @@ public enum DeskView {
         }
         Chrome.drawStatus(state, status: status, on: &surface)
         Chrome.drawFooter(state, keys: keys, on: &surface)
-        if state.help != nil { HelpOverlay.draw(state, keys: keys, on: &surface) }
         if let picker = state.picker { PickerView.draw(picker, state: state, on: &surface) }
+        if state.help != nil { HelpOverlay.draw(state, keys: keys, on: &surface) }
     }
 }

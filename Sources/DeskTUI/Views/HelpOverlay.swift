@@ -1,11 +1,14 @@
 import DeskCore
 
-/// The `?` overlay: the live key table of the screen underneath (as rebound in keys.toml), without the
-/// actions the user's role may not take.
+/// The `?` overlay: the live key table of the screen (or the list to choose from) underneath, as rebound in keys.toml,
+/// without the actions the user's role may not take.
 public enum HelpOverlay {
+    /// What the overlay explains: the picker when one is open, else the screen.
+    static func context(_ state: AppState) -> KeyContext { state.picker != nil ? .picker : state.screen.context }
+
     /// The rows: keys and description, for the context under the overlay.
     static func rows(_ state: AppState, keys: KeyMap) -> [(keys: String, text: String, record: Bool)] {
-        let context = state.screen.context
+        let context = context(state)
         return ActionTable.actions(in: context).filter { state.isSupervisor || !$0.supervisorOnly }.compactMap { spec in
             let bound = keys.keys(for: spec.id, in: context)
             guard !bound.isEmpty else { return nil }
@@ -29,15 +32,17 @@ public enum HelpOverlay {
             }
         }
         for row in all { add(row.keys, mark: row.record ? "✎ " : "  ", row.text) }
-        out.append(("", ""))
-        add("✎", mark: "  ", state.strings[.helpRecordNote])
+        if all.contains(where: \.record) {
+            out.append(("", ""))
+            add("✎", mark: "  ", state.strings[.helpRecordNote])
+        }
         return (out, keyWidth)
     }
 
     public static func draw(_ state: AppState, keys: KeyMap, on surface: inout some Surface) {
         let s = state.strings
         let frame = Layout.overlay(state.size)
-        box(frame, title: s.format(.helpTitle, s.screenTitle(state.screen)), on: &surface)
+        box(frame, title: s.format(.helpTitle, state.picker.map { PickerView.title($0, s) } ?? s.screenTitle(state.screen)), on: &surface)
         let inner = frame.inset(1)
         let (lines, keyWidth) = lines(state, keys: keys)
         let scroll = min(state.help ?? 0, max(0, lines.count - inner.height))

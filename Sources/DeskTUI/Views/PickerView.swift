@@ -2,13 +2,18 @@ import DeskCore
 
 /// A small framed list to choose from (staff to assign to, status to set).
 public enum PickerView {
-    public static func draw(_ picker: PickerState, state: AppState, on surface: inout some Surface) {
-        let s = state.strings
-        let title: String = switch picker.kind {
+    /// What the list chooses, as its frame (and the help over it) names it.
+    static func title(_ picker: PickerState, _ s: Strings) -> String {
+        switch picker.kind {
         case .assign(let id): s.format(.pickAssignee, String(id))
         case .status(let id): s.format(.pickStatus, String(id))
         case .intent(let id, let now): s.format(.pickIntent, String(id), now.map(s.intent) ?? "—")
         }
+    }
+
+    public static func draw(_ picker: PickerState, state: AppState, on surface: inout some Surface) {
+        let s = state.strings
+        let title = title(picker, s)
         let widest = max(DisplayWidth.of(title) + 6, (picker.options.map { DisplayWidth.of($0.label) }.max() ?? 10) + 6)
         let width = min(state.size.width - 4, max(30, widest))
         let height = min(state.size.height - 4, picker.options.count + 2)
