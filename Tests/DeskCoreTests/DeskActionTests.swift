@@ -95,7 +95,7 @@ final class DeskActionTests: XCTestCase {
         // Back to a question would move the deadline later: a supervisor's decision.
         XCTAssertThrowsError(try budi.setIntent(id, .question)) { error in
             guard case .notPermitted(let why)? = error as? DeskError else { return XCTFail("\(error)") }
-            XCTAssertTrue(why.en.contains("deadline would move later: Tuesday 1 December 2026, 11:00 WIB"), why.en)
+            XCTAssertTrue(why.en.contains("With the intent question, comment \(id) would be measured under the default standard and its response deadline would move later (to: Tuesday 1 December 2026, 11:00 WIB)"), why.en)
         }
         XCTAssertEqual(try t.comment(.x, "1").intent, .complaint, "nothing changed")
         try t.desk.setIntent(id, .question)
@@ -115,6 +115,32 @@ final class DeskActionTests: XCTestCase {
             guard case .notPermitted(let why)? = error as? DeskError else { return XCTFail("\(error)") }
             XCTAssertTrue(why.en.contains("held by dewi; only they or a supervisor can correct its intent"), why.en)
         }
+    }
+
+    func testCorrectingTheIntentUnderAStandardForComplaintsOnly() throws {
+        var config = DeskConfig()
+        config.policies = SLAPolicy.defaults.filter { $0.name == "complaints" }
+        let t = try TestDesk(now: "2026-12-01T10:30:00+07:00", config: config)
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:05:00+07:00", author: "ani")])
+        let answered = try t.comment(.x, "1").id, waiting = try t.comment(.x, "2").id
+        XCTAssertNil(try t.comment(.x, "1").sla.policy, "no standard matches a comment of no intent here")
+        // Answered with no clock: a correction starts none (it would be a breach the answer had met).
+        try t.desk.reply(answered, ReplyRequest(text: "Halo Kak, jadwalnya setiap Senin ya."))
+        let kept = try t.desk.setIntent(answered, .complaint)
+        XCTAssertTrue(kept.changed)
+        XCTAssertFalse(kept.restandardised)
+        XCTAssertNil(kept.comment.sla.responseDueAt)
+        XCTAssertEqual(try t.desk.overdue().map(\.comment.id), [], "no breach for an answered comment")
+        // Not answered: measured from its arrival under the complaints' hour (breached by now).
+        XCTAssertTrue(try t.desk.setIntent(waiting, .complaint).restandardised)
+        XCTAssertEqual(try t.comment(.x, "2").sla.responseDueAt, Timestamp.parse("2026-12-01T09:05:00+07:00"))
+        XCTAssertEqual(try t.desk.overdue().map(\.comment.id), [waiting])
+        // An intent no standard matches keeps the one it has.
+        let unmatched = try t.desk.setIntent(waiting, .question)
+        XCTAssertFalse(unmatched.restandardised)
+        XCTAssertEqual(unmatched.comment.sla.policy, "complaints")
+        XCTAssertTrue(Desk.isMeasuredAgainOnCorrection(unmatched.comment))
+        XCTAssertFalse(Desk.isMeasuredAgainOnCorrection(try t.comment(.x, "1")))
     }
 
     func testAnEscalatedCommentIsTheSupervisorsUnlessOneAssignsIt() throws {

@@ -243,10 +243,10 @@ final class LogTests: XCTestCase {
         XCTAssertEqual(CommentWords.hex(CommentWords.fingerprint(of: r)), "2d4c21da87d79558")
         XCTAssertEqual(CommentWords.parse("2d4c21da87d79558"), CommentWords.fingerprint(of: r))
         XCTAssertNil(CommentWords.parse("2d4c21da87d7955"))
-        // An agency answer: its channel is the writer, with no account id or display name.
+        // An agency answer: its channel as stored (with its @) is the writer, with no account id or display name.
         let answer = Reply(commentID: 1, platform: .x, externalID: "a1", inReplyTo: "1", text: "Sudah kami teruskan ke dinas terkait.",
-                           sentAt: Timestamp.parse("2026-12-01T08:30:00+07:00")!, author: "diskominfo", source: .imported)
-        XCTAssertEqual(CommentWords.hex(CommentWords.fingerprint(of: answer)), "6f7a8828cd4847a8")
+                           sentAt: Timestamp.parse("2026-12-01T08:30:00+07:00")!, author: "@diskominfo", source: .imported)
+        XCTAssertEqual(CommentWords.hex(CommentWords.fingerprint(of: answer)), "256c65f773a69c33")
     }
 
     func testTheStateCheckNamesACitizensWordsOrNameChangedBehindTheLog() throws {
@@ -316,18 +316,20 @@ final class LogTests: XCTestCase {
         // The import's event states each answer's fingerprint by the published recipe, computed here from the stored reply.
         let event = try XCTUnwrap(t.store.read { try $0.events(subject: nil, action: LogAction.importBatch.rawValue, limit: 1) }.last)
         let rows = try XCTUnwrap(JSONValue.parse(event.payload)?["agency_replies"]?.arrayValue)
-        XCTAssertEqual(rows.map { $0.arrayValue?.last?.stringValue }, answers.map { CommentWords.hex(CommentWords.fingerprint(of: $0)) })
+        XCTAssertEqual(rows.map { $0.arrayValue?[2].stringValue }, answers.map { CommentWords.hex(CommentWords.fingerprint(of: $0)) })
+        XCTAssertEqual(rows.map { $0.arrayValue?[3].stringValue }, ["x", "x", "x"])
         XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok)
         t.tamperedWith = true
-        // The answer's words made to promise more, another answer moved to a different citizen's comment on the platform;
-        // the third left alone.
+        // The answer's words made to promise more, another answer moved to a different citizen's comment on the platform,
+        // the third to another platform.
         try t.store.unsafeExecute("""
             UPDATE reply SET text = 'Sudah kami perbaiki hari ini.' WHERE id = \(answers[0].id);
             UPDATE reply SET in_reply_to = '3' WHERE id = \(answers[1].id);
+            UPDATE reply SET platform = 'mastodon' WHERE id = \(answers[2].id);
             """)
         let check = try t.store.read { try LogStateCheck.check($0) }
         XCTAssertEqual(check.disagreements.map { "\($0.subject.label.en) \($0.field.rawValue)" },
-                       ["reply #\(answers[0].id) words_sha256", "reply #\(answers[1].id) words_sha256"])
+                       ["reply #\(answers[0].id) words_sha256", "reply #\(answers[1].id) words_sha256", "reply #\(answers[2].id) platform"])
         XCTAssertTrue(check.disagreements[0].message.en.hasSuffix(" in the log"), check.disagreements[0].message.en)
     }
 

@@ -157,12 +157,12 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(with.score, warning.score + 25, accuracy: 0.001)
     }
 
-    func testTheIntentRecordedAtImportWinsOverAFreshReading() {
+    func testTheIntentRecordedOnTheDeskWinsOverAFreshReading() {
         let text = "Min, soal lampu jalan di gang kami"
         let asComplaint = suggest(text, intent: .complaint)
-        XCTAssertTrue(asComplaint.first?.reasons.contains("fits the intent 'complaint' (recorded at import)") ?? false, "\(asComplaint.first?.reasons ?? [])")
+        XCTAssertTrue(asComplaint.first?.reasons.contains("fits the intent 'complaint' (as recorded on the desk)") ?? false, "\(asComplaint.first?.reasons ?? [])")
         XCTAssertEqual(asComplaint.first?.purpose, "apology_holding")
-        XCTAssertTrue(asComplaint.first?.explanations.contains { $0.id == "cocok dengan maksud 'keluhan' (tercatat saat impor)" } ?? false)
+        XCTAssertTrue(asComplaint.first?.explanations.contains { $0.id == "cocok dengan maksud 'keluhan' (tercatat di meja)" } ?? false)
         for suggestion in asComplaint { XCTAssertEqual(suggestion.reasons, suggestion.explanations.map(\.en)) }
     }
 

@@ -120,7 +120,10 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["intent", "1", "saran"]).status, 0, "a supervisor may")
         let unknown = try cli.run(["intent", "1", "grumble"])
         XCTAssertEqual(unknown.status, 64)
-        XCTAssertTrue(unknown.stderr.contains("question, complaint, request"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("question (pertanyaan), complaint (keluhan), request (permintaan)"), unknown.stderr)
+        XCTAssertTrue(try cli.run(["reply", "1", "--text", "Halo Kak, jadwalnya setiap Senin."]).status == 0)
+        let answered = try cli.run(["intent", "1", "complaint"])
+        XCTAssertTrue(answered.stdout.contains("Answered or set aside already: it keeps the default standard it was measured by."), answered.stdout)
         let history = try cli.run(["show", "1"]).stdout
         XCTAssertTrue(history.contains("budi  intent"), history)
         XCTAssertTrue(history.contains("complaint → suggestion [default]"), history)

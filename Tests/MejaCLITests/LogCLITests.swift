@@ -345,6 +345,23 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(JSONValue.parse(verify.stdout)?["ok"]?.boolValue, true, verify.stdout + verify.stderr)
     }
 
+    func testListAsOfShowsTheIntentAndStandardACommentHadBeforeACorrection() throws {
+        let cli = try CLIHarness(now: "2026-12-01T10:40:00+07:00")
+        let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"Min, mau tanya jadwal posyandu?","created_at":"2026-12-01T09:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", file], extraEnv: ["MEJA_NOW": "2026-12-01T09:01:00+07:00"]).status, 0)
+        XCTAssertEqual(try cli.run(["intent", "1", "complaint"]).status, 0)
+        // At 10:35 it was a question under the default standard: due 11:00, at risk from 10:30 (a quarter of two hours).
+        let then = try XCTUnwrap(jsonArray(try cli.run(["list", "--as-of", "2026-12-01T10:35:00+07:00", "--json"]).stdout).first)
+        XCTAssertEqual(then["intent"]?.stringValue, "question")
+        XCTAssertEqual(then["policy"]?.stringValue, "default")
+        XCTAssertEqual(then["due_at"]?.stringValue, "2026-12-01T04:00:00Z")
+        XCTAssertEqual(then["sla_state"]?.stringValue, "at_risk")
+        let now = try XCTUnwrap(jsonArray(try cli.run(["list", "--as-of", "2026-12-01T10:41:00+07:00", "--json"]).stdout).first)
+        XCTAssertEqual(now["intent"]?.stringValue, "complaint")
+        XCTAssertEqual(now["policy"]?.stringValue, "complaints")
+        XCTAssertEqual(now["sla_state"]?.stringValue, "breached")
+    }
+
     func testListAsOfRebuildsFromTheLog() throws {
         let cli = try CLIHarness(now: "2026-12-01T09:00:00+07:00")
         try seed(cli, comments: 3)

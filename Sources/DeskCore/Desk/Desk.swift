@@ -275,8 +275,9 @@ public final class Desk: Sendable {
     ///
     /// A comment not yet answered, paused or closed is measured under the standard that matches its new intent (the
     /// first `[[sla]]` policy that matches, as at import), its deadlines counted again from its arrival — a complaint
-    /// read as a question gets the complaints' hour. One whose clocks have moved (answered, paused, closed) keeps the
-    /// standard it was measured by: its answer was timely or late by the rule it had. Moving a deadline later is a
+    /// read as a question gets the complaints' hour; when none matches, it keeps its standard. One whose clocks have
+    /// moved (answered, paused, closed) keeps the standard it was measured by: its answer was timely or late by the rule
+    /// it had. Moving a deadline later is a
     /// supervisor's decision (otherwise a breach could be corrected away); the log keeps the old and new intent, the
     /// standard and the deadlines.
     @discardableResult
@@ -290,21 +291,23 @@ public final class Desk: Sendable {
             let before = c
             c.intent = intent
             var payload: [String: JSONValue] = ["from": .string(before.intent?.rawValue), "intent": .string(intent.rawValue)]
-            if Self.clocksUntouched(c.sla),
+            if Self.isMeasuredAgainOnCorrection(before),
                let policy = try engine(tx).policy(platform: c.platform, channel: c.channel, intent: intent, tags: c.tags),
                policy.name != c.sla.policy || policy.version != c.sla.policyVersion {
                 var sla = SLAEngine.start(policy, createdAt: c.createdAt, followsAgencyReply: c.sla.responseClock == .nextResponse)
                 sla.escalatedAt = c.sla.escalatedAt
                 if !isSupervisor, let later = Self.laterDeadline(sla, than: c.sla) {
                     func when(_ lang: String) -> String {
-                        later.map { SLAPromise.format($0, zone: policy.calendar.zone, lang: lang) } ?? (lang == "en" ? "no deadline" : "tanpa tenggat")
+                        later.due.map { SLAPromise.format($0, zone: policy.calendar.zone, lang: lang) } ?? (lang == "en" ? "none" : "tidak ada")
                     }
                     throw DeskError.notPermitted(Localized(
-                        "Sebagai \(intent.label.id), komentar \(c.id) diukur dengan standar \(policy.name) dan tenggatnya mundur: \(when("id")). Hanya supervisor yang dapat memundurkan tenggat; minta supervisor mengoreksinya.",
-                        "As a \(intent.label.en), comment \(c.id) would be measured under the \(policy.name) standard and its deadline would move later: \(when("en")). Only a supervisor may move a deadline later; ask a supervisor to correct it."))
+                        "Dengan maksud \(intent.label.id), komentar \(c.id) diukur dengan standar \(policy.name) dan tenggat \(later.clock.id)-nya mundur (menjadi: \(when("id"))). Hanya supervisor yang dapat memundurkan tenggat; minta supervisor mengoreksinya.",
+                        "With the intent \(intent.label.en), comment \(c.id) would be measured under the \(policy.name) standard and its \(later.clock.en) deadline would move later (to: \(when("en"))). Only a supervisor may move a deadline later; ask a supervisor to correct it."))
                 }
                 c.sla = sla
                 payload["policy"] = .string(policy.name)
+                payload["from_policy"] = .string(before.sla.policy)
+                payload["from_policy_version"] = before.sla.policyVersion.map { .int(Int64($0)) } ?? .null
             }
             try commit(&c, from: before, action: .intent, payload: payload, by: me, at: t, tx)
             return CommentChange(comment: c, changed: true, previous: before)
@@ -319,19 +322,25 @@ public final class Desk: Sendable {
             ?? escalatedRefusal(c, by: name, isSupervisor: isSupervisor, action: action)
     }
 
-    /// Whether nothing has happened to a comment's clocks since they started: not answered, stopped, paused or resolved.
-    private static func clocksUntouched(_ sla: SLARecord) -> Bool {
-        sla.respondedAt == nil && sla.responseStoppedAt == nil && sla.resolvedAt == nil && sla.resolutionStoppedAt == nil
+    /// Whether correcting the intent of `c` measures it again under the standard its new intent matches: nothing has
+    /// happened to it yet — not answered (with or without a clock), set aside, waiting for the citizen, closed, or its
+    /// clocks stopped, paused or resolved.
+    public static func isMeasuredAgainOnCorrection(_ c: Comment) -> Bool {
+        let sla = c.sla
+        return !hasBeenAnswered(c) && !c.status.isFinal && c.status != .waitingCitizen
+            && sla.responseStoppedAt == nil && sla.resolvedAt == nil && sla.resolutionStoppedAt == nil
             && sla.pausedSince == nil && sla.pausedSeconds == 0
     }
 
-    /// The first of `new`'s deadlines that is later than `old`'s: `.some(due)`, or `.some(nil)` for one that `old` had and
-    /// `new` lacks; nil when none is later.
-    private static func laterDeadline(_ new: SLARecord, than old: SLARecord) -> Date?? {
-        for (a, b) in [(new.responseDueAt, old.responseDueAt), (new.resolutionDueAt, old.resolutionDueAt)] {
+    /// The first of `new`'s deadlines that is later than `old`'s (a missing one is later than any), with the clock's
+    /// name; nil when none is later.
+    private static func laterDeadline(_ new: SLARecord, than old: SLARecord) -> (clock: Localized, due: Date?)? {
+        let clocks = [(new.responseDueAt, old.responseDueAt, Localized("respons", "response")),
+                      (new.resolutionDueAt, old.resolutionDueAt, Localized("penyelesaian", "resolution"))]
+        for (a, b, clock) in clocks {
             switch (a, b) {
-            case (nil, _?): return .some(nil)
-            case (let a?, let b?) where ElapsedMinutes.second(a) > ElapsedMinutes.second(b): return .some(a)
+            case (nil, _?): return (clock, nil)
+            case (let a?, let b?) where ElapsedMinutes.second(a) > ElapsedMinutes.second(b): return (clock, a)
             default: continue
             }
         }
@@ -909,7 +918,7 @@ public final class Desk: Sendable {
     }
 
     /// The stored policy version a comment is measured under.
-    func policyVersion(_ sla: SLARecord, _ tx: any StoreReader) throws -> VersionedPolicy? {
+    public func policyVersion(_ sla: SLARecord, _ tx: any StoreReader) throws -> VersionedPolicy? {
         guard let name = sla.policy, let version = sla.policyVersion else { return nil }
         if let cached = policyCache.get(name, version) { return cached }
         guard let stored = try tx.policyVersions(name: name).first(where: { $0.version == version }),

@@ -268,7 +268,8 @@ public struct Importer: Sendable {
         var answered: [Int64] = []
         var repliesTo: [Int64] = []
         var arrivals: [JSONValue] = []
-        // The agency's messages stored: reply id, when it was sent (reports credit answers by these) and who wrote what.
+        // The agency's messages stored: reply id, when it was sent (reports credit answers by these), who wrote what, and
+        // on which platform.
         var agencyReplies: [JSONValue] = []
         var clocks: [String: JSONValue] = [:]
         var joined: [Int64] = []
@@ -307,7 +308,8 @@ public struct Importer: Sendable {
                                   source: .imported)
                 // Context repeats on every page that refers to it: only a listed message counts as already on the desk.
                 guard let replyID = try tx.insertReply(reply) else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
-                agencyReplies.append([.int(replyID), .time(record.createdAt), .string(CommentWords.hex(CommentWords.fingerprint(of: reply)))])
+                agencyReplies.append([.int(replyID), .time(record.createdAt), .string(CommentWords.hex(CommentWords.fingerprint(of: reply))),
+                                      .string(reply.platform.rawValue)])
                 if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                 try latestAnswers.note(record.createdAt, on: record.platform, tx)

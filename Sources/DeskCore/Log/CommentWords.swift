@@ -23,7 +23,7 @@ public enum CommentWords {
     }
 
     /// The fingerprint of an agency answer found by an import, as stored: the same seven fields, its writer being the
-    /// agency's channel (`author`, without `@`) with no account id or display name (the `agency_replies` rows of the
+    /// agency's channel (`author` as stored, with its `@`) with no account id or display name (the `agency_replies` rows of the
     /// import's event carry it).
     public static func fingerprint(of reply: Reply) -> UInt64 {
         fingerprint([reply.externalID, nil, reply.author, nil, reply.threadID, reply.inReplyTo, reply.text])

@@ -42,8 +42,9 @@ public struct LogReplay: Sendable {
     public struct ImportedReply: Sendable {
         /// When it was sent (`UTC`).
         public var sentAt: String
-        /// Who wrote what (`CommentWords`); nil in logs written before import events carried it.
+        /// Who wrote what (`CommentWords`), and on which platform; nil in logs written before import events carried them.
         public var words: UInt64?
+        public var platform: String?
     }
 
     /// The agency's messages found by imports, by reply id.
@@ -53,6 +54,10 @@ public struct LogReplay: Sendable {
     /// Each comment's clocks as the log states them (`LoggedClocks`, with what its import stated), when the replay was
     /// asked to keep them.
     public private(set) var clocks: [Int64: LoggedClocks] = [:]
+    /// The standard (policy name and version) a comment was measured under at the replay's moment, for comments that an
+    /// intent correction after it measured under another (the first such correction's `from_policy`): the tables hold
+    /// only the standard since.
+    public private(set) var standardsThen: [Int64: (policy: String?, version: Int?)] = [:]
     private var interned: [String: String] = [:]
     /// The last event applied.
     public private(set) var lastSeq: Int64 = 0
@@ -85,7 +90,8 @@ public struct LogReplay: Sendable {
             for id in p["replies_to"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].replies += 1 }
             for case .array(let row)? in p["agency_replies"]?.arrayValue ?? [] where row.count >= 2 {
                 guard let id = row[0].intValue, let sent = row[1].stringValue else { continue }
-                importedReplies[id] = ImportedReply(sentAt: sent, words: row.count > 2 ? row[2].stringValue.flatMap(CommentWords.parse) : nil)
+                importedReplies[id] = ImportedReply(sentAt: sent, words: row.count > 2 ? row[2].stringValue.flatMap(CommentWords.parse) : nil,
+                                                    platform: row.count > 3 ? row[3].stringValue : nil)
             }
             // Answered by the agency on the platform: replied, as `Desk.respond` moves it — unless it was finished already.
             for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].answered() }
@@ -136,6 +142,14 @@ public struct LogReplay: Sendable {
     }
 
     /// Replays the store's log up to and including `moment` (every event whose `at` ≤ moment, in `seq` order).
+    /// Notes the standard a comment had before an intent correction after the replay's moment measured it under another.
+    private mutating func noteStandardCorrected(_ e: LogEvent) {
+        guard e.action == LogAction.intent.rawValue, let id = Int64(e.subject), standardsThen[id] == nil else { return }
+        let p = e.payloadValue
+        guard let from = p["from_policy"] else { return }
+        standardsThen[id] = (from.stringValue, p["from_policy_version"]?.intValue.map(Int.init))
+    }
+
     public static func replay(_ reader: any StoreReader, until moment: Date, keepingClocks: Bool = false) throws -> LogReplay {
         var replay = LogReplay(keepingClocks: keepingClocks)
         let cutoff = Timestamp.utc(moment)
@@ -144,7 +158,10 @@ public struct LogReplay: Sendable {
             let page = try reader.events(from: next, limit: 256)
             if page.isEmpty { break }
             for e in page {
-                if e.at > cutoff { continue }
+                if e.at > cutoff {
+                    replay.noteStandardCorrected(e)
+                    continue
+                }
                 replay.apply(e)
             }
             next = page.last!.seq + 1

@@ -298,9 +298,10 @@ public struct LogStateCheck: Sendable, Hashable {
             }
             // What the agency said, and in answer to what, in logs whose imports state it.
             if replay.importedReplies.values.contains(where: { $0.words != nil }) {
-                try tx.forEachImportedReplyWords { id, words in
-                    guard let logged = replay.importedReplies[id]?.words, logged != words else { return }
-                    disagree(.reply(id), .words, desk: CommentWords.hex(words), log: CommentWords.hex(logged))
+                try tx.forEachImportedReplyWords { id, words, platform in
+                    guard let logged = replay.importedReplies[id] else { return }
+                    if let said = logged.words, said != words { disagree(.reply(id), .words, desk: CommentWords.hex(words), log: CommentWords.hex(said)) }
+                    if let said = logged.platform, said != platform { disagree(.reply(id), .platform, desk: platform, log: said) }
                 }
             }
             if seen < replay.importedReplies.count {

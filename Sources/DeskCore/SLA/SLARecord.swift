@@ -146,6 +146,26 @@ extension SLARecord {
         return r
     }
 
+    /// The record as it stood under the standard `name` (version `version`, `policy` when it is stored) that a later
+    /// intent correction replaced: its due times are this record's (as the log stated them then), its at-risk times
+    /// those of that standard's threshold from `createdAt` — a comment is measured again only while nothing had
+    /// happened to its clocks, so none were paused or moved.
+    public func under(_ policy: VersionedPolicy?, name: String?, version: Int?, createdAt: Date) -> SLARecord {
+        var r = self
+        r.policy = name
+        r.policyVersion = version
+        guard let policy else { return r }
+        if let kind = responseClock, responseDueAt != nil {
+            r.responseAtRiskAt = SLAEngine.deadline(policy.policy.target(kind), threshold: policy.policy.atRisk, from: createdAt,
+                                                    calendar: policy.calendar)?.atRisk ?? responseAtRiskAt
+        }
+        if resolutionDueAt != nil {
+            r.resolutionAtRiskAt = SLAEngine.deadline(policy.policy.resolution, threshold: policy.policy.atRisk, from: createdAt,
+                                                      calendar: policy.calendar)?.atRisk ?? resolutionAtRiskAt
+        }
+        return r
+    }
+
     /// The record with everything that happened after `moment` taken back (answers, closing, pauses,
     /// escalation), to show clocks as they stood then. Pause extensions granted later are not undone.
     public func asOf(_ moment: Date) -> SLARecord {

@@ -112,9 +112,9 @@ public protocol StoreReader {
     /// Streams every comment's id and the fingerprint of who wrote what (`CommentWords`) in id order, for the log's state
     /// check.
     func forEachCommentWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws
-    /// Streams the id and fingerprint (`CommentWords.fingerprint(of:)` for a reply) of every agency answer found by an
-    /// import, in id order, for the log's state check.
-    func forEachImportedReplyWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws
+    /// Streams the id, fingerprint (`CommentWords.fingerprint(of:)` for a reply) and platform of every agency answer found
+    /// by an import, in id order, for the log's state check.
+    func forEachImportedReplyWords(_ body: (_ id: Int64, _ words: UInt64, _ platform: String) throws -> Void) throws
     /// The replies written on the desk (not imported), in id order.
     func deskReplies() throws -> [Reply]
     /// The last event (highest `seq`) whose `at` is at or before `moment`: the log head as it stood then.

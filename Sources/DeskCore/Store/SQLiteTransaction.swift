@@ -126,24 +126,26 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func forEachCommentWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws {
-        try forEachWords("SELECT id, external_id, author_id, author_handle, author_name, thread_id, in_reply_to, text FROM comment ORDER BY id",
-                         body)
+        try forEachWords("SELECT id, external_id, author_id, author_handle, author_name, thread_id, in_reply_to, text FROM comment ORDER BY id") {
+            id, words, _ in try body(id, words)
+        }
     }
 
-    func forEachImportedReplyWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws {
+    func forEachImportedReplyWords(_ body: (_ id: Int64, _ words: UInt64, _ platform: String) throws -> Void) throws {
         try forEachWords("""
-            SELECT id, external_id, NULL, author, NULL, thread_id, in_reply_to, text FROM reply WHERE source = 'imported' ORDER BY id
-            """, body)
+            SELECT id, external_id, NULL, author, NULL, thread_id, in_reply_to, text, platform FROM reply WHERE source = 'imported' ORDER BY id
+            """) { id, words, s in try body(id, words, s.text(8) ?? "") }
     }
 
-    /// Streams `CommentWords` fingerprints of the seven fields a query selects after the id.
-    private func forEachWords(_ sql: String, _ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws {
+    /// Streams `CommentWords` fingerprints of the seven fields a query selects after the id (the statement, positioned on
+    /// the row, for any column after them).
+    private func forEachWords(_ sql: String, _ body: (_ id: Int64, _ words: UInt64, _ row: RawStatement) throws -> Void) throws {
         let s = try RawStatement(db, sql: sql)
         var buffer: [UInt8] = []
         while try s.step() {
             let fields = (s.optionalBytes(1), s.optionalBytes(2), s.optionalBytes(3), s.optionalBytes(4), s.optionalBytes(5),
                           s.optionalBytes(6), s.optionalBytes(7))
-            try body(s.int(0), CommentWords.fingerprint(fields, buffer: &buffer))
+            try body(s.int(0), CommentWords.fingerprint(fields, buffer: &buffer), s)
         }
     }
 

@@ -202,7 +202,7 @@ private struct Candidate {
             case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
             case .safeWithTopic: Localized("balasan umum yang hati-hati untuk komentar sensitif", "a careful general reply for a sensitive comment")
             case .intent: input.triagedIntent != nil
-                ? Localized("cocok dengan maksud '\(intent.id)' (tercatat saat impor)", "fits the intent '\(input.intent.rawValue)' (recorded at import)")
+                ? Localized("cocok dengan maksud '\(intent.id)' (tercatat di meja)", "fits the intent '\(input.intent.rawValue)' (as recorded on the desk)")
                 : Localized("cocok dengan maksud '\(intent.id)'", "fits the intent '\(input.intent.rawValue)'")
             case .anyIntent: Localized("cocok untuk maksud apa pun", "suits any intent")
             case .otherIntent: Localized("ditulis untuk \(t.intents.map(\.label.id).joined(separator: "/")), bukan '\(intent.id)'",

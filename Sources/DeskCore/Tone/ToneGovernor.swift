@@ -47,8 +47,20 @@ public struct ToneGovernor: Sendable {
         Self.sentiment(logit: joking ? lexicon.jokeThreshold : lexicon.threshold, bias: lexicon.bias)
     }
 
-    /// Words with which citizens call their own message a suggestion, among its first three words.
-    static let suggestionLabels: Set<String> = ["saran", "usul", "usulan", "suggestion", "idea"]
+    /// Words with which citizens open a message they call a suggestion.
+    static let suggestionLabels: Set<String> = ["saran", "usul", "usulan", "masukan", "suggestion"]
+    /// Words of address that may come before it ("Min, saran: …").
+    static let greetings: Set<String> = ["min", "admin", "mimin", "pak", "bu", "kak", "halo", "hai", "hi", "hello", "dear"]
+
+    /// The label word when the message opens with one, after any greetings, and it is not "saran dari …" (a suggestion
+    /// someone else made), "usul saya …" told as a story, or "saran dong" (asking the agency for advice).
+    static func suggestionLabel(_ tokens: [ToneTokenizer.Token]) -> String? {
+        let words = tokens.lazy.filter(\.isWord).map(\.text)
+        guard let at = words.firstIndex(where: { !greetings.contains($0) }), suggestionLabels.contains(words[at]) else { return nil }
+        let next = words.index(after: at)
+        if next < words.endIndex, ["dari", "from", "saya", "kami", "ku", "my", "our", "dong", "donk"].contains(words[next]) { return nil }
+        return words[at]
+    }
 
     /// What one reading of a comment found, before any reason is written.
     struct Reading {
@@ -115,18 +127,18 @@ public struct ToneGovernor: Sendable {
         r.sentiment = Self.sentiment(logit: r.logitForHumor, bias: lexicon.bias)
         if r.sarcastic { r.sentiment = min(r.sentiment, -0.4) }
 
-        // A citizen who calls the message a suggestion up front ("Saran min, …", "Usul: …") is heard as one, even when
-        // it names what is wrong ("… biar antrean ga numpuk"): agencies file aspirations apart from complaints. Humour
-        // still goes by the complaint in it.
-        if r.rude == nil, let label = tokens.lazy.filter(\.isWord).prefix(3).first(where: { Self.suggestionLabels.contains($0.text) })?.text {
-            r.intent = .suggestion
-            r.intentCue = Localized("'\(label)' di awal", "'\(label)' up front")
-        } else if let complaint = r.complaint {
+        if let complaint = r.complaint {
             r.intent = .complaint
             r.intentCue = Localized(both: "'\(complaint)'")
         } else if r.rude != nil, r.sentiment < 0 {
             r.intent = .complaint
             r.intentCue = Localized("kasar dan tidak senang", "rude and displeased")
+        } else if let label = Self.suggestionLabel(tokens) {
+            // A citizen who opens with "Saran: …" or "Usul min, …" is heard as making a suggestion, though it asks or
+            // requests something ("Saran: tolong tambah bangku taman"). A complaint stays a complaint whatever it is
+            // called: read as a suggestion, it would get a later deadline.
+            r.intent = .suggestion
+            r.intentCue = Localized("'\(label)' di awal", "'\(label)' up front")
         } else if let report = r.cueWords[.report] ?? r.topics.first(where: \.isIncident).flatMap({ r.topicWords[$0] }),
                   !r.asks || r.topics.contains(where: \.isIncident) {
             r.intent = .report
@@ -203,10 +215,9 @@ public struct ToneGovernor: Sendable {
             humor = .none
             reasons.append(Localized("humor 0: komentarnya kasar; jawab dengan tenang dan lugas",
                                      "humour 0: the comment is rude; answer calmly and plainly"))
-        } else if r.intent == .complaint || r.complaint != nil {
+        } else if r.intent == .complaint {
             humor = .none
-            reasons.append(r.intent == .complaint ? Localized("humor 0: sebuah keluhan", "humour 0: a complaint")
-                : Localized("humor 0: ada isi keluhan ('\(r.complaint ?? "")')", "humour 0: it holds a complaint ('\(r.complaint ?? "")')"))
+            reasons.append(Localized("humor 0: sebuah keluhan", "humour 0: a complaint"))
         } else if r.logitForHumor > (r.joking ? lexicon.jokeThreshold : lexicon.threshold) {
             humor = .none
             let (s, floor) = (r.sentiment, humorFloor(joking: r.joking))

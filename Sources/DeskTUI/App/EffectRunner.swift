@@ -136,7 +136,7 @@ public final class EffectRunner {
             let change = try desk.setIntent(c, intent)
             guard change.changed else { return s.format(.alreadyIntent, id, s.intent(intent)) }
             guard change.restandardised, let policy = change.comment.sla.policy, let due = change.comment.sla.nextDue?.dueAt else {
-                return s.format(.intentSet, id, s.intent(intent))
+                return change.comment.sla.policy.map { s.format(.intentKeeps, id, s.intent(intent), $0) } ?? s.format(.intentSet, id, s.intent(intent))
             }
             return s.format(.intentRestandard, id, s.intent(intent), policy, s.dateTime(due, zone: desk.config.calendar.zone))
         case .escalate(let c, let reason):

@@ -35,7 +35,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTitle, helpRecordNote, pickAssignee, pickStatus, pickIntent
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
-    case claimed, released, assigned, statusSet, intentSet, intentRestandard, escalated, editorFailed, keysFileIssues, keysLegend
+    case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, escalated, editorFailed, keysFileIssues, keysLegend
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
@@ -227,6 +227,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .assigned: ("#{1} ditugaskan kepada {2}.", "#{1} assigned to {2}.")
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
         case .intentSet: ("Maksud #{1} kini {2}.", "#{1}'s intent is now {2}.")
+        case .intentKeeps: ("Maksud #{1} kini {2}; tetap diukur dengan standar {3}.", "#{1}'s intent is now {2}; it stays under the {3} standard.")
         case .intentRestandard: ("Maksud #{1} kini {2}: diukur dengan standar {3} sejak masuk, tenggat {4}.",
                                  "#{1}'s intent is now {2}: measured under the {3} standard from its arrival, due {4}.")
         case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")

@@ -90,7 +90,7 @@ struct IntentCommand: ParsableCommand {
         try guarded {
             let word = intent.lowercased()
             guard let wanted = Intent(rawValue: word) ?? Intent.allCases.first(where: { $0.label.id == word }) else {
-                throw CLIError(message: "'\(intent)' is not an intent; use one of \(Intent.allCases.map(\.rawValue).joined(separator: ", "))", code: 64)
+                throw CLIError(message: "'\(intent)' is not an intent; use one of \(Intent.allCases.map { "\($0.rawValue) (\($0.label.id))" }.joined(separator: ", "))", code: 64)
             }
             let desk = try global.openDesk()
             let change = try desk.setIntent(desk.resolve(id), wanted)
@@ -101,6 +101,10 @@ struct IntentCommand: ParsableCommand {
                 let zone = desk.config.calendar.zone
                 let due = c.sla.responseDueAt.map { ", response due \(Timestamp.local($0, in: zone))" } ?? ""
                 line += " Measured under the \(c.sla.policy ?? "-") standard from its arrival\(due)."
+            } else if let policy = c.sla.policy {
+                line += Desk.isMeasuredAgainOnCorrection(change.previous)
+                    ? " No standard matches a \(wanted.rawValue): it stays under the \(policy) standard."
+                    : " Answered or set aside already: it keeps the \(policy) standard it was measured by."
             }
             Console.out(line)
         }

@@ -25,22 +25,32 @@ enum AsOfListing {
             case .staff(let name): return state.assignee == name
             }
         }
-        let rows: [(Comment, LogReplay.State, LoggedClocks?)] = try desk.store.read { tx in
+        let rows: [(Comment, LogReplay.State)] = try desk.store.read { tx in
             let replay = try LogReplay.replay(tx, until: moment, keepingClocks: true)
             return try replay.states.keys.sorted().compactMap { id in
-                guard let state = replay.states[id], let c = try tx.comment(id: id),
-                      wanted(c, state) else { return nil }
-                return (c, state, replay.clocks[id])
+                guard let state = replay.states[id], var c = try tx.comment(id: id) else { return nil }
+                let clocks = replay.clocks[id]
+                // What the citizen wanted as staff had it then (read at import, corrected up to then).
+                if let arrival = clocks?.arrival { c.intent = arrival.intent.flatMap(Intent.init(rawValue:)) }
+                guard wanted(c, state) else { return nil }
+                c.status = state.status
+                c.assignee = state.assignee
+                // The clocks as the log stated them then (a pause lifted since is still on, a later extension not yet
+                // given); today's clocks, with what came after taken off, for a comment imported before the log stated
+                // arrivals. A standard an intent correction replaced since is named, with its own at-risk times.
+                var sla = clocks?.applied(to: c.sla) ?? c.sla
+                if let then = replay.standardsThen[id] {
+                    let stored = try then.policy.flatMap { name in
+                        try then.version.flatMap { try desk.policyVersion(SLARecord(policy: name, policyVersion: $0), tx) }
+                    }
+                    sla = sla.under(stored, name: then.policy, version: then.version, createdAt: c.createdAt)
+                }
+                c.sla = sla.asOf(moment)
+                return (c, state)
             }
         }
-        let all = rows.map { c, state, clocks -> (QueueItem, LogReplay.State) in
-            var comment = c
-            comment.status = state.status
-            comment.assignee = state.assignee
-            // The clocks as the log stated them then (a pause lifted since is still on, a later extension not yet given);
-            // today's clocks, with what came after taken off, for a comment imported before the log stated arrivals.
-            comment.sla = (clocks?.applied(to: comment.sla) ?? comment.sla).asOf(moment)
-            return (QueueItem(comment: comment, clock: comment.sla.mostUrgent(at: moment), passedOver: false), state)
+        let all = rows.map { comment, state -> (QueueItem, LogReplay.State) in
+            (QueueItem(comment: comment, clock: comment.sla.mostUrgent(at: moment), passedOver: false), state)
         }.sorted { a, b in
             let x = a.0, y = b.0
             return (x.state.urgency, x.clock?.dueAt ?? .distantFuture, x.comment.createdAt, x.comment.id)
