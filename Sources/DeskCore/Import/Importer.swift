@@ -9,7 +9,8 @@ import Foundation
 /// after replies to it gathers them into its conversation.
 public struct Importer: Sendable {
     public let desk: Desk
-    /// Records per batch (the first at most 1,000, so that writing starts at once): each batch is logged as one event.
+    /// Records per batch (the first at most 1,000, so that writing starts at once, and the next ones twice the one before
+    /// up to this): each batch is logged as one event.
     /// A crash loses at most the transaction in flight, never half of one.
     public var batchSize: Int
     /// Records per transaction at most: one transaction stores the batches that are already read and waiting, so the
@@ -163,7 +164,8 @@ public struct Importer: Sendable {
         let size = batchSize
         let preparer = Preparer(config: desk.config, classifier: desk.classifier, channel: channel)
         // The first batch is small, so that the writer starts at once rather than after a whole batch is read (about
-        // a third of a second of tone reading for 20,000 comments, with the writer idle).
+        // a third of a second of tone reading for 20,000 comments, with the writer idle); the next ones double up to the
+        // batch size, so that the writer, once started, is not left waiting for a whole batch either.
         let firstSize = min(size, 1_000)
         let reader = Thread {
             var batch: [Prepared] = []
@@ -173,7 +175,7 @@ public struct Importer: Sendable {
                 try format.read(data) { item in
                     batch.append(preparer.prepare(item))
                     if batch.count >= limit {
-                        limit = size
+                        limit = min(size, limit * 2)
                         guard pipe.put(.batch(batch)) else { throw CancellationError() }
                         batch.removeAll(keepingCapacity: true)
                     }
