@@ -1,10 +1,16 @@
 import Foundation
 
-/// How report figures are written for people (language-neutral) and for CSV.
+/// How report figures are written for people and for CSV.
 public struct ReportFormatting: Sendable {
     public let zone: TimeZone
+    /// Whether percentages are written with a decimal comma, as Bahasa Indonesia writes them (`83,3%`); CSV keeps the
+    /// point whatever the language (`fraction`).
+    public let decimalComma: Bool
 
-    public init(zone: TimeZone) { self.zone = zone }
+    public init(zone: TimeZone, decimalComma: Bool = false) {
+        self.zone = zone
+        self.decimalComma = decimalComma
+    }
 
     /// The local date of an instant, `2026-11-04`.
     public func date(_ d: Date) -> String { String(Timestamp.local(d, in: zone).prefix(10)) }
@@ -21,11 +27,11 @@ public struct ReportFormatting: Sendable {
         return "\(m / 60):" + (m % 60 < 10 ? "0" : "") + String(m % 60)
     }
 
-    /// A share as a percentage with one decimal, `83.3%`; `–` for none.
+    /// A share as a percentage with one decimal, `83.3%` (`83,3%` with a decimal comma); `–` for none.
     public func percent(_ share: Double?) -> String {
         guard let share else { return "–" }
         let tenths = Int((share * 1000).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
+        return "\(tenths / 10)\(decimalComma ? "," : ".")\(tenths % 10)%"
     }
 
     /// A share for CSV with four decimals, `0.8333`; empty for none.

@@ -15,7 +15,8 @@ public struct ReportLayout: Sendable, Hashable {
     /// Indonesia and English.
     public init(_ report: Report, audience: ReportAudience) {
         self.audience = audience
-        let f = ReportFormatting(zone: report.zone)
+        // Bahasa Indonesia writes a decimal comma: the Indonesian report and the public one (Indonesian first).
+        let f = ReportFormatting(zone: report.zone, decimalComma: audience.language == .id)
         func l(_ label: ReportLabel) -> String { label.text(audience) }
         title = l(audience.isPublic ? ReportLabels.publicTitle : ReportLabels.title) + " — " + report.agency
         typealias Column = ReportTable.Column
