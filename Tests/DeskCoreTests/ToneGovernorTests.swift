@@ -61,6 +61,16 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(v.humorAllowed, .none)
     }
 
+    func testBeingFloodedWithPotholesOrOrdersIsNoFlood() {
+        for text in ["The road to the market is flooded with potholes, please fix it", "My inbox is flooded with spam from your office",
+                     "Jalan ke pasar banjir lubang, tolong diperbaiki", "Toko kami banjir pesanan menjelang lebaran"] {
+            XCTAssertEqual(governor.verdict(text).sensitive, [], text)
+        }
+        for text in ["Our house is flooded with water again", "The street is flooded after the rain", "Banjir di RT 03 setinggi lutut"] {
+            XCTAssertEqual(governor.verdict(text).sensitive, ["disaster"], text)
+        }
+    }
+
     func testACitizenJokingWithSlangGetsLightHumour() {
         let v = governor.verdict("wkwkwk admin nya lucu bgt")
         XCTAssertTrue(v.joking)

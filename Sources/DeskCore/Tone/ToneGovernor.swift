@@ -104,7 +104,11 @@ public struct ToneGovernor: Sendable {
             }
             if r.cueWords[cue] == nil { r.cueWords[cue] = (tokens[start].negated ? "tidak " : "") + Self.phrase(tokens, start, length) }
         }
+        // "flooded with potholes" is no flood: the longest such phrase at each word, which a topic phrase must outgrow.
+        var figurative: [Int: Int] = [:]
+        lexicon.notTopics.matches(in: ids) { _, start, length in figurative[start] = max(figurative[start] ?? 0, length) }
         lexicon.topics.matches(in: ids) { topic, start, length in
+            guard length > figurative[start] ?? 0 else { return }
             if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
         }
         r.topics = r.topicWords.keys.sorted()

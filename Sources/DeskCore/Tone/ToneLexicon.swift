@@ -39,6 +39,9 @@ public struct ToneLexicon: Sendable {
     /// Language marker per word id: bit 1 Indonesian, bit 2 English.
     var languageMark: [UInt8] = []
     var topics = PhraseTable<SensitiveTopic>()
+    /// Phrases that start with a topic's word and are not about it ("flooded with potholes", "banjir promo"): a topic
+    /// phrase at the same word, and no longer than such a phrase, is not a match (`not` lines of `topics.tsv`).
+    var notTopics = PhraseTable<Bool>()
     var cues = PhraseTable<Cue>()
     /// Ids of words that turn a sentence ("tapi", "namun", "but"): praise before them is not plain praise.
     var contrast: Set<Int32> = []
@@ -90,6 +93,10 @@ public struct ToneLexicon: Sendable {
             }
         }
         for line in table("topics.tsv") {
+            if line.key == "not" {
+                lex.notTopics.add(lex.phraseIDs(line.value), true)
+                continue
+            }
             guard let topic = SensitiveTopic(rawValue: line.key) else {
                 issues.append(FileIssue(file: line.file, line: line.number, "unknown topic '\(line.key)' (known: \(SensitiveTopic.allCases.map(\.rawValue).joined(separator: ", ")))"))
                 continue
