@@ -25,6 +25,18 @@ final class StringsTests: XCTestCase {
         }
     }
 
+    func testAHistoryLineNamesStatusesAndIntentsInTheDesksLanguage() {
+        func event(_ action: String, _ payload: String) -> LogEvent {
+            LogEvent(seq: 1, at: "2026-12-01T03:00:00Z", actor: "budi", action: action, subject: "5", payload: payload, prev: "", hash: "")
+        }
+        let status = event("status", #"{"from":"open","status":"closed","note":"sudah diperbaiki"}"#)
+        let intent = event("intent", #"{"from":"praise","intent":"question","policy":"default"}"#)
+        XCTAssertEqual(ThreadView.detail(status, Strings(.id)), "→ selesai (sudah diperbaiki)")
+        XCTAssertEqual(ThreadView.detail(intent, Strings(.id)), "pujian → pertanyaan [default]")
+        XCTAssertEqual(ThreadView.detail(intent, Strings(.en)), "praise → question [default]")
+        XCTAssertEqual(status.historyDetail, "→ closed (sudah diperbaiki)", "the command line keeps the stored words")
+    }
+
     func testLanguageFollowsTheLocale() {
         XCTAssertEqual(Language.fromEnvironment(["LANG": "id_ID.UTF-8"]), .id)
         XCTAssertEqual(Language.fromEnvironment(["LANG": "C.UTF-8"]), .en)

@@ -40,19 +40,24 @@ public struct LogEvent: Hashable, Sendable {
     /// What a history line adds to the action's name, made safe to draw: to whom work was assigned (`⇒ budi`), the status
     /// moved to and, when given, why (`→ claimed (citizen_replied)`, `→ waiting_citizen (minta foto jalan)` for a staff
     /// member's note), and a reply's override reason (`(⚠ dipecah jadi utas)`); nil when there is none of these.
-    public var historyDetail: String? {
+    public var historyDetail: String? { historyDetail(naming: { $0 }, { $0 }) }
+
+    /// The history line's detail with statuses and intents named by `status` and `intent` (the desk's words for the
+    /// stored ones: `→ selesai`, `pujian → pertanyaan`).
+    public func historyDetail(naming status: (String) -> String, _ intent: (String) -> String) -> String? {
         let p = payloadValue
         // A claim, reply or escalation names its status already.
         let implied = ["claim": "claimed", "reply": "replied", "escalate": "escalated"][action]
-        let to = p["status"]?.stringValue.flatMap { $0 == implied ? nil : "→ " + $0 }
+        let to = p["status"]?.stringValue.flatMap { $0 == implied ? nil : "→ " + status($0) }
         // To whom work was assigned; a reply sent over a blocking finding, with its override reason (⚠).
         let whom = action == "assign" ? p["assignee"]?.stringValue.map { "⇒ " + SafeText.sanitize($0, limit: 64) } : nil
         let why = (p["reason"]?.stringValue ?? p["note"]?.stringValue).map { "(" + SafeText.sanitize($0, limit: 120) + ")" }
         let overridden = p["override_reason"]?.stringValue.map { "(⚠ " + SafeText.sanitize($0, limit: 120) + ")" }
         // A corrected intent, and the standard it is measured under since, when that changed.
-        let intent = action == LogAction.intent.rawValue
-            ? p["intent"]?.stringValue.map { "\(p["from"]?.stringValue ?? "-") → \($0)" + (p["policy"]?.stringValue.map { " [\($0)]" } ?? "") } : nil
-        let parts = [whom, to, intent, why, overridden].compactMap { $0 }
+        let corrected = action == LogAction.intent.rawValue
+            ? p["intent"]?.stringValue.map { "\(p["from"]?.stringValue.map(intent) ?? "-") → \(intent($0))" + (p["policy"]?.stringValue.map { " [\($0)]" } ?? "") }
+            : nil
+        let parts = [whom, to, corrected, why, overridden].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 

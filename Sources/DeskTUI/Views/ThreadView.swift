@@ -4,6 +4,11 @@ import Foundation
 /// One comment in full: who and where, every SLA clock, the tone verdict, the text, the conversation with the
 /// agency's replies, the citizen's earlier comments and the comment's history on the log.
 public enum ThreadView {
+    /// A history line's detail with statuses and intents in the desk's words.
+    static func detail(_ event: LogEvent, _ s: Strings) -> String? {
+        event.historyDetail(naming: { CommentStatus(rawValue: $0).map(s.status) ?? $0 }, { Intent(rawValue: $0).map(s.intent) ?? $0 })
+    }
+
     public static func draw(_ state: AppState, on surface: inout some Surface) -> [(String, UIObject)] {
         let s = state.strings
         let body = Layout.body(state.size)
@@ -107,7 +112,7 @@ public enum ThreadView {
             for event in d.history {
                 let at = Timestamp.parse(event.at).map { s.dateTime($0, zone: zone) } ?? event.at
                 doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee),
-                        (" · " + s.action(event.action) + (event.historyDetail.map { " " + $0 } ?? ""), .text))
+                        (" · " + s.action(event.action) + (Self.detail(event, s).map { " " + $0 } ?? ""), .text))
             }
         }
         return doc
