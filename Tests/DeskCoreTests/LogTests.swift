@@ -333,6 +333,34 @@ final class LogTests: XCTestCase {
         XCTAssertTrue(check.disagreements[0].message.en.hasSuffix(" in the log"), check.disagreements[0].message.en)
     }
 
+    func testTheStateCheckNamesAnAgencyAnswerSwappedOrAddedBehindTheLog() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(config: config)
+        // The second answer comes before its comment (an export of the agency's posts imported first): a later import
+        // links it, and says so.
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"),
+                             record("a1", at: "2026-12-01T08:30:00+07:00", author: "diskominfo", inReplyTo: "1"),
+                             record("a2", at: "2026-12-01T08:40:00+07:00", author: "diskominfo", inReplyTo: "2")])
+        try t.importRecords([record("2", at: "2026-12-01T08:01:00+07:00", author: "ani")])
+        let first = try t.comment(.x, "1").id, second = try t.comment(.x, "2").id
+        let a1 = try XCTUnwrap(t.store.read { try $0.replies(commentID: first) }.first?.id)
+        let a2 = try XCTUnwrap(t.store.read { try $0.replies(commentID: second) }.first?.id)
+        XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok, "the later link is on the log")
+        t.tamperedWith = true
+        // Each answer moved to the other's comment (the counts stay the same), and an answer the agency never gave added.
+        try t.store.unsafeExecute("""
+            UPDATE reply SET comment_id = CASE id WHEN \(a1) THEN \(second) ELSE \(first) END WHERE id IN (\(a1), \(a2));
+            INSERT INTO reply (comment_id, platform, external_id, in_reply_to, thread_key, text, sent_at, author, source)
+              VALUES (\(first), 'x', 'forged', '1', '1', 'Sudah kami perbaiki', 1764550800, '@diskominfo', 'imported');
+            """)
+        let messages = try t.store.read { try LogStateCheck.check($0) }.disagreements.map(\.message.en)
+        XCTAssertTrue(messages.contains("reply #\(a1) comment: #\(second) on the desk, #\(first) in the log"), "\(messages)")
+        XCTAssertTrue(messages.contains("reply #\(a2) comment: #\(first) on the desk, #\(second) in the log"), "\(messages)")
+        XCTAssertTrue(messages.contains { $0.hasSuffix(": on the desk, never in the log: added behind the log") && $0.hasPrefix("reply #") },
+                      "\(messages)")
+    }
+
     func testAFractionOfASecondDoesNotMakeTheSortColumnsDisagree() throws {
         // A calendar response clock keeps the comment's fraction of a second, a business resolution clock does not: both
         // due at 08:30:00 once stored. The queue's sort columns are what the stored clocks give.

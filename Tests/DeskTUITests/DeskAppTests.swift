@@ -58,7 +58,7 @@ final class DeskAppTests: XCTestCase {
         let screen = app.frame().text
         XCTAssertTrue(screen.contains("sari · claimed\n") || screen.contains("sari · claimed "), screen)
         XCTAssertFalse(screen.contains("claimed → claimed"), screen)
-        XCTAssertTrue(screen.contains("sari · status changed → waiting_citizen (minta nomor KK lewat DM)"), screen)
+        XCTAssertTrue(screen.contains("sari · status changed → waiting for citizen (minta nomor KK lewat DM)"), screen)
     }
 
     func testTheChannelFilterOffersEveryChannelOnTheDeskNotOnlyTheLoadedRows() throws {

@@ -270,9 +270,11 @@ public struct Importer: Sendable {
         var answered: [Int64] = []
         var repliesTo: [Int64] = []
         var arrivals: [JSONValue] = []
-        // The agency's messages stored: reply id, when it was sent (reports credit answers by these), who wrote what, and
-        // on which platform.
+        // The agency's messages stored: reply id, when it was sent (reports credit answers by these), who wrote what, on
+        // which platform, and the comment it answers (when on the desk); and answers stored earlier that were linked to
+        // a comment of this batch, as [reply id, comment id].
         var agencyReplies: [JSONValue] = []
+        var linkedReplies: [JSONValue] = []
         var clocks: [String: JSONValue] = [:]
         var joined: [Int64] = []
         var waitsEnded: [EventDraft] = []
@@ -311,7 +313,7 @@ public struct Importer: Sendable {
                 // Context repeats on every page that refers to it: only a listed message counts as already on the desk.
                 guard let replyID = try tx.insertReply(reply) else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
                 agencyReplies.append([.int(replyID), .time(record.createdAt), .string(CommentWords.hex(CommentWords.fingerprint(of: reply))),
-                                      .string(reply.platform.rawValue)])
+                                      .string(reply.platform.rawValue), parent.map { .int($0.id) } ?? .null])
                 if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                 try latestAnswers.note(record.createdAt, on: record.platform, tx)
@@ -394,7 +396,10 @@ public struct Importer: Sendable {
             var linkedPending = false
             if presence[record.platform]!.pending {
                 let pending = try tx.pendingReplies(platform: record.platform, inReplyTo: record.id)
-                for r in pending { try tx.linkReply(id: r.id, toComment: id, threadKey: threadKey) }
+                for r in pending {
+                    try tx.linkReply(id: r.id, toComment: id, threadKey: threadKey)
+                    linkedReplies.append([.int(r.id), .int(id)])
+                }
                 if let first = pending.map(\.sentAt).min() {
                     repliesTo += Array(repeating: id, count: pending.count)
                     responded(try desk.respond(to: comment, at: first, tx))
@@ -427,6 +432,7 @@ public struct Importer: Sendable {
             payload["arrivals"] = .array(arrivals)
         }
         if !agencyReplies.isEmpty { payload["agency_replies"] = .array(agencyReplies) }
+        if !linkedReplies.isEmpty { payload["linked_replies"] = .array(linkedReplies) }
         if !clocks.isEmpty { payload["clocks"] = .object(clocks) }
         if !joined.isEmpty { payload["joined_thread"] = .array(joined.map { .int($0) }) }
         if let channel { payload["channel"] = .string(channel) }

@@ -45,6 +45,10 @@ public struct LogReplay: Sendable {
         /// Who wrote what (`CommentWords`), and on which platform; nil in logs written before import events carried them.
         public var words: UInt64?
         public var platform: String?
+        /// The comment it answers as the log last stated it (its import, or a later import that linked it), when the
+        /// log states it (`commentStated`).
+        public var commentID: Int64?
+        public var commentStated = false
     }
 
     /// The agency's messages found by imports, by reply id.
@@ -91,7 +95,12 @@ public struct LogReplay: Sendable {
             for case .array(let row)? in p["agency_replies"]?.arrayValue ?? [] where row.count >= 2 {
                 guard let id = row[0].intValue, let sent = row[1].stringValue else { continue }
                 importedReplies[id] = ImportedReply(sentAt: sent, words: row.count > 2 ? row[2].stringValue.flatMap(CommentWords.parse) : nil,
-                                                    platform: row.count > 3 ? row[3].stringValue : nil)
+                                                    platform: row.count > 3 ? row[3].stringValue : nil,
+                                                    commentID: row.count > 4 ? row[4].intValue : nil, commentStated: row.count > 4)
+            }
+            for case .array(let row)? in p["linked_replies"]?.arrayValue ?? [] where row.count == 2 {
+                guard let reply = row[0].intValue, let comment = row[1].intValue, importedReplies[reply]?.commentStated == true else { continue }
+                importedReplies[reply]?.commentID = comment
             }
             // Answered by the agency on the platform: replied, as `Desk.respond` moves it — unless it was finished already.
             for id in p["now_replied"]?.arrayValue?.compactMap(\.intValue) ?? [] { states[id, default: State()].answered() }

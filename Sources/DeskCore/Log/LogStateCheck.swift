@@ -290,11 +290,19 @@ public struct LogStateCheck: Sendable, Hashable {
         if let first = replay.importedReplies.keys.min() {
             var seen = 0
             try tx.forEachReplyFacts { r in
-                // One not listed may come from an older Meja writing to the same database: not taken for a forgery.
-                guard r.imported, r.id >= first, let sent = replay.importedReplies[r.id]?.sentAt else { return }
+                // One before the first listed may come from an older Meja that did not list them: not taken for a forgery.
+                // After it, every import lists what it stores: one not listed was put there behind the log.
+                guard r.imported, r.id >= first else { return }
+                guard let logged = replay.importedReplies[r.id] else {
+                    return disagree(.reply(r.id), .presence, desk: "imported", log: nil)
+                }
                 seen += 1
                 let stored = instant(r.sentAt)
-                if stored != sent { disagree(.reply(r.id), .sentAt, desk: stored, log: sent) }
+                if stored != logged.sentAt { disagree(.reply(r.id), .sentAt, desk: stored, log: logged.sentAt) }
+                // The comment it answers: the report credits the answer, and the desk shows it, there.
+                if logged.commentStated, r.commentID != logged.commentID {
+                    disagree(.reply(r.id), .comment, desk: r.commentID.map { "#\($0)" } ?? "none", log: logged.commentID.map { "#\($0)" } ?? "none")
+                }
             }
             // What the agency said, and in answer to what, in logs whose imports state it.
             if replay.importedReplies.values.contains(where: { $0.words != nil }) {

@@ -48,17 +48,26 @@ public struct ToneGovernor: Sendable {
     }
 
     /// Words with which citizens open a message they call a suggestion.
-    static let suggestionLabels: Set<String> = ["saran", "usul", "usulan", "masukan", "suggestion"]
-    /// Words of address that may come before it ("Min, saran: …").
-    static let greetings: Set<String> = ["min", "admin", "mimin", "pak", "bu", "kak", "halo", "hai", "hi", "hello", "dear"]
+    static let suggestionLabels: Set<String> = ["saran", "usul", "usulan", "masukan", "suggestion", "idea"]
+    /// Words of address that may come before it ("Min, saran: …", "Assalamualaikum, usul: …").
+    static let greetings: Set<String> = ["min", "admin", "mimin", "pak", "bu", "kak", "halo", "hai", "hi", "hello", "dear", "selamat",
+                                         "pagi", "siang", "sore", "malam", "permisi", "assalamualaikum", "wali", "kota", "walikota"]
+    /// Sentiment at or below which a message with a complaint word is plainly displeased, whatever it calls itself.
+    static let displeased = -0.6
 
     /// The label word when the message opens with one, after any greetings, and it is not "saran dari …" (a suggestion
-    /// someone else made), "usul saya …" told as a story, or "saran dong" (asking the agency for advice).
+    /// someone else made), "usul saya ditolak" told as a story (but "masukan saya untuk …" is one), or "saran dong"
+    /// (asking the agency for advice).
     static func suggestionLabel(_ tokens: [ToneTokenizer.Token]) -> String? {
         let words = tokens.lazy.filter(\.isWord).map(\.text)
         guard let at = words.firstIndex(where: { !greetings.contains($0) }), suggestionLabels.contains(words[at]) else { return nil }
         let next = words.index(after: at)
-        if next < words.endIndex, ["dari", "from", "saya", "kami", "ku", "my", "our", "dong", "donk"].contains(words[next]) { return nil }
+        if next < words.endIndex, ["dari", "from", "dong", "donk"].contains(words[next]) { return nil }
+        // "Usul saya ditolak …" tells of one, "Masukan saya untuk pemkot: …" makes one.
+        if next < words.endIndex, ["saya", "kami", "my", "our"].contains(words[next]) {
+            let after = words.index(after: next)
+            guard after < words.endIndex, ["untuk", "buat", "for", "to", "ke", "kepada"].contains(words[after]) else { return nil }
+        }
         return words[at]
     }
 
@@ -104,9 +113,15 @@ public struct ToneGovernor: Sendable {
             }
             if r.cueWords[cue] == nil { r.cueWords[cue] = (tokens[start].negated ? "tidak " : "") + Self.phrase(tokens, start, length) }
         }
-        // "flooded with potholes" is no flood: the longest such phrase at each word, which a topic phrase must outgrow.
+        // "flooded with potholes" is no flood: the longest such phrase at each word, which a topic phrase must outgrow —
+        // only where its words stand together as written ("kebanjiran, pesanan katering rusak" is a flood).
         var figurative: [Int: Int] = [:]
-        lexicon.notTopics.matches(in: ids) { _, start, length in figurative[start] = max(figurative[start] ?? 0, length) }
+        var lowered: String?
+        lexicon.notTopics.matches(in: ids) { _, start, length in
+            if lowered == nil { lowered = text.lowercased() }
+            guard lowered!.contains(tokens[start..<(start + length)].map(\.text).joined(separator: " ")) else { return }
+            figurative[start] = max(figurative[start] ?? 0, length)
+        }
         lexicon.topics.matches(in: ids) { topic, start, length in
             guard length > figurative[start] ?? 0 else { return }
             if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
@@ -131,18 +146,21 @@ public struct ToneGovernor: Sendable {
         r.sentiment = Self.sentiment(logit: r.logitForHumor, bias: lexicon.bias)
         if r.sarcastic { r.sentiment = min(r.sentiment, -0.4) }
 
-        if let complaint = r.complaint {
-            r.intent = .complaint
-            r.intentCue = Localized(both: "'\(complaint)'")
-        } else if r.rude != nil, r.sentiment < 0 {
-            r.intent = .complaint
-            r.intentCue = Localized("kasar dan tidak senang", "rude and displeased")
-        } else if let label = Self.suggestionLabel(tokens) {
-            // A citizen who opens with "Saran: …" or "Usul min, …" is heard as making a suggestion, though it asks or
-            // requests something ("Saran: tolong tambah bangku taman"). A complaint stays a complaint whatever it is
-            // called: read as a suggestion, it would get a later deadline.
+        // A citizen who opens with "Saran: …" or "Usul min, …" is heard as making a suggestion, though it asks, requests
+        // or names what it would spare people ("biar antrean ga numpuk"). Not when it is rude, reports an incident, or
+        // is plainly displeased (a complaint word, not negated, and sentiment at -0.6 or below): read as a suggestion, a
+        // complaint would get a later deadline.
+        let displeased = r.complaint.map { !$0.hasPrefix("tidak ") && r.sentiment <= Self.displeased } ?? false
+        if r.rude == nil, !displeased, !r.topics.contains(where: \.isIncident), let label = Self.suggestionLabel(tokens) {
             r.intent = .suggestion
             r.intentCue = Localized("'\(label)' di awal", "'\(label)' up front")
+        } else if let complaint = r.complaint {
+            r.intent = .complaint
+            r.intentCue = Localized(both: "'\(complaint)'")
+        } else if r.rude != nil, r.sentiment < 0.25 {
+            // Rude and not plainly in good humour (a swear word in a joke can be): displeased.
+            r.intent = .complaint
+            r.intentCue = Localized("kasar dan tidak senang", "rude and displeased")
         } else if let report = r.cueWords[.report] ?? r.topics.first(where: \.isIncident).flatMap({ r.topicWords[$0] }),
                   !r.asks || r.topics.contains(where: \.isIncident) {
             r.intent = .report
@@ -219,9 +237,10 @@ public struct ToneGovernor: Sendable {
             humor = .none
             reasons.append(Localized("humor 0: komentarnya kasar; jawab dengan tenang dan lugas",
                                      "humour 0: the comment is rude; answer calmly and plainly"))
-        } else if r.intent == .complaint {
+        } else if r.intent == .complaint || r.complaint != nil {
             humor = .none
-            reasons.append(Localized("humor 0: sebuah keluhan", "humour 0: a complaint"))
+            reasons.append(r.intent == .complaint ? Localized("humor 0: sebuah keluhan", "humour 0: a complaint")
+                : Localized("humor 0: ada isi keluhan ('\(r.complaint ?? "")')", "humour 0: it holds a complaint ('\(r.complaint ?? "")')"))
         } else if r.logitForHumor > (r.joking ? lexicon.jokeThreshold : lexicon.threshold) {
             humor = .none
             let (s, floor) = (r.sentiment, humorFloor(joking: r.joking))

@@ -103,7 +103,7 @@ struct IntentCommand: ParsableCommand {
                 line += " Measured under the \(c.sla.policy ?? "-") standard from its arrival\(due)."
             } else if let policy = c.sla.policy {
                 line += Desk.isMeasuredAgainOnCorrection(change.previous)
-                    ? " No standard matches a \(wanted.rawValue): it stays under the \(policy) standard."
+                    ? " It stays under the \(policy) standard: no other comes first for a \(wanted.rawValue)."
                     : " Answered or set aside already: it keeps the \(policy) standard it was measured by."
             }
             Console.out(line)
