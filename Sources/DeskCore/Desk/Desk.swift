@@ -301,8 +301,8 @@ public final class Desk: Sendable {
                         later.due.map { SLAPromise.format($0, zone: policy.calendar.zone, lang: lang) } ?? (lang == "en" ? "none" : "tidak ada")
                     }
                     throw DeskError.notPermitted(Localized(
-                        "Dengan maksud \(intent.label.id), komentar \(c.id) diukur dengan standar \(policy.name) dan tenggat \(later.clock.id)-nya mundur (menjadi: \(when("id"))). Hanya supervisor yang dapat memundurkan tenggat; minta supervisor mengoreksinya.",
-                        "With the intent \(intent.label.en), comment \(c.id) would be measured under the \(policy.name) standard and its \(later.clock.en) deadline would move later (to: \(when("en"))). Only a supervisor may move a deadline later; ask a supervisor to correct it."))
+                        "Dengan maksud \(intent.label.id), komentar \(c.id) diukur dengan standar \(policy.name) dan tenggat \(later.clock.id)nya mundur (menjadi: \(when("id"))). Hanya supervisor yang boleh memundurkan tenggat: mintalah kepadanya.",
+                        "With the intent \(intent.label.en), comment \(c.id) would be measured under the \(policy.name) standard and its \(later.clock.en) deadline would move later (to: \(when("en"))). Only a supervisor may move a deadline later: ask one."))
                 }
                 c.sla = sla
                 payload["policy"] = .string(policy.name)
