@@ -535,6 +535,11 @@ final class ReducerTests: XCTestCase {
             "Move one page down.", "Move one page up.", "Go to the first line.", "Go to the last line.",
             "Back: close this screen or list; at the queue, quit Meja.", "Show the keys that work on this screen.",
             "Accept the entry or choice."])
+        // Its title names the key that closes it, as keys.toml binds it.
+        XCTAssertTrue(DeskView.render(s, keys: s.keys).text.contains("Keys — Status for #1 (q closes)"))
+        let (rebound, issues) = KeyBindingsFile.parse("[help]\nback = \"z\"\n", path: "keys.toml")
+        XCTAssertEqual(issues, [])
+        XCTAssertTrue(DeskView.render(s, keys: rebound).text.contains("Keys — Status for #1 (z closes)"))
         send(&s, .back)
         XCTAssertNil(s.help)
         XCTAssertNotNil(s.picker, "closing the help leaves the choice open")

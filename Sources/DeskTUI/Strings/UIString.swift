@@ -206,7 +206,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .reportsComputing: ("Menghitung laporan {1}…", "Computing the report for {1}…")
         case .reportsFailed: ("Laporan tidak dapat dihitung. Ctrl-L untuk mencoba lagi.", "The report could not be computed. Ctrl-L tries again.")
 
-        case .helpTitle: ("Tombol — {1} (q menutup)", "Keys — {1} (q closes)")
+        case .helpTitle: ("Tombol — {1} ({2} menutup)", "Keys — {1} ({2} closes)")
         case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
         case .pickAssignee: ("Tugaskan #{1} kepada", "Assign #{1} to")
         case .pickStatus: ("Status untuk #{1}", "Status for #{1}")

@@ -42,7 +42,9 @@ public enum HelpOverlay {
     public static func draw(_ state: AppState, keys: KeyMap, on surface: inout some Surface) {
         let s = state.strings
         let frame = Layout.overlay(state.size)
-        box(frame, title: s.format(.helpTitle, state.picker.map { PickerView.title($0, s) } ?? s.screenTitle(state.screen)), on: &surface)
+        // The key that closes it, as keys.toml binds it.
+        let close = keys.keys(for: .back, in: .help).first?.label ?? "q"
+        box(frame, title: s.format(.helpTitle, state.picker.map { PickerView.title($0, s) } ?? s.screenTitle(state.screen), close), on: &surface)
         let inner = frame.inset(1)
         let (lines, keyWidth) = lines(state, keys: keys)
         let scroll = min(state.help ?? 0, max(0, lines.count - inner.height))
