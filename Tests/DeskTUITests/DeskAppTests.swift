@@ -295,6 +295,26 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try f.store.read { try $0.lastEvent() }?.payloadValue["reason"]?.stringValue, "ancaman")
     }
 
+    func testCorrectingTheIntentSaysTheStandardAndWhetherItHasBreachedAlready() throws {
+        let f = try Fixture()
+        let app = f.app()
+        // Written at 08:20 and not answered: due 10:20 as any comment, but as a complaint its hour ran out at 09:20.
+        select(app, f.id("m4"))
+        app.press(.char("I"))
+        let complaint = try XCTUnwrap(app.state.picker?.options.firstIndex { $0.value == "complaint" })
+        for _ in 0..<complaint { app.press(.char("j")) }
+        app.press(.enter)
+        XCTAssertEqual(try comment(f, "m4").intent, .complaint)
+        XCTAssertEqual(app.state.notice?.text, "#\(f.id("m4"))'s intent is now complaint: measured under the complaints standard from its arrival, breached since 1 Dec 09:20.")
+        // Written at 09:30: due 10:30, still ahead.
+        select(app, f.id("m6"))
+        app.press(.char("I"))
+        let again = try XCTUnwrap(app.state.picker?.options.firstIndex { $0.value == "complaint" })
+        for _ in 0..<again { app.press(.char("j")) }
+        app.press(.enter)
+        XCTAssertEqual(app.state.notice?.text, "#\(f.id("m6"))'s intent is now complaint: measured under the complaints standard from its arrival, due 1 Dec 10:30.")
+    }
+
     func testBoardsFromTheirKeys() throws {
         let f = try Fixture()
         let app = f.app()

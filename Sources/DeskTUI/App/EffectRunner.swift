@@ -138,7 +138,8 @@ public final class EffectRunner {
             guard change.restandardised, let policy = change.comment.sla.policy, let due = change.comment.sla.nextDue?.dueAt else {
                 return change.comment.sla.policy.map { s.format(.intentKeeps, id, s.intent(intent), $0) } ?? s.format(.intentSet, id, s.intent(intent))
             }
-            return s.format(.intentRestandard, id, s.intent(intent), policy, s.dateTime(due, zone: desk.config.calendar.zone))
+            return s.format(due < desk.now ? .intentRestandardLate : .intentRestandard, id, s.intent(intent), policy,
+                            s.dateTime(due, zone: desk.config.calendar.zone))
         case .escalate(let c, let reason):
             return try desk.escalate(c, reason: reason).changed ? s.format(.escalated, id) : s.format(.alreadyEscalated, id)
         }

@@ -35,7 +35,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTitle, helpRecordNote, pickAssignee, pickStatus, pickIntent
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
-    case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, escalated, editorFailed, keysFileIssues, keysLegend
+    case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Names of things
     case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
@@ -103,7 +103,7 @@ public enum UIString: String, CaseIterable, Sendable {
                                "! Passed over: newer comments in the same queue were answered first.")
         case .sectionClocks: ("Jam SLA", "SLA clocks")
         case .noClocks: ("Tidak ada jam yang berjalan.", "No clock applies.")
-        case .sectionTone: ("Nada", "Tone")
+        case .sectionTone: ("Nada (terbaca dari kata-katanya)", "Tone (as read from the words)")
         case .toneSentiment: ("sentimen {1}", "sentiment {1}")
         case .toneSensitive: ("topik sensitif: {1}", "sensitive: {1}")
         case .toneJoking: ("bercanda", "joking")
@@ -228,6 +228,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
         case .intentSet: ("Maksud #{1} kini {2}.", "#{1}'s intent is now {2}.")
         case .intentKeeps: ("Maksud #{1} kini {2}; tetap diukur dengan standar {3}.", "#{1}'s intent is now {2}; it stays under the {3} standard.")
+        case .intentRestandardLate: ("Maksud #{1} kini {2}: diukur dengan standar {3} sejak masuk, lewat batas sejak {4}.",
+                                     "#{1}'s intent is now {2}: measured under the {3} standard from its arrival, breached since {4}.")
         case .intentRestandard: ("Maksud #{1} kini {2}: diukur dengan standar {3} sejak masuk, tenggat {4}.",
                                  "#{1}'s intent is now {2}: measured under the {3} standard from its arrival, due {4}.")
         case .escalated: ("#{1} dieskalasi ke supervisor.", "#{1} escalated to the supervisors.")
