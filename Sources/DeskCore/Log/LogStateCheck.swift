@@ -24,7 +24,7 @@ import Foundation
 ///   whose `agency_replies` rows carry it).
 ///
 /// Not covered, because the log does not carry them per item: a comment's link, language and the conversation it was
-/// later found to join, the SLA policy named, and the at-risk times and paused
+/// later found to join (and the conversation key of an imported answer), the SLA policy named, and the at-risk times and paused
 /// totals derived from the clocks it does check.
 public struct LogStateCheck: Sendable, Hashable {
     /// One place where the tables and the log disagree.
