@@ -268,8 +268,8 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(event.action, "reply")
         XCTAssertEqual(event.payloadValue["override_reason"]?.stringValue, "mengutip kata warga")
         XCTAssertTrue(LogView.subject(event).hasPrefix("\(f.id("m6")) ⚠ override=mengutip kata warga "), "the log screen shows it: \(LogView.subject(event))")
-        XCTAssertEqual(LogView.action("reply", Strings(.id)), "dibalas")
-        XCTAssertEqual(LogView.action("reply", Strings(.en)), "replied")
+        XCTAssertEqual(Strings(.id).action("reply"), "dibalas")
+        XCTAssertEqual(Strings(.en).action("reply"), "replied")
     }
 
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {

@@ -277,9 +277,8 @@ public final class Desk: Sendable {
     /// first `[[sla]]` policy that matches, as at import), its deadlines counted again from its arrival — a complaint
     /// read as a question gets the complaints' hour; when none matches, it keeps its standard. One whose clocks have
     /// moved (answered, paused, closed) keeps the standard it was measured by: its answer was timely or late by the rule
-    /// it had. Moving a deadline later is a
-    /// supervisor's decision (otherwise a breach could be corrected away); the log keeps the old and new intent, the
-    /// standard and the deadlines.
+    /// it had. Moving a deadline later is a supervisor's decision (otherwise a breach could be corrected away); the log
+    /// keeps the old and new intent, the standard and the deadlines.
     @discardableResult
     public func setIntent(_ id: Int64, _ intent: Intent) throws -> CommentChange {
         try store.write { tx in
@@ -362,8 +361,8 @@ public final class Desk: Sendable {
         c.assignee = nil
     }
 
-    /// Answered: its response clock met, or (measured under no policy, so without a clock) replied to.
-    /// Whether the agency has answered the comment (its response clock met, or a reply recorded).
+    /// Whether the agency has answered the comment: its response clock met, or (measured under no policy, so without a
+    /// clock) replied to.
     static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil || c.status == .replied }
 
     /// An escalated comment is the supervisors' to handle: an agent may act on it only when it is theirs (claimed

@@ -33,11 +33,7 @@ public enum CommentWords {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fields.reduce(0) { $0 + ($1?.utf8.count ?? 0) } + 64)
         for field in fields {
-            if var s = field {
-                s.withUTF8 { append(UnsafeRawBufferPointer($0), to: &bytes) }
-            } else {
-                bytes.append(0)
-            }
+            if var s = field { s.withUTF8 { put(UnsafeRawBufferPointer($0), into: &bytes) } } else { put(nil, into: &bytes) }
         }
         return digest(bytes)
     }
@@ -48,8 +44,9 @@ public enum CommentWords {
                                               UnsafeRawBufferPointer?, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?,
                                               UnsafeRawBufferPointer?), buffer: inout [UInt8]) -> UInt64 {
         buffer.removeAll(keepingCapacity: true)
-        func put(_ field: UnsafeRawBufferPointer?) { if let field { append(field, to: &buffer) } else { buffer.append(0) } }
-        put(fields.0); put(fields.1); put(fields.2); put(fields.3); put(fields.4); put(fields.5); put(fields.6)
+        // Field by field, not through an array: a million rows, none of them allocating.
+        put(fields.0, into: &buffer); put(fields.1, into: &buffer); put(fields.2, into: &buffer); put(fields.3, into: &buffer)
+        put(fields.4, into: &buffer); put(fields.5, into: &buffer); put(fields.6, into: &buffer)
         return digest(buffer)
     }
 
@@ -64,7 +61,10 @@ public enum CommentWords {
         hex.utf8.count == 16 ? UInt64(hex, radix: 16) : nil
     }
 
-    private static func append(_ field: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
+    /// One field as the recipe writes it: the byte 0 when absent, else the byte 1, its length (8 bytes, big-endian) and
+    /// its bytes.
+    private static func put(_ field: UnsafeRawBufferPointer?, into bytes: inout [UInt8]) {
+        guard let field else { return bytes.append(0) }
         bytes.append(1)
         let count = UInt64(field.count)
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt64(shift))) }

@@ -150,7 +150,6 @@ public struct LogReplay: Sendable {
         }
     }
 
-    /// Replays the store's log up to and including `moment` (every event whose `at` ≤ moment, in `seq` order).
     /// Notes the standard a comment had before an intent correction after the replay's moment measured it under another.
     private mutating func noteStandardCorrected(_ e: LogEvent) {
         guard e.action == LogAction.intent.rawValue, let id = Int64(e.subject), standardsThen[id] == nil else { return }
@@ -159,6 +158,7 @@ public struct LogReplay: Sendable {
         standardsThen[id] = (from.stringValue, p["from_policy_version"]?.intValue.map(Int.init))
     }
 
+    /// Replays the store's log up to and including `moment` (every event whose `at` ≤ moment, in `seq` order).
     public static func replay(_ reader: any StoreReader, until moment: Date, keepingClocks: Bool = false) throws -> LogReplay {
         var replay = LogReplay(keepingClocks: keepingClocks)
         let cutoff = Timestamp.utc(moment)

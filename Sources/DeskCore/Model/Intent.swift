@@ -23,4 +23,10 @@ extension Intent {
         case .other: Localized("lainnya", "other")
         }
     }
+
+    /// The intent by its name (`complaint`) or its label in either language (`keluhan`), in any case; nil for none.
+    public static func named(_ word: String) -> Intent? {
+        let w = word.lowercased()
+        return Intent(rawValue: w) ?? allCases.first { $0.label.id == w || $0.label.en == w }
+    }
 }

@@ -69,9 +69,9 @@ public struct AppState: Sendable {
     /// The screen on top.
     public var screen: ScreenID { stack.last ?? .queue }
 
-    /// Where keys go now: a picker or prompt first, then the help overlay, then the screen.
+    /// Where keys go now: the help overlay first (it may be open over a list to choose from), then a picker or prompt,
+    /// then the screen.
     public var keyContext: KeyContext {
-        // Help opened over a list to choose from is on top of it.
         if help != nil { return .help }
         if picker != nil { return .picker }
         if prompt != nil { return .prompt }

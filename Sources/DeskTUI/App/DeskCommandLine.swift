@@ -31,11 +31,6 @@ public enum DeskCommandLine {
         return CommentStatus(rawValue: wanted) ?? statusWords[wanted] ?? labelled(word, among: CommentStatus.allCases) { $0.status($1) }
     }
 
-    /// An intent by its name (`complaint`) or as the desk shows it in either language (`keluhan`).
-    static func intent(named word: String) -> Intent? {
-        Intent(rawValue: key(word)) ?? labelled(word, among: Intent.allCases) { $0.intent($1) }
-    }
-
     /// The one of `cases` whose label on the desk, in either language, is `word`.
     private static func labelled<T>(_ word: String, among cases: [T], label: (Strings, T) -> String) -> T? {
         let wanted = key(word)
@@ -92,7 +87,7 @@ public enum DeskCommandLine {
         case "intent", "maksud":
             if lifts { f.intent = nil } else {
                 // By its name or as the desk shows it (`keluhan`, as the filter line says).
-                guard let i = intent(named: arg) else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
+                guard let i = Intent.named(arg) else { return invalid(head, rest, known: ["all"] + Intent.allCases.map(\.rawValue)) }
                 f.intent = i
             }
             return .filter(f)

@@ -89,7 +89,9 @@ public struct Strings: Sendable {
     }
 
     /// A logged action as staff read it (an action this version does not know stays as logged).
-    public func action(_ raw: String) -> String { LogAction(rawValue: raw)?.label(language) ?? raw }
+    /// A logged action as staff read it in the desk's language (`dibalas`); the log itself keeps its name (`reply`), as
+    /// `meja log show` prints it, and one this version does not know is shown as logged, made safe to draw.
+    public func action(_ raw: String) -> String { LogAction(rawValue: raw)?.label(language) ?? SafeText.sanitize(raw, limit: 32) }
 
     public func role(_ r: StaffMember.Role) -> String { r == .supervisor ? self[.roleSupervisor] : self[.roleAgent] }
 

@@ -31,7 +31,7 @@ public enum LogView {
             col = 0
             for (text, width, object, right) in [(String(e.seq), seqW, UIObject.muted, true), (at, atW, .muted, false),
                                                  (SafeText.sanitize(e.actor, limit: 64), actorW, .assignee, false),
-                                                 (action(e.action, s), actionW, .text, false), (subject(e), subjectW, .text, false),
+                                                 (s.action(e.action), actionW, .text, false), (subject(e), subjectW, .text, false),
                                                  (String(e.hash.prefix(hashW - 1)) + "…", hashW, .muted, false)] {
                 surface.put(TextLayout.fit(text, to: width, alignRight: right), row: row, col: col, limit: width, style: CellStyle(object, highlighted: h))
                 col += width + 1
@@ -60,12 +60,6 @@ public enum LogView {
         // The head before the window's note: it is what is noted and published, and a narrow line is cut at its end.
         return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok)] + regressions
             + [("  " + s.format(.chainHead, shown), .muted)] + window
-    }
-
-    /// The action as staff read it in the desk's language (`dibalas`); the log itself keeps its name (`reply`), as
-    /// `meja log show` prints it.
-    static func action(_ name: String, _ s: Strings) -> String {
-        LogAction(rawValue: name).map { $0.label(s.language) } ?? SafeText.sanitize(name, limit: 32)
     }
 
     /// The subject, a reply's override reason (what a supervisor reading the log looks for, right after whose it was),

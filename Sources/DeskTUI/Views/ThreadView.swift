@@ -118,10 +118,10 @@ public enum ThreadView {
         return doc
     }
 
-    /// A clock as a line: glyph, name, due time and time left or how late.
     /// Columns of a clock line's name and state.
     private static let clockWidth = 16, stateWidth = 12
 
+    /// A clock as a line: glyph, name, due time and time left or how late.
     static func clockLine(_ clock: SLARecord.ClockStatus, state: AppState) -> Document.Line {
         let s = state.strings
         // Met after its due time is a breach that was answered: it says "late" where the state goes, in the breach's

@@ -88,8 +88,7 @@ struct IntentCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let word = intent.lowercased()
-            guard let wanted = Intent(rawValue: word) ?? Intent.allCases.first(where: { $0.label.id == word }) else {
+            guard let wanted = Intent.named(intent) else {
                 throw CLIError(message: "'\(intent)' is not an intent; use one of \(Intent.allCases.map { "\($0.rawValue) (\($0.label.id))" }.joined(separator: ", "))", code: 64)
             }
             let desk = try global.openDesk()
