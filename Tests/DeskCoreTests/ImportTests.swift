@@ -142,6 +142,18 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual([again.accepted, again.duplicates, again.events.count], [1, 6, 4])
     }
 
+    func testBatchesStartAtAThousandAndDoubleUpToTheBatchSize() throws {
+        let t = try TestDesk()
+        let lines = (1...12_000).map { record("r\($0)", at: "2026-12-01T08:00:00+07:00", author: "w\($0)").json.text }
+        let summary = try Importer(desk: t.desk, batchSize: 5_000).importData(Data(lines.joined(separator: "\n").utf8), name: "ramp.jsonl",
+                                                                            format: MejaJSONLFormat())
+        XCTAssertEqual(summary.accepted, 12_000)
+        let events = try t.store.read { try $0.events(subject: nil, action: "import", limit: 20) }
+        // Writing starts after a thousand rows, and is not left waiting for a whole batch after that.
+        XCTAssertEqual(events.compactMap { $0.payloadValue["accepted"]?.intValue }, [1_000, 2_000, 4_000, 5_000])
+        XCTAssertEqual(events.compactMap { $0.payloadValue["lines"]?.stringValue }, ["1-1000", "1001-3000", "3001-7000", "7001-12000"])
+    }
+
     func testAnEmptyFileImportsNothingAndAFolderIsNamedAsOne() throws {
         let t = try TestDesk()
         let empty = t.dir.appendingPathComponent("mentions-today.json")
