@@ -39,7 +39,7 @@ static sqlite3 *fresh_copy_of_schema(sqlite3 *source, const char *path, int seco
     unlink(path);
     sqlite3 *db;
     check(sqlite3_open(path, &db), db, "open");
-    check(sqlite3_exec(db, "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL", 0, 0, 0), db, "pragmas");
+    check(sqlite3_exec(db, "PRAGMA page_size = 65536; PRAGMA journal_mode = WAL", 0, 0, 0), db, "pragmas");
     sqlite3_stmt *s;
     check(sqlite3_prepare_v2(source, "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE "
           "'sqlite_%' AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'comment_fts_%' ORDER BY type = 'index', rowid", -1, &s, 0),
@@ -51,7 +51,7 @@ static sqlite3 *fresh_copy_of_schema(sqlite3 *source, const char *path, int seco
     }
     sqlite3_finalize(s);
     check(sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296; "
-                           "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384", 0, 0, 0), db, "pragmas");
+                           "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 2048", 0, 0, 0), db, "pragmas");
     return db;
 }
 
