@@ -207,10 +207,10 @@ public struct Importer: Sendable {
                     var rows = 0
                     while true {
                         number += 1
-                        try store(items, number: number, tx, engine, latestAnswers: &latestAnswers, into: &summary)
                         rows += items.count
                         // Platform formats hand records over oldest first, not in file order: progress follows the furthest line.
                         furthest = max(furthest, items.lazy.map(\.line).max() ?? 0)
+                        try store(items, number: number, tx, engine, latestAnswers: &latestAnswers, into: &summary)
                         progress?(min(total, Int(Double(total) * Double(furthest) / Double(lines))), total)
                         guard rows < transactionRows, let next = pipe.takeIfReady() else { break }
                         guard case .batch(let more) = next else { waiting = next; break }
@@ -269,7 +269,9 @@ public struct Importer: Sendable {
         var lastID: Int64?
         var answered: [Int64] = []
         var repliesTo: [Int64] = []
-        var arrivals: [JSONValue] = []
+        // The `arrivals` list, written row by row: the reading thread wrote each row but its id (`Prepared.arrivalTail`).
+        var arrivals: [UInt8] = [UInt8(ascii: "[")]
+        var arrivalCount = 0
         // The agency's messages stored: reply id, when it was sent (reports credit answers by these), who wrote what, on
         // which platform, and the comment it answers (when on the desk); and answers stored earlier that were linked to
         // a comment of this batch, as [reply id, comment id].
@@ -293,16 +295,26 @@ public struct Importer: Sendable {
                 responded(try desk.respond(to: c, at: at, tx))
             }
         }
-        for item in items where !item.passedOver {
+        // Platform importers hand records over oldest first, so a batch's lines need not be in order.
+        let lines = "\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"
+        // The batch's records are read in place, field by field: a copy of a whole record retains every string in it.
+        for index in items.indices where !items[index].passedOver {
             let record: CommentRecord
-            switch item.result {
+            switch items[index].result {
             case .failure(let problem):
-                rejected.append(FileIssue(file: file, line: item.line, problem.message))
+                rejected.append(FileIssue(file: file, line: items[index].line, problem.message))
                 continue
             case .success(let r): record = r
             }
-            if presence[record.platform] == nil { presence[record.platform] = try tx.replyPresence(platform: record.platform) }
-            if item.isAgency {
+            // Looked up once per record (a platform's name is hashed for each look-up).
+            let present: (any: Bool, pending: Bool)
+            if let known = presence[record.platform] {
+                present = known
+            } else {
+                present = try tx.replyPresence(platform: record.platform)
+                presence[record.platform] = present
+            }
+            if items[index].isAgency {
                 let parent = try record.inReplyTo.flatMap { try tx.comment(platform: record.platform, externalID: $0) }
                 let parentReply = parent == nil ? try record.inReplyTo.flatMap { try tx.reply(platform: record.platform, externalID: $0) } : nil
                 let reply = Reply(commentID: parent?.id, platform: record.platform, externalID: record.id, inReplyTo: record.inReplyTo,
@@ -314,10 +326,10 @@ public struct Importer: Sendable {
                 guard let replyID = try tx.insertReply(reply) else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
                 agencyReplies.append([.int(replyID), .time(record.createdAt), .string(CommentWords.hex(CommentWords.fingerprint(of: reply))),
                                       .string(reply.platform.rawValue), parent.map { .int($0.id) } ?? .null])
-                if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
+                if let note = items[index].note { warnings.append(FileIssue(file: file, line: items[index].line, note)) }
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                 try latestAnswers.note(record.createdAt, on: record.platform, tx)
-                presence[record.platform] = (true, presence[record.platform]!.pending || parent == nil)
+                presence[record.platform] = (true, present.pending || parent == nil)
                 if let parent {
                     repliesTo.append(parent.id)
                     responded(try desk.respond(to: parent, at: record.createdAt, tx))
@@ -332,7 +344,7 @@ public struct Importer: Sendable {
             var parentMessage: (threadKey: String?, answeredAuthor: Author?, isAnswer: Bool)?
             var parentThread: String?
             if let irt = record.inReplyTo {
-                if presence[record.platform]!.any { parentMessage = try tx.agencyMessage(platform: record.platform, externalID: irt) }
+                if present.any { parentMessage = try tx.agencyMessage(platform: record.platform, externalID: irt) }
                 if record.threadID == nil, parentMessage == nil {
                     parentThread = try tx.comment(platform: record.platform, externalID: irt)?.threadKey
                 }
@@ -346,40 +358,48 @@ public struct Importer: Sendable {
             if let parent = parentMessage, parent.isAnswer {
                 follows = parent.answeredAuthor.map { $0.isSame(as: record.author) } ?? true
             }
-            if !follows, presence[record.platform]!.any {
+            if !follows, present.any {
                 follows = try tx.agencyReplied(platform: record.platform, threadKey: threadKey, author: record.author,
                                                before: record.createdAt)
             }
-            var sla = item.sla
-            if let index = item.policyIndex {
-                let policy = engine.policies[index]
+            var sla = items[index].sla
+            var restarted = false
+            if let policyIndex = items[index].policyIndex {
+                let policy = engine.policies[policyIndex]
                 if follows {
                     sla = SLAEngine.start(policy, createdAt: record.createdAt, followsAgencyReply: true)
+                    restarted = true
                 } else {
                     sla.policyVersion = policy.version
                 }
             }
-            let intent = item.intent
+            let intent = items[index].intent
             var comment = Comment(id: 0, platform: record.platform, externalID: record.id, author: record.author, text: record.text,
                                   createdAt: record.createdAt, threadID: record.threadID, threadKey: threadKey,
                                   inReplyTo: record.inReplyTo, channel: record.channel.map(Author.normalizedHandle), url: record.url,
-                                  lang: record.lang, importedAt: now, intent: intent, sentiment: item.sentiment, tags: item.tags, sla: sla)
+                                  lang: record.lang, importedAt: now, intent: intent, sentiment: items[index].sentiment, tags: items[index].tags, sla: sla)
             guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
             counts.accepted += 1
             let ahead = record.createdAt.timeIntervalSince(now)
             if ahead > Self.futureTolerance {
                 futureDated += 1
                 furthestAhead = max(furthestAhead, ahead)
-                warnings.append(FileIssue(file: file, line: item.line,
+                warnings.append(FileIssue(file: file, line: items[index].line,
                     "kept, but dated \(Timestamp.utc(record.createdAt)), after now (\(Timestamp.utc(now))): check the file's time zone"))
             }
-            if let note = item.note { warnings.append(FileIssue(file: file, line: item.line, note)) }
+            if let note = items[index].note { warnings.append(FileIssue(file: file, line: items[index].line, note)) }
             comment.id = id
             // Replies that came before this comment were filed under its id: they join its conversation. (A platform
             // that names every conversation, like X, never has such replies, and the look-up is skipped.)
             if threadKey != record.id {
-                if awaitingParent[record.platform] == nil { awaitingParent[record.platform] = try tx.commentsAwaitParent(platform: record.platform) }
-                if awaitingParent[record.platform]! {
+                let awaits: Bool
+                if let known = awaitingParent[record.platform] {
+                    awaits = known
+                } else {
+                    awaits = try tx.commentsAwaitParent(platform: record.platform)
+                    awaitingParent[record.platform] = awaits
+                }
+                if awaits {
                     let caughtUp = try desk.catchUp(filedUnder: record.id, joining: threadKey, platform: record.platform, tx)
                     joined += caughtUp.joined
                     try catchingUp(caughtUp.clocks)
@@ -390,11 +410,18 @@ public struct Importer: Sendable {
                 awaitingParent[record.platform] = true
             }
             if waitingOnCitizens { waitsEnded += try desk.citizenReturned(with: comment, tx) }
-            arrivals.append(ClockLog.arrival(comment, words: item.words))
+            if arrivalCount > 0 { arrivals.append(UInt8(ascii: ",")) }
+            arrivalCount += 1
+            // A follow-up's clock was restarted here: its row states the deadlines it has now.
+            let tail = restarted ? ClockLog.arrivalTail(platform: comment.platform, channel: comment.channel, createdAt: comment.createdAt,
+                                                        intent: comment.intent, sla: comment.sla, sentiment: comment.sentiment,
+                                                        tags: comment.tags, words: items[index].words)
+                                 : items[index].arrivalTail
+            ClockLog.writeArrival(id: id, tail: tail, to: &arrivals)
             if firstID == nil { firstID = id }
             lastID = id
             var linkedPending = false
-            if presence[record.platform]!.pending {
+            if present.pending {
                 let pending = try tx.pendingReplies(platform: record.platform, inReplyTo: record.id)
                 for r in pending {
                     try tx.linkReply(id: r.id, toComment: id, threadKey: threadKey)
@@ -411,15 +438,14 @@ public struct Importer: Sendable {
             // first, or the answer went to the thread's first comment, as Instagram, YouTube and Facebook file every
             // reply): that answer meets this comment's clock too, as it would had this comment been stored first.
             // Skipped when no agency message on the platform is as late as this comment (imports in time order).
-            if !linkedPending, presence[record.platform]!.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
+            if !linkedPending, present.any, try latestAnswers.any(since: record.createdAt, on: record.platform, tx),
                let at = try tx.firstAgencyAnswer(to: comment, since: record.createdAt, until: nil, source: .imported) {
                 responded(try desk.respond(to: comment, at: at, tx))
             }
         }
         var payload: [String: JSONValue] = [
             "file": .string(file), "sha256": .string(summary.sha256), "format": .string(summary.format), "batch": .int(number),
-            // Platform importers hand records over oldest first, so a batch's lines need not be in order.
-            "lines": .string("\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"),
+            "lines": .string(lines),
             "accepted": .int(counts.accepted), "replies": .int(counts.replies), "agency_posts": .int(counts.posts),
             "duplicate": .int(counts.duplicates),
             "rejected": .int(rejected.count),
@@ -427,9 +453,11 @@ public struct Importer: Sendable {
             "replies_to": .array(repliesTo.map { .int($0) }),
             "now_replied": .array(Array(Set(answered)).sorted().map { .int($0) }),
         ]
-        if !arrivals.isEmpty {
+        var written: [String: [UInt8]] = [:]
+        if arrivalCount > 0 {
             payload["arrival_fields"] = .array(ClockLog.arrivalFields.map { .string($0) })
-            payload["arrivals"] = .array(arrivals)
+            arrivals.append(UInt8(ascii: "]"))
+            written["arrivals"] = arrivals
         }
         if !agencyReplies.isEmpty { payload["agency_replies"] = .array(agencyReplies) }
         if !linkedReplies.isEmpty { payload["linked_replies"] = .array(linkedReplies) }
@@ -440,7 +468,9 @@ public struct Importer: Sendable {
         // Waits ended come first: anything later in the batch (an agency answer in the same export) acted on the comment
         // as they left it, and the batch's `now_replied` and `clocks` state what it did after them.
         for event in waitsEnded { try tx.append(event, actor: desk.actor.name, at: now) }
-        let seq = try tx.append(EventDraft(.importBatch, subject: "", payload: .object(payload)), actor: desk.actor.name, at: now).seq
+        var batchEvent = EventDraft(.importBatch, subject: "", payload: .object(payload))
+        batchEvent.writtenMembers = written
+        let seq = try tx.append(batchEvent, actor: desk.actor.name, at: now).seq
         summary.accepted += counts.accepted
         summary.replies += counts.replies
         summary.agencyPosts += counts.posts
@@ -552,6 +582,8 @@ struct Prepared: Sendable {
     var sla = SLARecord()
     /// Who wrote what (`CommentWords`), for the log.
     var words: UInt64 = 0
+    /// The comment's `arrivals` row after its id (`ClockLog.arrivalTail`), with `sla` as it is here.
+    var arrivalTail: [UInt8] = []
 }
 
 /// Does the per-record work that needs no database.
@@ -608,6 +640,9 @@ struct Preparer: Sendable {
             let unversioned = VersionedPolicy(policy: config.policies[index], version: 0, calendar: config.calendar)
             p.sla = SLAEngine.start(unversioned, createdAt: record.createdAt, followsAgencyReply: false)
         }
+        p.arrivalTail = ClockLog.arrivalTail(platform: record.platform, channel: record.channel.map(Author.normalizedHandle),
+                                             createdAt: record.createdAt, intent: p.intent, sla: p.sla, sentiment: p.sentiment,
+                                             tags: p.tags, words: p.words)
         return p
     }
 }

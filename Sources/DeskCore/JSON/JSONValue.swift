@@ -52,9 +52,9 @@ public enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
 
     /// The deterministic text of this value.
     public var text: String {
-        var out = ""
-        write(to: &out)
-        return out
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Pretty text with two-space indentation and sorted keys, for people.
@@ -64,30 +64,83 @@ public enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
         return out
     }
 
+    /// Appends the deterministic text of this value to `out`.
     public func write(to out: inout String) {
+        out += text
+    }
+
+    /// Appends the deterministic text of this value to `out` as UTF-8: the one serializer, written byte by byte
+    /// because the log's payloads are large (an import batch states every arrival) and hashed as written.
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += Self.number(d)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): Self.writeInteger(i, to: &out)
+        case .double(let d): Self.writeNumber(d, to: &out)
         case .string(let s): Self.quote(s, into: &out)
         case .array(let a):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 v.write(to: &out)
             }
-            out += "]"
-        case .object(let o):
-            out += "{"
-            for (i, k) in o.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                Self.quote(k, into: &out)
-                out += ":"
-                o[k]!.write(to: &out)
-            }
-            out += "}"
+            out.append(UInt8(ascii: "]"))
+        case .object(let o): Self.writeObject(o, written: [:], to: &out)
         }
+    }
+
+    /// The text of an object whose members are `members` and `written`, the values of the latter already JSON text as
+    /// `write(to:)` writes it; keys sorted across both, as every object is written.
+    public static func objectText(_ members: [String: JSONValue], written: [String: [UInt8]]) -> String {
+        var bytes: [UInt8] = []
+        writeObject(members, written: written, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func writeObject(_ members: [String: JSONValue], written: [String: [UInt8]], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (i, k) in (written.isEmpty ? Array(members.keys) : Array(Set(members.keys).union(written.keys))).sorted().enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            quote(k, into: &out)
+            out.append(UInt8(ascii: ":"))
+            if let text = written[k] { out.append(contentsOf: text) } else { members[k]!.write(to: &out) }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The decimal digits of `i`, as `String(i)` writes them.
+    private static func writeInteger(_ i: Int64, to out: inout [UInt8]) {
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = i.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            repeat {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        }
+    }
+
+    private static func writeNumber(_ d: Double, to out: inout [UInt8]) {
+        guard d.isFinite else { return out.append(contentsOf: "null".utf8) }
+        if d == d.rounded(), abs(d) < 1e15 { return writeInteger(Int64(d), to: &out) }
+        out.append(contentsOf: String(d).utf8)
+    }
+
+    /// `s` as a JSON string, as `quote(_:into:)` for text writes it.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        if needsEscaping(s) {
+            var escaped = ""
+            quote(s, into: &escaped)
+            out.append(contentsOf: escaped.utf8.dropFirst().dropLast())
+        } else {
+            var s = s
+            s.withUTF8 { out.append(contentsOf: $0) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     private func writePretty(to out: inout String, indent: Int) {
@@ -116,12 +169,6 @@ public enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
         default:
             write(to: &out)
         }
-    }
-
-    static func number(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return String(d)
     }
 
     static func quote(_ s: String, into out: inout String) {

@@ -18,14 +18,38 @@ public enum ClockLog {
         "tags", CommentWords.field,
     ]
 
-    /// The `arrivals` row of a comment just stored.
-    /// `words` is the comment's `CommentWords` fingerprint (computed where the record is read, off the writer's thread).
-    public static func arrival(_ c: Comment, words: UInt64) -> JSONValue {
-        let created = ElapsedMinutes.second(c.createdAt)
+    /// The text of a comment's `arrivals` row after its id: `,"mastodon",…]`. An import writes it where the record is
+    /// read, so that the writer only puts `[` and the id the store gave before it (`writeArrival`).
+    /// `words` is the comment's `CommentWords` fingerprint.
+    static func arrivalTail(platform: Platform, channel: String?, createdAt: Date, intent: Intent?, sla: SLARecord,
+                            sentiment: Double?, tags: [String], words: UInt64) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(160)
+        func field(_ value: JSONValue) {
+            out.append(UInt8(ascii: ","))
+            value.write(to: &out)
+        }
+        let created = ElapsedMinutes.second(createdAt)
         func after(_ d: Date?) -> JSONValue { d.map { .int(ElapsedMinutes.second($0) - created) } ?? .null }
-        return [.int(c.id), .string(c.platform.rawValue), .string(c.channel), .time(c.createdAt), .string(c.intent?.rawValue),
-                .string(c.sla.responseClock?.rawValue), after(c.sla.responseDueAt), after(c.sla.resolutionDueAt),
-                c.sentiment.map(JSONValue.double) ?? .null, .array(c.tags.map { .string($0) }), .string(CommentWords.hex(words))]
+        field(.string(platform.rawValue))
+        field(.string(channel))
+        field(.time(createdAt))
+        field(.string(intent?.rawValue))
+        field(.string(sla.responseClock?.rawValue))
+        field(after(sla.responseDueAt))
+        field(after(sla.resolutionDueAt))
+        field(sentiment.map(JSONValue.double) ?? .null)
+        field(.array(tags.map { .string($0) }))
+        field(.string(CommentWords.hex(words)))
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// Appends the `arrivals` row of the comment stored as `id`, its other fields written beforehand (`arrivalTail`).
+    static func writeArrival(id: Int64, tail: [UInt8], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        JSONValue.int(id).write(to: &out)
+        out.append(contentsOf: tail)
     }
 
     /// What changed from `old` to `new` in a comment's clocks, as the log states it; nil when nothing did.

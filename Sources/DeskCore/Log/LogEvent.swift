@@ -70,11 +70,20 @@ public struct EventDraft: Sendable, Hashable {
     public var action: LogAction
     public var subject: String
     public var payload: JSONValue
+    /// Members of the payload (an object) whose values are already JSON text, as `JSONValue.write(to:)` writes it: an
+    /// import's `arrivals`, written row by row as it goes. Their keys are not in `payload`.
+    public var writtenMembers: [String: [UInt8]] = [:]
 
     public init(_ action: LogAction, subject: String = "", payload: JSONValue = .object([:])) {
         self.action = action
         self.subject = subject
         self.payload = payload
+    }
+
+    /// The payload's deterministic text, the written members in their sorted places.
+    public var payloadText: String {
+        guard !writtenMembers.isEmpty, case .object(let members) = payload else { return payload.text }
+        return JSONValue.objectText(members, written: writtenMembers)
     }
 }
 

@@ -743,7 +743,7 @@ final class SQLiteTransaction: StoreWriter {
         let seq: Int64 = (last?[0] as Int64? ?? 0) + 1
         let prev: String = last?[1] ?? EventChain.genesis
         let atText = Timestamp.utc(at)
-        let payload = draft.payload.text
+        let payload = draft.payloadText
         let hash = EventChain.hash(seq: seq, at: atText, actor: actor, action: draft.action.rawValue, subject: draft.subject,
                                    payload: payload, prev: prev)
         try db.cachedStatement(sql: "INSERT INTO event (seq, at, actor, action, subject, payload, prev, hash) VALUES (?,?,?,?,?,?,?,?)")
