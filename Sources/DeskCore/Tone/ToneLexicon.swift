@@ -28,12 +28,12 @@ public struct ToneLexicon: Sendable {
     /// it as far as the same floor on upset texts allows. `threshold` when the weights name none.
     public let jokeThreshold: Double
 
-    var ids: [String: Int32] = [:]
+    var ids = WordTable<Int32>()
     var words: [String] = []
     /// Learned weight per feature id (`id * 2`, plus 1 when negated).
     var featureWeight: [Float] = []
     /// Learned weights of word pairs, keyed by `pairKey`.
-    var pairWeight: [UInt64: Float] = [:]
+    var pairWeight = PairWeights()
     /// Hand-written valence per word id.
     var valence: [Float] = []
     /// Language marker per word id: bit 1 Indonesian, bit 2 English.
@@ -150,7 +150,9 @@ public struct ToneLexicon: Sendable {
                 }
             }
         }
-        for (a, b, w) in pairs { pairWeight[Self.pairKey(featureID(a), featureID(b))] = w }
+        var pairWeights: [UInt64: Float] = [:]
+        for (a, b, w) in pairs { pairWeights[Self.pairKey(featureID(a), featureID(b))] = w }
+        pairWeight = PairWeights(pairWeights)
     }
 
     /// The id of `word`, adding it to the vocabulary when new.
@@ -187,17 +189,20 @@ public struct ToneLexicon: Sendable {
 
 /// Phrases of one to a few word ids, each with a label, found in a token sequence by their first word.
 struct PhraseTable<Label: Hashable & Sendable>: Sendable {
-    private var byFirst: [Int32: [(rest: [Int32], label: Label)]] = [:]
+    /// The phrases by the id of their first word: indexed by id rather than hashed, since every word of every comment
+    /// is looked up here.
+    private var byFirst: [[(rest: [Int32], label: Label)]] = []
 
     mutating func add(_ ids: [Int32], _ label: Label) {
-        guard let first = ids.first else { return }
-        byFirst[first, default: []].append((Array(ids.dropFirst()), label))
+        guard let first = ids.first, first >= 0 else { return }
+        if byFirst.count <= Int(first) { byFirst += Array(repeating: [], count: Int(first) + 1 - byFirst.count) }
+        byFirst[Int(first)].append((Array(ids.dropFirst()), label))
     }
 
     /// Every (label, start, length) whose phrase occurs in `ids`.
     func matches(in ids: [Int32], _ body: (Label, Int, Int) -> Void) {
-        for (start, id) in ids.enumerated() where id >= 0 {
-            guard let candidates = byFirst[id] else { continue }
+        for (start, id) in ids.enumerated() where id >= 0 && Int(id) < byFirst.count {
+            let candidates = byFirst[Int(id)]
             for c in candidates where start + c.rest.count < ids.count {
                 var ok = true
                 for (k, r) in c.rest.enumerated() where ids[start + 1 + k] != r {

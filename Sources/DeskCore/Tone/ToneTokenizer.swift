@@ -21,10 +21,15 @@ public struct ToneTokenizer: Sendable {
 
     /// Slang and spelling variants mapped to their standard words.
     public let slang: [String: [String]]
+    /// `slang`, for looking up every word of a comment.
+    private let slangTable: WordTable<[String]>
 
     /// Words that reverse the meaning of the next word.
     public static let negators: Set<String> = ["tidak", "bukan", "belum", "jangan", "kurang", "tanpa", "not", "no",
         "never", "dont", "cant", "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "nothing"]
+
+    /// `negators`, for looking up every word of a comment.
+    private static let negatorTable = WordTable(Dictionary(uniqueKeysWithValues: negators.map { ($0, true) }))
 
     /// The length in bytes of the longest negator (a longer word needs no look-up).
     static let longestNegator = negators.map(\.utf8.count).max() ?? 0
@@ -38,6 +43,7 @@ public struct ToneTokenizer: Sendable {
     /// A tokenizer that replaces slang words by their standard forms from `slang`.
     public init(slang: [String: [String]]) {
         self.slang = slang
+        slangTable = WordTable(slang)
     }
 
     /// The normalised tokens of `text`, in order.
@@ -46,7 +52,7 @@ public struct ToneTokenizer: Sendable {
         out.reserveCapacity(16)
         var negate = false
         func add(_ word: String, isWord: Bool) {
-            if isWord, word.utf8.count <= Self.longestNegator, Self.negators.contains(word) {
+            if isWord, word.utf8.count <= Self.longestNegator, Self.negatorTable[word] != nil {
                 out.append(Token(text: word, negated: false, isWord: true))
                 negate = true
                 return
@@ -77,7 +83,7 @@ public struct ToneTokenizer: Sendable {
             s.append(contentsOf: scalars)
             w = String(s)
         }
-        if let standard = slang[w] { standard.forEach(body) } else { body(w) }
+        if let standard = slangTable[w] { standard.forEach(body) } else { body(w) }
     }
 
     /// True when `forEachStandardWord` would leave the word alone apart from slang: no run of three equal scalars, no
@@ -162,7 +168,7 @@ public struct ToneTokenizer: Sendable {
                 i += 1
                 continue
             }
-            if emoticonStarts.contains(c), i == 0 || !isWordScalar(chars[i - 1]), let e = emoticons.first(where: { e in
+            if c.isASCII, emoticonStarts[Int(c.value)], i == 0 || !isWordScalar(chars[i - 1]), let e = emoticons.first(where: { e in
                 guard i + e.count <= n else { return false }
                 for k in 0..<e.count where chars[i + k] != e[k] { return false }
                 return i + e.count >= n || !isWordScalar(chars[i + e.count])
@@ -179,8 +185,9 @@ public struct ToneTokenizer: Sendable {
         return out
     }
 
-    /// The first scalars of the emoticons (a quick test before trying each one).
-    static let emoticonStarts = Set(emoticons.map { $0[0] })
+    /// Whether an emoticon starts with the ASCII character of each code (a quick test before trying each one): a table
+    /// rather than a set, since it is asked for every space and punctuation mark of every comment.
+    static let emoticonStarts: [Bool] = (0..<128).map { code in emoticons.contains { $0[0].value == code } }
 
     /// Letters (Lu, Ll, Lt, Lm, Lo) and decimal digits (Nd).
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
