@@ -153,14 +153,16 @@ public struct Importer: Sendable {
     @discardableResult
     public func importData(_ data: Data, name: String, format: any ImportFormat, detected: Bool = false,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
-        var summary = Summary(file: name, format: format.name, detected: detected, sha256: EventChain.sha256Hex(data))
+        // The file's digest is taken once reading has begun (below): the first batches are read meanwhile.
+        var summary = Summary(file: name, format: format.name, detected: detected, sha256: "")
         // meja-jsonl and CSV note such bytes on each record they keep; a platform file's pages are checked here.
         if !(format is MejaJSONLFormat || format is CSVFormat) {
             summary.warnings += Self.linesWithBytesNotUTF8(data, limit: 5).map { FileIssue(file: name, line: $0, ImportItem.replacedBytes) }
         }
         let total = data.count
         let lines = max(1, estimatedLines(data))
-        let pipe = BatchPipe(capacity: 3)
+        // Room for the first five batches (1,000 to 16,000 records): the reader fills it while the file's digest is taken.
+        let pipe = BatchPipe(capacity: 5)
         let size = batchSize
         let preparer = Preparer(config: desk.config, classifier: desk.classifier, channel: channel)
         // The first batch is small, so that the writer starts at once rather than after a whole batch is read (about
@@ -189,6 +191,7 @@ public struct Importer: Sendable {
         reader.stackSize = 8 << 20
         reader.start()
         defer { pipe.cancel() }
+        summary.sha256 = EventChain.sha256Hex(data)
         var number = 0
         var latestAnswers = LatestAgencyMessages()
         var furthest = 0
