@@ -1,8 +1,10 @@
 /// A table keyed by words, for the tone governor's vocabularies: every word of every imported comment is looked up in a
 /// few of them. An ASCII word (nearly all of them) is found in an open-addressing table by an unseeded FNV-1a hash of its
 /// bytes, instead of `Dictionary`'s seeded SipHash; any other word in a `Dictionary` of every key, so that it matches
-/// as Swift compares strings (a decomposed "é" is the precomposed one). Only the lexicon's own words are stored (comment
-/// words are only looked up), so no text can crowd the table.
+/// as Swift compares strings (a decomposed "é" is the precomposed one). A stored key that is not ASCII yet equal to an
+/// ASCII word would not be found by that word (only the Kelvin sign and two punctuation marks are such; no lexicon has
+/// them, and the tokenizer lowercases the Kelvin sign to "k"). Only the lexicon's own words are stored (comment words are
+/// only looked up), so no text can crowd the table.
 struct WordTable<Value: Sendable>: Sendable {
     private var keys: [String?]
     private var values: [Value?]
