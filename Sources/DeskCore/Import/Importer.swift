@@ -273,8 +273,7 @@ public struct Importer: Sendable {
         var answered: [Int64] = []
         var repliesTo: [Int64] = []
         // The `arrivals` list, written row by row: the reading thread wrote each row but its id (`Prepared.arrivalTail`).
-        var arrivals: [UInt8] = [UInt8(ascii: "[")]
-        var arrivalCount = 0
+        var arrivals = ClockLog.ArrivalList()
         // The agency's messages stored: reply id, when it was sent (reports credit answers by these), who wrote what, on
         // which platform, and the comment it answers (when on the desk); and answers stored earlier that were linked to
         // a comment of this batch, as [reply id, comment id].
@@ -413,14 +412,12 @@ public struct Importer: Sendable {
                 awaitingParent[record.platform] = true
             }
             if waitingOnCitizens { waitsEnded += try desk.citizenReturned(with: comment, tx) }
-            if arrivalCount > 0 { arrivals.append(UInt8(ascii: ",")) }
-            arrivalCount += 1
             // A follow-up's clock was restarted here: its row states the deadlines it has now.
             let tail = restarted ? ClockLog.arrivalTail(platform: comment.platform, channel: comment.channel, createdAt: comment.createdAt,
                                                         intent: comment.intent, sla: comment.sla, sentiment: comment.sentiment,
                                                         tags: comment.tags, words: items[index].words)
                                  : items[index].arrivalTail
-            ClockLog.writeArrival(id: id, tail: tail, to: &arrivals)
+            arrivals.append(id: id, tail: tail)
             if firstID == nil { firstID = id }
             lastID = id
             var linkedPending = false
@@ -457,10 +454,9 @@ public struct Importer: Sendable {
             "now_replied": .array(Array(Set(answered)).sorted().map { .int($0) }),
         ]
         var written: [String: [UInt8]] = [:]
-        if arrivalCount > 0 {
+        if !arrivals.isEmpty {
             payload["arrival_fields"] = .array(ClockLog.arrivalFields.map { .string($0) })
-            arrivals.append(UInt8(ascii: "]"))
-            written["arrivals"] = arrivals
+            written["arrivals"] = arrivals.json
         }
         if !agencyReplies.isEmpty { payload["agency_replies"] = .array(agencyReplies) }
         if !linkedReplies.isEmpty { payload["linked_replies"] = .array(linkedReplies) }

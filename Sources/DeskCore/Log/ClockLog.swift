@@ -19,7 +19,7 @@ public enum ClockLog {
     ]
 
     /// The text of a comment's `arrivals` row after its id: `,"mastodon",…]`. An import writes it where the record is
-    /// read, so that the writer only puts `[` and the id the store gave before it (`writeArrival`).
+    /// read, so that the writer only puts `[` and the id the store gave before it (`ArrivalList`).
     /// `words` is the comment's `CommentWords` fingerprint.
     static func arrivalTail(platform: Platform, channel: String?, createdAt: Date, intent: Intent?, sla: SLARecord,
                             sentiment: Double?, tags: [String], words: UInt64) -> [UInt8] {
@@ -45,11 +45,23 @@ public enum ClockLog {
         return out
     }
 
-    /// Appends the `arrivals` row of the comment stored as `id`, its other fields written beforehand (`arrivalTail`).
-    static func writeArrival(id: Int64, tail: [UInt8], to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        JSONValue.int(id).write(to: &out)
-        out.append(contentsOf: tail)
+    /// An import batch's `arrivals` list, written row by row as comments are stored.
+    struct ArrivalList {
+        private var text: [UInt8] = [UInt8(ascii: "[")]
+
+        /// Whether no row was added.
+        var isEmpty: Bool { text.count == 1 }
+
+        /// Adds the row of the comment stored as `id`, its other fields written beforehand (`arrivalTail`).
+        mutating func append(id: Int64, tail: [UInt8]) {
+            if !isEmpty { text.append(UInt8(ascii: ",")) }
+            text.append(UInt8(ascii: "["))
+            JSONValue.int(id).write(to: &text)
+            text.append(contentsOf: tail)
+        }
+
+        /// The list as JSON text.
+        var json: [UInt8] { text + [UInt8(ascii: "]")] }
     }
 
     /// What changed from `old` to `new` in a comment's clocks, as the log states it; nil when nothing did.
