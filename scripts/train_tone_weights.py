@@ -202,7 +202,7 @@ def features(text):
     feats = set(toks)
     feats.update(a + " " + b for a, b in zip(toks, toks[1:]))
     hand = 0.0
-    for tok in set(toks):
+    for tok in sorted(set(toks)):   # sorted: the sum must not depend on Python's string hashing
         if tok.startswith("NEG_"):
             hand += VALENCE.get(tok[4:], 0.0) * NEGATED_SCALE * HAND_SCALE
         else:
@@ -221,10 +221,13 @@ def read_lines(name):
     return out
 
 
-def phrase_table(name):
-    """First word -> [(rest of the phrase, label)] for cues.tsv or topics.tsv (ToneLexicon's PhraseTable)."""
+def phrase_table(name, keep=lambda label: True):
+    """First word -> [(rest of the phrase, label)] for cues.tsv or topics.tsv (ToneLexicon's PhraseTable), the lines
+    whose label `keep` accepts."""
     table = {}
     for label, phrase in read_lines(name):
+        if not keep(label):
+            continue
         words = [t[4:] if t.startswith("NEG_") else t for t in tokens(phrase)]
         if words:
             table.setdefault(words[0], []).append((words[1:], label))
@@ -232,7 +235,8 @@ def phrase_table(name):
 
 
 CUES = phrase_table("cues.tsv")
-TOPICS = phrase_table("topics.tsv")
+TOPICS = phrase_table("topics.tsv", keep=lambda label: label != "not")
+NOT_TOPICS = phrase_table("topics.tsv", keep=lambda label: label == "not")   # "flooded with potholes" is no flood
 CONTRAST = {"tapi", "tetapi", "namun", "padahal", "sayangnya", "but", "however", "although"}
 SHORT_COMMENT = 30   # ToneGovernor.shortComment
 
@@ -241,7 +245,18 @@ def phrase_matches(table, words):
     for start, w in enumerate(words):
         for rest, label in table.get(w, ()):
             if start + len(rest) < len(words) and all(words[start + 1 + k] == r for k, r in enumerate(rest)):
-                yield label, start
+                yield label, start, len(rest) + 1
+
+
+def names_topic(text, words):
+    """Whether `words` name a sensitive topic, as ToneGovernor.read decides it: a topic phrase counts unless a `not`
+    phrase of topics.tsv at the same word, standing together as written in `text`, is as long or longer."""
+    figurative = {}
+    lowered = text.lower()
+    for _, start, length in phrase_matches(NOT_TOPICS, words):
+        if " ".join(words[start:start + length]) in lowered:
+            figurative[start] = max(figurative.get(start, 0), length)
+    return any(length > figurative.get(start, 0) for _, start, length in phrase_matches(TOPICS, words))
 
 
 def humour_gates(text):
@@ -252,13 +267,13 @@ def humour_gates(text):
     words = [t[4:] if t.startswith("NEG_") else t for t in toks]
     negated = [t.startswith("NEG_") for t in toks]
     cues = set()
-    for cue, start in phrase_matches(CUES, words):
+    for cue, start, _ in phrase_matches(CUES, words):
         if negated[start] and cue in ("praise", "thanks", "joke"):
             if cue != "praise":
                 continue
             cue = "complaint"
         cues.add(cue)
-    withheld = any(True for _ in phrase_matches(TOPICS, words)) or "rude" in cues or "complaint" in cues
+    withheld = names_topic(text, words) or "rude" in cues or "complaint" in cues
     thanked = "thanks" in cues
     unpleasant = any(abs(VALENCE.get(w, 0)) >= 1 and (VALENCE[w] > 0) == n for w, n in zip(words, negated))
     pleased = (thanked and not withheld and not unpleasant and len(toks) <= SHORT_COMMENT
@@ -321,7 +336,7 @@ def fit(samples, vocab, epochs=10, lam=1e-4, rate=0.2, seeds=SEEDS):
 
 def score(model, feats, hand):
     w, b = model
-    return b + hand + sum(w.get(f, 0.0) for f in feats)
+    return b + hand + sum(w.get(f, 0.0) for f in sorted(feats))
 
 
 def vocabulary(samples):
@@ -378,7 +393,7 @@ def shipped_logit(text, weights, bias):
     """The logit ToneGovernor computes for `text` from the shipped weight file (weights read as 32-bit floats,
     as Swift stores them): bias + hand valence + learned weights of each distinct token and token pair."""
     feats, hand = features(text)
-    return bias + hand + sum(weights.get(f, 0.0) for f in feats)
+    return bias + hand + sum(weights.get(f, 0.0) for f in sorted(feats))
 
 
 def write_score_fixture():
