@@ -89,6 +89,19 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Call center kami 0800-1234-567", numbers: ["08001234567"]), [], "the agency's own number is fine")
     }
 
+    func testNumbersPastedWithUnicodeSpacesDashesOrDigitsAreStillFound() {
+        let pasted = ["NIK 3201\u{00A0}2345\u{00A0}6789\u{00A0}0001", "nomor 0812\u{00A0}3456\u{00A0}7890",
+                      "HP 0812\u{202F}3456\u{202F}7890", "nomor 0812\u{2013}3456\u{2013}7890", "NIK 3201\u{2013}2345\u{2013}6789\u{2013}0001",
+                      "nomor 0812\u{2011}3456\u{2011}7890", "NIK ３２０１２３４５６７８９０００１", "rekening 1234\u{2009}5678\u{2009}90"]
+        for text in pasted {
+            XCTAssertEqual(codes(text), [.personalData], text.unicodeScalars.map { $0.isASCII ? String($0) : "U+\(String($0.value, radix: 16))" }.joined())
+        }
+        // Invisible characters between the digits hide nothing: both the hidden characters and the NIK are found.
+        XCTAssertTrue(codes("NIK 3201\u{200B}2345\u{2060}6789\u{00AD}0001").contains(.personalData))
+        // Dates, times and prices written with the same characters stay what they are.
+        XCTAssertEqual(codes("Jadwal 1\u{2013}3 Desember 2026, pukul 08.00\u{2013}15.00, biaya Rp\u{00A0}50.000"), [])
+    }
+
     func testEmailAddressesAreBlockedUnlessOnAnAllowedDomain() {
         XCTAssertEqual(codes("Kirim ke budi.santoso@gmail.com"), [.personalData])
         XCTAssertEqual(codes("Kirim ke humas@diskominfo.contoh.go.id"), [])

@@ -2,7 +2,10 @@
 /// e-mail addresses and account numbers.
 ///
 /// A number may be written in groups separated by single spaces, dots or hyphens ("0812-3456-7890",
-/// "3201 2345 6789 0123"); the groups are read as one number.
+/// "3201 2345 6789 0123"); the groups are read as one number. Pasted text is read as a person sees it: any
+/// Unicode space (no-break, narrow, thin …) counts as a space, any dash (en dash, non-breaking hyphen, minus …) as a
+/// hyphen, digits of any script (full-width ３２０１ …) as digits, and invisible characters (zero-width space, word
+/// joiner, soft hyphen …) are not there at all — so "0812\u{00A0}3456\u{00A0}7890" is a phone number too.
 struct PersonalDataScanner {
     /// Digits of numbers that may appear (agency numbers, the case reference, public hotlines).
     let allowedDigits: Set<String>
@@ -63,7 +66,7 @@ struct PersonalDataScanner {
 
     /// Runs of digits, joined across single separators (space, `.`, `-`), with a leading `+` noted.
     static func numbers(in text: String) -> [Number] {
-        let chars = Array(text)
+        let chars = Array(asSeen(text))
         var out: [Number] = []
         var i = 0
         while i < chars.count {
@@ -103,6 +106,25 @@ struct PersonalDataScanner {
             i = end
         }
         return out
+    }
+
+    /// `text` as a reader sees its numbers: Unicode spaces as " ", dashes as "-", decimal digits of any script as ASCII
+    /// digits, and format characters (zero-width space, joiners, soft hyphen, bidi marks) left out.
+    static func asSeen(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            switch p.generalCategory {
+            case .format: continue
+            case .spaceSeparator: out.append(" ")
+            case .dashPunctuation: out.append("-")
+            case .decimalNumber:
+                if let value = p.numericValue, let digit = Unicode.Scalar(48 + Int(value)) { out.append(digit) } else { out.append(scalar) }
+            default:
+                out.append(scalar == "\u{2212}" ? "-" : scalar)   // the minus sign, a math symbol, is written as a dash
+            }
+        }
+        return String(out)
     }
 
     /// `local@domain.tld` addresses (a handle such as `@diskominfo` has no local part and is not one).
