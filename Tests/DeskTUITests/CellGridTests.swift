@@ -15,6 +15,19 @@ final class CellGridTests: XCTestCase {
         XCTAssertEqual(grid.rowText(1), "       ab")
     }
 
+    func testADocumentLineTooWideEndsInAnEllipsis() {
+        var doc = Document(width: 10)
+        doc.add(("  #12 · ", .muted), ("Apakah pembayaran", .text))
+        doc.add(("pas 10 col", .text))
+        doc.add(("好好好好好好", .text))
+        var grid = CellGrid(width: 10, height: 3)
+        doc.draw(in: grid.bounds, scroll: 0, on: &grid)
+        XCTAssertEqual(grid.rowText(0), "  #12 · A…", "cut: the last column says so")
+        XCTAssertEqual(grid[0, 9].style, CellStyle(.text), "in the style of the text it cuts")
+        XCTAssertEqual(grid.rowText(1), "pas 10 col", "a line that fits is drawn whole")
+        XCTAssertEqual(grid.rowText(2), "好好好好…", "a wide character that would not fit before it is left out")
+    }
+
     func testEmojiSequencesTakeTwoColumns() {
         var grid = CellGrid(width: 12, height: 1)
         let used = grid.put("👨‍👩‍👧❤️🇮🇩x", row: 0, col: 0, style: .plain)

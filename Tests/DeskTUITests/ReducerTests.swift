@@ -379,6 +379,14 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.queue.filter.topic, .disaster, "a flood or an accident comes first")
         XCTAssertEqual(isLoadQueue(effects)?.tag, "disaster")
         XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("#disaster"), "the status line names it")
+        var seen: [SensitiveTopic?] = [s.queue.filter.topic]
+        for _ in SensitiveTopic.allCases {
+            send(&s, .filterTopic)
+            seen.append(s.queue.filter.topic)
+        }
+        XCTAssertEqual(seen, [.disaster, .healthEmergency, .childSafety, .violence, .abuse, .death, .identity, .legalThreat, nil],
+                       "urgent incidents first, as the README says: disaster, health emergency, children; then every other topic once")
+        XCTAssertEqual(Set(QueueFilter.topicOrder), Set(SensitiveTopic.allCases), "every topic is reachable")
         send(&s, .command)
         _ = Reducer.apply(&s, .typed("topik anak"))
         send(&s, .accept)
@@ -849,6 +857,27 @@ final class ReducerTests: XCTestCase {
         return s
     }
 
+    func testALongTemplateTitleEndsInAnEllipsisAndKeepsItsHumourBadge() {
+        for width in [80, 120] {
+            var s = Self.state(size: Size(width: width, height: 24))
+            send(&s, .reply)
+            let title = "Keluhan prasarana: jalan, lampu, saluran air, sampah, taman kota dan trotoar di seluruh kecamatan"
+            _ = Reducer.apply(&s, .suggestionsLoaded(commentID: 1, [
+                Suggestion(templateID: "a", templateVersion: 1, score: 0.9, humor: .warm, lang: .indonesian, purpose: "acknowledge",
+                           title: title, text: "Terima kasih.", explanations: []),
+            ]))
+            let screen = DeskView.render(s, keys: .defaults).text
+            let line = screen.split(separator: "\n").first { $0.contains("1 Keluhan prasarana") }
+            XCTAssertNotNil(line, "width \(width)")
+            XCTAssertTrue(line?.contains("…") == true, "a cut title says so (width \(width)): \(line ?? "")")
+            XCTAssertFalse(screen.contains(title), "width \(width)")
+            let badge = humorBadgeText(s)
+            XCTAssertTrue(line?.contains(badge) == true, "the humour badge '\(badge)' still shows (width \(width)): \(line ?? "")")
+        }
+    }
+
+    private func humorBadgeText(_ s: AppState) -> String { ComposerView.humorBadge(1, s.strings) }
+
     func testSuggestionsCycleAndInsert() {
         var s = composing()
         send(&s, .nextSuggestion)
@@ -1076,6 +1105,10 @@ final class ReducerTests: XCTestCase {
         send(&s, .accept)
         XCTAssertEqual(s.notice?.kind, .error, "an empty reason is refused")
         send(&s, .send)
+        _ = Reducer.apply(&s, .typed("ok"))
+        XCTAssertTrue(send(&s, .accept).isEmpty, "a throwaway reason is refused")
+        XCTAssertEqual(s.prompt?.kind, .overrideReason, "and asked again")
+        XCTAssertEqual(s.prompt?.field.text, "ok", "with what was typed shown")
         _ = Reducer.apply(&s, .typed("kutipan warga, bukan kata kami"))
         guard case .send(1, let request)? = send(&s, .accept).first else { return XCTFail() }
         XCTAssertEqual(request.overrideReason, "kutipan warga, bukan kata kami")
@@ -1083,6 +1116,16 @@ final class ReducerTests: XCTestCase {
         send(&s, .editAgain)
         XCTAssertEqual(s.screen, .composer)
         XCTAssertEqual(s.composer?.editor.text, "Jangan bodoh", "editing again keeps the draft")
+    }
+
+    func testTheComposerCountsWhatTheReviewChecks() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("  Baik kak   "))
+        XCTAssertEqual(s.composer?.length, 8, "blanks at either end are not sent, so not counted")
+        let effects = send(&s, .openReview)
+        guard case .review(_, let request)? = effects.first(where: { if case .review = $0 { true } else { false } }) else { return XCTFail() }
+        XCTAssertEqual(request.text, "Baik kak")
+        XCTAssertEqual(s.composer?.length, s.composer?.platform.replyLength(request.text))
     }
 
     func testSentReplyReturnsToWhereItStarted() {

@@ -76,10 +76,13 @@ public struct QueueFilter: Sendable, Hashable {
         intent = order[((order.firstIndex(of: intent) ?? 0) + 1) % order.count]
     }
 
-    /// The next sensitive topic: all, then the incidents that need someone at once (disaster, health emergency,
-    /// children's safety, violence, abuse), then the others.
+    /// The order `f` goes through the sensitive topics: the incidents that need someone at once, most urgent first
+    /// (disaster, health emergency, children's safety, violence, abuse), then the others.
+    static let topicOrder: [SensitiveTopic] = [.disaster, .healthEmergency, .childSafety, .violence, .abuse, .death, .identity, .legalThreat]
+
+    /// The next sensitive topic: all, then `topicOrder`.
     public mutating func cycleTopic() {
-        let order: [SensitiveTopic?] = [nil] + SensitiveTopic.allCases.filter(\.isIncident) + SensitiveTopic.allCases.filter { !$0.isIncident }
+        let order: [SensitiveTopic?] = [nil] + Self.topicOrder
         topic = order[((order.firstIndex(of: topic) ?? 0) + 1) % order.count]
     }
 

@@ -254,7 +254,7 @@ public enum Reducer {
         case .externalEditor:
             return [.openEditor(c.editor.text)]
         case .openReview:
-            let text = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = c.replyText
             guard !text.isEmpty else {
                 state.notice = Notice(.error, state.strings[.emptyDraft])
                 return []
@@ -532,10 +532,13 @@ public enum Reducer {
                 state.notice = Notice(.error, s[.overrideNeeded])
                 return []
             }
-            // A throwaway reason ("ok") is refused by the core; asked again here, with what was typed kept to edit.
+            // A throwaway reason ("ok") is refused by the core; asked again here with what was typed kept as if
+            // selected: typing replaces it (a new reason is not glued onto "ok"), moving or deleting first edits it.
             if let problem = Desk.overrideReasonProblem(text) {
                 state.notice = Notice(.error, problem(state.language))
-                state.prompt = prompt
+                var again = prompt
+                again.replacesOnType = true
+                state.prompt = again
                 return []
             }
             review.request.overrideReason = text

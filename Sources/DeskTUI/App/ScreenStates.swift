@@ -114,8 +114,12 @@ public struct ComposerState: Sendable {
     /// Characters left under the platform's limit (negative when over), or nil when the platform has none.
     public var remaining: Int? { platform.replyLimit.map { $0 - length } }
 
-    /// The draft's length as its platform counts it (`Platform.replyLength`).
-    public var length: Int { platform.replyLength(editor.text) }
+    /// The text a review of this draft checks and a send records: the draft without leading or trailing blanks.
+    public var replyText: String { editor.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// The length of the reply as its platform counts it (`Platform.replyLength`), the same figure the review shows:
+    /// blanks typed at either end are not counted, since they are not sent.
+    public var length: Int { platform.replyLength(replyText) }
 
     /// A draft emptied (the inserted template undone, or all text deleted) no longer comes from a template: what is
     /// typed next is sent, and logged, as the person's own words.

@@ -18,9 +18,10 @@ public enum ComposerView {
             status.append((s.format(.counter, String(length), String(limit)), over ? .overLimit : .status))
             if over { status.append(("  " + s.format(.overBy, String(length - limit)), .overLimit)) }
         } else {
-            status.append((s.format(.counterNoLimit, String(c.editor.count)), .status))
+            status.append((s.format(.counterNoLimit, String(c.replyText.count)), .status))
         }
-        status.append(("  · " + (c.unsaved ? s[.draftUnsaved] : s[.draftSaved]), .muted))
+        // An empty composer has no draft to call saved.
+        if c.unsaved || !c.editor.text.isEmpty { status.append(("  · " + (c.unsaved ? s[.draftUnsaved] : s[.draftSaved]), .muted)) }
         if let t = c.templateID { status.append(("  · " + s.format(.fromTemplate, SafeText.sanitize(t, limit: 64)), .muted)) }
         return status
     }
@@ -94,11 +95,13 @@ public enum ComposerView {
             surface.fill(row: row, col: inner.col, width: inner.width, style: CellStyle(.text, highlighted: selected))
             var col = inner.col
             col += surface.put("\(i + 1) ", row: row, col: col, limit: inner.width, style: CellStyle(.muted, highlighted: selected))
-            let name = sug.title
-            col += surface.put(SafeText.sanitize(name, lines: .fold, limit: 120), row: row, col: col, limit: inner.right - col,
-                               style: CellStyle(.platform, highlighted: selected))
-            if sug.humor > .none {
-                col += surface.put(" " + humorBadge(sug.humor.rawValue, s), row: row, col: col, limit: inner.right - col, style: CellStyle(.humor, highlighted: selected))
+            // The humour badge always shows; a title too long for the rest ends in "…".
+            let badge = sug.humor > .none ? " " + humorBadge(sug.humor.rawValue, s) : ""
+            let name = TextLayout.truncate(SafeText.sanitize(sug.title, lines: .fold, limit: 120),
+                                           to: max(0, inner.right - col - DisplayWidth.of(badge)))
+            col += surface.put(name, row: row, col: col, limit: inner.right - col, style: CellStyle(.platform, highlighted: selected))
+            if !badge.isEmpty {
+                col += surface.put(badge, row: row, col: col, limit: inner.right - col, style: CellStyle(.humor, highlighted: selected))
             }
             if !sideBySide {
                 let text = TextLayout.truncate(" — " + SafeText.sanitize(sug.text, lines: .fold, limit: 400), to: max(0, inner.right - col))

@@ -38,15 +38,22 @@ public struct Document: Sendable {
         lines.append(Line([(text, .heading), (" " + rule, .muted)]))
     }
 
-    /// Draws the lines from `scroll` into `rect`.
+    /// Draws the lines from `scroll` into `rect`. A line wider than `rect` ends in "…", so a cut text is not read
+    /// as a whole one.
     public func draw(in rect: Rect, scroll: Int, on surface: inout some Surface) {
         for i in 0..<rect.height {
             let index = scroll + i
             guard index < lines.count else { break }
+            let pieces = lines[index].pieces
+            let cut = pieces.reduce(0) { $0 + DisplayWidth.of($1.text) } > rect.width
+            let right = cut ? rect.right - 1 : rect.right
             var col = rect.col
-            for piece in lines[index].pieces where col < rect.right {
-                col += surface.put(piece.text, row: rect.row + i, col: col, limit: rect.right - col, style: CellStyle(piece.object))
+            var style = CellStyle(UIObject.text)
+            for piece in pieces where col < right {
+                style = CellStyle(piece.object)
+                col += surface.put(piece.text, row: rect.row + i, col: col, limit: right - col, style: style)
             }
+            if cut { _ = surface.put("…", row: rect.row + i, col: col, limit: 1, style: style) }
         }
     }
 }
