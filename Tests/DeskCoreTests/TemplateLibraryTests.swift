@@ -34,6 +34,32 @@ final class TemplateLibraryTests: XCTestCase {
     body = "Terima kasih, Kak {citizen.name} 🙏 Salam dari {agency.name}."
     """
 
+    func testEachTemplateNamesItsOwnHeaderLineInALongFile() throws {
+        // Many templates in one file, headers written loosely, with another array of tables between them: each
+        // template's source is its own header line (found in one pass over the file, not one pass per template).
+        var text = "# agency templates\n"
+        var expected: [String: Int] = [:]
+        var lineNumber = 1
+        for i in 0..<400 {
+            let header = i % 3 == 0 ? "[[ template ]]" : "[[template]]"
+            let block = "\n\(header)\n" + Self.good.split(separator: "\n").dropFirst().joined(separator: "\n")
+                .replacingOccurrences(of: "agency.thanks", with: "agency.t\(i)") + "\n"
+            expected["agency.t\(i)"] = lineNumber + 2
+            text += block
+            lineNumber += block.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            if i == 200 {
+                text += "[[notes]]\ntext = \"x\"\n"
+                lineNumber += 2
+            }
+        }
+        let path = try write("many.toml", text)
+        let file = try TOMLFile.load(path, skippingBadLines: true)
+        XCTAssertEqual(file.headerLines(ofArray: "template").count, 400)
+        let (templates, _) = TemplateLibrary.parse(file)
+        XCTAssertEqual(templates.count, 400)
+        for t in templates { XCTAssertEqual(t.source, "\(path):\(expected[t.id]!)", t.id) }
+    }
+
     func testAGoodTemplateParsesEveryField() throws {
         let path = try write("a.toml", Self.good)
         let (templates, issues) = TemplateLibrary.parse(try TOMLFile.load(path))

@@ -131,6 +131,18 @@ public struct TOMLFile: Sendable {
         FileIssue(file: path, line: line(table: table, index: index, key: key), message)
     }
 
+    /// The 1-based lines of the `[[table]]` headers of an array of tables, in order, found in one pass (asking
+    /// `line(table:index:key:)` for each would read the file once per table).
+    public func headerLines(ofArray table: String) -> [Int] {
+        var out: [Int] = []
+        for (number, raw) in lines.enumerated() {
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("[[") else { continue }
+            if String(text.dropFirst(2).prefix { $0 != "]" }).trimmingCharacters(in: .whitespaces) == table { out.append(number + 1) }
+        }
+        return out
+    }
+
     /// The 1-based line of a key, as described in `issue(_:table:index:key:)`.
     public func line(table: String?, index: Int? = nil, key: String?) -> Int? {
         var current: String? = nil

@@ -96,7 +96,8 @@ public struct TemplateLibrary: Sendable {
     /// lost its sensitive topics or its humour level, and the other templates of the file still load.
     public static func parse(_ file: TOMLFile) -> (templates: [ReplyTemplate], issues: [FileIssue]) {
         let tables = file.root["template"]?.array ?? []
-        let headers = tables.indices.map { file.line(table: "template", index: $0, key: nil) ?? 0 }
+        let found = file.headerLines(ofArray: "template")
+        let headers = tables.indices.map { $0 < found.count ? found[$0] : 0 }
         // Each problem says what it cost: a bad line inside a template, that template; one above them all, nothing more.
         var issues: [FileIssue] = []
         var broken = Set<Int>()
@@ -120,7 +121,7 @@ public struct TemplateLibrary: Sendable {
         }
         var out: [ReplyTemplate] = []
         for (i, value) in tables.enumerated() where !broken.contains(i) {
-            var reader = TemplateReader(file: file, index: i, table: value.table ?? [:])
+            var reader = TemplateReader(file: file, index: i, line: headers[i] > 0 ? headers[i] : nil, table: value.table ?? [:])
             if let t = reader.read() { out.append(t) }
             issues += reader.issues
         }
@@ -132,14 +133,17 @@ public struct TemplateLibrary: Sendable {
 private struct TemplateReader {
     let file: TOMLFile
     let index: Int
+    /// The line of the template's `[[template]]` header.
+    let line: Int?
     let table: [String: ConfigValue]
     var issues: [FileIssue] = []
 
     static let keys: Set = ["id", "version", "lang", "intents", "keywords", "humor", "channels", "title", "body", "sensitive", "purpose"]
 
-    init(file: TOMLFile, index: Int, table: [String: ConfigValue]) {
+    init(file: TOMLFile, index: Int, line: Int?, table: [String: ConfigValue]) {
         self.file = file
         self.index = index
+        self.line = line
         self.table = table
     }
 
@@ -210,7 +214,6 @@ private struct TemplateReader {
             }
         }
         guard issues.count == before, let id, let lang, let title, let body else { return nil }
-        let line = file.line(table: "template", index: index, key: nil)
         return ReplyTemplate(id: id, version: version, lang: lang, intents: intents, keywords: keywords, humor: humor,
                              channels: channels, title: title, body: body, sensitive: sensitive, purpose: purpose,
                              source: line.map { "\(file.path):\($0)" } ?? file.path)
