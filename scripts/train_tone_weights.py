@@ -259,6 +259,28 @@ def names_topic(text, words):
     return any(length > figurative.get(start, 0) for _, start, length in phrase_matches(TOPICS, words))
 
 
+WAIT_WORDS = {"menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"}                 # ToneGovernor.waitWords
+WAIT_UNITS = {"jam", "hari", "minggu", "bulan", "tahun", "hour", "hours", "day", "days", "week", "weeks",
+              "month", "months", "year", "years"}                                              # ToneGovernor.waitUnits
+LONG_WAITS = {"seharian", "seminggu", "sebulan", "setahun", "berjam", "berhari", "berminggu", "berbulan", "bertahun"}
+NUMBER_WORDS = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "belasan",
+                "puluhan", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many"}
+
+
+def waited_for(words):
+    """Whether the writer says how long they waited ("nunggu 3 bulan"): a complaint (ToneGovernor.waitedFor)."""
+    for i, w in enumerate(words):
+        if w not in WAIT_WORDS or not is_word_char(w[0]):
+            continue
+        for j in range(i + 1, min(len(words), i + 6)):
+            if words[j] in LONG_WAITS:
+                return True
+            countdown = "tinggal" in words[i:j] or (j + 2 < len(words) and words[j + 2] in ("lagi", "to"))
+            if (words[j].isdigit() or words[j] in NUMBER_WORDS) and not countdown and j + 1 < len(words) and words[j + 1] in WAIT_UNITS:
+                return True
+    return False
+
+
 def humour_gates(text):
     """(withheld, pleased, joking) as ToneGovernor decides them without the model: `withheld` when a sensitive topic,
     a rude word or a complaint cue rules humour out; `pleased` when plain thanks allows it (praise words alone
@@ -273,6 +295,8 @@ def humour_gates(text):
                 continue
             cue = "complaint"
         cues.add(cue)
+    if waited_for(words):
+        cues.add("complaint")
     withheld = names_topic(text, words) or "rude" in cues or "complaint" in cues
     thanked = "thanks" in cues
     unpleasant = any(abs(VALENCE.get(w, 0)) >= 1 and (VALENCE[w] > 0) == n for w, n in zip(words, negated))

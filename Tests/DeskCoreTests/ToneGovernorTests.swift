@@ -20,6 +20,25 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertTrue(v.reasons.contains { $0.hasPrefix("sarcasm") }, "\(v.reasons)")
     }
 
+    func testThanksOrPraiseForALongWaitOrABrokenPromiseIsSarcasmNotAJoke() {
+        // Each was read as praise with humour 2 (or 1), so the top suggestion thanked the citizen for the compliment.
+        for text in ["Makasih ya min udah bikin saya nunggu 3 bulan buat KTP 😂",
+                     "This is a joke. Three months and still no ID card. Great job 👍",
+                     "Wow amazing service, only waited 6 hours lol",
+                     "Haha kalian lucu, janji mulu gak pernah ditepati 😂",
+                     "Hebat ya pemkot, lampu jalan mati sebulan gak diganti, mantap 👏👏",
+                     "Pegawai kelurahan minta uang pelicin 200rb buat KTP, mantap 👍",
+                     "Sudah menunggu berbulan-bulan, terima kasih banyak ya 🙏"] {
+            let v = governor.verdict(text)
+            XCTAssertEqual(v.intent, .complaint, "\(text): \(v.reasons)")
+            XCTAssertEqual(v.humorAllowed, .none, "\(text): \(v.reasons)")
+        }
+        // Counting down to something awaited is no complaint.
+        let countdown = governor.verdict("Nunggu lebaran tinggal 3 hari lagi, seneng banget haha")
+        XCTAssertNotEqual(countdown.intent, .complaint, "\(countdown.reasons)")
+        XCTAssertEqual(countdown.humorAllowed, .light, "\(countdown.reasons)")
+    }
+
     func testAJokeAboutSomethingBrokenIsAComplaintNotPraise() {
         // A sarcastic report of a traffic light out again was read as praise, with the light-joke templates first.
         let v = governor.verdict("Lampu merah di simpang lima mati lagi haha seru kayak main game")
@@ -191,6 +210,12 @@ final class ToneGovernorTests: XCTestCase {
             ("Jembatan ambruk, ada pengendara motor jatuh ke sungai", "disaster"),
             ("Kalau tidak diperbaiki saya lapor polisi dan tuntut", "legal_threat"),
             ("My father passed away last week", "death"),
+            ("Makasih pak polisi udah nangkep pelaku pencabulan anak di kampung kami 😊", "child_safety"),
+            ("Kasian anak2 SD itu kena bully terus, guru diem aja 😂", "abuse"),
+            ("Ada guru cabul di sekolah anak saya", "child_safety"),
+            ("My son was hit by a car near the school crossing", "disaster"),
+            ("Thanks for helping after my house burned down", "disaster"),
+            ("Asap karhutla makin tebal di kampung kami", "disaster"),
         ]
         for (text, topic) in cases {
             let v = governor.verdict(text)

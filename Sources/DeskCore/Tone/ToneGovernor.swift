@@ -55,6 +55,37 @@ public struct ToneGovernor: Sendable {
     /// Sentiment at or below which a message with a complaint word is plainly displeased, whatever it calls itself.
     static let displeased = -0.6
 
+    /// Words for waiting (after slang normalisation: "nunggu" is "menunggu").
+    static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"]
+    /// Units of a long wait, after a number ("3 bulan", "6 hours").
+    static let waitUnits: Set<String> = ["jam", "hari", "minggu", "bulan", "tahun", "hour", "hours", "day", "days", "week", "weeks",
+                                         "month", "months", "year", "years"]
+    /// A long wait in one word ("sebulan", "berbulan-bulan").
+    static let longWaits: Set<String> = ["seharian", "seminggu", "sebulan", "setahun", "berjam", "berhari", "berminggu", "berbulan", "bertahun"]
+    /// Numbers written as words.
+    static let numberWords: Set<String> = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+                                           "belasan", "puluhan", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                           "ten", "several", "many"]
+
+    /// How long the writer says they waited ("nunggu 3 bulan", "waited 6 hours", "menunggu sebulan"), read as a
+    /// complaint: thanks or praise around it ("makasih udah bikin saya nunggu 3 bulan 😂") is sarcasm, not good mood.
+    /// A wait word followed within four words by a number and a unit of time, or by a long wait in one word; not a
+    /// countdown ("nunggu lebaran tinggal 3 hari lagi").
+    static func waitedFor(_ tokens: [ToneTokenizer.Token]) -> String? {
+        for (i, token) in tokens.enumerated() where token.isWord && waitWords.contains(token.text) {
+            let end = min(tokens.count, i + 6)
+            for j in (i + 1)..<max(i + 1, end) {
+                let word = tokens[j].text
+                if longWaits.contains(word) { return phrase(tokens, i, j - i + 1) }
+                let isNumber = word.allSatisfy(\.isNumber) || numberWords.contains(word)
+                // "tinggal 3 hari lagi", "3 days to go" count down to something awaited: no complaint.
+                let countdown = tokens[i..<j].contains { $0.text == "tinggal" } || j + 2 < tokens.count && ["lagi", "to"].contains(tokens[j + 2].text)
+                if isNumber, !countdown, j + 1 < tokens.count, waitUnits.contains(tokens[j + 1].text) { return phrase(tokens, i, j - i + 2) }
+            }
+        }
+        return nil
+    }
+
     /// The label word when the message opens with one, after any greetings, and it is not "saran dari …" (a suggestion
     /// someone else made), "usul saya ditolak" told as a story (but "masukan saya untuk …" is one), or "saran dong"
     /// (asking the agency for advice).
@@ -113,6 +144,7 @@ public struct ToneGovernor: Sendable {
             }
             if r.cueWords[cue] == nil { r.cueWords[cue] = (tokens[start].negated ? "tidak " : "") + Self.phrase(tokens, start, length) }
         }
+        if r.cueWords[.complaint] == nil, let waited = Self.waitedFor(tokens) { r.cueWords[.complaint] = waited }
         // "flooded with potholes" is no flood: the longest such phrase at each word, which a topic phrase must outgrow —
         // only where its words stand together as written ("kebanjiran, pesanan katering rusak" is a flood).
         var figurative: [Int: Int] = [:]
