@@ -102,6 +102,28 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Jadwal 1\u{2013}3 Desember 2026, pukul 08.00\u{2013}15.00, biaya Rp\u{00A0}50.000"), [])
     }
 
+    func testNumbersGluedToALabelOrWrittenLooselyAreStillFound() {
+        for text in ["NIK3201234567890123 sudah kami catat", "Hubungi WA081234567890", "nomor 081234567890ya", "HP/081234567890",
+                     "Telp: 0812 - 3456 - 7890", "(+62) 812-3456-7890", "e-mail:budi@gmail.com", "Kirim ke <budi@gmail.com>",
+                     "\"budi@gmail.com\"", "mailto:budi@gmail.com"] {
+            XCTAssertEqual(codes(text), [.personalData], text)
+        }
+        let plusInParentheses = ReplyLinter.lint("(+62) 812-3456-7890", context: LintContext(platform: .facebook, humorAllowed: .none))
+        XCTAssertTrue(plusInParentheses[0].message.contains("phone number"), plusInParentheses[0].message)
+    }
+
+    func testAmountsDatesAndReferencesAreNotPersonalData() {
+        for text in ["Anggaran perbaikan jalan Rp 12.500.000.000 sudah disetujui", "Nilai kontrak Rp2.500.000.000,00",
+                     "Dana 1.250.000.000 rupiah untuk drainase", "Biaya Rp. 1.500.000 per unit", "Anggaran 12.500.000.000 tahun ini",
+                     "Jadwal 01-12-2026 10.00 WIB", "Mulai 2026-12-01 10.00", "Tanggal 01.12.2026 pukul 08.00",
+                     "Nomor tiket #20261201-00123", "Retribusi 50.000,- per bulan", "Pagu 3,5 miliar"] {
+            XCTAssertEqual(codes(text), [], text)
+        }
+        // An amount's words do not hide a phone number or a NIK beside them.
+        XCTAssertEqual(codes("Biaya Rp 50.000, hubungi 081234567890"), [.personalData])
+        XCTAssertEqual(codes("NIK 3201234567890123 tanggal 01-12-2026"), [.personalData])
+    }
+
     func testEmailAddressesAreBlockedUnlessOnAnAllowedDomain() {
         XCTAssertEqual(codes("Kirim ke budi.santoso@gmail.com"), [.personalData])
         XCTAssertEqual(codes("Kirim ke humas@diskominfo.contoh.go.id"), [])
@@ -144,6 +166,15 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Cek notgo.id/ktp", allowList: ["go.id"]), [.linkNotAllowed], "suffix match is on whole labels")
         XCTAssertEqual(codes("Buka www.contoh.com sekarang"), [.linkNotAllowed])
         XCTAssertEqual(codes("Jam layanan 07.30–16.00, dll. Terima kasih."), [])
+        // An allowed name before "@" is only the user part: the browser goes to the host after it.
+        for trick in ["Info: https://contoh.go.id@evil.com/vaksin", "Info: https://user:pass@evil.com/", "Info: contoh.go.id@evil.com/vaksin",
+                      "Info: HTTPS://Contoh.Go.Id@Evil.com"] {
+            XCTAssertEqual(codes(trick), [.linkNotAllowed], trick)
+            XCTAssertEqual(ReplyLinter.linkHosts(in: trick), ["evil.com"], trick)
+        }
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Info: https://evil.com/@contoh.go.id"), ["evil.com"], "'@' in the path is not the host")
+        XCTAssertEqual(codes("Info: https://petugas@layanan.contoh.go.id/ktp"), [], "an allowed host with a user part is allowed")
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Kirim ke humas@contoh.go.id atau mention @diskominfo"), [], "e-mail and handles are not links")
     }
 
     func testEveryFindingExplainsItselfInBothLanguages() {

@@ -64,48 +64,114 @@ struct PersonalDataScanner {
         var plus: Bool
     }
 
-    /// Runs of digits, joined across single separators (space, `.`, `-`), with a leading `+` noted.
+    /// Labels that may be written glued to a number ("NIK3201…", "WA0812…", "HP/0812…"): the number is still read.
+    static let labels: Set<String> = ["nik", "kk", "ktp", "wa", "hp", "telp", "tel", "telpon", "telepon", "no", "nomor", "nomer",
+                                      "rek", "rekening", "norek", "phone", "tlp", "whatsapp"]
+    /// Words after a number that make it an amount of money ("1.250.000.000 rupiah", "2,5 miliar").
+    static let moneyWords: Set<String> = ["rupiah", "rp", "idr", "ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"]
+
+    /// Runs of digits, joined across single separators (space, `.`, `-`, or " - "), with a leading `+` noted. Not read
+    /// as a number: a code such as LAP-2026-000123 (letters, a dash, digits); a reference after "#"; an amount of
+    /// money ("Rp 12.500.000.000", "2.500.000.000,00", "1.250.000.000 rupiah", or thousands grouped by dots); a
+    /// date, with whatever time follows it ("01-12-2026 10.00", "2026-12-01"). A number glued to a label ("NIK3201…",
+    /// "HP/0812…") or, when it has ten digits or more, to a word after it ("081234567890ya") is still read.
     static func numbers(in text: String) -> [Number] {
         let chars = Array(asSeen(text))
         var out: [Number] = []
         var i = 0
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < chars.count && chars[k].isASCII && chars[k].isNumber }
+        func word(before k: Int) -> String {
+            var b = k
+            while b > 0, chars[b - 1].isLetter { b -= 1 }
+            return String(chars[b..<k]).lowercased()
+        }
+        func word(after k: Int) -> String {
+            var e = k
+            while e < chars.count, chars[e].isLetter { e += 1 }
+            return String(chars[k..<e]).lowercased()
+        }
         while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) else {
+            guard isDigit(i), !isDigit(i - 1) else {
                 i += 1
                 continue
             }
-            if i >= 2, "-/_".contains(chars[i - 1]), chars[i - 2].isLetter {
-                // Part of a code such as LAP-2026-000123: skip the whole run.
+            let glued = i > 0 && chars[i - 1].isLetter
+            let labelled = i >= 1 && labels.contains(word(before: glued ? i : i - 1))
+            if glued && !labelled || !glued && i >= 2 && "-/_".contains(chars[i - 1]) && chars[i - 2].isLetter && !labelled
+                || i > 0 && chars[i - 1] == "#" {
+                // Part of a code such as LAP-2026-000123, or a reference (#20261201-00123): skip the whole run.
                 while i < chars.count, chars[i].isLetter || chars[i].isNumber || "-/_".contains(chars[i]) { i += 1 }
                 continue
             }
+            let start = i
             let plus = i > 0 && chars[i - 1] == "+"
-            let areaCode = i > 0 && chars[i - 1] == "("
-            var digits = ""
+            let areaCode = i > 0 && chars[i - 1] == "(" || plus && i > 1 && chars[i - 2] == "("
+            var groups: [String] = [""]
+            var separators: [Character] = []
             var j = i
             var end = i
             while j < chars.count {
-                if chars[j].isASCII, chars[j].isNumber {
-                    digits.append(chars[j])
+                if isDigit(j) {
+                    groups[groups.count - 1].append(chars[j])
                     j += 1
                     end = j
-                } else if " .-".contains(chars[j]), j + 1 < chars.count, chars[j + 1].isASCII, chars[j + 1].isNumber {
+                } else if " .-".contains(chars[j]), isDigit(j + 1) {
+                    separators.append(chars[j])
+                    groups.append("")
                     j += 1
-                } else if areaCode, chars[j] == ")", j + 2 < chars.count, " -".contains(chars[j + 1]), chars[j + 2].isASCII, chars[j + 2].isNumber {
+                } else if chars[j] == " ", j + 2 < chars.count, chars[j + 1] == "-", chars[j + 2] == " ", isDigit(j + 3) {
+                    separators.append("-")
+                    groups.append("")
+                    j += 3
+                } else if areaCode, chars[j] == ")", j + 2 < chars.count, " -".contains(chars[j + 1]), isDigit(j + 2) {
+                    separators.append(chars[j + 1])
+                    groups.append("")
                     j += 2
                 } else {
                     break
                 }
             }
-            if end < chars.count, chars[end].isLetter {
+            let digits = groups.joined()
+            if end < chars.count, chars[end].isLetter, digits.count < 10 || moneyWords.contains(word(after: end)) {
                 // Digits glued to letters ("3km", "2026ABC") are not a number on their own.
                 i = end
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber { i += 1 }
                 continue
             }
-            out.append(Number(text: (plus ? "+" : "") + String(chars[i..<end]), digits: digits, plus: plus))
             i = end
+            // Before it: "Rp", "Rp.", "IDR", with or without a space.
+            var back = start - (plus ? 1 : 0)
+            while back > 0, chars[back - 1] == " " || chars[back - 1] == "." { back -= 1 }
+            let currencyBefore = ["rp", "idr"].contains(word(before: back))
+            // After it: a decimal comma (",00", ",5"), ",-", or a money word ("rupiah", "juta").
+            var ahead = end
+            if ahead < chars.count, chars[ahead] == ",", isDigit(ahead + 1) || ahead + 1 < chars.count && chars[ahead + 1] == "-" {
+                continue   // an amount written with its decimals: "2.500.000.000,00", "50.000,-"
+            }
+            while ahead < chars.count, chars[ahead] == " " { ahead += 1 }
+            if currencyBefore || moneyWords.contains(word(after: ahead)) || Self.isThousands(groups, separators) || Self.isDate(groups, separators) {
+                continue
+            }
+            out.append(Number(text: (plus ? "+" : "") + String(chars[start..<end]), digits: digits, plus: plus))
         }
         return out
+    }
+
+    /// Thousands grouped by dots, the Indonesian way of writing an amount: "12.500.000.000" (no leading zero).
+    static func isThousands(_ groups: [String], _ separators: [Character]) -> Bool {
+        groups.count >= 2 && separators.allSatisfy { $0 == "." } && (1...3).contains(groups[0].count) && !groups[0].hasPrefix("0")
+            && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// A date at the start of the number: day-month-year or year-month-day, with dashes or dots ("01-12-2026",
+    /// "2026-12-01", "01.12.2026").
+    static func isDate(_ groups: [String], _ separators: [Character]) -> Bool {
+        guard groups.count >= 3, separators[0] == separators[1], "-.".contains(separators[0]),
+              let a = Int(groups[0]), let b = Int(groups[1]), let c = Int(groups[2]) else { return false }
+        func year(_ g: String, _ v: Int) -> Bool { g.count == 4 && (1900...2199).contains(v) }
+        func day(_ g: String, _ v: Int) -> Bool { g.count <= 2 && (1...31).contains(v) }
+        func month(_ g: String, _ v: Int) -> Bool { g.count <= 2 && (1...12).contains(v) }
+        return day(groups[0], a) && month(groups[1], b) && year(groups[2], c) || year(groups[0], a) && month(groups[1], b) && day(groups[2], c)
     }
 
     /// `text` as a reader sees its numbers: Unicode spaces as " ", dashes as "-", decimal digits of any script as ASCII
@@ -130,7 +196,8 @@ struct PersonalDataScanner {
     /// `local@domain.tld` addresses (a handle such as `@diskominfo` has no local part and is not one).
     static func emails(in text: String) -> [String] {
         var out: [String] = []
-        for raw in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" }) {
+        // Split where an address cannot continue: "e-mail:budi@…", "<budi@…>", "mailto:budi@…", "\"budi@…\"".
+        for raw in text.split(whereSeparator: { $0.isWhitespace || ",;()<>[]:\"'`".contains($0) }) {
             var word = Substring(raw)
             while let last = word.last, ".:!?\"'".contains(last) { word.removeLast() }
             let parts = word.split(separator: "@", omittingEmptySubsequences: false)

@@ -37,13 +37,20 @@ public enum LinkSpotter {
         }
         guard start < end else { return nil }
         var rest = word[start..<end].lowercased()[...]
-        if rest.contains("@") { return nil }
         var hasScheme = false
         for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) {
             rest = rest.dropFirst(scheme.count)
             hasScheme = true
         }
-        let host = String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" })
+        // The host is what follows the last "@" of the address's authority part: "https://contoh.go.id@evil.com/x"
+        // and "https://user:pass@evil.com" go to evil.com, while "https://evil.com/@contoh.go.id" has "@" only in its
+        // path. Without a scheme, "@" makes an e-mail address or a handle — unless a path follows the host, as in
+        // "contoh.go.id@evil.com/vaksin", which a browser opens at evil.com.
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let userinfo = authority.lastIndex(of: "@")
+        if !hasScheme, rest.contains("@"), userinfo == nil || authority.endIndex == rest.endIndex { return nil }
+        let hostAndPort = userinfo.map { authority[authority.index(after: $0)...] } ?? authority
+        let host = String(hostAndPort.prefix { $0 != ":" })
         guard !host.isEmpty, hasScheme || isDomain(host) else { return nil }
         return Link(range: start..<end, host: host, hasScheme: hasScheme)
     }
