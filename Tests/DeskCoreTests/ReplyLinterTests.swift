@@ -146,6 +146,12 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Terima kasih 😊", allowed: .none), [.humorAboveAllowed], "a smile is warm")
         XCTAssertEqual(codes("Turut berduka cita 🙏", allowed: .none), [])
         XCTAssertEqual(ReplyLinter.estimatedHumor("wkwkwk"), .light)
+        // Every playful mark counts, not only the best-known ones.
+        for playful in ["Turut berduka Kak, 😀 semoga cepat beres", "Turut berduka 😃", "Sabar ya 😅", "Hmm 🤭", "Bikin ngakak", "lol"] {
+            XCTAssertEqual(codes(playful, allowed: .none), [.humorAboveAllowed], playful)
+        }
+        XCTAssertEqual(ReplyLinter.estimatedHumor("Sabar ya 😅"), .light)
+        XCTAssertEqual(ReplyLinter.estimatedHumor("Selamat pagi 😀"), .warm)
     }
 
     func testShoutingIsAWarning() {

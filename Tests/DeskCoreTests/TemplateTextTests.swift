@@ -17,6 +17,21 @@ final class TemplateTextTests: XCTestCase {
         XCTAssertEqual(ReplyLinter.unresolvedVariables(in: rendered), ["sla.promise"])
     }
 
+    func testALiteralBraceFromATemplateCanBeSent() throws {
+        // docs/templates.md: "{{" and "}}" write a literal brace. The reply then says "{nama}", which is text, not a
+        // variable nobody could ever fill (the linter blocked it and advised a --var the command then refused).
+        let text = try TemplateText(parsing: "Isi kolom dengan format {{nama}} sesuai KTP, Kak {citizen.name}.")
+        let rendered = text.render(RenderContext(citizenName: "Budi"))
+        XCTAssertEqual(rendered, "Isi kolom dengan format {nama} sesuai KTP, Kak Budi.")
+        XCTAssertEqual(ReplyLinter.unresolvedVariables(in: rendered), [])
+        XCTAssertEqual(ReplyLinter.lint(rendered, context: LintContext(platform: .x, humorAllowed: .none)).map(\.code), [])
+        XCTAssertEqual(ReplyLinter.unresolvedVariables(in: "Contoh: {NIK} dan {link} atau {sla.janji}"), ["link", "sla.janji"],
+                       "a known variable left open, or a slip of one, still blocks")
+        let slip = ReplyLinter.lint("Kami kabari {sla.janji}", context: LintContext(platform: .x, humorAllowed: .none))
+        XCTAssertTrue(slip[0].message.contains("not a Meja variable") && slip[0].message.contains("{sla.promise}"), slip[0].message)
+        XCTAssertFalse(slip[0].message.contains("--var"), "no advice the command would refuse")
+    }
+
     func testAValueFromOutsideEntersTheReplyInertAndNeverAsAVariable() throws {
         let text = try TemplateText(parsing: "Halo Kak {citizen.name}, salam dari {agency.name}")
         let hostile = RenderContext(citizenName: "{agency.name} \u{202E}Budi\u{202C} \u{1B}[31mmerah\u{1B}[0m\nbaris", agencyName: "Diskominfo")

@@ -32,9 +32,14 @@ public enum ReplyLinter {
         let unresolved = unresolvedVariables(in: text)
         if !unresolved.isEmpty {
             let names = unresolved.map { "{\($0)}" }.joined(separator: ", ")
+            // A slip of a variable's name cannot be given a value: say which names exist instead.
+            let advice = RenderContext.isKnown(unresolved[0])
+                ? Localized("di baris perintah: --var \(unresolved[0])=NILAI", "on the command line: --var \(unresolved[0])=VALUE")
+                : Localized("{\(unresolved[0])} bukan variabel Meja; yang ada: \(RenderContext.knownVariables.map { "{\($0.name)}" }.joined(separator: ", "))",
+                            "{\(unresolved[0])} is not a Meja variable; there are \(RenderContext.knownVariables.map { "{\($0.name)}" }.joined(separator: ", "))")
             findings.append(LintFinding(code: .unresolvedVariable,
-                explanation: Localized("\(names) belum berisi: ganti dengan teks sebenarnya sebelum mengirim (di baris perintah: --var \(unresolved[0])=NILAI)",
-                    "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending (on the command line: --var \(unresolved[0])=VALUE)"),
+                explanation: Localized("\(names) belum berisi: ganti dengan teks sebenarnya sebelum mengirim (\(advice.id))",
+                    "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending (\(advice.en))"),
                 blocking: true))
         }
         let hidden = text.unicodeScalars.filter(SafeText.isHiddenControl)
@@ -90,17 +95,24 @@ public enum ReplyLinter {
         return names
     }
 
-    /// Where each `{variable}` left in the text stands, braces included, in order.
+    /// Where each `{variable}` left in the text stands, braces included, in order: the variables templates may use
+    /// (`RenderContext.knownVariables`).
     public static func variableSpans(in text: String) -> [Range<String.Index>] {
         var spans: [Range<String.Index>] = []
         TemplateText.scanBraces(text, literal: { _ in }, braced: { inner, whole in
             let name = String(inner)
-            if TemplateText.isVariableName(name), name.contains(where: \.isLetter) { spans.append(whole.startIndex..<whole.endIndex) }
+            // A variable the desk knows, or a slip of one ("{sla.janji}", "{CITIZEN.NAME}": a known variable's first part
+            // and a dot). Other braced words ("{nama}", from a template's literal "{{nama}}", or "{NIK}" written as an
+            // example) are text, sent as written: no value could ever be given for them.
+            if RenderContext.isKnown(name) || TemplateText.isVariableName(name) && RenderContext.isNamespace(name) {
+                spans.append(whole.startIndex..<whole.endIndex)
+            }
         })
         return spans
     }
 
-    /// Humour a free text carries: laughter or laughing emoji is a light joke (2), smiling emoji is warm (1).
+    /// Humour a free text carries: laughter ("haha", "wkwk", "ngakak", "lol" …) or a laughing or teasing emoji is a
+    /// light joke (2), a smiling emoji is warm (1).
     public static func estimatedHumor(_ text: String, tokenizer: ToneTokenizer = ToneLexicon.shipped.tokenizer) -> HumorLevel {
         var level = HumorLevel.none
         for token in tokenizer.tokens(text) {
@@ -110,8 +122,9 @@ public enum ReplyLinter {
         return level
     }
 
-    static let jokeEmoji: Set<String> = ["😂", "🤣", "😆", "😄", "😁", "😜", "😝", "😹", "🤪", ":d", ":p", "xd"]
-    static let warmEmoji: Set<String> = ["😊", "🙂", "😉", "🥰", "😍", "🤗", ":)", ";)", "=)"]
+    static let jokeEmoji: Set<String> = ["😂", "🤣", "😆", "😄", "😁", "😅", "🤭", "😛", "😜", "😝", "🙃", "😹", "🤪", ":d", ":p", "xd",
+                                         "ngakak", "kocak", "lmao", "rofl"]
+    static let warmEmoji: Set<String> = ["😊", "🙂", "😀", "😃", "😉", "🥰", "😍", "🤗", ":)", ";)", "=)"]
 
     /// Mostly capitals: at least 12 letters, 70% or more of them upper-case.
     static func isShouting(_ text: String) -> Bool {

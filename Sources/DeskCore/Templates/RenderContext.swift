@@ -118,4 +118,12 @@ public struct RenderContext: Hashable, Sendable {
     /// Whether `name` is a variable templates may use.
     public static func isKnown(_ name: String) -> Bool { knownNames.contains(name) }
     private static let knownNames = Set(knownVariables.map(\.name))
+
+    /// Whether `name` starts with a known variable's first part and a dot ("sla.janji", "CITIZEN.NAME"): meant as a
+    /// variable, though perhaps misspelt.
+    public static func isNamespace(_ name: String) -> Bool {
+        guard let dot = name.firstIndex(of: ".") else { return false }
+        return namespaces.contains(name[..<dot].lowercased())
+    }
+    private static let namespaces = Set(knownVariables.compactMap { $0.name.split(separator: ".").count > 1 ? String($0.name.split(separator: ".")[0]) : nil })
 }
