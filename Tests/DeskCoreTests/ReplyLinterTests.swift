@@ -181,6 +181,11 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Info: https://evil.com/@contoh.go.id"), ["evil.com"], "'@' in the path is not the host")
         XCTAssertEqual(codes("Info: https://petugas@layanan.contoh.go.id/ktp"), [], "an allowed host with a user part is allowed")
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Kirim ke humas@contoh.go.id atau mention @diskominfo"), [], "e-mail and handles are not links")
+        // A missing space after a full stop, or a word in brackets, is no link; short links and www. addresses are.
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Terima kasih.Silakan datang (sla.promise) ke loket.Antre dulu"), [])
+        XCTAssertEqual(Platform.x.replyLength("Terima kasih.Silakan datang"), 27, "counted as text, not as a 23-character link")
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Cek bit.ly/abc, s.id/ktp, wa.me/628111, www.contoh.layanan dan tinyurl.com/x"),
+                       ["bit.ly", "s.id", "wa.me", "www.contoh.layanan", "tinyurl.com"])
     }
 
     func testEveryFindingExplainsItselfInBothLanguages() {

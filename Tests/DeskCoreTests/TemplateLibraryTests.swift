@@ -144,6 +144,34 @@ final class TemplateLibraryTests: XCTestCase {
         XCTAssertTrue(issues.contains { $0.message.contains("never closed") && $0.line == 6 }, "\(issues)")
         XCTAssertTrue(issues.contains { $0.message.contains("body is missing") && $0.line == 8 }, "\(issues)")
         XCTAssertTrue(issues.contains { $0.message.contains("unknown key 'colour'") && $0.line == 14 }, "\(issues)")
+        XCTAssertEqual(issues.compactMap(\.line), issues.compactMap(\.line).sorted(), "in the file's line order")
+    }
+
+    func testAWrongValueIsNamedAsWritten() throws {
+        let path = try write("v.toml", """
+        [[template]]
+        id = "zero"
+        version = 0
+        lang = "id"
+        humor = 0
+        title = "  "
+        body = "Halo"
+        """)
+        let (_, issues) = TemplateLibrary.parse(try TOMLFile.load(path))
+        XCTAssertTrue(issues.contains { $0.message.contains("version must be a whole number of at least 1, found 0") && $0.line == 3 }, "\(issues)")
+        XCTAssertTrue(issues.contains { $0.message.contains("title must be a non-empty string, found an empty string") }, "\(issues)")
+
+        let mixed = try write("w.toml", """
+        [[template]]
+        body = "Halo {nope}"
+        title = ""
+        humor = 9
+        lang = "xx"
+        id = "mixed"
+        """)
+        let lines = TemplateLibrary.parse(try TOMLFile.load(mixed)).issues.compactMap(\.line)
+        XCTAssertGreaterThanOrEqual(lines.count, 4)
+        XCTAssertEqual(lines, lines.sorted(), "problems in the file's line order")
     }
 
     func testASyntaxErrorInOneFileDoesNotStopTheOthers() throws {

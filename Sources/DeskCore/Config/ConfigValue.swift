@@ -33,6 +33,18 @@ public indirect enum ConfigValue: Hashable, Sendable {
     public subscript(key: String) -> ConfigValue? { table?[key] }
 
     /// The kind of value, for error messages ("expected a string, found an array").
+    /// What a message says was found: the value itself for a number or true/false ("0", "2.5"), "an empty string"
+    /// or the string quoted (cut at 40 characters), else `kindName`.
+    public var foundName: String {
+        switch self {
+        case .int(let n): "\(n)"
+        case .double(let d): "\(d)"
+        case .bool(let b): "\(b)"
+        case .string(let s): s.trimmingCharacters(in: .whitespaces).isEmpty ? "an empty string" : "\"\(s.prefix(40))\(s.count > 40 ? "…" : "")\""
+        default: kindName
+        }
+    }
+
     public var kindName: String {
         switch self {
         case .string: "a string"

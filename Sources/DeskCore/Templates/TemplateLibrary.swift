@@ -125,7 +125,9 @@ public struct TemplateLibrary: Sendable {
             if let t = reader.read() { out.append(t) }
             issues += reader.issues
         }
-        return (out, issues)
+        // In the file's line order (problems without a line first), as someone fixing them reads it.
+        let ordered = issues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        return (out, ordered)
     }
 }
 
@@ -166,7 +168,7 @@ private struct TemplateReader {
         }
         var version = 1
         if let v = table["version"] {
-            if let n = v.int, n >= 1 { version = n } else { fail("version must be a whole number of at least 1, found \(v.kindName)", key: "version") }
+            if let n = v.int, n >= 1 { version = n } else { fail("version must be a whole number of at least 1, found \(v.foundName)", key: "version") }
         } else {
             fail("version is missing: add version = 1 (bump it whenever the wording changes)", key: nil)
         }
@@ -225,7 +227,7 @@ private struct TemplateReader {
             return nil
         }
         guard let s = v.string, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            fail("\(key) must be a non-empty string, found \(v.kindName)", key: key)
+            fail("\(key) must be a non-empty string, found \(v.foundName)", key: key)
             return nil
         }
         return s

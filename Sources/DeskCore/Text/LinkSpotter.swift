@@ -51,11 +51,29 @@ public enum LinkSpotter {
         if !hasScheme, rest.contains("@"), userinfo == nil || authority.endIndex == rest.endIndex { return nil }
         let hostAndPort = userinfo.map { authority[authority.index(after: $0)...] } ?? authority
         let host = String(hostAndPort.prefix { $0 != ":" })
-        guard !host.isEmpty, hasScheme || isDomain(host) else { return nil }
+        guard !host.isEmpty, hasScheme || isDomain(host) && (host.hasPrefix("www.") || hasKnownTopLevel(host)) else { return nil }
         return Link(range: start..<end, host: host, hasScheme: hasScheme)
     }
 
     /// `a.b` with letter-digit-hyphen labels and a top-level label of two or more letters.
+    /// Top-level domains a bare address is recognised by (with `http(s)://` or `www.` any is): the generic ones in
+    /// common use and the country codes people meet in Indonesia, so that "kasih.Silakan" or "(sla.promise)" — a
+    /// missing space, a word in brackets — is not taken for a link.
+    static let knownTopLevels: Set<Substring> = [
+        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "app", "dev", "xyz", "online", "site",
+        "store", "shop", "tech", "web", "blog", "news", "asia", "mobi", "live", "link", "click", "top", "club", "space",
+        "website", "cloud", "digital", "page", "art", "academy", "center", "group", "today", "world", "life", "agency",
+        "network", "email", "media", "id", "ly", "co", "io", "me", "sg", "my", "us", "uk", "au", "jp", "kr", "cn", "in",
+        "de", "fr", "nl", "tv", "gl", "gd", "to", "cc", "ws", "be", "ch", "it", "es", "ru", "br", "ca", "eu", "ai", "gg",
+        "im", "la", "so", "sh", "ph", "th", "vn", "tw", "hk", "nz", "za", "ac", "tl", "bn", "pk", "bd", "sa", "ae", "tr",
+        "mx", "ar", "cl", "se", "no", "fi", "dk", "pl", "at", "ie", "pt", "gr", "il", "eg", "ng", "ke", "fm", "am", "ms",
+    ]
+
+    /// Whether `host` ends in one of `knownTopLevels`.
+    static func hasKnownTopLevel(_ host: String) -> Bool {
+        host.split(separator: ".").last.map { knownTopLevels.contains($0) } ?? false
+    }
+
     static func isDomain(_ host: String) -> Bool {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
