@@ -84,5 +84,11 @@ final class RenderContextDeskTests: XCTestCase {
         var anonymous = comment
         anonymous.author = Author(handle: "@warga123")
         XCTAssertEqual(RenderContext(comment: anonymous, config: config).citizenName, "warga123")
+        // A display name that is a link or an e-mail address is not put into the agency's reply: the handle is.
+        for name in ["https://hadiah-gratis.xyz", "Promo bit.ly/murah", "admin@hadiah.com", "   "] {
+            var spam = comment
+            spam.author = Author(handle: "promo_88", name: name)
+            XCTAssertEqual(RenderContext(comment: spam, config: config).citizenName, "promo_88", name)
+        }
     }
 }

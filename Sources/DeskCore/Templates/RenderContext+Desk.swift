@@ -7,7 +7,7 @@ extension RenderContext {
     public init(comment: Comment, config: DeskConfig, lang: TextLanguage = .indonesian) {
         let bareHandle = comment.author.atHandle.dropFirst()
         let name = comment.author.name?.trimmingCharacters(in: .whitespaces)
-        self.init(citizenName: (name?.isEmpty == false ? name : nil) ?? String(bareHandle),
+        self.init(citizenName: name.flatMap(Self.addressableName) ?? String(bareHandle),
                   citizenHandle: comment.author.atHandle,
                   agencyName: config.agencyName,
                   agencyWebsite: config.agencyWebsite,
@@ -15,6 +15,14 @@ extension RenderContext {
                   officeHours: Self.officeHours(config.calendar, lang: lang),
                   channel: comment.channel ?? config.channels.first,
                   platform: comment.platform.displayName)
+    }
+
+    /// A display name fit to greet the citizen by, or nil to use the handle: not empty, and holding no link or
+    /// e-mail address — a name such as "https://hadiah-gratis.xyz" or "bit.ly/promo" would otherwise put an outside
+    /// link into the agency's own reply.
+    static func addressableName(_ name: String) -> String? {
+        guard !name.isEmpty, LinkSpotter.links(in: name).isEmpty, PersonalDataScanner.emails(in: name).isEmpty else { return nil }
+        return name
     }
 
     /// Office hours as people read them, e.g. "Senin–Kamis 07.30–16.00, Jumat 07.30–16.30 WIB"; nil when the
