@@ -78,6 +78,11 @@ final class SuggesterTests: XCTestCase {
     func testIntentKeywordsAndSpecialCasesShapeTheRanking() {
         XCTAssertEqual(suggest("Jalan di depan rumah saya rusak parah, lubangnya besar").first?.templateID, "id.complaint.infrastructure")
         XCTAssertEqual(suggest("admin goblok kerja gak becus").first?.purpose, "rude_calm")
+        // A broken link on the website is the online service's trouble, not a broken road.
+        XCTAssertEqual(suggest("Could you please share the official form for SKCK? The link on the website is broken.").first?.templateID,
+                       "en.complaint.online")
+        XCTAssertEqual(suggest("Min, formulir SKCK di website tidak bisa diunduh, tautannya rusak").first?.templateID, "id.complaint.online")
+        XCTAssertEqual(suggest("The road near the bridge is broken").first?.templateID, "en.complaint.infrastructure")
         XCTAssertEqual(suggest("Slot gacor maxwin hari ini, cek bio ya").first?.purpose, "spam_warning")
         XCTAssertEqual(suggest("Thanks, great service!").first?.purpose, "thanks")
         XCTAssertEqual(suggest("Benarkah ada bansos 5 juta? katanya viral").first?.purpose, "hoax")
