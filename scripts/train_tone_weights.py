@@ -269,9 +269,16 @@ NUMBER_WORDS = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapa
 
 def waited_for(words):
     """Whether the writer says how long they waited ("nunggu 3 bulan"): a complaint (ToneGovernor.waitedFor)."""
+    def is_number(w):
+        return w.isdigit() or w in NUMBER_WORDS
+
     for i, w in enumerate(words):
         if w not in WAIT_WORDS or not is_word_char(w[0]):
             continue
+        if i >= 2 and is_number(words[i - 2]) and words[i - 1] in WAIT_UNITS:   # "2 minggu nunggu"
+            return True
+        if i >= 1 and words[i - 1] in LONG_WAITS:
+            return True
         for j in range(i + 1, min(len(words), i + 6)):
             if words[j] in LONG_WAITS:
                 return True

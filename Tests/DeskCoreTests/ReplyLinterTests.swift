@@ -119,6 +119,18 @@ final class ReplyLinterTests: XCTestCase {
                      "Nomor tiket #20261201-00123", "Retribusi 50.000,- per bulan", "Pagu 3,5 miliar"] {
             XCTAssertEqual(codes(text), [], text)
         }
+        for schedule in ["Car free day Minggu 7 Juni 2026 06.00-10.00 WIB", "Vaksinasi Sabtu, 6 Juni 2026 07.00 - 11.00 WIB",
+                         "Jadwal: 6 Juni 2026 07.00–11.00", "Pelaksanaan Desember 2026 08.00-16.00", "Tahun 2025 2026 2027"] {
+            XCTAssertEqual(codes(schedule), [], "a year beside a time is no account number: \(schedule)")
+        }
+        // What is labelled as personal data, or starts with 0 as phone numbers do, is never exempt as an amount,
+        // a date or a reference.
+        for smuggled in ["NIK #3201123456780001 ya", "WA #081234567890 ya", "Rek BCA #1234567890 ya", "Rekening 1234567890 rupiah ya",
+                         "Hubungi Rp 0812.3456.7890 ya", "Hubungi Rp 081.234.567.890 ya", "NIK 3201123456780001,- ya",
+                         "NIK 3201123456780001,00 ya", "Telp 081234567890,- ya", "NIK 3.201.123.456.780.001 ya",
+                         "Hubungi 081234567890 miliar", "NIK 3201\t1234\t5678\t0001"] {
+            XCTAssertEqual(codes(smuggled), [.personalData], smuggled)
+        }
         // An amount's words do not hide a phone number or a NIK beside them.
         XCTAssertEqual(codes("Biaya Rp 50.000, hubungi 081234567890"), [.personalData])
         XCTAssertEqual(codes("NIK 3201234567890123 tanggal 01-12-2026"), [.personalData])
@@ -147,7 +159,8 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes("Turut berduka cita 🙏", allowed: .none), [])
         XCTAssertEqual(ReplyLinter.estimatedHumor("wkwkwk"), .light)
         // Every playful mark counts, not only the best-known ones.
-        for playful in ["Turut berduka Kak, 😀 semoga cepat beres", "Turut berduka 😃", "Sabar ya 😅", "Hmm 🤭", "Bikin ngakak", "lol"] {
+        for playful in ["Turut berduka Kak, 😀 semoga cepat beres", "Turut berduka 😃", "Sabar ya 😅", "Hmm 🤭", "Bikin ngakak", "lol",
+                        "Mohon maaf 🫢", "Segera kami cek 🙈", "Siap 😏", "Selesai 🥳", "bercanda ya", "just kidding"] {
             XCTAssertEqual(codes(playful, allowed: .none), [.humorAboveAllowed], playful)
         }
         XCTAssertEqual(ReplyLinter.estimatedHumor("Sabar ya 😅"), .light)
@@ -179,6 +192,9 @@ final class ReplyLinterTests: XCTestCase {
             XCTAssertEqual(ReplyLinter.linkHosts(in: trick), ["evil.com"], trick)
         }
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Info: https://evil.com/@contoh.go.id"), ["evil.com"], "'@' in the path is not the host")
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Info: https://evil.com\\@contoh.go.id"), ["evil.com"], "a backslash ends the host as browsers read it")
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Daftar di hadiah.tk atau promo.zip dan cek-bansos.icu"), ["hadiah.tk", "promo.zip", "cek-bansos.icu"],
+                       "the free domains scams use are links too")
         XCTAssertEqual(codes("Info: https://petugas@layanan.contoh.go.id/ktp"), [], "an allowed host with a user part is allowed")
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Kirim ke humas@contoh.go.id atau mention @diskominfo"), [], "e-mail and handles are not links")
         // A missing space after a full stop, or a word in brackets, is no link; short links and www. addresses are.

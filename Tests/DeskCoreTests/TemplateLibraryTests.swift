@@ -160,6 +160,8 @@ final class TemplateLibraryTests: XCTestCase {
         let (_, issues) = TemplateLibrary.parse(try TOMLFile.load(path))
         XCTAssertTrue(issues.contains { $0.message.contains("version must be a whole number of at least 1, found 0") && $0.line == 3 }, "\(issues)")
         XCTAssertTrue(issues.contains { $0.message.contains("title must be a non-empty string, found an empty string") }, "\(issues)")
+        let humour = try write("h.toml", "[[template]]\nid = \"h\"\nversion = 1\nlang = \"id\"\nhumor = 5\ntitle = \"x\"\nbody = \"Halo\"\n")
+        XCTAssertTrue(TemplateLibrary.parse(try TOMLFile.load(humour)).issues.contains { $0.message.contains("found 5") })
 
         let mixed = try write("w.toml", """
         [[template]]

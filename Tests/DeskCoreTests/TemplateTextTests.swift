@@ -30,6 +30,10 @@ final class TemplateTextTests: XCTestCase {
         let slip = ReplyLinter.lint("Kami kabari {sla.janji}", context: LintContext(platform: .x, humorAllowed: .none))
         XCTAssertTrue(slip[0].message.contains("not a Meja variable") && slip[0].message.contains("{sla.promise}"), slip[0].message)
         XCTAssertFalse(slip[0].message.contains("--var"), "no advice the command would refuse")
+        for slip in ["{ sla.promise }", "{sla.promise }", "{ link }", "{sla_promise}", "{citizen}", "{staff}", "{LINK}"] {
+            XCTAssertEqual(ReplyLinter.unresolvedVariables(in: "Kami kabari \(slip) ya").count, 1, slip)
+        }
+        XCTAssertEqual(ReplyLinter.unresolvedVariables(in: "Kami kabari { sla.promise } ya"), ["sla.promise"])
     }
 
     func testAValueFromOutsideEntersTheReplyInertAndNeverAsAVariable() throws {

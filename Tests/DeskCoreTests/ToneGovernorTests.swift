@@ -28,11 +28,16 @@ final class ToneGovernorTests: XCTestCase {
                      "Haha kalian lucu, janji mulu gak pernah ditepati 😂",
                      "Hebat ya pemkot, lampu jalan mati sebulan gak diganti, mantap 👏👏",
                      "Pegawai kelurahan minta uang pelicin 200rb buat KTP, mantap 👍",
-                     "Sudah menunggu berbulan-bulan, terima kasih banyak ya 🙏"] {
+                     "Sudah menunggu berbulan-bulan, terima kasih banyak ya 🙏",
+                     "Keren, cuma 2 minggu nunggu balasan wkwk", "Luar biasa, tiga bulan nunggu KTP 👏",
+                     "Makasih min udah PHP terus", "Amazing how you guys never keep your word lol",
+                     "Bagus, tinggal sogok aja semua beres 👍", "Salut sama petugasnya, minta uang kopi dulu baru dilayani"] {
             let v = governor.verdict(text)
             XCTAssertEqual(v.intent, .complaint, "\(text): \(v.reasons)")
             XCTAssertEqual(v.humorAllowed, .none, "\(text): \(v.reasons)")
         }
+        XCTAssertNotEqual(governor.verdict("Suap-suapan bareng keluarga di taman kota seru banget wkwk").intent, .complaint,
+                          "feeding each other is no bribe")
         // Counting down to something awaited is no complaint.
         let countdown = governor.verdict("Nunggu lebaran tinggal 3 hari lagi, seneng banget haha")
         XCTAssertNotEqual(countdown.intent, .complaint, "\(countdown.reasons)")
@@ -216,6 +221,10 @@ final class ToneGovernorTests: XCTestCase {
             ("My son was hit by a car near the school crossing", "disaster"),
             ("Thanks for helping after my house burned down", "disaster"),
             ("Asap karhutla makin tebal di kampung kami", "disaster"),
+            ("Anak saya dibully di sekolah tiap hari", "child_safety"),
+            ("My kid is being bullied at school", "child_safety"),
+            ("Ada anak dipukuli gurunya di SD 3", "child_safety"),
+            ("A child is being abused by a neighbour", "child_safety"),
         ]
         for (text, topic) in cases {
             let v = governor.verdict(text)

@@ -61,16 +61,27 @@ public struct TOMLFile: Sendable {
                 // mistake), the nearest whose removal gets the parser further. Settings first, headers (which take
                 // their whole table along) only when no setting will do.
                 let nonBlank = stride(from: min(stop, parsed.count), through: 1, by: -1).filter { !parsed[$0 - 1].allSatisfy(\.isWhitespace) }
+                // Each try parses the whole file again: once a line that gets the parser further is found, only a few
+                // more are tried for one that mends (with several mistakes in a file none does, and trying every line
+                // above each mistake made a long file with a few bad lines take minutes).
                 func faultyEntry(among lines: [Int]) -> (line: Int, removed: [Int])? {
-                    let candidates = lines.lazy.map { line -> (line: Int, removed: [Int], result: Result<TOMLTable, TOMLParseError>?) in
+                    var further: (line: Int, removed: [Int])?
+                    var triedSince = 0
+                    for line in lines {
                         let removed = Self.linesOfEntry(at: line, in: parsed)
                         var without = parsed
                         for l in removed { without[l - 1] = "" }
-                        return (line, removed, attempt(without))
+                        switch attempt(without) {
+                        case .success?: return (line, removed)
+                        case .failure(let later)? where further == nil && later.source.begin.line > stop: further = (line, removed)
+                        default: break
+                        }
+                        if further != nil {
+                            triedSince += 1
+                            if triedSince > Self.triesAfterProgress { break }
+                        }
                     }
-                    let mends = candidates.first { if case .success? = $0.result { true } else { false } }
-                    let further = mends ?? candidates.first { if case .failure(let later)? = $0.result { later.source.begin.line > stop } else { false } }
-                    return further.map { ($0.line, $0.removed) }
+                    return further
                 }
                 let isHeader = { (line: Int) in Self.isHeader(parsed[line - 1]) }
                 guard let fault = faultyEntry(among: nonBlank.filter { !isHeader($0) }) ?? faultyEntry(among: nonBlank.filter(isHeader)) else {
@@ -86,6 +97,10 @@ public struct TOMLFile: Sendable {
             }
         }
     }
+
+    /// How many more lines are tried for one whose removal mends the file, once one that gets the parser further is
+    /// found.
+    static let triesAfterProgress = 8
 
     /// The lines an entry at `line` spans when it is left out: the line, and for a table header every line up to the
     /// next header (its settings would otherwise join the table above).

@@ -64,9 +64,13 @@ struct PersonalDataScanner {
         var plus: Bool
     }
 
-    /// Labels that may be written glued to a number ("NIK3201…", "WA0812…", "HP/0812…"): the number is still read.
+    /// Labels of personal numbers ("NIK3201…", "WA 0812…", "HP/0812…", "BCA 123…"): a number after one is always read,
+    /// glued to it or not, and never taken for an amount, a date or a reference.
     static let labels: Set<String> = ["nik", "kk", "ktp", "wa", "hp", "telp", "tel", "telpon", "telepon", "no", "nomor", "nomer",
-                                      "rek", "rekening", "norek", "phone", "tlp", "whatsapp"]
+                                      "rek", "rekening", "norek", "phone", "tlp", "whatsapp",
+                                      // banks and e-wallets, named before an account number
+                                      "bca", "bri", "bni", "mandiri", "btn", "bsi", "cimb", "danamon", "permata", "ocbc", "bjb", "jago",
+                                      "ovo", "gopay", "shopeepay", "linkaja"]   // not "dana": also the word for funds
     /// Words after a number that make it an amount of money ("1.250.000.000 rupiah", "2,5 miliar").
     static let moneyWords: Set<String> = ["rupiah", "rp", "idr", "ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"]
 
@@ -85,6 +89,13 @@ struct PersonalDataScanner {
             while b > 0, chars[b - 1].isLetter { b -= 1 }
             return String(chars[b..<k]).lowercased()
         }
+        /// "hh.mm" or "hh:mm" at `k`, not followed by another digit.
+        func isTime(at k: Int) -> Bool {
+            guard isDigit(k), isDigit(k + 1), k + 2 < chars.count, ".:".contains(chars[k + 2]),
+                  isDigit(k + 3), isDigit(k + 4), !isDigit(k + 5),
+                  let h = Int(String(chars[k...(k + 1)])), let m = Int(String(chars[(k + 3)...(k + 4)])) else { return false }
+            return h <= 23 && m <= 59
+        }
         func word(after k: Int) -> String {
             var e = k
             while e < chars.count, chars[e].isLetter { e += 1 }
@@ -96,9 +107,13 @@ struct PersonalDataScanner {
                 continue
             }
             let glued = i > 0 && chars[i - 1].isLetter
-            let labelled = i >= 1 && labels.contains(word(before: glued ? i : i - 1))
+            // A label just before it ("NIK 3201…", "WA: 0812…", "Rek #123…", "HP/0812…", "NIK3201…"): then no exemption
+            // below applies — an amount, a date or a reference is never labelled as personal data.
+            var labelEnd = i
+            while labelEnd > 0, " :#./-_\t".contains(chars[labelEnd - 1]) { labelEnd -= 1 }
+            let labelled = labels.contains(word(before: labelEnd))
             if glued && !labelled || !glued && i >= 2 && "-/_".contains(chars[i - 1]) && chars[i - 2].isLetter && !labelled
-                || i > 0 && chars[i - 1] == "#" {
+                || i > 0 && chars[i - 1] == "#" && !labelled {
                 // Part of a code such as LAP-2026-000123, or a reference (#20261201-00123): skip the whole run.
                 while i < chars.count, chars[i].isLetter || chars[i].isNumber || "-/_".contains(chars[i]) { i += 1 }
                 continue
@@ -115,7 +130,8 @@ struct PersonalDataScanner {
                     groups[groups.count - 1].append(chars[j])
                     j += 1
                     end = j
-                } else if " .-".contains(chars[j]), isDigit(j + 1) {
+                } else if " .-".contains(chars[j]), isDigit(j + 1), chars[j] != " " || !(groups.count == 1 && Self.isYear(groups[0])) && !isTime(at: j + 1) {
+                    // Not across a space after a lone year or before a time: "7 Juni 2026 06.00-10.00", "2025 2026 2027".
                     separators.append(chars[j])
                     groups.append("")
                     j += 1
@@ -145,11 +161,14 @@ struct PersonalDataScanner {
             let currencyBefore = ["rp", "idr"].contains(word(before: back))
             // After it: a decimal comma (",00", ",5"), ",-", or a money word ("rupiah", "juta").
             var ahead = end
-            if ahead < chars.count, chars[ahead] == ",", isDigit(ahead + 1) || ahead + 1 < chars.count && chars[ahead + 1] == "-" {
+            // An amount never starts with 0 (a phone number does); nothing labelled as personal data is exempt.
+            let mayBeMoney = !labelled && !digits.hasPrefix("0")
+            if mayBeMoney, ahead < chars.count, chars[ahead] == ",", isDigit(ahead + 1) || ahead + 1 < chars.count && chars[ahead + 1] == "-" {
                 continue   // an amount written with its decimals: "2.500.000.000,00", "50.000,-"
             }
             while ahead < chars.count, chars[ahead] == " " { ahead += 1 }
-            if currencyBefore || moneyWords.contains(word(after: ahead)) || Self.isThousands(groups, separators) || Self.isDate(groups, separators) {
+            if mayBeMoney && (currencyBefore || moneyWords.contains(word(after: ahead)) || Self.isThousands(groups, separators))
+                || !labelled && Self.isDate(groups, separators) {
                 continue
             }
             out.append(Number(text: (plus ? "+" : "") + String(chars[start..<end]), digits: digits, plus: plus))
@@ -162,6 +181,9 @@ struct PersonalDataScanner {
         groups.count >= 2 && separators.allSatisfy { $0 == "." } && (1...3).contains(groups[0].count) && !groups[0].hasPrefix("0")
             && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
+
+    /// A year as people write one: four digits from 1900 to 2199.
+    static func isYear(_ group: String) -> Bool { group.count == 4 && Int(group).map { (1900...2199).contains($0) } == true }
 
     /// A date at the start of the number: day-month-year or year-month-day, with dashes or dots ("01-12-2026",
     /// "2026-12-01", "01.12.2026").
@@ -183,6 +205,7 @@ struct PersonalDataScanner {
             switch p.generalCategory {
             case .format: continue
             case .spaceSeparator: out.append(" ")
+            case .control where scalar == "\t": out.append(" ")   // digits pasted from a spreadsheet
             case .dashPunctuation: out.append("-")
             case .decimalNumber:
                 if let value = p.numericValue, let digit = Unicode.Scalar(48 + Int(value)) { out.append(digit) } else { out.append(scalar) }

@@ -89,7 +89,7 @@ public enum ReplyLinter {
     public static func unresolvedVariables(in text: String) -> [String] {
         var names: [String] = []
         for span in variableSpans(in: text) {
-            let name = String(text[span].dropFirst().dropLast())
+            let name = text[span].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
             if !names.contains(name) { names.append(name) }
         }
         return names
@@ -100,11 +100,12 @@ public enum ReplyLinter {
     public static func variableSpans(in text: String) -> [Range<String.Index>] {
         var spans: [Range<String.Index>] = []
         TemplateText.scanBraces(text, literal: { _ in }, braced: { inner, whole in
-            let name = String(inner)
-            // A variable the desk knows, or a slip of one ("{sla.janji}", "{CITIZEN.NAME}": a known variable's first part
-            // and a dot). Other braced words ("{nama}", from a template's literal "{{nama}}", or "{NIK}" written as an
-            // example) are text, sent as written: no value could ever be given for them.
-            if RenderContext.isKnown(name) || TemplateText.isVariableName(name) && RenderContext.isNamespace(name) {
+            let name = inner.trimmingCharacters(in: .whitespaces)
+            // A variable the desk knows, or a slip of one ("{sla.janji}", "{CITIZEN.NAME}", "{sla_promise}", "{ link }",
+            // "{citizen}": a known variable's name or first part, in any case and spacing). Other braced words ("{nama}",
+            // from a template's literal "{{nama}}", or "{NIK}" written as an example) are text, sent as written: no value
+            // could ever be given for them.
+            if RenderContext.isKnown(name) || TemplateText.isVariableName(name) && RenderContext.isSlip(name) {
                 spans.append(whole.startIndex..<whole.endIndex)
             }
         })
@@ -122,9 +123,10 @@ public enum ReplyLinter {
         return level
     }
 
-    static let jokeEmoji: Set<String> = ["😂", "🤣", "😆", "😄", "😁", "😅", "🤭", "😛", "😜", "😝", "🙃", "😹", "🤪", ":d", ":p", "xd",
-                                         "ngakak", "kocak", "lmao", "rofl"]
-    static let warmEmoji: Set<String> = ["😊", "🙂", "😀", "😃", "😉", "🥰", "😍", "🤗", ":)", ";)", "=)"]
+    static let jokeEmoji: Set<String> = ["😂", "🤣", "😆", "😄", "😁", "😅", "🤭", "🫢", "🫣", "🙈", "😏", "😋", "😛", "😜", "😝", "🙃",
+                                         "😹", "😸", "😺", "🤪", "🤡", "😎", "🥳", "🎉", ":d", ":p", "xd",
+                                         "ngakak", "kocak", "lmao", "rofl", "bercanda", "becanda", "kidding", "jk"]
+    static let warmEmoji: Set<String> = ["😊", "🙂", "😀", "😃", "😉", "🥰", "😍", "🤗", "☺", ":)", ";)", "=)"]
 
     /// Mostly capitals: at least 12 letters, 70% or more of them upper-case.
     static func isShouting(_ text: String) -> Bool {

@@ -119,11 +119,14 @@ public struct RenderContext: Hashable, Sendable {
     public static func isKnown(_ name: String) -> Bool { knownNames.contains(name) }
     private static let knownNames = Set(knownVariables.map(\.name))
 
-    /// Whether `name` starts with a known variable's first part and a dot ("sla.janji", "CITIZEN.NAME"): meant as a
-    /// variable, though perhaps misspelt.
-    public static func isNamespace(_ name: String) -> Bool {
-        guard let dot = name.firstIndex(of: ".") else { return false }
-        return namespaces.contains(name[..<dot].lowercased())
+    /// Whether `name` was meant as a variable, though mistyped: a known variable in other case or with "_" for "."
+    /// ("LINK", "sla_promise"), a known variable's first part alone ("citizen"), or that first part and more
+    /// ("sla.janji", "CITIZEN.NAME").
+    public static func isSlip(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if knownNames.contains(lower) || knownNames.contains(lower.replacingOccurrences(of: "_", with: ".")) { return true }
+        let first = lower.split(whereSeparator: { $0 == "." || $0 == "_" }).first.map(String.init) ?? lower
+        return namespaces.contains(first)
     }
     private static let namespaces = Set(knownVariables.compactMap { $0.name.split(separator: ".").count > 1 ? String($0.name.split(separator: ".")[0]) : nil })
 }

@@ -184,7 +184,7 @@ private struct TemplateReader {
         let keywords = list("keywords")
         var humor = HumorLevel.none
         if let v = table["humor"] {
-            if let n = v.int, let h = HumorLevel(level: n) { humor = h } else { fail("humor must be 0 (none), 1 (warm) or 2 (light joke)", key: "humor") }
+            if let n = v.int, let h = HumorLevel(level: n) { humor = h } else { fail("humor must be 0 (none), 1 (warm) or 2 (light joke), found \(v.foundName)", key: "humor") }
         } else {
             fail("humor is missing: add humor = 0, 1 or 2", key: nil)
         }

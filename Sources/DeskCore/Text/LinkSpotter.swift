@@ -46,7 +46,8 @@ public enum LinkSpotter {
         // and "https://user:pass@evil.com" go to evil.com, while "https://evil.com/@contoh.go.id" has "@" only in its
         // path. Without a scheme, "@" makes an e-mail address or a handle — unless a path follows the host, as in
         // "contoh.go.id@evil.com/vaksin", which a browser opens at evil.com.
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        // A backslash ends the authority as a slash does: browsers read "https://evil.com\\@contoh.go.id" as evil.com.
+        let authority = rest.prefix { $0 != "/" && $0 != "\\" && $0 != "?" && $0 != "#" }
         let userinfo = authority.lastIndex(of: "@")
         if !hasScheme, rest.contains("@"), userinfo == nil || authority.endIndex == rest.endIndex { return nil }
         let hostAndPort = userinfo.map { authority[authority.index(after: $0)...] } ?? authority
@@ -67,6 +68,10 @@ public enum LinkSpotter {
         "de", "fr", "nl", "tv", "gl", "gd", "to", "cc", "ws", "be", "ch", "it", "es", "ru", "br", "ca", "eu", "ai", "gg",
         "im", "la", "so", "sh", "ph", "th", "vn", "tw", "hk", "nz", "za", "ac", "tl", "bn", "pk", "bd", "sa", "ae", "tr",
         "mx", "ar", "cl", "se", "no", "fi", "dk", "pl", "at", "ie", "pt", "gr", "il", "eg", "ng", "ke", "fm", "am", "ms",
+        // free or cheap domains that scams favour
+        "tk", "ml", "ga", "cf", "gq", "icu", "buzz", "zip", "mov", "cyou", "sbs", "rest", "lol", "quest", "monster", "bar",
+        "work", "fun", "vip", "win", "bid", "loan", "men", "party", "review", "stream", "download", "racing", "science",
+        "kim", "country", "gdn", "mom", "cam", "cfd", "pw", "su",
     ]
 
     /// Whether `host` ends in one of `knownTopLevels`.

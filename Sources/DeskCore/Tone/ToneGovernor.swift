@@ -55,6 +55,11 @@ public struct ToneGovernor: Sendable {
     /// Sentiment at or below which a message with a complaint word is plainly displeased, whatever it calls itself.
     static let displeased = -0.6
 
+    /// Words for a child: with abuse or violence in the same message, children's safety is at stake.
+    static let childWords: Set<String> = ["anak", "anakku", "anaknya", "balita", "bayi", "bocah", "murid", "siswa", "siswi", "pelajar",
+                                          "sd", "paud", "child", "children", "kid", "kids", "son", "daughter", "student", "students",
+                                          "pupil", "toddler", "baby"]
+
     /// Words for waiting (after slang normalisation: "nunggu" is "menunggu").
     static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"]
     /// Units of a long wait, after a number ("3 bulan", "6 hours").
@@ -72,15 +77,18 @@ public struct ToneGovernor: Sendable {
     /// A wait word followed within four words by a number and a unit of time, or by a long wait in one word; not a
     /// countdown ("nunggu lebaran tinggal 3 hari lagi").
     static func waitedFor(_ tokens: [ToneTokenizer.Token]) -> String? {
+        func isNumber(_ word: String) -> Bool { word.allSatisfy(\.isNumber) || numberWords.contains(word) }
         for (i, token) in tokens.enumerated() where token.isWord && waitWords.contains(token.text) {
+            // Told before the wait word: "2 minggu nunggu balasan", "tiga bulan nunggu KTP".
+            if i >= 2, isNumber(tokens[i - 2].text), waitUnits.contains(tokens[i - 1].text) { return phrase(tokens, i - 2, 3) }
+            if i >= 1, longWaits.contains(tokens[i - 1].text) { return phrase(tokens, i - 1, 2) }
             let end = min(tokens.count, i + 6)
             for j in (i + 1)..<max(i + 1, end) {
                 let word = tokens[j].text
                 if longWaits.contains(word) { return phrase(tokens, i, j - i + 1) }
-                let isNumber = word.allSatisfy(\.isNumber) || numberWords.contains(word)
                 // "tinggal 3 hari lagi", "3 days to go" count down to something awaited: no complaint.
                 let countdown = tokens[i..<j].contains { $0.text == "tinggal" } || j + 2 < tokens.count && ["lagi", "to"].contains(tokens[j + 2].text)
-                if isNumber, !countdown, j + 1 < tokens.count, waitUnits.contains(tokens[j + 1].text) { return phrase(tokens, i, j - i + 2) }
+                if isNumber(word), !countdown, j + 1 < tokens.count, waitUnits.contains(tokens[j + 1].text) { return phrase(tokens, i, j - i + 2) }
             }
         }
         return nil
@@ -157,6 +165,12 @@ public struct ToneGovernor: Sendable {
         lexicon.topics.matches(in: ids) { topic, start, length in
             guard length > figurative[start] ?? 0 else { return }
             if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
+        }
+        // Abuse or violence against a child is a matter of children's safety too, wherever the child is named
+        // ("Anak saya dibully di sekolah", "a child is being abused"), so a standard for child_safety applies.
+        if r.topicWords[.childSafety] == nil, let harm = r.topicWords[.abuse] ?? r.topicWords[.violence],
+           let child = tokens.first(where: { $0.isWord && Self.childWords.contains($0.text) }) {
+            r.topicWords[.childSafety] = child.text + " … " + harm
         }
         r.topics = r.topicWords.keys.sorted()
         r.asks = text.utf8.contains(UInt8(ascii: "?")) || r.cueWords[.question] != nil
