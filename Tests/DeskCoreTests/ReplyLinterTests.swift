@@ -98,6 +98,8 @@ final class ReplyLinterTests: XCTestCase {
         }
         // Invisible characters between the digits hide nothing: both the hidden characters and the NIK are found.
         XCTAssertTrue(codes("NIK 3201\u{200B}2345\u{2060}6789\u{00AD}0001").contains(.personalData))
+        XCTAssertTrue(codes("NIK 3201\u{034F}2345\u{034F}6789\u{034F}0001").contains(.personalData), "a combining mark on a digit hides nothing")
+        XCTAssertEqual(codes("Kirim ke budi\u{FF20}ｇｍａｉｌ.com"), [.personalData], "a full-width e-mail address")
         // Dates, times and prices written with the same characters stay what they are.
         XCTAssertEqual(codes("Jadwal 1\u{2013}3 Desember 2026, pukul 08.00\u{2013}15.00, biaya Rp\u{00A0}50.000"), [])
     }

@@ -147,6 +147,21 @@ final class TemplateLibraryTests: XCTestCase {
         XCTAssertEqual(issues.compactMap(\.line), issues.compactMap(\.line).sorted(), "in the file's line order")
     }
 
+    func testAnUnclosedQuoteIsCalledThat() throws {
+        var text = ""
+        for i in 0..<60 {
+            let body = i % 20 == 5 ? "\"Halo kak" : "\"Halo kak {citizen.name}\""
+            text += "[[template]]\nid = \"t\(i)\"\nversion = 1\nlang = \"id\"\nhumor = 0\ntitle = 'Judul \"\(i)'\nbody = \(body)\n\n"
+        }
+        let path = try write("q.toml", text)
+        let (templates, issues) = TemplateLibrary.parse(try TOMLFile.load(path, skippingBadLines: true))
+        XCTAssertEqual(templates.count, 57, "only the three templates with a broken body are left out")
+        let quoteIssues = issues.filter { $0.message.contains("a quote (\") opened on this line is never closed") }
+        XCTAssertEqual(quoteIssues.compactMap(\.line), [5 * 8 + 7, 25 * 8 + 7, 45 * 8 + 7], "\(issues)")
+        XCTAssertNil(TOMLFile.unclosedQuote(in: "title = 'He said \"hi' # a \" in a comment"))
+        XCTAssertNotNil(TOMLFile.unclosedQuote(in: "body = \"\"\"Halo"))
+    }
+
     func testAWrongValueIsNamedAsWritten() throws {
         let path = try write("v.toml", """
         [[template]]

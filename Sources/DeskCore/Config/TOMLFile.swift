@@ -90,12 +90,32 @@ public struct TOMLFile: Sendable {
                 let under = fault.removed.count - 1
                 let note = under > 0 ? "; this line and the \(under) line\(under == 1 ? "" : "s") under it are left out"
                                      : "; this line is left out"
-                let message = fault.line == stop ? error.description : "not valid TOML (the parser stopped at line \(stop))"
+                let message = Self.unclosedQuote(in: parsed[fault.line - 1])
+                    ?? (fault.line == stop ? error.description : "not valid TOML (the parser stopped at line \(stop))")
                 skipped.append(FileIssue(file: path, line: fault.line, message + note))
                 if isHeader(fault.line) { headers.insert(fault.line) }
                 for l in fault.removed { parsed[l - 1] = "" }
             }
         }
+    }
+
+    /// What to say of a line whose quote is never closed, in words a person fixing it understands (the parser speaks
+    /// of "unescaped control characters"); nil when its quotes pair up.
+    static func unclosedQuote(in line: Substring) -> String? {
+        let triple = line.components(separatedBy: "\"\"\"").count - 1
+        if triple % 2 == 1 { return "a text opened with \"\"\" here is never closed with \"\"\"" }
+        var quotes = 0
+        var escaped = false
+        var literal = false   // inside 'single-quoted' text, where " is a plain character
+        for c in line.replacingOccurrences(of: "\"\"\"", with: "") {
+            if escaped { escaped = false; continue }
+            let inBasic = quotes % 2 == 1
+            if c == "\\", inBasic { escaped = true }
+            else if c == "'", !inBasic { literal.toggle() }
+            else if c == "\"", !literal { quotes += 1 }
+            else if c == "#", !inBasic, !literal { break }
+        }
+        return quotes % 2 == 1 ? "a quote (\") opened on this line is never closed: end the text with \"" : nil
     }
 
     /// How many more lines are tried for one whose removal mends the file, once one that gets the parser further is

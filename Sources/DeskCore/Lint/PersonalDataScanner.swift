@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds personal data in a reply with hand-written scanners (no regular expressions): NIK, phone numbers,
 /// e-mail addresses and account numbers.
 ///
@@ -32,7 +34,8 @@ struct PersonalDataScanner {
             if allowedDigits.contains(d) || d.hasPrefix("1500") && d.count <= 7 { continue }
             if let kind = Self.classify(d, plus: number.plus) { note(kind, Self.masked(number.text)) }
         }
-        for email in Self.emails(in: text) {
+        // Full-width and other compatibility forms read as their plain letters ("budi＠ｇｍａｉｌ.com").
+        for email in Self.emails(in: text.precomposedStringWithCompatibilityMapping) {
             let domain = String(email.split(separator: "@").last ?? "")
             if ReplyLinter.isAllowed(host: domain, allowList: allowedDomains) { continue }
             note(Localized("alamat e-mail", "an e-mail address"), Self.masked(email))
@@ -200,10 +203,13 @@ struct PersonalDataScanner {
     /// digits, and format characters (zero-width space, joiners, soft hyphen, bidi marks) left out.
     static func asSeen(_ text: String) -> String {
         var out = String.UnicodeScalarView()
+        var last: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             let p = scalar.properties
+            defer { last = scalar }
             switch p.generalCategory {
             case .format: continue
+            case .nonspacingMark where last.properties.generalCategory == .decimalNumber: continue   // U+034F and the like on a digit
             case .spaceSeparator: out.append(" ")
             case .control where scalar == "\t": out.append(" ")   // digits pasted from a spreadsheet
             case .dashPunctuation: out.append("-")
