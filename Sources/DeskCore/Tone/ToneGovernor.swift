@@ -62,6 +62,8 @@ public struct ToneGovernor: Sendable {
 
     /// Words for waiting (after slang normalisation: "nunggu" is "menunggu").
     static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"]
+    /// The first bytes of `waitWords`: most words are passed over without hashing them.
+    static let waitInitials: Set<UInt8> = Set(waitWords.compactMap(\.utf8.first))
     /// Units of a long wait, after a number ("3 bulan", "6 hours").
     static let waitUnits: Set<String> = ["jam", "hari", "minggu", "bulan", "tahun", "hour", "hours", "day", "days", "week", "weeks",
                                          "month", "months", "year", "years"]
@@ -78,7 +80,7 @@ public struct ToneGovernor: Sendable {
     /// countdown ("nunggu lebaran tinggal 3 hari lagi").
     static func waitedFor(_ tokens: [ToneTokenizer.Token]) -> String? {
         func isNumber(_ word: String) -> Bool { word.allSatisfy(\.isNumber) || numberWords.contains(word) }
-        for (i, token) in tokens.enumerated() where token.isWord && waitWords.contains(token.text) {
+        for (i, token) in tokens.enumerated() where token.isWord && waitInitials.contains(token.text.utf8.first ?? 0) && waitWords.contains(token.text) {
             // Told before the wait word: "2 minggu nunggu balasan", "tiga bulan nunggu KTP".
             if i >= 2, isNumber(tokens[i - 2].text), waitUnits.contains(tokens[i - 1].text) { return phrase(tokens, i - 2, 3) }
             if i >= 1, longWaits.contains(tokens[i - 1].text) { return phrase(tokens, i - 1, 2) }
