@@ -31,13 +31,15 @@ final class ToneGovernorTests: XCTestCase {
                      "Sudah menunggu berbulan-bulan, terima kasih banyak ya 🙏",
                      "Keren, cuma 2 minggu nunggu balasan wkwk", "Luar biasa, tiga bulan nunggu KTP 👏",
                      "Makasih min udah PHP terus", "Amazing how you guys never keep your word lol",
-                     "Bagus, tinggal sogok aja semua beres 👍", "Salut sama petugasnya, minta uang kopi dulu baru dilayani"] {
+                     "Bagus, tinggal sogok aja semua beres 👍", "Salut sama petugasnya, minta uang kopi dulu baru dilayani",
+                     "Pelayanan terbaik, harus kasih amplop dulu baru diproses haha"] {
             let v = governor.verdict(text)
             XCTAssertEqual(v.intent, .complaint, "\(text): \(v.reasons)")
             XCTAssertEqual(v.humorAllowed, .none, "\(text): \(v.reasons)")
         }
         XCTAssertNotEqual(governor.verdict("Suap-suapan bareng keluarga di taman kota seru banget wkwk").intent, .complaint,
                           "feeding each other is no bribe")
+        XCTAssertEqual(governor.verdict("Seneng banget dapet amplop lebaran dari om wkwk").humorAllowed, .light, "a festive envelope is no bribe")
         // Counting down to something awaited is no complaint.
         let countdown = governor.verdict("Nunggu lebaran tinggal 3 hari lagi, seneng banget haha")
         XCTAssertNotEqual(countdown.intent, .complaint, "\(countdown.reasons)")
