@@ -130,7 +130,8 @@ final class ReplyLinterTests: XCTestCase {
         for smuggled in ["NIK #3201123456780001 ya", "WA #081234567890 ya", "Rek BCA #1234567890 ya", "Rekening 1234567890 rupiah ya",
                          "Hubungi Rp 0812.3456.7890 ya", "Hubungi Rp 081.234.567.890 ya", "NIK 3201123456780001,- ya",
                          "NIK 3201123456780001,00 ya", "Telp 081234567890,- ya", "NIK 3.201.123.456.780.001 ya",
-                         "Hubungi 081234567890 miliar", "NIK 3201\t1234\t5678\t0001"] {
+                         "Hubungi 081234567890 miliar", "NIK 3201\t1234\t5678\t0001", "3201_1234_5678_9012", "0812·3456·7890",
+                         "0812•3456•7890"] {
             XCTAssertEqual(codes(smuggled), [.personalData], smuggled)
         }
         // An amount's words do not hide a phone number or a NIK beside them.
@@ -162,7 +163,8 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(ReplyLinter.estimatedHumor("wkwkwk"), .light)
         // Every playful mark counts, not only the best-known ones.
         for playful in ["Turut berduka Kak, 😀 semoga cepat beres", "Turut berduka 😃", "Sabar ya 😅", "Hmm 🤭", "Bikin ngakak", "lol",
-                        "Mohon maaf 🫢", "Segera kami cek 🙈", "Siap 😏", "Selesai 🥳", "bercanda ya", "just kidding"] {
+                        "Mohon maaf 🫢", "Segera kami cek 🙈", "Siap 😏", "Selesai 🥳", "bercanda ya", "just kidding", "Turut berduka 🙊",
+                        "Turut berduka 🫠"] {
             XCTAssertEqual(codes(playful, allowed: .none), [.humorAboveAllowed], playful)
         }
         XCTAssertEqual(ReplyLinter.estimatedHumor("Sabar ya 😅"), .light)
@@ -195,6 +197,11 @@ final class ReplyLinterTests: XCTestCase {
         }
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Info: https://evil.com/@contoh.go.id"), ["evil.com"], "'@' in the path is not the host")
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Info: https://evil.com\\@contoh.go.id"), ["evil.com"], "a backslash ends the host as browsers read it")
+        for forgiven in ["Info di //evil.com ya", "Info https:/\\evil.com", "Info https:\\\\evil.com", "Info https:/evil.com/x"] {
+            XCTAssertEqual(ReplyLinter.linkHosts(in: forgiven), ["evil.com"], forgiven)
+        }
+        XCTAssertEqual(codes("Info: https://contoh.go.id:443@evil.com"), [.linkNotAllowed], "a port before '@' is no e-mail address")
+        XCTAssertEqual(ReplyLinter.linkHosts(in: "Catatan // penting: jam 08.00"), [], "slashes in prose are no link")
         XCTAssertEqual(ReplyLinter.linkHosts(in: "Daftar di hadiah.tk atau promo.zip dan cek-bansos.icu"), ["hadiah.tk", "promo.zip", "cek-bansos.icu"],
                        "the free domains scams use are links too")
         XCTAssertEqual(codes("Info: https://petugas@layanan.contoh.go.id/ktp"), [], "an allowed host with a user part is allowed")

@@ -171,6 +171,10 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try other.queue(limit: 10).first { $0.comment.id == id }?.hasDraft, false)
         try t.desk.saveDraft(for: id, text: "")
         XCTAssertEqual(try t.desk.queue(limit: 10).first { $0.comment.id == id }?.hasDraft, false, "an emptied draft is gone")
+        try t.desk.saveDraft(for: id, text: "Halo")
+        try t.desk.saveDraft(for: id, text: "   \n\t ")
+        XCTAssertNil(try t.desk.draft(for: id), "blanks alone are no draft")
+        XCTAssertEqual(try t.desk.queue(limit: 10).first { $0.comment.id == id }?.hasDraft, false)
     }
 }
 

@@ -32,7 +32,8 @@ final class ToneGovernorTests: XCTestCase {
                      "Keren, cuma 2 minggu nunggu balasan wkwk", "Luar biasa, tiga bulan nunggu KTP 👏",
                      "Makasih min udah PHP terus", "Amazing how you guys never keep your word lol",
                      "Bagus, tinggal sogok aja semua beres 👍", "Salut sama petugasnya, minta uang kopi dulu baru dilayani",
-                     "Pelayanan terbaik, harus kasih amplop dulu baru diproses haha"] {
+                     "Pelayanan terbaik, harus kasih amplop dulu baru diproses haha",
+                     "Sampah di Kel. Sukamaju gak diangkut udah seminggu, baunya kemana-mana. Tolong dong pak!"] {
             let v = governor.verdict(text)
             XCTAssertEqual(v.intent, .complaint, "\(text): \(v.reasons)")
             XCTAssertEqual(v.humorAllowed, .none, "\(text): \(v.reasons)")

@@ -394,6 +394,17 @@ final class ReducerTests: XCTestCase {
         send(&s, .command)
         _ = Reducer.apply(&s, .typed("topic all"))
         send(&s, .accept)
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("topic children"))
+        send(&s, .accept)
+        XCTAssertEqual(s.queue.filter.topic, .childSafety, "by the word the help uses")
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("topic nope"))
+        send(&s, .accept)
+        XCTAssertTrue(s.notice?.text.contains("disaster, health_emergency, child_safety") == true, s.notice?.text ?? "")
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("topic all"))
+        send(&s, .accept)
         XCTAssertNil(s.queue.filter.topic)
         XCTAssertEqual(KeyMap.defaults.keys(for: .filterTopic, in: .queue).map(\.name), ["f"])
     }
@@ -1116,6 +1127,15 @@ final class ReducerTests: XCTestCase {
         send(&s, .editAgain)
         XCTAssertEqual(s.screen, .composer)
         XCTAssertEqual(s.composer?.editor.text, "Jangan bodoh", "editing again keeps the draft")
+    }
+
+    func testADraftOfBlanksIsNoDraft() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("   "))
+        XCTAssertFalse(DeskView.render(s, keys: .defaults).text.contains("draft saved"))
+        send(&s, .leaveComposer)
+        XCTAssertNotEqual(s.notice?.text, s.strings[.draftKept], "blanks are not a kept draft")
+        XCTAssertEqual(s.queue.items.first { $0.comment.id == 1 }?.hasDraft, false, "no ✐ for blanks")
     }
 
     func testTheComposerCountsWhatTheReviewChecks() {

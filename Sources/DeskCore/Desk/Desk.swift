@@ -175,7 +175,9 @@ public final class Desk: Sendable {
 
     /// Saves the draft as typed (empty text removes it). Drafts are private work, not on the log.
     public func saveDraft(for commentID: Int64, text: String, templateID: String? = nil) throws {
-        let d = ReplyDraft(commentID: commentID, staff: actor.name, text: text, templateID: templateID, updatedAt: now)
+        // Blanks alone are no draft: saving them removes it, as saving an empty text does.
+        let kept = text.allSatisfy(\.isWhitespace) ? "" : text
+        let d = ReplyDraft(commentID: commentID, staff: actor.name, text: kept, templateID: templateID, updatedAt: now)
         try store.write { try $0.saveDraft(d) }
     }
 

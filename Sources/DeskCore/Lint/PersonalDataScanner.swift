@@ -77,7 +77,7 @@ struct PersonalDataScanner {
     /// Words after a number that make it an amount of money ("1.250.000.000 rupiah", "2,5 miliar").
     static let moneyWords: Set<String> = ["rupiah", "rp", "idr", "ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"]
 
-    /// Runs of digits, joined across single separators (space, `.`, `-`, or " - "), with a leading `+` noted. Not read
+    /// Runs of digits, joined across single separators (space, `.`, `-`, `_`, `·`, `•`, or " - "), with a leading `+` noted. Not read
     /// as a number: a code such as LAP-2026-000123 (letters, a dash, digits); a reference after "#"; an amount of
     /// money ("Rp 12.500.000.000", "2.500.000.000,00", "1.250.000.000 rupiah", or thousands grouped by dots); a
     /// date, with whatever time follows it ("01-12-2026 10.00", "2026-12-01"). A number glued to a label ("NIK3201…",
@@ -133,7 +133,7 @@ struct PersonalDataScanner {
                     groups[groups.count - 1].append(chars[j])
                     j += 1
                     end = j
-                } else if " .-".contains(chars[j]), isDigit(j + 1), chars[j] != " " || !(groups.count == 1 && Self.isYear(groups[0])) && !isTime(at: j + 1) {
+                } else if " .-_·•".contains(chars[j]), isDigit(j + 1), chars[j] != " " || !(groups.count == 1 && Self.isYear(groups[0])) && !isTime(at: j + 1) {
                     // Not across a space after a lone year or before a time: "7 Juni 2026 06.00-10.00", "2025 2026 2027".
                     separators.append(chars[j])
                     groups.append("")
@@ -225,8 +225,13 @@ struct PersonalDataScanner {
     /// `local@domain.tld` addresses (a handle such as `@diskominfo` has no local part and is not one).
     static func emails(in text: String) -> [String] {
         var out: [String] = []
-        // Split where an address cannot continue: "e-mail:budi@…", "<budi@…>", "mailto:budi@…", "\"budi@…\"".
-        for raw in text.split(whereSeparator: { $0.isWhitespace || ",;()<>[]:\"'`".contains($0) }) {
+        // Split where an address cannot continue: "e-mail:budi@…", "<budi@…>", "mailto:budi@…", "\"budi@…\"" — but
+        // not inside a link, whose "user@host" is a host (the link check's matter).
+        let words = text.split(whereSeparator: \.isWhitespace).filter { word in
+            let lower = word.lowercased()
+            return !(lower.contains("://") || lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//"))
+        }
+        for raw in words.flatMap({ $0.split(whereSeparator: { ",;()<>[]:\"'`".contains($0) }) }) {
             var word = Substring(raw)
             while let last = word.last, ".:!?\"'".contains(last) { word.removeLast() }
             let parts = word.split(separator: "@", omittingEmptySubsequences: false)

@@ -124,7 +124,7 @@ public enum ReplyLinter {
     }
 
     static let jokeEmoji: Set<String> = ["😂", "🤣", "😆", "😄", "😁", "😅", "🤭", "🫢", "🫣", "🙈", "😏", "😋", "😛", "😜", "😝", "🙃",
-                                         "😹", "😸", "😺", "🤪", "🤡", "😎", "🥳", "🎉", ":d", ":p", "xd",
+                                         "😹", "😸", "😺", "🙊", "🙉", "🫠", "🤪", "🤡", "😎", "🥳", "🎉", ":d", ":p", "xd",
                                          "ngakak", "kocak", "lmao", "rofl", "bercanda", "becanda", "kidding", "jk"]
     static let warmEmoji: Set<String> = ["😊", "🙂", "😀", "😃", "😉", "🥰", "😍", "🤗", "☺", ":)", ";)", "=)"]
 

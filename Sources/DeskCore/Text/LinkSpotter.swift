@@ -37,11 +37,16 @@ public enum LinkSpotter {
         }
         guard start < end else { return nil }
         var rest = word[start..<end].lowercased()[...]
+        // The scheme as browsers forgive it: "https://", "https:/", "https:\\\\", "http:/\\" all open the host after them,
+        // as "//host" (no scheme) does.
         var hasScheme = false
-        for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) {
+        for scheme in ["https:", "http:"] where rest.hasPrefix(scheme) && rest.dropFirst(scheme.count).first.map({ "/\\".contains($0) }) == true {
             rest = rest.dropFirst(scheme.count)
             hasScheme = true
         }
+        let slashes = rest.prefix { $0 == "/" || $0 == "\\" }
+        let schemeRelative = !hasScheme && slashes.count == 2
+        if hasScheme || schemeRelative { rest = rest.dropFirst(slashes.count) }
         // The host is what follows the last "@" of the address's authority part: "https://contoh.go.id@evil.com/x"
         // and "https://user:pass@evil.com" go to evil.com, while "https://evil.com/@contoh.go.id" has "@" only in its
         // path. Without a scheme, "@" makes an e-mail address or a handle — unless a path follows the host, as in
@@ -52,7 +57,7 @@ public enum LinkSpotter {
         if !hasScheme, rest.contains("@"), userinfo == nil || authority.endIndex == rest.endIndex { return nil }
         let hostAndPort = userinfo.map { authority[authority.index(after: $0)...] } ?? authority
         let host = String(hostAndPort.prefix { $0 != ":" })
-        guard !host.isEmpty, hasScheme || isDomain(host) && (host.hasPrefix("www.") || hasKnownTopLevel(host)) else { return nil }
+        guard !host.isEmpty, hasScheme || isDomain(host) && (schemeRelative || host.hasPrefix("www.") || hasKnownTopLevel(host)) else { return nil }
         return Link(range: start..<end, host: host, hasScheme: hasScheme)
     }
 

@@ -27,9 +27,13 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
 
     /// The topic by its name (`disaster`) or its tag in either language (`bencana`, `#bencana`), or nil.
     public static func named(_ word: String) -> SensitiveTopic? {
-        let w = (word.hasPrefix("#") ? String(word.dropFirst()) : word).lowercased()
-        return SensitiveTopic(rawValue: w) ?? allCases.first { $0.tagLabel.id == w }
+        let w = (word.hasPrefix("#") ? String(word.dropFirst()) : word).lowercased().replacingOccurrences(of: "-", with: "_")
+        return SensitiveTopic(rawValue: w) ?? allCases.first { $0.tagLabel.id == w } ?? aliases[w]
     }
+
+    /// Other words people use for a topic in a command: the words of the desk's help ("children", "health").
+    static let aliases: [String: SensitiveTopic] = ["children": .childSafety, "child": .childSafety, "health": .healthEmergency,
+                                                    "kesehatan": .healthEmergency, "legal": .legalThreat, "hukum": .legalThreat]
 
     /// The topic as a short tag in both languages (`bencana` / `disaster`, the English one its name), for lists with
     /// little room.

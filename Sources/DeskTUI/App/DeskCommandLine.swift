@@ -93,7 +93,7 @@ public enum DeskCommandLine {
             return .filter(f)
         case "topic", "topik", "tag":
             if lifts { f.topic = nil } else {
-                guard let t = SensitiveTopic.named(arg) else { return invalid(head, rest, known: ["all"] + SensitiveTopic.allCases.map(\.rawValue)) }
+                guard let t = SensitiveTopic.named(arg) else { return invalid(head, rest, known: ["all"] + QueueFilter.topicOrder.map(\.rawValue)) }
                 f.topic = t
             }
             return .filter(f)

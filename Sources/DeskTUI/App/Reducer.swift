@@ -268,14 +268,14 @@ public enum Reducer {
             return effects
         case .leaveComposer:
             let effects: [Effect] = c.unsaved ? [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)] : []
-            if !c.editor.isEmpty {
+            if !c.replyText.isEmpty {
                 state.notice = Notice(.info, state.strings[.draftKept])
             } else if c.unsaved {
                 // Emptied (Ctrl-K, or deleted): saving it empty removes the draft, past any undo. Say so.
                 state.notice = Notice(.info, state.strings[.draftDiscarded])
             }
             // The queue marks it ✐ at once (as its next load will).
-            for i in state.queue.items.indices where state.queue.items[i].comment.id == c.commentID { state.queue.items[i].hasDraft = !c.editor.isEmpty }
+            for i in state.queue.items.indices where state.queue.items[i].comment.id == c.commentID { state.queue.items[i].hasDraft = !c.replyText.isEmpty }
             state.stack.removeLast()
             return effects
         case .editLeft: c.editor.moveLeft()

@@ -21,7 +21,7 @@ public enum ComposerView {
             status.append((s.format(.counterNoLimit, String(c.replyText.count)), .status))
         }
         // An empty composer has no draft to call saved.
-        if c.unsaved || !c.editor.text.isEmpty { status.append(("  · " + (c.unsaved ? s[.draftUnsaved] : s[.draftSaved]), .muted)) }
+        if c.unsaved || !c.replyText.isEmpty { status.append(("  · " + (c.unsaved ? s[.draftUnsaved] : s[.draftSaved]), .muted)) }
         if let t = c.templateID { status.append(("  · " + s.format(.fromTemplate, SafeText.sanitize(t, limit: 64)), .muted)) }
         return status
     }
