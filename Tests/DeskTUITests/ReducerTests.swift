@@ -917,6 +917,14 @@ final class ReducerTests: XCTestCase {
         send(&s, .nextVariable)
         XCTAssertEqual(s.notice?.text, "No {variable} is left in the draft.")
         XCTAssertEqual(KeyMap.defaults.keys(for: .nextVariable, in: .composer).map(\.name), ["ctrl-n"])
+        // Taken out and left empty, a variable goes back before the review: no gap is sent.
+        send(&s, .clearDraft)
+        _ = Reducer.apply(&s, .typed("Cek di {link} ya"))
+        send(&s, .editHome)
+        send(&s, .nextVariable)
+        let effects = send(&s, .openReview)
+        guard case .review(_, let request)? = effects.first(where: { if case .review = $0 { true } else { false } }) else { return XCTFail() }
+        XCTAssertEqual(request.text, "Cek di {link} ya")
     }
 
     func testAnAgentIsToldAtOnceThatSomeoneElsesCommentIsNotTheirsToAnswer() {

@@ -117,4 +117,19 @@ final class TextEditorTests: XCTestCase {
         paused.undo()
         XCTAssertEqual(paused.text, "Tim kami")
     }
+
+    func testAVariableSkippedWithNothingTypedComesBack() {
+        var e = TextEditor(text: "Halo Kak, untuk {service.name}, lihat {link} ya")
+        XCTAssertEqual(e.takeNextVariable(), "{service.name}")
+        XCTAssertEqual(e.text, "Halo Kak, untuk , lihat {link} ya")
+        XCTAssertEqual(e.takeNextVariable(), "{link}", "skipped with nothing typed: the first goes back, the next is taken")
+        XCTAssertEqual(e.text, "Halo Kak, untuk {service.name}, lihat  ya")
+        e.insert("https://contoh.go.id/izin")
+        e.restoreUnfilledVariable()
+        XCTAssertEqual(e.text, "Halo Kak, untuk {service.name}, lihat https://contoh.go.id/izin ya", "what was typed stays")
+        var f = TextEditor(text: "untuk {service.name}.")
+        _ = f.takeNextVariable()
+        f.restoreUnfilledVariable()
+        XCTAssertEqual(f.text, "untuk {service.name}.", "left unfilled, it is back for the review to point at")
+    }
 }

@@ -254,6 +254,9 @@ public enum Reducer {
         case .externalEditor:
             return [.openEditor(c.editor.text)]
         case .openReview:
+            // A variable Ctrl-N took out and nothing was typed for: back, for the review to point at.
+            c.editor.restoreUnfilledVariable()
+            state.composer = c
             let text = c.replyText
             guard !text.isEmpty else {
                 state.notice = Notice(.error, state.strings[.emptyDraft])
@@ -267,6 +270,7 @@ public enum Reducer {
             if c.unsaved { effects.insert(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID), at: 0) }
             return effects
         case .leaveComposer:
+            c.editor.restoreUnfilledVariable()
             let effects: [Effect] = c.unsaved ? [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)] : []
             if !c.replyText.isEmpty {
                 state.notice = Notice(.info, state.strings[.draftKept])

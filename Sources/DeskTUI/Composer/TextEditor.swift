@@ -13,6 +13,15 @@ public struct TextEditor: Sendable, Equatable {
     public private(set) var cursor: Int
     private var undoStack: [Snapshot] = []
     private var lastEdit: EditKind?
+    /// The variable `takeNextVariable` last took out, where it stood, and the text just after: while nothing has been
+    /// typed in its place, `restoreUnfilledVariable` puts it back, so that no gap ("untuk , persyaratan …") is sent.
+    private var taken: TakenVariable?
+
+    private struct TakenVariable: Sendable, Equatable {
+        var name: String
+        var at: Int
+        var after: [Character]
+    }
 
     private struct Snapshot: Sendable, Equatable {
         var characters: [Character]
@@ -75,6 +84,8 @@ public struct TextEditor: Sendable, Equatable {
     /// with the cursor where it stood: what is typed next takes its place. Returns the variable as written, or nil when
     /// the text has none.
     public mutating func takeNextVariable() -> String? {
+        // A variable skipped with nothing typed for it goes back, and the search goes on after it.
+        restoreUnfilledVariable()
         // Found as the linter finds them, so that what Ctrl-N skips is what the review would not point at.
         let text = self.text
         let spans = ReplyLinter.variableSpans(in: text).map {
@@ -86,7 +97,20 @@ public struct TextEditor: Sendable, Equatable {
         characters.removeSubrange(found)
         cursor = found.lowerBound
         lastEdit = nil
+        taken = TakenVariable(name: name, at: found.lowerBound, after: characters)
         return name
+    }
+
+    /// Puts back the variable last taken out by `takeNextVariable` when nothing has been typed in its place (the text is
+    /// as it was just after), with the cursor after it. Called before the next is taken and before the draft is
+    /// reviewed or kept: a variable left unfilled stays visible, for the review to point at, never an empty gap.
+    public mutating func restoreUnfilledVariable() {
+        guard let t = taken else { return }
+        taken = nil
+        guard characters == t.after, t.at <= characters.count else { return }
+        characters.insert(contentsOf: Array(t.name), at: t.at)
+        cursor = t.at + t.name.count
+        lastEdit = nil
     }
 
     /// Replaces the whole text (the external editor's result), as one undoable change.
