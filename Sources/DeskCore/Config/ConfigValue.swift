@@ -32,7 +32,6 @@ public indirect enum ConfigValue: Hashable, Sendable {
 
     public subscript(key: String) -> ConfigValue? { table?[key] }
 
-    /// The kind of value, for error messages ("expected a string, found an array").
     /// What a message says was found: the value itself for a number or true/false ("0", "2.5"), "an empty string"
     /// or the string quoted (cut at 40 characters), else `kindName`.
     public var foundName: String {
@@ -45,6 +44,7 @@ public indirect enum ConfigValue: Hashable, Sendable {
         }
     }
 
+    /// The kind of value, for error messages ("expected a string, found an array").
     public var kindName: String {
         switch self {
         case .string: "a string"

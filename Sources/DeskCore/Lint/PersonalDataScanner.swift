@@ -77,11 +77,12 @@ struct PersonalDataScanner {
     /// Words after a number that make it an amount of money ("1.250.000.000 rupiah", "2,5 miliar").
     static let moneyWords: Set<String> = ["rupiah", "rp", "idr", "ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"]
 
-    /// Runs of digits, joined across single separators (space, `.`, `-`, `_`, `·`, `•`, or " - "), with a leading `+` noted. Not read
-    /// as a number: a code such as LAP-2026-000123 (letters, a dash, digits); a reference after "#"; an amount of
-    /// money ("Rp 12.500.000.000", "2.500.000.000,00", "1.250.000.000 rupiah", or thousands grouped by dots); a
-    /// date, with whatever time follows it ("01-12-2026 10.00", "2026-12-01"). A number glued to a label ("NIK3201…",
-    /// "HP/0812…") or, when it has ten digits or more, to a word after it ("081234567890ya") is still read.
+    /// Runs of digits, joined across single separators (space, `.`, `-`, `_`, `·`, `•`, or " - "), with a leading `+`
+    /// noted. Not read as a number: a code such as LAP-2026-000123 (letters, a dash, digits); a reference after "#"; an
+    /// amount of money ("Rp 12.500.000.000", "2.500.000.000,00", "1.250.000.000 rupiah", or thousands grouped by dots);
+    /// a date, with whatever time follows it ("01-12-2026 10.00", "2026-12-01") — none of these when a label stands
+    /// before it, nor an amount when it starts with 0. A number glued to a label ("NIK3201…", "HP/0812…") or, when it
+    /// has ten digits or more, to a word after it ("081234567890ya") is still read.
     static func numbers(in text: String) -> [Number] {
         let chars = Array(asSeen(text))
         var out: [Number] = []
@@ -192,11 +193,9 @@ struct PersonalDataScanner {
     /// "2026-12-01", "01.12.2026").
     static func isDate(_ groups: [String], _ separators: [Character]) -> Bool {
         guard groups.count >= 3, separators[0] == separators[1], "-.".contains(separators[0]),
-              let a = Int(groups[0]), let b = Int(groups[1]), let c = Int(groups[2]) else { return false }
-        func year(_ g: String, _ v: Int) -> Bool { g.count == 4 && (1900...2199).contains(v) }
-        func day(_ g: String, _ v: Int) -> Bool { g.count <= 2 && (1...31).contains(v) }
-        func month(_ g: String, _ v: Int) -> Bool { g.count <= 2 && (1...12).contains(v) }
-        return day(groups[0], a) && month(groups[1], b) && year(groups[2], c) || year(groups[0], a) && month(groups[1], b) && day(groups[2], c)
+              let b = Int(groups[1]), groups[1].count <= 2, (1...12).contains(b) else { return false }
+        func day(_ g: String) -> Bool { g.count <= 2 && Int(g).map { (1...31).contains($0) } == true }
+        return day(groups[0]) && isYear(groups[2]) || isYear(groups[0]) && day(groups[2])
     }
 
     /// `text` as a reader sees its numbers: Unicode spaces as " ", dashes as "-", decimal digits of any script as ASCII

@@ -35,8 +35,8 @@ public enum ReplyLinter {
             // A slip of a variable's name cannot be given a value: say which names exist instead.
             let advice = RenderContext.isKnown(unresolved[0])
                 ? Localized("di baris perintah: --var \(unresolved[0])=NILAI", "on the command line: --var \(unresolved[0])=VALUE")
-                : Localized("{\(unresolved[0])} bukan variabel Meja; yang ada: \(RenderContext.knownVariables.map { "{\($0.name)}" }.joined(separator: ", "))",
-                            "{\(unresolved[0])} is not a Meja variable; there are \(RenderContext.knownVariables.map { "{\($0.name)}" }.joined(separator: ", "))")
+                : Localized("{\(unresolved[0])} bukan variabel Meja; yang ada: \(RenderContext.knownVariableList)",
+                            "{\(unresolved[0])} is not a Meja variable; there are \(RenderContext.knownVariableList)")
             findings.append(LintFinding(code: .unresolvedVariable,
                 explanation: Localized("\(names) belum berisi: ganti dengan teks sebenarnya sebelum mengirim (\(advice.id))",
                     "\(names) \(unresolved.count == 1 ? "has" : "have") no value: replace \(unresolved.count == 1 ? "it" : "them") with the real text before sending (\(advice.en))"),
@@ -96,7 +96,7 @@ public enum ReplyLinter {
     }
 
     /// Where each `{variable}` left in the text stands, braces included, in order: the variables templates may use
-    /// (`RenderContext.knownVariables`).
+    /// (`RenderContext.knownVariables`) and slips of them (`RenderContext.isSlip`).
     public static func variableSpans(in text: String) -> [Range<String.Index>] {
         var spans: [Range<String.Index>] = []
         TemplateText.scanBraces(text, literal: { _ in }, braced: { inner, whole in

@@ -115,6 +115,9 @@ public struct RenderContext: Hashable, Sendable {
         ("redirect.contact", "how to reach that agency (filled in by staff)"),
     ]
 
+    /// Every variable's name in braces, for messages: "{citizen.name}, {citizen.handle}, …".
+    public static let knownVariableList = knownVariables.map { "{\($0.name)}" }.joined(separator: ", ")
+
     /// Whether `name` is a variable templates may use.
     public static func isKnown(_ name: String) -> Bool { knownNames.contains(name) }
     private static let knownNames = Set(knownVariables.map(\.name))
@@ -128,5 +131,6 @@ public struct RenderContext: Hashable, Sendable {
         let first = lower.split(whereSeparator: { $0 == "." || $0 == "_" }).first.map(String.init) ?? lower
         return namespaces.contains(first)
     }
-    private static let namespaces = Set(knownVariables.compactMap { $0.name.split(separator: ".").count > 1 ? String($0.name.split(separator: ".")[0]) : nil })
+    /// The first parts of the dotted variables' names ("citizen", "sla", …).
+    private static let namespaces = Set(knownVariables.compactMap { v in v.name.firstIndex(of: ".").map { String(v.name[..<$0]) } })
 }

@@ -209,7 +209,7 @@ private struct TemplateReader {
                 let parsed = try TemplateText(parsing: text)
                 let unknown = parsed.variables.filter { !RenderContext.isKnown($0) }
                 if unknown.isEmpty { body = parsed } else {
-                    fail("unknown variable \(unknown.map { "{\($0)}" }.joined(separator: ", ")) (known: \(RenderContext.knownVariables.map { "{\($0.name)}" }.joined(separator: ", ")))", key: "body")
+                    fail("unknown variable \(unknown.map { "{\($0)}" }.joined(separator: ", ")) (known: \(RenderContext.knownVariableList))", key: "body")
                 }
             } catch {
                 fail("body: \(error.message)", key: "body")

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Finds links in a text the way the reply checks and the platforms' length counters see them: a word that starts
-/// with `http://` or `https://`, or a bare domain with an optional path (`contoh.go.id/ktp`), without the
-/// punctuation around it. E-mail addresses and unfilled `{variables}` are not links.
+/// with `http://` or `https://` (or a form browsers forgive: `https:/`, `https:\`, `//`), or a bare domain with an
+/// optional path (`contoh.go.id/ktp`) whose top-level domain is in use (`knownTopLevels`) or that starts with `www.`,
+/// without the punctuation around it. E-mail addresses and unfilled `{variables}` are not links.
 public enum LinkSpotter {
     /// One link: where it stands in the text (punctuation around it excluded), its host, lower-cased, and whether it
     /// was written with its scheme.
@@ -37,7 +38,7 @@ public enum LinkSpotter {
         }
         guard start < end else { return nil }
         var rest = word[start..<end].lowercased()[...]
-        // The scheme as browsers forgive it: "https://", "https:/", "https:\\\\", "http:/\\" all open the host after them,
+        // The scheme as browsers forgive it: "https://", "https:/", "https:\\", "http:/\" all open the host after them,
         // as "//host" (no scheme) does.
         var hasScheme = false
         for scheme in ["https:", "http:"] where rest.hasPrefix(scheme) && rest.dropFirst(scheme.count).first.map({ "/\\".contains($0) }) == true {
@@ -51,7 +52,7 @@ public enum LinkSpotter {
         // and "https://user:pass@evil.com" go to evil.com, while "https://evil.com/@contoh.go.id" has "@" only in its
         // path. Without a scheme, "@" makes an e-mail address or a handle — unless a path follows the host, as in
         // "contoh.go.id@evil.com/vaksin", which a browser opens at evil.com.
-        // A backslash ends the authority as a slash does: browsers read "https://evil.com\\@contoh.go.id" as evil.com.
+        // A backslash ends the authority as a slash does: browsers read "https://evil.com\@contoh.go.id" as evil.com.
         let authority = rest.prefix { $0 != "/" && $0 != "\\" && $0 != "?" && $0 != "#" }
         let userinfo = authority.lastIndex(of: "@")
         if !hasScheme, rest.contains("@"), userinfo == nil || authority.endIndex == rest.endIndex { return nil }
@@ -61,7 +62,6 @@ public enum LinkSpotter {
         return Link(range: start..<end, host: host, hasScheme: hasScheme)
     }
 
-    /// `a.b` with letter-digit-hyphen labels and a top-level label of two or more letters.
     /// Top-level domains a bare address is recognised by (with `http(s)://` or `www.` any is): the generic ones in
     /// common use and the country codes people meet in Indonesia, so that "kasih.Silakan" or "(sla.promise)" — a
     /// missing space, a word in brackets — is not taken for a link.
@@ -84,6 +84,7 @@ public enum LinkSpotter {
         host.split(separator: ".").last.map { knownTopLevels.contains($0) } ?? false
     }
 
+    /// `a.b` with letter-digit-hyphen labels and a top-level label of two or more letters.
     static func isDomain(_ host: String) -> Bool {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }

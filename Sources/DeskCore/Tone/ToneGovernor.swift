@@ -80,17 +80,18 @@ public struct ToneGovernor: Sendable {
     /// countdown ("nunggu lebaran tinggal 3 hari lagi").
     static func waitedFor(_ tokens: [ToneTokenizer.Token]) -> String? {
         func isNumber(_ word: String) -> Bool { word.allSatisfy(\.isNumber) || numberWords.contains(word) }
-        for (i, token) in tokens.enumerated() where token.isWord && waitInitials.contains(token.text.utf8.first ?? 0) && waitWords.contains(token.text) {
+        for (i, token) in tokens.enumerated() where token.isWord && waitInitials.contains(token.text.utf8.first ?? 0)
+            && waitWords.contains(token.text) {
             // Told before the wait word: "2 minggu nunggu balasan", "tiga bulan nunggu KTP".
             if i >= 2, isNumber(tokens[i - 2].text), waitUnits.contains(tokens[i - 1].text) { return phrase(tokens, i - 2, 3) }
             if i >= 1, longWaits.contains(tokens[i - 1].text) { return phrase(tokens, i - 1, 2) }
-            let end = min(tokens.count, i + 6)
-            for j in (i + 1)..<max(i + 1, end) {
+            for j in (i + 1)..<min(tokens.count, i + 6) {
                 let word = tokens[j].text
                 if longWaits.contains(word) { return phrase(tokens, i, j - i + 1) }
+                guard isNumber(word), j + 1 < tokens.count, waitUnits.contains(tokens[j + 1].text) else { continue }
                 // "tinggal 3 hari lagi", "3 days to go" count down to something awaited: no complaint.
                 let countdown = tokens[i..<j].contains { $0.text == "tinggal" } || j + 2 < tokens.count && ["lagi", "to"].contains(tokens[j + 2].text)
-                if isNumber(word), !countdown, j + 1 < tokens.count, waitUnits.contains(tokens[j + 1].text) { return phrase(tokens, i, j - i + 2) }
+                if !countdown { return phrase(tokens, i, j - i + 2) }
             }
         }
         return nil
