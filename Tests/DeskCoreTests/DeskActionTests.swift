@@ -237,6 +237,42 @@ final class DeskActionTests: XCTestCase {
         XCTAssertFalse(placeholder[0].blocking)
     }
 
+    func testAnAnswerRecordedWhileAReplyWasWrittenStopsItUntilAReasonThatKnowsItIsGiven() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords([record("m1", at: "2026-12-01T08:00:00+07:00")])
+        let id = try t.comment(.x, "m1").id
+        XCTAssertEqual(try t.desk.newestReplyID(to: id), 0)
+        // Both open the composer on an unanswered comment; budi sends first.
+        let seen = try t.desk.newestReplyID(to: id)
+        let budis = try t.as("budi").reply(id, ReplyRequest(text: "Laporan sudah kami teruskan ke petugas lapangan.", seenReplyID: seen))
+        XCTAssertEqual(try t.desk.newestReplyID(to: id), budis.id)
+        let dewis = "Terima kasih, Kak. Kami cek dulu ya."
+        let review = try t.desk.review(replyTo: id, text: dewis, humor: nil, seenReplyID: seen)
+        let meanwhile = try XCTUnwrap(review.findings.first)
+        XCTAssertEqual(meanwhile.code, .answeredMeanwhile)
+        XCTAssertTrue(meanwhile.blocking)
+        XCTAssertTrue(meanwhile.explanation.en.contains("budi answered this comment"), meanwhile.explanation.en)
+        XCTAssertTrue(meanwhile.explanation.en.contains("\"Laporan sudah kami teruskan ke petugas lapangan.\""), "quotes the answer")
+        XCTAssertTrue(meanwhile.explanation.id.contains("selagi balasan ini ditulis, budi sudah menjawab"), meanwhile.explanation.id)
+        XCTAssertThrowsError(try t.as("dewi").reply(id, ReplyRequest(text: dewis, seenReplyID: seen))) { error in
+            guard case .blocked(let findings)? = error as? DeskError else { return XCTFail("\(error)") }
+            XCTAssertTrue(findings.first?.contains("budi answered this comment") == true, "\(findings)")
+        }
+        // Having read it, the check is gone; without `seenReplyID` (a caller that does not say) it is not asked.
+        XCTAssertFalse(try t.desk.review(replyTo: id, text: dewis, humor: nil, seenReplyID: budis.id).findings.contains { $0.code == .answeredMeanwhile })
+        XCTAssertFalse(try t.desk.review(replyTo: id, text: dewis, humor: nil).findings.contains { $0.code == .answeredMeanwhile })
+        // A reason written for other findings does not answer it; one written for it does, and is kept.
+        let other = LintFinding(code: .personalData, message: "phone number", blocking: true)
+        XCTAssertThrowsError(try t.as("dewi").reply(id, ReplyRequest(text: dewis, overrideReason: "nomor kantor resmi, boleh publik",
+                                                                      seenReplyID: seen, overriddenFindings: [other])))
+        let sent = try t.as("dewi").reply(id, ReplyRequest(text: dewis, overrideReason: "menambah janji cek lapangan yang belum disebut",
+                                                           seenReplyID: seen, overriddenFindings: Set(review.blocking)))
+        XCTAssertEqual(sent.overrideReason, "menambah janji cek lapangan yang belum disebut")
+        let logged = try XCTUnwrap(try t.store.read { try $0.events(subject: String(id), action: "reply", limit: 5) }.last)
+        XCTAssertTrue(logged.payload.contains("answered_meanwhile"), logged.payload)
+    }
+
     func testReleasingAnAnsweredCommentLeavesItAnsweredNotInTheQueue() throws {
         let t = try TestDesk()
         try t.importRecords([record("r1", at: "2026-12-01T08:00:00+07:00")])

@@ -296,7 +296,7 @@ final class PlatformImportTests: XCTestCase {
 
     func testAnInstagramAgencyCommentWithoutAParentIsAPostWithAWarning() throws {
         let t = try desk()
-        try importText(t, #"{"data":[{"id":"1790001","text":"min, KTP-el online error terus?","timestamp":"2026-11-30T01:00:00+0000","username":"dewi"}]}"#, InstagramFormat())
+        _ = try importText(t, #"{"data":[{"id":"1790001","text":"min, KTP-el online error terus?","timestamp":"2026-11-30T01:00:00+0000","username":"dewi"}]}"#, InstagramFormat())
         let s = try importText(t, #"{"data":[{"id":"1790003","text":"@dewi Server sedang pemeliharaan","timestamp":"2026-11-30T02:00:00+0000","username":"diskominfo_contoh"}]}"#,
                                InstagramFormat())
         XCTAssertEqual(s.agencyPosts, 1)

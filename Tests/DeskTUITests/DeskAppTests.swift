@@ -272,6 +272,61 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(Strings(.en).action("reply"), "replied")
     }
 
+    func testAColleaguesAnswerWhileWritingIsShownAndNeedsAReasonThatKnowsIt() throws {
+        let f = try Fixture(reviewer: FixtureReviewer())
+        let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))
+        let app = f.app(size: Size(width: 120, height: 40))
+        let replies = { try f.store.read { try $0.replies(commentID: f.id("m6")) } }
+        // budi answers while sari writes: her review says so, quoting him, before she sends.
+        select(app, f.id("m6"))
+        app.press(.char("r"))
+        app.dispatch(.typed("Terima kasih, Kak. Kami cek dulu ya."))
+        try budi.reply(f.id("m6"), ReplyRequest(text: "Sudah kami teruskan ke petugas."))
+        app.press(.ctrl("d"))
+        XCTAssertEqual(app.state.review?.review?.blocking.map(\.code), [.answeredMeanwhile])
+        XCTAssertTrue(app.frame().text.contains("budi answered this comment"), app.frame().text)
+        app.press(.char("y"))
+        XCTAssertEqual(app.state.prompt?.kind, .overrideReason, "sending it anyway takes a reason")
+        app.dispatch(.typed("menambah janji cek lapangan"))
+        app.press(.enter)
+        XCTAssertEqual(try replies().map(\.author), ["budi", "sari"])
+        XCTAssertEqual(try replies().last?.overrideReason, "menambah janji cek lapangan")
+
+        // The review was clean when opened; budi's answer lands before she presses send: refused, the review shows it.
+        select(app, f.id("m5"))
+        app.press(.char("r"))
+        app.dispatch(.typed("Baik, Kak, kami catat."))
+        app.press(.ctrl("d"))
+        XCTAssertEqual(app.state.review?.review?.blocking, [])
+        try budi.reply(f.id("m5"), ReplyRequest(text: "Terima kasih, sudah kami catat."))
+        app.press(.char("y"))
+        XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m5")) }.map(\.author), ["budi"], "not sent")
+        XCTAssertEqual(app.state.screen, .review)
+        XCTAssertEqual(app.state.review?.review?.blocking.map(\.code), [.answeredMeanwhile], "the review is checked again")
+        XCTAssertEqual(app.state.notice?.kind, .error)
+        app.press(.escape)
+        app.press(.escape)
+
+        // A reason given for another finding does not answer an answer that lands after it.
+        select(app, f.id("m4"))
+        app.press(.char("r"))
+        app.dispatch(.typed("NIK 3201234567890001 tercatat di laporan Kakak"))
+        app.press(.ctrl("d"))
+        app.press(.char("y"))
+        XCTAssertEqual(app.state.prompt?.kind, .overrideReason)
+        try budi.reply(f.id("m4"), ReplyRequest(text: "Kami hubungi lewat DM ya."))
+        app.dispatch(.typed("mengutip kata warga"))
+        app.press(.enter)
+        XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m4")) }.count, 1, "refused: the reason was not written for budi's answer")
+        XCTAssertEqual(Set(app.state.review?.review?.blocking.map(\.code) ?? []), [.answeredMeanwhile, .personalData])
+        XCTAssertNil(app.state.review?.request.overrideReason, "asked for again")
+        app.press(.char("y"))
+        XCTAssertEqual(app.state.prompt?.kind, .overrideReason)
+        app.dispatch(.typed("mengutip kata warga, jawaban budi belum menyebutnya"))
+        app.press(.enter)
+        XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m4")) }.map(\.author), ["budi", "sari"])
+    }
+
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {
         let f = try Fixture()
         let app = f.app()

@@ -794,6 +794,28 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(ThreadView.clockLine(clock, state: s).pieces[2].text.trimmingCharacters(in: .whitespaces), "terlambat")
     }
 
+    func testAClockWithdrawnUnansweredSaysStoppedOrLateNotNone() {
+        var s = Self.state()
+        var sla = SLARecord(responseClock: .firstResponse)
+        sla.responseDueAt = Self.now.addingTimeInterval(-7200)
+        sla.responseStoppedAt = Self.now.addingTimeInterval(-600)
+        let late = sla.clocks(at: Self.now)[0]
+        XCTAssertEqual(late.state, .none)
+        XCTAssertEqual(late.stoppedAt, sla.responseStoppedAt)
+        var line = ThreadView.clockLine(late, state: s).pieces
+        XCTAssertEqual(line[0].object, .badgeBreached, "closed after it had breached: late, as reports count it")
+        XCTAssertEqual(line[2].text.trimmingCharacters(in: .whitespaces), "late")
+        XCTAssertTrue(line[3].text.contains("stopped"), line[3].text)
+        sla.responseStoppedAt = Self.now.addingTimeInterval(-9000)
+        let inTime = sla.clocks(at: Self.now)[0]
+        XCTAssertFalse(inTime.late)
+        line = ThreadView.clockLine(inTime, state: s).pieces
+        XCTAssertEqual(line[2].text.trimmingCharacters(in: .whitespaces), "stopped", "withdrawn before its due time")
+        XCTAssertNotEqual(line[0].object, .badgeBreached)
+        s.language = .id
+        XCTAssertEqual(ThreadView.clockLine(inTime, state: s).pieces[2].text.trimmingCharacters(in: .whitespaces), "dihentikan")
+    }
+
     func testABoardLongerThanTheDeskLoadsCountsAllAndSaysOnlyTheOldestAreShown() {
         var s = Self.state()
         send(&s, .overdueBoard)

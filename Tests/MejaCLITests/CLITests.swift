@@ -130,6 +130,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["log", "verify"]).status, 0)
     }
 
+    func testAClockWithdrawnByClosingShowsWhenAndWhetherItWasLate() throws {
+        let cli = try CLIHarness(now: "2026-12-04T10:00:00+07:00")
+        let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"Lampu jalan mati","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+        XCTAssertEqual(try cli.run(["status", "1", "closed"]).status, 0)
+        let shown = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))
+        let response = try XCTUnwrap(shown["clocks"]?.arrayValue?.first { $0["clock"]?.stringValue == "first_response" })
+        XCTAssertEqual(response["state"]?.stringValue, "none")
+        XCTAssertEqual(response["late"]?.boolValue, true, "closed three days later, unanswered")
+        XCTAssertNotNil(response["stopped_at"]?.stringValue)
+        XCTAssertEqual(response["met_at"], .null)
+        let text = try cli.run(["show", "1"]).stdout
+        XCTAssertTrue(text.contains("first_response: none, due ") && text.contains(", stopped 2026-12-04T10:00:00+07:00 (late)"), text)
+    }
+
     func testTriageCommandsAndErrors() throws {
         let cli = try CLIHarness()
         let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)
@@ -448,6 +463,23 @@ final class ReplyCLITests: XCTestCase {
         let missing = try cli.run(["tone", "no-such-file.txt"])
         XCTAssertEqual(missing.status, 64, "a file that cannot be read is a usage error, as for import")
         XCTAssertTrue(missing.stderr.contains("no-such-file.txt: cannot be read"), missing.stderr)
+    }
+
+    func testAReplyWithSeenReplyIsStoppedByAnAnswerRecordedAfterIt() throws {
+        let cli = try CLIHarness()
+        let file = try cli.write("c.jsonl", #"{"platform":"x","id":"s1","author":{"handle":"ani"},"text":"Min, lampu jalan mati","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", file]).status, 0)
+        let seen = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))["replies"]?.arrayValue?.compactMap { $0["id"]?.intValue }.max() ?? 0
+        XCTAssertEqual(seen, 0)
+        let first = try cli.run(["reply", "1", "--text", "Sudah kami teruskan ke petugas PJU.", "--seen-reply", String(seen)])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let second = try cli.run(["reply", "1", "--text", "Terima kasih, Kak, kami cek.", "--seen-reply", String(seen)])
+        XCTAssertEqual(second.status, 1, "another answer was recorded after the one read")
+        XCTAssertTrue(second.stderr.contains("answered this comment") && second.stderr.contains("Sudah kami teruskan ke petugas PJU."), second.stderr)
+        let newest = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))["replies"]?.arrayValue?.compactMap { $0["id"]?.intValue }.max()
+        let read = try cli.run(["reply", "1", "--text", "Terima kasih, Kak, kami cek.", "--seen-reply", String(try XCTUnwrap(newest))])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertEqual(try cli.run(["reply", "1", "--text", "Lagi", "--seen-reply", "-1"]).status, 64)
     }
 
     func testSuggestThenReplyWithATemplateAndABlockedNIK() throws {

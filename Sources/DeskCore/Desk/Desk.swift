@@ -498,9 +498,10 @@ public final class Desk: Sendable {
             guard c.status.canMove(to: .replied) else { throw DeskError.illegalTransition(from: c.status, to: .replied) }
             let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw DeskError.invalidInput(Localized("Balasannya kosong.", "The reply is empty.")) }
-            let review = try review(text, humor: request.humor, comment: c, tx)
+            let review = try review(text, humor: request.humor, comment: c, seenReplyID: request.seenReplyID, tx)
             let reason = request.overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !review.blocking.isEmpty, (reason ?? "").isEmpty { throw DeskError.blocked(review.blocking.map(\.message)) }
+            let unanswered = request.unanswered(in: review)
+            if !unanswered.isEmpty { throw DeskError.blocked(unanswered.map(\.message)) }
             if !review.blocking.isEmpty, let reason, let problem = Self.overrideReasonProblem(reason) { throw DeskError.notPermitted(problem) }
             let before = c.sla.mostUrgent(at: t)
             let policy = try policyVersion(c.sla, tx)
@@ -769,25 +770,41 @@ public final class Desk: Sendable {
                                   before: at).filter { $0.id != comment.id }
     }
 
-    /// The pre-send checks of a reply to comment `id` (as the review screen shows them before sending).
-    public func review(replyTo id: Int64, text: String, humor: Int?) throws -> ReplyReview {
+    /// The pre-send checks of a reply to comment `id` (as the review screen shows them before sending); with
+    /// `seenReplyID` (`ReplyRequest.seenReplyID`), also whether someone answered it since.
+    public func review(replyTo id: Int64, text: String, humor: Int?, seenReplyID: Int64? = nil) throws -> ReplyReview {
         try store.read { tx in
             guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
-            return try review(text.trimmingCharacters(in: .whitespacesAndNewlines), humor: humor, comment: c, tx)
+            return try review(text.trimmingCharacters(in: .whitespacesAndNewlines), humor: humor, comment: c, seenReplyID: seenReplyID, tx)
         }
     }
 
-    /// The reviewer's checks of `text` as a reply to `c`, and whether the same words were already sent to it: eight
-    /// presses of send, or two staff answering at once, would otherwise post one answer eight times.
-    private func review(_ text: String, humor: Int?, comment c: Comment, _ tx: any StoreReader) throws -> ReplyReview {
+    /// The id of the newest reply to comment `id` (0 when it has none): what its writer has seen when they begin a
+    /// reply (`ReplyRequest.seenReplyID`).
+    public func newestReplyID(to id: Int64) throws -> Int64 {
+        try store.read { tx in try tx.replies(commentID: id).map(\.id).max() ?? 0 }
+    }
+
+    /// The reviewer's checks of `text` as a reply to `c`, and whether the same words were already sent to it, or
+    /// anything after the reply its writer had seen: eight presses of send, or two staff answering at once, would
+    /// otherwise post one answer eight times, or two answers the citizen must reconcile.
+    private func review(_ text: String, humor: Int?, comment c: Comment, seenReplyID: Int64?, _ tx: any StoreReader) throws -> ReplyReview {
         var review = reviewer?.review(text: text, humor: humor, comment: c, config: config) ?? ReplyReview()
-        if let earlier = try tx.replies(commentID: c.id).first(where: { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == text }) {
-            let at = SLAPromise.format(earlier.sentAt, zone: config.calendar.zone, lang: "id")
-            let atEn = SLAPromise.format(earlier.sentAt, zone: config.calendar.zone, lang: "en")
-            let by = earlier.source == .desk ? Localized(both: earlier.author) : Localized("akun instansi", "the agency's account")
+        let replies = try tx.replies(commentID: c.id)
+        let sameWords = replies.first { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == text }
+        if let earlier = sameWords {
+            let (by, at) = sender(of: earlier)
             review.findings.insert(LintFinding(code: .duplicateReply, explanation: Localized(
-                "kata-kata yang sama sudah dikirim ke komentar ini oleh \(by.id) pada \(at): salinan kedua tidak dikirim (beri alasan untuk tetap mengirim)",
-                "the same words were already sent to this comment by \(by.en) on \(atEn): a second copy is not sent (give a reason to send it anyway)"),
+                "kata-kata yang sama sudah dikirim ke komentar ini oleh \(by.id) pada \(at.id): salinan kedua tidak dikirim (beri alasan untuk tetap mengirim)",
+                "the same words were already sent to this comment by \(by.en) on \(at.en): a second copy is not sent (give a reason to send it anyway)"),
+                blocking: true), at: 0)
+        }
+        if let seenReplyID, sameWords == nil, let other = replies.filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
+            let (by, at) = sender(of: other)
+            let words = Self.excerpt(other.text)
+            review.findings.insert(LintFinding(code: .answeredMeanwhile, explanation: Localized(
+                "selagi balasan ini ditulis, \(by.id) sudah menjawab komentar ini pada \(at.id): \"\(words)\" — baca jawaban itu di utas; kirim yang ini hanya bila masih perlu (beri alasan)",
+                "while this reply was written, \(by.en) answered this comment on \(at.en): \"\(words)\" — read that answer in the thread; send this one only if it is still needed (give a reason)"),
                 blocking: true), at: 0)
         }
         if !config.agencyNamed, text.contains(config.agencyName) {
@@ -797,6 +814,19 @@ public final class Desk: Sendable {
                 blocking: false))
         }
         return review
+    }
+
+    /// Who sent `reply` (a staff member, or the agency's account for an imported answer) and when, for a finding.
+    private func sender(of reply: Reply) -> (by: Localized, at: Localized) {
+        let by = reply.source == .desk ? Localized(both: reply.author) : Localized("akun instansi", "the agency's account")
+        return (by, Localized(SLAPromise.format(reply.sentAt, zone: config.calendar.zone, lang: "id"),
+                              SLAPromise.format(reply.sentAt, zone: config.calendar.zone, lang: "en")))
+    }
+
+    /// The start of a reply's words on one line, for a finding that quotes it.
+    static func excerpt(_ text: String, limit: Int = 60) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
     /// What a reply to comment `id` sent now would answer besides it (`alsoAnswered(with:at:)`), for the review

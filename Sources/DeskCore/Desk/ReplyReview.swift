@@ -36,14 +36,31 @@ public struct ReplyRequest: Sendable, Hashable {
     public var humor: Int?
     /// Required when the review has blocking findings; kept with the reply and on the log.
     public var overrideReason: String?
+    /// The newest reply to the comment its writer had seen when they began writing (0: none), or nil not to ask. A reply
+    /// recorded after it — a colleague's answer while this one was written — is a blocking `answered_meanwhile` finding.
+    public var seenReplyID: Int64?
+    /// The blocking findings the override reason was written for, as its writer's review showed them; one found at
+    /// sending that is not among them (a colleague's answer that landed since) stops the reply, reason or not. nil: the
+    /// reason answers whatever blocks (the CLI's `--override-reason`, given with the command).
+    public var overriddenFindings: Set<LintFinding>?
 
     public init(text: String, templateID: String? = nil, templateVersion: Int? = nil, templateBody: String? = nil, humor: Int? = nil,
-                overrideReason: String? = nil) {
+                overrideReason: String? = nil, seenReplyID: Int64? = nil, overriddenFindings: Set<LintFinding>? = nil) {
         self.text = text
         self.templateID = templateID
         self.templateVersion = templateVersion
         self.templateBody = templateBody
         self.humor = humor
         self.overrideReason = overrideReason
+        self.seenReplyID = seenReplyID
+        self.overriddenFindings = overriddenFindings
+    }
+
+    /// The blocking findings of `review` that this request's override reason does not answer: all of them without a
+    /// reason, those missing from `overriddenFindings` with one.
+    public func unanswered(in review: ReplyReview) -> [LintFinding] {
+        guard !(overrideReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return review.blocking }
+        guard let overriddenFindings else { return [] }
+        return review.blocking.filter { !overriddenFindings.contains($0) }
     }
 }

@@ -12,6 +12,8 @@ public struct LintFinding: Hashable, Sendable {
         case controlCharacters = "control_characters"
         /// The same words were already sent to this comment (a double send); found by the desk, not the text alone.
         case duplicateReply = "duplicate_reply"
+        /// Someone else answered the comment while this reply was written; found by the desk, blocking.
+        case answeredMeanwhile = "answered_meanwhile"
         /// The reply names the placeholder agency name (`[agency].name` not set); found by the desk, a note.
         case placeholderAgency = "placeholder_agency"
     }

@@ -63,6 +63,9 @@ public struct SLARecord: Hashable, Sendable {
         public var metAt: Date?
         /// True when it was met after its due time, or withdrawn after it had breached.
         public var late: Bool
+        /// When the clock was withdrawn without being met (closed unanswered, spam, no reply needed); its state is then
+        /// `none`, and `late` says whether it had breached first.
+        public var stoppedAt: Date? = nil
     }
 
     /// Every clock this comment has, at `now`.
@@ -84,7 +87,9 @@ public struct SLARecord: Hashable, Sendable {
     private static func status(_ clock: SLAClock, due: Date, atRisk: Date?, done: Date?, stopped: Date?, paused: Bool,
                                now: Date) -> ClockStatus {
         if let done { return ClockStatus(clock: clock, state: .met, dueAt: due, atRiskAt: atRisk, metAt: done, late: done > due) }
-        if let stopped { return ClockStatus(clock: clock, state: .none, dueAt: due, atRiskAt: atRisk, metAt: nil, late: stopped > due) }
+        if let stopped {
+            return ClockStatus(clock: clock, state: .none, dueAt: due, atRiskAt: atRisk, metAt: nil, late: stopped > due, stoppedAt: stopped)
+        }
         if paused { return ClockStatus(clock: clock, state: .paused, dueAt: due, atRiskAt: atRisk, metAt: nil, late: false) }
         // Times are kept in whole seconds and a reply within the due second is on time: the clock breaches after it.
         let state: SLAState = now.timeIntervalSince1970.rounded(.down) > due.timeIntervalSince1970 ? .breached : (atRisk.map { now >= $0 } ?? false) ? .atRisk : .onTrack

@@ -25,7 +25,7 @@ public enum AppEvent: Sendable {
     case detailLoaded(CommentDetail, tone: ToneVerdict?)
     /// The comment could not be loaded (`:open` of an id that is not there); the message says why.
     case detailFailed(commentID: Int64, Localized)
-    case draftLoaded(commentID: Int64, ReplyDraft?)
+    case draftLoaded(commentID: Int64, ReplyDraft?, newestReplyID: Int64? = nil)
     case suggestionsLoaded(commentID: Int64, [Suggestion])
     case reviewLoaded(commentID: Int64, ReplyReview, alsoAnswers: [Comment] = [])
     /// The board's items (at most the desk's limit, oldest breach first) and, when known, how many there are in all.

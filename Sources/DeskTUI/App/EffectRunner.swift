@@ -58,12 +58,12 @@ public final class EffectRunner {
                 return [.detailFailed(commentID: id, message(for: error))]
             }
         case .loadDraft(let id):
-            return [.draftLoaded(commentID: id, try desk.draft(for: id))]
+            return [.draftLoaded(commentID: id, try desk.draft(for: id), newestReplyID: try desk.newestReplyID(to: id))]
         case .loadSuggestions(let id):
             return [.suggestionsLoaded(commentID: id, try assistant?.suggestions(for: id, limit: 5) ?? [])]
         case .review(let id, let request):
             let comment = try desk.detail(id: id).comment
-            var review = try desk.review(replyTo: id, text: request.text, humor: request.humor)
+            var review = try desk.review(replyTo: id, text: request.text, humor: request.humor, seenReplyID: request.seenReplyID)
             if review.humorAllowed == nil, let verdict = assistant?.verdict(for: comment) { review.humorAllowed = verdict.humorAllowed.rawValue }
             return [.reviewLoaded(commentID: id, review, alsoAnswers: try desk.alsoAnswered(byReplyTo: id))]
         case .loadOverdue:
@@ -104,7 +104,14 @@ public final class EffectRunner {
         case .send(let id, let request):
             var request = request
             if let template = request.templateID, request.templateBody == nil { request.templateBody = assistant?.templateBody(id: template) }
-            try desk.reply(id, request)
+            do {
+                try desk.reply(id, request)
+            } catch let refusal as DeskError {
+                guard case .blocked = refusal else { throw refusal }
+                // The desk found at sending what the review had not shown (a colleague's answer meanwhile): show the
+                // review as it is now, so the next send asks for a reason that answers it.
+                return [.failed(Self.message(for: refusal))] + Self.load(.review(commentID: id, request), desk: desk, assistant: assistant)
+            }
             return [.replySent(commentID: id)]
         case .openEditor(let text):
             guard let editText else { return [.editorFinished(nil)] }

@@ -262,7 +262,8 @@ public enum Reducer {
                 state.notice = Notice(.error, state.strings[.emptyDraft])
                 return []
             }
-            let request = ReplyRequest(text: text, templateID: c.templateID, templateVersion: c.templateVersion, humor: c.humor)
+            let request = ReplyRequest(text: text, templateID: c.templateID, templateVersion: c.templateVersion, humor: c.humor,
+                                       seenReplyID: c.seenReplyID)
             let clock = c.comment.flatMap { responseClock($0, at: state.now) }
             state.review = ReviewState(commentID: c.commentID, request: request, clock: clock)
             state.stack.append(.review)
@@ -546,6 +547,7 @@ public enum Reducer {
                 return []
             }
             review.request.overrideReason = text
+            review.request.overriddenFindings = Set(review.review?.blocking ?? [])
             state.review = review
             return [.send(commentID: review.commentID, review.request)]
         case .escalateReason(let id):
@@ -665,8 +667,11 @@ public enum Reducer {
                 state.thread?.tone = tone
             }
             if state.composer?.commentID == detail.comment.id { state.composer?.comment = detail.comment }
-        case .draftLoaded(let id, let draft):
-            guard let draft, !draft.text.isEmpty, var c = state.composer, c.commentID == id, c.editor.isEmpty else { break }
+        case .draftLoaded(let id, let draft, let newestReplyID):
+            guard var c = state.composer, c.commentID == id else { break }
+            if c.seenReplyID == nil { c.seenReplyID = newestReplyID }
+            state.composer = c
+            guard let draft, !draft.text.isEmpty, c.editor.isEmpty else { break }
             c.editor = TextEditor(text: draft.text)
             c.templateID = draft.templateID
             state.composer = c
@@ -677,9 +682,15 @@ public enum Reducer {
             state.composer?.suggestionsLoaded = true
             state.composer?.selectedSuggestion = 0
         case .reviewLoaded(let id, let review, let others):
-            if state.review?.commentID == id {
-                state.review?.review = review
-                state.review?.alsoAnswers = others
+            if var current = state.review, current.commentID == id {
+                current.review = review
+                current.alsoAnswers = others
+                // Checked again after a refused send: a reason written for other findings does not answer new ones.
+                if current.request.overrideReason != nil, !current.request.unanswered(in: review).isEmpty {
+                    current.request.overrideReason = nil
+                    current.request.overriddenFindings = nil
+                }
+                state.review = current
             }
         case .overdueLoaded(let items, let counts):
             state.overdue.items = items

@@ -89,6 +89,9 @@ public struct ComposerState: Sendable {
     public var selectedSuggestion = 0
     /// The draft changed since it was last saved.
     public var unsaved = false
+    /// The newest reply to the comment when the composer opened (0: none; nil until known): a reply recorded after it
+    /// is someone else's answer written meanwhile, which the review and the send point out (`ReplyRequest.seenReplyID`).
+    public var seenReplyID: Int64?
     /// The template a text came from, for each text the draft had just before its template changed or went (a second
     /// template replacing a first, the draft cleared): undo brings the text back, and with it what it came from.
     var templateOfText: [String: TemplateUse] = [:]

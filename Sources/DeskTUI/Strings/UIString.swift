@@ -18,7 +18,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case linesShown, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
     case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneSarcastic, toneRude, toneSpam, toneHumorAllowed
     case sectionComment, sectionThread, thisComment, replyFromDesk, sectionOthersByAuthor, sectionHistory
-    case clockDue, clockLate, clockLeft, clockMet, late
+    case clockDue, clockLate, clockLeft, clockMet, clockStopped, late, stopped
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
     case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
@@ -121,7 +121,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .clockLate: ("terlambat {1}", "{1} late")
         case .clockLeft: ("sisa {1}", "{1} left")
         case .clockMet: ("terpenuhi {1}", "met {1}")
+        case .clockStopped: ("dihentikan {1}", "stopped {1}")
         case .late: ("terlambat", "late")
+        case .stopped: ("dihentikan", "stopped")
 
         case .counter: ("{1}/{2} karakter", "{1}/{2} characters")
         case .overBy: ("kelebihan {1}", "{1} over the limit")

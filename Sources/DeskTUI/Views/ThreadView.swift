@@ -126,23 +126,28 @@ public enum ThreadView {
         let s = state.strings
         // Met after its due time is a breach that was answered: it says "late" where the state goes, in the breach's
         // style, rather than a green "met" with the qualifier at the end of the line, where a narrow screen cuts it.
+        // So is a clock withdrawn unmet (closed unanswered, spam) after it had breached, as reports count it; one
+        // withdrawn in time says "stopped".
         let lateMet = clock.state == .met && clock.late
-        let glyph = TextLayout.fit(lateMet ? "✓!" : SLABadge.glyph(clock.state), to: 2)
-        let style = lateMet ? UIObject.badgeBreached : SLABadge.object(clock.state)
+        let stopped = clock.stoppedAt != nil
+        let late = clock.late && (lateMet || stopped)
+        let glyph = TextLayout.fit(lateMet ? "✓!" : late ? SLABadge.glyph(.breached) : SLABadge.glyph(clock.state), to: 2)
+        let style = late ? UIObject.badgeBreached : SLABadge.object(clock.state)
         var parts: [String] = []
         if let due = clock.dueAt { parts.append(s.format(.clockDue, s.dateTime(due, zone: state.timeZone))) }
         let left = SLABadge.timeLeft(clock, now: state.now, strings: s)
         if !left.isEmpty { parts.append(left.hasPrefix("-") ? s.format(.clockLate, String(left.dropFirst())) : s.format(.clockLeft, left)) }
         if let met = clock.metAt { parts.append(s.format(.clockMet, s.dateTime(met, zone: state.timeZone))) }
+        if let end = clock.stoppedAt { parts.append(s.format(.clockStopped, s.dateTime(end, zone: state.timeZone))) }
         // Two spaces between the parts where the line has room; one where that would cut its end (80 columns); and a
         // met clock drops its due time before its lateness or when it was met.
         let room = state.size.width - (2 + 3 + clockWidth + 1 + stateWidth + 1)
         var detail = parts.joined(separator: "  ")
         if DisplayWidth.of(detail) >= room { detail = parts.joined(separator: " ") }
-        if DisplayWidth.of(detail) >= room, clock.metAt != nil, clock.dueAt != nil { detail = parts.dropFirst().joined(separator: " ") }
+        if DisplayWidth.of(detail) >= room, clock.metAt != nil || stopped, clock.dueAt != nil { detail = parts.dropFirst().joined(separator: " ") }
         return Document.Line([("  " + glyph + " ", style),
                                (TextLayout.fit(s.clock(clock.clock), to: clockWidth) + " ", .text),
-                               (TextLayout.fit(lateMet ? s[.late] : s.slaState(clock.state), to: stateWidth) + " ", style),
+                               (TextLayout.fit(late ? s[.late] : stopped ? s[.stopped] : s.slaState(clock.state), to: stateWidth) + " ", style),
                                (detail, .muted)])
     }
 }

@@ -7,8 +7,9 @@ struct ReplyCommand: ParsableCommand {
         commandName: "reply", abstract: "Record a reply to a comment: checked, stored and logged in one step.",
         discussion: prose("""
             The reply is checked first (unresolved variables, the platform's length limit, personal data, humour above
-            what the comment's tone allows). A blocking finding stops it with exit status 1 unless --override-reason
-            is given; the reason is kept with the reply and on the log.
+            what the comment's tone allows, the same words already sent to it, and with --seen-reply a colleague's
+            answer recorded since). A blocking finding stops it with exit status 1 unless --override-reason is given;
+            the reason is kept with the reply and on the log.
             """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
@@ -18,10 +19,13 @@ struct ReplyCommand: ParsableCommand {
     var variables: [String] = []
     @Option(help: "Why a blocking finding is overridden (kept on the log).") var overrideReason: String?
     @Option(help: "The reply's humour level (0 none, 1 warm, 2 light joke) when writing --text; estimated when not given.") var humor: Int?
+    @Option(help: ArgumentHelp("The id of the newest reply to the comment you had read (`meja show ID --json`, 0 when it had none): a reply recorded after it is a blocking answered_meanwhile finding.", valueName: "reply-id"))
+    var seenReply: Int64?
 
     func validate() throws {
         if (text == nil) == (template == nil) { throw ValidationError("give either --text or --template") }
         if let humor, !(0...2).contains(humor) { throw ValidationError("--humor is 0, 1 or 2") }
+        if let seenReply, seenReply < 0 { throw ValidationError("--seen-reply is a reply id from `meja show ID --json`, or 0") }
     }
 
     func run() throws {
@@ -35,11 +39,12 @@ struct ReplyCommand: ParsableCommand {
                 values[parts[0]] = parts[1]
             }
             let assistant = global.openAssistant(desk)
-            let request = if let template {
+            var request = if let template {
                 try assistant.request(template: template, for: commentID, values: values, overrideReason: overrideReason)
             } else {
                 try assistant.request(text: text ?? "", for: commentID, values: values, humor: humor, overrideReason: overrideReason)
             }
+            request.seenReplyID = seenReply
             let others = try desk.alsoAnswered(byReplyTo: commentID)
             let sent = try desk.replyReviewed(commentID, request)
             Console.out("Reply \(sent.reply.id) to comment \(commentID) is recorded and logged.")

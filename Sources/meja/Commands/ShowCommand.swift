@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
 
     static func clockJSON(_ c: SLARecord.ClockStatus) -> JSONValue {
         ["clock": .string(c.clock.rawValue), "state": .string(c.state.rawValue), "due_at": .time(c.dueAt),
-         "at_risk_at": .time(c.atRiskAt), "met_at": .time(c.metAt), "late": .bool(c.late)]
+         "at_risk_at": .time(c.atRiskAt), "met_at": .time(c.metAt), "stopped_at": .time(c.stoppedAt), "late": .bool(c.late)]
     }
 
     static func replyJSON(_ r: Reply) -> JSONValue {
@@ -74,7 +74,8 @@ struct ShowCommand: ParsableCommand {
         lines.append("Clocks:")
         for clock in d.clocks {
             let due = clock.dueAt.map { Timestamp.local($0, in: zone) } ?? "-"
-            let met = clock.metAt.map { ", met " + Timestamp.local($0, in: zone) + (clock.late ? " (late)" : "") } ?? ""
+            let met = clock.metAt.map { ", met " + Timestamp.local($0, in: zone) + (clock.late ? " (late)" : "") }
+                ?? clock.stoppedAt.map { ", stopped " + Timestamp.local($0, in: zone) + (clock.late ? " (late)" : "") } ?? ""
             lines.append("  \(clock.clock.rawValue): \(clock.state.rawValue), due \(due)\(met)")
         }
         if d.clocks.isEmpty { lines.append("  none") }
