@@ -169,6 +169,11 @@ final class ReplyLinterTests: XCTestCase {
         }
         XCTAssertEqual(ReplyLinter.estimatedHumor("Sabar ya 😅"), .light)
         XCTAssertEqual(ReplyLinter.estimatedHumor("Selamat pagi 😀"), .warm)
+        for face in ["Turut berduka ^_^", "Baik Kak ^^", "Siap ^-^ kami cek"] {
+            XCTAssertEqual(ReplyLinter.estimatedHumor(face), .warm, face)
+            XCTAssertEqual(codes(face, allowed: .none), [.humorAboveAllowed], face)
+        }
+        XCTAssertEqual(ReplyLinter.estimatedHumor("Siap ^_^ wkwk"), .light, "a laugh beside a smile is still a joke")
     }
 
     func testShoutingIsAWarning() {

@@ -113,9 +113,10 @@ public enum ReplyLinter {
     }
 
     /// Humour a free text carries: laughter ("haha", "wkwk", "ngakak", "lol" …) or a laughing or teasing emoji is a
-    /// light joke (2), a smiling emoji is warm (1).
+    /// light joke (2), a smiling emoji or face (`^_^`) is warm (1).
     public static func estimatedHumor(_ text: String, tokenizer: ToneTokenizer = ToneLexicon.shipped.tokenizer) -> HumorLevel {
-        var level = HumorLevel.none
+        // The smiling faces the governor's tokenizer does not read (its tokens are what its weights were trained on).
+        var level = warmFaces.contains { text.contains($0) } ? HumorLevel.warm : .none
         for token in tokenizer.tokens(text) {
             if token.text == "haha" || jokeEmoji.contains(token.text) { return .light }
             if warmEmoji.contains(token.text) { level = .warm }
@@ -127,6 +128,7 @@ public enum ReplyLinter {
                                          "😹", "😸", "😺", "🙊", "🙉", "🫠", "🤪", "🤡", "😎", "🥳", "🎉", ":d", ":p", "xd",
                                          "ngakak", "kocak", "lmao", "rofl", "bercanda", "becanda", "kidding", "jk"]
     static let warmEmoji: Set<String> = ["😊", "🙂", "😀", "😃", "😉", "🥰", "😍", "🤗", "☺", ":)", ";)", "=)"]
+    static let warmFaces = ["^_^", "^^", "^-^"]
 
     /// Mostly capitals: at least 12 letters, 70% or more of them upper-case.
     static func isShouting(_ text: String) -> Bool {
