@@ -370,6 +370,11 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(p["sla_at_send"]?["state"]?.stringValue, "on_track")
         XCTAssertEqual(p["also_answered"]?.arrayValue?.compactMap(\.intValue), [first.id])
         XCTAssertEqual(try t.desk.detail(id: answered.id).replies.count, 1)
+        // Her earlier comment's history shows the answer that answered it, filed under the later one, and names it.
+        let history = try t.desk.detail(id: first.id).history
+        XCTAssertEqual(history.last?.seq, e.seq)
+        XCTAssertEqual(history.last?.historyDetail(viewedFrom: String(first.id), naming: { $0 }, { $0 }), "(#\(answered.id))")
+        XCTAssertEqual(history.map(\.seq), history.map(\.seq).sorted())
     }
 
     func testBlockingReviewNeedsAnOverrideReasonWhichIsKept() throws {

@@ -170,6 +170,7 @@ final class LogCLITests: XCTestCase {
             UPDATE reply SET author = 'budi' WHERE comment_id = 2;
             UPDATE comment SET created_at = created_at + 60 WHERE id = 3;
             UPDATE comment SET due_at = due_at + 864000, at_risk_at = at_risk_at + 864000 WHERE id = 4;
+            UPDATE comment SET active = 0 WHERE id = 3;
             UPDATE staff SET role = 'supervisor' WHERE name = 'budi';
             DELETE FROM comment WHERE id = 5;
             """])
@@ -181,7 +182,7 @@ final class LogCLITests: XCTestCase {
         XCTAssertTrue(bad.stdout.contains("The chain itself is intact"), bad.stdout)
         let head = try cli.run(["log", "head"])
         XCTAssertEqual(head.status, 1, "no head to publish for a desk that does not match its log")
-        XCTAssertTrue(head.stderr.contains("tables disagree with the log in 10 place(s)"), head.stderr)
+        XCTAssertTrue(head.stderr.contains("tables disagree with the log in 12 place(s)"), head.stderr)
         // Nor a public report: its figures would be the tables', not the log's. The supervisors' own report still runs.
         let published = try cli.run(["report", "--public"])
         XCTAssertEqual(published.status, 1)
@@ -194,8 +195,10 @@ final class LogCLITests: XCTestCase {
         try FileManager.default.createDirectory(at: configDir, withIntermediateDirectories: true)
         try Data("[agency]\nname = \"Diskominfo Kota Contoh\"\n".utf8).write(to: configDir.appendingPathComponent("config.toml"))
         XCTAssertFalse(try cli.run(["report"]).stderr.contains("[agency].name"))
-        for line in ["TAMPERED: the desk's tables disagree with the log in 10 places",
-                     "comment #4 due_at: 2026-12-11T03:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
+        for line in ["TAMPERED: the desk's tables disagree with the log in 12 places",
+                     "comment #3 in the queue: no on the desk, yes in the log",
+                     "comment #1 in the queue: no on the desk, yes in the log",
+                     "comment #4 due_at: 2026-12-11T03:00:00Z on the desk, 2026-12-01T03:00:00Z by its clocks",
                      "reply #1 author: budi on the desk, sari in the log",
                      "comment #3 created_at: 2026-12-01T01:01:00Z on the desk, 2026-12-01T01:00:00Z in the log",
                      "comment #2 responded_at: 2026-12-01T02:00:00Z on the desk, 2026-12-01T03:00:00Z in the log",
@@ -209,7 +212,7 @@ final class LogCLITests: XCTestCase {
         let json = try XCTUnwrap(JSONValue.parse(try cli.run(["log", "verify", "--json"]).stdout))
         XCTAssertEqual(json["ok"]?.boolValue, false)
         XCTAssertEqual(json["chain_ok"]?.boolValue, true)
-        XCTAssertEqual(json["state"]?["disagreement_count"]?.intValue, 10)
+        XCTAssertEqual(json["state"]?["disagreement_count"]?.intValue, 12)
         XCTAssertEqual(json["state"]?["disagreements"]?.arrayValue?.first?["field"]?.stringValue, "status")
     }
 

@@ -104,14 +104,29 @@ public final class Desk: Sendable {
         let t = now
         return try store.read { tx in
             guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
-            let thread = Self.focus(try tx.thread(around: c), on: c)
+            let whole = try tx.thread(around: c)
+            let thread = Self.focus(whole, on: c)
             return CommentDetail(item: try item(c, tx, now: t), clocks: c.sla.clocks(at: t), threadComments: thread.comments,
                                  threadReplies: thread.replies, replies: try tx.replies(commentID: id),
                                  otherByAuthor: try tx.comments(byAuthor: c.author, platform: c.platform, excluding: id, before: nil, limit: 10),
                                  earlierByAuthor: try tx.comments(byAuthor: c.author, platform: c.platform, excluding: id,
                                                                   before: c.createdAt, limit: 10),
-                                 history: try tx.events(subject: String(id), action: nil, limit: 200))
+                                 history: try history(of: c, threadReplies: whole.replies, tx))
         }
+    }
+
+    /// The events about comment `c`: those filed under it, and the reply to the same citizen's other comment that
+    /// answered it too (its `also_answered`; found among the conversation's replies sent when `c` was answered).
+    func history(of c: Comment, threadReplies: [Reply], _ tx: any StoreReader) throws -> [LogEvent] {
+        var events = try tx.events(subject: String(c.id), action: nil, limit: 200)
+        guard let answered = c.sla.respondedAt else { return events }
+        let others = Set(threadReplies.filter { $0.source == .desk && $0.sentAt == answered && $0.commentID != c.id }.compactMap(\.commentID))
+        for other in others.sorted() {
+            events += try tx.events(subject: String(other), action: LogAction.reply.rawValue, limit: 200).filter { event in
+                event.payloadValue["also_answered"]?.arrayValue?.contains { $0.intValue == c.id } == true
+            }
+        }
+        return events.sorted { $0.seq < $1.seq }
     }
 
     /// Threads up to this size are shown whole.

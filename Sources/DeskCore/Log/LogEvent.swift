@@ -43,9 +43,11 @@ public struct LogEvent: Hashable, Sendable {
     public var historyDetail: String? { historyDetail(naming: { $0 }, { $0 }) }
 
     /// The history line's detail with statuses and intents named by `status` and `intent` (the desk's words for the
-    /// stored ones: `→ selesai`, `pujian → pertanyaan`).
-    public func historyDetail(naming status: (String) -> String, _ intent: (String) -> String) -> String? {
+    /// stored ones: `→ selesai`, `pujian → pertanyaan`). Shown in the history of comment `viewedFrom`, an event filed
+    /// under another comment (a reply to the same citizen's other comment that answered this one too) names it: `(#184)`.
+    public func historyDetail(viewedFrom: String? = nil, naming status: (String) -> String, _ intent: (String) -> String) -> String? {
         let p = payloadValue
+        let elsewhere = viewedFrom.flatMap { $0 != subject && !subject.isEmpty ? "(#\(SafeText.sanitize(subject, limit: 24)))" : nil }
         // A claim, reply or escalation names its status already.
         let implied = ["claim": "claimed", "reply": "replied", "escalate": "escalated"][action]
         let to = p["status"]?.stringValue.flatMap { $0 == implied ? nil : "→ " + status($0) }
@@ -57,7 +59,7 @@ public struct LogEvent: Hashable, Sendable {
         let corrected = action == LogAction.intent.rawValue
             ? p["intent"]?.stringValue.map { "\(p["from"]?.stringValue.map(intent) ?? "-") → \(intent($0))" + (p["policy"]?.stringValue.map { " [\($0)]" } ?? "") }
             : nil
-        let parts = [whom, to, corrected, why, overridden].compactMap { $0 }
+        let parts = [elsewhere, whom, to, corrected, why, overridden].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 

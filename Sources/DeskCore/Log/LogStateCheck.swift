@@ -7,8 +7,8 @@ import Foundation
 /// The whole log is replayed (`LogReplay`) and compared with the stored state:
 /// - every comment: that it was announced by an import, its status, its assignee, how many replies are linked to it,
 ///   its time of writing and its response-time clocks (`LoggedClocks`: the clock, due times, met, stopped, paused and
-///   escalated instants), and the queue's sort columns kept from those clocks (edited, they would hide a breach from the
-///   queue and the overdue board);
+///   escalated instants), whether it is in the queue (kept from its status) and the queue's sort columns kept from those
+///   clocks (edited, they would hide a breach from the queue and the overdue board);
 /// - every reply written on the desk: that a `reply` event recorded it, for the same comment, with the same words, by
 ///   the event's actor at the event's time;
 /// - every staff member: login, role, display name and whether active, as the last `staff.add`/`staff.update` left them.
@@ -52,6 +52,8 @@ public struct LogStateCheck: Sendable, Hashable {
             case author
             case sentAt = "sent_at"
             case createdAt = "created_at"
+            /// Whether the comment is in the queue (`active`, kept from its status): edited, it hides a comment from the queue.
+            case inQueue = "in_queue"
             /// The queue's sort columns, kept from the clocks: edited, they hide a breach from the queue and the board.
             case queueDue = "due_at"
             case queueAtRisk = "at_risk_at"
@@ -87,6 +89,7 @@ public struct LogStateCheck: Sendable, Hashable {
                 case .role: Localized("peran", "role")
                 case .displayName: Localized("nama tampilan", "display name")
                 case .active: Localized("aktif", "active")
+                case .inQueue: Localized("di antrean", "in the queue")
                 case .words: Localized("kata atau penulis (words_sha256)", "words or writer (words_sha256)")
                 default: Localized(both: rawValue)
                 }
@@ -111,6 +114,10 @@ public struct LogStateCheck: Sendable, Hashable {
             case (_?, nil), (nil, nil):
                 return Localized("\(who.id): ada di desk, tidak pernah di log: ditambahkan di luar log",
                                  "\(who.en): on the desk, never in the log: added behind the log")
+            case (let desk?, let log?) where [.queueDue, .queueAtRisk, .queueClock].contains(field):
+                // A sort column is checked against what the stored clocks give (the at-risk time is not on the log).
+                return Localized("\(who.id) \(field.label.id): \(desk) di desk, \(log) menurut jamnya",
+                                 "\(who.en) \(field.label.en): \(desk) on the desk, \(log) by its clocks")
             case (let desk?, let log?):
                 return Localized("\(who.id) \(field.label.id): \(shown(desk)) di desk, \(shown(log)) di log",
                                  "\(who.en) \(field.label.en): \(shown(desk)) on the desk, \(shown(log)) in the log")
@@ -160,7 +167,7 @@ public struct LogStateCheck: Sendable, Hashable {
         var replyCounts: [Int64: Int] = [:]
         try tx.forEachReplyFacts { r in if let c = r.commentID { replyCounts[c, default: 0] += 1 } }
         var matched = 0
-        try tx.forEachCommentState { id, status, assignee in
+        try tx.forEachCommentState { id, status, assignee, active in
             result.comments += 1
             guard let logged = replay.states[id] else {
                 disagree(.comment(id), .presence, desk: "present", log: nil)
@@ -169,13 +176,17 @@ public struct LogStateCheck: Sendable, Hashable {
             matched += 1
             if status != logged.status.rawValue { disagree(.comment(id), .status, desk: status, log: logged.status.rawValue) }
             if assignee != logged.assignee { disagree(.comment(id), .assignee, desk: none(assignee), log: none(logged.assignee)) }
+            // Whether it is in the queue at all (the first of the queue's sort columns): what its logged status implies.
+            if active != logged.status.needsAction {
+                disagree(.comment(id), .inQueue, desk: active ? "yes" : "no", log: logged.status.needsAction ? "yes" : "no")
+            }
             let replies = replyCounts[id] ?? 0
             if replies != logged.replies { disagree(.comment(id), .replies, desk: String(replies), log: String(logged.replies)) }
         }
         if matched < replay.states.count {
             // Some comment the log announced is gone: a second pass names which (a million ids are not kept otherwise).
             var present = Set<Int64>()
-            try tx.forEachCommentState { id, _, _ in present.insert(id) }
+            try tx.forEachCommentState { id, _, _, _ in present.insert(id) }
             for id in replay.states.keys.sorted() where !present.contains(id) {
                 disagree(.comment(id), .presence, desk: nil, log: "imported")
             }

@@ -149,9 +149,9 @@ final class SQLiteTransaction: StoreWriter {
         }
     }
 
-    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?) throws -> Void) throws {
-        let s = try RawStatement(db, sql: "SELECT id, status, assignee FROM comment ORDER BY id")
-        while try s.step() { try body(s.int(0), s.text(1) ?? "", s.text(2)) }
+    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?, _ active: Bool) throws -> Void) throws {
+        let s = try RawStatement(db, sql: "SELECT id, status, assignee, active FROM comment ORDER BY id")
+        while try s.step() { try body(s.int(0), s.text(1) ?? "", s.text(2), s.int(3) != 0) }
     }
 
     func deskReplies() throws -> [Reply] {

@@ -5,8 +5,9 @@ import Foundation
 /// agency's replies, the citizen's earlier comments and the comment's history on the log.
 public enum ThreadView {
     /// A history line's detail with statuses and intents in the desk's words.
-    static func detail(_ event: LogEvent, _ s: Strings) -> String? {
-        event.historyDetail(naming: { CommentStatus(rawValue: $0).map(s.status) ?? $0 }, { Intent(rawValue: $0).map(s.intent) ?? $0 })
+    static func detail(_ event: LogEvent, of id: Int64? = nil, _ s: Strings) -> String? {
+        event.historyDetail(viewedFrom: id.map(String.init), naming: { CommentStatus(rawValue: $0).map(s.status) ?? $0 },
+                            { Intent(rawValue: $0).map(s.intent) ?? $0 })
     }
 
     public static func draw(_ state: AppState, on surface: inout some Surface) -> [(String, UIObject)] {
@@ -112,7 +113,7 @@ public enum ThreadView {
             for event in d.history {
                 let at = Timestamp.parse(event.at).map { s.dateTime($0, zone: zone) } ?? event.at
                 doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee),
-                        (" · " + s.action(event.action) + (Self.detail(event, s).map { " " + $0 } ?? ""), .text))
+                        (" · " + s.action(event.action) + (Self.detail(event, of: d.comment.id, s).map { " " + $0 } ?? ""), .text))
             }
         }
         return doc

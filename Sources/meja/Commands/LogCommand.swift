@@ -21,16 +21,17 @@ struct LogCommand: ParsableCommand {
                 published in a report) a rewritten history or a cut-off tail is caught too.
 
                 Then the log is replayed and compared with the desk's tables: each comment's status, assignee,
-                number of replies, time of writing, response-time clocks (due, met, stopped, paused, escalated) and the
-                queue's sort columns; what its import stated (platform, channel, intent, sentiment, tags, time of
-                import) and who wrote what (its words, writer and conversation, by fingerprint); every reply sent from
-                the desk (its words, sender, time, humour, override reason, template); every agency answer an import
-                found (there, and sent when it said); every staff member's presence, role, display name and whether
-                active. A table changed behind the log (with sqlite3, say) is named here even though the chain itself
-                is intact. Not compared (the log holds no per-item record of them): the words of agency answers found
-                by imports (the import logs its file's SHA-256), a comment's link and language, the policy it is
-                measured under, at-risk times and paused totals. An event dated before the event before it is a
-                warning, not a failure.
+                number of replies, time of writing, response-time clocks (due, met, stopped, paused, escalated),
+                whether it is in the queue and the queue's sort columns; what its import stated (platform, channel,
+                intent, sentiment, tags, time of import) and who wrote what (its words, writer and conversation, by
+                fingerprint); every reply sent from the desk (its words, sender, time, humour, override reason,
+                template); every agency answer an import found (there, sent when it said, and its words, channel and
+                conversation by fingerprint, in logs that list them); every staff member's presence, role, display name
+                and whether active. A table changed behind the log (with sqlite3, say) is named here even though the
+                chain itself is intact. Not compared (the log holds no per-item record of them): a comment's link and
+                language, the policy it is measured under, the conversation key the desk files a comment or an answer
+                under, at-risk times and paused totals (a sort column is compared with what the stored clocks give,
+                "by its clocks"). An event dated before the event before it is a warning, not a failure.
                 """))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A head noted earlier, SEQ:HASH.", valueName: "seq:hash")) var anchor: String?

@@ -98,7 +98,7 @@ struct ShowCommand: ParsableCommand {
             lines.append("")
             lines.append("On the log:")
             for e in d.history {
-                lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail.map { " " + $0 } ?? ""))
+                lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail(viewedFrom: String(c.id), naming: { $0 }, { $0 }).map { " " + $0 } ?? ""))
             }
         }
         return lines

@@ -35,7 +35,8 @@ public struct ReportLayout: Sendable, Hashable {
             [label(ReportLabels.asOf, raw: "as_of"), text(f.instant(report.asOf), raw: Timestamp.local(report.asOf, in: report.zone))],
             [label(ReportLabels.generated, raw: "generated_at"),
              text(f.instant(report.generatedAt), raw: Timestamp.local(report.generatedAt, in: report.zone))],
-            [label(ReportLabels.logHead, raw: "log_head"), text(report.logHead ?? "–", raw: report.logHead ?? "")],
+            [label(audience.isPublic ? ReportLabels.logHead : ReportLabels.logHeadUnverified, raw: "log_head"),
+             text(report.logHead ?? "–", raw: report.logHead ?? "")],
             [label(ReportLabels.comments, raw: "comments"), int(report.comments)],
             [label(ReportLabels.unmeasured, raw: "unmeasured"), int(report.unmeasured)],
         ]
