@@ -152,6 +152,31 @@ final class DeskTmuxTests: XCTestCase {
         XCTAssertEqual(try tmux.value("#{pane_title}"), "meja-e2e")
     }
 
+    /// Pasted text is text: an escape sequence in it does not leave the composer and run the rest as queue commands, and
+    /// a bracketed paste arrives whole, newlines included.
+    func testPastedTextStaysTextEvenWithEscapeSequencesInIt() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let claims = { try jsonArray(try harness.run(["log", "show", "--action", "claim", "--json", "--limit", "10000"]).stdout).count }
+        let before = try claims()
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux)
+        try tmux.waitFor("in queue")
+        try tmux.keys("r")
+        try tmux.waitFor("Reply to")
+        try tmux.type("Halo \u{1B}[2Jcak")
+        var screen = try tmux.waitFor("Halo cak")
+        XCTAssertTrue(screen.contains("Reply to"), "still in the composer:\n\(screen)")
+        try tmux.run(["set-buffer", "-b", "paste", "\nBaris dua\u{1B}c a"])
+        try tmux.run(["paste-buffer", "-p", "-b", "paste", "-t", "desk"])
+        screen = try tmux.waitFor("Baris dua")
+        XCTAssertTrue(screen.contains("Reply to"), "a bracketed paste is typed whole:\n\(screen)")
+        try tmux.keys("Escape")
+        try tmux.waitFor("Draft kept")
+        XCTAssertEqual(try claims(), before, "nothing pasted was taken for a claim")
+    }
+
     /// A terminal editor reads the keyboard: it must run in the foreground, the desk waiting and reading nothing.
     func testTheExternalEditorGetsTheKeyboard() throws {
         let harness = try CLIHarness()

@@ -8,8 +8,11 @@ public enum AppEvent: Sendable {
     case action(ActionID)
     /// A supervisor-only action was asked for by an agent.
     case denied(ActionID)
-    /// Text typed (or pasted) into the composer or a prompt.
+    /// Text typed into the composer or a prompt.
     case typed(String)
+    /// Text pasted in one piece into the composer or a prompt (one change for undo; line ends and tabs as the external
+    /// editor's text has them).
+    case pasted(String)
     case resized(Size)
     /// The clock moved on (the input timeout passed).
     case tick(Date)

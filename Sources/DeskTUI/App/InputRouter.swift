@@ -3,6 +3,8 @@
 public enum InputRouter {
     public static func event(for key: Key, in state: AppState, keys: KeyMap) -> AppEvent? {
         let context = state.keyContext
+        // A paste is text, never commands: typed where text goes, dropped elsewhere (a stray paste in the queue claims nothing).
+        if case .paste(let text) = key { return context.acceptsText ? .pasted(text) : nil }
         if let action = keys.action(for: key, in: context) {
             if ActionTable.spec(action).supervisorOnly, !state.isSupervisor { return .denied(action) }
             return .action(action)

@@ -30,6 +30,9 @@ public enum Reducer {
             // Like any key, typing puts a notice away (a refused reason, "fill in {link}").
             state.notice = nil
             return type(&state, text)
+        case .pasted(let text):
+            state.notice = nil
+            return type(&state, TextEditor.cleanedInput(text), asOneChange: true)
         case .resized(let size):
             state.size = size
             clampCursors(&state)
@@ -596,7 +599,7 @@ public enum Reducer {
 
     // MARK: Typing, time and loaded data
 
-    private static func type(_ state: inout AppState, _ text: String) -> [Effect] {
+    private static func type(_ state: inout AppState, _ text: String, asOneChange: Bool = false) -> [Effect] {
         if state.prompt != nil {
             if state.prompt?.replacesOnType == true {
                 state.prompt?.field = TextEditor()
@@ -606,7 +609,7 @@ public enum Reducer {
             return []
         }
         guard state.keyContext == .composer, var c = state.composer else { return [] }
-        c.editor.insert(text)
+        c.editor.insert(text, asOneChange: asOneChange)
         c.unsaved = true
         state.composer = c
         return []
@@ -743,7 +746,7 @@ public enum Reducer {
             if state.composer?.commentID == id { state.composer?.unsaved = false }
         case .editorFinished(let text):
             guard let text, var c = state.composer else { break }
-            var cleaned = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: "    ")
+            var cleaned = TextEditor.cleanedInput(text)
             while cleaned.hasSuffix("\n") { cleaned.removeLast() }
             if cleaned != c.editor.text {
                 c.editor.replaceAll(with: cleaned)

@@ -53,6 +53,12 @@ public struct TextEditor: Sendable, Equatable {
 
     /// Inserts text at the cursor: typing, or with `asOneChange` a suggestion or a paste, which undo takes back on
     /// its own.
+    /// Text from outside the keyboard (a paste, the external editor) as the editor keeps it: Windows and old Mac line
+    /// ends become newlines, a tab four spaces.
+    public static func cleanedInput(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").replacingOccurrences(of: "\t", with: "    ")
+    }
+
     public mutating func insert(_ text: String, asOneChange: Bool = false) {
         guard !text.isEmpty else { return }
         // A new word after a space begins a new change: one undo never takes back more than a word of typing.

@@ -25,6 +25,8 @@ public enum Key: Hashable, Sendable, Comparable {
     case function(Int)
     /// The terminal changed size (not bindable).
     case resize
+    /// Text pasted in one piece (a bracketed paste; not bindable): typed where text is typed, ignored elsewhere.
+    case paste(String)
 
     /// Names of the keys that are not a single character.
     private static let named: [(String, Key)] = [
@@ -73,6 +75,7 @@ public enum Key: Hashable, Sendable, Comparable {
         case .ctrl(let c): return "ctrl-\(c)"
         case .function(let n): return "f\(n)"
         case .resize: return "resize"
+        case .paste: return "paste"
         default: return Key.named.first { $0.1 == self }?.0 ?? "?"
         }
     }

@@ -57,6 +57,7 @@ public final class Terminal {
         keypad(meja_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        Terminal.setBracketedPaste(true)
         if has_colors() {
             start_color()
             use_default_colors()
@@ -69,6 +70,7 @@ public final class Terminal {
     public func stop() {
         guard started else { return }
         curs_set(1)
+        Terminal.setBracketedPaste(false)
         endwin()
         started = false
         Terminal.active = 0
@@ -94,6 +96,7 @@ public final class Terminal {
         if Terminal.resumed != 0 {
             Terminal.resumed = 0
             shown = nil
+            Terminal.setBracketedPaste(true)
             return .resize
         }
         wtimeout(meja_stdscr(), Int32(milliseconds))
@@ -101,6 +104,16 @@ public final class Terminal {
         let result = wget_wch(meja_stdscr(), &ch)
         if result == ERR { return Terminal.resumed != 0 ? readKey(timeout: 0) : nil }
         if result == meja_key_code_yes() { return Terminal.key(code: Int32(ch)) }
+        if ch == 0x1B {
+            // What follows decides: the Escape key, a paste, or a sequence to drop (`EscapeReader`).
+            var reader = EscapeReader { patient in
+                wtimeout(meja_stdscr(), patient ? 100 : 0)
+                var next: wint_t = 0
+                let got = wget_wch(meja_stdscr(), &next)
+                return got == ERR || got == meja_key_code_yes() ? nil : UInt32(next)
+            }
+            return reader.afterEscape()
+        }
         return Terminal.key(char: UInt32(ch))
     }
 
@@ -131,10 +144,12 @@ public final class Terminal {
     public func suspended<T>(_ body: () throws -> T) rethrows -> T {
         guard started else { return try body() }
         def_prog_mode()
+        Terminal.setBracketedPaste(false)
         endwin()
         Terminal.active = 0
         defer {
             reset_prog_mode()
+            Terminal.setBracketedPaste(true)
             Terminal.active = 1
             shown = nil
             clearok(meja_stdscr(), true)
@@ -299,7 +314,7 @@ public final class Terminal {
         if !isIgnored(SIGTSTP) { signal(SIGTSTP) { Terminal.suspendSelf($0) } }
         if !exitHookInstalled {
             exitHookInstalled = true
-            atexit { if Terminal.active != 0 { endwin() } }
+            atexit { if Terminal.active != 0 { Terminal.setBracketedPaste(false); endwin() } }
         }
     }
 
@@ -330,7 +345,7 @@ public final class Terminal {
     /// Restores the terminal, then hands the signal to the handler that was there before (the runtime's crash
     /// report, or the default: the process dies of the signal, so the exit status tells what happened).
     nonisolated static func restoreAndReraise(_ sig: Int32) {
-        if active != 0 { endwin() }
+        if active != 0 { setBracketedPaste(false); endwin() }
         active = 0
         sigaction(sig, &previous[Int(sig)], nil)
         unblock(sig)
@@ -340,13 +355,20 @@ public final class Terminal {
     /// Ctrl-Z: gives the terminal back, stops, and on `fg` asks the run loop to redraw.
     nonisolated static func suspendSelf(_ sig: Int32) {
         let wasActive = active != 0
-        if wasActive { endwin() }
+        if wasActive { setBracketedPaste(false); endwin() }
         signal(SIGTSTP, SIG_DFL)
         unblock(SIGTSTP)
         raise(SIGTSTP)
         // Continued.
         signal(SIGTSTP) { Terminal.suspendSelf($0) }
         if wasActive { resumed = 1 }
+    }
+
+    /// Asks the terminal to mark pasted text (`ESC[200~` … `ESC[201~`, read by `EscapeReader`) or to stop. Written
+    /// straight to the terminal with `write`, which is safe in a signal handler.
+    nonisolated static func setBracketedPaste(_ on: Bool) {
+        let sequence: StaticString = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
     }
 
     /// Lets `sig` be delivered again inside its own handler (so raising it takes effect at once).

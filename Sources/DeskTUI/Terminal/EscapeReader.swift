@@ -1,0 +1,69 @@
+/// Reads what follows an Escape character from the terminal, so that nothing but the Escape key itself acts as Escape.
+///
+/// Curses turns the sequences it knows (arrows, function keys) into keys; anything else arrives character by
+/// character, and a pasted text with an escape sequence in it (`ESC[2J`, from a copied web page or log) would leave the
+/// composer at its Escape and run the rest as queue commands — a claim, an assignment. So:
+/// - Escape with nothing right after it is the Escape key;
+/// - a bracketed paste (`ESC[200~` … `ESC[201~`, which the terminal sends once the desk asks for it) is one `.paste`;
+/// - any other control sequence (CSI `ESC[` … final byte, SS3 `ESC O x`, OSC `ESC]` … BEL or `ESC\`) is dropped whole;
+/// - Escape with a character right after it (an Alt chord, which the desk does not use, or a pasted escape) is dropped
+///   with that character.
+struct EscapeReader {
+    /// The next character already waiting (nil: none now). `patient` asks to wait a little, inside a paste, for the
+    /// rest of it to arrive.
+    var next: (_ patient: Bool) -> UInt32?
+
+    /// A paste longer than this many characters is cut (a runaway paste with no end marker).
+    static let pasteLimit = 200_000
+
+    /// What the Escape just read begins: the Escape key, a paste, or nothing (a sequence dropped).
+    mutating func afterEscape() -> Key? {
+        guard let first = next(false) else { return .escape }
+        switch first {
+        case 0x5B: // [
+            var parameters: [UInt32] = []
+            while let c = next(false) {
+                if (0x40...0x7E).contains(c) {
+                    if c == 0x7E, parameters == Self.pasteStart { return .paste(readPaste()) }
+                    return nil
+                }
+                parameters.append(c)
+                if parameters.count > 32 { return nil }
+            }
+            return nil
+        case 0x4F: // O: one character follows
+            _ = next(false)
+            return nil
+        case 0x5D: // ]: up to BEL or ESC \
+            while let c = next(false), c != 0x07 {
+                if c == 0x1B { _ = next(false); break }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private static let pasteStart: [UInt32] = Array("200".unicodeScalars.map(\.value))
+    private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
+
+    /// The pasted text, up to the end marker (or until the terminal stops sending).
+    private mutating func readPaste() -> String {
+        var scalars: [UInt32] = []
+        var tail: [UInt32] = []
+        while let c = next(true) {
+            // The end marker is watched for past the limit too, so that the rest of a cut paste is not read as keys.
+            tail.append(c)
+            if tail.count > Self.pasteEnd.count { tail.removeFirst() }
+            if tail == Self.pasteEnd { break }
+            if scalars.count < Self.pasteLimit + Self.pasteEnd.count { scalars.append(c) }
+        }
+        if tail == Self.pasteEnd, scalars.suffix(Self.pasteEnd.count - 1).elementsEqual(Self.pasteEnd.dropLast()) {
+            scalars.removeLast(Self.pasteEnd.count - 1)
+        }
+        if scalars.count > Self.pasteLimit { scalars.removeLast(scalars.count - Self.pasteLimit) }
+        var text = String.UnicodeScalarView()
+        for value in scalars { if let scalar = Unicode.Scalar(value) { text.append(scalar) } }
+        return String(text)
+    }
+}

@@ -1,0 +1,56 @@
+@testable import DeskTUI
+import DeskCore
+import XCTest
+
+/// What follows an Escape from the terminal: the Escape key, a paste, or a sequence dropped whole — never the rest of a
+/// pasted text run as commands.
+final class EscapeReaderTests: XCTestCase {
+    /// Reads `input` after an Escape; returns the key and what is left unread.
+    private func read(_ input: String) -> (key: Key?, rest: String) {
+        var pending = Array(input.unicodeScalars)
+        var reader = EscapeReader { _ in pending.isEmpty ? nil : pending.removeFirst().value }
+        let key = reader.afterEscape()
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: pending)
+        return (key, String(rest))
+    }
+
+    func testEscapeAloneIsTheEscapeKey() {
+        XCTAssertEqual(read("").key, .escape)
+    }
+
+    func testAControlSequenceIsDroppedWholeAndWhatFollowsIsLeft() {
+        let cleared = read("[2Jca")
+        XCTAssertNil(cleared.key)
+        XCTAssertEqual(cleared.rest, "ca", "the letters after ESC[2J are text, not an Escape and then commands")
+        XCTAssertEqual(read("[38;5;196mx").rest, "x")
+        XCTAssertEqual(read("]0;judul palsu\u{07}x").rest, "x", "a title change (OSC) ended by BEL")
+        XCTAssertEqual(read("]8;;https://evil.example\u{1B}\\x").rest, "x", "a link (OSC 8) ended by ESC \\")
+        XCTAssertEqual(read("OPx").rest, "x", "SS3 with its one character")
+        let alt = read("cx")
+        XCTAssertNil(alt.key, "an Alt chord or a pasted ESC c is dropped with its character")
+        XCTAssertEqual(alt.rest, "x")
+    }
+
+    func testABracketedPasteIsOneTextWhateverItHolds() {
+        let pasted = read("[200~Halo min\nc a y\u{1B}[2J\u{1B}[201~j")
+        XCTAssertEqual(pasted.key, .paste("Halo min\nc a y\u{1B}[2J"), "escape bytes inside a paste are text for the linter to flag")
+        XCTAssertEqual(pasted.rest, "j")
+        XCTAssertEqual(read("[200~tanpa akhir").key, .paste("tanpa akhir"), "a paste the terminal never closed ends where input stops")
+    }
+
+    func testAPasteIsTextInTheComposerAndNothingInTheQueue() {
+        var state = AppState(size: Size(width: 100, height: 30), now: Date(timeIntervalSince1970: 1_764_547_200), language: .en,
+                             actor: "sari", isSupervisor: true)
+        XCTAssertNil(InputRouter.event(for: .paste("c"), in: state, keys: .defaults), "a stray paste in the queue claims nothing")
+        state.composer = ComposerState(commentID: 1, platform: .x, comment: nil)
+        state.stack.append(.composer)
+        guard let event = InputRouter.event(for: .paste("Baik\r\nKak\tya"), in: state, keys: .defaults) else { return XCTFail() }
+        _ = Reducer.apply(&state, event)
+        XCTAssertEqual(state.composer?.editor.text, "Baik\nKak    ya", "line ends and tabs as the external editor's text has them")
+        _ = Reducer.apply(&state, .typed("!"))
+        _ = Reducer.apply(&state, .action(.editUndo))
+        _ = Reducer.apply(&state, .action(.editUndo))
+        XCTAssertEqual(state.composer?.editor.text, "", "the paste is one change for undo")
+    }
+}
