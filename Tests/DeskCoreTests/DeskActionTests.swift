@@ -217,7 +217,7 @@ final class DeskActionTests: XCTestCase {
         try t.as("budi").reply(id, ReplyRequest(text: "Terima kasih, laporan sudah kami teruskan."))
         XCTAssertThrowsError(try t.as("dewi").reply(id, ReplyRequest(text: "Terima kasih, laporan sudah kami teruskan. "))) { error in
             guard case .blocked(let findings)? = error as? DeskError else { return XCTFail("\(error)") }
-            XCTAssertTrue(findings.first?.contains("already sent to this comment by budi") == true, "\(findings)")
+            XCTAssertTrue(findings.first?.message.contains("already sent to this comment by budi") == true, "\(findings)")
         }
         let duplicate = try XCTUnwrap(try t.desk.review(replyTo: id, text: "Terima kasih, laporan sudah kami teruskan.", humor: nil).findings.first)
         XCTAssertEqual(duplicate.code, .duplicateReply, "the review screen says so before sending")
@@ -257,7 +257,7 @@ final class DeskActionTests: XCTestCase {
         XCTAssertTrue(meanwhile.explanation.id.contains("selagi balasan ini ditulis, budi sudah menjawab"), meanwhile.explanation.id)
         XCTAssertThrowsError(try t.as("dewi").reply(id, ReplyRequest(text: dewis, seenReplyID: seen))) { error in
             guard case .blocked(let findings)? = error as? DeskError else { return XCTFail("\(error)") }
-            XCTAssertTrue(findings.first?.contains("budi answered this comment") == true, "\(findings)")
+            XCTAssertTrue(findings.first?.message.contains("budi answered this comment") == true, "\(findings)")
         }
         // Having read it, the check is gone; without `seenReplyID` (a caller that does not say) it is not asked.
         XCTAssertFalse(try t.desk.review(replyTo: id, text: dewis, humor: nil, seenReplyID: budis.id).findings.contains { $0.code == .answeredMeanwhile })
@@ -271,6 +271,16 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(sent.overrideReason, "menambah janji cek lapangan yang belum disebut")
         let logged = try XCTUnwrap(try t.store.read { try $0.events(subject: String(id), action: "reply", limit: 5) }.last)
         XCTAssertTrue(logged.payload.contains("answered_meanwhile"), logged.payload)
+
+        // An answer to the same citizen's later comment in the conversation answers this one too: also meanwhile.
+        try t.importRecords([record("a1", at: "2026-12-01T08:00:00+07:00", author: "ani"),
+                             record("a2", at: "2026-12-01T08:10:00+07:00", author: "ani", thread: "a1", inReplyTo: "a1")])
+        let (earlier, later) = (try t.comment(.x, "a1").id, try t.comment(.x, "a2").id)
+        let begun = try t.desk.newestReplyID(to: earlier)
+        try t.as("budi").reply(later, ReplyRequest(text: "Jam layanan BPJS Senin–Jumat, Kak."))
+        let found = try t.desk.review(replyTo: earlier, text: "Akta kematian bisa diurus di Disdukcapil, Kak.", humor: nil, seenReplyID: begun)
+        XCTAssertEqual(found.blocking.map(\.code), [.answeredMeanwhile], "budi's answer to #\(later) answered #\(earlier)")
+        XCTAssertEqual(try t.desk.newestReplyID(to: earlier), try t.desk.newestReplyID(to: later), "and is what its writer sees now")
     }
 
     func testReleasingAnAnsweredCommentLeavesItAnsweredNotInTheQueue() throws {
@@ -388,7 +398,8 @@ final class DeskActionTests: XCTestCase {
         let id = try t.comment(.x, "1").id
         let strict = Desk(store: t.store, clock: t.clock, actor: t.desk.actor, reviewer: Strict())
         XCTAssertThrowsError(try strict.reply(id, ReplyRequest(text: "NIK 3171234567890123"))) {
-            XCTAssertEqual($0 as? DeskError, .blocked(["a NIK"]))
+            guard case .blocked(let findings)? = $0 as? DeskError else { return XCTFail("\($0)") }
+            XCTAssertEqual(findings.map(\.message), ["a NIK"])
         }
         XCTAssertEqual(try t.comment(.x, "1").status, .new, "nothing was recorded")
         let reply = try strict.reply(id, ReplyRequest(text: "NIK 3171234567890123", overrideReason: "the citizen asked us to confirm it"))

@@ -175,6 +175,13 @@ final class StoreTests: XCTestCase {
         try t.desk.saveDraft(for: id, text: "   \n\t ")
         XCTAssertNil(try t.desk.draft(for: id), "blanks alone are no draft")
         XCTAssertEqual(try t.desk.queue(limit: 10).first { $0.comment.id == id }?.hasDraft, false)
+        // A draft keeps what its writer had seen when it was begun, however often it is saved after.
+        try t.desk.saveDraft(for: id, text: "Halo", seenReplyID: 3)
+        try t.desk.saveDraft(for: id, text: "Halo Kak", seenReplyID: 9)
+        XCTAssertEqual(try reopened.draft(for: id)?.seenReplyID, 3)
+        try t.desk.saveDraft(for: id, text: "")
+        try t.desk.saveDraft(for: id, text: "Baru", seenReplyID: 9)
+        XCTAssertEqual(try t.desk.draft(for: id)?.seenReplyID, 9, "a new draft begins anew")
     }
 }
 

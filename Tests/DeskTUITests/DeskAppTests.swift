@@ -304,6 +304,9 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.screen, .review)
         XCTAssertEqual(app.state.review?.review?.blocking.map(\.code), [.answeredMeanwhile], "the review is checked again")
         XCTAssertEqual(app.state.notice?.kind, .error)
+        let refusal = app.state.notice?.text ?? ""
+        XCTAssertTrue(refusal.hasPrefix("Not sent: while this reply was written, budi answered"), refusal)
+        XCTAssertFalse(refusal.contains("--override-reason"), "the desk's own way to go on, not the command line's: \(refusal)")
         app.press(.escape)
         app.press(.escape)
 
@@ -322,9 +325,24 @@ final class DeskAppTests: XCTestCase {
         XCTAssertNil(app.state.review?.request.overrideReason, "asked for again")
         app.press(.char("y"))
         XCTAssertEqual(app.state.prompt?.kind, .overrideReason)
-        app.dispatch(.typed("mengutip kata warga, jawaban budi belum menyebutnya"))
+        XCTAssertEqual(app.state.prompt?.field.text, "mengutip kata warga; ", "the reason given before is typed on, not lost")
+        app.dispatch(.typed("jawaban budi belum menyebutnya"))
         app.press(.enter)
+        XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m4")) }.last?.overrideReason,
+                       "mengutip kata warga; jawaban budi belum menyebutnya")
         XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m4")) }.map(\.author), ["budi", "sari"])
+        app.press(.escape)
+
+        // A review on screen is checked again when the record changes: the answer shows before anyone presses send.
+        select(app, f.id("m3"))
+        app.press(.char("r"))
+        app.dispatch(.typed("Terima kasih, Kak."))
+        app.press(.ctrl("d"))
+        XCTAssertEqual(app.state.review?.review?.blocking, [])
+        try budi.reply(f.id("m3"), ReplyRequest(text: "Sudah kami catat, Kak."))
+        app.dispatch(.externalChange)
+        XCTAssertEqual(app.state.review?.review?.blocking.map(\.code), [.answeredMeanwhile])
+        XCTAssertTrue(app.frame().text.contains("budi answered this comment"), app.frame().text)
     }
 
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {

@@ -1096,12 +1096,12 @@ final class ReducerTests: XCTestCase {
         var s = composing()
         _ = Reducer.apply(&s, .typed("Halo"))
         let tick = Reducer.apply(&s, .tick(Self.now.addingTimeInterval(1)))
-        guard case .saveDraft(1, "Halo", nil)? = tick.first else { return XCTFail("\(tick)") }
+        guard case .saveDraft(1, "Halo", nil, _)? = tick.first else { return XCTFail("\(tick)") }
         _ = Reducer.apply(&s, .draftSaved(commentID: 1))
         XCTAssertFalse(s.composer!.unsaved)
         XCTAssertTrue(Reducer.apply(&s, .tick(Self.now.addingTimeInterval(2))).isEmpty, "nothing new to save")
         _ = Reducer.apply(&s, .typed("!"))
-        guard case .saveDraft(1, "Halo!", nil)? = send(&s, .leaveComposer).first else { return XCTFail() }
+        guard case .saveDraft(1, "Halo!", nil, _)? = send(&s, .leaveComposer).first else { return XCTFail() }
         XCTAssertEqual(s.screen, .queue)
         XCTAssertNil(s.composer)
         XCTAssertEqual(s.notice?.kind, .info)
@@ -1110,9 +1110,16 @@ final class ReducerTests: XCTestCase {
     func testASavedDraftIsRestored() {
         var s = Self.state()
         send(&s, .reply)
-        _ = Reducer.apply(&s, .draftLoaded(commentID: 1, ReplyDraft(commentID: 1, staff: "sari", text: "lanjutan", templateID: "t", updatedAt: Self.now)))
+        _ = Reducer.apply(&s, .draftLoaded(commentID: 1, ReplyDraft(commentID: 1, staff: "sari", text: "lanjutan", templateID: "t", updatedAt: Self.now,
+                                                                    seenReplyID: 3), newestReplyID: 7))
         XCTAssertEqual(s.composer?.editor.text, "lanjutan")
         XCTAssertEqual(s.composer?.templateID, "t")
+        XCTAssertEqual(s.composer?.seenReplyID, 3, "a draft picked up again was begun before reply 7: that one was not seen")
+        guard case .saveDraft(1, "lanjutan", "t", 3)? = s.composer?.saveDraft else { return XCTFail() }
+        var fresh = Self.state()
+        send(&fresh, .reply)
+        _ = Reducer.apply(&fresh, .draftLoaded(commentID: 1, nil, newestReplyID: 7))
+        XCTAssertEqual(fresh.composer?.seenReplyID, 7)
     }
 
     func testTheReviewShowsTheHumourTheChecksRead() {
@@ -1240,7 +1247,7 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&c, .typed("Halo"))
         _ = Reducer.apply(&c, .resized(Size(width: 60, height: 20)))
         XCTAssertTrue(Reducer.apply(&c, .typed("x")).isEmpty)
-        guard case .saveDraft(1, "Halo", nil)? = Reducer.apply(&c, .typed("q")).first else { return XCTFail("the draft is saved") }
+        guard case .saveDraft(1, "Halo", nil, _)? = Reducer.apply(&c, .typed("q")).first else { return XCTFail("the draft is saved") }
         XCTAssertFalse(c.running)
     }
 

@@ -188,11 +188,12 @@ public final class Desk: Sendable {
         try store.read { try $0.draft(commentID: commentID, staff: actor.name) }
     }
 
-    /// Saves the draft as typed (empty text removes it). Drafts are private work, not on the log.
-    public func saveDraft(for commentID: Int64, text: String, templateID: String? = nil) throws {
+    /// Saves the draft as typed (empty text removes it), with the newest reply its writer had seen when they began it
+    /// (kept from the first save: `ReplyDraft.seenReplyID`). Drafts are private work, not on the log.
+    public func saveDraft(for commentID: Int64, text: String, templateID: String? = nil, seenReplyID: Int64? = nil) throws {
         // Blanks alone are no draft: saving them removes it, as saving an empty text does.
         let kept = text.allSatisfy(\.isWhitespace) ? "" : text
-        let d = ReplyDraft(commentID: commentID, staff: actor.name, text: kept, templateID: templateID, updatedAt: now)
+        let d = ReplyDraft(commentID: commentID, staff: actor.name, text: kept, templateID: templateID, updatedAt: now, seenReplyID: seenReplyID)
         try store.write { try $0.saveDraft(d) }
     }
 
@@ -516,7 +517,7 @@ public final class Desk: Sendable {
             let review = try review(text, humor: request.humor, comment: c, seenReplyID: request.seenReplyID, tx)
             let reason = request.overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
             let unanswered = request.unanswered(in: review)
-            if !unanswered.isEmpty { throw DeskError.blocked(unanswered.map(\.message)) }
+            if !unanswered.isEmpty { throw DeskError.blocked(unanswered) }
             if !review.blocking.isEmpty, let reason, let problem = Self.overrideReasonProblem(reason) { throw DeskError.notPermitted(problem) }
             let before = c.sla.mostUrgent(at: t)
             let policy = try policyVersion(c.sla, tx)
@@ -794,10 +795,13 @@ public final class Desk: Sendable {
         }
     }
 
-    /// The id of the newest reply to comment `id` (0 when it has none): what its writer has seen when they begin a
-    /// reply (`ReplyRequest.seenReplyID`).
+    /// The id of the newest reply to comment `id` or in its conversation (0 when there is none): what its writer has
+    /// seen when they begin a reply (`ReplyRequest.seenReplyID`).
     public func newestReplyID(to id: Int64) throws -> Int64 {
-        try store.read { tx in try tx.replies(commentID: id).map(\.id).max() ?? 0 }
+        try store.read { tx in
+            guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            return (try tx.replies(commentID: id) + (try tx.thread(around: c).replies)).map(\.id).max() ?? 0
+        }
     }
 
     /// The reviewer's checks of `text` as a reply to `c`, and whether the same words were already sent to it, or
@@ -814,7 +818,12 @@ public final class Desk: Sendable {
                 "the same words were already sent to this comment by \(by.en) on \(at.en): a second copy is not sent (give a reason to send it anyway)"),
                 blocking: true), at: 0)
         }
-        if let seenReplyID, sameWords == nil, let other = replies.filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
+        // An answer to the same citizen's other comment in the conversation answers this one too (`alsoAnswered`).
+        let answeredWith = try c.sla.respondedAt.map { at in
+            try tx.thread(around: c).replies.filter { $0.commentID != c.id && $0.sentAt == at }
+        } ?? []
+        if let seenReplyID, sameWords == nil,
+           let other = (replies + answeredWith).filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
             let (by, at) = sender(of: other)
             let words = Self.excerpt(other.text)
             review.findings.insert(LintFinding(code: .answeredMeanwhile, explanation: Localized(

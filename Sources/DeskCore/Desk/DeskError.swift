@@ -13,7 +13,7 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The login name is not on the staff list.
     case unknownActor(String)
     /// The reply linter found something that blocks sending.
-    case blocked([String])
+    case blocked([LintFinding])
     /// The database could not do what was asked.
     case storage(String)
 
@@ -43,9 +43,9 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
             return Localized("\(name) tidak ada di daftar petugas, jadi tindakan tidak dapat dicatat atas nama itu. Supervisor dapat menambahkan Anda dengan `meja staff add \(name) --role agent`.",
                              "\(name) is not on the staff list, so actions cannot be recorded under that name. A supervisor can add you with `meja staff add \(name) --role agent`.")
         case .blocked(let findings):
-            let list = findings.joined(separator: "; ")
-            return Localized("Balasan tidak dikirim: \(list). Perbaiki, atau beri `--override-reason` untuk tetap mengirim (alasannya dicatat di log).",
-                             "The reply was not sent: \(list). Fix it, or give `--override-reason` to send anyway (the reason is logged).")
+            let list = Localized(findings.map(\.explanation.id).joined(separator: "; "), findings.map(\.message).joined(separator: "; "))
+            return Localized("Balasan tidak dikirim: \(list.id). Perbaiki, atau beri `--override-reason` untuk tetap mengirim (alasannya dicatat di log).",
+                             "The reply was not sent: \(list.en). Fix it, or give `--override-reason` to send anyway (the reason is logged).")
         case .storage(let why): return Localized("Basis data gagal: \(why)", "The database failed: \(why)")
         }
     }

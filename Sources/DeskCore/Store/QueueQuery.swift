@@ -60,12 +60,16 @@ public struct ReplyDraft: Sendable, Hashable {
     public var text: String
     public var templateID: String?
     public var updatedAt: Date
-    public init(commentID: Int64, staff: String, text: String, templateID: String? = nil, updatedAt: Date) {
+    /// The newest reply to the comment when the draft was begun (`ReplyRequest.seenReplyID`): a draft picked up again
+    /// days later still knows which answers landed since it was begun. Kept from the first save.
+    public var seenReplyID: Int64?
+    public init(commentID: Int64, staff: String, text: String, templateID: String? = nil, updatedAt: Date, seenReplyID: Int64? = nil) {
         self.commentID = commentID
         self.staff = staff
         self.text = text
         self.templateID = templateID
         self.updatedAt = updatedAt
+        self.seenReplyID = seenReplyID
     }
 }
 

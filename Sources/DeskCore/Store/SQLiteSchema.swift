@@ -148,6 +148,10 @@ enum SQLiteSchema {
         m.registerMigration("v5-handles-without-at") { db in
             try db.execute(sql: "UPDATE comment SET author_handle = substr(author_handle, 2) WHERE author_handle LIKE '@_%'")
         }
+        // A draft keeps the newest reply its writer had seen when it was begun (`ReplyDraft.seenReplyID`).
+        m.registerMigration("v6-draft-seen-reply") { db in
+            try db.execute(sql: "ALTER TABLE draft ADD COLUMN seen_reply_id INTEGER")
+        }
         return m
     }
 }

@@ -784,9 +784,11 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func draft(commentID: Int64, staff: String) throws -> ReplyDraft? {
-        try Row.fetchOne(db, sql: "SELECT comment_id, staff, text, template_id, updated_at FROM draft WHERE comment_id = ? AND staff = ?",
-                         arguments: [commentID, staff]).map {
-            ReplyDraft(commentID: $0[0], staff: $0[1], text: $0[2], templateID: $0[3], updatedAt: Date(timeIntervalSince1970: Double($0[4] as Int64)))
+        try Row.fetchOne(db, sql: """
+            SELECT comment_id, staff, text, template_id, updated_at, seen_reply_id FROM draft WHERE comment_id = ? AND staff = ?
+            """, arguments: [commentID, staff]).map {
+            ReplyDraft(commentID: $0[0], staff: $0[1], text: $0[2], templateID: $0[3], updatedAt: Date(timeIntervalSince1970: Double($0[4] as Int64)),
+                       seenReplyID: $0[5])
         }
     }
 
@@ -799,10 +801,10 @@ final class SQLiteTransaction: StoreWriter {
             try db.execute(sql: "DELETE FROM draft WHERE comment_id = ? AND staff = ?", arguments: [d.commentID, d.staff])
         } else {
             try db.execute(sql: """
-                INSERT INTO draft (comment_id, staff, text, template_id, updated_at) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO draft (comment_id, staff, text, template_id, updated_at, seen_reply_id) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (comment_id, staff) DO UPDATE SET text = excluded.text, template_id = excluded.template_id,
-                  updated_at = excluded.updated_at
-                """, arguments: [d.commentID, d.staff, d.text, d.templateID, Self.seconds(d.updatedAt)])
+                  updated_at = excluded.updated_at, seen_reply_id = coalesce(draft.seen_reply_id, excluded.seen_reply_id)
+                """, arguments: [d.commentID, d.staff, d.text, d.templateID, Self.seconds(d.updatedAt), d.seenReplyID])
         }
     }
 }

@@ -80,7 +80,7 @@ public enum Effect: Sendable {
     case loadDetail(Int64)
     case loadDraft(Int64)
     case loadSuggestions(Int64)
-    case saveDraft(commentID: Int64, text: String, templateID: String?)
+    case saveDraft(commentID: Int64, text: String, templateID: String?, seenReplyID: Int64?)
     case perform(DeskCommand)
     case review(commentID: Int64, ReplyRequest)
     case send(commentID: Int64, ReplyRequest)

@@ -154,7 +154,7 @@ public final class DeskApp {
         }
         // Leave nothing unsaved behind.
         if let c = state.composer, c.unsaved {
-            _ = runner.perform(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID))
+            _ = runner.perform(c.saveDraft)
         }
     }
 

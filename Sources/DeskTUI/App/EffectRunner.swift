@@ -96,8 +96,8 @@ public final class EffectRunner {
     private func run(_ effect: Effect) throws -> [AppEvent] {
         let s = strings
         switch effect {
-        case .saveDraft(let id, let text, let templateID):
-            try desk.saveDraft(for: id, text: text, templateID: templateID)
+        case .saveDraft(let id, let text, let templateID, let seen):
+            try desk.saveDraft(for: id, text: text, templateID: templateID, seenReplyID: seen)
             return [.draftSaved(commentID: id)]
         case .perform(let command):
             return [.done(Notice(.info, try perform(command, s)))]
@@ -107,10 +107,13 @@ public final class EffectRunner {
             do {
                 try desk.reply(id, request)
             } catch let refusal as DeskError {
-                guard case .blocked = refusal else { throw refusal }
+                guard case .blocked(let findings) = refusal else { throw refusal }
                 // The desk found at sending what the review had not shown (a colleague's answer meanwhile): show the
-                // review as it is now, so the next send asks for a reason that answers it.
-                return [.failed(Self.message(for: refusal))] + Self.load(.review(commentID: id, request), desk: desk, assistant: assistant)
+                // review as it is now, so the next send asks for a reason that answers it — said the desk's way.
+                let said = Localized(Strings(.id).format(.sendRefused, findings.map(\.explanation.id).joined(separator: "; ")),
+                                     Strings(.en).format(.sendRefused, findings.map(\.message).joined(separator: "; ")))
+                return [.failed(Localized(SafeText.sanitize(said.id, lines: .fold, limit: 400), SafeText.sanitize(said.en, lines: .fold, limit: 400)))]
+                    + Self.load(.review(commentID: id, request), desk: desk, assistant: assistant)
             }
             return [.replySent(commentID: id)]
         case .openEditor(let text):

@@ -271,11 +271,11 @@ public enum Reducer {
             state.review = ReviewState(commentID: c.commentID, request: request, clock: clock)
             state.stack.append(.review)
             var effects: [Effect] = [.review(commentID: c.commentID, request)]
-            if c.unsaved { effects.insert(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID), at: 0) }
+            if c.unsaved { effects.insert(c.saveDraft, at: 0) }
             return effects
         case .leaveComposer:
             c.editor.restoreUnfilledVariable()
-            let effects: [Effect] = c.unsaved ? [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)] : []
+            let effects: [Effect] = c.unsaved ? [c.saveDraft] : []
             if !c.replyText.isEmpty {
                 state.notice = Notice(.info, state.strings[.draftKept])
             } else if c.unsaved {
@@ -335,7 +335,10 @@ public enum Reducer {
                 return []
             }
             if review.isBlocked, (review.request.overrideReason ?? "").isEmpty {
-                state.prompt = PromptState(kind: .overrideReason)
+                // Typed on after a reason that new findings outgrew, so the reply keeps what that one said.
+                var prompt = PromptState(kind: .overrideReason, text: review.earlierReason.map { $0 + "; " } ?? "")
+                prompt.replacesOnType = false
+                state.prompt = prompt
                 return []
             }
             return [.send(commentID: review.commentID, review.request)]
@@ -620,7 +623,7 @@ public enum Reducer {
         state.now = now
         var effects: [Effect] = []
         if let c = state.composer, c.unsaved, state.stack.contains(.composer) {
-            effects.append(.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID))
+            effects.append(c.saveDraft)
             state.composer?.editor.endRun() // a pause in typing: undo goes back to here
         }
         // A clock that went at risk or breached since the last tick changes the order: reload. (The clock itself says
@@ -672,9 +675,11 @@ public enum Reducer {
             if state.composer?.commentID == detail.comment.id { state.composer?.comment = detail.comment }
         case .draftLoaded(let id, let draft, let newestReplyID):
             guard var c = state.composer, c.commentID == id else { break }
-            if c.seenReplyID == nil { c.seenReplyID = newestReplyID }
+            // What its writer had seen: when the draft picked up again was begun, or now.
+            let restoring = draft.map { !$0.text.isEmpty && c.editor.isEmpty } ?? false
+            if c.seenReplyID == nil { c.seenReplyID = restoring ? draft?.seenReplyID ?? newestReplyID : newestReplyID }
             state.composer = c
-            guard let draft, !draft.text.isEmpty, c.editor.isEmpty else { break }
+            guard let draft, restoring else { break }
             c.editor = TextEditor(text: draft.text)
             c.templateID = draft.templateID
             state.composer = c
@@ -690,6 +695,7 @@ public enum Reducer {
                 current.alsoAnswers = others
                 // Checked again after a refused send: a reason written for other findings does not answer new ones.
                 if current.request.overrideReason != nil, !current.request.unanswered(in: review).isEmpty {
+                    current.earlierReason = current.request.overrideReason
                     current.request.overrideReason = nil
                     current.request.overriddenFindings = nil
                 }
@@ -786,7 +792,7 @@ public enum Reducer {
         guard quits else { return [] }
         state.running = false
         guard let c = state.composer, c.unsaved else { return [] }
-        return [.saveDraft(commentID: c.commentID, text: c.editor.text, templateID: c.templateID)]
+        return [c.saveDraft]
     }
 
     /// Shows comment `id`'s thread; a thread open below it is kept, to come back to.
@@ -854,6 +860,8 @@ public enum Reducer {
             effects.append(.loadChannels)
         }
         if let thread = state.thread { effects.append(.loadDetail(thread.commentID)) }
+        // A review on screen is checked again: a colleague's answer shows before the send, not only at it.
+        if let review = state.review, review.review != nil { effects.append(.review(commentID: review.commentID, review.request)) }
         if state.stack.contains(.overdue) { effects.append(.loadOverdue) }
         if state.stack.contains(.passedOver) { effects.append(.loadPassedOver) }
         if state.stack.contains(.log) { effects.append(.loadLog(verify: false)) }

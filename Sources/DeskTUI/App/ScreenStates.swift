@@ -114,6 +114,9 @@ public struct ComposerState: Sendable {
         self.comment = comment
     }
 
+    /// Saving the draft as it stands, with what its writer had seen.
+    var saveDraft: Effect { .saveDraft(commentID: commentID, text: editor.text, templateID: templateID, seenReplyID: seenReplyID) }
+
     /// Characters left under the platform's limit (negative when over), or nil when the platform has none.
     public var remaining: Int? { platform.replyLimit.map { $0 - length } }
 
@@ -144,6 +147,9 @@ public struct ReviewState: Sendable {
     /// The citizen's other comments in the conversation the reply will answer too (they leave the queue with it).
     public var alsoAnswers: [Comment] = []
     public var scroll = 0
+    /// A reason given for findings that a new one then outgrew (a colleague's answer landed): the next reason prompt
+    /// starts from it, so what it justified is not lost from the record.
+    public var earlierReason: String?
 
     public init(commentID: Int64, request: ReplyRequest, clock: SLARecord.ClockStatus?) {
         self.commentID = commentID

@@ -25,7 +25,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
-    case sectionClock, noRunningClock, sectionOverride, replySent, sectionAlsoAnswers, heldBy
+    case sectionClock, noRunningClock, sectionOverride, replySent, sendRefused, sectionAlsoAnswers, heldBy
     // Boards, log, reports
     case boardEmpty, boardAnswered, boardUnansweredAside, boardOldestShown, boardGroupShown, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount, passedOverAmongUrgent
     case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees, logWindow, logTimeRegressions
@@ -168,6 +168,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .heldBy: ("dipegang {1}", "held by {1}")
         case .sectionOverride: ("Alasan pengabaian", "Override reason")
         case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
+        case .sendRefused: ("Belum terkirim: {1}. Lihat temuan di bawah; y mengirim dengan alasan, e menyunting.",
+                            "Not sent: {1}. See the findings below; y sends with a reason, e edits.")
 
         case .boardEmpty: ("Tidak ada yang terlambat atau berisiko.", "Nothing is overdue or at risk.")
         case .boardAnswered: ("{1} dibalas, belum selesai", "{1} answered, not yet resolved")

@@ -19,7 +19,7 @@ struct ReplyCommand: ParsableCommand {
     var variables: [String] = []
     @Option(help: "Why a blocking finding is overridden (kept on the log).") var overrideReason: String?
     @Option(help: "The reply's humour level (0 none, 1 warm, 2 light joke) when writing --text; estimated when not given.") var humor: Int?
-    @Option(help: ArgumentHelp("The id of the newest reply to the comment you had read (`meja show ID --json`, 0 when it had none): a reply recorded after it is a blocking answered_meanwhile finding.", valueName: "reply-id"))
+    @Option(help: ArgumentHelp("The id of the newest reply you had read on the comment or its conversation (`replies` and `thread_replies` of `meja show ID --json`; 0 when none): a reply recorded after it that answers the comment is a blocking answered_meanwhile finding.", valueName: "reply-id"))
     var seenReply: Int64?
 
     func validate() throws {
