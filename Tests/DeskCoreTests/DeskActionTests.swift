@@ -294,6 +294,14 @@ final class DeskActionTests: XCTestCase {
         XCTAssertFalse(try t.desk.queue(limit: 10).contains { $0.comment.id == id })
     }
 
+    func testARefusedStatusMoveNamesStatusesAsStaffReadThem() {
+        let why = DeskError.illegalTransition(from: .noReplyNeeded, to: .replied).explanation
+        XCTAssertEqual(why.id, "Komentar berstatus tak perlu dibalas (no_reply_needed) tidak dapat menjadi dibalas (replied). "
+                       + "Dari sana bisa menjadi: terbuka (open), diambil (claimed).")
+        XCTAssertTrue(why.en.hasPrefix("A comment that is no reply needed (no_reply_needed) cannot become replied."), why.en)
+        XCTAssertTrue(DeskError.claimedByOther(commentID: 7, holder: "budi").explanation.en.contains("key a, or `meja assign 7 NAME`"))
+    }
+
     func testAMissingCommentIsNamedInEachLanguage() {
         let why = DeskError.notFound("Comment 99999").explanation
         XCTAssertTrue(why.id.hasPrefix("Komentar 99999 tidak ditemukan"), why.id)

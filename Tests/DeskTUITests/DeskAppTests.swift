@@ -343,6 +343,11 @@ final class DeskAppTests: XCTestCase {
         app.dispatch(.externalChange)
         XCTAssertEqual(app.state.review?.review?.blocking.map(\.code), [.answeredMeanwhile])
         XCTAssertTrue(app.frame().text.contains("budi answered this comment"), app.frame().text)
+        // Answered, it left the queue: leaving the draft says which comment it is for, not "this comment".
+        app.press(.char("e"))
+        app.press(.escape)
+        XCTAssertEqual(app.state.screen, .queue)
+        XCTAssertEqual(app.state.notice?.text, "Draft for #\(f.id("m3")) kept; that comment is no longer in this list (:status all or / finds it).")
     }
 
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {

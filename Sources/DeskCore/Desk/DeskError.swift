@@ -33,12 +33,16 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
                              "\(what) was not found. `meja list --status all` shows what is on the desk.")
         case .invalidInput(let why), .notPermitted(let why): return why
         case .illegalTransition(let from, let to):
-            let allowed = from.allowedNext.sorted().map(\.rawValue).joined(separator: ", ")
-            return Localized("Komentar berstatus \(from.rawValue) tidak dapat menjadi \(to.rawValue). Dari \(from.rawValue) bisa menjadi: \(allowed).",
-                             "A comment that is \(from.rawValue) cannot become \(to.rawValue). From \(from.rawValue) it can become: \(allowed).")
+            // Named as staff read them, with the code `meja status` takes.
+            func named(_ s: CommentStatus, _ lang: KeyPath<Localized, String>) -> String {
+                s.label[keyPath: lang] == s.rawValue ? s.rawValue : "\(s.label[keyPath: lang]) (\(s.rawValue))"
+            }
+            let next = from.allowedNext.sorted()
+            return Localized("Komentar berstatus \(named(from, \.id)) tidak dapat menjadi \(named(to, \.id)). Dari sana bisa menjadi: \(next.map { named($0, \.id) }.joined(separator: ", ")).",
+                             "A comment that is \(named(from, \.en)) cannot become \(named(to, \.en)). From there it can become: \(next.map { named($0, \.en) }.joined(separator: ", ")).")
         case .claimedByOther(let id, let holder):
             return Localized("Komentar \(id) sudah diambil oleh \(holder). Tanyakan kepadanya, atau supervisor dapat menugaskannya ulang (tombol a, atau `meja assign \(id) NAMA`).",
-                             "Comment \(id) is already claimed by \(holder). Ask them, or a supervisor can reassign it with `meja assign \(id) NAME`.")
+                             "Comment \(id) is already claimed by \(holder). Ask them, or a supervisor can reassign it (key a, or `meja assign \(id) NAME`).")
         case .unknownActor(let name):
             return Localized("\(name) tidak ada di daftar petugas, jadi tindakan tidak dapat dicatat atas nama itu. Supervisor dapat menambahkan Anda dengan `meja staff add \(name) --role agent`.",
                              "\(name) is not on the staff list, so actions cannot be recorded under that name. A supervisor can add you with `meja staff add \(name) --role agent`.")

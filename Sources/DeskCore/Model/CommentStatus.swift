@@ -12,6 +12,21 @@ public enum CommentStatus: String, CaseIterable, Sendable, Codable, Comparable {
     case spam
     case escalated
 
+    /// The status as staff read it, in both languages (`tak perlu dibalas`, `no reply needed`).
+    public var label: Localized {
+        switch self {
+        case .new: Localized("baru", "new")
+        case .open: Localized("terbuka", "open")
+        case .claimed: Localized("diambil", "claimed")
+        case .replied: Localized("dibalas", "replied")
+        case .waitingCitizen: Localized("menunggu warga", "waiting for citizen")
+        case .closed: Localized("selesai", "closed")
+        case .noReplyNeeded: Localized("tak perlu dibalas", "no reply needed")
+        case .spam: Localized("spam", "spam")
+        case .escalated: Localized("dieskalasi", "escalated")
+        }
+    }
+
     /// Statuses that still ask something of the agency: the default queue shows these.
     public static let needingAction: Set<CommentStatus> = [.new, .open, .claimed, .escalated]
 

@@ -285,6 +285,11 @@ public enum Reducer {
             // The queue marks it ✐ at once (as its next load will).
             for i in state.queue.items.indices where state.queue.items[i].comment.id == c.commentID { state.queue.items[i].hasDraft = !c.replyText.isEmpty }
             state.stack.removeLast()
+            // Back on a queue that no longer lists it (answered or moved by a colleague meanwhile): "this comment" would
+            // be another one; say which, and how to find it.
+            if !c.replyText.isEmpty, state.screen == .queue, !state.queue.items.contains(where: { $0.comment.id == c.commentID }) {
+                state.notice = Notice(.info, state.strings.format(.draftKeptNotListed, String(c.commentID)))
+            }
             return effects
         case .editLeft: c.editor.moveLeft()
         case .editRight: c.editor.moveRight()

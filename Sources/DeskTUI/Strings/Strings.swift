@@ -74,19 +74,7 @@ public struct Strings: Sendable {
         return months.indices.contains(m) ? String(months[m]) : "?"
     }
 
-    public func status(_ s: CommentStatus) -> String {
-        switch s {
-        case .new: self[.statusNew]
-        case .open: self[.statusOpen]
-        case .claimed: self[.statusClaimed]
-        case .replied: self[.statusReplied]
-        case .waitingCitizen: self[.statusWaitingCitizen]
-        case .closed: self[.statusClosed]
-        case .noReplyNeeded: self[.statusNoReplyNeeded]
-        case .spam: self[.statusSpam]
-        case .escalated: self[.statusEscalated]
-        }
-    }
+    public func status(_ s: CommentStatus) -> String { language == .id ? s.label.id : s.label.en }
 
     /// A logged action as staff read it (an action this version does not know stays as logged).
     /// A logged action as staff read it in the desk's language (`dibalas`); the log itself keeps its name (`reply`), as

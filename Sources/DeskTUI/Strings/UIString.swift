@@ -21,7 +21,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case clockDue, clockLate, clockLeft, clockMet, clockStopped, late, stopped
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
-    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
+    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftKeptNotListed, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
@@ -38,8 +38,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Names of things
-    case statusNew, statusOpen, statusClaimed, statusReplied, statusWaitingCitizen, statusClosed, statusNoReplyNeeded
-    case statusSpam, statusEscalated
     case roleAgent, roleSupervisor
     case slaBreached, slaAtRisk, slaOnTrack, slaPaused, slaMet, slaNone
     case clockFirstResponse, clockNextResponse, clockResolution
@@ -144,6 +142,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .workloadBreached: ("memegang {1}, {2} lewat batas", "holds {1}, {2} breached")
         case .variablesToFill: ("Isi dulu {1}: Ctrl-N melompat ke sana.", "Fill in {1} first: Ctrl-N jumps there.")
         case .draftKept: ("Draf disimpan; tekan r pada komentar ini untuk melanjutkan.", "Draft kept; press r on this comment to go on.")
+        case .draftKeptNotListed: ("Draf untuk #{1} disimpan; komentar itu tidak ada lagi di daftar ini (:status all atau / menemukannya).",
+                                   "Draft for #{1} kept; that comment is no longer in this list (:status all or / finds it).")
         case .draftRestored: ("Draf sebelumnya dipulihkan.", "Your earlier draft was restored.")
 
         case .stillChecking: ("Memeriksa balasan…", "Checking the reply…")
@@ -249,15 +249,6 @@ public enum UIString: String, CaseIterable, Sendable {
                            "Meja's keys per screen, with your keys.toml. S: supervisors only · R: changes the public record (logged) · *: rebound in keys.toml")
         case .keysFileIssues: ("Ada masalah di berkas pengaturan; default dipakai:", "Problems in settings files; defaults kept:")
 
-        case .statusNew: ("baru", "new")
-        case .statusOpen: ("terbuka", "open")
-        case .statusClaimed: ("diambil", "claimed")
-        case .statusReplied: ("dibalas", "replied")
-        case .statusWaitingCitizen: ("menunggu warga", "waiting for citizen")
-        case .statusClosed: ("selesai", "closed")
-        case .statusNoReplyNeeded: ("tak perlu dibalas", "no reply needed")
-        case .statusSpam: ("spam", "spam")
-        case .statusEscalated: ("dieskalasi", "escalated")
         case .roleAgent: ("petugas", "agent")
         case .roleSupervisor: ("supervisor", "supervisor")
         case .slaBreached: ("lewat batas", "breached")
