@@ -350,6 +350,24 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.notice?.text, "Draft for #\(f.id("m3")) kept; that comment is no longer in this list (:status all or / finds it).")
     }
 
+    func testADraftOnACommentSomeoneElseNowHoldsCanStillBeRead() throws {
+        let f = try Fixture()
+        let app = f.app(size: Size(width: 120, height: 40), supervisor: false)
+        select(app, f.id("m6"))
+        app.press(.char("r"))
+        app.dispatch(.typed("Cara daftar KTP-el: bawa KK ke kantor kecamatan."))
+        app.press(.escape)
+        try f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false)).claim(f.id("m6"))
+        app.dispatch(.externalChange)
+        select(app, f.id("m6"))
+        app.press(.char("r"))
+        XCTAssertNotEqual(app.state.screen, .composer, "held by budi: not hers to answer")
+        app.press(.enter)
+        let screen = app.frame().text
+        XCTAssertTrue(screen.contains("Your draft (not sent)") && screen.contains("Cara daftar KTP-el: bawa KK ke kantor kecamatan."),
+                      "her words are not stranded:\n\(screen)")
+    }
+
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {
         let f = try Fixture()
         let app = f.app()

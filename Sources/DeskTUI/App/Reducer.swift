@@ -284,6 +284,10 @@ public enum Reducer {
             }
             // The queue marks it ✐ at once (as its next load will).
             for i in state.queue.items.indices where state.queue.items[i].comment.id == c.commentID { state.queue.items[i].hasDraft = !c.replyText.isEmpty }
+            if state.thread?.commentID == c.commentID {
+                state.thread?.draft = c.replyText.isEmpty ? nil
+                    : ReplyDraft(commentID: c.commentID, staff: state.actor, text: c.editor.text, templateID: c.templateID, updatedAt: state.now)
+            }
             state.stack.removeLast()
             // Back on a queue that no longer lists it (answered or moved by a colleague meanwhile): "this comment" would
             // be another one; say which, and how to find it.
@@ -679,6 +683,7 @@ public enum Reducer {
             }
             if state.composer?.commentID == detail.comment.id { state.composer?.comment = detail.comment }
         case .draftLoaded(let id, let draft, let newestReplyID):
+            if state.thread?.commentID == id { state.thread?.draft = draft.flatMap { $0.text.isEmpty ? nil : $0 } }
             guard var c = state.composer, c.commentID == id else { break }
             // What its writer had seen: when the draft picked up again was begun, or now.
             let restoring = draft.map { !$0.text.isEmpty && c.editor.isEmpty } ?? false
@@ -766,6 +771,7 @@ public enum Reducer {
             }
             state.composer = c
         case .replySent(let id):
+            if state.thread?.commentID == id { state.thread?.draft = nil }
             state.review = nil
             state.composer = nil
             while [.review, .composer].contains(state.screen) { state.stack.removeLast() }
@@ -810,7 +816,7 @@ public enum Reducer {
         }
         state.thread = ThreadScreenState(commentID: id)
         state.stack.append(.thread)
-        return [.loadDetail(id)]
+        return [.loadDetail(id), .loadDraft(id)]
     }
 
     private static func pop(_ state: inout AppState) -> [Effect] {

@@ -65,6 +65,9 @@ public struct ThreadScreenState: Sendable {
     public var detail: CommentDetail?
     /// The tone verdict of the comment, when the desk has an assistant.
     public var tone: ToneVerdict?
+    /// This person's unsent draft for the comment: shown, so that a draft on a comment now held by someone else (which
+    /// they can no longer open in the composer) can still be read and handed over.
+    public var draft: ReplyDraft?
     public var scroll = 0
 
     public init(commentID: Int64) { self.commentID = commentID }

@@ -17,7 +17,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Thread
     case linesShown, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
     case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneSarcastic, toneRude, toneSpam, toneHumorAllowed
-    case sectionComment, sectionThread, thisComment, replyFromDesk, sectionOthersByAuthor, sectionHistory
+    case sectionComment, sectionThread, thisComment, replyFromDesk, sectionOthersByAuthor, sectionHistory, sectionYourDraft
     case clockDue, clockLate, clockLeft, clockMet, clockStopped, late, stopped
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
@@ -115,6 +115,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .replyFromDesk: ("Balasan oleh {1}", "Reply by {1}")
         case .sectionOthersByAuthor: ("Komentar lain dari {1}", "Other comments by {1}")
         case .sectionHistory: ("Riwayat di log", "History on the log")
+        case .sectionYourDraft: ("Draf Anda (belum terkirim)", "Your draft (not sent)")
         case .clockDue: ("tenggat {1}", "due {1}")
         case .clockLate: ("terlambat {1}", "{1} late")
         case .clockLeft: ("sisa {1}", "{1} left")

@@ -76,6 +76,12 @@ public enum ThreadView {
             for reason in tone.explanations { doc.paragraph("– " + reason(s.language), .muted, indent: 2) }
         }
 
+        if let draft = thread.draft {
+            doc.blank()
+            doc.heading(s[.sectionYourDraft])
+            doc.paragraph(draft.text, .muted, indent: 2)
+        }
+
         let others = d.threadComments.filter { $0.id != c.id }
         if !others.isEmpty || !d.threadReplies.isEmpty {
             doc.blank()
