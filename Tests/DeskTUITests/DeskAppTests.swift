@@ -333,6 +333,27 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m4")) }.map(\.author), ["budi", "sari"])
         app.press(.escape)
 
+        // A finding that appears while a reason is typed is not what the reason was written for.
+        select(app, f.id("m2"))
+        app.press(.char("r"))
+        app.dispatch(.typed("NIK 3201234567890001 sudah kami catat"))
+        app.press(.ctrl("d"))
+        app.press(.char("y"))
+        app.dispatch(.typed("mengutip laporan warga"))
+        try budi.reply(f.id("m2"), ReplyRequest(text: "Pompa air sedang dikirim."))
+        app.dispatch(.externalChange)
+        XCTAssertEqual(app.state.prompt?.kind, .overrideReason, "still typing")
+        app.press(.enter)
+        XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m2")) }.count, 1, "refused: the reason was begun before budi's answer")
+        app.press(.char("y"))
+        app.press(.enter)
+        XCTAssertEqual(app.state.notice?.text, "Add why the new finding is overridden; the earlier reason alone does not answer it.")
+        app.dispatch(.typed("pompa sudah dikirim, NIK untuk verifikasi"))
+        app.press(.enter)
+        XCTAssertEqual(try f.store.read { try $0.replies(commentID: f.id("m2")) }.last?.overrideReason,
+                       "mengutip laporan warga; pompa sudah dikirim, NIK untuk verifikasi")
+        app.press(.escape)
+
         // A review on screen is checked again when the record changes: the answer shows before anyone presses send.
         select(app, f.id("m3"))
         app.press(.char("r"))

@@ -8,7 +8,8 @@ final class EscapeReaderTests: XCTestCase {
     /// Reads `input` after an Escape; returns the key and what is left unread.
     private func read(_ input: String) -> (key: Key?, rest: String) {
         var pending = Array(input.unicodeScalars)
-        var reader = EscapeReader { _ in pending.isEmpty ? nil : pending.removeFirst().value }
+        var reader = EscapeReader(next: { _ in pending.isEmpty ? nil : pending.removeFirst().value },
+                                  putBack: { pending.insert(Unicode.Scalar($0)!, at: 0) })
         let key = reader.afterEscape()
         var rest = String.UnicodeScalarView()
         rest.append(contentsOf: pending)
@@ -27,9 +28,9 @@ final class EscapeReaderTests: XCTestCase {
         XCTAssertEqual(read("]0;judul palsu\u{07}x").rest, "x", "a title change (OSC) ended by BEL")
         XCTAssertEqual(read("]8;;https://evil.example\u{1B}\\x").rest, "x", "a link (OSC 8) ended by ESC \\")
         XCTAssertEqual(read("OPx").rest, "x", "SS3 with its one character")
-        let alt = read("cx")
-        XCTAssertNil(alt.key, "an Alt chord or a pasted ESC c is dropped with its character")
-        XCTAssertEqual(alt.rest, "x")
+        let ahead = read("ex")
+        XCTAssertEqual(ahead.key, .escape, "Esc and a key typed ahead while the desk was busy: both count")
+        XCTAssertEqual(ahead.rest, "ex")
     }
 
     func testABracketedPasteIsOneTextWhateverItHolds() {
@@ -52,5 +53,17 @@ final class EscapeReaderTests: XCTestCase {
         _ = Reducer.apply(&state, .action(.editUndo))
         _ = Reducer.apply(&state, .action(.editUndo))
         XCTAssertEqual(state.composer?.editor.text, "", "the paste is one change for undo")
+        // What a terminal would take for commands is dropped from pasted text; words and format characters stay.
+        _ = Reducer.apply(&state, .pasted("A\u{1B}[2JB\u{1B}]0;judul\u{07}C\u{1B}cD\u{07}E\u{1B}]8;;x\u{1B}\\F\u{202E}G\u{9B}H"))
+        XCTAssertEqual(state.composer?.editor.text, "ABCDEF\u{202E}GH")
+    }
+
+    func testAPromptTakesAtMostItsLengthAndSaysWhenItCuts() {
+        var state = AppState(size: Size(width: 100, height: 30), now: Date(timeIntervalSince1970: 1_764_547_200), language: .en,
+                             actor: "sari", isSupervisor: true)
+        state.prompt = PromptState(kind: .search)
+        _ = Reducer.apply(&state, .pasted(String(repeating: "jalan ", count: 100)))
+        XCTAssertEqual(state.prompt?.field.characters.count, PromptState.maxLength)
+        XCTAssertEqual(state.notice?.text, "Cut: this field takes at most 500 characters.")
     }
 }

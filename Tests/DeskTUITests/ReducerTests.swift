@@ -111,7 +111,7 @@ final class ReducerTests: XCTestCase {
             }
             XCTAssertTrue(narrow.hasPrefix("281 · !! 211 · ! 3"), "the counts keep their figures and glyphs: \(narrow)")
             let wide = status(width: 160, language)
-            XCTAssertTrue(wide.hasPrefix(language == .id ? "281 di antrian" : "281 in queue"), "with room the counts keep their words: \(wide)")
+            XCTAssertTrue(wide.hasPrefix(language == .id ? "281 di antrean" : "281 in queue"), "with room the counts keep their words: \(wide)")
             XCTAssertTrue(wide.hasSuffix("@diskominfo_contoh"), wide)
         }
     }

@@ -480,6 +480,9 @@ final class ReplyCLITests: XCTestCase {
         let read = try cli.run(["reply", "1", "--text", "Terima kasih, Kak, kami cek.", "--seen-reply", String(try XCTUnwrap(newest))])
         XCTAssertEqual(read.status, 0, read.stderr)
         XCTAssertEqual(try cli.run(["reply", "1", "--text", "Lagi", "--seen-reply", "-1"]).status, 64)
+        let foreign = try cli.run(["reply", "1", "--text", "Lagi", "--seen-reply", "99999"])
+        XCTAssertEqual(foreign.status, 64, "an id that is no reply to it cannot say what was read")
+        XCTAssertTrue(foreign.stderr.contains("reply 99999 is not on comment 1 or in its conversation"), foreign.stderr)
     }
 
     func testSuggestThenReplyWithATemplateAndABlockedNIK() throws {

@@ -797,10 +797,14 @@ public final class Desk: Sendable {
 
     /// The id of the newest reply to comment `id` or in its conversation (0 when there is none): what its writer has
     /// seen when they begin a reply (`ReplyRequest.seenReplyID`).
-    public func newestReplyID(to id: Int64) throws -> Int64 {
+    public func newestReplyID(to id: Int64) throws -> Int64 { try visibleReplyIDs(of: id).max() ?? 0 }
+
+    /// The replies to comment `id` and in its conversation (`meja show`'s `replies` and `thread_replies`): the ones a
+    /// writer can have seen.
+    public func visibleReplyIDs(of id: Int64) throws -> Set<Int64> {
         try store.read { tx in
             guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
-            return (try tx.replies(commentID: id) + (try tx.thread(around: c).replies)).map(\.id).max() ?? 0
+            return Set((try tx.replies(commentID: id) + (try tx.thread(around: c).replies)).map(\.id))
         }
     }
 
@@ -826,9 +830,12 @@ public final class Desk: Sendable {
            let other = (replies + answeredWith).filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
             let (by, at) = sender(of: other)
             let words = Self.excerpt(other.text)
+            // Through an answer to the citizen's other comment: named, or the quote would seem to be about something else.
+            let via = other.commentID.flatMap { $0 == c.id ? nil : $0 }
+            let viaID = via.map { " (lewat jawabannya untuk #\($0))" } ?? "", viaEN = via.map { " (through the answer to #\($0))" } ?? ""
             review.findings.insert(LintFinding(code: .answeredMeanwhile, explanation: Localized(
-                "selagi balasan ini ditulis, \(by.id) sudah menjawab komentar ini pada \(at.id): \"\(words)\" — baca jawaban itu di utas; kirim yang ini hanya bila masih perlu (beri alasan)",
-                "while this reply was written, \(by.en) answered this comment on \(at.en): \"\(words)\" — read that answer in the thread; send this one only if it is still needed (give a reason)"),
+                "selagi balasan ini ditulis, \(by.id) sudah menjawab komentar ini\(viaID) pada \(at.id): \"\(words)\" — baca jawaban itu di utas; kirim yang ini hanya bila masih perlu (beri alasan)",
+                "while this reply was written, \(by.en) answered this comment\(viaEN) on \(at.en): \"\(words)\" — read that answer in the thread; send this one only if it is still needed (give a reason)"),
                 blocking: true), at: 0)
         }
         if !config.agencyNamed, text.contains(config.agencyName) {

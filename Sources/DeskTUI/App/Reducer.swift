@@ -348,6 +348,7 @@ public enum Reducer {
                 var prompt = PromptState(kind: .overrideReason, text: review.earlierReason.map { $0 + "; " } ?? "")
                 prompt.replacesOnType = false
                 state.prompt = prompt
+                state.review?.reasonFor = Set(review.review?.blocking ?? [])
                 return []
             }
             return [.send(commentID: review.commentID, review.request)]
@@ -561,8 +562,14 @@ public enum Reducer {
                 state.prompt = again
                 return []
             }
+            // After a reason outgrown by a new finding, the earlier words alone say nothing about the new one.
+            if let earlier = review.earlierReason, text.trimmingCharacters(in: CharacterSet(charactersIn: "; ").union(.whitespaces)) == earlier {
+                state.notice = Notice(.error, s[.reasonSaysNothingNew])
+                state.prompt = prompt
+                return []
+            }
             review.request.overrideReason = text
-            review.request.overriddenFindings = Set(review.review?.blocking ?? [])
+            review.request.overriddenFindings = review.reasonFor ?? Set(review.review?.blocking ?? [])
             state.review = review
             return [.send(commentID: review.commentID, review.request)]
         case .escalateReason(let id):
@@ -617,7 +624,9 @@ public enum Reducer {
                 state.prompt?.field = TextEditor()
                 state.prompt?.replacesOnType = false
             }
-            state.prompt?.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+            let room = max(0, PromptState.maxLength - (state.prompt?.field.characters.count ?? 0))
+            if text.count > room { state.notice = Notice(.error, state.strings.format(.promptCut, String(PromptState.maxLength))) }
+            state.prompt?.field.insert(String(text.prefix(room)).replacingOccurrences(of: "\n", with: " "))
             return []
         }
         guard state.keyContext == .composer, var c = state.composer else { return [] }

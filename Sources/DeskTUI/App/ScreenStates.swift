@@ -153,6 +153,9 @@ public struct ReviewState: Sendable {
     /// A reason given for findings that a new one then outgrew (a colleague's answer landed): the next reason prompt
     /// starts from it, so what it justified is not lost from the record.
     public var earlierReason: String?
+    /// The blocking findings on screen when the reason prompt opened: the ones the reason is written for (a finding that
+    /// appears while it is typed is not among them).
+    public var reasonFor: Set<LintFinding>?
 
     public init(commentID: Int64, request: ReplyRequest, clock: SLARecord.ClockStatus?) {
         self.commentID = commentID
@@ -247,6 +250,8 @@ public struct PromptState: Sendable {
     }
     public var kind: Kind
     public var field: TextEditor
+    /// The most a prompt takes (a search, a command, a reason): the rest of a longer paste is cut, and said so.
+    public static let maxLength = 500
     /// Whether the text was filled in from before (the current search): typing first replaces it, as a selected
     /// text would be; moving or deleting first keeps it to edit.
     public var replacesOnType: Bool

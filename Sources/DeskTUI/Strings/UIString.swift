@@ -23,7 +23,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
     case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftKeptNotListed, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
     // Review
-    case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, readyToSend, reviewTitle
+    case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, reasonSaysNothingNew, promptCut, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
     case sectionClock, noRunningClock, sectionOverride, replySent, sendRefused, sectionAlsoAnswers, heldBy
     // Boards, log, reports
@@ -51,7 +51,7 @@ public enum UIString: String, CaseIterable, Sendable {
 
     private var pair: (String, String) {
         switch self {
-        case .titleQueue: ("Antrian", "Queue")
+        case .titleQueue: ("Antrean", "Queue")
         case .titleThread: ("Percakapan", "Thread")
         case .titleComposer: ("Tulis balasan", "Compose")
         case .titleReview: ("Tinjau sebelum kirim", "Review before sending")
@@ -83,7 +83,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .queueEmpty: ("Tidak ada yang perlu ditindaklanjuti. Kerja bagus!", "Nothing needs action. Well done!")
         case .queueEmptyFiltered: ("Tidak ada komentar untuk saringan ini. Tekan x untuk menghapus saringan.",
                                    "No comments match this filter. Press x to clear the filters.")
-        case .countTotal: ("{1} di antrian", "{1} in queue")
+        case .countTotal: ("{1} di antrean", "{1} in queue")
         case .countBreached: ("{1} lewat batas", "{1} breached")
         case .countAtRisk: ("{1} berisiko", "{1} at risk")
         case .filterAllStatuses: ("semua status", "all statuses")
@@ -97,7 +97,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .factIntent: ("maksud {1}", "intent {1}")
         case .factChannel: ("kanal {1}", "channel {1}")
         case .factReceived: ("diterima {1} ({2} lalu)", "received {1} ({2} ago)")
-        case .passedOverNote: ("! Terlewati: komentar yang lebih baru di antrian yang sama sudah dijawab.",
+        case .passedOverNote: ("! Terlewati: komentar yang lebih baru di antrean yang sama sudah dijawab.",
                                "! Passed over: newer comments in the same queue were answered first.")
         case .sectionClocks: ("Jam SLA", "SLA clocks")
         case .noClocks: ("Tidak ada jam yang berjalan.", "No clock applies.")
@@ -152,6 +152,9 @@ public enum UIString: String, CaseIterable, Sendable {
                                    "✗ A finding blocks sending: fix it (e), or press y and give a reason.")
         case .overrideGiven: ("Alasan pengabaian dicatat; tekan y untuk mengirim.", "Override reason noted; press y to send.")
         case .overrideNeeded: ("Balasan diblokir: alasan wajib diisi untuk mengirimnya.", "The reply is blocked: a reason is required to send it.")
+        case .reasonSaysNothingNew: ("Tambahkan mengapa temuan baru itu dilewati; alasan sebelumnya saja tidak menjawabnya.",
+                                     "Add why the new finding is overridden; the earlier reason alone does not answer it.")
+        case .promptCut: ("Dipotong: kolom ini menerima paling banyak {1} karakter.", "Cut: this field takes at most {1} characters.")
         case .readyToSend: ("Siap dikirim: y kirim · e sunting · q kembali", "Ready: y send · e edit · q back")
         case .reviewTitle: ("Balasan untuk {1} di {2} (#{3})", "Reply to {1} on {2} (#{3})")
         case .sectionFindings: ("Pemeriksaan", "Checks")
@@ -169,8 +172,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .heldBy: ("dipegang {1}", "held by {1}")
         case .sectionOverride: ("Alasan pengabaian", "Override reason")
         case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
-        case .sendRefused: ("Belum terkirim: {1}. Lihat temuan di bawah; y mengirim dengan alasan, e menyunting.",
-                            "Not sent: {1}. See the findings below; y sends with a reason, e edits.")
+        case .sendRefused: ("Belum terkirim: {1}. y mengirim dengan alasan, e menyunting.",
+                            "Not sent: {1}. y sends with a reason, e edits.")
 
         case .boardEmpty: ("Tidak ada yang terlambat atau berisiko.", "Nothing is overdue or at risk.")
         case .boardAnswered: ("{1} dibalas, belum selesai", "{1} answered, not yet resolved")

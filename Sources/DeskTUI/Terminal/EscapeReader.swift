@@ -6,12 +6,15 @@
 /// - Escape with nothing right after it is the Escape key;
 /// - a bracketed paste (`ESC[200~` … `ESC[201~`, which the terminal sends once the desk asks for it) is one `.paste`;
 /// - any other control sequence (CSI `ESC[` … final byte, SS3 `ESC O x`, OSC `ESC]` … BEL or `ESC\`) is dropped whole;
-/// - Escape with a character right after it (an Alt chord, which the desk does not use, or a pasted escape) is dropped
-///   with that character.
+/// - Escape with another character right after it is the Escape key, and that character is put back to be read next:
+///   keys typed ahead while the desk was busy (`Esc`, then `e`) arrive together and must both count. (A terminal without
+///   bracketed paste delivers a pasted `ESC c` the same way; every common terminal marks pastes.)
 struct EscapeReader {
     /// The next character already waiting (nil: none now). `patient` asks to wait a little, inside a paste, for the
     /// rest of it to arrive.
     var next: (_ patient: Bool) -> UInt32?
+    /// Puts a character read too far back, to be read as the next key.
+    var putBack: (UInt32) -> Void
 
     /// A paste longer than this many characters is cut (a runaway paste with no end marker).
     static let pasteLimit = 200_000
@@ -40,7 +43,8 @@ struct EscapeReader {
             }
             return nil
         default:
-            return nil
+            putBack(first)
+            return .escape
         }
     }
 

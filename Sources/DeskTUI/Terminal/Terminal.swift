@@ -106,12 +106,12 @@ public final class Terminal {
         if result == meja_key_code_yes() { return Terminal.key(code: Int32(ch)) }
         if ch == 0x1B {
             // What follows decides: the Escape key, a paste, or a sequence to drop (`EscapeReader`).
-            var reader = EscapeReader { patient in
+            var reader = EscapeReader(next: { patient in
                 wtimeout(meja_stdscr(), patient ? 100 : 0)
                 var next: wint_t = 0
                 let got = wget_wch(meja_stdscr(), &next)
                 return got == ERR || got == meja_key_code_yes() ? nil : UInt32(next)
-            }
+            }, putBack: { _ = unget_wch(wchar_t($0)) })
             return reader.afterEscape()
         }
         return Terminal.key(char: UInt32(ch))

@@ -44,6 +44,9 @@ struct ReplyCommand: ParsableCommand {
             } else {
                 try assistant.request(text: text ?? "", for: commentID, values: values, humor: humor, overrideReason: overrideReason)
             }
+            if let seenReply, seenReply != 0, !(try desk.visibleReplyIDs(of: commentID)).contains(seenReply) {
+                throw CLIError(message: "reply \(seenReply) is not on comment \(commentID) or in its conversation: give the newest id in `replies` or `thread_replies` of `meja show \(commentID) --json`, or 0 when it has none", code: 64)
+            }
             request.seenReplyID = seenReply
             let others = try desk.alsoAnswered(byReplyTo: commentID)
             let sent = try desk.replyReviewed(commentID, request)
