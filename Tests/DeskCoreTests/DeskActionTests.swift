@@ -255,6 +255,8 @@ final class DeskActionTests: XCTestCase {
         XCTAssertTrue(meanwhile.explanation.en.contains("budi answered this comment"), meanwhile.explanation.en)
         XCTAssertTrue(meanwhile.explanation.en.contains("\"Laporan sudah kami teruskan ke petugas lapangan.\""), "quotes the answer")
         XCTAssertTrue(meanwhile.explanation.id.contains("selagi balasan ini ditulis, budi sudah menjawab"), meanwhile.explanation.id)
+        let own = try XCTUnwrap(try t.as("budi").review(replyTo: id, text: "Kami cek lagi ya.", humor: nil, seenReplyID: seen).findings.first)
+        XCTAssertTrue(own.explanation.en.contains("you yourself (elsewhere) answered this comment"), "his own answer from elsewhere: \(own.explanation.en)")
         XCTAssertThrowsError(try t.as("dewi").reply(id, ReplyRequest(text: dewis, seenReplyID: seen))) { error in
             guard case .blocked(let findings)? = error as? DeskError else { return XCTFail("\(error)") }
             XCTAssertTrue(findings.first?.message.contains("budi answered this comment") == true, "\(findings)")

@@ -366,6 +366,7 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(app.frame().text.contains("budi answered this comment"), app.frame().text)
         // Answered, it left the queue: leaving the draft says which comment it is for, not "this comment".
         app.press(.char("e"))
+        XCTAssertTrue(app.frame().text.contains("✓ already answered"), "the composer's header says so too:\n\(app.frame().text)")
         app.press(.escape)
         XCTAssertEqual(app.state.screen, .queue)
         XCTAssertEqual(app.state.notice?.text, "Draft for #\(f.id("m3")) kept; that comment is no longer in this list (:status all or / finds it).")

@@ -828,7 +828,9 @@ public final class Desk: Sendable {
         } ?? []
         if let seenReplyID, sameWords == nil,
            let other = (replies + answeredWith).filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
-            let (by, at) = sender(of: other)
+            var (by, at) = sender(of: other)
+            // The writer's own answer, sent from another desk or the command line, is not "someone else's".
+            if other.source == .desk, other.author == actor.name { by = Localized("Anda sendiri (dari tempat lain)", "you yourself (elsewhere)") }
             let words = Self.excerpt(other.text)
             // Through an answer to the citizen's other comment: named, or the quote would seem to be about something else.
             let via = other.commentID.flatMap { $0 == c.id ? nil : $0 }

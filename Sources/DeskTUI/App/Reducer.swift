@@ -712,6 +712,7 @@ public enum Reducer {
             if var current = state.review, current.commentID == id {
                 current.review = review
                 current.alsoAnswers = others
+                if let comment = state.composer?.comment, comment.id == id { current.clock = responseClock(comment, at: state.now) }
                 // Checked again after a refused send: a reason written for other findings does not answer new ones.
                 if current.request.overrideReason != nil, !current.request.unanswered(in: review).isEmpty {
                     current.earlierReason = current.request.overrideReason
@@ -880,6 +881,8 @@ public enum Reducer {
             effects.append(.loadChannels)
         }
         if let thread = state.thread { effects.append(.loadDetail(thread.commentID)) }
+        // The comment being answered, for the composer's header (answered meanwhile, its clock).
+        if let c = state.composer, state.thread?.commentID != c.commentID { effects.append(.loadDetail(c.commentID)) }
         // A review on screen is checked again: a colleague's answer shows before the send, not only at it.
         if let review = state.review, review.review != nil { effects.append(.review(commentID: review.commentID, review.request)) }
         if state.stack.contains(.overdue) { effects.append(.loadOverdue) }

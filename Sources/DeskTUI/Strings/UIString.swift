@@ -20,7 +20,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case sectionComment, sectionThread, thisComment, replyFromDesk, sectionOthersByAuthor, sectionHistory, sectionYourDraft
     case clockDue, clockLate, clockLeft, clockMet, clockStopped, late, stopped
     // Composer
-    case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, composerPlaceholder
+    case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, alreadyAnswered, composerPlaceholder
     case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftKeptNotListed, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, reasonSaysNothingNew, promptCut, readyToSend, reviewTitle
@@ -131,6 +131,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .draftSaved: ("draf tersimpan", "draft saved")
         case .fromTemplate: ("templat {1}", "template {1}")
         case .replyTo: ("Balas {1} di {2}", "Reply to {1} on {2}")
+        case .alreadyAnswered: ("sudah dijawab {1}: baca utasnya dulu (Esc, lalu Enter)", "already answered {1}: read the thread first (Esc, then Enter)")
         case .composerPlaceholder: ("Ketik balasan, atau pilih saran dengan Tab lalu ^T.", "Type the reply, or pick a suggestion with Tab, then ^T.")
         case .suggestionsTitle: ("Saran templat", "Suggested templates")
         case .noSuggestions: ("Belum ada saran templat untuk komentar ini.", "No suggested templates for this comment.")

@@ -35,6 +35,10 @@ public enum ComposerView {
             let left = SLABadge.timeLeft(clock, now: state.now, strings: s)
             let text = "  " + SLABadge.glyph(clock.state) + " " + s.clock(clock.clock) + " " + left
             surface.put(text, row: rect.row, col: col, limit: rect.right - col - 1, style: CellStyle(SLABadge.object(clock.state)))
+        } else if let answered = c.comment?.sla.respondedAt {
+            // Someone answered it already (before or while this is written): said where the clock would be.
+            let text = "  ✓ " + s.format(.alreadyAnswered, s.dateTime(answered, zone: state.timeZone))
+            surface.put(text, row: rect.row, col: col, limit: rect.right - col - 1, style: CellStyle(.warning))
         }
         if let comment = c.comment {
             let excerpt = TextLayout.truncate(SafeText.sanitize(comment.text, lines: .fold, limit: 600), to: rect.width - 4)
