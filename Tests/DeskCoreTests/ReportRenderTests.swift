@@ -49,7 +49,8 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertTrue(lines[(header + 1)...(header + 2)].allSatisfy { $0.hasSuffix("%") }, lines[(header + 1)...(header + 2)].joined(separator: "\n"))
         XCTAssertTrue(lines[header - 1].contains("Tepat") && lines[header].contains("waktu"), lines[(header - 1)...header].joined(separator: "\n"))
         XCTAssertTrue(lines[header + 1].hasSuffix("77,8%"), "Bahasa Indonesia writes a decimal comma: \(lines[header + 1])")
-        XCTAssertTrue(ReportText.lines(try report(), width: 80, audience: .supervisors(.en)).contains { $0.hasSuffix("77.8%") })
+        XCTAssertTrue(ReportText.lines(try report(), width: 80, audience: .supervisors(.en)).contains { $0.hasSuffix("77.8% (7/9)") },
+                      "the summary's hit rate with what it is a share of")
         XCTAssertTrue(ReportCSV.render(try report(), audience: .supervisors(.id)).contains("0.7778"), "CSV keeps the point")
         // The public report's headers are in both languages, one above the other: both wrap.
         let pub = ReportText.lines(try report(), width: 80, audience: .public)

@@ -25,6 +25,10 @@ public struct ReportLayout: Sendable, Hashable {
         func int(_ n: Int) -> Cell { Cell(text: String(n), raw: String(n), value: Double(n)) }
         func minutes(_ m: Int?) -> Cell { Cell(text: f.duration(m), raw: m.map(String.init) ?? "", value: m.map(Double.init)) }
         func rate(_ r: Double?) -> Cell { Cell(text: f.percent(r), raw: f.fraction(r), value: r) }
+        // A hit rate shows what it is a share of (on time / decided): 100% of 3 is not 100% of 3,000.
+        func hitRate(_ t: HitTally) -> Cell {
+            Cell(text: f.percent(t.rate) + (t.decided > 0 ? " (\(t.onTime)/\(t.decided))" : ""), raw: f.fraction(t.rate), value: t.rate)
+        }
         func text(_ s: String, raw: String? = nil) -> Cell { Cell(text: s, raw: raw ?? s) }
 
         var tables: [ReportTable] = []
@@ -43,7 +47,7 @@ public struct ReportLayout: Sendable, Hashable {
         for clock in SLAClock.allCases {
             let name = ReportLabels.clock(clock)
             let onTime = ReportLabel(name.id + " " + ReportLabels.onTime.id.lowercased(), name.en + " " + ReportLabels.onTime.en.lowercased())
-            summary.append([label(onTime, raw: clock.rawValue + "_hit_rate"), rate(report.hits(clock).rate)])
+            summary.append([label(onTime, raw: clock.rawValue + "_hit_rate"), hitRate(report.hits(clock))])
         }
         summary += [
             [label(ReportLabels.medianFirst, raw: "first_response_median_business_min"), minutes(report.times(.firstResponse).business.median)],
