@@ -145,6 +145,21 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(text.contains("first_response: none, due ") && text.contains(", stopped 2026-12-04T10:00:00+07:00 (late)"), text)
     }
 
+    func testShowNamesTheImportThatBroughtTheComment() throws {
+        let cli = try CLIHarness()
+        let first = try cli.write("a.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"Lampu mati","created_at":"2026-12-01T08:00:00+07:00"}"#)
+        let second = try cli.write("b.jsonl", #"{"platform":"x","id":"2","author":{"handle":"b"},"text":"Jalan rusak","created_at":"2026-12-01T08:30:00+07:00"}"#)
+        XCTAssertEqual(try cli.run(["import", first], extraEnv: ["MEJA_NOW": "2026-12-01T09:00:00+07:00"]).status, 0)
+        XCTAssertEqual(try cli.run(["import", second], extraEnv: ["MEJA_NOW": "2026-12-01T09:05:00+07:00"]).status, 0)
+        let imports = try jsonArray(try cli.run(["log", "show", "--action", "import", "--json"]).stdout).compactMap { $0["seq"]?.intValue }
+        XCTAssertEqual(imports.count, 2)
+        for (comment, seq) in zip(["1", "2"], imports) {
+            XCTAssertEqual(JSONValue.parse(try cli.run(["show", comment, "--json"]).stdout)?["import_event"]?.intValue, seq)
+            let text = try cli.run(["show", comment]).stdout
+            XCTAssertTrue(text.contains("On the log:\n  \(seq)  ") && text.contains("import (brought this comment in)"), text)
+        }
+    }
+
     func testTriageCommandsAndErrors() throws {
         let cli = try CLIHarness()
         let file = try cli.write("one.jsonl", #"{"platform":"x","id":"1","author":{"handle":"a"},"text":"t","created_at":"2026-12-01T08:00:00+07:00"}"#)

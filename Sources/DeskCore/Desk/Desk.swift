@@ -115,6 +115,15 @@ public final class Desk: Sendable {
         }
     }
 
+    /// The import event that brought comment `id` onto the desk (seq, time, actor), for tracing a comment on the log:
+    /// import events are filed under no subject.
+    public func importEvent(of id: Int64) throws -> (seq: Int64, at: String, actor: String)? {
+        try store.read { tx in
+            guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
+            return try tx.importEvent(of: id, importedAt: c.importedAt)
+        }
+    }
+
     /// The events about comment `c`: those filed under it, and the reply to the same citizen's other comment that
     /// answered it too (its `also_answered`; found among the conversation's replies sent when `c` was answered).
     func history(of c: Comment, threadReplies: [Reply], _ tx: any StoreReader) throws -> [LogEvent] {

@@ -16,7 +16,21 @@ struct ShowCommand: ParsableCommand {
         try guarded {
             let desk = try global.openDesk()
             let d = try desk.detail(id: desk.resolve(id))
-            if json { Console.out(Self.json(d).prettyText) } else { Self.text(d, desk: desk).forEach(Console.out) }
+            let arrival = try desk.importEvent(of: d.comment.id)
+            if json {
+                guard case .object(var o) = Self.json(d) else { return }
+                o["import_event"] = .int(arrival.map { Int($0.seq) })
+                Console.out(JSONValue.object(o).prettyText)
+            } else {
+                var lines = Self.text(d, desk: desk)
+                // The import that brought it, filed under no subject, heads its history.
+                if let arrival {
+                    if !lines.contains("On the log:") { lines += ["", "On the log:"] }
+                    let at = lines.firstIndex(of: "On the log:")! + 1
+                    lines.insert("  \(arrival.seq)  \(arrival.at)  \(SafeText.sanitize(arrival.actor, limit: 64))  import (brought this comment in)", at: at)
+                }
+                lines.forEach(Console.out)
+            }
         }
     }
 
