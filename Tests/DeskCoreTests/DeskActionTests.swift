@@ -299,7 +299,7 @@ final class DeskActionTests: XCTestCase {
     func testARefusedStatusMoveNamesStatusesAsStaffReadThem() {
         let why = DeskError.illegalTransition(from: .noReplyNeeded, to: .replied).explanation
         XCTAssertEqual(why.id, "Komentar berstatus tak perlu dibalas (no_reply_needed) tidak dapat menjadi dibalas (replied). "
-                       + "Dari sana bisa menjadi: terbuka (open), diambil (claimed).")
+                       + "Dari sana statusnya bisa diubah menjadi: terbuka (open); lewat tindakannya sendiri: diambil (claimed).")
         XCTAssertTrue(why.en.hasPrefix("A comment that is no reply needed (no_reply_needed) cannot become replied."), why.en)
         XCTAssertTrue(DeskError.claimedByOther(commentID: 7, holder: "budi").explanation.en.contains("key a, or `meja assign 7 NAME`"))
     }

@@ -65,5 +65,9 @@ final class EscapeReaderTests: XCTestCase {
         _ = Reducer.apply(&state, .pasted(String(repeating: "jalan ", count: 100)))
         XCTAssertEqual(state.prompt?.field.characters.count, PromptState.maxLength)
         XCTAssertEqual(state.notice?.text, "Cut: this field takes at most 500 characters.")
+        // One line of words: invisible format characters go (a zero-width space would split the word searched for).
+        state.prompt = PromptState(kind: .search)
+        _ = Reducer.apply(&state, .pasted("jal\u{200B}an\u{202E} rusak\u{2066} 👨\u{200D}👩"))
+        XCTAssertEqual(state.prompt?.field.text, "jalan rusak 👨\u{200D}👩")
     }
 }

@@ -142,7 +142,7 @@ final class CLITests: XCTestCase {
         XCTAssertNotNil(response["stopped_at"]?.stringValue)
         XCTAssertEqual(response["met_at"], .null)
         let text = try cli.run(["show", "1"]).stdout
-        XCTAssertTrue(text.contains("first_response: none, due ") && text.contains(", stopped 2026-12-04T10:00:00+07:00 (late)"), text)
+        XCTAssertTrue(text.contains("first_response: stopped, due ") && text.contains(", stopped 2026-12-04T10:00:00+07:00 (late)"), text)
     }
 
     func testShowNamesTheImportThatBroughtTheComment() throws {
@@ -178,7 +178,10 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(unanswered.status, 1, "waiting for the citizen follows an answer")
         XCTAssertTrue(unanswered.stderr.contains("Reply first"), unanswered.stderr)
         XCTAssertEqual(try cli.run(["reply", "1", "--text", "Boleh dikirim fotonya lewat DM, Kak?"], extraEnv: ["USER": "budi"]).status, 0)
-        XCTAssertEqual(try cli.run(["status", "1", "waiting_citizen"], extraEnv: ["USER": "budi"]).status, 0)
+        XCTAssertEqual(try cli.run(["status", "1", "waiting_citizen"], extraEnv: ["USER": "budi"]).stdout,
+                       "Comment 1 is now waiting for citizen (waiting_citizen).\n")
+        XCTAssertEqual(try cli.run(["status", "1", "waiting_citizen"], extraEnv: ["USER": "budi"]).stdout,
+                       "Comment 1 is already waiting for citizen (waiting_citizen): nothing changed, nothing logged.\n")
         let bad = try cli.run(["status", "1", "spam"], extraEnv: ["USER": "budi"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("cannot become spam"), bad.stderr)

@@ -37,9 +37,15 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
             func named(_ s: CommentStatus, _ lang: KeyPath<Localized, String>) -> String {
                 s.label[keyPath: lang] == s.rawValue ? s.rawValue : "\(s.label[keyPath: lang]) (\(s.rawValue))"
             }
-            let next = from.allowedNext.sorted()
-            return Localized("Komentar berstatus \(named(from, \.id)) tidak dapat menjadi \(named(to, \.id)). Dari sana bisa menjadi: \(next.map { named($0, \.id) }.joined(separator: ", ")).",
-                             "A comment that is \(named(from, \.en)) cannot become \(named(to, \.en)). From there it can become: \(next.map { named($0, \.en) }.joined(separator: ", ")).")
+            // What a status can be set to; claimed, replied and escalated come by their own actions, said apart.
+            let next = from.allowedNext.intersection(CommentStatus.settable).sorted()
+            let own = from.allowedNext.subtracting(CommentStatus.settable).sorted()
+            let ownID = own.isEmpty ? "" : "; lewat tindakannya sendiri: " + own.map { named($0, \.id) }.joined(separator: ", ")
+            let ownEN = own.isEmpty ? "" : "; by their own actions: " + own.map { named($0, \.en) }.joined(separator: ", ")
+            let noneID = next.isEmpty ? "tidak ada" : next.map { named($0, \.id) }.joined(separator: ", ")
+            let noneEN = next.isEmpty ? "none" : next.map { named($0, \.en) }.joined(separator: ", ")
+            return Localized("Komentar berstatus \(named(from, \.id)) tidak dapat menjadi \(named(to, \.id)). Dari sana statusnya bisa diubah menjadi: \(noneID)\(ownID).",
+                             "A comment that is \(named(from, \.en)) cannot become \(named(to, \.en)). From there its status can be set to: \(noneEN)\(ownEN).")
         case .claimedByOther(let id, let holder):
             return Localized("Komentar \(id) sudah diambil oleh \(holder). Tanyakan kepadanya, atau supervisor dapat menugaskannya ulang (tombol a, atau `meja assign \(id) NAMA`).",
                              "Comment \(id) is already claimed by \(holder). Ask them, or a supervisor can reassign it (key a, or `meja assign \(id) NAME`).")

@@ -110,9 +110,9 @@ public final class EffectRunner {
                 guard case .blocked(let findings) = refusal else { throw refusal }
                 // The desk found at sending what the review had not shown (a colleague's answer meanwhile): show the
                 // review as it is now, so the next send asks for a reason that answers it — said the desk's way.
-                let said = Localized(Strings(.id).format(.sendRefused, findings.map(\.explanation.id).joined(separator: "; ")),
-                                     Strings(.en).format(.sendRefused, findings.map(\.message).joined(separator: "; ")))
-                return [.failed(Localized(SafeText.sanitize(said.id, lines: .fold, limit: 400), SafeText.sanitize(said.en, lines: .fold, limit: 400)))]
+                // Short enough for 80 columns: the findings themselves are on the review.
+                let codes = findings.map(\.code.rawValue).joined(separator: ", ")
+                return [.failed(Localized(Strings(.id).format(.sendRefused, codes), Strings(.en).format(.sendRefused, codes)))]
                     + Self.load(.review(commentID: id, request), desk: desk, assistant: assistant)
             }
             return [.replySent(commentID: id)]

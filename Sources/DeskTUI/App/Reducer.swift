@@ -544,7 +544,7 @@ public enum Reducer {
         case .command:
             guard !text.isEmpty else { return [] }
             guard let entry = DeskCommandLine.parse(text, filter: state.queue.filter, platforms: state.platforms) else {
-                state.notice = Notice(.error, s.format(.unknownCommand, text, DeskCommandLine.words.joined(separator: ", ")))
+                state.notice = Notice(.error, s.format(.unknownCommand, TextLayout.truncate(text, to: 40), DeskCommandLine.words.joined(separator: ", ")))
                 return []
             }
             return command(&state, entry)
@@ -624,9 +624,15 @@ public enum Reducer {
                 state.prompt?.field = TextEditor()
                 state.prompt?.replacesOnType = false
             }
+            // One line of words: no invisible format characters either (a zero-width space inside a word makes a search
+            // find nothing; a direction override in a reason would go to the log unseen). The joiner of emoji stays.
+            var line = String.UnicodeScalarView()
+            for scalar in text.replacingOccurrences(of: "\n", with: " ").unicodeScalars
+            where scalar.properties.generalCategory != .format || scalar == "\u{200D}" { line.append(scalar) }
+            let words = String(line)
             let room = max(0, PromptState.maxLength - (state.prompt?.field.characters.count ?? 0))
-            if text.count > room { state.notice = Notice(.error, state.strings.format(.promptCut, String(PromptState.maxLength))) }
-            state.prompt?.field.insert(String(text.prefix(room)).replacingOccurrences(of: "\n", with: " "))
+            if words.count > room { state.notice = Notice(.error, state.strings.format(.promptCut, String(PromptState.maxLength))) }
+            state.prompt?.field.insert(String(words.prefix(room)))
             return []
         }
         guard state.keyContext == .composer, var c = state.composer else { return [] }

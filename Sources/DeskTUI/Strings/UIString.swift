@@ -173,8 +173,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .heldBy: ("dipegang {1}", "held by {1}")
         case .sectionOverride: ("Alasan pengabaian", "Override reason")
         case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
-        case .sendRefused: ("Belum terkirim: {1}. y mengirim dengan alasan, e menyunting.",
-                            "Not sent: {1}. y sends with a reason, e edits.")
+        case .sendRefused: ("Belum terkirim, temuan baru: {1}. y kirim dengan alasan, e sunting.",
+                            "Not sent, new findings: {1}. y sends with a reason, e edits.")
 
         case .boardEmpty: ("Tidak ada yang terlambat atau berisiko.", "Nothing is overdue or at risk.")
         case .boardAnswered: ("{1} dibalas, belum selesai", "{1} answered, not yet resolved")

@@ -90,7 +90,7 @@ struct ShowCommand: ParsableCommand {
             let due = clock.dueAt.map { Timestamp.local($0, in: zone) } ?? "-"
             let met = clock.metAt.map { ", met " + Timestamp.local($0, in: zone) + (clock.late ? " (late)" : "") }
                 ?? clock.stoppedAt.map { ", stopped " + Timestamp.local($0, in: zone) + (clock.late ? " (late)" : "") } ?? ""
-            lines.append("  \(clock.clock.rawValue): \(clock.state.rawValue), due \(due)\(met)")
+            lines.append("  \(clock.clock.rawValue): \(clock.stoppedAt == nil ? clock.state.rawValue : "stopped"), due \(due)\(met)")
         }
         if d.clocks.isEmpty { lines.append("  none") }
         if d.threadComments.count > 1 || !d.threadReplies.isEmpty {

@@ -65,8 +65,10 @@ struct StatusCommand: ParsableCommand {
                 throw CLIError(message: "'\(status)' is not a status; settable: \(CommentStatus.settable.map(\.rawValue).joined(separator: ", "))", code: 64)
             }
             let desk = try global.openDesk()
-            let c = try desk.setStatus(desk.resolve(id), s, note: note).comment
-            Console.out("Comment \(c.id) is now \(c.status.rawValue).")
+            let change = try desk.setStatus(desk.resolve(id), s, note: note)
+            let c = change.comment
+            let named = c.status.label.en == c.status.rawValue ? c.status.rawValue : "\(c.status.label.en) (\(c.status.rawValue))"
+            Console.out(change.changed ? "Comment \(c.id) is now \(named)." : "Comment \(c.id) is already \(named): nothing changed, nothing logged.")
         }
     }
 }
