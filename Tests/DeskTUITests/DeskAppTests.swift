@@ -365,6 +365,7 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.review?.review?.blocking.map(\.code), [.answeredMeanwhile])
         XCTAssertTrue(app.frame().text.contains("budi answered this comment"), app.frame().text)
         // Answered, it left the queue: leaving the draft says which comment it is for, not "this comment".
+        XCTAssertFalse(app.frame().text.contains("Ready"), "answered meanwhile: not ready to send")
         app.press(.char("e"))
         XCTAssertTrue(app.frame().text.contains("✓ already answered"), "the composer's header says so too:\n\(app.frame().text)")
         app.press(.escape)
@@ -388,6 +389,21 @@ final class DeskAppTests: XCTestCase {
         let screen = app.frame().text
         XCTAssertTrue(screen.contains("Your draft (not sent)") && screen.contains("Cara daftar KTP-el: bawa KK ke kantor kecamatan."),
                       "her words are not stranded:\n\(screen)")
+        app.press(.char("q"))
+
+        // Taken while her review is open: the review says so before she presses y, and y sends nothing.
+        select(app, f.id("m5"))
+        app.press(.char("r"))
+        app.dispatch(.typed("Terima kasih, Kak."))
+        app.press(.ctrl("d"))
+        XCTAssertTrue(app.frame().text.contains("Ready"))
+        try f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false)).claim(f.id("m5"))
+        app.dispatch(.externalChange)
+        XCTAssertTrue(app.frame().text.contains("budi"), app.frame().text)
+        XCTAssertFalse(app.frame().text.contains("Ready"), app.frame().text)
+        app.press(.char("y"))
+        XCTAssertTrue(try f.store.read { try $0.replies(commentID: f.id("m5")) }.isEmpty)
+        XCTAssertEqual(app.state.notice?.kind, .error)
     }
 
     func testAssignSetStatusAndEscalateThroughPickersAndPrompts() throws {

@@ -343,6 +343,11 @@ public enum Reducer {
                 state.notice = Notice(.info, state.strings[.stillChecking])
                 return []
             }
+            if let comment = state.composer?.comment, comment.id == review.commentID,
+               let why = Desk.replyRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
+                state.notice = Notice(.error, why(state.language))
+                return []
+            }
             if review.isBlocked, (review.request.overrideReason ?? "").isEmpty {
                 // Typed on after a reason that new findings outgrew, so the reply keeps what that one said.
                 var prompt = PromptState(kind: .overrideReason, text: review.earlierReason.map { $0 + "; " } ?? "")

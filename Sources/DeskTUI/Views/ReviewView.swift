@@ -12,6 +12,11 @@ public enum ReviewView {
         let maxScroll = max(0, doc.lines.count - body.height)
         doc.draw(in: Rect(row: body.row, col: 1, width: body.width - 2, height: body.height), scroll: min(review.scroll, maxScroll), on: &surface)
         if review.review == nil { return [(s[.stillChecking], .muted)] }
+        // Taken from this person meanwhile (assigned to a colleague, escalated): said before `y`, not only after it.
+        if let comment = state.composer?.comment, comment.id == review.commentID,
+           let why = Desk.replyRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
+            return [(why(state.language), .blocking)]
+        }
         if review.isBlocked {
             return (review.request.overrideReason ?? "").isEmpty ? [(s[.blockedNeedsReason], .blocking)] : [(s[.overrideGiven], .warning)]
         }
