@@ -832,11 +832,11 @@ public final class Desk: Sendable {
                 blocking: true), at: 0)
         }
         // An answer to the same citizen's other comment in the conversation answers this one too (`alsoAnswered`).
-        let answeredWith = try c.sla.respondedAt.map { at in
-            try tx.thread(around: c).replies.filter { $0.commentID != c.id && $0.sentAt == at }
-        } ?? []
+        func answeredWith() throws -> [Reply] {
+            try c.sla.respondedAt.map { at in try tx.thread(around: c).replies.filter { $0.commentID != c.id && $0.sentAt == at } } ?? []
+        }
         if let seenReplyID, sameWords == nil,
-           let other = (replies + answeredWith).filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
+           let other = (replies + (try answeredWith())).filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
             var (by, at) = sender(of: other)
             // The writer's own answer, sent from another desk or the command line, is not "someone else's".
             if other.source == .desk, other.author == actor.name { by = Localized("Anda sendiri (dari tempat lain)", "you yourself (elsewhere)") }
@@ -867,7 +867,8 @@ public final class Desk: Sendable {
 
     /// The start of a reply's words on one line, for a finding that quotes it.
     static func excerpt(_ text: String, limit: Int = 60) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // An imported answer's words are anyone's: inert, like every text the desk shows.
+        let line = SafeText.sanitize(text, lines: .fold, limit: 4 * limit)
         return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
