@@ -196,7 +196,7 @@ final class ScreenSnapshotTests: XCTestCase {
             // Page down to the weekly table and its sparklines (two pages at 80×24, one at 120×40).
             for _ in 0..<4 where !app.frame().text.contains("Backlog at end  ") { app.press(.pageDown) }
             let text = app.frame().text
-            XCTAssertTrue(text.contains("Week by week"), text)
+            XCTAssertTrue(text.contains("Weekly (on time: all responses)"), text)
             XCTAssertTrue(text.contains("Arrivals        ▃▂▃█"), "a sparkline per weekly figure")
         }
     }

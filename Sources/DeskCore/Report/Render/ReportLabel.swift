@@ -77,7 +77,7 @@ public enum ReportLabels {
     public static let pending = ReportLabel("Berjalan", "Pending")
     public static let rate = ReportLabel("Persentase", "Rate")
 
-    public static let weeks = ReportLabel("Per minggu", "Week by week")
+    public static let weeks = ReportLabel("Per minggu (tepat waktu: semua tanggapan)", "Weekly (on time: all responses)")
     public static let weekOf = ReportLabel("Minggu mulai", "Week of")
     public static let arrivals = ReportLabel("Masuk", "Arrivals")
     public static let backlogAtEnd = ReportLabel("Belum dijawab di akhir", "Backlog at end")
