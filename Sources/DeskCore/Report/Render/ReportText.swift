@@ -88,11 +88,16 @@ public enum ReportText {
         let used = 2 + widths.reduce(0) { $0 + $1 + 2 }
         let barWidth = Swift.min(30, width - used - 1)
         for cells in table.rows {
-            var line = row(shown.map { cells[$0].text })
+            // A first cell wider than its column (a clock's name in Bahasa Indonesia, both languages in the public
+            // report) wraps below itself rather than losing its end.
+            let first = cells[shown[0]].text
+            let parts = DisplayWidth.of(first) > widths[0] ? TextLayout.wrap(first, width: widths[0]) : [first]
+            var line = row([parts.first ?? ""] + shown.dropFirst().map { cells[$0].text })
             if let bar = table.bar, barWidth >= 4 {
                 line += "  " + Self.bar(cells[bar.column].value, full: full(bar, table), width: barWidth)
             }
             out.append(trimmed(line))
+            for more in parts.dropFirst() { out.append(trimmed("  " + more)) }
         }
         if !table.sparklines.isEmpty {
             let names = table.sparklines.map { table.columns[$0.column].label.text(audience) }
