@@ -165,6 +165,19 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(now.hits(.firstResponse).onTime, 2, "q1 by its platform answer, q2")
     }
 
+    func testACommentWrittenInThePeriodButImportedAfterItIsCountedApart() throws {
+        let t = try TestDesk(now: "2026-12-01T23:50:00+07:00")
+        try t.importRecords([record("d1", at: "2026-12-01T23:00:00+07:00")])
+        // Written at 23:30 on the 1st, imported after midnight.
+        t.set("2026-12-02T00:10:00+07:00")
+        try t.importRecords([record("d2", at: "2026-12-01T23:30:00+07:00"), record("d3", at: "2026-12-02T00:05:00+07:00")])
+        let day = ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 1), zone: ReportScenario.zone)
+        let r = try ReportBuilder.build(store: t.store, config: DeskConfig(), period: day, now: t.clock.now)
+        XCTAssertEqual(r.comments, 1, "d1: as of the day's last second the desk knew only it")
+        XCTAssertEqual(r.importedAfter, 1, "d2, said so that the day's and the week's reports reconcile; d3 is the 2nd's")
+        XCTAssertTrue(ReportCSV.render(r, audience: .supervisors(.en)).contains("imported_after"))
+    }
+
     func testAnEmptyPeriodHasZerosAndNoValues() throws {
         let s = try scenario()
         let period = ReportPeriod(from: CivilDate(year: 2026, month: 11, day: 2), to: CivilDate(year: 2026, month: 11, day: 8), zone: ReportScenario.zone)

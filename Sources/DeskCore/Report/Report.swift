@@ -20,6 +20,9 @@ public struct Report: Sendable, Hashable {
     public var comments = 0
     /// Of those, comments measured under no SLA policy (no clocks: counted in volumes only).
     public var unmeasured = 0
+    /// Comments written in the period but imported only after `asOf`: in no figure of this report (as of its moment the
+    /// desk did not know them); said, so that a day's reports and the week's can be reconciled.
+    public var importedAfter = 0
     /// Comments written in the period, by platform, channel, intent, sentiment and tag.
     public var volume = Volume()
 

@@ -142,7 +142,7 @@ struct ReportTally {
     var replies = Report.Replies()
 
     // The period's comments.
-    var comments = 0, unmeasured = 0, escalations = 0, answeredOnPlatform = 0
+    var comments = 0, unmeasured = 0, importedAfter = 0, escalations = 0, answeredOnPlatform = 0
     var business: [[Int]] = [[], [], []], calendar: [[Int]] = [[], [], []]
     var hits = [HitTally(), HitTally(), HitTally()]
     var histogram = [Int](repeating: 0, count: ReportBuckets.responseMinutes.count)
@@ -237,7 +237,10 @@ struct ReportTally {
     mutating func add(_ f: CommentFacts) {
         if f.respondedAt != nil { credits.noteConversation(of: f.id, platform: f.platform, thread: f.threadKey, author: f.authorHandle) }
         let created = f.createdAt
-        guard created <= asOf, f.importedAt <= asOf else { return }
+        guard created <= asOf, f.importedAt <= asOf else {
+            if created >= start, created <= asOf { importedAfter += 1 }
+            return
+        }
         let respondedAt: Int64?
         if let knownThen = answersRecordedLater[f.id] { respondedAt = knownThen } else { respondedAt = f.respondedAt }
         let responded = upTo(respondedAt), withdrawn = upTo(f.responseStopped)
@@ -358,6 +361,7 @@ struct ReportTally {
         }
         report.comments = comments
         report.unmeasured = unmeasured
+        report.importedAfter = importedAfter
         report.volume.platform = list(platforms, platformCount)
         report.volume.channel = list(channels, channelCount, none: noChannel)
         report.volume.intent = list(intents, intentCount, none: noIntent)

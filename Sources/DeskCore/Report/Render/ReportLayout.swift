@@ -43,6 +43,7 @@ public struct ReportLayout: Sendable, Hashable {
              text(report.logHead ?? "–", raw: report.logHead ?? "")],
             [label(ReportLabels.comments, raw: "comments"), int(report.comments)],
             [label(ReportLabels.unmeasured, raw: "unmeasured"), int(report.unmeasured)],
+            [label(ReportLabels.importedAfter, raw: "imported_after"), int(report.importedAfter)],
         ]
         for clock in SLAClock.allCases {
             let name = ReportLabels.clock(clock)
