@@ -389,7 +389,10 @@ final class DeskAppTests: XCTestCase {
         let screen = app.frame().text
         XCTAssertTrue(screen.contains("Your draft (not sent)") && screen.contains("Cara daftar KTP-el: bawa KK ke kantor kecamatan."),
                       "her words are not stranded:\n\(screen)")
+        let offered = Chrome.hints(app.state, keys: .defaults).map(\.1)
+        XCTAssertFalse(offered.contains("reply") || offered.contains("claim"), "budi's to answer: not offered to her: \(offered)")
         app.press(.char("q"))
+        XCTAssertTrue(Chrome.hints(app.state, keys: .defaults).map(\.1).contains("open"))
 
         // Taken while her review is open: the review says so before she presses y, and y sends nothing.
         select(app, f.id("m5"))
