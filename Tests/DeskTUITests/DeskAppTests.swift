@@ -5,6 +5,14 @@ import XCTest
 /// The desk driven by keys on a real store: what the keys do reaches the record and the log, and what others
 /// do reaches the screen.
 final class DeskAppTests: XCTestCase {
+    /// Selects comment `id` in the queue, writes `text` as a reply to it and opens the review.
+    private func review(_ app: DeskApp, _ id: Int64, _ text: String) {
+        select(app, id)
+        app.press(.char("r"))
+        app.dispatch(.typed(text))
+        app.press(.ctrl("d"))
+    }
+
     private func select(_ app: DeskApp, _ id: Int64) {
         guard let index = app.state.queue.items.firstIndex(where: { $0.comment.id == id }) else { return XCTFail("\(id) not in the queue") }
         app.press(.char("g"))
@@ -245,10 +253,7 @@ final class DeskAppTests: XCTestCase {
     func testABlockedReplyNeedsAnOverrideReasonThatIsLogged() throws {
         let f = try Fixture(reviewer: FixtureReviewer())
         let app = f.app()
-        select(app, f.id("m6"))
-        app.press(.char("r"))
-        app.dispatch(.typed("NIK Bapak 3201234567890001 sudah kami cek"))
-        app.press(.ctrl("d"))
+        review(app, f.id("m6"), "NIK Bapak 3201234567890001 sudah kami cek")
         app.press(.char("y"))
         XCTAssertEqual(app.state.prompt?.kind, .overrideReason)
         // A throwaway reason is refused, and the reply is not lost.
@@ -293,10 +298,7 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try replies().last?.overrideReason, "menambah janji cek lapangan")
 
         // The review was clean when opened; budi's answer lands before she presses send: refused, the review shows it.
-        select(app, f.id("m5"))
-        app.press(.char("r"))
-        app.dispatch(.typed("Baik, Kak, kami catat."))
-        app.press(.ctrl("d"))
+        review(app, f.id("m5"), "Baik, Kak, kami catat.")
         XCTAssertEqual(app.state.review?.review?.blocking, [])
         try budi.reply(f.id("m5"), ReplyRequest(text: "Terima kasih, sudah kami catat."))
         app.press(.char("y"))
@@ -311,10 +313,7 @@ final class DeskAppTests: XCTestCase {
         app.press(.escape)
 
         // A reason given for another finding does not answer an answer that lands after it.
-        select(app, f.id("m4"))
-        app.press(.char("r"))
-        app.dispatch(.typed("NIK 3201234567890001 tercatat di laporan Kakak"))
-        app.press(.ctrl("d"))
+        review(app, f.id("m4"), "NIK 3201234567890001 tercatat di laporan Kakak")
         app.press(.char("y"))
         XCTAssertEqual(app.state.prompt?.kind, .overrideReason)
         try budi.reply(f.id("m4"), ReplyRequest(text: "Kami hubungi lewat DM ya."))
@@ -334,10 +333,7 @@ final class DeskAppTests: XCTestCase {
         app.press(.escape)
 
         // A finding that appears while a reason is typed is not what the reason was written for.
-        select(app, f.id("m2"))
-        app.press(.char("r"))
-        app.dispatch(.typed("NIK 3201234567890001 sudah kami catat"))
-        app.press(.ctrl("d"))
+        review(app, f.id("m2"), "NIK 3201234567890001 sudah kami catat")
         app.press(.char("y"))
         app.dispatch(.typed("mengutip laporan warga"))
         try budi.reply(f.id("m2"), ReplyRequest(text: "Pompa air sedang dikirim."))
@@ -355,10 +351,7 @@ final class DeskAppTests: XCTestCase {
         app.press(.escape)
 
         // A review on screen is checked again when the record changes: the answer shows before anyone presses send.
-        select(app, f.id("m3"))
-        app.press(.char("r"))
-        app.dispatch(.typed("Terima kasih, Kak."))
-        app.press(.ctrl("d"))
+        review(app, f.id("m3"), "Terima kasih, Kak.")
         XCTAssertEqual(app.state.review?.review?.blocking, [])
         try budi.reply(f.id("m3"), ReplyRequest(text: "Sudah kami catat, Kak."))
         app.dispatch(.externalChange)
@@ -395,10 +388,7 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(Chrome.hints(app.state, keys: .defaults).map(\.1).contains("open"))
 
         // Taken while her review is open: the review says so before she presses y, and y sends nothing.
-        select(app, f.id("m5"))
-        app.press(.char("r"))
-        app.dispatch(.typed("Terima kasih, Kak."))
-        app.press(.ctrl("d"))
+        review(app, f.id("m5"), "Terima kasih, Kak.")
         XCTAssertTrue(app.frame().text.contains("Ready"))
         try f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false)).claim(f.id("m5"))
         app.dispatch(.externalChange)

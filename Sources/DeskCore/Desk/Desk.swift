@@ -128,14 +128,20 @@ public final class Desk: Sendable {
     /// answered it too (its `also_answered`; found among the conversation's replies sent when `c` was answered).
     func history(of c: Comment, threadReplies: [Reply], _ tx: any StoreReader) throws -> [LogEvent] {
         var events = try tx.events(subject: String(c.id), action: nil, limit: 200)
-        guard let answered = c.sla.respondedAt else { return events }
-        let others = Set(threadReplies.filter { $0.source == .desk && $0.sentAt == answered && $0.commentID != c.id }.compactMap(\.commentID))
+        let others = Set(Self.answeredThroughOthers(c, among: threadReplies).filter { $0.source == .desk }.compactMap(\.commentID))
         for other in others.sorted() {
             events += try tx.events(subject: String(other), action: LogAction.reply.rawValue, limit: 200).filter { event in
                 event.payloadValue["also_answered"]?.arrayValue?.contains { $0.intValue == c.id } == true
             }
         }
         return events.sorted { $0.seq < $1.seq }
+    }
+
+    /// The conversation's replies filed under the citizen's other comments that answered `c` too (`alsoAnswered`, a
+    /// reply's `also_answered`): those sent the moment it was answered.
+    static func answeredThroughOthers(_ c: Comment, among replies: [Reply]) -> [Reply] {
+        guard let at = c.sla.respondedAt else { return [] }
+        return replies.filter { $0.commentID != c.id && $0.sentAt == at }
     }
 
     /// Threads up to this size are shown whole.
@@ -831,16 +837,17 @@ public final class Desk: Sendable {
                 "the same words were already sent to this comment by \(by.en) on \(at.en): a second copy is not sent (give a reason to send it anyway)"),
                 blocking: true), at: 0)
         }
-        // An answer to the same citizen's other comment in the conversation answers this one too (`alsoAnswered`).
+        // An answer to the same citizen's other comment in the conversation answers this one too (read only when asked).
         func answeredWith() throws -> [Reply] {
-            try c.sla.respondedAt.map { at in try tx.thread(around: c).replies.filter { $0.commentID != c.id && $0.sentAt == at } } ?? []
+            c.sla.respondedAt == nil ? [] : Self.answeredThroughOthers(c, among: try tx.thread(around: c).replies)
         }
         if let seenReplyID, sameWords == nil,
            let other = (replies + (try answeredWith())).filter({ $0.id > seenReplyID }).max(by: { $0.id < $1.id }) {
             var (by, at) = sender(of: other)
             // The writer's own answer, sent from another desk or the command line, is not "someone else's".
             if other.source == .desk, other.author == actor.name { by = Localized("Anda sendiri (dari tempat lain)", "you yourself (elsewhere)") }
-            let words = Self.excerpt(other.text)
+            // An imported answer's words are anyone's: quoted inert and short.
+            let words = SafeText.forMessage(other.text)
             // Through an answer to the citizen's other comment: named, or the quote would seem to be about something else.
             let via = other.commentID.flatMap { $0 == c.id ? nil : $0 }
             let viaID = via.map { " (lewat jawabannya untuk #\($0))" } ?? "", viaEN = via.map { " (through the answer to #\($0))" } ?? ""
@@ -863,13 +870,6 @@ public final class Desk: Sendable {
         let by = reply.source == .desk ? Localized(both: reply.author) : Localized("akun instansi", "the agency's account")
         return (by, Localized(SLAPromise.format(reply.sentAt, zone: config.calendar.zone, lang: "id"),
                               SLAPromise.format(reply.sentAt, zone: config.calendar.zone, lang: "en")))
-    }
-
-    /// The start of a reply's words on one line, for a finding that quotes it.
-    static func excerpt(_ text: String, limit: Int = 60) -> String {
-        // An imported answer's words are anyone's: inert, like every text the desk shows.
-        let line = SafeText.sanitize(text, lines: .fold, limit: 4 * limit)
-        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
     /// What a reply to comment `id` sent now would answer besides it (`alsoAnswered(with:at:)`), for the review

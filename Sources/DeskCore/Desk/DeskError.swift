@@ -34,9 +34,7 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidInput(let why), .notPermitted(let why): return why
         case .illegalTransition(let from, let to):
             // Named as staff read them, with the code `meja status` takes.
-            func named(_ s: CommentStatus, _ lang: KeyPath<Localized, String>) -> String {
-                s.label[keyPath: lang] == s.rawValue ? s.rawValue : "\(s.label[keyPath: lang]) (\(s.rawValue))"
-            }
+            func named(_ s: CommentStatus, _ lang: KeyPath<Localized, String>) -> String { s.labelWithCode[keyPath: lang] }
             // What a status can be set to; claimed, replied and escalated come by their own actions, said apart.
             let next = from.allowedNext.intersection(CommentStatus.settable).sorted()
             let own = from.allowedNext.subtracting(CommentStatus.settable).sorted()

@@ -27,6 +27,12 @@ public enum CommentStatus: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The label with the code `meja status` takes, where they differ: `tak perlu dibalas (no_reply_needed)`, `spam`.
+    public var labelWithCode: Localized {
+        func named(_ label: String) -> String { label == rawValue ? rawValue : "\(label) (\(rawValue))" }
+        return Localized(named(label.id), named(label.en))
+    }
+
     /// Statuses that still ask something of the agency: the default queue shows these.
     public static let needingAction: Set<CommentStatus> = [.new, .open, .claimed, .escalated]
 

@@ -157,15 +157,7 @@ public enum SafeText {
     public static func replyValue(_ text: String) -> String {
         if !text.unicodeScalars.contains(where: { isHiddenControl($0) || $0 == "{" || $0 == "}" || $0.value < 0x20 }) { return text }
         var out = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while true {
-            let next: Unicode.Scalar
-            if let p = pending { next = p; pending = nil } else if let s = scalars.next() { next = s } else { break }
-            if let after = skipSequence(startingWith: next, &scalars) {
-                pending = after
-                continue
-            }
+        forEachOutsideSequences(text) { next in
             switch next.value {
             case 0x0A, 0x09, 0x0D: if out.last != " " { out.append(" ") }
             case 0x7B: out.append("(")
@@ -174,6 +166,47 @@ public enum SafeText {
             }
         }
         return String(out)
+    }
+
+    /// Text from outside the keyboard (a paste, the external editor's file) as an editor takes it: escape sequences
+    /// removed whole and other C0 and C1 controls dropped — words, not commands to a terminal; CRLF and a lone CR as a
+    /// line break, a tab as four spaces. With `.keep` (the composer) invisible format characters and bidi controls stay,
+    /// for the reply linter to name; with `.fold` (a one-line field: a search, a reason) line breaks become spaces and
+    /// those go as the display drops them (a zero-width space would split a word searched for, a direction override
+    /// would reach the log unseen; a joiner stays where it joins).
+    public static func editable(_ text: String, lines: Lines) -> String {
+        let oneLine = if case .fold = lines { true } else { false }
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        forEachOutsideSequences(text) { next in
+            defer { afterCR = next.value == 0x0D }
+            switch next.value {
+            case 0x0A where afterCR: break   // CRLF is one line break
+            case 0x0D, 0x0A: out.append(oneLine ? " " : "\n")
+            case 0x09: out.append(contentsOf: "    ".unicodeScalars)
+            case 0x00..<0x20, 0x7F..<0xA0: break
+            case 0x200C...0x200D where oneLine: if joins(after: out.last) { out.append(next) }
+            case _ where oneLine && isDropped(next): break
+            default: out.append(next)
+            }
+        }
+        return String(out)
+    }
+
+    /// Calls `body` with each scalar of `text` that no escape sequence holds: a sequence (`skipSequence`) is skipped
+    /// whole, and the scalar read past its end comes next.
+    private static func forEachOutsideSequences(_ text: String, _ body: (Unicode.Scalar) -> Void) {
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while true {
+            let next: Unicode.Scalar
+            if let p = pending { next = p; pending = nil } else if let s = scalars.next() { next = s } else { return }
+            if let after = skipSequence(startingWith: next, &scalars) {
+                pending = after
+                continue
+            }
+            body(next)
+        }
     }
 
     /// True when every scalar is printable and harmless, so the text can be returned as it is.

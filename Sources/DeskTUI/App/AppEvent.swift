@@ -10,8 +10,8 @@ public enum AppEvent: Sendable {
     case denied(ActionID)
     /// Text typed into the composer or a prompt.
     case typed(String)
-    /// Text pasted in one piece into the composer or a prompt (one change for undo; line ends and tabs as the external
-    /// editor's text has them).
+    /// Text pasted in one piece into the composer or a prompt (one change for undo; cleaned as the external editor's
+    /// text is: `SafeText.editable`).
     case pasted(String)
     case resized(Size)
     /// The clock moved on (the input timeout passed).

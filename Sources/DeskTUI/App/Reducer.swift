@@ -32,7 +32,7 @@ public enum Reducer {
             return type(&state, text)
         case .pasted(let text):
             state.notice = nil
-            return type(&state, TextEditor.cleanedInput(text), asOneChange: true)
+            return type(&state, text, asOneChange: true)
         case .resized(let size):
             state.size = size
             clampCursors(&state)
@@ -629,19 +629,14 @@ public enum Reducer {
                 state.prompt?.field = TextEditor()
                 state.prompt?.replacesOnType = false
             }
-            // One line of words: no invisible format characters either (a zero-width space inside a word makes a search
-            // find nothing; a direction override in a reason would go to the log unseen). The joiner of emoji stays.
-            var line = String.UnicodeScalarView()
-            for scalar in text.replacingOccurrences(of: "\n", with: " ").unicodeScalars
-            where scalar.properties.generalCategory != .format || scalar == "\u{200D}" { line.append(scalar) }
-            let words = String(line)
+            let words = SafeText.editable(text, lines: .fold)
             let room = max(0, PromptState.maxLength - (state.prompt?.field.characters.count ?? 0))
             if words.count > room { state.notice = Notice(.error, state.strings.format(.promptCut, String(PromptState.maxLength))) }
             state.prompt?.field.insert(String(words.prefix(room)))
             return []
         }
         guard state.keyContext == .composer, var c = state.composer else { return [] }
-        c.editor.insert(text, asOneChange: asOneChange)
+        c.editor.insert(SafeText.editable(text, lines: .keep), asOneChange: asOneChange)
         c.unsaved = true
         state.composer = c
         return []
@@ -783,7 +778,7 @@ public enum Reducer {
             if state.composer?.commentID == id { state.composer?.unsaved = false }
         case .editorFinished(let text):
             guard let text, var c = state.composer else { break }
-            var cleaned = TextEditor.cleanedInput(text)
+            var cleaned = SafeText.editable(text, lines: .keep)
             while cleaned.hasSuffix("\n") { cleaned.removeLast() }
             if cleaned != c.editor.text {
                 c.editor.replaceAll(with: cleaned)
@@ -903,7 +898,7 @@ public enum Reducer {
     }
 
     /// The comment the current screen is about.
-    private static func currentComment(_ state: AppState) -> Comment? {
+    static func currentComment(_ state: AppState) -> Comment? {
         switch state.screen {
         case .thread, .composer, .review:
             return state.thread?.detail?.comment ?? state.composer?.comment

@@ -53,43 +53,6 @@ public struct TextEditor: Sendable, Equatable {
 
     /// Inserts text at the cursor: typing, or with `asOneChange` a suggestion or a paste, which undo takes back on
     /// its own.
-    /// Text from outside the keyboard (a paste, the external editor) as the editor keeps it: Windows and old Mac line
-    /// ends become newlines, a tab four spaces, and terminal control sequences (`ESC[2J`, a title change `ESC]0;…`) and
-    /// other control characters are dropped — a reply, a search or a reason is words, not commands to a terminal.
-    /// (Invisible format characters such as direction overrides stay, for the linter to name.)
-    public static func cleanedInput(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            let v = scalars[i].value
-            i += 1
-            switch v {
-            case 0x0D:
-                out.append("\n")
-                if i < scalars.count, scalars[i] == "\n" { i += 1 }
-            case 0x09: out.append(contentsOf: "    ".unicodeScalars)
-            case 0x0A: out.append("\n")
-            case 0x1B:
-                guard i < scalars.count else { break }
-                let kind = scalars[i].value
-                i += 1
-                if kind == 0x5B { // CSI: up to its final byte
-                    while i < scalars.count, !(0x40...0x7E).contains(scalars[i].value) { i += 1 }
-                    i += 1
-                } else if kind == 0x5D { // OSC: up to BEL or ESC \
-                    while i < scalars.count, scalars[i].value != 0x07, scalars[i].value != 0x1B { i += 1 }
-                    i += i < scalars.count && scalars[i].value == 0x1B ? 2 : 1
-                } else if kind == 0x4F { // SS3 and its one character
-                    i += 1
-                }
-            case 0x00...0x1F, 0x7F...0x9F: break
-            default: out.append(scalars[i - 1])
-            }
-        }
-        return String(out)
-    }
-
     public mutating func insert(_ text: String, asOneChange: Bool = false) {
         guard !text.isEmpty else { return }
         // A new word after a space begins a new change: one undo never takes back more than a word of typing.

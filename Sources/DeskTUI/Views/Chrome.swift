@@ -103,12 +103,7 @@ public enum Chrome {
         let specs = ActionTable.actions(in: context).filter { $0.hinted(in: context) && (state.isSupervisor || !$0.supervisorOnly) }
         // A comment someone else holds is not this person's to answer or claim: its footer does not offer it (the keys
         // still say why, if pressed).
-        let shown: Comment? = switch context {
-        case .queue: state.queue.selectedItem?.comment
-        case .thread: state.thread?.detail?.comment
-        default: nil
-        }
-        let notTheirs = shown.map { Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
+        let notTheirs = Reducer.currentComment(state).map { Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         for spec in specs {
             if notTheirs, spec.id == .reply || spec.id == .claim { continue }
             let bound = keys.keys(for: spec.id, in: context)

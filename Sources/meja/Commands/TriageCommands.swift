@@ -67,7 +67,7 @@ struct StatusCommand: ParsableCommand {
             let desk = try global.openDesk()
             let change = try desk.setStatus(desk.resolve(id), s, note: note)
             let c = change.comment
-            let named = c.status.label.en == c.status.rawValue ? c.status.rawValue : "\(c.status.label.en) (\(c.status.rawValue))"
+            let named = c.status.labelWithCode.en
             Console.out(change.changed ? "Comment \(c.id) is now \(named)." : "Comment \(c.id) is already \(named): nothing changed, nothing logged.")
         }
     }
