@@ -16,21 +16,9 @@ struct ShowCommand: ParsableCommand {
         try guarded {
             let desk = try global.openDesk()
             let d = try desk.detail(id: desk.resolve(id))
+            // The import that brought it in is filed under no subject: looked up apart, it heads the history.
             let arrival = try desk.importEvent(of: d.comment.id)
-            if json {
-                guard case .object(var o) = Self.json(d) else { return }
-                o["import_event"] = .int(arrival.map { Int($0.seq) })
-                Console.out(JSONValue.object(o).prettyText)
-            } else {
-                var lines = Self.text(d, desk: desk)
-                // The import that brought it, filed under no subject, heads its history.
-                if let arrival {
-                    if !lines.contains("On the log:") { lines += ["", "On the log:"] }
-                    let at = lines.firstIndex(of: "On the log:")! + 1
-                    lines.insert("  \(arrival.seq)  \(arrival.at)  \(SafeText.sanitize(arrival.actor, limit: 64))  import (brought this comment in)", at: at)
-                }
-                lines.forEach(Console.out)
-            }
+            if json { Console.out(Self.json(d, importedBy: arrival).prettyText) } else { Self.text(d, desk: desk, importedBy: arrival).forEach(Console.out) }
         }
     }
 
@@ -45,7 +33,10 @@ struct ShowCommand: ParsableCommand {
          "template_version": .int(r.templateVersion), "humor": .int(r.humor), "override_reason": .string(r.overrideReason)]
     }
 
-    static func json(_ d: CommentDetail) -> JSONValue {
+    /// The import event that brought a comment in (`Desk.importEvent(of:)`).
+    typealias ImportEvent = (seq: Int64, at: String, actor: String)
+
+    static func json(_ d: CommentDetail, importedBy arrival: ImportEvent? = nil) -> JSONValue {
         guard case .object(var o) = d.item.json else { return d.item.json }
         o["clocks"] = .array(d.clocks.map(clockJSON))
         o["sla_history"] = .object([
@@ -68,10 +59,11 @@ struct ShowCommand: ParsableCommand {
         o["other_by_author"] = .array(d.otherByAuthor.map(brief))
         o["earlier_by_author"] = .array(d.earlierByAuthor.map(brief))
         o["history"] = .array(d.history.map(\.json))
+        o["import_event"] = .int(arrival.map { Int($0.seq) })
         return .object(o)
     }
 
-    static func text(_ d: CommentDetail, desk: Desk) -> [String] {
+    static func text(_ d: CommentDetail, desk: Desk, importedBy arrival: ImportEvent? = nil) -> [String] {
         let c = d.comment
         let zone = desk.config.calendar.zone
         let width = min(Console.width, 100)
@@ -108,9 +100,12 @@ struct ShowCommand: ParsableCommand {
             }
             if d.otherByAuthor.count > 5 { lines.append("  … more: `meja show \(c.id) --json` lists the ten newest") }
         }
-        if !d.history.isEmpty {
+        if !d.history.isEmpty || arrival != nil {
             lines.append("")
             lines.append("On the log:")
+            if let arrival {
+                lines.append("  \(arrival.seq)  \(arrival.at)  \(SafeText.sanitize(arrival.actor, limit: 64))  import (brought this comment in)")
+            }
             for e in d.history {
                 lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail(viewedFrom: String(c.id), naming: { $0 }, { $0 }).map { " " + $0 } ?? ""))
             }
