@@ -386,6 +386,13 @@ final class DeskAppTests: XCTestCase {
         XCTAssertFalse(offered.contains("reply") || offered.contains("claim"), "budi's to answer: not offered to her: \(offered)")
         app.press(.char("q"))
         XCTAssertTrue(Chrome.hints(app.state, keys: .defaults).map(\.1).contains("open"))
+        // A supervisor may answer it but not claim it from budi (they assign instead): offered the one, not the other.
+        let supervisor = f.app(size: Size(width: 120, height: 40), supervisor: true)
+        select(supervisor, f.id("m6"))
+        let offeredToSupervisor = Chrome.hints(supervisor.state, keys: .defaults).map(\.1)
+        XCTAssertTrue(offeredToSupervisor.contains("reply") && !offeredToSupervisor.contains("claim"), "\(offeredToSupervisor)")
+        supervisor.press(.char("c"))
+        XCTAssertEqual(supervisor.state.notice?.kind, .error, "claiming budi's comment is refused, as the footer implied")
 
         // Taken while her review is open: the review says so before she presses y, and y sends nothing.
         review(app, f.id("m5"), "Terima kasih, Kak.")

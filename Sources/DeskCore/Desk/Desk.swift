@@ -115,9 +115,9 @@ public final class Desk: Sendable {
         }
     }
 
-    /// The import event that brought comment `id` onto the desk (seq, time, actor), for tracing a comment on the log:
-    /// import events are filed under no subject.
-    public func importEvent(of id: Int64) throws -> (seq: Int64, at: String, actor: String)? {
+    /// The import event that brought comment `id` onto the desk, for tracing a comment on the log: import events are
+    /// filed under no subject.
+    public func importEvent(of id: Int64) throws -> EventMark? {
         try store.read { tx in
             guard let c = try tx.comment(id: id) else { throw DeskError.notFound("Comment \(id)") }
             return try tx.importEvent(of: id, importedAt: c.importedAt)

@@ -120,9 +120,8 @@ public protocol StoreReader {
     func deskReplies() throws -> [Reply]
     /// The last event (highest `seq`) whose `at` is at or before `moment`: the log head as it stood then.
     func lastEvent(atOrBefore moment: Date) throws -> LogEvent?
-    /// The import event that brought comment `id` onto the desk at `importedAt` (its `comment_ids` range holds it):
-    /// seq, time and actor, without the payload (an import batch's can be megabytes).
-    func importEvent(of id: Int64, importedAt: Date) throws -> (seq: Int64, at: String, actor: String)?
+    /// The import event that brought comment `id` onto the desk at `importedAt` (its `comment_ids` range holds it).
+    func importEvent(of id: Int64, importedAt: Date) throws -> EventMark?
     func setting(_ key: String) throws -> String?
     func draft(commentID: Int64, staff: String) throws -> ReplyDraft?
     /// The comments a staff member has a draft for.

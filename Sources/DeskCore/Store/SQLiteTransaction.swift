@@ -714,14 +714,14 @@ final class SQLiteTransaction: StoreWriter {
             """), arguments: [Timestamp.utc(moment)]).map(Self.event)
     }
 
-    func importEvent(of id: Int64, importedAt: Date) throws -> (seq: Int64, at: String, actor: String)? {
+    func importEvent(of id: Int64, importedAt: Date) throws -> EventMark? {
         try Row.fetchOne(db.cachedStatement(sql: """
             SELECT seq, at, actor FROM (
               SELECT seq, at, actor, json_extract(payload, '$.comment_ids') AS ids FROM event WHERE action = ? AND at = ?)
             WHERE ids IS NOT NULL AND CAST(substr(ids, 1, instr(ids, '-') - 1) AS INTEGER) <= ?
               AND CAST(substr(ids, instr(ids, '-') + 1) AS INTEGER) >= ?
             ORDER BY seq LIMIT 1
-            """), arguments: [LogAction.importBatch.rawValue, Timestamp.utc(importedAt), id, id]).map { ($0[0], $0[1], $0[2]) }
+            """), arguments: [LogAction.importBatch.rawValue, Timestamp.utc(importedAt), id, id]).map { EventMark(seq: $0[0], at: $0[1], actor: $0[2]) }
     }
 
     func lastEvent() throws -> LogEvent? {

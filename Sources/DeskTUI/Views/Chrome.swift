@@ -101,11 +101,14 @@ public enum Chrome {
         let s = state.strings
         var out: [(String, String)] = []
         let specs = ActionTable.actions(in: context).filter { $0.hinted(in: context) && (state.isSupervisor || !$0.supervisorOnly) }
-        // A comment someone else holds is not this person's to answer or claim: its footer does not offer it (the keys
-        // still say why, if pressed).
-        let notTheirs = Reducer.currentComment(state).map { Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
+        // A comment someone else holds is not this person's to claim (not even a supervisor's: they assign), nor to answer
+        // unless they supervise: its footer does not offer what would be refused (the keys still say why, if pressed).
+        let shown = Reducer.currentComment(state)
+        let heldByOther = shown.map { $0.assignee != nil && $0.assignee != state.actor } ?? false
+        let replyRefused = shown.map { Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         for spec in specs {
-            if notTheirs, spec.id == .reply || spec.id == .claim { continue }
+            if spec.id == .claim, heldByOther { continue }
+            if spec.id == .reply, replyRefused { continue }
             let bound = keys.keys(for: spec.id, in: context)
             guard let first = bound.first else { continue }
             if spec.id == .moveUp, out.last?.1 == s[.hintMove] { continue }

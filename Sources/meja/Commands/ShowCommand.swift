@@ -33,10 +33,7 @@ struct ShowCommand: ParsableCommand {
          "template_version": .int(r.templateVersion), "humor": .int(r.humor), "override_reason": .string(r.overrideReason)]
     }
 
-    /// The import event that brought a comment in (`Desk.importEvent(of:)`).
-    typealias ImportEvent = (seq: Int64, at: String, actor: String)
-
-    static func json(_ d: CommentDetail, importedBy arrival: ImportEvent? = nil) -> JSONValue {
+    static func json(_ d: CommentDetail, importedBy arrival: EventMark? = nil) -> JSONValue {
         guard case .object(var o) = d.item.json else { return d.item.json }
         o["clocks"] = .array(d.clocks.map(clockJSON))
         o["sla_history"] = .object([
@@ -63,7 +60,7 @@ struct ShowCommand: ParsableCommand {
         return .object(o)
     }
 
-    static func text(_ d: CommentDetail, desk: Desk, importedBy arrival: ImportEvent? = nil) -> [String] {
+    static func text(_ d: CommentDetail, desk: Desk, importedBy arrival: EventMark? = nil) -> [String] {
         let c = d.comment
         let zone = desk.config.calendar.zone
         let width = min(Console.width, 100)
