@@ -63,6 +63,14 @@ final class DeskTmuxTests: XCTestCase {
             return try XCTUnwrap(children.split(separator: " ").first.flatMap { pid_t($0) }, "the desk runs under the pane's shell")
         }
 
+        /// Pastes `probe` as a user's terminal would (tmux brackets a paste only while the program in the pane has
+        /// bracketed paste on) and waits for its echo: true when it came bracketed, that is, the mode was left on.
+        func pasteComesBracketed(_ probe: String, file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
+            try run(["set-buffer", "-b", "probe", probe])
+            try run(["paste-buffer", "-p", "-b", "probe", "-t", "desk"])
+            return try waitFor(probe, file: file, line: line).contains("[200~")
+        }
+
         func kill() {
             _ = try? run(["kill-server"])
             try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
@@ -150,6 +158,7 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.waitFor("MEJA-EXIT=0")
         XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
         XCTAssertEqual(try tmux.value("#{pane_title}"), "meja-e2e")
+        XCTAssertFalse(try tmux.pasteComesBracketed("sesudah-keluar"), "bracketed paste is off again for the shell")
     }
 
     /// Pasted text is text: an escape sequence in it does not leave the composer and run the rest as queue commands, and
@@ -192,7 +201,7 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.waitFor("Reply to")
         try tmux.keys("C-e")
         try tmux.waitFor("line?")
-        try tmux.type("halo warga")
+        XCTAssertFalse(try tmux.pasteComesBracketed("halo warga"), "the editor gets plain pastes: bracketed paste is off while it runs")
         try tmux.keys("Enter")
         let screen = try tmux.waitFor("dari editor: halo warga")
         XCTAssertTrue(screen.contains("Meja · Compose"), "back in the composer with the edited draft:\n\(screen)")
@@ -238,6 +247,7 @@ final class DeskTmuxTests: XCTestCase {
             XCTAssertEqual(kill(try tmux.deskProcess(), signal), 0)
             try tmux.waitFor("MEJA-EXIT=\(status)")
             XCTAssertEqual(try tmux.value("#{alternate_on}"), "0", "signal \(signal): the terminal left the alternate screen")
+            XCTAssertFalse(try tmux.pasteComesBracketed("sesudah-sinyal-\(signal)"), "signal \(signal): bracketed paste is off again")
         }
     }
 
