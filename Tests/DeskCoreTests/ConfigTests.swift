@@ -43,7 +43,10 @@ final class ConfigTests: XCTestCase {
             """, path: "c.toml")
         let config = DeskConfig.parse(file)
         let lines = config.issues.map { $0.line ?? 0 }
-        XCTAssertEqual(lines, [6, 7, 15, 16, 19, 21], "every problem of a policy, in line order: " + config.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(lines, [6, 7, 11, 15, 16, 19, 21], "every problem of a policy, in line order: " + config.issues.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(config.issues[2].description.contains("first_response \"30m\" needs its basis: \"30m business\" (office hours only) or \"30m calendar\""),
+                      "a target without business or calendar is not guessed: " + config.issues[2].description)
+        XCTAssertEqual(config.policies[0].firstResponse, SLAPolicy.defaults[1].firstResponse)
         XCTAssertEqual(config.channels, ["@one"], "a single handle is accepted as a list")
         XCTAssertEqual(config.calendar.zone.identifier, "Asia/Jakarta", "bad zone keeps the default")
         XCTAssertEqual(config.calendar.week[1].first?.description, "07:30-16:00", "bad hours keep the default")
@@ -165,6 +168,25 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.issues.map(\.line), [2])
         XCTAssertTrue(config.issues[0].description.contains("opens on no day"), config.issues[0].description)
         XCTAssertEqual(config.calendar.week[1].first?.description, "07:30-16:00", "the clocks keep running on the default hours")
+    }
+
+    func testTheAgencysOwnClosuresDoNotMakeAYearsHolidaysKnown() throws {
+        func years(_ toml: String) throws -> (Set<Int>, [String]) {
+            let config = DeskConfig.parse(try TOMLFile(text: toml, path: "c.toml"))
+            return (config.calendar.yearsWithHolidays, config.issues.map(\.description))
+        }
+        // A city's anniversary in 2027 is a closure, not 2027's national holidays: 2027 is still named as unknown.
+        XCTAssertEqual(try years("[calendar]\nholidays = [{ date = \"2027-06-20\", name = \"Hari jadi kota\" }]\n").0, [2026])
+        XCTAssertEqual(DeskConfig.parse(try TOMLFile(text: "[calendar]\nholidays = [\"2026-12-31\", \"2027-01-01\"]\n", path: "c.toml"))
+            .yearsWithoutHolidays(from: Timestamp.parse("2026-12-20T10:00:00+07:00")!), [2027])
+        // Once the agency has entered 2027's holidays itself, it says so.
+        XCTAssertEqual(try years("[calendar]\nholidays = [\"2027-01-01\"]\nholidays_complete_for = [2027]\n").0, [2026, 2027])
+        // Keeping the whole list itself, the agency's years are the known ones.
+        XCTAssertEqual(try years("[calendar]\nnational_holidays = false\nholidays = [\"2027-01-01\"]\n").0, [2027])
+        XCTAssertEqual(try years("[calendar]\nnational_holidays = false\n").0, [])
+        let bad = try years("[calendar]\nholidays_complete_for = \"2027\"\n")
+        XCTAssertEqual(bad.0, [2026])
+        XCTAssertTrue(bad.1.first?.contains("c.toml:2: calendar.holidays_complete_for must list years, such as [2027]") ?? false, "\(bad.1)")
     }
 
     func testAPolicyMatchingATagMejaNeverSetsIsNamed() throws {

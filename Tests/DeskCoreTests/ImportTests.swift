@@ -462,6 +462,42 @@ final class ImportTests: XCTestCase {
         XCTAssertNoThrow(try t.comment(.x, "later"))
     }
 
+    func testAnAgencyAnswerDatedBeforeItsQuestionIsNamedAndCountsFromTheQuestion() throws {
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let t = try TestDesk(now: "2026-12-01T10:50:00+07:00", config: config)
+        // Two clocks out of step: the answer is stamped 30 seconds before the question (in order, and waiting for it).
+        let s = try t.importRecords([
+            record("q1", at: "2026-12-01T10:00:00+07:00", author: "ani", text: "Kapan jalan diperbaiki?"),
+            record("a1", at: "2026-12-01T09:59:30+07:00", author: "@diskominfo", text: "Minggu depan, Kak.", inReplyTo: "q1"),
+            record("a2", at: "2026-12-01T10:19:00+07:00", author: "@diskominfo", text: "Sudah kami cek.", inReplyTo: "q2"),
+            record("q2", at: "2026-12-01T10:20:00+07:00", author: "budi", text: "Lampu mati"),
+        ])
+        XCTAssertEqual(s.warnings.map(\.line), [2, 4], s.warnings.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(s.warnings[0].description.contains("the agency's answer is dated 2026-12-01T02:59:30Z, before the comment it answers"),
+                      s.warnings[0].description)
+        for q in ["q1", "q2"] {
+            let c = try t.comment(.x, q)
+            XCTAssertEqual(c.sla.respondedAt, c.createdAt, "\(q): answered when it was written, not before")
+            XCTAssertEqual(c.status, .replied)
+        }
+        XCTAssertTrue(try LogAudit.verify(t.store).ok)
+    }
+
+    func testCommentsFromAYearWithoutHolidaysAreNamedAtImport() throws {
+        // An archive from 2025 imported in 2026: the calendar ships only 2026's holidays.
+        let t = try TestDesk(now: "2026-03-02T10:00:00+07:00")
+        let s = try t.importRecords([record("old", at: "2025-12-24T15:00:00+07:00"), record("new", at: "2026-03-02T09:00:00+07:00")])
+        XCTAssertEqual(s.yearsWithoutHolidays, [2025])
+        XCTAssertTrue(s.warningsToRead().contains { $0.contains("comments written 2025-12-24T08:00:00Z to 2026-03-02T02:00:00Z: the calendar has no holidays for 2025") },
+                      s.warningsToRead().joined(separator: "\n"))
+        XCTAssertEqual(s.json["years_without_holidays"]?.arrayValue?.compactMap(\.intValue), [2025])
+        // Deadlines set now that reach 2027 are the command's own warning, not repeated for the file.
+        let late = try TestDesk(now: "2026-12-20T10:00:00+07:00")
+        XCTAssertEqual(try late.importRecords([record("dec", at: "2026-12-20T09:00:00+07:00")]).yearsWithoutHolidays, [])
+        XCTAssertEqual(try t.importRecords([record("mar", at: "2026-03-02T09:30:00+07:00")], name: "b.jsonl").yearsWithoutHolidays, [])
+    }
+
     func testFormatDetection() {
         let jsonl = Data(record("1", at: "2026-12-01T08:00:00Z").json.text.utf8)
         XCTAssertEqual(ImportFormats.detect(jsonl, fileName: "x.txt")?.name, "meja-jsonl")

@@ -186,7 +186,29 @@ final class ReportCLITests: XCTestCase {
         XCTAssertEqual(backwards.status, 64)
         XCTAssertTrue(backwards.stderr.contains("must come before"), backwards.stderr)
         XCTAssertEqual(try cli.run(["report", "--format", "pdf"]).status, 64)
-        XCTAssertEqual(try cli.run(["report", "--from", "yesterday"]).status, 64)
+        let badDate = try cli.run(["report", "--from", "yesterday"])
+        XCTAssertEqual(badDate.status, 64)
+        XCTAssertFalse(badDate.stderr.contains("[agency].name"), "the mistake comes first, alone: \(badDate.stderr)")
+    }
+
+    /// An archive from a year the calendar ships no holidays for: its deadlines counted every weekday as open, and
+    /// the import, `meja show` and a report on that period say so (the commands' own warning looks only ahead).
+    func testCommentsFromAYearWithoutHolidaysAreNamedWhereTheyAreShown() throws {
+        let cli = try CLIHarness(now: "2026-03-02T10:00:00+07:00")
+        let file = try cli.write("arsip.jsonl", """
+            {"platform":"x","id":"lama1","author":{"handle":"@warga"},"text":"Kapan kantor buka?","created_at":"2025-12-24T15:00:00+07:00"}
+            {"platform":"x","id":"baru1","author":{"handle":"@warga2"},"text":"Syarat KTP apa saja?","created_at":"2026-03-02T09:00:00+07:00"}
+
+            """)
+        let imported = try cli.run(["import", file])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stderr.contains("arsip.jsonl: comments written 2025-12-24T08:00:00Z to 2026-03-02T02:00:00Z: the calendar has no holidays for 2025"),
+                      imported.stderr)
+        let unknownYear = "the calendar has no holidays for 2025"
+        XCTAssertTrue(try cli.run(["show", "x:lama1"]).stderr.contains("this comment's clocks: " + unknownYear))
+        XCTAssertFalse(try cli.run(["show", "x:baru1"]).stderr.contains(unknownYear))
+        XCTAssertTrue(try cli.run(["report", "--from", "2025-12-01", "--to", "2025-12-31"]).stderr.contains("the period's comments: " + unknownYear))
+        XCTAssertFalse(try cli.run(["report", "--from", "2026-02-01", "--to", "2026-02-28"]).stderr.contains(unknownYear))
     }
 }
 

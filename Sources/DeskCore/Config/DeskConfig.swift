@@ -165,7 +165,7 @@ public struct DeskConfig: Sendable {
         /// The settings each section takes (docs/config.example.toml shows them all).
         static let sectionKeys: [(String, [String])] = [
             ("agency", ["name", "channels", "website", "phone", "links"]),
-            ("calendar", ["zone", "hours", "holidays", "national_holidays"]),
+            ("calendar", ["zone", "hours", "holidays", "national_holidays", "holidays_complete_for"]),
             ("humor", ["enabled", "crisis_mode"]), ("escalation", ["grace"]), ("fairness", ["passed_over"]), ("ui", ["theme"]),
         ]
         static let policyKeys = ["name", "match", "first_response", "next_response", "resolution", "at_risk"]
@@ -227,7 +227,7 @@ public struct DeskConfig: Sendable {
                 if let v = humor["crisis_mode"] { if let b = v.bool { c.crisisMode = b } else { fail("humor.crisis_mode must be true or false", table: "humor", key: "crisis_mode") } }
             }
             if let esc = root["escalation"]?["grace"] {
-                if let s = esc.string, let d = SLADuration(parsing: s) { c.escalationGrace = d } else { fail("escalation.grace must be a duration such as \"1h business\"", table: "escalation", key: "grace") }
+                if let d = target(esc, named: "escalation.grace", table: "escalation", key: "grace") { c.escalationGrace = d }
             }
             if let fair = root["fairness"]?["passed_over"] {
                 if let n = fair.int, n >= 1 { c.passedOverThreshold = n } else { fail("fairness.passed_over must be a whole number of at least 1", table: "fairness", key: "passed_over") }
@@ -271,15 +271,48 @@ public struct DeskConfig: Sendable {
                     fail("calendar.hours must be a table such as { mon = \"07:30-16:00\" }", table: "calendar", key: "hours")
                 }
             }
+            // Which years the calendar knows in full: those of the shipped national holidays. The agency's own
+            // `holidays` add closures (a city's anniversary in 2027 does not make 2027's holidays known) unless it
+            // keeps the whole list itself (`national_holidays = false`), or names the years it completed.
             var holidays = cal.holidays
+            var covered = cal.yearsWithHolidays
+            var ownListOnly = false
             if let national = value["national_holidays"] {
-                if national.bool == false { holidays = [:] } else if national.bool == nil { fail("calendar.national_holidays must be true or false", table: "calendar", key: "national_holidays") }
+                if national.bool == false { holidays = [:]; ownListOnly = true } else if national.bool == nil { fail("calendar.national_holidays must be true or false", table: "calendar", key: "national_holidays") }
             }
             if let extra = value["holidays"] {
-                holidays.merge(self.holidays(extra, table: "calendar", key: "holidays")) { _, new in new }
+                let own = self.holidays(extra, table: "calendar", key: "holidays")
+                holidays.merge(own) { _, new in new }
+                if ownListOnly { covered = Set(own.keys.map(\.year)) }
+            } else if ownListOnly {
+                covered = []
+            }
+            if let years = value["holidays_complete_for"] {
+                let list = years.array?.compactMap { $0.int }
+                if let list, list.count == years.array?.count, list.allSatisfy({ (1970...9999).contains($0) }) {
+                    covered.formUnion(list)
+                } else {
+                    fail("calendar.holidays_complete_for must list years, such as [2027]: the years whose holidays (national ones and collective leave included) your holidays list gives in full", table: "calendar", key: "holidays_complete_for")
+                }
             }
             cal.holidays = holidays
+            cal.yearsWithHolidays = covered
             return cal
+        }
+
+        /// A target or grace as the design writes it, `N m|h|d` and its basis; nil after naming the problem. A bare "3h"
+        /// is refused rather than read as office time: "15m" for emergencies most likely meant day and night.
+        mutating func target(_ value: ConfigValue, named name: String, table: String, index: Int? = nil, key: String) -> SLADuration? {
+            guard let text = value.string, let d = SLADuration(parsing: text) else {
+                fail("\(name) must be a duration such as \"2h business\" or \"3d calendar\"", table: table, index: index, key: key)
+                return nil
+            }
+            if text.split(separator: " ").count == 1 {
+                fail("\(name) \"\(text)\" needs its basis: \"\(text) business\" (office hours only) or \"\(text) calendar\" (day and night)",
+                     table: table, index: index, key: key)
+                return nil
+            }
+            return d
         }
 
         /// `["2026-12-24", …]`, `[{ date = "…", name = "…" }, …]` or `{ "2026-12-24" = "name" }`.
@@ -359,12 +392,7 @@ public struct DeskConfig: Sendable {
                 let fallback = SLAPolicy.defaults[1]
                 let def: SLADuration = key == "first_response" ? fallback.firstResponse : key == "next_response" ? fallback.nextResponse : fallback.resolution
                 guard let v = t[key] else { durations.append(def); continue }
-                guard let s = v.string, let d = SLADuration(parsing: s) else {
-                    fail("sla '\(name)': \(key) must be a duration such as \"2h business\" or \"3d calendar\"", table: "sla", index: index, key: key)
-                    durations.append(def)
-                    continue
-                }
-                durations.append(d)
+                durations.append(target(v, named: "sla '\(name)': \(key)", table: "sla", index: index, key: key) ?? def)
             }
             var risk = AtRiskThreshold.share(0.25)
             if let v = t["at_risk"] {
@@ -413,5 +441,14 @@ public struct DeskConfig: Sendable {
     /// fall in them and count every weekday as open, so the desk and every command name them.
     public func yearsWithoutHolidays(from now: Date) -> [Int] {
         calendar.yearsWithoutHolidays(from: now, days: deadlineReachDays)
+    }
+
+    /// The years without holidays that the deadlines of comments written from `start` to `end` may fall in, less those
+    /// `yearsWithoutHolidays(from: now)` names already: an archive or a late export from a year the calendar does not
+    /// know had every weekday counted as open, and an import, a report or `meja show` of them says so.
+    public func yearsWithoutHolidays(writtenFrom start: Date, to end: Date, now: Date) -> [Int] {
+        let named = Set(yearsWithoutHolidays(from: now))
+        return calendar.yearsWithoutHolidays(from: start, through: end.addingTimeInterval(Double(deadlineReachDays) * 86_400))
+            .filter { !named.contains($0) }
     }
 }

@@ -62,6 +62,12 @@ public struct Importer: Sendable {
         /// How many comments were dated more than `futureTolerance` after now, and the furthest ahead by how much.
         public var futureDated = 0
         public var furthestAhead: TimeInterval = 0
+        /// When the comments added were written: the earliest and the latest.
+        public var written: ClosedRange<Date>?
+        /// Years the added comments' deadlines may fall in that the calendar has no holidays for, beyond those the
+        /// command already names for deadlines set now: comments written then (an archive, a late export) had every
+        /// weekday counted as open.
+        public var yearsWithoutHolidays: [Int] = []
 
         /// The warnings as people read them: the first `limit` as they are, the rest counted (`json` lists every one),
         /// and, when comments were dated after now, what most likely went wrong. A wrong time zone in an export dates
@@ -74,6 +80,9 @@ public struct Importer: Sendable {
                 lines.append("\(file): \(warnings.count - limit) more warnings like these\(span); --json lists them all")
             }
             if futureDated > 0 { lines.append("\(file): \(futureAdvice)") }
+            if let warning = BusinessCalendar.missingHolidaysWarning(yearsWithoutHolidays) {
+                lines.append("\(file): comments written \(written.map { Timestamp.utc($0.lowerBound) + " to " + Timestamp.utc($0.upperBound) } ?? ""): " + warning.en)
+            }
             return lines
         }
 
@@ -108,7 +117,7 @@ public struct Importer: Sendable {
              "accepted": .int(accepted), "replies": .int(replies), "agency_posts": .int(agencyPosts), "duplicates": .int(duplicates),
              "rejected": .int(rejected.count),
              "problems": .array(rejected.map { .string($0.description) }), "warnings": .array(warnings.map { .string($0.description) }),
-             "future_dated": .int(futureDated)]
+             "future_dated": .int(futureDated), "years_without_holidays": .array(yearsWithoutHolidays.map { .int($0) })]
         }
     }
 
@@ -227,9 +236,18 @@ public struct Importer: Sendable {
             }
         }
         progress?(total, total)
+        if let written = summary.written {
+            summary.yearsWithoutHolidays = desk.config.yearsWithoutHolidays(writtenFrom: written.lowerBound, to: written.upperBound, now: desk.now)
+        }
         // A large import changes the shape of the data: let the planner know which indexes now pay.
         if summary.accepted >= 10_000 { try? desk.store.refreshStatistics() }
         return summary
+    }
+
+    /// The warning for an agency answer dated before the comment it answers.
+    static func answerBeforeQuestion(_ answeredAt: Date, _ comment: Comment) -> String {
+        "the agency's answer is dated \(Timestamp.utc(answeredAt)), before the comment it answers (#\(comment.id), \(Timestamp.utc(comment.createdAt))): "
+            + "check the time zones of both files; it counts as answered when the comment was written"
     }
 
     /// The lines (1-based) holding bytes that are not UTF-8, at most `limit`; none, quickly, for a valid file.
@@ -334,7 +352,12 @@ public struct Importer: Sendable {
                 presence[record.platform] = (true, present.pending || parent == nil)
                 if let parent {
                     repliesTo.append(parent.id)
-                    responded(try desk.respond(to: parent, at: record.createdAt, tx))
+                    // An answer cannot come before its question: two clocks or time zones disagree. It is counted as
+                    // answered when the comment was written (no earlier), and named so the files can be checked.
+                    if record.createdAt < parent.createdAt {
+                        warnings.append(FileIssue(file: file, line: items[index].line, Self.answerBeforeQuestion(record.createdAt, parent)))
+                    }
+                    responded(try desk.respond(to: parent, at: max(record.createdAt, parent.createdAt), tx))
                 }
                 let caughtUp = try desk.catchUp(with: reply, answering: parent, tx)
                 joined += caughtUp.joined
@@ -382,6 +405,8 @@ public struct Importer: Sendable {
                                   lang: record.lang, importedAt: now, intent: intent, sentiment: items[index].sentiment, tags: items[index].tags, sla: sla)
             guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
             counts.accepted += 1
+            summary.written = summary.written.map { min($0.lowerBound, record.createdAt)...max($0.upperBound, record.createdAt) }
+                ?? record.createdAt...record.createdAt
             let ahead = record.createdAt.timeIntervalSince(now)
             if ahead > Self.futureTolerance {
                 futureDated += 1
@@ -429,7 +454,10 @@ public struct Importer: Sendable {
                 }
                 if let first = pending.map(\.sentAt).min() {
                     repliesTo += Array(repeating: id, count: pending.count)
-                    responded(try desk.respond(to: comment, at: first, tx))
+                    if first < comment.createdAt {
+                        warnings.append(FileIssue(file: file, line: items[index].line, Self.answerBeforeQuestion(first, comment)))
+                    }
+                    responded(try desk.respond(to: comment, at: max(first, comment.createdAt), tx))
                     try catchingUp(try desk.catchUp(answered: comment, by: pending, tx))
                     linkedPending = true
                 }

@@ -35,24 +35,39 @@ public struct BusinessCalendar: Sendable, Hashable {
     public var holidays: [CivilDate: String] { didSet { cache = DayCache(zone: zone) } }
     /// Opening intervals already worked out, per local day (the arithmetic runs a million times on import).
     private var cache: DayCache
+    /// The years whose holidays the calendar knows in full (see `yearsWithHolidays`).
+    private var coveredYears: Set<Int>?
 
-    public init(zone: TimeZone, week: [[Span]], holidays: [CivilDate: String] = [:]) {
+    /// A calendar; `holidaysCover` names the years whose holidays `holidays` gives in full (by default every year it
+    /// has a holiday in).
+    public init(zone: TimeZone, week: [[Span]], holidays: [CivilDate: String] = [:], holidaysCover: Set<Int>? = nil) {
         precondition(week.count == 7, "a week has seven days")
         self.zone = zone
         self.week = week.map { $0.sorted { $0.start < $1.start } }
         self.holidays = holidays
         self.cache = DayCache(zone: zone)
+        self.coveredYears = holidaysCover
     }
 
-    /// Years for which holidays are known; a date in another year is computed without holidays, and the
-    /// CLI warns about it.
-    public var yearsWithHolidays: Set<Int> { Set(holidays.keys.map(\.year)) }
+    /// The years whose holidays the calendar knows in full; a deadline in another year counts every weekday as open,
+    /// and the desk and the commands warn about it. By default the years it has any holiday in; the configuration
+    /// narrows that to the years of the shipped national holidays, since one closure of the agency's own in a year
+    /// (a city's anniversary) is not that year's holidays (see `DeskConfig`).
+    public var yearsWithHolidays: Set<Int> {
+        get { coveredYears ?? Set(holidays.keys.map(\.year)) }
+        set { coveredYears = newValue }
+    }
 
     /// The years from `date` to `days` days later that the calendar knows no holidays for, in order: deadlines
     /// that fall in them count every weekday as open.
     public func yearsWithoutHolidays(from date: Date, days: Int) -> [Int] {
-        let first = CivilDate(dayNumber: dayNumber(of: date)).year
-        let last = CivilDate(dayNumber: dayNumber(of: date) + days).year
+        yearsWithoutHolidays(from: date, through: date.addingTimeInterval(Double(days) * 86_400))
+    }
+
+    /// The years from the local day of `start` to that of `end` that the calendar knows no holidays for, in order.
+    public func yearsWithoutHolidays(from start: Date, through end: Date) -> [Int] {
+        let first = CivilDate(dayNumber: dayNumber(of: start)).year
+        let last = CivilDate(dayNumber: dayNumber(of: end)).year
         let known = yearsWithHolidays
         return (first...max(first, last)).filter { !known.contains($0) }
     }
@@ -61,8 +76,8 @@ public struct BusinessCalendar: Sendable, Hashable {
     public static func missingHolidaysWarning(_ years: [Int]) -> Localized? {
         guard !years.isEmpty else { return nil }
         let list = years.map(String.init).joined(separator: ", ")
-        return Localized("kalender tidak punya hari libur untuk \(list): tenggat yang jatuh di sana menghitung setiap hari kerja sebagai buka. Tambahkan di [calendar] holidays pada config.toml.",
-                         "the calendar has no holidays for \(list): deadlines that fall then count every weekday as open. Add them under [calendar] holidays in config.toml.")
+        return Localized("kalender tidak punya hari libur untuk \(list): tenggat yang jatuh di sana menghitung setiap hari kerja sebagai buka. Tambahkan hari liburnya di [calendar] holidays pada config.toml dan tahunnya di holidays_complete_for.",
+                         "the calendar has no holidays for \(list): deadlines that fall then count every weekday as open. Add that year's holidays under [calendar] holidays in config.toml, and the year to holidays_complete_for.")
     }
 
     /// Whether the calendar is open at all in a normal week.

@@ -41,10 +41,14 @@ struct ReportCommand: ParsableCommand {
             let desk = try global.openDesk()
             // Published figures must be the log's: a public report of tables changed behind the log's back is refused.
             if isPublic { try LogAudit.requireSound(desk.store, before: "publish a report") }
+            let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
             if !desk.config.agencyNamed {
                 Console.warn("meja: warning: [agency].name is not set in config.toml, so the report carries the placeholder \"\(desk.config.agencyName)\"; set your agency's name (see docs/config.example.toml)")
             }
-            let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
+            let unknownYears = desk.config.yearsWithoutHolidays(writtenFrom: period.start, to: min(period.end, desk.now), now: desk.now)
+            if let warning = BusinessCalendar.missingHolidaysWarning(unknownYears) {
+                Console.warn("meja: the period's comments: " + warning.en)
+            }
             let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
             let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors(lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()),
                                                               width: out == nil ? Console.width : 100)

@@ -18,6 +18,10 @@ struct ShowCommand: ParsableCommand {
             let d = try desk.detail(id: desk.resolve(id))
             // The import that brought it in is filed under no subject: looked up apart, it heads the history.
             let arrival = try desk.importEvent(of: d.comment.id)
+            let created = d.comment.createdAt
+            if let warning = BusinessCalendar.missingHolidaysWarning(desk.config.yearsWithoutHolidays(writtenFrom: created, to: created, now: desk.now)) {
+                Console.warn("meja: this comment's clocks: " + warning.en)
+            }
             if json { Console.out(Self.json(d, importedBy: arrival).prettyText) } else { Self.text(d, desk: desk, importedBy: arrival).forEach(Console.out) }
         }
     }
