@@ -397,6 +397,50 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(history.map(\.seq), history.map(\.seq).sorted())
     }
 
+    func testAnAnswerDoesNotAnswerTheCitizensEscalatedCommentOrAnEmergencyItDoesNotName() throws {
+        let t = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        try t.importRecords([
+            record("flood", at: "2026-12-01T08:00:00+07:00", author: "mega", text: "Banjir setinggi dada di rumah, ada lansia terjebak, tolong kirim bantuan"),
+            record("lamp", at: "2026-12-01T08:05:00+07:00", author: "mega", text: "Satu lagi min, lampu jalan depan rumah mati", thread: "flood", inReplyTo: "flood"),
+            record("where", at: "2026-12-01T08:10:00+07:00", author: "mega", text: "Halo min? Kok belum dibalas", thread: "flood", inReplyTo: "flood"),
+            record("deed", at: "2026-12-01T08:20:00+07:00", author: "mega", text: "Ayah saya meninggal minggu lalu, cara urus akta kematiannya bagaimana?",
+                   thread: "flood", inReplyTo: "flood"),
+        ], readingTone: true)
+        XCTAssertEqual(try t.comment(.x, "flood").tags, ["disaster"])
+        XCTAssertFalse(try t.comment(.x, "deed").tags.contains("disaster"))
+        try t.desk.escalate(try t.comment(.x, "where").id, reason: "ditanyakan lagi")
+        let deed = try t.comment(.x, "deed").id
+        XCTAssertEqual(try t.desk.alsoAnswered(byReplyTo: deed).map(\.externalID), ["lamp"], "told before sending: only the plain one")
+        try t.desk.reply(deed, ReplyRequest(text: "Turut berduka, Kak. Akta kematian diurus di Disdukcapil dengan surat keterangan kematian."))
+        XCTAssertEqual(try t.comment(.x, "lamp").status, .replied, "a plain message in the conversation is answered with it")
+        XCTAssertNil(try t.comment(.x, "flood").sla.respondedAt, "the flood report is not answered by an answer about a deed")
+        XCTAssertEqual(try t.comment(.x, "flood").status, .new)
+        XCTAssertEqual(try t.comment(.x, "where").status, .escalated, "the escalated one waits for the supervisors' own answer")
+        XCTAssertNil(try t.comment(.x, "where").sla.respondedAt)
+        // An answer about the flood itself answers the flood report, and an answer naming it answers another flood message.
+        try t.importRecords([record("flood2", at: "2026-12-01T09:10:00+07:00", author: "mega", text: "Air makin tinggi, banjir sampai atap",
+                                    thread: "flood", inReplyTo: "flood")], readingTone: true)
+        try t.desk.reply(try t.comment(.x, "flood2").id, ReplyRequest(text: "Tim BPBD sudah menuju lokasi, Kak. Bila darurat hubungi 112."))
+        XCTAssertEqual(try t.comment(.x, "flood").status, .replied)
+        XCTAssertTrue(try LogAudit.verify(t.store).ok)
+
+        // The same rule when the agency's answer was imported before the comments it would answer (files out of order).
+        var config = DeskConfig()
+        config.channels = ["@diskominfo"]
+        let late = try TestDesk(now: "2026-12-01T09:00:00+07:00", config: config)
+        try late.importRecords([
+            record("deed", at: "2026-12-01T08:20:00+07:00", author: "mega", text: "Ayah saya meninggal minggu lalu, cara urus akta kematiannya bagaimana?", thread: "t"),
+            record("ans", at: "2026-12-01T08:40:00+07:00", author: "@diskominfo", text: "Di Disdukcapil, Kak.", thread: "t", inReplyTo: "deed"),
+        ], readingTone: true)
+        try late.importRecords([
+            record("flood", at: "2026-12-01T08:00:00+07:00", author: "mega", text: "Banjir setinggi dada di rumah, ada lansia terjebak, tolong kirim bantuan", thread: "t"),
+            record("lamp", at: "2026-12-01T08:05:00+07:00", author: "mega", text: "Satu lagi min, lampu jalan depan rumah mati", thread: "t"),
+        ], name: "earlier.jsonl", readingTone: true)
+        XCTAssertEqual(try late.comment(.x, "lamp").sla.respondedAt, Timestamp.parse("2026-12-01T08:40:00+07:00"))
+        XCTAssertNil(try late.comment(.x, "flood").sla.respondedAt, "as had the files come in order")
+        XCTAssertTrue(try LogAudit.verify(late.store).ok)
+    }
+
     func testBlockingReviewNeedsAnOverrideReasonWhichIsKept() throws {
         struct Strict: ReplyReviewer {
             func review(text: String, humor: Int?, comment: Comment, config: DeskConfig) -> ReplyReview {

@@ -46,9 +46,12 @@ final class TestDesk {
 
     /// Imports meja-jsonl lines given as records.
     @discardableResult
-    func importRecords(_ records: [CommentRecord], name: String = "test.jsonl") throws -> Importer.Summary {
+    /// Imports `records`; `readingTone` reads each comment's tone as `meja import` does (intent, sensitive-topic tags),
+    /// which the plain test desk leaves out.
+    func importRecords(_ records: [CommentRecord], name: String = "test.jsonl", readingTone: Bool = false) throws -> Importer.Summary {
         let data = Data(records.map { $0.json.text }.joined(separator: "\n").utf8)
-        return try Importer(desk: desk).importData(data, name: name, format: MejaJSONLFormat())
+        let importer = readingTone ? Desk.withReplyChecks(store: store, config: config, clock: clock, actor: desk.actor) : desk
+        return try Importer(desk: importer).importData(data, name: name, format: MejaJSONLFormat())
     }
 
     func comment(_ platform: Platform = .x, _ externalID: String) throws -> Comment {

@@ -795,10 +795,19 @@ public final class Desk: Sendable {
     }
 
     /// The comments an answer to `comment` at `at` answers too: the same citizen's other comments in the conversation,
-    /// written before the answer, whose response clock still runs (the citizen reads one answer to the conversation).
+    /// written before the answer, whose response clock still runs (the citizen reads one answer to the conversation),
+    /// and which `answerCovers`.
     func alsoAnswered(with comment: Comment, at: Date, _ tx: any StoreReader) throws -> [Comment] {
         try tx.unansweredComments(platform: comment.platform, threadKey: comment.threadKey, author: comment.author,
-                                  before: at).filter { $0.id != comment.id }
+                                  before: at).filter { $0.id != comment.id && Self.answerCovers($0, answering: comment) }
+    }
+
+    /// Whether an answer to `answered` also answers `other`, the same citizen's other comment in the conversation: not
+    /// when `other` was escalated (it waits for the supervisors' own answer), nor when it names a sensitive topic that
+    /// `answered` does not (an answer about a death certificate does not answer the same citizen's flood report). Those
+    /// stay in the queue until they are answered themselves. The store's `firstAgencyAnswer` applies the same rule.
+    public static func answerCovers(_ other: Comment, answering answered: Comment) -> Bool {
+        other.status != .escalated && Set(other.tags).isSubset(of: answered.tags)
     }
 
     /// The pre-send checks of a reply to comment `id` (as the review screen shows them before sending); with

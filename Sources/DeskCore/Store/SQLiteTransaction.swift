@@ -353,13 +353,27 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func firstAgencyAnswer(to c: Comment, since: Date, until: Date?, source: Reply.Source) throws -> Date? {
-        // The comment itself always counts: an unknown author is nobody else, but their own comment is theirs.
-        try Int64.fetchOne(db.cachedStatement(sql: """
+        // The comment itself always counts: an unknown author is nobody else, but their own comment is theirs. An
+        // answer to another of their comments counts as `Desk.answerCovers` says: never for an escalated comment, and
+        // for one naming sensitive topics only when the answered comment names them too.
+        var others: String
+        var otherArguments: [(any DatabaseValueConvertible)?] = []
+        if c.status == .escalated {
+            others = "0"
+        } else {
+            others = "(\(Self.sameCitizen))"
+            otherArguments = Self.sameCitizen(c.author)
+            for tag in Set(c.tags).sorted() {
+                others += " AND comment.tags LIKE ?"
+                otherArguments.append("%," + tag + ",%")
+            }
+        }
+        return try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(reply.sent_at) FROM reply INDEXED BY reply_thread JOIN comment ON comment.id = reply.comment_id
             WHERE reply.platform = ? AND reply.thread_key = ? AND reply.sent_at >= ? AND reply.sent_at <= ?
-              AND (comment.id = ? OR (\(Self.sameCitizen))) AND reply.source = ?
+              AND (comment.id = ? OR (\(others))) AND reply.source = ?
             """), arguments: StatementArguments([c.platform.rawValue, c.threadKey, Int64(floor(since.timeIntervalSince1970)),
-                              until.map { Int64(floor($0.timeIntervalSince1970)) } ?? Int64.max, c.id] + Self.sameCitizen(c.author)
+                              until.map { Int64(floor($0.timeIntervalSince1970)) } ?? Int64.max, c.id] + otherArguments
                               + [source.rawValue]))
             .map { Date(timeIntervalSince1970: Double($0)) }
     }
