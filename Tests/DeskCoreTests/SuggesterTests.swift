@@ -75,6 +75,47 @@ final class SuggesterTests: XCTestCase {
                        "condolence and emergency replies are offered only for their topics")
     }
 
+    func testAnEmergencyTemplateForOneSituationNeedsItsWords() {
+        // Flood advice ("switch off the power if the water comes in", "passed to BPBD") is no answer to a fire, a fallen
+        // tree or an accident, though all three are disasters to the tone reader; the general 112 reply is.
+        for text in ["Info: kebakaran rumah warga di Kel. Sukamaju, asap tebal. Damkar udah dihubungi tapi belum sampai.",
+                     "Pohon tumbang nutup jalan di Kel. Sukamaju habis hujan deras, motor gak bisa lewat",
+                     "Kecelakaan motor sama truk di perempatan, korban masih tergeletak, ambulans belum datang"] {
+            let offered = suggest(text, platform: .x, limit: 50)
+            XCTAssertFalse(offered.contains { $0.templateID.hasSuffix("emergency.flood") }, "\(text): \(offered.map(\.templateID))")
+            XCTAssertEqual(offered.first?.templateID, "id.emergency.112", text)
+        }
+        XCTAssertEqual(suggest("Banjir setinggi dada di rumah, ada lansia terjebak", platform: .x).first?.templateID, "id.emergency.flood")
+        // A missing child gets the missing-child reply first on X too: it fits X's 280 characters.
+        XCTAssertEqual(suggest("Anak saya hilang sejak kemarin sore, pakai baju merah, mohon bantu sebarkan 🙏", platform: .x).first?.templateID,
+                       "id.emergency.missing_child")
+        XCTAssertFalse(suggest("Anak saya dipukuli gurunya di sekolah", limit: 50).contains { $0.templateID == "id.emergency.missing_child" })
+        // An online-service apology needs an online word: "the motorbike cannot pass" is no broken website.
+        XCTAssertFalse(suggest("Motor gak bisa lewat, jalannya ditutup", limit: 50).contains { $0.templateID == "id.complaint.online" })
+    }
+
+    func testSpamIsWarnedAboutNotAnswered() {
+        for text in ["Mau cuan cepat? Slot gacor hari ini maxwin 💰💰 klik link di bio! Daftar sekarang bonus 100%",
+                     "Click here for free money, crypto giveaway. How to join? DM for details"] {
+            let offered = suggest(text)
+            XCTAssertEqual(offered.first?.purpose, "spam_warning", "\(text): \(offered.map(\.templateID))")
+            for other in offered where other.purpose != "spam_warning" {
+                XCTAssertTrue(other.reasons.contains("the comment looks like spam: warned about, not answered"), "\(other.templateID) is lowered")
+            }
+        }
+    }
+
+    func testShippedTemplatesForEveryPlatformFitOnX() {
+        // A long name and a promise date as the desk writes them: what an agency sends on X must not be refused there.
+        let long = RenderContext(citizenName: "Fajar Saputra Wibowo", citizenHandle: "@fajarsaputra", agencyName: "Diskominfo Kota Contoh",
+                                 staffName: "Rina", ticketRef: "LAP-0012", slaPromise: "Selasa, 1 Desember 2026 pukul 10.00 WIB",
+                                 officeHours: "Senin–Jumat 07.30–16.00 WIB", channel: "@diskominfo_contoh", platform: "X")
+        for t in Self.library.templates where t.suits(.x) {
+            let text = t.render(long)
+            XCTAssertLessThanOrEqual(Platform.x.replyLength(text), Platform.x.replyLimit ?? 280, "\(t.id): \(text)")
+        }
+    }
+
     func testIntentKeywordsAndSpecialCasesShapeTheRanking() {
         XCTAssertEqual(suggest("Jalan di depan rumah saya rusak parah, lubangnya besar").first?.templateID, "id.complaint.infrastructure")
         XCTAssertEqual(suggest("admin goblok kerja gak becus").first?.purpose, "rude_calm")

@@ -190,6 +190,45 @@ final class TemplateLibraryTests: XCTestCase {
         XCTAssertEqual(lines, lines.sorted(), "problems in the file's line order")
     }
 
+    func testKeywordsRequiredIsReadAndChecked() throws {
+        let path = try write("k.toml", """
+        [[template]]
+        id = "pemadam.kebakaran"
+        version = 1
+        lang = "id"
+        keywords = ["kebakaran", "api"]
+        keywords_required = true
+        humor = 0
+        title = "Kebakaran"
+        body = "Segera hubungi Damkar 113 atau 112."
+
+        [[template]]
+        id = "tanpa.kata"
+        version = 1
+        lang = "id"
+        keywords_required = true
+        humor = 0
+        title = "Tanpa kata kunci"
+        body = "Halo"
+
+        [[template]]
+        id = "salah.jenis"
+        version = 1
+        lang = "id"
+        keywords = ["x"]
+        keywords_required = "ya"
+        humor = 0
+        title = "Salah"
+        body = "Halo"
+        """)
+        let (templates, issues) = TemplateLibrary.parse(try TOMLFile.load(path))
+        XCTAssertEqual(templates.map(\.id), ["pemadam.kebakaran"])
+        XCTAssertEqual(templates.first?.keywordsRequired, true)
+        XCTAssertEqual(issues.map(\.line), [15, 25], "\(issues)")
+        XCTAssertTrue(issues[0].message.contains("keywords_required = true needs keywords"), issues[0].message)
+        XCTAssertTrue(issues[1].message.contains("keywords_required must be true or false, found"), issues[1].message)
+    }
+
     func testASyntaxErrorInOneFileDoesNotStopTheOthers() throws {
         _ = try write("1-good.toml", Self.good)
         let broken = try write("2-broken.toml", "[[template]\nid = ")

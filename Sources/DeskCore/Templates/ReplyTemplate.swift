@@ -12,6 +12,9 @@ public struct ReplyTemplate: Hashable, Sendable {
     public var intents: [Intent]
     /// Words that make it fit a comment (normalised like comment text, so "gak" and "tidak" are one).
     public var keywords: [String]
+    /// Offered only when one of its keywords is in the comment: a template about one situation (a flood, a missing
+    /// child) that its topic alone does not name (a fire is a disaster too).
+    public var keywordsRequired: Bool
     /// How much humour it carries.
     public var humor: HumorLevel
     /// The platforms it suits; empty means all.
@@ -30,13 +33,14 @@ public struct ReplyTemplate: Hashable, Sendable {
 
     /// A template built in code (files are read by `TemplateLibrary`).
     public init(id: String, version: Int = 1, lang: TextLanguage, intents: [Intent] = [], keywords: [String] = [],
-                humor: HumorLevel = .none, channels: [Platform] = [], title: String, body: TemplateText,
+                keywordsRequired: Bool = false, humor: HumorLevel = .none, channels: [Platform] = [], title: String, body: TemplateText,
                 sensitive: [SensitiveTopic] = [], purpose: String = "acknowledge", source: String = "") {
         self.id = id
         self.version = version
         self.lang = lang
         self.intents = intents
         self.keywords = keywords
+        self.keywordsRequired = keywordsRequired
         self.humor = humor
         self.channels = channels
         self.title = title

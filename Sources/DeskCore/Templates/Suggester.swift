@@ -60,10 +60,14 @@ public enum Suggester {
             }
             // Closing a case needs the citizen to say it is done ("sudah beres", "thanks"): "still nobody came" is no close.
             if t.purpose == "closing", c.keywords.isEmpty, intent != .praise { continue }
+            // A template for one situation needs its words: flood advice is no answer to a fire.
+            if t.keywordsRequired, c.keywords.isEmpty { continue }
             // Special cases.
             if verdict.rude, t.purpose == "rude_calm" { c.add(25, .rude) }
             if verdict.spam, t.purpose == "spam_warning" { c.add(40, .spam) }
             if !verdict.spam, t.purpose == "spam_warning" { c.add(-30, .notSpam) }
+            // Spam is warned about, not answered: an agency that thanks a gambling promoter for asking spreads the link.
+            if verdict.spam, t.purpose != "spam_warning" { c.add(-30, .spamNotAnswered) }
             if verdict.joking, t.humor == .light, verdict.humorAllowed == .light { c.add(10, .joke) }
             if t.humor == verdict.humorAllowed, t.humor != .none { c.add(3, .mood) }
             if Self.purposes[intent]?.contains(t.purpose) == true { c.add(8, .purpose) }
@@ -155,7 +159,7 @@ public enum Suggester {
 /// A template under consideration: its score and the factors behind it (turned into words only for winners).
 private struct Candidate {
     enum Factor: Hashable {
-        case language, topic, emergency, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam
+        case language, topic, emergency, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, platform, recent, tooLong, missingSetting
     }
 
@@ -212,6 +216,8 @@ private struct Candidate {
             case .spam: Localized("komentarnya tampak seperti spam", "the comment looks like spam")
             case .notSpam: Localized("peringatan spam, padahal komentarnya tidak tampak seperti spam",
                                      "a spam warning, and the comment does not look like spam")
+            case .spamNotAnswered: Localized("komentarnya tampak seperti spam: cukup diperingatkan, tidak dijawab",
+                                             "the comment looks like spam: warned about, not answered")
             case .joke: Localized("warga bercanda: canda ringan balik disambut", "the citizen is joking: a light joke back is welcome")
             case .mood: Localized("sesuai humor yang diizinkan (\(input.verdict.humorAllowed.label.id))",
                                   "matches the humour allowed (\(input.verdict.humorAllowed))")

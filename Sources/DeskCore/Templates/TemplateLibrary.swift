@@ -140,7 +140,7 @@ private struct TemplateReader {
     let table: [String: ConfigValue]
     var issues: [FileIssue] = []
 
-    static let keys: Set = ["id", "version", "lang", "intents", "keywords", "humor", "channels", "title", "body", "sensitive", "purpose"]
+    static let keys: Set = ["id", "version", "lang", "intents", "keywords", "keywords_required", "humor", "channels", "title", "body", "sensitive", "purpose"]
 
     init(file: TOMLFile, index: Int, line: Int?, table: [String: ConfigValue]) {
         self.file = file
@@ -198,6 +198,11 @@ private struct TemplateReader {
             fail("unknown sensitive topic '\(name)' (known: \(SensitiveTopic.allCases.map(\.rawValue).joined(separator: ", ")))", key: "sensitive")
             return nil
         }
+        var keywordsRequired = false
+        if let v = table["keywords_required"] {
+            if let b = v.bool { keywordsRequired = b } else { fail("keywords_required must be true or false, found \(v.foundName)", key: "keywords_required") }
+            if keywordsRequired, keywords.isEmpty { fail("keywords_required = true needs keywords: without one the template is never offered", key: "keywords_required") }
+        }
         var purpose = "acknowledge"
         if let v = table["purpose"] {
             if let s = v.string, TemplateText.isVariableName(s) { purpose = s } else { fail("purpose must be one word such as acknowledge, ask_dm, condolence", key: "purpose") }
@@ -216,7 +221,7 @@ private struct TemplateReader {
             }
         }
         guard issues.count == before, let id, let lang, let title, let body else { return nil }
-        return ReplyTemplate(id: id, version: version, lang: lang, intents: intents, keywords: keywords, humor: humor,
+        return ReplyTemplate(id: id, version: version, lang: lang, intents: intents, keywords: keywords, keywordsRequired: keywordsRequired, humor: humor,
                              channels: channels, title: title, body: body, sensitive: sensitive, purpose: purpose,
                              source: line.map { "\(file.path):\($0)" } ?? file.path)
     }
