@@ -24,6 +24,27 @@ final class ReplyAssistantTests: XCTestCase {
         }
     }
 
+    /// The demo teaches the house style: its answers fit what they answer (a missing child is not offered condolences,
+    /// a joke about coffee is not answered about catfish), and a service is named only where it makes sense.
+    func testTheDemosAnswersFitTheCommentsTheyAnswer() throws {
+        let t = try TestDesk()
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        XCTAssertNotNil(try DemoSeeder(desk: desk, count: 1_300).seedIfEmpty())
+        var q = QueueQuery(now: t.clock.now, statuses: Set(CommentStatus.allCases), limit: 100_000)
+        q.offset = 0
+        var answered = 0
+        for c in try desk.queue(q).map(\.comment) {
+            XCTAssertFalse(c.text.contains("PBB hilang") || c.text.contains("PPDB SMP hilang") || c.text.contains("renew my PBB"), c.text)
+            for r in try t.store.read({ try $0.replies(commentID: c.id) }) {
+                answered += 1
+                if c.text.contains("Anak saya hilang") { XCTAssertFalse(r.text.contains("berduka"), "\(c.text) → \(r.text)") }
+                if r.text.contains("lele") { XCTAssertTrue(c.text.contains("lele"), "\(c.text) → \(r.text)") }
+                if c.text.contains("kebakaran") { XCTAssertTrue(r.text.contains("Damkar"), "\(c.text) → \(r.text)") }
+            }
+        }
+        XCTAssertGreaterThan(answered, 300)
+    }
+
     /// A road complaint written at `time`, imported as `meja import` does (tone read), on a desk where it is now
     /// 30 November, 15:00 WIB.
     static func complaint(writtenAt time: String) throws -> (TestDesk, Desk, Comment) {

@@ -68,7 +68,8 @@ public struct DemoSeeder: Sendable {
         let surgeStart = Self.instant(businessSeconds: 3 * 3600, before: now, calendar: cal)
         var steps: [(Date, Step)] = []
         var arrivals: [(Date, CommentRecord)] = []
-        let authors: [Author] = (0..<140).map { i in
+        // Enough citizens that one seldom writes twice under the same post about unrelated things (one conversation).
+        let authors: [Author] = (0..<400).map { i in
             let first = rng.pick(DemoCorpus.firstNames)
             let last = rng.pick(DemoCorpus.lastNames)
             let handle = (first.lowercased().replacingOccurrences(of: " ", with: "") + ["", "_", "."].randomElement(using: &rng)!
@@ -117,7 +118,7 @@ public struct DemoSeeder: Sendable {
             let lang = rng.chance(englishShare) ? "en" : "id"
             let line = candidates.filter { $0.lang == lang }.randomElement(using: &rng) ?? rng.pick(candidates)
             var text = line.text.replacingOccurrences(of: "{place}", with: rng.pick(DemoCorpus.places))
-                .replacingOccurrences(of: "{service}", with: rng.pick(DemoCorpus.services))
+                .replacingOccurrences(of: "{service}", with: rng.pick(line.services.isEmpty ? DemoCorpus.services : line.services))
             if i % 150 == 77 { text = DemoCorpus.hostile[(i / 150) % DemoCorpus.hostile.count] }
             let author = rng.pick(authors)
             let post = rng.pick(posts[platform]!)
@@ -126,7 +127,7 @@ public struct DemoSeeder: Sendable {
                                        inReplyTo: post, channel: Self.channel, url: nil, lang: line.lang)
             arrivals.append((t, record))
             let ready = importTime(t)
-            planFate(kind: line.kind, lang: line.lang, record: record, ready: ready, now: now, rng: &rng, steps: &steps,
+            planFate(kind: line.kind, lang: line.lang, replies: line.replies, record: record, ready: ready, now: now, rng: &rng, steps: &steps,
                      arrivals: &arrivals, busy: inSurge, nextID: { externalID(platform) })
         }
         for batch in Dictionary(grouping: arrivals, by: { importTime($0.0) }) {
@@ -137,7 +138,7 @@ public struct DemoSeeder: Sendable {
 
     /// Decides what happens to one comment: answered (in Meja or on the platform), closed, waiting, claimed,
     /// marked spam, or left waiting — and whether the citizen writes again.
-    private func planFate(kind: DemoCorpus.Kind, lang: String, record: CommentRecord, ready: Date, now: Date,
+    private func planFate(kind: DemoCorpus.Kind, lang: String, replies: [String] = [], record: CommentRecord, ready: Date, now: Date,
                           rng: inout DemoRandom, steps: inout [(Date, Step)], arrivals: inout [(Date, CommentRecord)],
                           busy: Bool = false, followUps: Bool = true, nextID: () -> String) {
         let agents = ["budi", "dewi", "rina", "sari"]
@@ -164,7 +165,7 @@ public struct DemoSeeder: Sendable {
         // Most answers come within the hour; some take far longer (met late).
         let delay = rng.chance(0.75) ? Double.random(in: 300...5400, using: &rng) : Double.random(in: 7200...100_000, using: &rng)
         let replyAt = ready + min(delay, max(60, age - 60))
-        guard let text = DemoCorpus.reply(kind, lang: lang).randomElement(using: &rng) else { return }
+        guard let text = (replies.isEmpty ? DemoCorpus.reply(kind, lang: lang) : replies).randomElement(using: &rng) else { return }
         if rng.chance(0.15) {
             // Answered directly on the platform: it arrives with the next import as the agency's own post.
             let answer = CommentRecord(platform: record.platform, id: nextID(), author: Author(handle: Self.channel, name: desk.config.agencyName),
