@@ -547,7 +547,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.keyContext, .help)
         XCTAssertEqual(HelpOverlay.rows(s, keys: s.keys).map(\.text), ["Move to the next line.", "Move to the previous line.",
             "Move one page down.", "Move one page up.", "Go to the first line.", "Go to the last line.",
-            "Back: close this screen or list; at the queue, quit Meja.", "Show the keys that work on this screen.",
+            "Back: close this screen or list (from the review, the reply too, its draft kept); at the queue, quit Meja.",
+            "Show the keys that work on this screen.",
             "Accept the entry or choice."])
         // Its title names the key that closes it, as keys.toml binds it.
         XCTAssertTrue(DeskView.render(s, keys: s.keys).text.contains("Keys — Status for #1 (q closes)"))
@@ -1159,6 +1160,20 @@ final class ReducerTests: XCTestCase {
         send(&s, .editAgain)
         XCTAssertEqual(s.screen, .composer)
         XCTAssertEqual(s.composer?.editor.text, "Jangan bodoh", "editing again keeps the draft")
+    }
+
+    func testBackFromTheReviewLeavesTheReplyWithItsDraftKept() {
+        var s = composing()
+        let below = s.stack.dropLast()
+        _ = Reducer.apply(&s, .typed("Baik, Kak."))
+        send(&s, .openReview)
+        XCTAssertEqual(s.screen, .review)
+        let effects = send(&s, .back)
+        XCTAssertEqual(Array(s.stack), Array(below), "back where the reply was begun, not in the composer, where q is a letter")
+        XCTAssertNil(s.composer)
+        XCTAssertEqual(s.notice?.text, s.strings[.draftKept])
+        XCTAssertEqual(s.queue.items.first { $0.comment.id == 1 }?.hasDraft, true)
+        XCTAssertTrue(effects.isEmpty || effects.allSatisfy { if case .saveDraft = $0 { true } else { false } }, "\(effects)")
     }
 
     func testADraftOfBlanksIsNoDraft() {

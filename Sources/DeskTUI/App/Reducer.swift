@@ -357,9 +357,14 @@ public enum Reducer {
                 return []
             }
             return [.send(commentID: review.commentID, review.request)]
-        case .editAgain, .back:
+        case .editAgain:
             state.review = nil
             return pop(&state)
+        case .back:
+            // Leaves the reply as Esc leaves the composer, the draft kept: `q` twice must not type a "q" into the reply.
+            state.review = nil
+            _ = pop(&state)
+            return composerAction(&state, .leaveComposer)
         default:
             return []
         }
