@@ -366,6 +366,17 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.notice?.text, "Draft for #\(f.id("m3")) kept; that comment is no longer in this list (:status all or / finds it).")
     }
 
+    func testWhatTheDeskReportsBackFollowsItsLanguage() throws {
+        let f = try Fixture()
+        let app = f.app(size: Size(width: 120, height: 40), supervisor: false)
+        app.press(.char(":"))
+        app.dispatch(.typed("lang id"))
+        app.press(.enter)
+        select(app, f.id("m6"))
+        app.press(.char("c"))
+        XCTAssertEqual(app.state.notice?.text, "#\(f.id("m6")) kini Anda pegang.", "the claim is reported in the language switched to")
+    }
+
     func testADraftOnACommentSomeoneElseNowHoldsCanStillBeRead() throws {
         let f = try Fixture()
         let app = f.app(size: Size(width: 120, height: 40), supervisor: false)

@@ -404,6 +404,26 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(KeyMap.defaults.keys(for: .filterTopic, in: .queue).map(\.name), ["f"])
     }
 
+    func testTheDesksLanguageCanBeSwitchedFromTheCommandLine() {
+        var s = Self.state()
+        XCTAssertEqual(s.language, .en)
+        func command(_ text: String) {
+            send(&s, .command)
+            _ = Reducer.apply(&s, .typed(text))
+            send(&s, .accept)
+        }
+        command("lang id")
+        XCTAssertEqual(s.language, .id)
+        XCTAssertEqual(s.notice?.text, "Desk kini berbahasa Indonesia (untuk setiap kali dibuka: LANG=id_ID.UTF-8).")
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("Antrean"), "the screen follows at once")
+        command("bahasa inggris")
+        XCTAssertEqual(s.language, .en)
+        command("lang fr")
+        XCTAssertEqual(s.language, .en)
+        XCTAssertEqual(s.notice?.kind, .error)
+        XCTAssertTrue(s.notice?.text.contains("use one of: id, en") == true, s.notice?.text ?? "")
+    }
+
     func testCommandLineFiltersAndActs() {
         var s = Self.state()
         send(&s, .command)

@@ -74,6 +74,7 @@ public final class DeskApp {
     }
 
     private func perform(_ effect: Effect) -> [AppEvent] {
+        if runner.strings.language != state.language { runner.strings = state.strings }
         guard case .responsive = loading, effect.isRead else { return runner.perform(effect) }
         inbox.begin(effect)
         let (desk, assistant, inbox) = (runner.desk, runner.assistant, inbox)

@@ -12,6 +12,8 @@ public enum DeskCommandLine {
         case action(ActionID)
         case assign(String)
         case escalate(String?)
+        /// The desk's language from now on.
+        case language(Language)
         case quit
         /// A known command with a value it does not take: what was wrong and what it takes.
         case invalid(Localized)
@@ -50,7 +52,7 @@ public enum DeskCommandLine {
 
     /// The words the command line knows, for its error message.
     public static let words = ["status", "platform", "channel", "intent", "topic", "mine", "unassigned", "everyone", "search", "clear",
-                               "open", "claim", "release", "assign", "escalate", "overdue", "passed", "log", "reports", "help", "quit"]
+                               "open", "claim", "release", "assign", "escalate", "overdue", "passed", "log", "reports", "lang", "help", "quit"]
 
     /// Parses `text` against the current filter. Returns nil for a line it does not understand.
     /// `platforms` are those the desk knows (Meja's own and any seen on comments): another name is most likely a typo,
@@ -119,6 +121,12 @@ public enum DeskCommandLine {
         case "passed", "passed-over", "terlewati": return .action(.passedOver)
         case "log": return .action(.logView)
         case "reports", "report", "laporan": return .action(.reports)
+        case "lang", "language", "bahasa":
+            switch arg {
+            case "id", "indonesia", "indonesian", "bahasa": return .language(.id)
+            case "en", "english", "inggris": return .language(.en)
+            default: return invalid(head, rest, known: ["id", "en"])
+            }
         case "help", "bantuan", "?": return .action(.help)
         case "quit", "q", "keluar": return .quit
         default: return nil

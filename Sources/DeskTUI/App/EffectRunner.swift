@@ -6,7 +6,8 @@ import Foundation
 public final class EffectRunner {
     public let desk: Desk
     public let assistant: (any DeskAssistant)?
-    private let strings: Strings
+    /// The desk's words for what it reports back; follows the desk's language (`:lang`).
+    var strings: Strings
     /// Runs the external editor on a text and returns the edited text (set by the run loop, which owns the
     /// terminal).
     var editText: ((String) throws -> String)?

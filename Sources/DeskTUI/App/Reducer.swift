@@ -603,6 +603,10 @@ public enum Reducer {
             return openThread(&state, id)
         case .openReference(let reference):
             return [.findComment(reference)]
+        case .language(let language):
+            state.language = language
+            state.notice = Notice(.info, state.strings[.languageSet])
+            return []
         case .quit:
             state.running = false
             return []

@@ -76,8 +76,8 @@ public enum ActionTable {
               "Search comment text (all words must occur); from another screen, the results are in the queue."),
              hint: true, hintOnly: [.queue]),
         spec(.command, [.queue, .thread, .overdue, .passedOver, .log], [":"], label: ("perintah", "command"),
-             ("Baris perintah, mis. :status all, :platform x, :channel @akun, :intent complaint, :mine, :clear.",
-              "Command line, e.g. :status all, :platform x, :channel @account, :intent complaint, :mine, :clear.")),
+             ("Baris perintah, mis. :status all, :platform x, :channel @akun, :intent complaint, :mine, :clear; :lang en ganti bahasa.",
+              "Command line, e.g. :status all, :platform x, :channel @account, :intent complaint, :mine, :clear; :lang id switches language.")),
         spec(.refresh, screens, ["ctrl-l"], label: ("segarkan", "refresh"),
              ("Muat ulang data dan gambar ulang layar.", "Reload the data and redraw the screen.")),
 

@@ -34,7 +34,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Overlays
     case helpTitle, helpRecordNote, pickAssignee, pickStatus, pickIntent
     // Outcomes
-    case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, escalatedFromDesk, noStaff, noChannels, queueEndReach
+    case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, languageSet, escalatedFromDesk, noStaff, noChannels, queueEndReach
     case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Names of things
@@ -229,6 +229,8 @@ public enum UIString: String, CaseIterable, Sendable {
                               "Showing the first {1} rows; narrow the queue (/ search, t p C i m filters) to see the rest.")
         case .noStatusMoves: ("Dari status {1} tidak ada status yang bisa dipilih di sini.", "From {1} there is no status to choose here.")
         case .unknownCommand: ("Perintah tidak dikenal: {1}. Yang dikenal: {2}", "Unknown command: {1}. Known: {2}")
+        case .languageSet: ("Desk kini berbahasa Indonesia (untuk setiap kali dibuka: LANG=id_ID.UTF-8).",
+                            "The desk is now in English (for every start: LANG=en_US.UTF-8).")
         case .escalatedFromDesk: ("dieskalasi dari meja oleh {1}", "escalated from the desk by {1}")
         case .noStaff: ("Belum ada petugas aktif; tambahkan dengan `meja staff add`.", "No active staff yet; add some with `meja staff add`.")
         case .claimed: ("#{1} kini Anda pegang.", "You claimed #{1}.")
