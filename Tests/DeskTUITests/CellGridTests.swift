@@ -63,6 +63,21 @@ final class CellGridTests: XCTestCase {
         XCTAssertEqual(grid.roles, "bbAAtt")
     }
 
+    func testTheFocusIsTheStartOfTheHighlightedLineDrawnLast() {
+        var grid = CellGrid(width: 20, height: 6)
+        XCTAssertNil(grid.focus)
+        grid.put("plain", row: 0, col: 0, style: .plain)
+        XCTAssertNil(grid.focus, "nothing selected, nothing to follow")
+        grid.fill(row: 3, col: 0, width: 20, style: CellStyle(.text, highlighted: true))
+        grid.put("row three", row: 3, col: 2, style: CellStyle(.author, highlighted: true))
+        XCTAssertEqual(grid.focus?.row, 3)
+        XCTAssertEqual(grid.focus?.col, 0, "its text after its fill does not move it")
+        // An overlay drawn over the list (a picker) takes it.
+        grid.fill(row: 1, col: 5, width: 10, style: CellStyle(.text, highlighted: true))
+        XCTAssertEqual(grid.focus?.row, 1)
+        XCTAssertEqual(grid.focus?.col, 5)
+    }
+
     func testEveryObjectHasItsOwnCode() {
         var seen: [Character: UIObject] = [:]
         for object in UIObject.allCases {

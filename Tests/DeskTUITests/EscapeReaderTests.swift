@@ -33,6 +33,25 @@ final class EscapeReaderTests: XCTestCase {
         XCTAssertEqual(ahead.rest, "ex")
     }
 
+    func testAKeysOwnSequenceThatCursesLetThroughIsThatKey() {
+        // On a busy machine the parts of an arrow's sequence can arrive apart, and curses hands them over undecoded:
+        // the arrow still counts, and the key typed after it too.
+        let down = read("[Bk")
+        XCTAssertEqual(down.key, .down)
+        XCTAssertEqual(down.rest, "k")
+        XCTAssertEqual(read("OA").key, .up, "SS3 form (application cursor keys)")
+        XCTAssertEqual(read("[1;5C").key, .right, "a modifier is ignored")
+        XCTAssertEqual(read("[5~").key, .pageUp)
+        XCTAssertEqual(read("[6~").key, .pageDown)
+        XCTAssertEqual(read("[3~").key, .delete)
+        XCTAssertEqual(read("[H").key, .home)
+        XCTAssertEqual(read("OF").key, .end)
+        XCTAssertEqual(read("OP").key, .function(1))
+        XCTAssertEqual(read("[Z").key, .backTab)
+        XCTAssertNil(read("[2J").key, "a screen command is no key")
+        XCTAssertNil(read("[200;5~").key)
+    }
+
     func testABracketedPasteIsOneTextWhateverItHolds() {
         let pasted = read("[200~Halo min\nc a y\u{1B}[2J\u{1B}[201~j")
         XCTAssertEqual(pasted.key, .paste("Halo min\nc a y\u{1B}[2J"), "escape bytes inside a paste are text for the linter to flag")

@@ -105,8 +105,11 @@ final class DeskTmuxTests: XCTestCase {
         XCTAssertTrue(rows[2].hasPrefix("!!"), "the most urgent row comes first: \(rows[2])")
         XCTAssertEqual(try tmux.value("#{alternate_on}"), "1", "the desk runs on the alternate screen")
 
-        // Move, open the comment.
+        // Move (the hidden cursor follows the selection, for screen readers), open the comment.
         try tmux.keys("j", "j", "Down", "k")
+        let deadline = Date().addingTimeInterval(5)
+        while try tmux.value("#{cursor_y}") != "4", Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertEqual(try tmux.value("#{cursor_y} #{cursor_x}"), "4 0", "the cursor stands at the start of the third row of the list")
         try tmux.keys("Enter")
         screen = try tmux.waitFor("SLA clocks")
         XCTAssertTrue(screen.contains("Meja · Thread"))

@@ -18,6 +18,10 @@ public struct CellGrid: Surface, Sendable, Equatable {
     public private(set) var cells: [Cell]
     /// Where the cursor stands, if a view asked for it.
     public private(set) var cursor: (row: Int, col: Int)?
+    /// The start of the highlighted line drawn last (the selected row; an overlay's over the list below it): where the
+    /// hidden cursor is parked, so that screen readers and braille displays, which follow the cursor, follow the
+    /// selection too.
+    public private(set) var focus: (row: Int, col: Int)?
 
     public init(size: Size) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
@@ -36,6 +40,7 @@ public struct CellGrid: Surface, Sendable, Equatable {
     public mutating func put(_ text: String, row: Int, col: Int, limit: Int, style: CellStyle) -> Int {
         guard row >= 0, row < size.height, col >= 0, col < size.width, limit > 0 else { return 0 }
         let end = min(size.width, col + limit)
+        if style.highlighted { noteFocus(row: row, col: col) }
         var c = col
         for ch in text {
             let w: Int
@@ -60,7 +65,14 @@ public struct CellGrid: Surface, Sendable, Equatable {
         let start = max(0, col)
         let end = min(size.width, col + width)
         guard start < end else { return }
+        if style.highlighted { noteFocus(row: row, col: start) }
         for c in start..<end { set(row: row, col: c, Cell(text: " ", width: 1, style: style)) }
+    }
+
+    /// A highlighted line begins here, unless this continues the one noted last (its text after its fill).
+    private mutating func noteFocus(row: Int, col: Int) {
+        if let f = focus, f.row == row, f.col <= col { return }
+        focus = (row, col)
     }
 
     public mutating func placeCursor(row: Int, col: Int) {

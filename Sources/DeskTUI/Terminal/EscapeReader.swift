@@ -5,6 +5,8 @@
 /// composer at its Escape and run the rest as queue commands — a claim, an assignment. So:
 /// - Escape with nothing right after it is the Escape key;
 /// - a bracketed paste (`ESC[200~` … `ESC[201~`, which the terminal sends once the desk asks for it) is one `.paste`;
+/// - a key's own sequence that curses let through undecoded (its parts arrived apart, on a busy machine or a slow
+///   link: `ESC[B`, `ESC[5~`, `ESC OA`) is that key, so an arrow typed ahead is not lost;
 /// - any other control sequence (CSI `ESC[` … final byte, SS3 `ESC O x`, OSC `ESC]` … BEL or `ESC\`) is dropped whole;
 /// - Escape with another character right after it is the Escape key, and that character is put back to be read next:
 ///   keys typed ahead while the desk was busy (`Esc`, then `e`) arrive together and must both count. (A terminal without
@@ -28,15 +30,14 @@ struct EscapeReader {
             while let c = next(false) {
                 if (0x40...0x7E).contains(c) {
                     if c == 0x7E, parameters == Self.pasteStart { return .paste(readPaste()) }
-                    return nil
+                    return Self.key(csi: parameters, final: c)
                 }
                 parameters.append(c)
                 if parameters.count > 32 { return nil }
             }
             return nil
         case 0x4F: // O: one character follows
-            _ = next(false)
-            return nil
+            return next(false).flatMap { Self.key(csi: [], final: $0) }
         case 0x5D: // ]: up to BEL or ESC \
             while let c = next(false), c != 0x07 {
                 if c == 0x1B { _ = next(false); break }
@@ -45,6 +46,33 @@ struct EscapeReader {
         default:
             putBack(first)
             return .escape
+        }
+    }
+
+    /// The key a CSI or SS3 sequence stands for (modifiers such as `1;5` ignored), or nil for one that is no key.
+    static func key(csi parameters: [UInt32], final: UInt32) -> Key? {
+        let text = String(String.UnicodeScalarView(parameters.compactMap(Unicode.Scalar.init)))
+        let first = Int(text.split(separator: ";").first ?? "")
+        switch Unicode.Scalar(final).map(Character.init) {
+        case "A": return .up
+        case "B": return .down
+        case "C": return .right
+        case "D": return .left
+        case "H": return .home
+        case "F": return .end
+        case "Z": return .backTab
+        case "P", "Q", "R", "S": return parameters.isEmpty ? .function(Int(final) - 0x50 + 1) : nil
+        case "~":
+            switch first {
+            case 1, 7: return .home
+            case 2: return .insert
+            case 3: return .delete
+            case 4, 8: return .end
+            case 5: return .pageUp
+            case 6: return .pageDown
+            default: return nil
+            }
+        default: return nil
         }
     }
 

@@ -135,6 +135,8 @@ public final class Terminal {
             wmove(meja_stdscr(), Int32(cursor.row), Int32(cursor.col))
         } else {
             curs_set(0)
+            // Hidden, but parked on the selection: screen readers and braille displays follow the cursor.
+            if let focus = grid.focus { wmove(meja_stdscr(), Int32(focus.row), Int32(focus.col)) }
         }
         wrefresh(meja_stdscr())
         shown = grid
