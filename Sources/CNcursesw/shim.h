@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 /* glibc declares wcwidth only under _XOPEN_SOURCE; declare it for Swift in any case. */
 extern int wcwidth(wchar_t c);
@@ -49,6 +50,15 @@ static inline int meja_key_resize(void) { return KEY_RESIZE; }
 static inline int meja_key_f(int n) { return KEY_F(n); }
 static inline int meja_key_sleft(void) { return KEY_SLEFT; }
 static inline int meja_key_sright(void) { return KEY_SRIGHT; }
+
+/* Whether terminfo knows the terminal type in TERM: `initscr` would print "Error opening terminal" and exit for one
+   it does not, before the desk could say what to do. */
+static inline int meja_terminal_known(void) {
+    int err = 0;
+    if (setupterm((char *)0, 1, &err) != OK) return 0;
+    del_curterm(cur_term);
+    return 1;
+}
 
 /* Whether the terminal can put the cursor anywhere (terminfo `cup`): a full-screen desk needs it; TERM=dumb has not. */
 static inline int meja_can_address_cursor(void) {

@@ -188,8 +188,11 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["status", "1", "nonsense"]).status, 64)
         XCTAssertEqual(try cli.run(["show", "999"]).status, 64)
         XCTAssertEqual(try cli.run(["show", "#1"]).status, 0, "an id as the desk prints it")
-        for command in [["list", "--limit", "0"], ["log", "show", "--limit=-1"], ["suggest", "1", "--limit", "-2"]] {
-            XCTAssertEqual(try cli.run(command).status, 64, "\(command)")
+        for command in [["list", "--limit", "0"], ["log", "show", "--limit=-1"], ["suggest", "1", "--limit", "-2"], ["list", "--limit", "-1"],
+                        ["overdue", "--limit", "-5"], ["log", "show", "--limit", "-1"]] {
+            let run = try cli.run(command)
+            XCTAssertEqual(run.status, 64, "\(command)")
+            XCTAssertTrue(run.stderr.contains("1 or more") || run.stderr.contains("at least 1"), "a negative number is named as one: \(run.stderr)")
         }
         let shown = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))
         XCTAssertEqual(shown["status"]?.stringValue, "waiting_citizen")

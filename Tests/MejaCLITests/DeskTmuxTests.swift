@@ -298,6 +298,18 @@ final class DeskTmuxTests: XCTestCase {
         XCTAssertEqual(try tmux.value("#{alternate_on}"), "0")
     }
 
+    func testAnUnknownTerminalTypeIsNamedWithWhatToDo() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux, extraEnv: ["TERM": "bogus-term"])
+        let screen = try tmux.waitFor("MEJA-EXIT=1").replacingOccurrences(of: "\n", with: "")
+        XCTAssertTrue(screen.contains("TERM=bogus-term is not known on this machine"), screen)
+        XCTAssertTrue(screen.contains("TERM=xterm-256color"), screen)
+        XCTAssertFalse(screen.contains("Error opening terminal"), "not curses' own message, which says nothing of what to do")
+    }
+
     func testAnotherProcessesClaimAppearsAndCtrlZSuspends() throws {
         let harness = try CLIHarness()
         XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)

@@ -42,6 +42,10 @@ public final class Terminal {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
         Terminal.installSignalHandlers()
+        guard meja_terminal_known() != 0 else {
+            Terminal.restoreSignalHandlers()
+            throw TerminalError.unknownTerminal(environment["TERM"] ?? "")
+        }
         guard initscr() != nil else { throw TerminalError.cannotInitialize(environment["TERM"] ?? "") }
         guard meja_can_address_cursor() != 0 else {
             endwin()
@@ -388,11 +392,15 @@ public enum TerminalError: Error, CustomStringConvertible {
     case cannotInitialize(String)
     /// The terminal type cannot move the cursor (TERM=dumb, an editor's shell buffer), so no screen can be drawn.
     case cannotAddressCursor(String)
+    /// Terminfo has no entry for the terminal type (a typo, or a terminal from elsewhere over ssh).
+    case unknownTerminal(String)
 
     public var description: String {
         switch self {
         case .cannotAddressCursor(let term):
             "this terminal (TERM=\(term)) cannot move the cursor, so the desk cannot draw its screen; run `meja` in a terminal window, or set TERM to your terminal type (e.g. TERM=xterm-256color); `meja list` and `meja show` work anywhere"
+        case .unknownTerminal(let term):
+            "the terminal type TERM=\(term.isEmpty ? "(unset)" : term) is not known on this machine (no terminfo entry), so the desk cannot draw its screen; set TERM to a known type (e.g. TERM=xterm-256color), or install its entry (Debian: apt-get install ncurses-term); `meja list` and `meja show` work anywhere"
         case .notATerminal:
             "the desk needs a terminal: run `meja` in a terminal window (use `meja list` or `meja show` in scripts)"
         case .cannotInitialize(let term):

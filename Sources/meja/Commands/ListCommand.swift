@@ -21,7 +21,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only comments whose text contains these words.", valueName: "words")) var search: String?
     @Option(help: ArgumentHelp("Only comments with this tag: a sensitive topic (\(SensitiveTopic.allCases.map(\.rawValue).joined(separator: ", ")), also by its Indonesian tag such as bencana) or another tag.", valueName: "tag"))
     var tag: String?
-    @Option(help: "How many items at most, most urgent first; a note on stderr says when there are more.") var limit: Int = 1_000
+    @Option(parsing: .unconditional, help: "How many items at most, most urgent first; a note on stderr says when there are more.") var limit: Int = 1_000
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit is a number of items, 1 or more") }

@@ -155,7 +155,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only events filed under this subject: a comment (42, #42 or PLATFORM:EXTERNAL_ID), a staff name, config, sla:NAME, template:ID. Imports are filed under no subject, and an answer to a citizen's other comment under that one: `meja show ID` lists both for a comment.") var subject: String?
         @Option(help: ArgumentHelp("Only this action (\(LogAction.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "action")) var action: String?
-        @Option(help: "How many events at most.") var limit: Int = 200
+        @Option(parsing: .unconditional, help: "How many events at most.") var limit: Int = 200
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {

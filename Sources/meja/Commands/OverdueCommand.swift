@@ -10,7 +10,7 @@ struct OverdueCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Include comments at risk of breaching.") var atRisk = false
-    @Option(help: "List at most this many, oldest breach first; a note on stderr says how many there are in all.") var limit = 10_000
+    @Option(parsing: .unconditional, help: "List at most this many, oldest breach first; a note on stderr says how many there are in all.") var limit = 10_000
     @Flag(help: "Print JSON (the DESIGN.md queue item keys).") var json = false
 
     func validate() throws {

@@ -9,7 +9,7 @@ struct SuggestCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
-    @Option(help: "How many suggestions.") var limit: Int = 5
+    @Option(parsing: .unconditional, help: "How many suggestions.") var limit: Int = 5
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit is a number of suggestions, 1 or more") }
