@@ -414,6 +414,7 @@ final class CLITests: XCTestCase {
         let run = try cli.run(["bench", "--rows", "40", "--only", "import", "--keep", folder, "--json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertGreaterThan(try XCTUnwrap(JSONValue.parse(run.stdout)?["import_rows_per_s"]?.doubleValue), 0)
+        XCTAssertGreaterThan(try XCTUnwrap(JSONValue.parse(run.stdout)?["import_into_1m_rows_per_s"]?.doubleValue), 0)
         let inbox = try String(contentsOfFile: folder + "/inbox.jsonl", encoding: .utf8)
         XCTAssertEqual(inbox.split(separator: "\n").count, 40, "the generated file is kept")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/bench.sqlite"), "the database is kept")

@@ -561,7 +561,9 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func pendingReplies(platform: Platform, inReplyTo externalID: String) throws -> [Reply] {
-        try fetchReplies("SELECT \(Self.replyColumns) FROM reply WHERE platform = ? AND in_reply_to = ? AND comment_id IS NULL",
+        // The partial index by name: with the statistics a large import leaves, the planner would otherwise read every
+        // unlinked agency post (7 ms a comment at a million, against 0.03).
+        try fetchReplies("SELECT \(Self.replyColumns) FROM reply INDEXED BY reply_pending WHERE platform = ? AND in_reply_to = ? AND comment_id IS NULL",
                          [platform.rawValue, externalID])
     }
 

@@ -56,6 +56,24 @@ struct Benchmarks {
 
         func want(_ group: String) -> Bool { only?.contains(group) ?? true }
 
+        if want("import") {
+        // The next day's file on a desk already holding the million, with the agency's own posts on it and the planner's
+        // statistics as a large import leaves them: one look-up per comment once read every unlinked post (57 s for
+        // 20,000 comments on a desk of a million).
+        let (postCount, moreCount) = (min(12_000, max(100, rows / 80)), min(20_000, max(100, rows / 50)))
+        log("importing \(moreCount) more comments into the desk of \(rows), with answers and \(postCount) agency posts on it…")
+        let posts = dir.appendingPathComponent("posts.jsonl")
+        try (SyntheticInbox.agencyAnswers(count: min(rows, 100_000), now: now) + SyntheticInbox.agencyPosts(count: postCount, now: now))
+            .write(to: posts)
+        _ = try importer.importFile(posts.path)
+        try store.refreshStatistics()
+        let more = dir.appendingPathComponent("more.jsonl")
+        try SyntheticInbox.jsonl(count: moreCount, now: now, days: 1, seed: 8, prefix: "n").write(to: more)
+        var added = 0
+        let moreMS = try Self.milliseconds { added = try importer.importFile(more.path).accepted }
+        figures["import_into_1m_rows_per_s"] = Double(added) / (moreMS / 1000)
+        }
+
         if want("x") {
         log("importing 100,000 tweets in X API v2 format…")
         var xConfig = DeskConfig()
