@@ -80,6 +80,22 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(counts, QueueCounts(total: 5, breached: 2, atRisk: 1))
     }
 
+    func testAWriterKeptWaitingPastTheTimeoutIsToldTheDatabaseIsBusy() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "1").id
+        let impatient = Desk(store: try SQLiteStore(path: t.path, busyTimeout: 0.2), clock: t.clock, actor: t.desk.actor)
+        // Another process (an import) holds the write lock all the while.
+        try t.store.write { _ in
+            XCTAssertThrowsError(try impatient.claim(id)) { error in
+                XCTAssertEqual(error as? StoreError, .busy(0.2))
+                XCTAssertTrue("\(error)".contains("the database is busy"), "\(error)")
+                XCTAssertFalse("\(error)".contains("damaged"), "a busy desk is not called damaged")
+            }
+        }
+        XCTAssertNoThrow(try impatient.claim(id), "once the lock is free, the same claim goes through")
+    }
+
     func testClaimRaceBetweenConnectionsHasExactlyOneWinner() throws {
         let t = try TestDesk()
         let agents = (1...8).map { "agent\($0)" }

@@ -17,8 +17,12 @@ public struct Importer: Sendable {
     /// write lock is never held while waiting for the reader. Fewer, larger commits write each touched index page
     /// to SQLite's log once rather than once per batch: in SQLite alone, 1,000,000 comments with the desk's indexes
     /// took 19 s in 20,000-row transactions and 14 s in 100,000-row ones on the development machine. Another
-    /// writer (staff replying during a large import) waits for at most one such transaction, about two seconds.
+    /// writer (staff replying during a large import) waits for at most one such transaction: about two seconds, as
+    /// `lockBudget` also bounds it (on a desk of a million a batch stores more slowly).
     public var transactionRows: Int
+    /// How long one transaction goes on taking waiting batches (seconds of wall time; the batch under way is finished):
+    /// staff claiming or replying meanwhile, and the desk's own writes, wait no longer than this for the import.
+    public var lockBudget: TimeInterval = 2
     /// The agency account the file's comments were addressed to (e.g. the Page whose feed was exported), given to
     /// every citizen comment that names none. Platform exports rarely say which of the agency's accounts received
     /// a comment; with this, policies and reports by channel see them.
@@ -210,13 +214,16 @@ public struct Importer: Sendable {
             waiting = nil
             switch message {
             case .batch(let first):
-                // One transaction takes the batches already waiting, up to `transactionRows`: never waits for the reader
-                // while holding the write lock.
+                // One transaction takes the batches already waiting, up to `transactionRows` and `lockBudget`: never
+                // waits for the reader while holding the write lock.
                 try desk.store.write { tx in
                     _ = try desk.actingStaff(tx)
                     let engine = try desk.engine(tx)
                     var items = first
                     var rows = 0
+                    // Wall time, for the lock only: nothing recorded depends on it.
+                    let began = DispatchTime.now().uptimeNanoseconds
+                    func lockHeld() -> TimeInterval { Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9 }
                     while true {
                         number += 1
                         rows += items.count
@@ -224,7 +231,7 @@ public struct Importer: Sendable {
                         furthest = max(furthest, items.lazy.map(\.line).max() ?? 0)
                         try store(items, number: number, tx, engine, latestAnswers: &latestAnswers, into: &summary)
                         progress?(min(total, Int(Double(total) * Double(furthest) / Double(lines))), total)
-                        guard rows < transactionRows, let next = pipe.takeIfReady() else { break }
+                        guard rows < transactionRows, lockHeld() < lockBudget, let next = pipe.takeIfReady() else { break }
                         guard case .batch(let more) = next else { waiting = next; break }
                         items = more
                     }

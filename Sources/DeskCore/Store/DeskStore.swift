@@ -167,6 +167,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(String)
     /// SQLite found the file damaged (a torn copy, a failed disk): nothing in it can be read with trust.
     case damaged(String)
+    /// Another process held the write lock longer than the busy timeout (seconds).
+    case busy(TimeInterval)
 
     public var description: String {
         switch self {
@@ -174,6 +176,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotOpen(let why): "cannot open the database: \(why)"
         case .newerSchema(let v): "the database was written by a newer Meja (schema \(v)); update Meja to open it"
         case .readOnly(let path): "cannot open the database: \(path) (or its folder) is read-only for you, and SQLite writes beside it even to read it"
+        case .busy(let seconds):
+            "the database is busy: another Meja process (an import, a sweep, another desk) has been writing for over \(Int(seconds)) s. Nothing was changed; try again in a moment"
         case .damaged(let path):
             "the database \(path) is damaged (SQLite: database disk image is malformed), so it can be neither read nor verified. "
                 + "A copy taken while Meja was writing can be torn: copy a database in use with sqlite3 '\(path)' \".backup copy.sqlite\" "

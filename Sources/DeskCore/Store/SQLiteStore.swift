@@ -9,11 +9,13 @@ import GRDB
 public final class SQLiteStore: DeskStore {
     public let location: String
     private let pool: DatabasePool
+    private let busyTimeout: TimeInterval
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, busyTimeout: TimeInterval = 10) throws {
         _ = Self.processSettingsApplied
         location = path
+        self.busyTimeout = busyTimeout
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var config = Configuration()
@@ -49,6 +51,7 @@ public final class SQLiteStore: DeskStore {
         } catch let e as StoreError {
             throw e
         } catch {
+            if Self.isBusy(error) { throw StoreError.busy(busyTimeout) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
             throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
@@ -66,12 +69,22 @@ public final class SQLiteStore: DeskStore {
     }
 
     public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
-        try pool.write { db in
-            let tx = SQLiteTransaction(db: db, writable: true)
-            let result = try body(tx)
-            if tx.recordChanged, !tx.eventAppended { throw StoreError.unloggedChange }
-            return result
+        do {
+            return try pool.write { db in
+                let tx = SQLiteTransaction(db: db, writable: true)
+                let result = try body(tx)
+                if tx.recordChanged, !tx.eventAppended { throw StoreError.unloggedChange }
+                return result
+            }
+        } catch where Self.isBusy(error) {
+            throw StoreError.busy(busyTimeout)
         }
+    }
+
+    /// Whether SQLite gave up waiting for another process's lock.
+    private static func isBusy(_ error: any Error) -> Bool {
+        guard let e = error as? DatabaseError else { return false }
+        return e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
     }
 
     public func refreshStatistics() throws {
