@@ -316,6 +316,14 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(try test.desk.escalateOverdue(), [], "breached 59 minutes: within the grace")
         // After closing time the breach does not age: at 22:00 it still stands at one hour of office time.
         test.set("2026-12-01T22:00:00+07:00")
+        // A dry run names it and changes nothing, logs nothing.
+        let head = try test.store.read { try $0.lastEvent()?.seq }
+        var heard: [(Int, Int)] = []
+        XCTAssertEqual(try test.desk.escalateOverdue(dryRun: true) { heard.append(($0, $1)) }, [try test.comment(.x, "late").id])
+        XCTAssertEqual(heard.map(\.0), [1], "progress: one due")
+        XCTAssertEqual(heard.map(\.1), [1], "of one breach read")
+        XCTAssertEqual(try test.comment(.x, "late").status, .new)
+        XCTAssertEqual(try test.store.read { try $0.lastEvent()?.seq }, head)
         let escalated = try test.desk.escalateOverdue()
         XCTAssertEqual(escalated, [try test.comment(.x, "late").id])
         let c = try test.comment(.x, "late")

@@ -423,6 +423,24 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
     }
 
+    func testTheEscalationSweepCanBeCountedFirstThenRunsOnce() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        let escalations = { try jsonArray(try cli.run(["log", "show", "--action", "escalate", "--json", "--limit", "100000"]).stdout).count }
+        let before = try escalations()
+        let dry = try cli.run(["escalate", "--overdue", "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        let would = try XCTUnwrap(dry.stdout.split(separator: " ").dropFirst(2).first.flatMap { Int($0) }, dry.stdout)
+        XCTAssertTrue(dry.stdout.hasPrefix("Would escalate \(would) (nothing changed): "), dry.stdout)
+        XCTAssertGreaterThan(would, 0, "the demo has breaches past the grace")
+        XCTAssertEqual(try escalations(), before, "a dry run logs nothing")
+        let real = try cli.run(["escalate", "--overdue"])
+        XCTAssertTrue(real.stdout.hasPrefix("Escalated \(would) "), "the run does what the count said: \(real.stdout)")
+        XCTAssertEqual(try escalations(), before + would)
+        XCTAssertEqual(try cli.run(["escalate", "--overdue"]).stdout, "Nothing to escalate.\n")
+        XCTAssertEqual(try cli.run(["escalate", "1", "--dry-run"]).status, 64)
+    }
+
     func testAMissingDatabaseIsRefusedAndABrokenConfigNamesItsLineAndRunsOnDefaults() throws {
         let cli = try CLIHarness()
         let config = try cli.write("config.toml", """

@@ -459,22 +459,33 @@ public final class Desk: Sendable {
 
     /// Escalates, once each, the comments whose breach has stood longer than the configured grace, counting
     /// business time only. Returns the ids escalated, in id order. Runs as the system actor. Every breach is looked
-    /// at, however many: they are read a page at a time.
+    /// at, however many: they are read a page at a time. With `dryRun` nothing changes and nothing is logged: the ids
+    /// returned are those it would escalate. `progress` hears, every thousand breaches read, how many were escalated
+    /// (or would be) and how many read; each escalation is its own transaction, so an interrupted sweep keeps those
+    /// done and the next run goes on from there.
     @discardableResult
-    public func escalateOverdue(page: Int = 10_000) throws -> [Int64] {
+    public func escalateOverdue(page: Int = 10_000, dryRun: Bool = false,
+                                progress: ((_ escalated: Int, _ read: Int) -> Void)? = nil) throws -> [Int64] {
         let t = now
         var done: [Int64] = []
+        var read = 0
         var last: Int64 = 0
         while true {
             let due = try store.read { tx in try tx.unescalatedBreaches(now: t, after: last, limit: page) }
             guard let end = due.last?.id else { return done }
-            done += try escalate(due, at: t)
+            for start in stride(from: 0, to: due.count, by: 1_000) {
+                let slice = Array(due[start..<min(due.count, start + 1_000)])
+                done += try escalate(slice, at: t, dryRun: dryRun)
+                read += slice.count
+                progress?(done.count, read)
+            }
             last = end
         }
     }
 
-    /// The comments of one page of the sweep whose breach has stood longer than the grace, escalated.
-    private func escalate(_ due: [Comment], at t: Date) throws -> [Int64] {
+    /// The comments of one page of the sweep whose breach has stood longer than the grace, escalated (or, with
+    /// `dryRun`, found due).
+    private func escalate(_ due: [Comment], at t: Date, dryRun: Bool) throws -> [Int64] {
         let grace = config.escalationGrace
         var done: [Int64] = []
         let system = acting(as: .system)
@@ -489,6 +500,10 @@ public final class Desk: Sendable {
             default: breachedAt.addingTimeInterval(TimeInterval(grace.seconds))
             }
             guard let graceEnds, t > graceEnds else { continue }
+            if dryRun {
+                done.append(c.id)
+                continue
+            }
             let clock = c.sla.nextDue?.clock.rawValue ?? "?"
             // The system escalates; the log still says whose run of the sweep it was.
             do {

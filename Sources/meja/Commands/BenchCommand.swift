@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure named performance figures on a generated database in a temporary folder.",
-        discussion: "Build with `swift build -c release` first; debug builds are many times slower. --rows sizes the generated inbox; import_x_v2_rows_per_s always imports 100,000 tweets and log_verify_events_per_s always verifies 1,000,000 events, as their names promise.")
+        discussion: "Measure a release build (`swift build -c release` from the source); a debug build is many times slower. --rows sizes the generated inbox; import_x_v2_rows_per_s always imports 100,000 tweets and log_verify_events_per_s always verifies 1,000,000 events, as their names promise.")
 
     @Option(help: "How many comments the generated database holds.") var rows: Int = 1_000_000
     @Option(help: ArgumentHelp("Measure only these groups (comma-separated): import, x, queue, tui, tone, suggest, sla, log, report. The comment import always runs.", valueName: "groups"))

@@ -21,7 +21,7 @@ struct ClaimCommand: ParsableCommand {
 struct ReleaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "release", abstract: "Give a claimed comment back to the queue.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
+    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
 
     func run() throws {
         try guarded {
@@ -37,7 +37,7 @@ struct ReleaseCommand: ParsableCommand {
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a comment to a staff member (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
+    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
     @Argument(help: ArgumentHelp("The staff member's login name.", valueName: "staff")) var staff: String
 
     func run() throws {
@@ -55,7 +55,7 @@ struct StatusCommand: ParsableCommand {
         commandName: "status", abstract: "Set a comment's status.",
         discussion: "Settable: \(CommentStatus.settable.map(\.rawValue).joined(separator: ", ")). waiting_citizen pauses the resolution clock; closed meets it.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String
+    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
     @Argument(help: ArgumentHelp("The new status.", valueName: "status")) var status: String
     @Option(help: "A note kept on the log with the change.") var note: String?
 
@@ -118,22 +118,33 @@ struct EscalateCommand: ParsableCommand {
         commandName: "escalate", abstract: "Escalate a comment to supervisors, or (--overdue) every breach older than the grace.",
         discussion: "`meja escalate --overdue` is safe to run from cron: each breach is escalated once, and only business time counts toward the grace ([escalation] grace in config.toml).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment id.", valueName: "id")) var id: String?
+    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String?
     @Option(help: "Why (kept on the log).") var reason: String = "escalated by hand"
     @Flag(help: "Escalate every breach that has stood longer than the configured grace.") var overdue = false
+    @Flag(help: "With --overdue: count and list what would be escalated, changing nothing (before a first run on imported history, say).") var dryRun = false
 
     func validate() throws {
         if (id == nil) == (overdue == false) { throw ValidationError("give a comment id, or --overdue (not both)") }
+        if dryRun, !overdue { throw ValidationError("--dry-run goes with --overdue") }
     }
 
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
             if overdue {
-                let ids = try desk.escalateOverdue()
+                // Progress on a terminal (a first sweep over imported history can take minutes; Ctrl-C keeps what is done).
+                let bar = ProgressBar(dryRun ? "Counting breaches past the grace" : "Escalating breaches past the grace")
+                let ids = try desk.escalateOverdue(dryRun: dryRun) { escalated, read in
+                    bar.note("\(escalated) \(dryRun ? "due" : "escalated") of \(read) breaches read")
+                }
+                bar.finish()
                 // A cron job's mail stays readable after a long outage: the count, and the first ids.
                 let shown = ids.prefix(50).map(String.init).joined(separator: ", ") + (ids.count > 50 ? ", …" : "")
-                Console.out(ids.isEmpty ? "Nothing to escalate." : "Escalated \(ids.count) (`meja list --status escalated` lists them): \(shown)")
+                if dryRun {
+                    Console.out(ids.isEmpty ? "Nothing would be escalated." : "Would escalate \(ids.count) (nothing changed): \(shown)")
+                } else {
+                    Console.out(ids.isEmpty ? "Nothing to escalate." : "Escalated \(ids.count) (`meja list --status escalated` lists them): \(shown)")
+                }
             } else if let id {
                 let c = try desk.escalate(desk.resolve(id), reason: reason).comment
                 Console.out("Comment \(c.id) is escalated to supervisors.")

@@ -99,6 +99,13 @@ final class ProgressBar {
         FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%".utf8))
     }
 
+    /// Shows a line of progress where no total is known ahead (a count so far).
+    func note(_ detail: String) {
+        guard enabled else { return }
+        lastDrawn = 0
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(SafeText.sanitize(detail, limit: 80))".utf8))
+    }
+
     func finish() {
         guard enabled, lastDrawn >= 0 else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
