@@ -81,6 +81,23 @@ final class SLATests: XCTestCase {
         XCTAssertTrue(try test.desk.overdue(includeAtRisk: true).isEmpty)
     }
 
+    func testOverdueCountsAreGroupedByHolderAndChannelAndNameThoseOutOfTheQueue() throws {
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        try test.importRecords([
+            record("a", at: "2026-11-30T08:00:00+07:00", channel: "@satu"), record("b", at: "2026-11-30T08:00:00+07:00", channel: "@satu"),
+            record("c", at: "2026-11-30T08:00:00+07:00", channel: "@dua"), record("d", at: "2026-12-01T08:55:00+07:00", channel: "@dua"),
+        ])
+        try test.desk.claim(try test.comment(.x, "a").id)
+        try test.desk.reply(try test.comment(.x, "b").id, ReplyRequest(text: "Sudah kami cek, Kak."))
+        test.set("2026-12-09T09:00:00+07:00") // b's resolution (5 working days) is late too, answered and out of the queue
+        let counts = try test.desk.overdueCounts()
+        XCTAssertEqual(counts.breached, 4)
+        XCTAssertEqual(counts.byStaff, ["sari": 1, nil: 3])
+        XCTAssertEqual(counts.byChannel, ["@satu": 2, "@dua": 2])
+        XCTAssertEqual(counts.answeredAside, 1)
+        XCTAssertEqual(counts.unansweredAside, 0)
+    }
+
     func testAnAnswerFoundAfterAnUnansweredCloseMakesItTheResolutionItWas() throws {
         var config = DeskConfig()
         config.channels = ["@diskominfo"]

@@ -840,13 +840,18 @@ final class ReducerTests: XCTestCase {
     func testABoardLongerThanTheDeskLoadsCountsAllAndSaysOnlyTheOldestAreShown() {
         var s = Self.state()
         send(&s, .overdueBoard)
-        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1), Self.item(2)], counts: OverdueCounts(breached: 199_525, atRisk: 124)))
-        var grid = CellGrid(width: 100, height: 24)
+        var counts = OverdueCounts(breached: 199_525, atRisk: 124)
+        counts.byStaff = [nil: 199_649]
+        counts.answeredAside = 30_000
+        counts.unansweredAside = 12
+        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1), Self.item(2)], counts: counts))
+        var grid = CellGrid(width: 160, height: 24)
         let status = OverdueBoardView.draw(s, on: &grid).map(\.0).joined()
         XCTAssertTrue(status.contains("199525 breached"), status)
         XCTAssertTrue(status.contains("124 at risk"), status)
         XCTAssertTrue(status.contains("oldest 2 shown"), status)
-        XCTAssertTrue(grid.text.contains("(2 shown)"), "a group counts what is shown, and says so: \(grid.text)")
+        XCTAssertTrue(status.contains("30000 answered, not yet resolved"), "counted over all of them, not the two loaded: \(status)")
+        XCTAssertTrue(grid.text.contains("(2 shown of 199649)"), "a group says what it shows of all it holds: \(grid.text)")
         // All of them loaded: the counts are the items', and nothing is said about the oldest.
         _ = Reducer.apply(&s, .overdueLoaded([Self.item(1)], counts: OverdueCounts(breached: 1, atRisk: 0)))
         var whole = CellGrid(width: 100, height: 24)

@@ -284,11 +284,24 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func overdueCounts(now: Date) throws -> OverdueCounts {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT total(due_at < :now), total(due_at >= :now)
+        // One pass, grouped by holder and channel: the board's headings count every late comment, not only those loaded.
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT assignee, channel, total(due_at < :now), total(due_at >= :now),
+                   total(active = 0 AND responded_at IS NOT NULL), total(active = 0 AND responded_at IS NULL)
             FROM comment WHERE due_at IS NOT NULL AND (due_at < :now OR at_risk_at <= :now)
+            GROUP BY assignee, channel
             """, arguments: ["now": Int64(floor(now.timeIntervalSince1970))])
-        return OverdueCounts(breached: Int(row?[0] ?? 0.0), atRisk: Int(row?[1] ?? 0.0))
+        var counts = OverdueCounts(breached: 0, atRisk: 0)
+        while let row = try rows.next() {
+            let (breached, atRisk) = (Int(row[2] as Double), Int(row[3] as Double))
+            counts.breached += breached
+            counts.atRisk += atRisk
+            counts.answeredAside += Int(row[4] as Double)
+            counts.unansweredAside += Int(row[5] as Double)
+            counts.byStaff[row[0] as String?, default: 0] += breached + atRisk
+            counts.byChannel[row[1] as String?, default: 0] += breached + atRisk
+        }
+        return counts
     }
 
     func workloads(now: Date) throws -> [String: StaffWorkload] {

@@ -180,7 +180,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .boardAnswered: ("{1} dibalas, belum selesai", "{1} answered, not yet resolved")
         case .boardUnansweredAside: ("{1} disisihkan tanpa balasan", "{1} set aside unanswered")
         case .boardOldestShown: ("{1} tertua ditampilkan", "oldest {1} shown")
-        case .boardGroupShown: ("{1} ditampilkan", "{1} shown")
+        case .boardGroupShown: ("{1} dari {2} ditampilkan", "{1} shown of {2}")
         case .groupNobody: ("Belum ditugaskan", "Unassigned")
         case .groupNoChannel: ("Tanpa kanal", "No channel")
         case .groupedByStaff: ("per petugas (Tab: kanal)", "by staff (Tab: channel)")

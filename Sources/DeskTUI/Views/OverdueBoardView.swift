@@ -42,7 +42,7 @@ public enum OverdueBoardView {
         let board = state.overdue
         QueueRowView.drawHeading(s, row: body.row, width: body.width, on: &surface)
         let all = lines(board)
-        // A board longer than the desk loads shows its oldest items: a group's count is then of those shown, and says so.
+        // A board longer than the desk loads shows its oldest items: a group's heading then says how many it shows of all.
         let partial = board.counts.map { $0.total > board.items.count } ?? false
         if all.isEmpty {
             surface.put(board.loaded ? s[.boardEmpty] : s[.loading], row: body.row + 2, col: 2, style: CellStyle(board.loaded ? .ok : .muted))
@@ -57,7 +57,8 @@ public enum OverdueBoardView {
                                   now: state.now, strings: s, on: &surface)
             } else {
                 let name = line.group.map { SafeText.sanitize($0, limit: 64) } ?? (board.grouping == .staff ? s[.groupNobody] : s[.groupNoChannel])
-                let count = partial ? s.format(.boardGroupShown, String(line.count)) : String(line.count)
+                let groupTotal = board.grouping == .staff ? board.counts?.byStaff[line.group] : board.counts?.byChannel[line.group]
+                let count = partial ? s.format(.boardGroupShown, String(line.count), String(groupTotal ?? line.count)) : String(line.count)
                 surface.put("▾ " + name + " (\(count))", row: row, col: 0, style: CellStyle(.heading))
             }
         }
@@ -69,8 +70,8 @@ public enum OverdueBoardView {
         // late, and ones set aside (waiting for the citizen, say) without any answer; the queue's counts hold neither,
         // so the difference is named, each kind for what it is.
         let aside = board.items.filter { !$0.comment.status.needsAction }
-        let answered = aside.filter { $0.comment.sla.respondedAt != nil }.count
-        let unanswered = aside.count - answered
+        let answered = allCounts?.answeredAside ?? aside.filter { $0.comment.sla.respondedAt != nil }.count
+        let unanswered = allCounts?.unansweredAside ?? aside.filter { $0.comment.sla.respondedAt == nil }.count
         // The grouping and its key first: at 80 columns the end of the line is cut, and the counts read on after it.
         var status: [(String, UIObject)] = [
             ((board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]) + " │ ", .muted),
