@@ -30,6 +30,9 @@ public final class SQLiteStore: DeskStore {
             try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296; PRAGMA temp_store = MEMORY")
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \((128 << 20) / max(pageSize, 512))")
+            // While desks read during a long burst of writes (an escalation sweep over a million), the log cannot start
+            // over and grows (7 GB seen); once it can, it is cut back to this size instead of keeping its peak on disk.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(128 << 20)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
