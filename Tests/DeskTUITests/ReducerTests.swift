@@ -114,6 +114,11 @@ final class ReducerTests: XCTestCase {
             XCTAssertTrue(wide.hasPrefix(language == .id ? "281 di antrean" : "281 in queue"), "with room the counts keep their words: \(wide)")
             XCTAssertTrue(wide.hasSuffix("@diskominfo_contoh"), wide)
         }
+        // Answered or closed ones are no queue: a list.
+        filter.status = .all
+        XCTAssertTrue(status(width: 160, .en).hasPrefix("281 listed"), status(width: 160, .en))
+        filter.status = .only(.closed)
+        XCTAssertTrue(status(width: 160, .id).hasPrefix("281 tercantum"), status(width: 160, .id))
     }
 
     func testThePassedOverBoardSaysWhenItLookedAtOnlyTheMostUrgent() {

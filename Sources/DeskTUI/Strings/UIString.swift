@@ -12,7 +12,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case moreIssues, promptOverride, promptEscalate, hintMove, hintQuit, loading, counting, tooSmall
     // Queue
     case colSLA, colPlatform, colAuthor, colComment, colAge, colAssignee, colTags
-    case queueEmpty, queueEmptyFiltered, countTotal, countBreached, countAtRisk
+    case queueEmpty, queueEmptyFiltered, countTotal, countListed, countBreached, countAtRisk
     case filterAllStatuses, filterMine, filterUnassigned, filterLabel
     // Thread
     case linesShown, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
@@ -84,6 +84,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .queueEmptyFiltered: ("Tidak ada komentar untuk saringan ini. Tekan x untuk menghapus saringan.",
                                    "No comments match this filter. Press x to clear the filters.")
         case .countTotal: ("{1} di antrean", "{1} in queue")
+        case .countListed: ("{1} tercantum", "{1} listed")
         case .countBreached: ("{1} lewat batas", "{1} breached")
         case .countAtRisk: ("{1} berisiko", "{1} at risk")
         case .filterAllStatuses: ("semua status", "all statuses")

@@ -25,7 +25,14 @@ public enum QueueView {
         }
         func counts(worded: Bool) -> [(String, UIObject)] {
             func figure(_ key: UIString, _ n: Int) -> String { worded ? s.format(key, String(n)) : String(n) }
-            return [(figure(.countTotal, c.total), .status), (" · ", .muted),
+            // "In queue" only for what needs the agency: under another status filter (answered, closed, all) it is a list.
+            let inQueue = switch state.queue.filter.status {
+            case .needingAction: true
+            case .only(let status): status.needsAction
+            case .all: false
+            }
+            let total: UIString = inQueue ? .countTotal : .countListed
+            return [(figure(total, c.total), .status), (" · ", .muted),
                     (SLABadge.glyph(.breached) + " " + figure(.countBreached, c.breached), c.breached > 0 ? .badgeBreached : .status),
                     (" · ", .muted),
                     (SLABadge.glyph(.atRisk) + " " + figure(.countAtRisk, c.atRisk), c.atRisk > 0 ? .badgeAtRisk : .status)]
