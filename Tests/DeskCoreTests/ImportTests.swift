@@ -498,6 +498,15 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try t.importRecords([record("mar", at: "2026-03-02T09:30:00+07:00")], name: "b.jsonl").yearsWithoutHolidays, [])
     }
 
+    func testAnAgencyPostInMejasOwnFormatIsAPostWithoutAdviceForAPlatformExport() throws {
+        // In meja-jsonl a message without in_reply_to answers nothing, as written: no Graph API advice for each post.
+        let t = try TestDesk()
+        let s = try t.importRecords([record("ig1", at: "2026-12-01T08:00:00+07:00", platform: .instagram, author: "@diskominfo",
+                                           text: "Info layanan hari ini", fromAgency: true)])
+        XCTAssertEqual(s.agencyPosts, 1)
+        XCTAssertEqual(s.warnings, [], "\(s.warnings)")
+    }
+
     func testFormatDetection() {
         let jsonl = Data(record("1", at: "2026-12-01T08:00:00Z").json.text.utf8)
         XCTAssertEqual(ImportFormats.detect(jsonl, fileName: "x.txt")?.name, "meja-jsonl")

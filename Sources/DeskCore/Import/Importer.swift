@@ -177,7 +177,8 @@ public struct Importer: Sendable {
         // Room for the first five batches (1,000 to 16,000 records): the reader fills it while the file's digest is taken.
         let pipe = BatchPipe(capacity: 5)
         let size = batchSize
-        let preparer = Preparer(config: desk.config, classifier: desk.classifier, channel: channel)
+        let preparer = Preparer(config: desk.config, classifier: desk.classifier, channel: channel,
+                                platformExport: !(format is MejaJSONLFormat || format is CSVFormat))
         // The first batch is small, so that the writer starts at once rather than after a whole batch is read (about
         // a third of a second of tone reading for 20,000 comments, with the writer idle); the next ones double up to the
         // batch size, so that the writer, once started, is not left waiting for a whole batch either.
@@ -626,6 +627,9 @@ struct Preparer: Sendable {
     let classifier: (@Sendable (String) -> CommentTone)?
     /// The channel given to comments that name none.
     var channel: String?
+    /// Whether the file is a platform's own export or API response (not Meja's own formats, which state what a
+    /// message answers, or that it answers nothing).
+    var platformExport = false
 
     func prepare(_ item: ImportItem) -> Prepared {
         var p = Prepared(line: item.line, result: item.result, note: item.note)
@@ -639,8 +643,8 @@ struct Preparer: Sendable {
         }
         if p.isAgency {
             // Instagram's agency comments are nearly always answers; a reply listing without `parent_id` or its paging
-            // link does not say to what.
-            if record.platform == .instagram, record.inReplyTo == nil {
+            // link does not say to what. (In Meja's own formats a message without `in_reply_to` is a post, as written.)
+            if platformExport, record.platform == .instagram, record.inReplyTo == nil {
                 p.note = "the agency's comment names no comment it answers: recorded as its own post. If it is a reply, export "
                     + "replies with parent_id (fields=id,text,username,timestamp,parent_id) or with their listing's paging links"
             }
