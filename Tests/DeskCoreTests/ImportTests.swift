@@ -190,6 +190,11 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(format.name, "meja-jsonl")
         let s = try Importer(desk: t.desk).importData(data, name: "windows.txt", format: format)
         XCTAssertEqual([s.accepted, s.rejected.count, s.warnings.count], [2, 0, 0])
+        // Two such files joined with cat: the second one's mark starts a line, and is skipped there too.
+        var joined = Data((lines(3).prefix(1)).joined().utf8)
+        joined.append(Data("\n".utf8) + Data([0xEF, 0xBB, 0xBF]) + Data(lines(3)[2].utf8))
+        let both = try Importer(desk: t.desk).importData(joined, name: "joined.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual([both.rejected.count, both.accepted], [0, 1], "\(both.rejected)")
     }
 
     func testEachBatchIsLoggedWithTheFileHashAndCounts() throws {

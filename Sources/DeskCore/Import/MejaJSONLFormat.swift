@@ -58,7 +58,8 @@ public struct MejaJSONLFormat: ImportFormat, ZoneAssuming {
     static func record(_ bytes: [UInt8], assumedZone: TimeZone? = nil) -> Result<CommentRecord, RecordProblem> {
         let value: JSONValue
         do {
-            value = try JSONValue.parse(bytes: bytes)
+            // A byte-order mark at a line's start (two exports joined with cat) is skipped, as at the file's start.
+            value = try JSONValue.parse(bytes: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
         } catch {
             return .failure(RecordProblem("not valid JSON: \(error)"))
         }
