@@ -176,6 +176,14 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(r.comments, 1, "d1: as of the day's last second the desk knew only it")
         XCTAssertEqual(r.importedAfter, 1, "d2, said so that the day's and the week's reports reconcile; d3 is the 2nd's")
         XCTAssertTrue(ReportCSV.render(r, audience: .supervisors(.en)).contains("imported_after"))
+        // As the desk knows it now (a history imported later): d2 is counted, its clocks as they stand now.
+        var known = day
+        known.asKnownNow = true
+        let now = try ReportBuilder.build(store: t.store, config: DeskConfig(), period: known, now: t.clock.now)
+        XCTAssertEqual(now.comments, 2, "d1 and d2; d3 was written on the 2nd")
+        XCTAssertEqual(now.importedAfter, 0)
+        XCTAssertEqual(now.asOf, Timestamp.parse("2026-12-02T00:10:00+07:00"), "taken now, and says so")
+        XCTAssertEqual(now.backlog.total, 3, "the backlog is the desk's now: d3 too")
     }
 
     func testAnEmptyPeriodHasZerosAndNoValues() throws {

@@ -207,7 +207,14 @@ final class ReportCLITests: XCTestCase {
         let unknownYear = "the calendar has no holidays for 2025"
         XCTAssertTrue(try cli.run(["show", "x:lama1"]).stderr.contains("this comment's clocks: " + unknownYear))
         XCTAssertFalse(try cli.run(["show", "x:baru1"]).stderr.contains(unknownYear))
-        XCTAssertTrue(try cli.run(["report", "--from", "2025-12-01", "--to", "2025-12-31"]).stderr.contains("the period's comments: " + unknownYear))
+        let december = try cli.run(["report", "--from", "2025-12-01", "--to", "2025-12-31", "--format", "csv"])
+        XCTAssertTrue(december.stderr.contains("the period's comments: " + unknownYear))
+        // Imported after the period it was written in: in no figure, and the report says how to count it.
+        XCTAssertTrue(december.stdout.contains("summary,comments,0"), december.stdout)
+        XCTAssertTrue(december.stderr.contains("1 comment written in the period was imported after it and in no figure"), december.stderr)
+        let known = try cli.run(["report", "--from", "2025-12-01", "--to", "2025-12-31", "--format", "csv", "--as-known-now"])
+        XCTAssertTrue(known.stdout.contains("summary,comments,1"), known.stdout)
+        XCTAssertFalse(known.stderr.contains("imported after it"), known.stderr)
         XCTAssertFalse(try cli.run(["report", "--from", "2026-02-01", "--to", "2026-02-28"]).stderr.contains(unknownYear))
     }
 }

@@ -119,6 +119,8 @@ struct PolicyCalendars {
 /// The running totals of one report while the store is scanned.
 struct ReportTally {
     let start: Int64
+    /// The first second after the period (the report's moment is before it, unless taken as known now).
+    let end: Int64
     let asOf: Int64
     let bounds: [Int64]
     var calendars: PolicyCalendars
@@ -158,6 +160,7 @@ struct ReportTally {
 
     init(period: ReportPeriod, asOf: Date, weekBounds: [Date], calendars: PolicyCalendars) {
         start = ElapsedMinutes.second(period.start)
+        end = ElapsedMinutes.second(period.end)
         self.asOf = ElapsedMinutes.second(asOf)
         bounds = weekBounds.map(ElapsedMinutes.second)
         self.calendars = calendars
@@ -198,7 +201,7 @@ struct ReportTally {
         guard r.sentAt <= asOf else { return }
         let author = author(r.author)
         if let id = r.commentID, id >= 0 { credits.addReply(id: r.id, comment: id, sentAt: r.sentAt, by: Int32(r.imported ? -2 : author)) }
-        guard !r.imported, r.sentAt >= start else { return }
+        guard !r.imported, r.sentAt >= start, r.sentAt < end else { return }
         replies.total += 1
         replies.byHumor[Swift.min(2, Swift.max(0, r.humor))] += 1
         authorReplies[author] += 1
@@ -238,14 +241,14 @@ struct ReportTally {
         if f.respondedAt != nil { credits.noteConversation(of: f.id, platform: f.platform, thread: f.threadKey, author: f.authorHandle) }
         let created = f.createdAt
         guard created <= asOf, f.importedAt <= asOf else {
-            if created >= start, created <= asOf { importedAfter += 1 }
+            if created >= start, created <= asOf, created < end { importedAfter += 1 }
             return
         }
         let respondedAt: Int64?
         if let knownThen = answersRecordedLater[f.id] { respondedAt = knownThen } else { respondedAt = f.respondedAt }
         let responded = upTo(respondedAt), withdrawn = upTo(f.responseStopped)
         let clock = Self.clockIndex(f.responseClock)
-        let inPeriod = created >= start
+        let inPeriod = created >= start && created < end
         let platform = platforms.index(f.platform)
         let channel = f.channel.map { channels.index($0) } ?? -1
         let queue = queueNumber(platform, channel)
@@ -267,7 +270,7 @@ struct ReportTally {
                 weekBacklog[to] -= 1
             }
         }
-        if let e = upTo(f.escalatedAt), e >= start { escalations += 1 }
+        if let e = upTo(f.escalatedAt), e >= start, e < end { escalations += 1 }
         guard inPeriod else { return }
 
         comments += 1

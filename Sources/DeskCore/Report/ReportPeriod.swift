@@ -11,10 +11,15 @@ public struct ReportPeriod: Sendable, Hashable {
     public var start: Date
     /// The first instant after the period.
     public var end: Date
+    /// Taken as the desk knows it now rather than as it stood at the period's end (`meja report --as-known-now`): for a
+    /// history imported after the period it covers. Its figures then change as answers come in and are not the log's
+    /// at the period's end; the report says which moment it was taken at.
+    public var asKnownNow = false
 
-    public init(start: Date, end: Date) {
+    public init(start: Date, end: Date, asKnownNow: Bool = false) {
         self.start = start
         self.end = end
+        self.asKnownNow = asKnownNow
     }
 
     /// The local days `first` to `last`, both included, in `zone`: from midnight before `first` to midnight after `last`.
@@ -41,9 +46,10 @@ public struct ReportPeriod: Sendable, Hashable {
         return ReportPeriod(start: move(start), end: move(end))
     }
 
-    /// The moment the report is taken at: the period's last second, or `now` if that is earlier.
+    /// The moment the report is taken at: the period's last second, or `now` if that is earlier (or if `asKnownNow`).
     public func asOf(now: Date) -> Date {
-        min(end - 1, Date(timeIntervalSince1970: floor(now.timeIntervalSince1970)))
+        let second = Date(timeIntervalSince1970: floor(now.timeIntervalSince1970))
+        return asKnownNow ? second : min(end - 1, second)
     }
 
     /// Whether the period holds no time at all.

@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the period (YYYY-MM-DD, included; or an ISO 8601 time, excluded).", valueName: "date")) var to: String?
     @Option(help: ArgumentHelp("text, md, csv or html.", valueName: "format")) var format: String = "text"
     @Flag(name: .customLong("public"), help: "The public transparency report: aggregates only, bilingual, with the log head.") var isPublic = false
+    @Flag(name: .customLong("as-known-now"), help: "Take a past period as the desk knows it now, not as it stood at the period's end: counts comments imported after the period (a history imported later), with their answers up to now. Its figures change as answers come in; its as_of says so.") var asKnownNow = false
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("The labels' language, id or en (default: Indonesian when the locale is, else English; the public report is always both; CSV keys never change).", valueName: "lang"))
     var lang: String?
@@ -41,7 +42,8 @@ struct ReportCommand: ParsableCommand {
             let desk = try global.openDesk()
             // Published figures must be the log's: a public report of tables changed behind the log's back is refused.
             if isPublic { try LogAudit.requireSound(desk.store, before: "publish a report") }
-            let period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
+            var period = try Self.period(from: from, to: to, now: desk.now, zone: desk.config.calendar.zone)
+            period.asKnownNow = asKnownNow
             if !desk.config.agencyNamed {
                 Console.warn("meja: warning: [agency].name is not set in config.toml, so the report carries the placeholder \"\(desk.config.agencyName)\"; set your agency's name (see docs/config.example.toml)")
             }
@@ -50,6 +52,10 @@ struct ReportCommand: ParsableCommand {
                 Console.warn("meja: the period's comments: " + warning.en)
             }
             let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
+            if report.importedAfter > 0 {
+                let these = report.importedAfter == 1 ? "1 comment written in the period was" : "\(report.importedAfter) comments written in the period were"
+                Console.warn("meja: \(these) imported after it and in no figure (a report is taken as the desk stood at the period's end); --as-known-now counts them as the desk knows them now")
+            }
             let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors(lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()),
                                                               width: out == nil ? Console.width : 100)
             if let out {
