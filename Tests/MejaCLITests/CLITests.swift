@@ -423,6 +423,20 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
     }
 
+    func testLongChecksShowTheirProgressOnATerminalOnly() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        let terminal = try cli.runOnTerminal(["log", "verify"])
+        XCTAssertTrue(terminal.stdout.contains("Verifying the log: comparing the desk's tables with the log"), terminal.stdout)
+        XCTAssertTrue(terminal.stdout.contains("OK: "), terminal.stdout)
+        let sweep = try cli.runOnTerminal(["escalate", "--overdue", "--dry-run"])
+        XCTAssertTrue(sweep.stdout.contains("Counting breaches past the grace: "), sweep.stdout)
+        // Piped (cron, scripts): the result alone.
+        let piped = try cli.run(["log", "verify"])
+        XCTAssertFalse(piped.stderr.contains("Verifying"), piped.stderr)
+        XCTAssertTrue(piped.stdout.hasPrefix("OK: "), piped.stdout)
+    }
+
     func testTheEscalationSweepCanBeCountedFirstThenRunsOnce() throws {
         let cli = try CLIHarness()
         XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)

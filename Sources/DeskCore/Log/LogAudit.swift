@@ -13,10 +13,20 @@ public enum LogAudit {
 
     /// Recomputes the chain and checks that the tables agree with the log (`LogStateCheck`), both on one snapshot of
     /// the store, so that an action landing meanwhile cannot make them disagree.
-    public static func audit(_ store: any DeskStore, anchor: LogVerifier.Anchor? = nil, limit: Int = 20) throws -> Audit {
+    /// `progress` hears what is being done, for a long check: the chain with the events read so far (every 100,000),
+    /// then the comparison of the tables.
+    public static func audit(_ store: any DeskStore, anchor: LogVerifier.Anchor? = nil, limit: Int = 20,
+                             progress: ((String) -> Void)? = nil) throws -> Audit {
         try store.read { tx in
             var verifier = LogVerifier(anchor: anchor)
-            try tx.forEachEventFields(from: 1) { verifier.feed($0) }
+            var read = 0
+            progress?("checking the chain")
+            try tx.forEachEventFields(from: 1) { fields in
+                read += 1
+                if read % 100_000 == 0 { progress?("checking the chain: \(read) events") }
+                return verifier.feed(fields)
+            }
+            progress?("comparing the desk's tables with the log (\(read) events)")
             return Audit(chain: verifier.finish(), state: try LogStateCheck.check(tx, limit: limit))
         }
     }

@@ -45,7 +45,10 @@ struct LogCommand: ParsableCommand {
                     parsed = a
                 }
                 let store = try global.openStore()
-                let audit = try LogAudit.audit(store, anchor: parsed)
+                // Seconds per million comments: a line of progress on a terminal.
+                let bar = ProgressBar("Verifying the log")
+                let audit = try LogAudit.audit(store, anchor: parsed) { bar.note($0) }
+                bar.finish()
                 let (report, state) = (audit.chain, audit.state)
                 if json {
                     Console.out(JSONValue.object([
