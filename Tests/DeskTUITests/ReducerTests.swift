@@ -229,6 +229,19 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.thread?.scroll, 0)
     }
 
+    func testAHugeCommentSaysWhereItIsCutAndWhereTheRestIs() {
+        var s = Self.state()
+        send(&s, .open)
+        for (length, cut) in [(SafeText.drawLimit, false), (SafeText.drawLimit + 5_000, true)] {
+            let c = Self.comment(1, String(repeating: "a", count: length))
+            let detail = CommentDetail(item: QueueItem(comment: c, clock: nil, passedOver: false), clocks: [],
+                                       threadComments: [c], threadReplies: [], replies: [], otherByAuthor: [], history: [])
+            _ = Reducer.apply(&s, .detailLoaded(detail, tone: nil))
+            let text = ThreadView.document(s).lines.map { $0.pieces.map(\.text).joined() }.joined(separator: "\n")
+            XCTAssertEqual(text.contains("(cut: this comment is \(length) characters long; `meja show 1` prints all of it)"), cut, "\(length)")
+        }
+    }
+
     // MARK: Overlays and prompts
 
     func testHelpOpensScrollsAndCloses() {

@@ -44,8 +44,11 @@ public enum SafeText {
         String(decoding: bytes, as: UTF8.self)
     }
 
+    /// How many characters of a text are drawn by default; past it the text ends in "…".
+    public static let drawLimit = 20_000
+
     /// The text made safe to draw. `limit` caps the number of characters produced (huge lines).
-    public static func sanitize(_ text: String, lines: Lines = .fold, limit: Int = 20_000) -> String {
+    public static func sanitize(_ text: String, lines: Lines = .fold, limit: Int = drawLimit) -> String {
         if isPlainFast(text, lines: lines), text.utf8.count <= limit { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()

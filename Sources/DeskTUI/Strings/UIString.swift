@@ -15,7 +15,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case queueEmpty, queueEmptyFiltered, countTotal, countListed, countBreached, countAtRisk
     case filterAllStatuses, filterMine, filterUnassigned, filterLabel
     // Thread
-    case linesShown, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
+    case linesShown, commentCut, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
     case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneSarcastic, toneRude, toneSpam, toneHumorAllowed
     case sectionComment, sectionThread, thisComment, replyFromDesk, sectionOthersByAuthor, sectionHistory, sectionYourDraft
     case clockDue, clockLate, clockLeft, clockMet, clockStopped, late, stopped
@@ -98,6 +98,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .factIntent: ("maksud {1}", "intent {1}")
         case .factChannel: ("kanal {1}", "channel {1}")
         case .factReceived: ("diterima {1} ({2} lalu)", "received {1} ({2} ago)")
+        case .commentCut: ("(dipotong: komentar ini {1} karakter; `meja show {2}` menampilkan semuanya)",
+                           "(cut: this comment is {1} characters long; `meja show {2}` prints all of it)")
         case .passedOverNote: ("! Terlewati: komentar yang lebih baru di antrean yang sama sudah dijawab.",
                                "! Passed over: newer comments in the same queue were answered first.")
         case .sectionClocks: ("Jam SLA", "SLA clocks")

@@ -56,6 +56,9 @@ public enum ThreadView {
         doc.blank()
         doc.heading(s[.sectionComment])
         doc.paragraph(c.text, .focus, indent: 2)
+        // A huge comment is cut where the desk stops drawing it (`SafeText.sanitize`'s limit): say so, and where the rest is.
+        let length = c.text.unicodeScalars.count
+        if length > SafeText.drawLimit { doc.add(("  " + s.format(.commentCut, String(length), String(c.id)), .muted)) }
 
         doc.blank()
         doc.heading(s[.sectionClocks])
