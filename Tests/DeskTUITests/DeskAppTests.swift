@@ -404,6 +404,10 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(offeredToSupervisor.contains("reply") && !offeredToSupervisor.contains("claim"), "\(offeredToSupervisor)")
         supervisor.press(.char("c"))
         XCTAssertEqual(supervisor.state.notice?.kind, .error, "claiming budi's comment is refused, as the footer implied")
+        // Answering it is the supervisor's to do, and the review says whose comment it is before sending.
+        review(supervisor, f.id("m6"), "Syaratnya KK dan surat pengantar, Kak.")
+        XCTAssertTrue(supervisor.frame().text.contains("Held by budi: your reply answers it in their place"), supervisor.frame().text)
+        XCTAssertFalse(app.frame().text.contains("in their place"))
 
         // Taken while her review is open: the review says so before she presses y, and y sends nothing.
         review(app, f.id("m5"), "Terima kasih, Kak.")

@@ -25,7 +25,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Review
     case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, reasonSaysNothingNew, promptCut, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
-    case sectionClock, noRunningClock, sectionOverride, replySent, sendRefused, sectionAlsoAnswers, heldBy
+    case sectionClock, noRunningClock, sectionOverride, replySent, sendRefused, sectionAlsoAnswers, heldBy, answeringInPlaceOf
     // Boards, log, reports
     case boardEmpty, boardAnswered, boardUnansweredAside, boardOldestShown, boardGroupShown, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount, passedOverAmongUrgent
     case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees, logWindow, logTimeRegressions
@@ -174,6 +174,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .sectionAlsoAnswers: ("Juga menjawab (warga yang sama, percakapan ini; keluar dari antrean)",
                                    "Also answers (the same citizen, this conversation; they leave the queue)")
         case .heldBy: ("dipegang {1}", "held by {1}")
+        case .answeringInPlaceOf: ("! Dipegang {1}: balasan Anda menjawabnya menggantikan dia; kabari dia.",
+                                   "! Held by {1}: your reply answers it in their place; let them know.")
         case .sectionOverride: ("Alasan pengabaian", "Override reason")
         case .replySent: ("Balasan untuk #{1} dicatat dan masuk log.", "Reply to #{1} recorded and logged.")
         case .sendRefused: ("Belum terkirim, temuan baru: {1}. y kirim dengan alasan, e sunting.",

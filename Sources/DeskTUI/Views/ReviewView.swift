@@ -32,6 +32,10 @@ public enum ReviewView {
         let comment = state.composer?.comment
         let handle = comment.map { SafeText.sanitize($0.author.atHandle, limit: 80) } ?? ""
         doc.heading(s.format(.reviewTitle, handle, comment?.platform.displayName ?? "", String(review.commentID)))
+        // A supervisor may answer a comment a colleague holds: said before sending, so the colleague can be told.
+        if let holder = comment?.assignee, holder != state.actor, comment.map({ Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) }) == .some(nil) {
+            doc.add(("  " + s.format(.answeringInPlaceOf, SafeText.sanitize(holder, limit: 64)), .warning))
+        }
         doc.blank()
         doc.paragraph(review.request.text, .focus, indent: 2)
         doc.blank()
