@@ -577,6 +577,18 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.screen, .queue)
     }
 
+    func testTheListsHelpExplainsTheirSigns() {
+        var s = Self.state()
+        send(&s, .help)
+        let queueHelp = HelpOverlay.lines(s, keys: s.keys).lines.map(\.text).joined(separator: " ")
+        XCTAssertTrue(queueHelp.contains("!! breached (how late), ! at risk"), queueHelp)
+        XCTAssertTrue(queueHelp.contains("⇣ passed over"), queueHelp)
+        send(&s, .back)
+        send(&s, .reply)
+        send(&s, .help)
+        XCTAssertFalse(HelpOverlay.lines(s, keys: s.keys).lines.map(\.text).joined().contains("passed over"), "the composer has no such list")
+    }
+
     func testHelpInAPickerExplainsThePickerAndGoesBackToIt() {
         var s = Self.state()
         send(&s, .setStatus)

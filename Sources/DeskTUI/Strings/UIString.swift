@@ -32,7 +32,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
     // Overlays
-    case helpTitle, helpRecordNote, pickAssignee, pickStatus, pickIntent
+    case helpTitle, helpRecordNote, helpSignsClock, helpSignsRow, pickAssignee, pickStatus, pickIntent
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, languageSet, escalatedFromDesk, noStaff, noChannels, queueEndReach
     case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
@@ -222,6 +222,10 @@ public enum UIString: String, CaseIterable, Sendable {
 
         case .helpTitle: ("Tombol — {1} ({2} menutup)", "Keys — {1} ({2} closes)")
         case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
+        case .helpSignsClock: ("!! lewat tenggat (berapa lama), ! hampir lewat, · sesuai jadwal (sisa waktu), ‖ jeda menunggu warga.",
+                               "!! breached (how late), ! at risk, · on track (time left), ‖ paused, waiting for the citizen.")
+        case .helpSignsRow: ("⇣ terlewati (yang lebih baru sudah dijawab), ▲ dieskalasi, ✐ draf Anda, ⚑ topik sensitif (layar sempit).",
+                             "⇣ passed over (newer ones were answered), ▲ escalated, ✐ your draft, ⚑ sensitive topic (narrow screens).")
         case .pickAssignee: ("Tugaskan #{1} kepada", "Assign #{1} to")
         case .pickStatus: ("Status untuk #{1}", "Status for #{1}")
         case .pickIntent: ("Maksud #{1} (kini {2})", "Intent of #{1} (now {2})")

@@ -36,6 +36,12 @@ public enum HelpOverlay {
             out.append(("", ""))
             add("✎", mark: "  ", state.strings[.helpRecordNote])
         }
+        // The lists' signs, which no key explains.
+        if [.queue, .overdue, .passedOver].contains(context(state)) {
+            out.append(("", ""))
+            add("!! ! · ‖", mark: "  ", state.strings[.helpSignsClock])
+            add("⇣ ▲ ✐ ⚑", mark: "  ", state.strings[.helpSignsRow])
+        }
         return (out, keyWidth)
     }
 
