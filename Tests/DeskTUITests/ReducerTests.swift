@@ -585,7 +585,9 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(queueHelp.contains("⇣ passed over"), queueHelp)
         send(&s, .back)
         send(&s, .reply)
+        XCTAssertEqual(s.screen, .composer)
         send(&s, .help)
+        XCTAssertNotNil(s.help)
         XCTAssertFalse(HelpOverlay.lines(s, keys: s.keys).lines.map(\.text).joined().contains("passed over"), "the composer has no such list")
     }
 
