@@ -107,9 +107,18 @@ final class DeskTmuxTests: XCTestCase {
 
         // Move (the hidden cursor follows the selection, for screen readers), open the comment.
         try tmux.keys("j", "j", "Down", "k")
+        // The selected row is the one drawn on the theme's selection shade (256 colours: background 237).
+        func selectedRow() throws -> Int? {
+            try tmux.run(["capture-pane", "-e", "-p", "-t", "desk"]).split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("48;5;237") }
+        }
         let deadline = Date().addingTimeInterval(5)
-        while try tmux.value("#{cursor_y}") != "4", Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertEqual(try tmux.value("#{cursor_y} #{cursor_x}"), "4 0", "the cursor stands at the start of the third row of the list")
+        while try selectedRow().map(String.init) != tmux.value("#{cursor_y}") || selectedRow() == 2, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let selected = try XCTUnwrap(try selectedRow(), "a row is selected")
+        XCTAssertGreaterThan(selected, 2, "the selection moved down the list")
+        XCTAssertEqual(try tmux.value("#{cursor_y} #{cursor_x}"), "\(selected) 0", "the cursor stands at the start of the selected row")
         try tmux.keys("Enter")
         screen = try tmux.waitFor("SLA clocks")
         XCTAssertTrue(screen.contains("Meja · Thread"))

@@ -62,7 +62,7 @@ public enum ActionTable {
         spec(.top, lists, ["g", "home"], label: ("awal", "top"), ("Ke baris pertama.", "Go to the first line.")),
         spec(.bottom, lists, ["G", "end"], label: ("akhir", "bottom"), ("Ke baris terakhir.", "Go to the last line.")),
         spec(.open, [.queue, .overdue, .passedOver], ["enter"], label: ("buka", "open"),
-             ("Buka komentar beserta percakapan, riwayat warga dan jam SLA-nya.",
+             ("Buka komentar beserta percakapan, riwayat warga dan tenggat SLA-nya.",
               "Open the comment with its thread, the citizen's history and its SLA clocks."), hint: true),
         spec(.back, screens + [.help, .picker], ["q", "esc"], in: [.queue: ["q"], .help: ["q", "esc", "?"]],
              label: ("kembali", "back"),
@@ -116,7 +116,7 @@ public enum ActionTable {
              ("Eskalasikan ke supervisor.", "Escalate to the supervisors."), record: true, hint: true),
 
         spec(.overdueBoard, [.queue], ["o"], label: ("terlambat", "overdue"),
-             ("Papan terlambat: lewat batas dan berisiko, per petugas atau kanal.",
+             ("Papan keterlambatan: lewat batas dan berisiko, per petugas atau kanal.",
               "Overdue board: breached and at-risk items by staff or channel."), supervisor: true, hint: true),
         spec(.passedOver, [.queue], ["P"], label: ("terlewati", "passed over"),
              ("Komentar yang terlewati sementara yang lebih baru sudah dijawab.",

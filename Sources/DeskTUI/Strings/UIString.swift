@@ -55,7 +55,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .titleThread: ("Percakapan", "Thread")
         case .titleComposer: ("Tulis balasan", "Compose")
         case .titleReview: ("Tinjau sebelum kirim", "Review before sending")
-        case .titleOverdue: ("Papan terlambat", "Overdue board")
+        case .titleOverdue: ("Papan keterlambatan", "Overdue board")
         case .titlePassedOver: ("Terlewati", "Passed over")
         case .titleLog: ("Log akuntabilitas", "Accountability log")
         case .titleReports: ("Laporan", "Reports")
@@ -102,7 +102,7 @@ public enum UIString: String, CaseIterable, Sendable {
                            "(cut: this comment is {1} characters long; `meja show {2}` prints all of it)")
         case .passedOverNote: ("! Terlewati: komentar yang lebih baru di antrean yang sama sudah dijawab.",
                                "! Passed over: newer comments in the same queue were answered first.")
-        case .sectionClocks: ("Jam SLA", "SLA clocks")
+        case .sectionClocks: ("Tenggat SLA", "SLA clocks")
         case .noClocks: ("Tidak ada jam yang berjalan.", "No clock applies.")
         case .sectionTone: ("Nada (terbaca dari kata-katanya)", "Tone (as read from the words)")
         case .toneSentiment: ("sentimen {1}", "sentiment {1}")
@@ -169,7 +169,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .humorAllowedIs: ("yang boleh: {1}", "allowed: {1}")
         case .humorTooMuch: ("Humor melebihi yang pantas untuk komentar ini.", "More humour than this comment allows.")
         case .humorUnknown: ("nada komentar belum dinilai", "the comment's tone is not rated")
-        case .sectionClock: ("Jam yang dipenuhi", "Clock this reply meets")
+        case .sectionClock: ("Tenggat yang dipenuhi", "Clock this reply meets")
         case .noRunningClock: ("Tidak ada jam respons yang berjalan.", "No response clock is running.")
         case .sectionAlsoAnswers: ("Juga menjawab (warga yang sama, percakapan ini; keluar dari antrean)",
                                    "Also answers (the same citizen, this conversation; they leave the queue)")
@@ -204,8 +204,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .verifying: ("Memeriksa rantai log…", "Verifying the log chain…")
         case .chainBroken: ("Rantai log RUSAK di #{1}: {2}", "Log chain BROKEN at #{1}: {2}")
         case .chainIntact: ("Rantai log utuh: {1} peristiwa", "Log chain intact: {1} events")
-        case .chainHead: ("kepala {1}", "head {1}")
-        case .stateAgrees: (", desk cocok", ", desk agrees")
+        case .chainHead: ("hash terakhir {1}", "head {1}")
+        case .stateAgrees: (", isi meja cocok", ", desk agrees")
         case .stateDisagrees: ("DESK ≠ LOG, {1} diubah di luar Meja (semua: meja log verify): {2}",
                                "DESK ≠ LOG, {1} changed outside Meja (all: meja log verify): {2}")
         case .logWindow: ("· {1} terbaru dari {2} (semua: meja log show/export)", "· newest {1} of {2} (all: meja log show/export)")

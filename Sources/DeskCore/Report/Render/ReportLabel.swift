@@ -51,11 +51,11 @@ public enum ReportLabels {
     public static let passedOverWaiting = ReportLabel("Terlewati antrean, masih belum dijawab", "Passed over, still unanswered")
     public static let escalations = ReportLabel("Eskalasi ke supervisor", "Escalations to supervisors")
     public static let replies = ReportLabel("Balasan dari Meja", "Replies sent from Meja")
-    public static let overriddenShare = ReportLabel("Balasan yang melewati pemeriksa", "Replies sent over the linter")
+    public static let overriddenShare = ReportLabel("Balasan yang dikirim meski diblokir pemeriksa", "Replies sent over the linter")
     public static let answeredOnPlatform = ReportLabel("Dijawab langsung di platform", "Answered on the platform")
-    public static let logHead = ReportLabel("Kepala log (seq:hash)", "Log head (seq:hash)")
+    public static let logHead = ReportLabel("Hash terakhir log (seq:hash)", "Log head (seq:hash)")
     /// The supervisors' report is made without checking the log (a public one is refused unless it verifies): said so.
-    public static let logHeadUnverified = ReportLabel("Kepala log (belum diverifikasi)", "Log head (unverified)")
+    public static let logHeadUnverified = ReportLabel("Hash terakhir log (belum diverifikasi)", "Log head (unverified)")
     public static let logHeadNote = ReportLabel(
         "Simpan nilai ini: `meja log verify --anchor SEQ:HASH` membuktikan bahwa catatan sampai titik ini tidak diubah.",
         "Keep this value: `meja log verify --anchor SEQ:HASH` proves that the record up to this point was not rewritten.")
