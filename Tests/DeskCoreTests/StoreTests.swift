@@ -91,6 +91,7 @@ final class StoreTests: XCTestCase {
                 XCTAssertEqual(error as? StoreError, .busy(0.2))
                 XCTAssertTrue("\(error)".contains("the database is busy"), "\(error)")
                 XCTAssertFalse("\(error)".contains("damaged"), "a busy desk is not called damaged")
+                XCTAssertTrue((error as? StoreError)?.explanation.id.contains("basis data sedang sibuk") ?? false, "and the Indonesian desk says so in Indonesian")
             }
         }
         XCTAssertNoThrow(try impatient.claim(id), "once the lock is free, the same claim goes through")

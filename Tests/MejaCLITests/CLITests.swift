@@ -423,6 +423,24 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
     }
 
+    func testWhileAnotherProcessWritesReadingWorksAndAWriterIsToldTheDatabaseIsBusy() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        let first = try XCTUnwrap(try jsonArray(try cli.run(["list", "--json"]).stdout).first { $0["assignee"]?.stringValue == nil }?["id"]?.intValue)
+        // This process plays a long import: it holds the write lock while the commands run.
+        let store = try SQLiteStore(path: cli.database)
+        try store.write { _ in
+            let list = try cli.run(["list", "--limit", "3"])
+            XCTAssertEqual(list.status, 0, "reading needs no write lock: \(list.stderr)")
+            let claim = try cli.run(["claim", String(first)])
+            XCTAssertEqual(claim.status, 1)
+            XCTAssertTrue(claim.stderr.contains("the database is busy") && claim.stderr.contains("Nothing was changed"), claim.stderr)
+            XCTAssertFalse(claim.stderr.contains("damaged"), claim.stderr)
+        }
+        let again = try cli.run(["claim", String(first)])
+        XCTAssertEqual(again.status, 0, "once the lock is free the same claim goes through: \(again.stderr)")
+    }
+
     func testLongChecksShowTheirProgressOnATerminalOnly() throws {
         let cli = try CLIHarness()
         XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)

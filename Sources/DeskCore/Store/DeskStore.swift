@@ -170,6 +170,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Another process held the write lock longer than the busy timeout (seconds).
     case busy(TimeInterval)
 
+    /// The description in both languages where the desk shows it; only what staff meet in the course of work is
+    /// translated (the others are for whoever looks after the database, and read the same in both).
+    public var explanation: Localized {
+        switch self {
+        case .busy(let seconds):
+            Localized("basis data sedang sibuk: proses Meja lain (impor, penyapuan, atau desk lain) sedang menulis lebih dari \(Int(seconds)) detik. Belum ada yang berubah; coba lagi sebentar lagi",
+                      description)
+        default: Localized(both: description)
+        }
+    }
+
     public var description: String {
         switch self {
         case .unloggedChange: "internal error: a change without its log event was refused and rolled back"

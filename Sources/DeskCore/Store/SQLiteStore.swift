@@ -37,20 +37,24 @@ public final class SQLiteStore: DeskStore {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
+            if Self.isBusy(error) { throw StoreError.busy(busyTimeout) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
             throw StoreError.cannotOpen("\(path): \((error as? DatabaseError)?.message ?? error.localizedDescription)")
         }
         do {
+            // Read first: a desk whose schema is current needs no write lock to open, so reading commands (list, show,
+            // a report) work while an import holds it.
             let migrator = SQLiteSchema.migrator
-            try pool.write { db in
+            let current = try pool.read { db in
                 let applied = try migrator.appliedIdentifiers(db)
                 let known = Set(migrator.migrations)
                 if let unknown = applied.first(where: { !known.contains($0) }) {
                     throw StoreError.newerSchema(Int(unknown.dropFirst()) ?? 0)
                 }
+                return try migrator.hasCompletedMigrations(db)
             }
-            try migrator.migrate(pool)
+            if !current { try migrator.migrate(pool) }
         } catch let e as StoreError {
             throw e
         } catch {

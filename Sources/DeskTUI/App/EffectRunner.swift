@@ -76,7 +76,12 @@ public final class EffectRunner {
                 let last = try tx.lastEvent()?.seq ?? 0
                 return try tx.events(from: max(1, last - 999), limit: 1000)
             }
-            return [.logLoaded(events, verify ? try LogAudit.audit(desk.store) : nil)]
+            guard verify else { return [.logLoaded(events, nil)] }
+            let audit = try LogAudit.audit(desk.store)
+            // The check replays the whole log in memory (a gigabyte and more at a million comments); the C library keeps
+            // freed memory for later unless asked to give it back, and a desk stays open all day.
+            Self.returnFreedMemory()
+            return [.logLoaded(events, audit)]
         case .loadStaff(let id):
             return [.staffLoaded(try desk.staff(), workloads: try desk.workloads(), forComment: id)]
         case .findComment(let reference):
@@ -92,6 +97,14 @@ public final class EffectRunner {
         default:
             return []
         }
+    }
+
+    /// Gives memory freed after a large read back to the system.
+    static func returnFreedMemory() {
+        // glibc's malloc_trim, looked up by name: it is declared in <malloc.h>, which Swift does not import.
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
     private func run(_ effect: Effect) throws -> [AppEvent] {
@@ -160,7 +173,7 @@ public final class EffectRunner {
     /// What the user reads when an effect fails: the core's own words in both languages, or the error as it
     /// describes itself.
     static func message(for error: Error) -> Localized {
-        let said = (error as? DeskError)?.explanation ?? Localized(both: String(describing: error))
+        let said = (error as? DeskError)?.explanation ?? (error as? StoreError)?.explanation ?? Localized(both: String(describing: error))
         return Localized(SafeText.sanitize(said.id, lines: .fold, limit: 400), SafeText.sanitize(said.en, lines: .fold, limit: 400))
     }
 }
