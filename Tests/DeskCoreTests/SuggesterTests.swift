@@ -86,9 +86,19 @@ final class SuggesterTests: XCTestCase {
             XCTAssertEqual(offered.first?.templateID, "id.emergency.112", text)
         }
         XCTAssertEqual(suggest("Banjir setinggi dada di rumah, ada lansia terjebak", platform: .x).first?.templateID, "id.emergency.flood")
+        // Words any disaster shares (how high, evacuating) do not make it a flood.
+        for text in ["Kebakaran pasar, apinya setinggi 5 meter, warga mulai mengungsi", "Gempa kuat barusan, warga evakuasi ke lapangan",
+                     "Fire at the market, we need to evacuate the families"] {
+            XCTAssertFalse(suggest(text, platform: .x, limit: 50).contains { $0.templateID.hasSuffix("emergency.flood") }, text)
+        }
         // A missing child gets the missing-child reply first on X too: it fits X's 280 characters.
         XCTAssertEqual(suggest("Anak saya hilang sejak kemarin sore, pakai baju merah, mohon bantu sebarkan 🙏", platform: .x).first?.templateID,
                        "id.emergency.missing_child")
+        var longName = context
+        longName.citizenName = "Fajar Saputra Wibowo Kusumaningrat Halim"
+        let input = SuggestionInput(text: "Anak saya hilang sejak kemarin sore, mohon bantu", platform: .x, channel: "@diskominfo_contoh",
+                                    verdict: governor.verdict("Anak saya hilang sejak kemarin sore, mohon bantu"), context: longName)
+        XCTAssertEqual(Suggester.suggest(for: input, library: Self.library).first?.templateID, "id.emergency.missing_child", "with a long name too")
         XCTAssertFalse(suggest("Anak saya dipukuli gurunya di sekolah", limit: 50).contains { $0.templateID == "id.emergency.missing_child" })
         // An online-service apology needs an online word: "the motorbike cannot pass" is no broken website.
         XCTAssertFalse(suggest("Motor gak bisa lewat, jalannya ditutup", limit: 50).contains { $0.templateID == "id.complaint.online" })
@@ -106,12 +116,19 @@ final class SuggesterTests: XCTestCase {
     }
 
     func testShippedTemplatesForEveryPlatformFitOnX() {
-        // A long name and a promise date as the desk writes them: what an agency sends on X must not be refused there.
-        let long = RenderContext(citizenName: "Fajar Saputra Wibowo", citizenHandle: "@fajarsaputra", agencyName: "Diskominfo Kota Contoh",
-                                 staffName: "Rina", ticketRef: "LAP-0012", slaPromise: "Selasa, 1 Desember 2026 pukul 10.00 WIB",
-                                 officeHours: "Senin–Jumat 07.30–16.00 WIB", channel: "@diskominfo_contoh", platform: "X")
+        // A long name, a promise date as the desk writes it, and what staff fill in: what an agency sends on X must not be
+        // refused there. Emergency and condolence replies fit even with a name of 40 characters.
+        func context(name: String) -> RenderContext {
+            RenderContext(citizenName: name, citizenHandle: "@fajarsaputra", agencyName: "Diskominfo Kota Contoh", agencyWebsite: "https://diskominfo.contoh.go.id",
+                          agencyPhone: "(022) 1234-5678", staffName: "Rina", ticketRef: "LAP-0012", slaPromise: "Selasa, 1 Desember 2026 pukul 10.00 WIB",
+                          officeHours: "Senin–Kamis 07.30–16.00, Jumat 07.30–16.30 WIB", channel: "@diskominfo_contoh", platform: "X",
+                          link: "https://layanan.contoh.go.id/ktp-elektronik", serviceName: "KTP elektronik",
+                          redirectAgency: "Dinas Perhubungan", redirectContact: "@dishub_contoh")
+        }
         for t in Self.library.templates where t.suits(.x) {
-            let text = t.render(long)
+            let urgent = t.purpose == "emergency" || t.purpose == "condolence"
+            let text = t.render(context(name: urgent ? "Fajar Saputra Wibowo Kusumaningrat Halim" : "Fajar Saputra Wibowo"))
+            XCTAssertTrue(ReplyLinter.unresolvedVariables(in: text).isEmpty, "\(t.id): \(text)")
             XCTAssertLessThanOrEqual(Platform.x.replyLength(text), Platform.x.replyLimit ?? 280, "\(t.id): \(text)")
         }
     }
