@@ -40,6 +40,9 @@ final class ReplyAssistantTests: XCTestCase {
                 if c.text.contains("Anak saya hilang") { XCTAssertFalse(r.text.contains("berduka"), "\(c.text) → \(r.text)") }
                 if r.text.contains("lele") { XCTAssertTrue(c.text.contains("lele"), "\(c.text) → \(r.text)") }
                 if c.text.contains("kebakaran") { XCTAssertTrue(r.text.contains("Damkar"), "\(c.text) → \(r.text)") }
+                if c.text.contains("belum ada petugas") { XCTAssertTrue(r.text.contains("tim lapangan"), "\(c.text) → \(r.text)") }
+                if c.text.contains("QRIS") { XCTAssertTrue(r.text.contains("QRIS"), "\(c.text) → \(r.text)") }
+                XCTAssertFalse(c.text.contains("\u{1B}") || c.text.contains("\u{202E}"), "a hostile account's post is not answered: \(c.text)")
             }
         }
         XCTAssertGreaterThan(answered, 300)

@@ -27,19 +27,28 @@ enum DemoCorpus {
 
     static let lines: [Line] = [
         // Questions
-        Line(lang: "id", kind: .question, text: "Min, mau tanya syarat bikin {service} apa aja ya? Makasih 🙏", services: documents + ["SKCK", "izin usaha (NIB)", "pindah domisili"]),
-        Line(lang: "id", kind: .question, text: "Kak, pelayanan {service} di kecamatan buka jam berapa? Sabtu buka gak?", services: documents + ["pindah domisili"]),
-        Line(lang: "id", kind: .question, text: "Permisi admin, kalau {service} hilang gimana cara ngurusnya? Harus ke dukcapil langsung kah?", services: documents),
-        Line(lang: "id", kind: .question, text: "Halo min, link pendaftaran {service} yg resmi apa ya? takut kena link palsu", services: online),
-        Line(lang: "id", kind: .question, text: "Min {service} saya udah 2 minggu blm jadi, cek statusnya dmn ya?", services: documents + ["izin usaha (NIB)"]),
-        Line(lang: "id", kind: .question, text: "Selamat siang. Apakah pembayaran {service} bisa lewat QRIS? Terima kasih.", services: ["PBB", "BPJS Kesehatan"]),
+        Line(lang: "id", kind: .question, text: "Min, mau tanya syarat bikin {service} apa aja ya? Makasih 🙏", services: documents + ["SKCK", "izin usaha (NIB)", "pindah domisili"],
+             replies: ["Halo Kak, terima kasih sudah bertanya 🙏 Syarat dan alur lengkapnya ada di https://layanan.contoh.go.id ya. Kalau masih bingung, silakan DM kami."]),
+        Line(lang: "id", kind: .question, text: "Kak, pelayanan {service} di kecamatan buka jam berapa? Sabtu buka gak?", services: documents + ["pindah domisili"],
+             replies: ["Halo Kak, layanan di kecamatan buka Senin–Kamis 07.30–16.00 dan Jumat 07.30–16.30 WIB. Sabtu tutup ya, Kak 🙏"]),
+        Line(lang: "id", kind: .question, text: "Permisi admin, kalau {service} hilang gimana cara ngurusnya? Harus ke dukcapil langsung kah?", services: documents,
+             replies: ["Halo Kak, untuk dokumen yang hilang cukup bawa surat keterangan kehilangan dari kepolisian dan KK ke Disdukcapil, atau ajukan lewat https://layanan.contoh.go.id 🙏"]),
+        Line(lang: "id", kind: .question, text: "Halo min, link pendaftaran {service} yg resmi apa ya? takut kena link palsu", services: online,
+             replies: ["Halo Kak, tautan resminya hanya https://layanan.contoh.go.id ya. Hati-hati dengan tautan lain yang mengatasnamakan kami 🙏"]),
+        Line(lang: "id", kind: .question, text: "Min {service} saya udah 2 minggu blm jadi, cek statusnya dmn ya?", services: documents + ["izin usaha (NIB)"],
+             replies: ["Halo Kak, status pengajuan bisa dicek di https://layanan.contoh.go.id/status dengan nomor registrasinya. Kalau belum berubah, DM kami nomornya ya 🙏"]),
+        Line(lang: "id", kind: .question, text: "Selamat siang. Apakah pembayaran {service} bisa lewat QRIS? Terima kasih.", services: ["PBB", "BPJS Kesehatan"],
+             replies: ["Selamat siang, Kak. Bisa, pembayaran dapat dilakukan lewat QRIS di aplikasi bank atau dompet digital; pastikan nama penerimanya resmi ya 🙏"]),
         Line(lang: "id", kind: .question, text: "admin, jadwal vaksin anak di puskesmas {place} kapan aja? 🙏🙏",
              replies: ["Halo Kak, jadwal imunisasi anak di tiap puskesmas ada di https://dinkes.contoh.go.id/imunisasi ya. Jangan lupa bawa buku KIA 🙏"]),
         Line(lang: "id", kind: .question, text: "Bansos bulan ini udah cair belum ya min? di {place} blm ada info sama sekali",
              replies: ["Halo Kak, jadwal penyaluran bansos bulan ini bisa dicek di https://cekbansos.kemensos.go.id dengan NIK penerima. Mohon NIK tidak ditulis di kolom komentar ya 🙏"]),
-        Line(lang: "en", kind: .question, text: "Hi, what documents do I need to renew my {service}? Can I do it online?", services: ["KTP elektronik", "SKCK", "izin usaha (NIB)"]),
-        Line(lang: "en", kind: .question, text: "Hello admin, is the city service center at {place} open on Saturday?"),
-        Line(lang: "en", kind: .question, text: "Quick question: how long does the {service} process usually take? Thanks!", services: documents + ["SKCK", "izin usaha (NIB)"]),
+        Line(lang: "en", kind: .question, text: "Hi, what documents do I need to renew my {service}? Can I do it online?", services: ["KTP elektronik", "SKCK", "izin usaha (NIB)"],
+             replies: ["Hello, the documents and steps are listed at https://layanan.contoh.go.id, where you can also apply online. DM us if you need help."]),
+        Line(lang: "en", kind: .question, text: "Hello admin, is the city service center at {place} open on Saturday?",
+             replies: ["Hello! The service center is open Monday to Thursday 07:30–16:00 and Friday 07:30–16:30; it is closed on Saturday."]),
+        Line(lang: "en", kind: .question, text: "Quick question: how long does the {service} process usually take? Thanks!", services: documents + ["SKCK", "izin usaha (NIB)"],
+             replies: ["Hello! It usually takes three working days once the documents are complete; you can follow it at https://layanan.contoh.go.id/status."]),
         // Complaints
         Line(lang: "id", kind: .complaint, text: "Jalan di {place} rusak parah udah 3 bulan, lubangnya makin gede. Kapan diperbaiki?? Udah ada yg jatuh motornya 😡"),
         Line(lang: "id", kind: .complaint, text: "Sampah di {place} gak diangkut udah seminggu, baunya kemana-mana. Tolong dong pak!"),
@@ -52,10 +61,14 @@ enum DemoCorpus {
         Line(lang: "en", kind: .complaint, text: "The road at {place} has been flooded with potholes for weeks. Someone is going to get hurt. When will it be fixed?"),
         Line(lang: "en", kind: .complaint, text: "I waited 4 hours for my {service} appointment and was told to come back tomorrow. This is unacceptable.", services: counters),
         // Requests
-        Line(lang: "id", kind: .request, text: "Min, tolong dibantu pemangkasan pohon di {place}, dahannya udah nyentuh kabel listrik."),
-        Line(lang: "id", kind: .request, text: "Mohon info nomor WA pengaduan resmi dinas, mau kirim dokumen {service}.", services: ["pindah domisili", "izin usaha (NIB)", "akta kelahiran"]),
-        Line(lang: "id", kind: .request, text: "Pak, bisa minta fogging di {place}? Tetangga ada 2 yg kena DBD minggu ini"),
-        Line(lang: "en", kind: .request, text: "Could you please share the official form for {service}? The link on the website is broken.", services: online + ["pindah domisili"]),
+        Line(lang: "id", kind: .request, text: "Min, tolong dibantu pemangkasan pohon di {place}, dahannya udah nyentuh kabel listrik.",
+             replies: ["Terima kasih laporannya, Kak. Permintaan pemangkasan sudah kami teruskan ke petugas pertamanan; mohon jauhi kabelnya dulu ya 🙏"]),
+        Line(lang: "id", kind: .request, text: "Mohon info nomor WA pengaduan resmi dinas, mau kirim dokumen {service}.", services: ["pindah domisili", "izin usaha (NIB)", "akta kelahiran"],
+             replies: ["Halo Kak, dokumen bisa diunggah lewat https://layanan.contoh.go.id; kami tidak menerima dokumen lewat WA pribadi demi keamanan data Kakak 🙏"]),
+        Line(lang: "id", kind: .request, text: "Pak, bisa minta fogging di {place}? Tetangga ada 2 yg kena DBD minggu ini",
+             replies: ["Terima kasih infonya, Kak. Permintaan fogging sudah kami teruskan ke puskesmas setempat untuk penyelidikan epidemiologi dulu. Semoga tetangga lekas sembuh 🙏"]),
+        Line(lang: "en", kind: .request, text: "Could you please share the official form for {service}? The link on the website is broken.", services: online + ["pindah domisili"],
+             replies: ["Sorry about the broken link 🙏 The form is at https://layanan.contoh.go.id/formulir; we have asked the team to fix the old link."]),
         // Suggestions
         Line(lang: "id", kind: .suggestion, text: "Usul min, gimana kalau ada layanan {service} keliling ke kelurahan? Kasian lansia harus antre jauh.", services: documents),
         Line(lang: "id", kind: .suggestion, text: "Saran aja, taman di {place} bagus tapi kurang tempat sampah sama lampu. Semoga bisa ditambah 🙂"),
@@ -102,13 +115,21 @@ enum DemoCorpus {
              replies: ["Our deepest condolences. The family card is updated at the civil registry office (Disdukcapil) with the death certificate; send us a DM and we'll guide you through each step."]),
     ]
 
-    /// What a citizen writes after the agency's answer, by language.
-    static let followUps: [String: [String]] = [
-        "id": ["Udah saya coba tapi masih belum bisa min, gimana lagi ya?", "Makasih infonya min. Kalau online bisa juga kah?",
-               "Sudah DM ya kak, ditunggu balasannya", "Tapi sampai sekarang belum ada petugas yang datang 😕",
-               "Oke min, berarti bawa fotokopi juga ya?"],
-        "en": ["I tried that but it still doesn't work. What else can I do?", "Thanks! Is there an online option too?",
-               "I've sent a DM with the details.", "Still no one has come to fix it."],
+    /// What a citizen writes after the agency's answer, and how the agency answers that, by language.
+    static let followUps: [String: [(text: String, reply: String)]] = [
+        "id": [("Udah saya coba tapi masih belum bisa min, gimana lagi ya?",
+                "Mohon maaf masih terkendala, Kak 🙏 Boleh kirim tangkapan layar atau detail kendalanya lewat DM? Kami bantu cek langsung."),
+               ("Makasih infonya min. Kalau online bisa juga kah?",
+                "Bisa, Kak. Pengajuan daring ada di https://layanan.contoh.go.id; berkasnya diunggah dalam bentuk foto atau PDF ya 🙏"),
+               ("Sudah DM ya kak, ditunggu balasannya", "Siap, Kak, DM-nya sudah kami terima dan sedang kami proses. Terima kasih sudah menunggu 🙏"),
+               ("Tapi sampai sekarang belum ada petugas yang datang 😕",
+                "Mohon maaf atas keterlambatannya, Kak 🙏 Sudah kami tanyakan lagi ke tim lapangan dan kami kabari jadwal kedatangannya hari ini."),
+               ("Oke min, berarti bawa fotokopi juga ya?", "Betul, Kak: bawa berkas asli dan satu lembar fotokopinya ya 🙏")],
+        "en": [("I tried that but it still doesn't work. What else can I do?",
+                "Sorry it still isn't working 🙏 Could you DM us a screenshot or the details? We'll look into it directly."),
+               ("Thanks! Is there an online option too?", "Yes: you can apply online at https://layanan.contoh.go.id, uploading photos or PDFs of the documents."),
+               ("I've sent a DM with the details.", "Thank you, we've received your DM and are working on it 🙏"),
+               ("Still no one has come to fix it.", "We're sorry for the delay 🙏 We've chased the field team and will tell you today when they'll come.")],
     ]
 
     /// The agency's answers, by kind and language.

@@ -119,7 +119,9 @@ public struct DemoSeeder: Sendable {
             let line = candidates.filter { $0.lang == lang }.randomElement(using: &rng) ?? rng.pick(candidates)
             var text = line.text.replacingOccurrences(of: "{place}", with: rng.pick(DemoCorpus.places))
                 .replacingOccurrences(of: "{service}", with: rng.pick(line.services.isEmpty ? DemoCorpus.services : line.services))
-            if i % 150 == 77 { text = DemoCorpus.hostile[(i / 150) % DemoCorpus.hostile.count] }
+            // Now and then a hostile account's post: shown inert, and set aside as spam like the others.
+            let hostile = i % 150 == 77
+            if hostile { text = DemoCorpus.hostile[(i / 150) % DemoCorpus.hostile.count] }
             let author = rng.pick(authors)
             let post = rng.pick(posts[platform]!)
             let id = externalID(platform)
@@ -127,7 +129,7 @@ public struct DemoSeeder: Sendable {
                                        inReplyTo: post, channel: Self.channel, url: nil, lang: line.lang)
             arrivals.append((t, record))
             let ready = importTime(t)
-            planFate(kind: line.kind, lang: line.lang, replies: line.replies, record: record, ready: ready, now: now, rng: &rng, steps: &steps,
+            planFate(kind: hostile ? .spam : line.kind, lang: line.lang, replies: line.replies, record: record, ready: ready, now: now, rng: &rng, steps: &steps,
                      arrivals: &arrivals, busy: inSurge, nextID: { externalID(platform) })
         }
         for batch in Dictionary(grouping: arrivals, by: { importTime($0.0) }) {
@@ -183,11 +185,11 @@ public struct DemoSeeder: Sendable {
             steps.append((replyAt + 600, .status(id, staff: staff, .waitingCitizen)))
         } else if followUps, rng.chance(0.3), after > 1800, let more = DemoCorpus.followUps[lang]?.randomElement(using: &rng) {
             let t = replyAt + Double.random(in: 900...min(after, 86_400), using: &rng)
-            let followUp = CommentRecord(platform: record.platform, id: nextID(), author: record.author, text: more, createdAt: t,
+            let followUp = CommentRecord(platform: record.platform, id: nextID(), author: record.author, text: more.text, createdAt: t,
                                          threadID: record.threadID, inReplyTo: record.id, channel: Self.channel, lang: lang)
             arrivals.append((t, followUp))
-            planFate(kind: .question, lang: lang, record: followUp, ready: importTime(t), now: now, rng: &rng, steps: &steps,
-                     arrivals: &arrivals, followUps: false, nextID: nextID)
+            planFate(kind: .question, lang: lang, replies: [more.reply], record: followUp, ready: importTime(t), now: now, rng: &rng,
+                     steps: &steps, arrivals: &arrivals, followUps: false, nextID: nextID)
         }
     }
 
