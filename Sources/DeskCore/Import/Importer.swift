@@ -85,7 +85,9 @@ public struct Importer: Sendable {
             }
             if futureDated > 0 { lines.append("\(file): \(futureAdvice)") }
             if let warning = BusinessCalendar.missingHolidaysWarning(yearsWithoutHolidays) {
-                lines.append("\(file): comments written \(written.map { Timestamp.utc($0.lowerBound) + " to " + Timestamp.utc($0.upperBound) } ?? ""): " + warning.en)
+                let when = written.map { $0.lowerBound == $0.upperBound ? "a comment written " + Timestamp.utc($0.lowerBound)
+                                                                          : "comments written " + Timestamp.utc($0.lowerBound) + " to " + Timestamp.utc($0.upperBound) } ?? "comments"
+                lines.append("\(file): \(when): " + warning.en)
             }
             return lines
         }
@@ -255,7 +257,7 @@ public struct Importer: Sendable {
     /// The warning for an agency answer dated before the comment it answers.
     static func answerBeforeQuestion(_ answeredAt: Date, _ comment: Comment) -> String {
         "the agency's answer is dated \(Timestamp.utc(answeredAt)), before the comment it answers (#\(comment.id), \(Timestamp.utc(comment.createdAt))): "
-            + "check the time zones of both files; it counts as answered when the comment was written"
+            + "check the time zones the answer and the comment were exported with; it counts as answered when the comment was written"
     }
 
     /// The lines (1-based) holding bytes that are not UTF-8, at most `limit`; none, quickly, for a valid file.

@@ -46,8 +46,10 @@ public struct MejaJSONLFormat: ImportFormat, ZoneAssuming {
         }
     }
 
+    /// Blank: spaces and tabs only, after a byte-order mark if the line begins with one.
     private static func isBlank(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         var i = s
+        if e - s >= 3, b[s] == 0xEF, b[s + 1] == 0xBB, b[s + 2] == 0xBF { i += 3 }
         while i < e {
             if b[i] != 0x20, b[i] != 0x09 { return false }
             i += 1

@@ -14,7 +14,7 @@ struct OverdueCommand: ParsableCommand {
     @Flag(help: "Print JSON (the DESIGN.md queue item keys).") var json = false
 
     func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if limit < 1 { throw ValidationError("--limit is a number of items, 1 or more") }
     }
 
     func run() throws {

@@ -124,8 +124,8 @@ struct EscalateCommand: ParsableCommand {
     @Flag(help: "With --overdue: count and list what would be escalated, changing nothing (before a first run on imported history, say).") var dryRun = false
 
     func validate() throws {
-        if (id == nil) == (overdue == false) { throw ValidationError("give a comment id, or --overdue (not both)") }
         if dryRun, !overdue { throw ValidationError("--dry-run goes with --overdue") }
+        if (id == nil) == (overdue == false) { throw ValidationError("give a comment id, or --overdue (not both)") }
     }
 
     func run() throws {
