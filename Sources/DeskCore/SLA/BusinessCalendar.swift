@@ -38,15 +38,12 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// The years whose holidays the calendar knows in full (see `yearsWithHolidays`).
     private var coveredYears: Set<Int>?
 
-    /// A calendar; `holidaysCover` names the years whose holidays `holidays` gives in full (by default every year it
-    /// has a holiday in).
-    public init(zone: TimeZone, week: [[Span]], holidays: [CivilDate: String] = [:], holidaysCover: Set<Int>? = nil) {
+    public init(zone: TimeZone, week: [[Span]], holidays: [CivilDate: String] = [:]) {
         precondition(week.count == 7, "a week has seven days")
         self.zone = zone
         self.week = week.map { $0.sorted { $0.start < $1.start } }
         self.holidays = holidays
         self.cache = DayCache(zone: zone)
-        self.coveredYears = holidaysCover
     }
 
     /// The years whose holidays the calendar knows in full; a deadline in another year counts every weekday as open,
