@@ -81,6 +81,50 @@ final class SLATests: XCTestCase {
         XCTAssertTrue(try test.desk.overdue(includeAtRisk: true).isEmpty)
     }
 
+    func testAnEmergencyStandardCanEscalateDayAndNightWithItsOwnGrace() throws {
+        let config = DeskConfig.parse(try TOMLFile(text: """
+            [[sla]]
+            name = "emergencies"
+            match = { tag = ["disaster"] }
+            first_response = "15m calendar"
+            next_response = "15m calendar"
+            resolution = "1d calendar"
+            escalation_grace = "15m calendar"
+
+            [[sla]]
+            name = "default"
+            first_response = "2h business"
+            next_response = "4h business"
+            resolution = "5d business"
+
+            [[sla]]
+            name = "bare"
+            match = { intent = ["praise"] }
+            first_response = "1h business"
+            escalation_grace = "30m"
+            """, path: "c.toml"))
+        XCTAssertEqual(config.issues.map(\.line), [19], "a grace without its basis is named: \(config.issues)")
+        XCTAssertEqual(config.policies[0].escalationGrace, SLADuration(15, .minutes, .calendar))
+        XCTAssertNil(config.policies[1].escalationGrace, "the desk's grace applies")
+        // Saturday night: the flood report breaches at 02:15 and is escalated at 02:31; the question waits for office hours.
+        let test = try TestDesk(now: "2026-12-05T02:00:00+07:00", config: config)
+        let desk = Desk.withReplyChecks(store: test.store, config: config, clock: test.clock, actor: test.desk.actor)
+        try Importer(desk: desk).importData(Data([
+            record("flood", at: "2026-12-05T02:00:00+07:00", text: "Banjir setinggi dada di rumah, tolong!").json.text,
+            record("ask", at: "2026-12-04T15:00:00+07:00", text: "Min, syarat bikin KTP apa ya?").json.text,
+        ].joined(separator: "\n").utf8), name: "t", format: MejaJSONLFormat())
+        XCTAssertEqual(try test.comment(.x, "flood").sla.policy, "emergencies")
+        test.set("2026-12-05T02:29:00+07:00")
+        XCTAssertEqual(try test.desk.escalateOverdue(dryRun: true), [], "breached 14 minutes: within its grace")
+        test.set("2026-12-05T02:31:00+07:00")
+        XCTAssertEqual(try test.desk.escalateOverdue(), [try test.comment(.x, "flood").id], "the question's breach counts office time only")
+        // Its stored definition carries the grace; one without keeps the text it always had.
+        XCTAssertTrue(PolicyDefinition.text(config.policies[0], calendar: config.calendar).contains("\"escalation_grace\":\"15m calendar\""))
+        XCTAssertFalse(PolicyDefinition.text(config.policies[1], calendar: config.calendar).contains("escalation_grace"))
+        XCTAssertEqual(PolicyDefinition.parse(PolicyDefinition.text(config.policies[0], calendar: config.calendar), version: 1)?.policy.escalationGrace,
+                       SLADuration(15, .minutes, .calendar))
+    }
+
     func testOverdueCountsAreGroupedByHolderAndChannelAndNameThoseOutOfTheQueue() throws {
         let test = try TestDesk(now: "2026-12-01T09:00:00+07:00")
         try test.importRecords([

@@ -168,7 +168,7 @@ public struct DeskConfig: Sendable {
             ("calendar", ["zone", "hours", "holidays", "national_holidays", "holidays_complete_for"]),
             ("humor", ["enabled", "crisis_mode"]), ("escalation", ["grace"]), ("fairness", ["passed_over"]), ("ui", ["theme"]),
         ]
-        static let policyKeys = ["name", "match", "first_response", "next_response", "resolution", "at_risk"]
+        static let policyKeys = ["name", "match", "first_response", "next_response", "resolution", "at_risk", "escalation_grace"]
 
         mutating func config() -> DeskConfig {
             var c = DeskConfig()
@@ -402,9 +402,10 @@ public struct DeskConfig: Sendable {
                     fail("sla '\(name)': at_risk must be a share such as \"25%\" or a duration such as \"30m\"", table: "sla", index: index, key: "at_risk")
                 }
             }
+            let grace = t["escalation_grace"].flatMap { target($0, named: "sla '\(name)': escalation_grace", table: "sla", index: index, key: "escalation_grace") }
             if broken { return nil }
             return SLAPolicy(name: name, match: match, firstResponse: durations[0], nextResponse: durations[1],
-                             resolution: durations[2], atRisk: risk)
+                             resolution: durations[2], atRisk: risk, escalationGrace: grace)
         }
 
         /// Parses `07:30-12:00, 13:00-16:00`; `closed` or an empty string is no span.

@@ -486,13 +486,14 @@ public final class Desk: Sendable {
     /// The comments of one page of the sweep whose breach has stood longer than the grace, escalated (or, with
     /// `dryRun`, found due).
     private func escalate(_ due: [Comment], at t: Date, dryRun: Bool) throws -> [Int64] {
-        let grace = config.escalationGrace
         var done: [Int64] = []
         let system = acting(as: .system)
         for c in due {
             guard let breachedAt = c.sla.nextDue?.dueAt else { continue }
             let policy = try store.read { try policyVersion(c.sla, $0) }
             let calendar = policy?.calendar ?? config.calendar
+            // The standard's own grace when it has one (an emergency's, day and night), else the desk's.
+            let grace = policy?.policy.escalationGrace ?? config.escalationGrace
             // The breach must have stood longer than the grace: "1d business" is one business day, as in a policy.
             let graceEnds: Date? = switch (grace.mode, grace.unit) {
             case (.business, .days): calendar.adding(businessDays: grace.amount, to: breachedAt)

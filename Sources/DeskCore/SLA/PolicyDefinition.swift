@@ -20,7 +20,7 @@ public enum PolicyDefinition {
         var holidays: [String: JSONValue] = [:]
         for (d, name) in calendar.holidays { holidays[d.description] = .string(name) }
         func list(_ a: [String]) -> JSONValue { .array(a.map { .string($0) }) }
-        return [
+        var o: [String: JSONValue] = [
             "name": .string(p.name),
             "match": ["platforms": list(p.match.platforms), "channels": list(p.match.channels),
                       "intents": list(p.match.intents), "tags": list(p.match.tags)],
@@ -30,6 +30,9 @@ public enum PolicyDefinition {
             "at_risk": .string(p.atRisk.description),
             "calendar": ["zone": .string(calendar.zone.identifier), "week": .object(week), "holidays": .object(holidays)],
         ]
+        // Only when set: a standard without its own grace keeps the text (and version) it had before there was one.
+        if let grace = p.escalationGrace { o["escalation_grace"] = .string(grace.description) }
+        return .object(o)
     }
 
     /// The policy and calendar of a stored definition; nil if the text is damaged.
@@ -51,7 +54,8 @@ public enum PolicyDefinition {
         }
         let policy = SLAPolicy(name: name, match: .init(platforms: list("platforms"), channels: list("channels"),
                                                         intents: list("intents"), tags: list("tags")),
-                               firstResponse: first, nextResponse: next, resolution: resolution, atRisk: risk)
+                               firstResponse: first, nextResponse: next, resolution: resolution, atRisk: risk,
+                               escalationGrace: o["escalation_grace"]?.stringValue.flatMap(SLADuration.init(parsing:)))
         return VersionedPolicy(policy: policy, version: version, calendar: BusinessCalendar(zone: zone, week: week, holidays: holidays))
     }
 }

@@ -21,15 +21,20 @@ public struct SLAPolicy: Hashable, Sendable, Codable {
     public var nextResponse: SLADuration
     public var resolution: SLADuration
     public var atRisk: AtRiskThreshold
+    /// How long a breach under this standard may stand before the sweep escalates it; nil: `[escalation] grace`. An
+    /// emergency standard counted day and night wants its own ("15m calendar"): the default counts office hours, so a
+    /// flood report breached on Saturday night would wait for Monday.
+    public var escalationGrace: SLADuration?
 
     public init(name: String, match: Match = Match(), firstResponse: SLADuration, nextResponse: SLADuration,
-                resolution: SLADuration, atRisk: AtRiskThreshold = .share(0.25)) {
+                resolution: SLADuration, atRisk: AtRiskThreshold = .share(0.25), escalationGrace: SLADuration? = nil) {
         self.name = name
         self.match = match
         self.firstResponse = firstResponse
         self.nextResponse = nextResponse
         self.resolution = resolution
         self.atRisk = atRisk
+        self.escalationGrace = escalationGrace
     }
 
     /// Whether the policy applies to a comment with these facts.

@@ -116,7 +116,7 @@ struct IntentCommand: ParsableCommand {
 struct EscalateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalate", abstract: "Escalate a comment to supervisors, or (--overdue) every breach older than the grace.",
-        discussion: "`meja escalate --overdue` is safe to run from cron: each breach is escalated once, and only business time counts toward the grace ([escalation] grace in config.toml).")
+        discussion: "`meja escalate --overdue` is safe to run from cron: each breach is escalated once, and only business time counts toward the grace ([escalation] grace in config.toml), unless a standard sets its own escalation_grace.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String?
     @Option(help: "Why (kept on the log).") var reason: String = "escalated by hand"
