@@ -449,6 +449,12 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(terminal.stdout.contains("OK: "), terminal.stdout)
         let sweep = try cli.runOnTerminal(["escalate", "--overdue", "--dry-run"])
         XCTAssertTrue(sweep.stdout.contains("Counting breaches past the grace: "), sweep.stdout)
+        let file = cli.dir.appendingPathComponent("log.jsonl").path
+        let export = try cli.runOnTerminal(["log", "export", "--out", file])
+        XCTAssertTrue(export.stdout.contains("Exporting the log") && export.stdout.contains("100%"), export.stdout)
+        XCTAssertFalse(try String(contentsOfFile: file, encoding: .utf8).contains("Exporting"), "the progress is not in the file")
+        let toTerminal = try cli.runOnTerminal(["log", "export"])
+        XCTAssertFalse(toTerminal.stdout.contains("Exporting the log"), "no progress between the events on the screen")
         // Piped (cron, scripts): the result alone.
         let piped = try cli.run(["log", "verify"])
         XCTAssertFalse(piped.stderr.contains("Verifying"), piped.stderr)

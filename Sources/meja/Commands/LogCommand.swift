@@ -138,9 +138,14 @@ struct LogCommand: ParsableCommand {
                 try desk.record(EventDraft(.export, payload: ["format": .string(format), "from": .time(lower), "to": .time(upper),
                                                               "destination": .string(out ?? "stdout")]))
                 if format == "csv" { sink.write(LogAudit.csvHeader) }
+                // Progress by event number when writing to a file from a terminal (seconds per million events).
+                let bar = ProgressBar("Exporting the log", enabled: out != nil && Console.stderrIsTerminal)
+                let last = try desk.store.read { try $0.lastEvent()?.seq } ?? 0
                 try LogAudit.forEach(desk.store, from: lower, to: upper) { e in
                     sink.write(format == "csv" ? LogAudit.csvRow(e) : e.json.text)
+                    bar.update(done: Int(e.seq), total: Int(last))
                 }
+                bar.finish()
                 sink.close()
             }
         }
