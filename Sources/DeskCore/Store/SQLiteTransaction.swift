@@ -175,7 +175,7 @@ final class SQLiteTransaction: StoreWriter {
         if let p = q.platform { clauses.append("platform = ?"); args.append(p.rawValue) }
         if let c = q.channel { clauses.append("lower(channel) = ?"); args.append(Author.normalizedHandle(c)) }
         if let i = q.intent { clauses.append("intent = ?"); args.append(i.rawValue) }
-        if let t = q.tag { clauses.append("tags LIKE ?"); args.append("%," + t + ",%") }
+        if let t = q.tag { clauses.append("tags LIKE ?"); args.append(Self.tagPattern(t)) }
         switch q.assignee {
         case .anyone: break
         case .unassigned: clauses.append("assignee IS NULL")
@@ -378,7 +378,7 @@ final class SQLiteTransaction: StoreWriter {
             otherArguments = Self.sameCitizen(c.author)
             for tag in Set(c.tags).sorted() {
                 others += " AND comment.tags LIKE ?"
-                otherArguments.append("%," + tag + ",%")
+                otherArguments.append(Self.tagPattern(tag))
             }
         }
         return try Int64.fetchOne(db.cachedStatement(sql: """
@@ -479,6 +479,8 @@ final class SQLiteTransaction: StoreWriter {
     private static func seconds(_ d: Date?) -> Int64? { d.map { Int64(floor($0.timeIntervalSince1970)) } }
 
     private static func tagText(_ tags: [String]) -> String { tags.isEmpty ? "" : "," + tags.joined(separator: ",") + "," }
+    /// The LIKE pattern of a comment whose `tagText` holds `tag`.
+    private static func tagPattern(_ tag: String) -> String { "%," + tag + ",%" }
 
     /// Binds the 22 columns of a comment's work state, `status` … `sla_clock` in the order both the insert and the
     /// update name them, from parameter `first` on.

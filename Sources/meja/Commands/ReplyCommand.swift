@@ -12,7 +12,7 @@ struct ReplyCommand: ParsableCommand {
             the reason is kept with the reply and on the log.
             """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
     @Option(help: "The reply text; {variables} in it are filled as in a template ({citizen.name}, {ticket.ref}, --var values).") var text: String?
     @Option(help: ArgumentHelp("A template id to render for this comment (see `meja suggest`).", valueName: "template")) var template: String?
     @Option(name: .customLong("var"), help: ArgumentHelp("Fill a variable of the template or --text, e.g. --var link=https://layanan.contoh.go.id/ktp (repeatable).", valueName: "name=value"))

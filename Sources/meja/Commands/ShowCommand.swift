@@ -9,7 +9,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show one comment with its thread, the agency's replies, its SLA clocks and its history on the log.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

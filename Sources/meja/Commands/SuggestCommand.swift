@@ -8,7 +8,7 @@ struct SuggestCommand: ParsableCommand {
         discussion: "Send one with `meja reply ID --template TEMPLATE_ID`. Templates: the shipped library plus ~/.config/meja/templates/*.toml (see docs/templates.md).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
     @Option(parsing: .unconditional, help: "How many suggestions.") var limit: Int = 5
 
     func validate() throws {

@@ -6,7 +6,7 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim", abstract: "Claim a comment for yourself. If someone else holds it, you are told who.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment id (or PLATFORM:EXTERNAL_ID).", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
 
     func run() throws {
         try guarded {
@@ -21,7 +21,7 @@ struct ClaimCommand: ParsableCommand {
 struct ReleaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "release", abstract: "Give a claimed comment back to the queue.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
 
     func run() throws {
         try guarded {
@@ -37,7 +37,7 @@ struct ReleaseCommand: ParsableCommand {
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a comment to a staff member (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
     @Argument(help: ArgumentHelp("The staff member's login name.", valueName: "staff")) var staff: String
 
     func run() throws {
@@ -55,7 +55,7 @@ struct StatusCommand: ParsableCommand {
         commandName: "status", abstract: "Set a comment's status.",
         discussion: "Settable: \(CommentStatus.settable.map(\.rawValue).joined(separator: ", ")). waiting_citizen pauses the resolution clock; closed meets it.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
     @Argument(help: ArgumentHelp("The new status.", valueName: "status")) var status: String
     @Option(help: "A note kept on the log with the change.") var note: String?
 
@@ -85,7 +85,7 @@ struct IntentCommand: ParsableCommand {
             judged by. Moving a deadline later takes a supervisor. Logged as `intent`.
             """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment id (or PLATFORM:EXTERNAL_ID).", valueName: "id")) var id: String
+    @Argument(help: GlobalOptions.commentArgument) var id: String
     @Argument(help: ArgumentHelp("The intent, in English or Indonesian (complaint or keluhan).", valueName: "intent")) var intent: String
 
     func run() throws {
@@ -118,7 +118,7 @@ struct EscalateCommand: ParsableCommand {
         commandName: "escalate", abstract: "Escalate a comment to supervisors, or (--overdue) every breach older than the grace.",
         discussion: "`meja escalate --overdue` is safe to run from cron: each breach is escalated once, and only business time counts toward the grace ([escalation] grace in config.toml), unless a standard sets its own escalation_grace.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")) var id: String?
+    @Argument(help: GlobalOptions.commentArgument) var id: String?
     @Option(help: "Why (kept on the log).") var reason: String = "escalated by hand"
     @Flag(help: "Escalate every breach that has stood longer than the configured grace.") var overdue = false
     @Flag(help: "With --overdue: count and list what would be escalated, changing nothing (before a first run on imported history, say).") var dryRun = false

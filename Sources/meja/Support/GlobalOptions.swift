@@ -10,6 +10,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The configuration file.", discussion: "Default: $XDG_CONFIG_HOME/meja/config.toml when it exists, else the shipped defaults.", valueName: "file"))
     var config: String?
 
+    /// The help of every command's comment argument: the desk's id, or the platform's (`x:1863…`), as `Desk.resolve` takes.
+    static let commentArgument = ArgumentHelp("The comment: its Meja id, or PLATFORM:EXTERNAL_ID.", valueName: "id")
+
     /// The database path these options resolve to.
     var databasePath: String { MejaPaths.database(explicit: db) }
 
