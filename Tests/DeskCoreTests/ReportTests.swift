@@ -1,4 +1,4 @@
-import DeskCore
+@testable import DeskCore
 import Foundation
 import XCTest
 
@@ -150,9 +150,18 @@ final class ReportTests: XCTestCase {
         answer.inReplyTo = "q1"
         var copy = record("a2", at: "2026-12-01T15:18:00+07:00", author: "@dinas", text: "Sudah kami cek, Kak")
         copy.inReplyTo = "q2"
-        try t.importRecords([answer, copy])
+        // A comment of the 1st that reaches the desk with its answer only now is not the day's to count (imported after).
+        var late = record("a3", at: "2026-12-01T16:10:00+07:00", author: "@dinas", text: "Sudah kami cek, Kak")
+        late.inReplyTo = "q3"
+        try t.importRecords([answer, copy, record("q3", at: "2026-12-01T16:00:00+07:00", author: "warga3"), late])
         XCTAssertEqual(try t.comment(.x, "q2").sla.respondedAt, Timestamp.parse("2026-12-01T15:18:00+07:00"), "the import moved it back")
+        XCTAssertNotNil(try t.comment(.x, "q3").sla.respondedAt)
+        let headOfDay = try XCTUnwrap(t.store.read { try $0.lastEvent(atOrBefore: before.asOf) })
+        let looked = try t.store.read { try ReportBuilder.answersImported(after: headOfDay.seq, $0) }
+        XCTAssertEqual(looked, [try t.comment(.x, "q1").id, try t.comment(.x, "q2").id],
+                       "answers the day's comments got later are looked up; q3 arrived later itself and is not")
         let after = try report(day)
+        XCTAssertEqual(after.importedAfter, 1, "q3")
         XCTAssertEqual(before.hits(.firstResponse).onTime, 1, "q2, answered on the desk")
         XCTAssertEqual(after.times(.firstResponse).calendar.max, before.times(.firstResponse).calendar.max, "q2 at the desk's 15:20")
         XCTAssertEqual(after.backlog.total, before.backlog.total, "as it stood at the end of the period")
@@ -162,7 +171,19 @@ final class ReportTests: XCTestCase {
         // A period up to now counts it, with its real time.
         let now = try report(ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 2), zone: ReportScenario.zone))
         XCTAssertEqual(now.backlog.total, 0)
-        XCTAssertEqual(now.hits(.firstResponse).onTime, 2, "q1 by its platform answer, q2")
+        XCTAssertEqual(now.hits(.firstResponse).onTime, 3, "q1 by its platform answer, q2, q3")
+    }
+
+    func testTheCommentIDsOfAnImportEventAreReadFromItsRawPayload() {
+        func ids(_ payload: String) -> ClosedRange<Int64>? {
+            var bytes = Array(payload.utf8)
+            return bytes.withUnsafeMutableBytes { ReportBuilder.commentIDs(inImportPayload: UnsafeRawBufferPointer($0)) }
+        }
+        XCTAssertEqual(ids(#"{"batch":1,"comment_ids":"2761-6391","file":"x"}"#), 2761...6391)
+        XCTAssertEqual(ids(#"{"comment_ids":"7-7"}"#), 7...7)
+        XCTAssertNil(ids(#"{"comment_ids":null,"file":"comment_ids"}"#), "a batch that added no comment")
+        XCTAssertNil(ids(#"{"file":"\"comment_ids\":\"1-9\""}"#), "a file name is escaped, not a key")
+        XCTAssertNil(ids(#"{"comment_ids":"9-1"}"#))
     }
 
     func testACommentWrittenInThePeriodButImportedAfterItIsCountedApart() throws {

@@ -62,20 +62,55 @@ public enum ReportBuilder {
     /// posted on the platform perhaps within the period, but not known at its end. As the report takes everything as
     /// it stood then, they count only as answered as the desk knew then (`answersAsOf`) — so that a report on a past
     /// period stays the same whenever it is made and matches the log up to the head it publishes. Empty, quickly, for a
-    /// report up to now.
+    /// report up to now. Comments that an import after `seq` brought in themselves (its `comment_ids`) are left out:
+    /// they were not on the desk at the report's moment, so the report does not count them at all (a history imported
+    /// after its period would otherwise be looked up comment by comment).
     static func answersImported(after seq: Int64, _ tx: any StoreReader) throws -> Set<Int64> {
-        var ids: Set<Int64> = []
+        var ids: Set<Int64> = [], arrivedLater: [ClosedRange<Int64>] = []
         let action = Array(LogAction.importBatch.rawValue.utf8), key = Array(#""responded_at":""#.utf8)
         try tx.forEachEventFields(from: seq + 1) { e in
-            guard e.action.elementsEqual(action),
-                  e.payload.withMemoryRebound(to: UInt8.self, { UTF8Search.firstOffset(of: key, in: $0, from: 0) }) != nil,
+            guard e.action.elementsEqual(action) else { return true }
+            if let range = commentIDs(inImportPayload: e.payload) { arrivedLater.append(range) }
+            guard e.payload.withMemoryRebound(to: UInt8.self, { UTF8Search.firstOffset(of: key, in: $0, from: 0) }) != nil,
                   let clocks = try? JSONValue.parse(bytes: Array(e.payload))["clocks"]?.objectValue else { return true }
             for (id, change) in clocks where change["responded_at"]?.stringValue != nil {
                 if let n = Int64(id) { ids.insert(n) }
             }
             return true
         }
-        return ids
+        guard !arrivedLater.isEmpty else { return ids }
+        arrivedLater.sort { $0.lowerBound < $1.lowerBound }
+        return ids.filter { id in
+            // The last range starting at or before `id` is the only one that can hold it (batches do not overlap).
+            var low = 0, high = arrivedLater.count
+            while low < high {
+                let mid = (low + high) / 2
+                if arrivedLater[mid].lowerBound <= id { low = mid + 1 } else { high = mid }
+            }
+            return low == 0 || !arrivedLater[low - 1].contains(id)
+        }
+    }
+
+    /// The range of comment ids an import batch event inserted (`"comment_ids":"FIRST-LAST"`), read from its raw payload.
+    static func commentIDs(inImportPayload payload: UnsafeRawBufferPointer) -> ClosedRange<Int64>? {
+        let key = Array(#""comment_ids":""#.utf8)
+        return payload.withMemoryRebound(to: UInt8.self) { bytes -> ClosedRange<Int64>? in
+            guard let start = UTF8Search.firstOffset(of: key, in: bytes, from: 0) else { return nil }
+            var i = start + key.count
+            func number() -> Int64? {
+                var n: Int64 = 0, digits = 0
+                while i < bytes.count, (48...57).contains(bytes[i]), digits < 18 {
+                    n = n * 10 + Int64(bytes[i] - 48)
+                    i += 1
+                    digits += 1
+                }
+                return digits > 0 ? n : nil
+            }
+            guard let first = number(), i < bytes.count, bytes[i] == UInt8(ascii: "-") else { return nil }
+            i += 1
+            guard let last = number(), first <= last else { return nil }
+            return first...last
+        }
     }
 }
 
