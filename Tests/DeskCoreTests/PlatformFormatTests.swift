@@ -94,10 +94,38 @@ extension PlatformFormatTests {
         let file = t.dir.appendingPathComponent("export.json")
         try Data(#"{"error": {"code": 1}, "message": "quota"}"#.utf8).write(to: file)
         XCTAssertThrowsError(try Importer(desk: t.desk).importFile(file.path)) { error in
-            XCTAssertTrue("\(error)".contains("it holds JSON, an API error response"), "\(error)")
-            XCTAssertTrue("\(error)".contains("--format"), "\(error)")
+            // A saved error body is a failed fetch: no --format reads comments out of it.
+            XCTAssertTrue("\(error)".contains("holds an API error response, not comments (1: no message)"), "\(error)")
+            XCTAssertTrue("\(error)".contains("fetch it again with a valid access token"), "\(error)")
+            XCTAssertFalse("\(error)".contains("--format"), "\(error)")
+        }
+        try Data(#"{"kind": 1, "items": 2}"#.utf8).write(to: file)
+        XCTAssertThrowsError(try Importer(desk: t.desk).importFile(file.path)) { error in
+            XCTAssertTrue("\(error)".contains("could not be recognised (it holds JSON, an object with keys items, kind); name it with --format"), "\(error)")
         }
         XCTAssertEqual(ImportFormats.unrecognised(Data(#"{"kind": 1, "items": 2}"#.utf8)), "it holds JSON, an object with keys items, kind")
+    }
+
+    func testAFileWhoseFirstCommentIsHugeIsStillRecognised() throws {
+        // A Mastodon status in the API's own key order: its content (here 200 KB) comes before the account.
+        let content = "<p>" + String(repeating: "Jalan di depan rumah saya rusak parah. ", count: 5_200) + "</p>"
+        let status = #"[{"id":"1","created_at":"2026-11-30T01:00:00.000Z","in_reply_to_id":null,"content":"\#(content)","account":{"id":"9","acct":"warga","display_name":"W"},"mentions":[]}]"#
+        let data = Data(status.utf8)
+        XCTAssertGreaterThan(data.count, 128 * 1024)
+        XCTAssertEqual(ImportFormats.detect(data, fileName: "notifications.json")?.name, "mastodon")
+    }
+
+    func testAFormatNamedByHandThatReadsNothingSaysWhatTheFileLooksLike() throws {
+        let t = try TestDesk()
+        let file = t.dir.appendingPathComponent("comments.json")
+        try PlatformFixture.data("facebook-comments.json").write(to: file)
+        let summary = try Importer(desk: t.desk).importFile(file.path, format: InstagramFormat())
+        XCTAssertEqual(summary.accepted, 0)
+        XCTAssertEqual(summary.warnings.first?.description,
+                       "\(file.path): nothing was read as instagram, but the file looks like facebook: leave --format off to have it detected, or name --format facebook")
+        // Named rightly, no such word.
+        let right = try Importer(desk: try TestDesk().desk).importFile(file.path, format: FacebookFormat())
+        XCTAssertFalse(right.warnings.contains { $0.description.contains("looks like") })
     }
 
     func testMastodonPagesInEveryWrapping() throws {

@@ -284,6 +284,67 @@ final class PlatformImportTests: XCTestCase {
         try assertAnswered(t, .x, "801", at: "2026-11-30T01:20:00Z")
     }
 
+    func testAnEditFetchedInALaterExportIsTheCommentAlreadyOnTheDesk() throws {
+        let t = try desk()
+        let users = #""includes":{"users":[{"id":"7","username":"ani"}]}"#
+        try importText(t, #"{"data":[{"id":"901","edit_history_tweet_ids":["901"],"created_at":"2026-11-30T01:00:00.000Z","conversation_id":"901","author_id":"7","text":"@diskominfo_contoh jalan rusak"}],"# + users + "}", XV2Format())
+        // The next day's export holds the edited version only, under its new id.
+        let s = try importText(t, #"{"data":[{"id":"902","edit_history_tweet_ids":["901","902"],"created_at":"2026-11-30T01:05:00.000Z","conversation_id":"901","author_id":"7","text":"@diskominfo_contoh jalan rusak, sudah 2 minggu!"}],"# + users + "}", XV2Format())
+        XCTAssertEqual([s.accepted, s.duplicates], [0, 1])
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "902") }, "no second queue item")
+        let first = try t.comment(.x, "901")
+        XCTAssertEqual(s.warnings.map(\.message), ["an edit of #\(first.id) (x post 901), which is on the desk: the desk keeps the words it first imported; read the edit on the platform"])
+        XCTAssertEqual(first.text, "@diskominfo_contoh jalan rusak", "its words are the log's")
+        // The same edit again says nothing new.
+        let again = try importText(t, #"{"data":[{"id":"902","edit_history_tweet_ids":["901","902"],"created_at":"2026-11-30T01:05:00.000Z","conversation_id":"901","author_id":"7","text":"@diskominfo_contoh jalan rusak"}],"# + users + "}", XV2Format())
+        XCTAssertEqual([again.accepted, again.duplicates, again.warnings.count], [0, 1, 0])
+    }
+
+    func testARecordAlreadyOnTheDeskWithOtherWordsOrAnotherWriterIsNamed() throws {
+        let t = try desk()
+        try t.importRecords([record("w1", at: "2026-11-30T08:00:00+07:00", author: "warga", text: "Bansos belum cair")])
+        let id = try t.comment(.x, "w1").id
+        let s = try t.importRecords([
+            record("w1", at: "2026-11-30T08:00:00+07:00", author: "warga", text: "Bansos belum cair"),
+            record("w1", at: "2026-11-30T08:00:00+07:00", author: "warga", text: "Bansos belum cair (EDIT: sudah 3 bulan)"),
+            record("w1", at: "2026-11-30T09:00:00+07:00", author: "other", text: "Minta info lowongan"),
+        ])
+        XCTAssertEqual([s.accepted, s.duplicates], [0, 2])
+        XCTAssertEqual(s.warnings.map(\.line), [2])
+        XCTAssertTrue(s.warnings[0].message.hasPrefix("already on the desk as #\(id), with other words (edited on the platform?)"), s.warnings[0].message)
+        XCTAssertEqual(s.rejected.map(\.line), [3], "another citizen's message under the same id is not silently dropped")
+        XCTAssertEqual(s.rejected.first?.message,
+                       "id w1 is already on the desk as #\(id), written by @warga; this comment by @other was not imported: two comments cannot share an id (check the file's ids)")
+        XCTAssertEqual(try t.comment(.x, "w1").text, "Bansos belum cair")
+    }
+
+    func testTheAgencysOwnTweetFromItsArchiveIsNotACitizensCommentInAnotherFile() throws {
+        let archive = #"window.YTD.tweets.part0 = [{"tweet":{"id_str":"102","in_reply_to_status_id_str":"101","full_text":"@rina_w Mohon DM nomor antrean Anda","created_at":"Tue Dec 01 02:30:00 +0000 2026"}}]"#
+        let mentions = #"""
+            {"data":[{"id":"101","created_at":"2026-12-01T02:00:00.000Z","conversation_id":"101","author_id":"5","text":"@kominfo_ri antrean saya hilang"},
+                     {"id":"102","created_at":"2026-12-01T02:30:00.000Z","conversation_id":"101","author_id":"9","text":"@rina_w Mohon DM nomor antrean Anda",
+                      "referenced_tweets":[{"type":"replied_to","id":"101"}]}],
+             "includes":{"users":[{"id":"5","username":"rina_w"},{"id":"9","username":"kominfo_ri"}]}}
+            """#
+        // The archive first, then a mentions file, on a desk with no channels configured (a first day).
+        let t = try TestDesk()
+        let a = try importText(t, archive, XV2Format())
+        XCTAssertEqual(a.replies + a.agencyPosts, 1)
+        let m = try importText(t, mentions, XV2Format())
+        XCTAssertEqual([m.accepted, m.duplicates], [1, 1], "Rina's comment; the agency's answer is already on the desk")
+        XCTAssertNil(try t.store.read { try $0.comment(platform: .x, externalID: "102") }, "not a citizen's comment waiting for an answer")
+        XCTAssertEqual(m.warnings.map(\.line), [2])
+        XCTAssertTrue(m.warnings[0].message.contains("list @kominfo_ri in [agency].channels"), m.warnings[0].message)
+        // The other way round: the comment already taken for a citizen's is named, and the answer is not stored twice.
+        let u = try TestDesk()
+        try importText(u, mentions, XV2Format())
+        let taken = try u.comment(.x, "102")
+        let b = try importText(u, archive, XV2Format())
+        XCTAssertEqual([b.replies, b.agencyPosts, b.duplicates], [0, 0, 1])
+        XCTAssertTrue(b.warnings.contains { $0.message.contains("on the desk as a citizen's comment, #\(taken.id)") }, "\(b.warnings)")
+        XCTAssertNil(try u.store.read { try $0.reply(platform: .x, externalID: "102") })
+    }
+
     func testTheAgencysMastodonNameOnAnotherServerIsKeptAndAskedAbout() throws {
         let t = try desk() // channels = ["@diskominfo_contoh"], written without its server
         let s = try importText(t, #"""

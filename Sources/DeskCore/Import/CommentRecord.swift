@@ -22,6 +22,9 @@ public struct CommentRecord: Hashable, Sendable {
     /// True for a message the file gives only as context (X's `includes.tweets`: the tweets its tweets refer to,
     /// anyone's): imported when the agency wrote it — its answer, which stops a clock — and passed over otherwise.
     public var onlyIfAgency = false
+    /// The platform's ids of this post's earlier versions, oldest first (X's `edit_history_tweet_ids` before this one's):
+    /// when one of them is already on the desk, this is an edit of that comment, not a new one.
+    public var earlierVersions: [String] = []
 
     public init(platform: Platform, id: String, author: Author, text: String, createdAt: Date, threadID: String? = nil,
                 inReplyTo: String? = nil, channel: String? = nil, url: String? = nil, lang: String? = nil, fromAgency: Bool = false) {

@@ -29,10 +29,32 @@ public enum ImportFormats {
     }
 
     /// The most likely format of a file from its first bytes and name, or nil when nothing fits.
+    ///
+    /// The first 64 KiB tell nearly every file; when they fit nothing, a larger start is read (up to 64 MiB): a first
+    /// comment of a few megabytes can hold the fields a format is told by (a Mastodon status's `content` comes before
+    /// `account`).
     public static func detect(_ data: Data, fileName: String) -> (any ImportFormat)? {
-        let sample = SafeText.decode(data.prefix(64 * 1024))
-        let scored = all.map { ($0, $0.confidence(sample: sample, fileName: fileName)) }.filter { $0.1 > 0 }
-        return scored.max { $0.1 < $1.1 }?.0
+        var size = 64 * 1024
+        while true {
+            let sample = SafeText.decode(data.prefix(size))
+            let scored = all.map { ($0, $0.confidence(sample: sample, fileName: fileName)) }.filter { $0.1 > 0 }
+            if let best = scored.max(by: { $0.1 < $1.1 })?.0 { return best }
+            guard data.count > size, size < 64 << 20 else { return nil }
+            size = min(data.count, 64 << 20)
+        }
+    }
+
+    /// The message of an API error body (`JSONShape.apiError`) when that is what the file holds: a fetch or export that
+    /// failed and was saved as if it had worked.
+    public static func apiError(_ data: Data) -> String? {
+        var error: String?
+        var first = true
+        PlatformPages.read(data) { page in
+            guard first else { return }
+            first = false
+            if case .value(let v, _) = page { error = JSONShape.apiError(v) }
+        }
+        return error.map { SafeText.forMessage($0, limit: 300) }
     }
 
     /// Whether a file is a platform listing with nothing in it — what an API gives when nothing is new since the last

@@ -155,11 +155,22 @@ public struct Importer: Sendable {
             var empty = Summary(file: path, format: "none", detected: false, sha256: EventChain.sha256Hex(data))
             empty.warnings = [FileIssue(file: path, line: nil, "holds an empty listing (no comments): nothing to import")]
             return empty
+        } else if let error = ImportFormats.apiError(data) {
+            throw DeskError.invalidInput("\(path): holds an API error response, not comments (\(error)): the export or fetch failed; "
+                + "fetch it again with a valid access token and the permissions it needs, then import the new file")
         } else {
             throw DeskError.invalidInput("\(path): the format could not be recognised (\(ImportFormats.unrecognised(data))); name it with --format (\(ImportFormats.all.map(\.name).joined(separator: ", ")))")
         }
         let reading = assumedZone.flatMap { zone in (chosen as? any ZoneAssuming)?.assuming(zone) } ?? chosen
-        return try importData(data, name: path, format: reading, detected: format == nil, progress: progress)
+        var summary = try importData(data, name: path, format: reading, detected: format == nil, progress: progress)
+        // A format named by hand that read nothing: say which one the file looks like.
+        if format != nil, summary.accepted + summary.replies + summary.agencyPosts + summary.duplicates == 0, !summary.rejected.isEmpty,
+           let looks = ImportFormats.detect(data, fileName: url.lastPathComponent), looks.name != chosen.name {
+            summary.warnings.insert(FileIssue(file: path, line: nil,
+                "nothing was read as \(chosen.name), but the file looks like \(looks.name): leave --format off to have it detected, "
+                    + "or name --format \(looks.name)"), at: 0)
+        }
+        return summary
     }
 
     /// Imports records already read into memory (the file name is used in messages and on the log).
@@ -254,6 +265,55 @@ public struct Importer: Sendable {
         return summary
     }
 
+    /// A message's platform and the platform's id of it.
+    struct PlatformID: Hashable {
+        var platform: Platform
+        var id: String
+    }
+
+    /// The citizens' records of a batch that are stored as the agency's messages, looked up per platform in one statement
+    /// (only on platforms with any reply; `presence` caches which).
+    private static func storedAgencyMessages(among items: [Prepared], presence: inout [Platform: (any: Bool, pending: Bool)],
+                                             _ tx: any StoreReader) throws -> Set<PlatformID> {
+        var ids: [Platform: [String]] = [:]
+        for item in items where !item.passedOver && !item.isAgency {
+            guard case .success(let r) = item.result else { continue }
+            ids[r.platform, default: []].append(r.id)
+        }
+        var found: Set<PlatformID> = []
+        for (platform, list) in ids {
+            let present = try presence[platform] ?? tx.replyPresence(platform: platform)
+            presence[platform] = present
+            guard present.any else { continue }
+            for id in try tx.replyExternalIDs(platform: platform, among: list) { found.insert(PlatformID(platform: platform, id: id)) }
+        }
+        return found
+    }
+
+    /// How a record whose (platform, id) is already on the desk compares with the comment stored under it.
+    enum StoredComparison: Equatable {
+        case same
+        /// The same writer (by account id, or by handle when an id is missing), other words.
+        case edited(StoredWords)
+        /// Someone else: the file reuses an id.
+        case otherWriter(StoredWords)
+    }
+
+    static func compareWithStored(_ record: CommentRecord, _ tx: any StoreReader) throws -> StoredComparison {
+        guard let stored = try tx.storedWords(platform: record.platform, externalID: record.id) else { return .same }
+        let sameWriter = if let a = record.author.id, let b = stored.authorID { a == b } else { record.author.handle == stored.authorHandle }
+        if !sameWriter { return .otherWriter(stored) }
+        return stored.text == record.text ? .same : .edited(stored)
+    }
+
+    /// The newest of a post's earlier versions that is on the desk, with its platform id.
+    static func storedEarlierVersion(of record: CommentRecord, _ tx: any StoreReader) throws -> (String, StoredWords)? {
+        for earlier in record.earlierVersions.reversed() {
+            if let stored = try tx.storedWords(platform: record.platform, externalID: earlier) { return (earlier, stored) }
+        }
+        return nil
+    }
+
     /// The warning for an agency answer dated before the comment it answers.
     static func answerBeforeQuestion(_ answeredAt: Date, _ comment: Comment) -> String {
         "the agency's answer is dated \(Timestamp.utc(answeredAt)), before the comment it answers (#\(comment.id), \(Timestamp.utc(comment.createdAt))): "
@@ -325,6 +385,9 @@ public struct Importer: Sendable {
                 responded(try desk.respond(to: c, at: at, tx))
             }
         }
+        // The agency's own messages stored as its answers (from its archive, or a file that marked them) that come again
+        // in a file that does not say they are the agency's (no channels configured): not citizens' comments.
+        let storedAsAgency = try Self.storedAgencyMessages(among: items, presence: &presence, tx)
         // Platform importers hand records over oldest first, so a batch's lines need not be in order.
         let lines = "\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"
         // The batch's records are read in place, field by field: a copy of a whole record retains every string in it.
@@ -352,6 +415,15 @@ public struct Importer: Sendable {
                                   threadKey: record.threadID ?? parent?.threadKey ?? parentReply?.threadKey ?? record.inReplyTo ?? record.id,
                                   text: record.text, sentAt: record.createdAt, author: Author.normalizedHandle(record.author.handle),
                                   source: .imported)
+                // The same message taken for a citizen's comment by an earlier file (which did not say it was the agency's).
+                if let stored = try tx.storedWords(platform: record.platform, externalID: record.id) {
+                    counts.duplicates += 1
+                    warnings.append(FileIssue(file: file, line: items[index].line,
+                        "this message of the agency's is on the desk as a citizen's comment, #\(stored.id), from a file that did not "
+                            + "say it was the agency's: set its status to closed (it needs no answer), and list the account in "
+                            + "[agency].channels so that its messages are known"))
+                    continue
+                }
                 // Context repeats on every page that refers to it: only a listed message counts as already on the desk.
                 guard let replyID = try tx.insertReply(reply) else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
                 agencyReplies.append([.int(replyID), .time(record.createdAt), .string(CommentWords.hex(CommentWords.fingerprint(of: reply))),
@@ -372,6 +444,23 @@ public struct Importer: Sendable {
                 let caughtUp = try desk.catchUp(with: reply, answering: parent, tx)
                 joined += caughtUp.joined
                 try catchingUp(caughtUp.clocks)
+                continue
+            }
+            if storedAsAgency.contains(PlatformID(platform: record.platform, id: record.id)) {
+                counts.duplicates += 1
+                warnings.append(FileIssue(file: file, line: items[index].line,
+                    "the agency's own message, already on the desk as its answer (from another file): list "
+                        + "@\(SafeText.forMessage(record.author.handle)) in [agency].channels so that the agency's messages are known as its own"))
+                continue
+            }
+            // A later export fetches an edited post under its new id; it is the comment already on the desk.
+            if !record.earlierVersions.isEmpty, let (earlier, stored) = try Self.storedEarlierVersion(of: record, tx) {
+                counts.duplicates += 1
+                if stored.text != record.text {
+                    warnings.append(FileIssue(file: file, line: items[index].line,
+                        "an edit of #\(stored.id) (\(record.platform.rawValue) post \(earlier)), which is on the desk: the desk keeps the words it first "
+                            + "imported; read the edit on the platform"))
+                }
                 continue
             }
             // The parent decides the conversation (when the record names no thread) and whether this message
@@ -413,7 +502,23 @@ public struct Importer: Sendable {
                                   createdAt: record.createdAt, threadID: record.threadID, threadKey: threadKey,
                                   inReplyTo: record.inReplyTo, channel: record.channel.map(Author.normalizedHandle), url: record.url,
                                   lang: record.lang, importedAt: now, intent: intent, sentiment: items[index].sentiment, tags: items[index].tags, sla: sla)
-            guard let id = try tx.insertComment(comment) else { counts.duplicates += 1; continue }
+            guard let id = try tx.insertComment(comment) else {
+                // Already on the desk: the same comment again (re-importing is a no-op), edited since, or a clash of ids.
+                switch try Self.compareWithStored(record, tx) {
+                case .same: counts.duplicates += 1
+                case .edited(let stored):
+                    counts.duplicates += 1
+                    warnings.append(FileIssue(file: file, line: items[index].line,
+                        "already on the desk as #\(stored.id), with other words (edited on the platform?): the desk keeps the words it "
+                            + "first imported; read the new ones on the platform"))
+                case .otherWriter(let stored):
+                    rejected.append(FileIssue(file: file, line: items[index].line,
+                        "id \(SafeText.forMessage(record.id)) is already on the desk as #\(stored.id), written by "
+                            + "@\(SafeText.forMessage(stored.authorHandle)); this comment by @\(SafeText.forMessage(record.author.handle)) was "
+                            + "not imported: two comments cannot share an id (check the file's ids)"))
+                }
+                continue
+            }
             counts.accepted += 1
             summary.written = summary.written.map { min($0.lowerBound, record.createdAt)...max($0.upperBound, record.createdAt) }
                 ?? record.createdAt...record.createdAt

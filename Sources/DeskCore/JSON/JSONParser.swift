@@ -219,6 +219,15 @@ struct JSONParser {
         return .double(d)
     }
 
+    /// A raw control byte inside a string: a line break there most often means the line was cut off (a truncated
+    /// export), not a text that forgot to escape it.
+    private static func controlInString(_ c: UInt8, at offset: Int) -> Failure {
+        if c == 0x0A || c == 0x0D {
+            return Failure(message: "the line ends inside a string (is the line cut off? a line break within a text is written \\n)", offset: offset)
+        }
+        return Failure(message: "control character inside a string (escape it)", offset: offset)
+    }
+
     private mutating func string() throws -> String {
         i += 1
         let start = i
@@ -231,7 +240,7 @@ struct JSONParser {
                 return s
             }
             if c == UInt8(ascii: "\\") { break }
-            if c < 0x20 { throw Failure(message: "control character inside a string (escape it)", offset: i) }
+            if c < 0x20 { throw Self.controlInString(c, at: i) }
             i += 1
         }
         var out: [UInt8] = Array(bytes[start..<i])
@@ -241,7 +250,7 @@ struct JSONParser {
                 i += 1
                 return String(decoding: out, as: UTF8.self)
             }
-            if c < 0x20 { throw Failure(message: "control character inside a string (escape it)", offset: i) }
+            if c < 0x20 { throw Self.controlInString(c, at: i) }
             if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
             i += 1
             guard i < bytes.count else { break }

@@ -21,6 +21,9 @@ public protocol DeskStore: AnyObject, Sendable {
 public protocol StoreReader {
     func comment(id: Int64) throws -> Comment?
     func comment(platform: Platform, externalID: String) throws -> Comment?
+    /// Who wrote the comment stored under (platform, external id), and its words: what a record with the same id is
+    /// compared with when it is imported again.
+    func storedWords(platform: Platform, externalID: String) throws -> StoredWords?
     /// Comments of a queue in the desk's order (breached, at risk, by due time, oldest first).
     func queue(_ query: QueueQuery) throws -> [Comment]
     func counts(_ query: QueueQuery) throws -> QueueCounts
@@ -63,6 +66,8 @@ public protocol StoreReader {
     /// Whether any reply, and any reply still waiting for its comment, exists on a platform (lets imports
     /// skip lookups that cannot find anything).
     func replyPresence(platform: Platform) throws -> (any: Bool, pending: Bool)
+    /// Which of `ids` are stored as the agency's messages (replies) on `platform`.
+    func replyExternalIDs(platform: Platform, among ids: [String]) throws -> Set<String>
     /// Whether some comments on a platform are filed under the id of the message they answer, because it was not on
     /// the desk when they came (lets imports skip looking for them when a comment arrives).
     func commentsAwaitParent(platform: Platform) throws -> Bool
@@ -202,4 +207,12 @@ public struct SortColumns: Sendable, Hashable {
     public var dueAt: Int64?
     public var atRiskAt: Int64?
     public var clock: String?
+}
+
+/// A stored comment's id, writer and words (`StoreReader.storedWords`).
+public struct StoredWords: Equatable, Sendable {
+    public var id: Int64
+    public var authorID: String?
+    public var authorHandle: String
+    public var text: String
 }

@@ -64,6 +64,12 @@ final class SQLiteTransaction: StoreWriter {
                           [platform.rawValue, externalID]).first
     }
 
+    func storedWords(platform: Platform, externalID: String) throws -> StoredWords? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, author_id, author_handle, text FROM comment WHERE platform = ? AND external_id = ?"),
+                         arguments: [platform.rawValue, externalID])
+            .map { StoredWords(id: $0[0], authorID: $0[1], authorHandle: $0[2], text: $0[3]) }
+    }
+
     func forEachOpenSLA(_ body: (Int64, SLARecord) throws -> Void) throws {
         try forEachSLA(where: "active = 1") { id, sla, _ in try body(id, sla) }
     }
@@ -552,6 +558,15 @@ final class SQLiteTransaction: StoreWriter {
                    EXISTS (SELECT 1 FROM reply WHERE platform = ? AND comment_id IS NULL AND in_reply_to IS NOT NULL)
             """), arguments: [platform.rawValue, platform.rawValue])
         return (row?[0] ?? false, row?[1] ?? false)
+    }
+
+    func replyExternalIDs(platform: Platform, among ids: [String]) throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        // One statement for a batch: SQLite walks the list and probes the (platform, external_id) index for each.
+        let list = JSONValue.array(ids.map { .string($0) }).text
+        return Set(try String.fetchAll(db.cachedStatement(sql: """
+            SELECT r.external_id FROM json_each(?) AS j JOIN reply AS r ON r.platform = ? AND r.external_id = j.value
+            """), arguments: [list, platform.rawValue]))
     }
 
     func commentsAwaitParent(platform: Platform) throws -> Bool {

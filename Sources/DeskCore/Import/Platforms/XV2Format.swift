@@ -153,8 +153,12 @@ public struct XV2Format: ImportFormat {
         }
         let url = author.id != nil && author.handle != PlatformFields.missingAuthor.handle
             ? "https://x.com/\(author.handle)/status/\(id)" : "https://x.com/i/web/status/\(id)"
-        return CommentRecord(platform: .x, id: id, author: author, text: expanded(text, note?.fields("entities") != nil ? note! : t), createdAt: created,
-                             threadID: t.string("conversation_id"), inReplyTo: inReplyTo, url: url, lang: t.language("lang"))
+        var record = CommentRecord(platform: .x, id: id, author: author, text: expanded(text, note?.fields("entities") != nil ? note! : t),
+                                   createdAt: created, threadID: t.string("conversation_id"), inReplyTo: inReplyTo, url: url, lang: t.language("lang"))
+        if let versions = t.array("edit_history_tweet_ids")?.compactMap(\.stringValue), let own = versions.firstIndex(of: id) {
+            record.earlierVersions = Array(versions[..<own])
+        }
+        return record
     }
 
     /// An API v1.1 tweet written by `user`; nil for a retweet.
