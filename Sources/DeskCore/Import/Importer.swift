@@ -420,7 +420,7 @@ public struct Importer: Sendable {
                     counts.duplicates += 1
                     warnings.append(FileIssue(file: file, line: items[index].line,
                         "this message of the agency's is on the desk as a citizen's comment, #\(stored.id), from a file that did not "
-                            + "say it was the agency's: set its status to closed (it needs no answer), and list the account in "
+                            + "say it was the agency's: `meja status \(stored.id) no_reply_needed` takes it off the queue; list the account in "
                             + "[agency].channels so that its messages are known"))
                     continue
                 }
