@@ -295,7 +295,7 @@ public struct Importer: Sendable {
         case same
         /// The same writer (by account id, or by handle when an id is missing), other words.
         case edited(StoredWords)
-        /// Someone else: the file reuses an id.
+        /// Another writer: a renamed account (when the platform gives no account id), or a file that reuses an id.
         case otherWriter(StoredWords)
     }
 
@@ -512,10 +512,13 @@ public struct Importer: Sendable {
                         "already on the desk as #\(stored.id), with other words (edited on the platform?): the desk keeps the words it "
                             + "first imported; read the new ones on the platform"))
                 case .otherWriter(let stored):
-                    rejected.append(FileIssue(file: file, line: items[index].line,
+                    // A platform never gives two comments one id, but an account may be renamed between two exports: kept
+                    // as it is, and named, since a hand-made file may also have given two comments the same id.
+                    counts.duplicates += 1
+                    warnings.append(FileIssue(file: file, line: items[index].line,
                         "id \(SafeText.forMessage(record.id)) is already on the desk as #\(stored.id), written by "
-                            + "@\(SafeText.forMessage(stored.authorHandle)); this comment by @\(SafeText.forMessage(record.author.handle)) was "
-                            + "not imported: two comments cannot share an id (check the file's ids)"))
+                            + "@\(SafeText.forMessage(stored.authorHandle)), but this line names @\(SafeText.forMessage(record.author.handle)): "
+                            + "the desk keeps #\(stored.id) as it is (a renamed account, or two comments given the same id: check the file's ids)"))
                 }
                 continue
             }
