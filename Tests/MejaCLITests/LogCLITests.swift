@@ -61,6 +61,55 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(csv.stdout.split(separator: "\n").first, "seq,at,actor,action,subject,payload,prev,hash")
     }
 
+    func testAnExportReplacesItsFileOnlyWhenWholeAndWritesWhereALinkPoints() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        let fm = FileManager.default
+        let kept = try cli.write("kept.jsonl", "an earlier export\n")
+        XCTAssertEqual(chmod(kept, 0o600), 0)
+        // Through a symbolic link: the file it points to gets the export, keeping its permissions; the link stays a link.
+        let link = cli.dir.appendingPathComponent("latest.jsonl").path
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: "kept.jsonl")
+        let export = try cli.run(["log", "export", "--out", link])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: link), "kept.jsonl")
+        let first = try String(contentsOfFile: kept, encoding: .utf8)
+        XCTAssertTrue(first.hasPrefix(#"{"action":"#) && first.split(separator: "\n").count > 1_000, String(first.prefix(200)))
+        XCTAssertEqual((try fm.attributesOfItem(atPath: kept)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: cli.dir.path).filter { $0.contains(".partial-") }, [])
+        // Cut short: the export is killed while it waits for another writer (it has opened its destination by then).
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", cli.database]
+        let input = Pipe(), output = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = output
+        try holder.run()
+        // A write first (of nothing that changes), so that the write-ahead log the export opens is not empty: opening a
+        // database whose log is empty would itself wait for the lock.
+        input.fileHandleForWriting.write(Data("PRAGMA user_version = 0;\nBEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        XCTAssertEqual(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self), "locked\n")
+        let cut = try cli.start(["log", "export", "--out", "kept.jsonl"])
+        var partial: String?
+        for _ in 0..<500 where partial == nil {
+            partial = try fm.contentsOfDirectory(atPath: cli.dir.path).first { $0.hasPrefix(".kept.jsonl.partial-") }
+            if partial == nil { usleep(10_000) }
+        }
+        kill(cut.process.processIdentifier, SIGKILL)
+        let killed = cut.wait()
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        XCTAssertNotNil(partial, "the export writes beside its destination: \(killed.stderr)")
+        XCTAssertEqual(try String(contentsOfFile: kept, encoding: .utf8), first, "an export cut short replaces nothing")
+        // A device is written in place, never replaced by a file; a full one is an error in words, not a crash.
+        let full = try cli.run(["log", "export", "--out", "/dev/full"])
+        XCTAssertEqual(full.status, 1)
+        XCTAssertTrue(full.stderr.contains("cannot write /dev/full: No space left on device"), full.stderr)
+        var info = stat()
+        XCTAssertEqual(stat("/dev/full", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/full is still a device")
+    }
+
     func testAClockSetBackCannotDateAnActionBeforeTheLog() throws {
         let cli = try CLIHarness()
         try seed(cli, comments: 2)

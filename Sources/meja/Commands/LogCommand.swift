@@ -134,19 +134,20 @@ struct LogCommand: ParsableCommand {
                     throw CLIError(message: "--from (\(from ?? "")) must not come after --to (\(to ?? ""))", code: 64)
                 }
                 // The destination is opened before the export is logged: an export that cannot be written is not one.
+                // An export cut short (killed, disk full) leaves whatever was at the destination as it was.
                 let sink = try OutputSink(path: out)
                 try desk.record(EventDraft(.export, payload: ["format": .string(format), "from": .time(lower), "to": .time(upper),
                                                               "destination": .string(out ?? "stdout")]))
-                if format == "csv" { sink.write(LogAudit.csvHeader) }
+                if format == "csv" { try sink.write(LogAudit.csvHeader) }
                 // Progress by event number when writing to a file from a terminal (seconds per million events).
                 let bar = ProgressBar("Exporting the log", enabled: out != nil && Console.stderrIsTerminal)
                 let last = try desk.store.read { try $0.lastEvent()?.seq } ?? 0
                 try LogAudit.forEach(desk.store, from: lower, to: upper) { e in
-                    sink.write(format == "csv" ? LogAudit.csvRow(e) : e.json.text)
+                    try sink.write(format == "csv" ? LogAudit.csvRow(e) : e.json.text)
                     bar.update(done: Int(e.seq), total: Int(last))
                 }
                 bar.finish()
-                sink.close()
+                try sink.close()
             }
         }
 
@@ -200,40 +201,6 @@ struct LogCommand: ParsableCommand {
                 }
             }
         }
-    }
-}
-
-/// Lines to a file or to standard output (through `Console`), buffered.
-final class OutputSink {
-    /// The file written, or nil for standard output.
-    private let file: FileHandle?
-    private var buffer = ""
-
-    init(path: String?) throws {
-        if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
-                throw CLIError(message: "cannot write \(path)", code: 1)
-            }
-            file = h
-        } else {
-            file = nil
-        }
-    }
-
-    func write(_ line: String) {
-        buffer += line
-        buffer += "\n"
-        if buffer.utf8.count > 1 << 20 { flush() }
-    }
-
-    func flush() {
-        if let file { file.write(Data(buffer.utf8)) } else { Console.write(buffer, to: .output) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() {
-        flush()
-        try? file?.close()
     }
 }
 

@@ -58,15 +58,9 @@ struct ReportCommand: ParsableCommand {
             }
             let text = ReportFormat(rawValue: format)!.render(report, audience: isPublic ? .public : .supervisors(lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()),
                                                               width: out == nil ? Console.width : 100)
-            if let out {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-                } catch {
-                    throw CLIError(message: "cannot write \(out): \(error.localizedDescription)", code: 1)
-                }
-            } else {
-                Console.write(text, to: .output)
-            }
+            let sink = try OutputSink(path: out)
+            try sink.append(text)
+            try sink.close()
         }
     }
 

@@ -35,14 +35,14 @@ struct ToneCommand: ParsableCommand {
             for line in lines {
                 let v = governor.verdict(String(line))
                 if json {
-                    sink.write(v.json.text)
+                    try sink.write(v.json.text)
                 } else {
-                    sink.write("humor \(v.humorAllowed.rawValue)  \(v.lang.rawValue)  sentiment \(String(format: "%+.2f", v.sentiment))  "
+                    try sink.write("humor \(v.humorAllowed.rawValue)  \(v.lang.rawValue)  sentiment \(String(format: "%+.2f", v.sentiment))  "
                                + (v.sensitive.isEmpty ? "" : "sensitive: \(v.sensitive.joined(separator: ","))  ")
                                + (v.joking ? "joking  " : "") + "— " + v.reasons.joined(separator: "; "))
                 }
             }
-            sink.close()
+            try sink.close()
         }
     }
 }

@@ -32,9 +32,27 @@ enum Console {
     /// Writes `text` as it is to `stream`, made inert when it reaches a terminal there (always, for standard error).
     static func write(_ text: String, to stream: Stream) {
         switch stream {
-        case .output: FileHandle.standardOutput.write(Data((stdoutIsTerminal ? inert(text) : text).utf8))
-        case .error: FileHandle.standardError.write(Data(inert(text).utf8))
+        case .output:
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data((stdoutIsTerminal ? inert(text) : text).utf8))
+            } catch {
+                // A full disk or a failing device behind a redirection: said, not a crash (a closed pipe ends the
+                // process by its signal, as it does any command).
+                try? FileHandle.standardError.write(contentsOf: Data("meja: cannot write to standard output: \(describe(ioError: error))\n".utf8))
+                exit(1)
+            }
+        case .error: try? FileHandle.standardError.write(contentsOf: Data(inert(text).utf8))
         }
+    }
+
+    /// An I/O error in words ("No space left on device").
+    static func describe(ioError error: Error) -> String {
+        let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 
     /// `text` made safe to show on a terminal (`SafeText.sanitize`, with no length limit), its tabs and line breaks kept.
@@ -96,18 +114,18 @@ final class ProgressBar {
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\(label) \(bar) \(percent)%".utf8))
     }
 
     /// Shows a line of progress where no total is known ahead (a count so far).
     func note(_ detail: String) {
         guard enabled else { return }
         lastDrawn = 0
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(SafeText.sanitize(detail, limit: 80))".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K\(label): \(SafeText.sanitize(detail, limit: 80))".utf8))
     }
 
     func finish() {
         guard enabled, lastDrawn >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8))
     }
 }
