@@ -173,6 +173,40 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try authorIndex(), ["platform", "author_handle", "thread_key", "created_at"])
     }
 
+    func testAnotherProgramsDatabaseIsRefusedAndLeftAsItWas() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meja-other-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("inventory.sqlite").path
+        func sqlite(_ sql: String) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["sqlite3", path, sql]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            p.waitUntilExit()
+            return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try sqlite("CREATE TABLE stock (item TEXT); INSERT INTO stock VALUES ('kertas')")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SQLiteStore(path: path)) { error in
+            XCTAssertEqual(error as? StoreError, .notMeja(path, tables: ["stock"]))
+            XCTAssertTrue("\(error)".contains("an SQLite database of another program (tables stock), not a Meja desk"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "no table added, not switched to WAL")
+        XCTAssertEqual(try sqlite("PRAGMA journal_mode"), "delete")
+    }
+
+    func testADatabaseOfANewerMejaNamesTheChangeItDoesNotKnow() throws {
+        let t = try TestDesk()
+        try t.store.unsafeExecute("INSERT INTO grdb_migrations (identifier) VALUES ('v9-shared-inbox')")
+        XCTAssertThrowsError(try SQLiteStore(path: t.path)) { error in
+            XCTAssertEqual(error as? StoreError, .newerSchema("v9-shared-inbox"))
+            XCTAssertTrue("\(error)".contains("its schema has v9-shared-inbox, which this one does not know"), "\(error)")
+        }
+    }
+
     func testDraftsSurviveAndAreNotOnTheLog() throws {
         let t = try TestDesk()
         try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])

@@ -165,8 +165,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unloggedChange
     /// The database file cannot be opened or is not a Meja database.
     case cannotOpen(String)
-    /// The database was written by a newer Meja.
-    case newerSchema(Int)
+    /// The database was written by a newer Meja: it holds a schema change (migration) this one does not know.
+    case newerSchema(String)
+    /// The file is an SQLite database of another program (its tables, some of them): Meja leaves it as it is.
+    case notMeja(String, tables: [String])
+    /// The disk holding the database is full: the transaction was rolled back.
+    case diskFull(String)
     /// The database file, or its folder, may not be written by this user (SQLite in WAL mode writes beside the file
     /// even to read it).
     case readOnly(String)
@@ -179,6 +183,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// translated (the others are for whoever looks after the database, and read the same in both).
     public var explanation: Localized {
         switch self {
+        case .diskFull(let path):
+            Localized("disk tempat \(path) penuh: tidak ada bagian tindakan ini yang tersimpan (SQLite membatalkannya utuh). Kosongkan sebagian ruang lalu ulangi",
+                      description)
         case .busy(let seconds):
             Localized("basis data sedang sibuk: proses Meja lain (impor, penyapuan, atau desk lain) sedang menulis lebih dari \(Int(seconds)) detik. Belum ada yang berubah; coba lagi sebentar lagi",
                       description)
@@ -190,7 +197,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unloggedChange: "internal error: a change without its log event was refused and rolled back"
         case .cannotOpen(let why): "cannot open the database: \(why)"
-        case .newerSchema(let v): "the database was written by a newer Meja (schema \(v)); update Meja to open it"
+        case .newerSchema(let v): "the database was written by a newer Meja (its schema has \(v), which this one does not know); update Meja to open it"
+        case .notMeja(let path, let tables):
+            "\(path) is an SQLite database of another program (tables \(tables.prefix(5).joined(separator: ", "))\(tables.count > 5 ? ", …" : "")), not a Meja desk; "
+                + "Meja leaves it as it is. Check --db or MEJA_DB"
+        case .diskFull(let path):
+            "the disk holding \(path) is full: nothing of this action was kept (SQLite undid it whole). Free some space there and run it again"
         case .readOnly(let path): "cannot open the database: \(path) (or its folder) is read-only for you, and SQLite writes beside it even to read it"
         case .busy(let seconds):
             "the database is busy: another Meja process (an import, a sweep, another desk) has been writing for over \(Int(seconds)) s. Nothing was changed; try again in a moment"

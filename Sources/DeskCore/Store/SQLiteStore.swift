@@ -34,12 +34,18 @@ public final class SQLiteStore: DeskStore {
             // over and grows (7 GB seen); once it can, it is cut back to this size instead of keeping its peak on disk.
             try db.execute(sql: "PRAGMA journal_size_limit = \(128 << 20)")
         }
+        // Opening a pool puts a file in WAL mode and migrating adds Meja's tables: never to another program's database.
+        if let tables = Self.otherProgramsTables(path) { throw StoreError.notMeja(path, tables: tables) }
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
             if Self.isBusy(error) { throw StoreError.busy(busyTimeout) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
+            if (error as? DatabaseError)?.resultCode == .SQLITE_FULL { throw StoreError.diskFull(path) }
+            if (error as? DatabaseError)?.resultCode == .SQLITE_IOERR {
+                throw StoreError.cannotOpen("\(path): the disk could not be read or written (is it full, or failing?)")
+            }
             throw StoreError.cannotOpen("\(path): \((error as? DatabaseError)?.message ?? error.localizedDescription)")
         }
         do {
@@ -50,7 +56,7 @@ public final class SQLiteStore: DeskStore {
                 let applied = try migrator.appliedIdentifiers(db)
                 let known = Set(migrator.migrations)
                 if let unknown = applied.first(where: { !known.contains($0) }) {
-                    throw StoreError.newerSchema(Int(unknown.dropFirst()) ?? 0)
+                    throw StoreError.newerSchema(unknown)
                 }
                 return try migrator.hasCompletedMigrations(db)
             }
@@ -61,6 +67,10 @@ public final class SQLiteStore: DeskStore {
             if Self.isBusy(error) { throw StoreError.busy(busyTimeout) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
             if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
+            if (error as? DatabaseError)?.resultCode == .SQLITE_FULL { throw StoreError.diskFull(path) }
+            if (error as? DatabaseError)?.resultCode == .SQLITE_IOERR {
+                throw StoreError.cannotOpen("\(path): the disk could not be read or written (is it full, or failing?)")
+            }
             throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
         }
     }
@@ -85,7 +95,22 @@ public final class SQLiteStore: DeskStore {
             }
         } catch where Self.isBusy(error) {
             throw StoreError.busy(busyTimeout)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.diskFull(location)
         }
+    }
+
+    /// The tables of an SQLite database at `path` that holds some but no Meja schema (no migrations table), read
+    /// through a read-only connection; nil for a Meja database, an empty or missing file, or one SQLite cannot read
+    /// (opening it the usual way then says why).
+    private static func otherProgramsTables(_ path: String) -> [String]? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > 0 else { return nil }
+        var config = Configuration()
+        config.readonly = true
+        guard let names = try? DatabaseQueue(path: path, configuration: config).read({ db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }) else { return nil }
+        return names.isEmpty || names.contains("grdb_migrations") ? nil : names
     }
 
     /// Whether SQLite gave up waiting for another process's lock.

@@ -49,6 +49,10 @@ struct GlobalOptions: ParsableArguments {
         } catch StoreError.cannotOpen(let why) {
             // A wrong path (a folder, another kind of file) is a usage error, not a failed check.
             throw CLIError(message: "cannot open the database: \(why). Check --db or MEJA_DB.", code: 64)
+        } catch let e as StoreError {
+            // Another program's database is a wrong path too.
+            if case .notMeja = e { throw CLIError(message: "\(e).", code: 64) }
+            throw CLIError(message: "\(e)", code: 1)
         } catch {
             throw CLIError(message: "\(error)", code: 1)
         }
