@@ -10,8 +10,9 @@ import Foundation
 ///     (`ReplyAssistant.loadLibrary()`), reporting problems in their files like those of keys and themes.
 ///   - environment: where `LANG`/`LC_*`, `NO_COLOR`, `XDG_CONFIG_HOME`, `MEJA_THEMES` and `$EDITOR` are read.
 ///
-/// Problems in `keys.toml` and the theme are printed to standard error as `FILE:LINE: problem` before the
-/// screen opens, shown on the status line until the first key, and the defaults are used for them.
+/// Problems in `keys.toml`, the theme and the templates are printed to standard error as `FILE:LINE: problem` before
+/// the screen opens (those of `config.toml` were printed when it was read), all of them are shown over the status line
+/// until the first key, and the defaults are used for them.
 /// Call it from the main thread.
 @MainActor
 public func runDesk(desk: Desk, theme: String? = nil, assistant: (any DeskAssistant)? = nil,
@@ -35,7 +36,7 @@ public func runDesk(desk: Desk, theme: String? = nil, assistant: (any DeskAssist
     let app = DeskApp(desk: desk, keys: setup.keys, assistant: helper, language: setup.language, size: terminal.size,
                       isSupervisor: setup.isSupervisor, cannotAct: setup.cannotAct)
     app.loading = .responsive(budget: DeskApp.frameBudget)
-    app.start(issues: setup.issues + [setup.calendarWarning, setup.cannotAct?(setup.language)].compactMap { $0 })
+    app.start(issues: setup.configIssues + setup.issues + [setup.calendarWarning, setup.cannotAct?(setup.language)].compactMap { $0 })
     app.run(on: terminal)
 }
 
@@ -52,8 +53,10 @@ struct DeskSetup {
     var isSupervisor: Bool
     /// Why the actor cannot act, when they are not an active member of the staff list.
     var cannotAct: Localized?
-    /// Problems found, as `FILE:LINE: problem`.
+    /// Problems found in `keys.toml` and the theme, as `FILE:LINE: problem`.
     var issues: [String]
+    /// Problems of the configuration the desk runs on (a standard left out stays out all day: the desk says so too).
+    var configIssues: [String]
     /// A year without holidays that deadlines may fall in (the command line has warned about it already).
     var calendarWarning: String?
 
@@ -64,6 +67,7 @@ struct DeskSetup {
         let loaded = ThemeLoader.load(name ?? desk.config.theme, environment: environment)
         theme = loaded.theme
         issues = (bindings.issues + loaded.issues).map(\.description)
+        configIssues = desk.config.issues.map { "\($0) (the default is used instead)" }
         calendarWarning = BusinessCalendar.missingHolidaysWarning(desk.config.yearsWithoutHolidays(from: desk.now))?(language)
         // On an empty staff list the first person to act becomes its supervisor.
         let staff = (try? desk.staff()) ?? []
