@@ -74,11 +74,24 @@ final class KeyBindingsFileTests: XCTestCase {
         }
     }
 
-    func testBadTOMLKeepsEveryDefault() {
+    func testABrokenHeaderIsLeftOutWithItsSectionAndTheDefaultsKept() {
         let (keys, issues) = KeyBindingsFile.parse("[queue\nclaim = \"ctrl-k\"\n", path: "keys.toml")
-        XCTAssertEqual(issues.count, 1)
-        XCTAssertTrue(issues[0].description.hasPrefix("keys.toml:1:"), issues[0].description)
+        XCTAssertTrue(issues.first?.description.hasPrefix("keys.toml:1:") ?? false, "\(issues)")
         XCTAssertEqual(keys.action(for: .char("c"), in: .queue), .claim)
+        XCTAssertNil(keys.action(for: .ctrl("k"), in: .queue))
+    }
+
+    func testALineThatIsNotTOMLCostsOnlyItself() {
+        // An unclosed quote on line 4: the bindings around it still apply.
+        let (keys, issues) = KeyBindingsFile.parse("[queue]\nclaim = \"ctrl-k\"\nmove-down = \"n\"\nbroken = \"abc\nassign = \"ctrl-a\"\n", path: "keys.toml")
+        XCTAssertEqual(issues.map(\.line), [4], "\(issues)")
+        XCTAssertEqual(keys.action(for: .ctrl("k"), in: .queue), .claim)
+        XCTAssertEqual(keys.action(for: .char("n"), in: .queue), .moveDown)
+        XCTAssertEqual(keys.action(for: .ctrl("a"), in: .queue), .assign)
+        // A section written twice: the second is left out (named), the first applies, and the other problems are named too.
+        let (again, problems) = KeyBindingsFile.parse("[queue]\nclaim = \"ctrl-k\"\nnosuch = \"x\"\n[queue]\nassign = \"ctrl-a\"\n", path: "keys.toml")
+        XCTAssertEqual(problems.map(\.line), [3, 4], "\(problems)")
+        XCTAssertEqual(again.action(for: .ctrl("k"), in: .queue), .claim)
     }
 
     func testLoadReadsTheFileAndAMissingFileIsFine() throws {

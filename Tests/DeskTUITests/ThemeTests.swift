@@ -106,9 +106,22 @@ final class ThemeTests: XCTestCase {
         XCTAssertTrue(texts.contains { $0.hasPrefix("mine.toml:13: unknown UI object 'queue.unicorn'") }, "\(texts)")
         XCTAssertTrue(texts.contains { $0.hasPrefix("mine.toml:14: 'title' needs a role") }, "\(texts)")
         XCTAssertEqual(issues.count, 6, "\(texts)")
+        XCTAssertEqual(issues.map(\.line), [3, 6, 7, 8, 13, 14], "in the order of the file")
         // What was valid applies: ok is red, the breached badge is underlined.
         XCTAssertEqual(theme.resolve(CellStyle(.ok), depth: .colors256).foreground, 196)
         XCTAssertTrue(theme.resolve(CellStyle(.badgeBreached), depth: .colors256).attributes.contains(.underline))
+    }
+
+    func testATableWrittenTwiceCostsOnlyItsSecondCopy() {
+        let (theme, issues) = ThemeLoader.parse("""
+        [roles]
+        ok = "red"
+
+        [roles]
+        danger = "blue"
+        """, path: "twice.toml")
+        XCTAssertEqual(issues.map(\.line), [4], "\(issues)")
+        XCTAssertEqual(theme.resolve(CellStyle(.ok), depth: .colors256).foreground, 1, "the first [roles] still applies")
     }
 
     func testAMissingThemeIsReportedAndTheDefaultUsed() {

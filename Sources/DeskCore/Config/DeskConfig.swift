@@ -145,8 +145,7 @@ public struct DeskConfig: Sendable {
     public static func parse(_ file: TOMLFile) -> DeskConfig {
         var parser = Parser(file: file)
         var config = parser.config()
-        config.issues = (file.skippedLines + parser.issues).enumerated()
-            .sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element)
+        config.issues = file.inLineOrder(with: parser.issues)
         config.source = file.path
         return config
     }

@@ -140,6 +140,13 @@ public struct TOMLFile: Sendable {
         line.trimmingCharacters(in: .whitespaces).hasPrefix("[")
     }
 
+    /// The lines left out (`skippedLines`) and `issues` found in what remained, together in line order (problems of the
+    /// whole file last), as people read a file's problems.
+    public func inLineOrder(with issues: [FileIssue]) -> [FileIssue] {
+        (skippedLines + issues).enumerated()
+            .sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element)
+    }
+
     /// Reads and parses the file at `path` (see `init(text:path:skippingBadLines:)`).
     public static func load(_ path: String, skippingBadLines: Bool = false) throws(FileIssue) -> TOMLFile {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -25,7 +25,7 @@ public enum KeyBindingsFile {
     public static func load(path: String) -> (keys: KeyMap, issues: [FileIssue]) {
         guard FileManager.default.fileExists(atPath: path) else { return (KeyMap.defaults, []) }
         do {
-            return apply(try TOMLFile.load(path))
+            return apply(try TOMLFile.load(path, skippingBadLines: true))
         } catch {
             return (KeyMap.defaults, [error])
         }
@@ -34,7 +34,7 @@ public enum KeyBindingsFile {
     /// The bindings from TOML text (for tests).
     public static func parse(_ text: String, path: String) -> (keys: KeyMap, issues: [FileIssue]) {
         do {
-            return apply(try TOMLFile(text: text, path: path))
+            return apply(try TOMLFile(text: text, path: path, skippingBadLines: true))
         } catch {
             return (KeyMap.defaults, [error])
         }
@@ -94,9 +94,7 @@ public enum KeyBindingsFile {
         }
         let keys = resolve(entries, file: file.path, issues: &issues)
         // In the order of the file, as a reader goes through it (sections come out of the parser in any order).
-        return (keys, issues.enumerated().sorted { a, b in
-            (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
-        }.map(\.element))
+        return (keys, file.inLineOrder(with: issues))
     }
 
     /// Applies the entries; an entry whose keys collide with another action keeps its defaults instead.

@@ -69,7 +69,7 @@ public enum ThemeLoader {
     public static func loadFile(_ path: String) -> (theme: Theme, issues: [FileIssue]) {
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do {
-            return parse(try TOMLFile.load(path), name: name)
+            return parse(try TOMLFile.load(path, skippingBadLines: true), name: name)
         } catch {
             return (.builtin, [error])
         }
@@ -79,7 +79,7 @@ public enum ThemeLoader {
     public static func parse(_ text: String, path: String) -> (theme: Theme, issues: [FileIssue]) {
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do {
-            return parse(try TOMLFile(text: text, path: path), name: name)
+            return parse(try TOMLFile(text: text, path: path, skippingBadLines: true), name: name)
         } catch {
             return (.builtin, [error])
         }
@@ -183,6 +183,6 @@ public enum ThemeLoader {
                 issues.append(file.issue("color must be true or false", key: "color"))
             }
         }
-        return (Theme(name: name, usesColor: usesColor, roles: roles, objects: objects), issues)
+        return (Theme(name: name, usesColor: usesColor, roles: roles, objects: objects), file.inLineOrder(with: issues))
     }
 }
