@@ -3,6 +3,26 @@ import Foundation
 import XCTest
 
 final class CLITests: XCTestCase {
+    func testADemoCutShortIsNamedWhenItIsRunAgain() throws {
+        let cli = try CLIHarness()
+        let seeding = try cli.start(["demo", "--seed-only"])
+        func comments() -> Int {
+            (try? runTool("/usr/bin/env", ["sqlite3", cli.database, "SELECT count(*) FROM comment"]))
+                .flatMap { Int($0.output.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while comments() == 0, seeding.process.isRunning, Date() < deadline { usleep(20_000) }
+        kill(seeding.process.processIdentifier, SIGKILL)
+        _ = seeding.wait()
+        let kept = comments()
+        XCTAssertGreaterThan(kept, 0)
+        let again = try cli.run(["demo", "--seed-only"])
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("holds a demo that was cut short (\(kept) comments of it)"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("delete it and run `meja demo` again"), again.stderr)
+        XCTAssertEqual(try cli.run(["log", "verify"]).status, 0, "what was kept verifies")
+    }
+
     func testDemoFillsTheQueueWithDesignKeys() throws {
         let cli = try CLIHarness()
         let seeded = try cli.run(["demo", "--seed-only"])
@@ -19,7 +39,9 @@ final class CLITests: XCTestCase {
         let states = Set(items.compactMap { $0["sla_state"]?.stringValue })
         XCTAssertTrue(states.isSuperset(of: ["breached", "on_track"]), "\(states)")
         // Seeding again leaves the database alone, and the log verifies.
-        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        let again = try cli.run(["demo", "--seed-only"])
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("already holds comments; it is left as it is"), again.stderr)
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--json"]).stdout).count, items.count)
         let verify = try cli.run(["log", "verify"])
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)

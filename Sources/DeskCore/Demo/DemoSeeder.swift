@@ -200,6 +200,8 @@ public struct DemoSeeder: Sendable {
             try me.putStaff(member)
         }
         let importer = Importer(desk: me)
+        // Marked until the last step, so that a demo cut short (killed, Ctrl-C) is told from one that finished.
+        try desk.store.write { try $0.setSetting(Self.stateKey, "seeding") }
         var summary = Summary()
         var hourIndex = 0
         for (time, step) in steps {
@@ -231,7 +233,16 @@ public struct DemoSeeder: Sendable {
         for item in urgent.prefix(4) {
             if (try? supervisor.escalate(item.comment.id, reason: "laporan darurat belum ditangani")) != nil { summary.actions += 1 }
         }
+        try desk.store.write { try $0.setSetting(Self.stateKey, "complete") }
         return summary
+    }
+
+    /// The setting that says how far the demo got: `seeding`, then `complete`.
+    static let stateKey = "demo.state"
+
+    /// Whether the database holds a demo that was cut short before its last step.
+    public static func wasCutShort(_ store: any DeskStore) throws -> Bool {
+        try store.read { try $0.setting(stateKey) } == "seeding"
     }
 
     private func commentID(_ external: String) throws -> Int64? {

@@ -24,6 +24,10 @@ struct DemoCommand: ParsableCommand {
             let desk = try global.openDesk(creating: true)
             if let summary = try DemoSeeder(desk: desk).seedIfEmpty() {
                 Console.warn("Demo inbox ready in \(desk.store.location): \(summary.comments) comments, \(summary.replies) replies, \(summary.actions) other actions on the log.")
+            } else if try DemoSeeder.wasCutShort(desk.store) {
+                let path = desk.store.location
+                Console.warn("\(path) holds a demo that was cut short (\(try desk.store.read { try $0.commentCount() }) comments of it). "
+                    + "To have the whole demo, delete it and run `meja demo` again: rm '\(path)' '\(path)-wal' '\(path)-shm'")
             } else {
                 Console.warn("\(desk.store.location) already holds comments; it is left as it is.")
             }
