@@ -198,6 +198,24 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try sqlite("PRAGMA journal_mode"), "delete")
     }
 
+    func testANewDatabaseTakesItsPermissionsFromTheUmaskSoAGroupCanShareIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meja-shared-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func mode(_ path: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1 }
+        let saved = umask(0o002)
+        defer { umask(saved) }
+        let shared = dir.appendingPathComponent("shared.sqlite").path
+        let store = try SQLiteStore(path: shared)
+        XCTAssertEqual(try mode(shared), 0o664, "staff in the folder's group can write it")
+        XCTAssertEqual(try mode(shared + "-wal"), 0o664, "and the files SQLite writes beside it")
+        _ = store
+        umask(0o022)
+        let own = dir.appendingPathComponent("own.sqlite").path
+        _ = try SQLiteStore(path: own)
+        XCTAssertEqual(try mode(own), 0o644)
+    }
+
     func testADatabaseOfANewerMejaNamesTheChangeItDoesNotKnow() throws {
         let t = try TestDesk()
         try t.store.unsafeExecute("INSERT INTO grdb_migrations (identifier) VALUES ('v9-shared-inbox')")

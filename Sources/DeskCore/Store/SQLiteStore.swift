@@ -34,6 +34,13 @@ public final class SQLiteStore: DeskStore {
             // over and grows (7 GB seen); once it can, it is cut back to this size instead of keeping its peak on disk.
             try db.execute(sql: "PRAGMA journal_size_limit = \(128 << 20)")
         }
+        // A new database is created with the permissions the user's umask gives (SQLite would make it 0644 whatever the
+        // umask): staff sharing a desk in a group folder with umask 002 get a file, and so -wal and -shm files, their
+        // group can write. (SQLite gives those the database file's mode.)
+        if !FileManager.default.fileExists(atPath: path) {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 { close(fd) }
+        }
         // Opening a pool puts a file in WAL mode and migrating adds Meja's tables: never to another program's database.
         if let tables = Self.otherProgramsTables(path) { throw StoreError.notMeja(path, tables: tables) }
         do {
