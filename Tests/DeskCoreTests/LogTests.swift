@@ -128,6 +128,26 @@ final class LogTests: XCTestCase {
         XCTAssertEqual(kinds.count, 7, "every kind of tampering was tried: \(kinds)")
     }
 
+    func testActionsDatedPastTheYear4000AreStillAccountedFor() throws {
+        // The state check once replayed only up to Date.distantFuture (4001-01-01): a reply dated later was "added behind
+        // the log". The deinit of TestDesk runs the same check.
+        let t = try TestDesk(now: "4500-06-01T10:00:00+07:00")
+        try t.importRecords([record("far", at: "4500-06-01T09:00:00+07:00")])
+        try t.desk.reply(try t.comment(.x, "far").id, ReplyRequest(text: "Terima kasih, Kak, sudah kami teruskan."))
+        let check = try t.store.read { try LogStateCheck.check($0) }
+        XCTAssertTrue(check.ok, "\(check.disagreements.map(\.message.en))")
+    }
+
+    func testAMejaNowFarAfterTheMachinesClockIsRefused() throws {
+        let machine = try XCTUnwrap(Timestamp.parse("2026-11-30T21:00:00Z"))
+        XCTAssertNoThrow(try ClockFromEnvironment.make(["MEJA_NOW": "2026-12-31T16:10:00+07:00"], machineNow: machine), "a month ahead: a test's date")
+        XCTAssertNoThrow(try ClockFromEnvironment.make(["MEJA_NOW": "2020-01-01T00:00:00+07:00"], machineNow: machine), "the past is fine")
+        XCTAssertThrowsError(try ClockFromEnvironment.make(["MEJA_NOW": "4026-12-01T10:00:00+07:00"], machineNow: machine)) { error in
+            XCTAssertTrue("\(error)".contains("is more than a year after this machine's clock"), "\(error)")
+        }
+        XCTAssertThrowsError(try ClockFromEnvironment.make(["MEJA_NOW": "9999-12-31T23:59:59Z"], machineNow: machine))
+    }
+
     func testAnEventDatedBeforeItsPredecessorIsNamedEvenWithItsChainMadeAnew() throws {
         let t = try makeLog()
         var events = try t.store.read { try $0.events(from: 1, limit: 10_000) }

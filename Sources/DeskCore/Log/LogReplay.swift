@@ -158,16 +158,17 @@ public struct LogReplay: Sendable {
         standardsThen[id] = (from.stringValue, p["from_policy_version"]?.intValue.map(Int.init))
     }
 
-    /// Replays the store's log up to and including `moment` (every event whose `at` ≤ moment, in `seq` order).
-    public static func replay(_ reader: any StoreReader, until moment: Date, keepingClocks: Bool = false) throws -> LogReplay {
+    /// Replays the store's log up to and including `moment` (every event whose `at` ≤ moment, in `seq` order), or the
+    /// whole log when `moment` is nil.
+    public static func replay(_ reader: any StoreReader, until moment: Date?, keepingClocks: Bool = false) throws -> LogReplay {
         var replay = LogReplay(keepingClocks: keepingClocks)
-        let cutoff = Timestamp.utc(moment)
+        let cutoff = moment.map(Timestamp.utc)
         var next: Int64 = 1
         while true {
             let page = try reader.events(from: next, limit: 256)
             if page.isEmpty { break }
             for e in page {
-                if e.at > cutoff {
+                if let cutoff, e.at > cutoff {
                     replay.noteStandardCorrected(e)
                     continue
                 }

@@ -154,7 +154,7 @@ public struct LogStateCheck: Sendable, Hashable {
     /// Replays the log read by `tx` and compares it with the tables in the same transaction, keeping the first `limit`
     /// disagreements.
     public static func check(_ tx: any StoreReader, limit: Int = 20) throws -> LogStateCheck {
-        let replay = try LogReplay.replay(tx, until: .distantFuture, keepingClocks: true)
+        let replay = try LogReplay.replay(tx, until: nil, keepingClocks: true)
         var result = LogStateCheck()
         func disagree(_ subject: Disagreement.Subject, _ field: Disagreement.Field, desk: String?, log: String?) {
             result.disagreementCount += 1

@@ -49,11 +49,18 @@ public final class ManualClock: WallClock, @unchecked Sendable {
 
 /// The clock `MEJA_NOW` asks for, else the system clock.
 public enum ClockFromEnvironment {
-    /// Reads `MEJA_NOW` (ISO 8601 with offset); a value that does not parse is an error, never silently ignored.
-    public static func make(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any WallClock {
+    /// Reads `MEJA_NOW` (ISO 8601 with offset); a value that does not parse is an error, never silently ignored, and so
+    /// is one more than a year after the machine's clock (`machineNow`): the log's times never go back, so one action
+    /// dated 9999 (or 4026 for 2026) would date every later action on the desk so.
+    public static func make(_ environment: [String: String] = ProcessInfo.processInfo.environment, machineNow: Date = Date()) throws -> any WallClock {
         guard let text = environment["MEJA_NOW"], !text.isEmpty else { return SystemClock() }
         guard let date = Timestamp.parse(text) else {
-            throw DeskError.invalidInput("MEJA_NOW=\(text) is not an ISO 8601 time with an offset, e.g. 2026-12-01T10:00:00+07:00")
+            throw DeskError.invalidInput("MEJA_NOW=\(SafeText.forMessage(text)) is not an ISO 8601 time with an offset, e.g. 2026-12-01T10:00:00+07:00")
+        }
+        if date.timeIntervalSince(machineNow) > 366 * 86_400 {
+            throw DeskError.invalidInput("MEJA_NOW=\(SafeText.forMessage(text)) is more than a year after this machine's clock (\(Timestamp.utc(machineNow))): "
+                + "actions would be dated then, and every later one too (the log's times never go back). It fixes \"now\" for tests "
+                + "and demonstrations: set it near the real time, or unset it")
         }
         return FixedClock(date)
     }
