@@ -104,6 +104,30 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(DeskConfig.load(path: nil, environment: ["XDG_CONFIG_HOME": dir.path]).issues, [])
     }
 
+    func testAStandardsNameIsPlainWordsSinceItGoesOnTheLog() throws {
+        let file = try TOMLFile(text: #"""
+            [[sla]]
+            name = "default\nclaim\n47"
+            first_response = "2h business"
+            [[sla]]
+            name = "Pengaduan \"A\"; DROP"
+            first_response = "1h business"
+            [[sla]]
+            name = "Darurat (banjir) warga-2.b"
+            first_response = "1h business"
+            """#, path: "c.toml")
+        let config = DeskConfig.parse(file)
+        XCTAssertEqual(config.policies.map(\.name), ["policy-1", "policy-2", "Darurat (banjir) warga-2.b"])
+        XCTAssertEqual(config.issues.map(\.line), [2, 5])
+        XCTAssertTrue(config.issues[0].message.contains("may hold only letters, digits, spaces"), config.issues[0].message)
+        XCTAssertFalse(config.issues[0].message.contains("\n"), "the name is quoted inert")
+        // And whatever the source, the log refuses a line break in an event's subject or actor.
+        let t = try TestDesk()
+        XCTAssertThrowsError(try t.store.write { try $0.append(EventDraft(.configVersion, subject: "sla:a\nclaim"), actor: "sari", at: t.clock.now) }) { error in
+            guard case .lineBreakInLogField = error as? StoreError else { return XCTFail("\(error)") }
+        }
+    }
+
     func testTwoBadSettingsInARowAreLeftOutOneByOneNotWithTheirTable() throws {
         let file = try TOMLFile(text: """
             [agency]

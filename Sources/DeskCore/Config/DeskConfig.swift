@@ -343,11 +343,24 @@ public struct DeskConfig: Sendable {
             return out
         }
 
+        /// Whether `name` may name a standard: letters, digits, spaces, `.`, `_`, `-` and brackets, not blank, at most 64.
+        static func isValidPolicyName(_ name: String) -> Bool {
+            name.contains { !$0.isWhitespace } && name.count <= 64
+                && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || " ._-()".unicodeScalars.contains($0) }
+        }
+
         /// One `[[sla]]` table. A bad `match` leaves the policy out (without its criteria it would match every comment);
         /// a bad duration or `at_risk` keeps the policy with that setting's default, as the message says.
         mutating func policy(_ value: ConfigValue, index: Int) -> SLAPolicy? {
             guard let t = value.table else { return nil }
-            let name = t["name"]?.string ?? "policy-\(index + 1)"
+            var name = t["name"]?.string ?? "policy-\(index + 1)"
+            // The name goes on the log (`sla:NAME`) and into reports: letters, digits, spaces and . _ - ( ) only (a line break
+            // in it would make two different events hash alike).
+            if !Self.isValidPolicyName(name) {
+                fail("sla name '\(SafeText.forMessage(name))' may hold only letters, digits, spaces, '.', '_', '-' and brackets (at most 64); "
+                        + "the standard is kept as 'policy-\(index + 1)'", table: "sla", index: index, key: "name")
+                name = "policy-\(index + 1)"
+            }
             var match = SLAPolicy.Match()
             var broken = false
             if let m = t["match"] {

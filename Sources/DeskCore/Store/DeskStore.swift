@@ -171,6 +171,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notMeja(String, tables: [String])
     /// The disk holding the database is full: the transaction was rolled back.
     case diskFull(String)
+    /// An event's actor or subject would hold a line break (which the hash could not tell from a field's end).
+    case lineBreakInLogField(String)
     /// The database file, or its folder, may not be written by this user (SQLite in WAL mode writes beside the file
     /// even to read it).
     case readOnly(String)
@@ -201,6 +203,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notMeja(let path, let tables):
             "\(path) is an SQLite database of another program (tables \(tables.prefix(5).joined(separator: ", "))\(tables.count > 5 ? ", …" : "")), not a Meja desk; "
                 + "Meja leaves it as it is. Check --db or MEJA_DB"
+        case .lineBreakInLogField(let fields):
+            "internal error: a log event's actor or subject would hold a line break (\(fields)); nothing was written"
         case .diskFull(let path):
             "the disk holding \(path) is full: nothing of this action was kept (SQLite undid it whole). Free some space there and run it again"
         case .readOnly(let path): "cannot open the database: \(path) (or its folder) is read-only for you, and SQLite writes beside it even to read it"

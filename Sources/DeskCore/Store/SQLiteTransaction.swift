@@ -799,6 +799,11 @@ final class SQLiteTransaction: StoreWriter {
         let seq: Int64 = (last?[0] as Int64? ?? 0) + 1
         let prev: String = last?[1] ?? EventChain.genesis
         let atText = Timestamp.utc(at)
+        // The hash joins the fields with line breaks: one inside a field could make two different events hash alike.
+        // (Actors are staff names and subjects are made of names and ids that cannot hold one; this holds the line.)
+        guard !actor.contains(where: \.isNewline), !draft.subject.contains(where: \.isNewline) else {
+            throw StoreError.lineBreakInLogField(SafeText.forMessage(actor + " " + draft.subject))
+        }
         let payload = draft.payloadText
         let hash = EventChain.hash(seq: seq, at: atText, actor: actor, action: draft.action.rawValue, subject: draft.subject,
                                    payload: payload, prev: prev)
