@@ -55,6 +55,8 @@ final class StoreTests: XCTestCase {
         q.search = "\"!! 😡"
         XCTAssertEqual(try t.desk.queue(q).map(\.comment.externalID), [], "a search without a word matches nothing, not everything")
         XCTAssertEqual(try t.desk.counts(q).total, 0)
+        q.search = "\u{0D4E}\" banjir"
+        XCTAssertEqual(try t.desk.queue(q).map(\.comment.externalID), [], "a quote inside a word is a character to look for, not SQL")
     }
 
     func testQueueOrderBreachedThenAtRiskThenDueThenOldest() throws {

@@ -202,7 +202,11 @@ final class SQLiteTransaction: StoreWriter {
     static func ftsQuery(_ text: String) -> String? {
         let words = QueueQuery.searchWords(text)
         guard !words.isEmpty else { return nil }
-        return words.enumerated().map { i, w in "\"\(w)\"" + (i == words.count - 1 ? "*" : "") }.joined(separator: " ")
+        // A word is split off at characters that are neither letters nor digits, but a quote joined to a letter before it
+        // (a Malayalam "prepend" character makes one Character of both) stays in: doubled, as FTS5 strings escape it.
+        return words.enumerated().map { i, w in
+            "\"\(w.replacingOccurrences(of: "\"", with: "\"\""))\"" + (i == words.count - 1 ? "*" : "")
+        }.joined(separator: " ")
     }
 
     /// The queue's order in SQL: breached (longest first), at risk, by due time, then oldest first.
