@@ -174,6 +174,22 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(now.hits(.firstResponse).onTime, 3, "q1 by its platform answer, q2, q3")
     }
 
+    func testAReportFileCarriesNoControlCharactersFromTheData() throws {
+        var config = DeskConfig()
+        config.agencyName = "Dinas \u{1B}[2JKota"
+        let t = try TestDesk(config: config)
+        var hostile = record("h1", at: "2026-12-01T08:00:00+07:00")
+        hostile.channel = "\u{1B}]52;c;SGk=\u{07}chan\u{202E}"
+        try t.importRecords([hostile])
+        let day = ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 1), zone: ReportScenario.zone)
+        let r = try ReportBuilder.build(store: t.store, config: config, period: day, now: t.clock.now)
+        for format in [ReportFormat.csv, .md, .text, .html] {
+            let text = format.render(r, audience: .supervisors(.en), width: 100)
+            XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(format)")
+        }
+        XCTAssertTrue(r.volume.channel.contains { $0.key.contains("chan") }, "the channel is still named")
+    }
+
     func testTheCommentIDsOfAnImportEventAreReadFromItsRawPayload() {
         func ids(_ payload: String) -> ClosedRange<Int64>? {
             var bytes = Array(payload.utf8)

@@ -34,7 +34,9 @@ struct ByteInterner {
 
     var count: Int { keys.count }
 
-    func string(_ i: Int) -> String { String(decoding: keys[i], as: UTF8.self) }
+    /// The `i`-th value as text people read (a report): control and format characters an imported channel or tag may
+    /// carry are shown as marks (`SafeText.sanitize`), so that a report file shown with `cat` cannot drive the terminal.
+    func string(_ i: Int) -> String { SafeText.sanitize(String(decoding: keys[i], as: UTF8.self), limit: 200) }
 
     private static func equal(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
         a.count == b.count && a.withUnsafeBytes { $0.count == 0 || memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }

@@ -26,7 +26,7 @@ public enum ReportBuilder {
     public static func build(store: any DeskStore, config: DeskConfig, period: ReportPeriod, now: Date) throws -> Report {
         let zone = config.calendar.zone
         let asOf = period.asOf(now: now)
-        var report = Report(agency: config.agencyName, zone: zone, period: period, asOf: asOf, generatedAt: now)
+        var report = Report(agency: SafeText.sanitize(config.agencyName, limit: 200), zone: zone, period: period, asOf: asOf, generatedAt: now)
         report.passedOverThreshold = config.passedOverThreshold
         try store.read { tx in
             let days = BusinessCalendar(zone: zone, week: Array(repeating: [], count: 7))
