@@ -110,6 +110,22 @@ final class LogCLITests: XCTestCase {
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/full is still a device")
     }
 
+    func testLogShowListsEverySubjectItsHelpNames() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        for (subject, action) in [("config", "config.version"), ("rina", "staff.add"), ("sla:default", "policy.version"), ("#1", "import")] {
+            let shown = try cli.run(["log", "show", "--subject", subject, "--json"])
+            XCTAssertEqual(shown.status, 0, "\(subject): \(shown.stderr)")
+            let events = try jsonArray(shown.stdout)
+            if subject == "#1" {
+                XCTAssertTrue(events.allSatisfy { $0["subject"]?.stringValue == "1" }, subject)
+            } else {
+                XCTAssertTrue(events.contains { $0["action"]?.stringValue == action }, "\(subject): \(shown.stdout.prefix(300))")
+                XCTAssertTrue(events.allSatisfy { $0["subject"]?.stringValue == subject }, subject)
+            }
+        }
+    }
+
     func testAClockSetBackCannotDateAnActionBeforeTheLog() throws {
         let cli = try CLIHarness()
         try seed(cli, comments: 2)

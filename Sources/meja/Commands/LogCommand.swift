@@ -167,6 +167,13 @@ struct LogCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "How many events at most.") var limit: Int = 200
         @Flag(help: "Print JSON.") var json = false
 
+        /// Whether `subject` is PLATFORM:EXTERNAL_ID (and not sla:NAME or template:ID, which are subjects as they are).
+        static func namesACommentByItsPlatformID(_ subject: String) -> Bool {
+            guard let colon = subject.firstIndex(of: ":") else { return false }
+            let prefix = String(subject[..<colon])
+            return !["sla", "template"].contains(prefix) && Platform(parsing: prefix) != nil
+        }
+
         func validate() throws {
             if limit < 1 { throw ValidationError("--limit is a number of events, 1 or more") }
             if let action, LogAction(rawValue: action) == nil {
@@ -177,9 +184,10 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             try guarded {
                 let desk = try global.openDesk()
-                // A comment named as the desk prints it (#42) or by its platform id is the log's subject `42`.
+                // A comment named as the desk prints it (#42) or by its platform id is the log's subject `42`; the other
+                // subjects (a staff name, config, sla:NAME, template:ID, a bare number) are the log's own words.
                 var subject = self.subject
-                if let given = subject, given.hasPrefix("#") || given.split(separator: ":").first.flatMap({ Platform(parsing: String($0)) }) != nil {
+                if let given = subject, Self.namesACommentByItsPlatformID(given) || given.hasPrefix("#") {
                     subject = String(try desk.resolve(given))
                 }
                 // One more than asked for tells whether older events were left out.
