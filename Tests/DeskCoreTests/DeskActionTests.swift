@@ -209,6 +209,20 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(try t.store.read { try $0.staffMember("sari") }?.role, .supervisor)
     }
 
+    func testNoPersonActsAsTheDesksOwnRule() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        XCTAssertThrowsError(try t.addStaff(["meja"])) { error in
+            XCTAssertTrue("\(error)".contains("'meja' is reserved: the log names the desk's own escalation sweep so"), "\(error)")
+        }
+        // An operating-system account called meja (a service account, say) is not the system: it is not on the staff list.
+        let account = t.desk.acting(as: ActorIdentity(name: "meja", login: "meja", overridden: false))
+        XCTAssertThrowsError(try account.claim(try t.comment(.x, "1").id)) {
+            XCTAssertEqual($0 as? DeskError, .unknownActor("meja"))
+        }
+    }
+
     func testTheSameWordsSentTwiceToOneCommentAreStoppedUnlessAReasonIsGiven() throws {
         let t = try TestDesk()
         try t.addStaff(["budi", "dewi"])

@@ -19,8 +19,9 @@ public struct ActorIdentity: Sendable, Hashable {
         self.overriddenBy = overriddenBy
     }
 
-    /// The system itself (automatic escalations), never a person.
-    public static let system = ActorIdentity(name: "meja", login: "meja", overridden: false)
+    /// The system itself (automatic escalations), never a person: its login is no account's name, so an account called
+    /// `meja` acts as whatever the staff list says of `meja` (nobody may be added under that name), not as the system.
+    public static let system = ActorIdentity(name: StaffMember.systemName, login: "(the desk's own rule)", overridden: false)
 
     /// `MEJA_ACTOR`, else `$USER` (else `$LOGNAME`), else the account's name. Any of these that differs from the name of
     /// the account the process runs as (`account`) is an override: the log keeps that account's name beside it, so

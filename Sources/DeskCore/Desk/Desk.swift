@@ -621,6 +621,9 @@ public final class Desk: Sendable {
             guard old != nil || !StaffMember.reservedNames.contains(name) else {
                 throw DeskError.invalidInput("'\(name)' is reserved: filters read --assignee \(StaffMember.reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name")
             }
+            guard old != nil || name != StaffMember.systemName else {
+                throw DeskError.invalidInput("'\(name)' is reserved: the log names the desk's own escalation sweep so, and a person's actions must not read as the sweep's; choose another login name")
+            }
             let member = try change(old)
             if old == member { return StaffChange(member: member) }
             if let old, old.role == .supervisor, old.active, member.role != .supervisor || !member.active,

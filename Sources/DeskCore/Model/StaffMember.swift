@@ -25,6 +25,8 @@ public struct StaffMember: Hashable, Sendable, Codable {
 
     /// Login names the command line reads as filter words (`--assignee me`, `--assignee none`), so no one may have them.
     public static let reservedNames = ["me", "none"]
+    /// The name the log gives the desk's own rule (the escalation sweep): no person may act under it.
+    public static let systemName = "meja"
 
     /// Whether the login name is acceptable: letters, digits, `.`, `_` and `-`, 1–64 characters.
     public static func isValidName(_ name: String) -> Bool {
