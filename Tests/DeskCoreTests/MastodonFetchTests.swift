@@ -304,8 +304,8 @@ final class MastodonFetchTests: XCTestCase {
         XCTAssertEqual(requests.first?.query["since_id"], "201")
         XCTAssertEqual(requests.count, 2, "the next page reaches the status already taken")
         XCTAssertEqual(second.own.pages.entries, 1)
-        // The page that reaches the mark brings 201 again, which the import knows.
-        XCTAssertEqual([second.summary.accepted, second.summary.replies, second.summary.duplicates], [0, 1, 1])
+        // The page that reaches the mark brings 201 again: left out before the import.
+        XCTAssertEqual([second.summary.accepted, second.summary.replies, second.summary.duplicates], [0, 1, 0])
         XCTAssertEqual(second.keptOwnSinceID, "202")
         XCTAssertEqual(second.keptSinceID, "102", "the mentions' mark is kept apart")
         XCTAssertEqual(try t.comment(.mastodon, "11102").sla.respondedAt, time(202))
@@ -367,6 +367,72 @@ final class MastodonFetchTests: XCTestCase {
         XCTAssertEqual(try t.comment(.mastodon, "11101").sla.respondedAt, time(201))
         XCTAssertEqual(try t.comment(.mastodon, "11102").sla.respondedAt, time(202))
         XCTAssertEqual(try t.store.read { try $0.setting(ownSinceKey) }, "203")
+    }
+
+    func testABacklogLargerThanOneRunIsTakenInSeveralEachMentionOnce() throws {
+        mastodon.add(101...120)
+        var f = fetcher()
+        f.maxPages = 3
+        // First run: the newest three pages (120 … 115); the rest is a gap the next runs go down.
+        let first = try f.run(desk: t.desk)
+        XCTAssertFalse(first.pages.complete)
+        XCTAssertEqual(first.keptPosition, .init(mark: nil, gap: .init(top: "120", below: "115")))
+        XCTAssertEqual(try t.store.read { try $0.commentCount() }, 6)
+        var runs = 1
+        var outcome = first
+        while outcome.keptPosition.gap != nil, runs < 10 {
+            if runs == 2 { mastodon.add(121...122) } // new mentions meanwhile are read first
+            outcome = try f.run(desk: t.desk)
+            runs += 1
+            XCTAssertEqual(outcome.summary.duplicates, 0, "run \(runs) reads nothing twice")
+            XCTAssertLessThanOrEqual(outcome.pages.bodies.count, 3)
+        }
+        XCTAssertEqual(outcome.keptPosition, .init(mark: "122"), "the gap closed, the mark moved up to the newest")
+        XCTAssertTrue(outcome.pages.complete)
+        XCTAssertEqual(try t.store.read { try $0.commentCount() }, 22)
+        XCTAssertEqual(try t.store.read { try $0.setting(sinceKey) }, "122")
+        XCTAssertEqual(try t.store.read { try $0.setting(MastodonFetcher.gapKey(sinceKey)) }, "")
+        XCTAssertLessThan(runs, 10)
+        // The next run asks only for what is newer.
+        let before = mastodon.requests("/api/v1/notifications").count
+        _ = try f.run(desk: t.desk)
+        XCTAssertEqual(mastodon.requests("/api/v1/notifications").dropFirst(before).map { $0.query["since_id"] }, ["122"])
+    }
+
+    func testTheTokenGoesToNoOtherServer() throws {
+        let elsewhere = try LocalHTTPServer { _ in .init(status: 200, body: Data("[]".utf8)) }
+        defer { elsewhere.stop() }
+        mastodon.add(101...101)
+        // A next page on another server is not followed; the mark stays, so the next run reads the rest.
+        let page = "[" + FakeMastodon.notification(103) + "," + FakeMastodon.notification(102) + "]"
+        mastodon.script(1, .init(status: 200, headers: ["Link": "<\(elsewhere.baseURL.absoluteString)/api/v1/notifications?max_id=102>; rel=\"next\""],
+                                 body: Data(page.utf8)))
+        let outcome = try fetcher().run(desk: t.desk)
+        XCTAssertTrue(elsewhere.requests.isEmpty, "no request, no token, went to the other server")
+        XCTAssertFalse(outcome.pages.complete)
+        XCTAssertTrue(outcome.pages.stoppedEarly?.contains("is on another server") == true, outcome.pages.stoppedEarly ?? "")
+        XCTAssertEqual(outcome.summary.accepted, 2)
+        XCTAssertNil(outcome.keptPosition.mark)
+        // A redirect to another server is not followed either.
+        let t2 = try TestDesk()
+        mastodon.script(mastodon.server.requests.count + 1,
+                        .init(status: 302, headers: ["Location": "\(elsewhere.baseURL.absoluteString)/api/v1/notifications"], body: Data()))
+        XCTAssertThrowsError(try fetcher().run(desk: t2.desk)) { error in
+            XCTAssertTrue("\(error)".contains("on to another server"), "\(error)")
+            XCTAssertTrue("\(error)".contains("Meja does not follow it"), "\(error)")
+        }
+        XCTAssertTrue(elsewhere.requests.isEmpty)
+    }
+
+    func testAFailingServerIsTriedAgainAfterGrowingPausesNotAtTheRateLimitsReset() throws {
+        mastodon.add(101...101)
+        // Mastodon sends its rate-limit reset on every answer: a 500 is not told to wait until then.
+        let reset = ["X-RateLimit-Reset": "2026-12-01T03:05:00.000Z"]
+        mastodon.script(1, .init(status: 500, headers: reset, body: Data()))
+        mastodon.script(2, .init(status: 502, headers: reset, body: Data()))
+        let outcome = try fetcher().run(desk: t.desk)
+        XCTAssertEqual(Array(sleeper.waits.prefix(2)), [2, 4])
+        XCTAssertEqual(outcome.summary.accepted, 1)
     }
 
     func testTokenFilesInstancesAndLinkHeaders() throws {

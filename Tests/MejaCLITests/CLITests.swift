@@ -3,6 +3,19 @@ import Foundation
 import XCTest
 
 final class CLITests: XCTestCase {
+    func testAFetchThatFailsSaysSoInItsJSONToo() throws {
+        let cli = try CLIHarness()
+        let token = try cli.write("token", "tok-123\n")
+        // Nothing listens on port 9 of this machine: the connection is refused.
+        let failed = try cli.run(["fetch", "mastodon", "--instance", "http://127.0.0.1:9", "--token-file", token, "--json"])
+        XCTAssertEqual(failed.status, 1, failed.stderr)
+        let answer = try XCTUnwrap(JSONValue.parse(failed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), failed.stdout)
+        XCTAssertEqual(answer["exit"]?.intValue, 1)
+        XCTAssertEqual(answer["instance"]?.stringValue, "http://127.0.0.1:9")
+        XCTAssertTrue(answer["error"]?.stringValue?.contains("127.0.0.1") == true, failed.stdout)
+        XCTAssertFalse(failed.stdout.contains("tok-123"))
+    }
+
     func testADemoCutShortIsNamedWhenItIsRunAgain() throws {
         let cli = try CLIHarness()
         let seeding = try cli.start(["demo", "--seed-only"])

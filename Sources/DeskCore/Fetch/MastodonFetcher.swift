@@ -18,9 +18,12 @@ import Foundation
 /// statuses of both listings are then imported together with `MastodonFormat` through `Importer.importData`, so
 /// deduplication, batching, oldest-first order and the log are the same as for files.
 ///
-/// The newest id of each listing is stored as the next run's mark only when the run went all the way back to the
-/// previous one; a listing cut short (a wait longer than `maxWait`, or `maxPages` reached) imports what it got and
-/// leaves its mark where it was, so the next run fills the gap (re-importing is a no-op).
+/// Each listing keeps its position per server (`ListingPosition`): a mark below which everything is on the desk, and,
+/// after a run was cut short (a wait longer than `maxWait`, or `maxPages` reached), the gap still to fetch. The next
+/// run reads what is new first, then goes on down the gap from where the last one stopped (`max_id`), so a backlog of
+/// any size is taken in a few runs, each entry once; the mark moves up when the gap is closed. Entries at or below
+/// where a page should stop are left out before the import, and only pages on the instance itself are followed: a
+/// `Link` to another server is not (the token would go with it).
 public struct MastodonFetcher: Sendable {
     /// The server, e.g. `https://mastodon.example` (no trailing slash).
     public let instance: URL
@@ -58,6 +61,8 @@ public struct MastodonFetcher: Sendable {
         public var entries = 0
         /// The newest id seen, the next run's mark.
         public var newestID: String?
+        /// The oldest id seen (newer than where the listing was to stop): where a cut-short run goes on from.
+        public var oldestID: String?
         /// True when the run reached the mark or the end of the list.
         public var complete = true
         /// Why the run stopped early, when it did.
@@ -71,6 +76,23 @@ public struct MastodonFetcher: Sendable {
 
         /// The number of mention notifications newer than `since_id` (for the notifications listing).
         public var mentions: Int { entries }
+
+        /// Adds what another pass over the same listing brought (its pages after these).
+        mutating func absorb(_ other: Pages) {
+            bodies += other.bodies
+            entries += other.entries
+            for id in [other.newestID, other.oldestID].compactMap({ $0 }) {
+                if newestID.map({ MastodonFetcher.isNewer(id, than: $0) }) ?? true { newestID = id }
+                if oldestID.map({ MastodonFetcher.isNewer($0, than: id) }) ?? true { oldestID = id }
+            }
+            if !other.complete {
+                complete = false
+                stoppedEarly = other.stoppedEarly
+            }
+            requests += other.requests
+            waits += other.waits
+            notBefore = other.notBefore
+        }
     }
 
     /// The token's own account, as `verify_credentials` names it.
@@ -96,6 +118,42 @@ public struct MastodonFetcher: Sendable {
         public var skipped: String?
     }
 
+    /// Where a listing stands between runs: everything at or below `mark` is on the desk (nil: nothing yet); after a
+    /// run cut short, the entries between `mark` and `gap.below` are still to fetch, and those from `gap.below` up to
+    /// `gap.top` are on the desk.
+    public struct ListingPosition: Sendable, Equatable {
+        public var mark: String?
+        public var gap: Gap?
+
+        /// The part of a listing a run cut short did not reach.
+        public struct Gap: Sendable, Equatable {
+            /// The newest id fetched so far.
+            public var top: String
+            /// The oldest id fetched so far: the gap is below it.
+            public var below: String
+
+            public init(top: String, below: String) {
+                self.top = top
+                self.below = below
+            }
+        }
+
+        public init(mark: String?, gap: Gap? = nil) {
+            self.mark = mark
+            self.gap = gap
+        }
+
+        /// As stored: the mark in one setting, the gap as `TOP BELOW` in another (absent when none).
+        init(mark: String?, gapText: String?) {
+            self.mark = mark
+            let parts = gapText?.split(separator: " ").map(String.init) ?? []
+            gap = parts.count == 2 ? Gap(top: parts[0], below: parts[1]) : nil
+        }
+
+        /// The gap as stored and shown (`TOP BELOW`), nil when there is none.
+        public var gapText: String? { gap.map { "\($0.top) \($0.below)" } }
+    }
+
     /// What `run` did: the pages fetched and the import of their statuses.
     public struct Outcome: Sendable {
         /// The mention notifications fetched.
@@ -110,6 +168,9 @@ public struct MastodonFetcher: Sendable {
         public var keptSinceID: String?
         /// The `own_since_id` kept for the next run.
         public var keptOwnSinceID: String?
+        /// Where each listing stands for the next run (a gap when a listing was cut short).
+        public var keptPosition = ListingPosition(mark: nil)
+        public var keptOwnPosition = ListingPosition(mark: nil)
 
         /// Why the agency's replies written on the web were not fetched, when they were not.
         public var ownRepliesSkipped: String? { own.skipped }
@@ -151,6 +212,9 @@ public struct MastodonFetcher: Sendable {
     /// `fetch.mastodon.<host[:port]>.own_since_id`.
     public static func ownSinceIDKey(_ instance: URL) -> String { settingKey(instance, "own_since_id") }
 
+    /// The store setting that keeps a listing's gap (`TOP BELOW`) next to its mark setting `key`.
+    public static func gapKey(_ key: String) -> String { key + ".gap" }
+
     private static func settingKey(_ instance: URL, _ name: String) -> String {
         let host = (instance.host ?? instance.absoluteString).lowercased()
         return "fetch.mastodon.\(host)\(instance.port.map { ":\($0)" } ?? "").\(name)"
@@ -160,10 +224,15 @@ public struct MastodonFetcher: Sendable {
 
     /// Fetches mention notifications newer than `sinceID` (all the server keeps when nil).
     public func fetch(sinceID: String?) throws(FetchError) -> Pages {
+        try fetch(from: ListingPosition(mark: sinceID)).pages
+    }
+
+    /// Fetches the mention notifications a listing at `position` has not taken yet, and where it stands after.
+    public func fetch(from position: ListingPosition) throws(FetchError) -> (pages: Pages, position: ListingPosition) {
         var pages = Pages()
-        let first = listingURL("api/v1/notifications", [URLQueryItem(name: "types[]", value: "mention")], sinceID: sinceID)
-        try page(from: first, sinceID: sinceID, entries: "notifications", advice: .mentions, into: &pages)
-        return pages
+        let next = try listing("api/v1/notifications", [URLQueryItem(name: "types[]", value: "mention")], from: position,
+                               entries: "notifications", advice: .mentions, into: &pages)
+        return (pages, next)
     }
 
     /// Fetches the statuses of the token's own account newer than `sinceID`: asks the server whose token it is
@@ -171,15 +240,20 @@ public struct MastodonFetcher: Sendable {
     /// A refusal (401/403, a token without `read:accounts` or `read:statuses`) or a 404 is no error: the result
     /// says why nothing was fetched. `after` is the listing fetched just before, whose rate limit still holds.
     public func fetchOwnStatuses(sinceID: String?, after previous: Pages? = nil) throws(FetchError) -> OwnStatuses {
+        try fetchOwnStatuses(from: ListingPosition(mark: sinceID), after: previous).own
+    }
+
+    /// As `fetchOwnStatuses(sinceID:after:)`, for a listing at `position`; with where it stands after.
+    public func fetchOwnStatuses(from position: ListingPosition, after previous: Pages? = nil) throws(FetchError) -> (own: OwnStatuses, position: ListingPosition) {
         var own = OwnStatuses()
+        var next = position
         own.pages.notBefore = previous?.notBefore
         do {
             let me = instance.appendingPathComponent("api/v1/accounts/verify_credentials")
             let account = try ownAccount(try request(me, &own.pages, .ownStatuses), url: me)
             own.account = account
-            let first = listingURL("api/v1/accounts/\(account.id)/statuses", [URLQueryItem(name: "exclude_reblogs", value: "true")],
-                                   sinceID: sinceID)
-            try page(from: first, sinceID: sinceID, entries: "statuses", advice: .ownStatuses, into: &own.pages)
+            next = try listing("api/v1/accounts/\(account.id)/statuses", [URLQueryItem(name: "exclude_reblogs", value: "true")],
+                               from: position, entries: "statuses", advice: .ownStatuses, into: &own.pages)
         } catch {
             switch error {
             case .unauthorized(let why), .notFound(let why):
@@ -195,26 +269,63 @@ public struct MastodonFetcher: Sendable {
                 throw error
             }
         }
-        return own
+        return (own, next)
     }
 
-    /// The first page of a newest-first listing: `path?extra&limit=N[&since_id=ID]`.
-    private func listingURL(_ path: String, _ extra: [URLQueryItem], sinceID: String?) -> URL {
+    /// The first page of a newest-first listing: `path?extra&limit=N[&max_id=ID][&since_id=ID]`.
+    private func listingURL(_ path: String, _ extra: [URLQueryItem], sinceID: String?, maxID: String? = nil) -> URL {
         var components = URLComponents(url: instance.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         var query = extra + [URLQueryItem(name: "limit", value: String(pageSize))]
+        if let maxID { query.append(URLQueryItem(name: "max_id", value: maxID)) }
         if let sinceID { query.append(URLQueryItem(name: "since_id", value: sinceID)) }
         components.queryItems = query
         return components.url!
     }
 
-    /// Reads a newest-first listing from `first`, following `Link: <…>; rel="next"` to older pages until it
-    /// reaches `sinceID` or the end, into `pages`. A rate-limit wait longer than `maxWait`, or `maxPages` pages,
-    /// stop it early (`complete` false) once something was fetched.
-    private func page(from first: URL, sinceID: String?, entries: String, advice: Advice, into pages: inout Pages) throws(FetchError) {
+    /// Reads what a listing at `position` has not taken yet, into `pages`, and returns where it stands after: first what
+    /// is new (down to the gap's top, or the mark), then down the gap from where the last run stopped, within `maxPages`
+    /// pages in all. A pass cut short leaves a gap; the mark moves up when no gap is left.
+    private func listing(_ path: String, _ extra: [URLQueryItem], from position: ListingPosition, entries: String, advice: Advice,
+                         into pages: inout Pages) throws(FetchError) -> ListingPosition {
+        let upper = position.gap?.top ?? position.mark
+        var fresh = Pages()
+        fresh.notBefore = pages.notBefore
+        try page(from: listingURL(path, extra, sinceID: upper), sinceID: upper, pageLimit: maxPages, entries: entries, advice: advice, into: &fresh)
+        pages.absorb(fresh)
+        let top = fresh.newestID ?? upper
+        guard fresh.complete else {
+            // What is new was not read to its end: the gap now runs from the mark up to the oldest entry read (a part
+            // of it may be on the desk already; it is read again, which the import passes over).
+            guard let newest = fresh.newestID, let oldest = fresh.oldestID else { return position }
+            return ListingPosition(mark: position.mark, gap: .init(top: newest, below: oldest))
+        }
+        guard let gap = position.gap, let top else { return ListingPosition(mark: top) }
+        let left = maxPages - fresh.bodies.count
+        var older = Pages()
+        older.notBefore = pages.notBefore
+        if left > 0 {
+            try page(from: listingURL(path, extra, sinceID: position.mark, maxID: gap.below), sinceID: position.mark, pageLimit: left,
+                     entries: entries, advice: advice, into: &older)
+        } else {
+            older.complete = false
+            older.stoppedEarly = "read \(maxPages) pages, the most one run reads"
+        }
+        pages.absorb(older)
+        if older.complete { return ListingPosition(mark: top) }
+        pages.complete = false
+        pages.stoppedEarly = older.stoppedEarly
+        return ListingPosition(mark: position.mark, gap: .init(top: top, below: older.oldestID ?? gap.below))
+    }
+
+    /// Reads a newest-first listing from `first`, following `Link: <…>; rel="next"` to older pages on the same server
+    /// until it reaches `sinceID` or the end, into `pages`; entries at or below `sinceID` are left out of the bodies. A
+    /// rate-limit wait longer than `maxWait`, `pageLimit` pages, or a next page on another server stop it early
+    /// (`complete` false) once something was fetched.
+    private func page(from first: URL, sinceID: String?, pageLimit: Int, entries: String, advice: Advice, into pages: inout Pages) throws(FetchError) {
         var next: URL? = first
         var pageCount = 0
         while let url = next {
-            guard pageCount < maxPages else {
+            guard pageCount < pageLimit else {
                 pages.complete = false
                 pages.stoppedEarly = "read \(maxPages) pages, the most one run reads"
                 break
@@ -231,18 +342,30 @@ public struct MastodonFetcher: Sendable {
                 }
                 throw error
             }
-            let ids = try entryIDs(response.body, url: url, entries: entries)
-            pages.bodies.append(response.body)
+            let list = try entryList(response.body, url: url, entries: entries)
+            var kept: [JSONValue] = []
             var reachedOld = false
-            for id in ids {
+            for entry in list {
+                guard let id = Self.id(entry) else { kept.append(entry); continue }
                 if let sinceID, !Self.isNewer(id, than: sinceID) { reachedOld = true; continue }
+                kept.append(entry)
                 pages.entries += 1
                 if pages.newestID.map({ Self.isNewer(id, than: $0) }) ?? true { pages.newestID = id }
+                if pages.oldestID.map({ Self.isNewer($0, than: id) }) ?? true { pages.oldestID = id }
             }
-            if ids.isEmpty || reachedOld { break }
-            next = response.header("Link").flatMap { LinkHeader($0).next }.flatMap { URL(string: $0) }
+            pages.bodies.append(kept.count == list.count ? response.body : Data(JSONValue.array(kept).text.utf8))
+            if list.isEmpty || reachedOld { break }
+            guard let link = response.header("Link").flatMap({ LinkHeader($0).next }).flatMap({ URL(string: $0) }) else { break }
+            guard link.isSameOrigin(as: instance) else {
+                pages.complete = false
+                pages.stoppedEarly = "the server's next page is on another server (\(SafeText.forMessage(link.host ?? link.absoluteString))); "
+                    + "it is not followed, so the token is not sent there"
+                break
+            }
+            next = link
         }
     }
+
 
     /// What to tell the user when an endpoint refuses the token or does not exist.
     private struct Advice {
@@ -260,8 +383,8 @@ public struct MastodonFetcher: Sendable {
     }
 
     /// One GET, after the wait the previous answer's rate limit asks for (`X-RateLimit-Remaining` 0 until
-    /// `X-RateLimit-Reset`), retried after a 429/503 (`Retry-After`, else the rate-limit reset, else a growing
-    /// pause) or a 5xx.
+    /// `X-RateLimit-Reset`), retried after a 429 (`Retry-After`, else the rate-limit reset, else a growing pause) or a
+    /// 5xx (`Retry-After`, else a growing pause: 2, 4, 8 … 60 s). A redirect to another server is an error.
     private func request(_ url: URL, _ pages: inout Pages, _ advice: Advice) throws(FetchError) -> HTTPResponse {
         if let until = pages.notBefore {
             let wait = max(0, until.timeIntervalSince(clock.now))
@@ -292,9 +415,15 @@ public struct MastodonFetcher: Sendable {
                 throw .unauthorized("\(host) refused the access token (HTTP \(response.status)\(Self.serverMessage(response))) for \(url.path). \(advice.refused)")
             case 404, 410:
                 throw .notFound("\(host) has no \(url.path) (HTTP \(response.status)). \(advice.missing)")
+            case 300..<400:
+                let target = response.header("Location").map { " (\(SafeText.forMessage($0, limit: 200)))" } ?? ""
+                throw .unexpected("\(host) sent \(url.path) on to another server\(target), HTTP \(response.status); Meja does not follow it, "
+                    + "since the access token would go with it. Check --instance: give the server's own address.")
             case 429, 500...599:
                 attempt += 1
-                let wait = retryAfter(response) ?? resetWait(response) ?? min(60, pow(2, Double(attempt)))
+                // The rate limit's reset is for a 429 only: a failing server is tried again after a growing pause.
+                let backoff = min(60, pow(2, Double(attempt)))
+                let wait = retryAfter(response) ?? (response.status == 429 ? resetWait(response) : nil) ?? backoff
                 guard attempt <= maxRetries else {
                     throw .unexpected("\(host) kept answering HTTP \(response.status) after \(maxRetries) retries\(Self.serverMessage(response)); try again later.")
                 }
@@ -329,13 +458,13 @@ public struct MastodonFetcher: Sendable {
         return max(0, reset.timeIntervalSince(clock.now))
     }
 
-    /// The ids of a page of `entries` (which must be a JSON array of objects with `id`).
-    private func entryIDs(_ body: Data, url: URL, entries: String) throws(FetchError) -> [String] {
+    /// The entries of a page of `entries` (which must be a JSON array of objects with `id`).
+    private func entryList(_ body: Data, url: URL, entries: String) throws(FetchError) -> [JSONValue] {
         let value = try json(body, url: url)
         guard let list = value.arrayValue else {
             throw .unexpected("\(host) answered \(url.path) with \(JSONShape.describe(value)), not an array of \(entries).")
         }
-        return list.compactMap(Self.id)
+        return list
     }
 
     /// The account a `verify_credentials` answer describes.
@@ -380,10 +509,14 @@ public struct MastodonFetcher: Sendable {
     /// newest id of each listing for the next run. `sinceID` overrides the notification id kept in the store.
     public func run(desk: Desk, sinceID override: String? = nil) throws -> Outcome {
         let key = Self.sinceIDKey(instance), ownKey = Self.ownSinceIDKey(instance)
-        let (stored, ownStored) = try desk.store.read { (try $0.setting(key), try $0.setting(ownKey)) }
-        let since = override ?? stored
-        let pages = try fetch(sinceID: since)
-        let own = try fetchOwnStatuses(sinceID: ownStored, after: pages)
+        let (position, ownPosition) = try desk.store.read { tx in
+            (ListingPosition(mark: try tx.setting(key), gapText: try tx.setting(Self.gapKey(key))),
+             ListingPosition(mark: try tx.setting(ownKey), gapText: try tx.setting(Self.gapKey(ownKey))))
+        }
+        // --since-id starts the mentions afresh from there (a gap left by an earlier run is left with it).
+        let start = override.map { ListingPosition(mark: $0) } ?? position
+        let (pages, next) = try fetch(from: start)
+        let (own, ownNext) = try fetchOwnStatuses(from: ownPosition, after: pages)
         var body = Data()
         for (k, page) in (pages.bodies + own.pages.bodies).enumerated() {
             if k > 0 { body.append(0x0A) }
@@ -394,16 +527,24 @@ public struct MastodonFetcher: Sendable {
         let format = MastodonFormat(ownAccountID: own.account?.id)
         // The mentions were addressed to the token's account: that is their channel.
         let summary = try Importer(desk: desk, channel: own.account.map { "@" + $0.acct }).importData(body, name: name, format: format)
-        let kept = try keep(pages, after: stored, as: key, desk)
-        let keptOwn = try keep(own.pages, after: ownStored, as: ownKey, desk)
-        return Outcome(pages: pages, own: own, summary: summary, sinceID: since, keptSinceID: kept, keptOwnSinceID: keptOwn)
+        // Kept only now that what was fetched is stored: a run killed before this point is read again by the next.
+        let kept = try keep(next, over: position, as: key, desk)
+        let keptOwn = own.skipped == nil ? try keep(ownNext, over: ownPosition, as: ownKey, desk) : ownPosition
+        var outcome = Outcome(pages: pages, own: own, summary: summary, sinceID: start.mark, keptSinceID: kept.mark, keptOwnSinceID: keptOwn.mark)
+        outcome.keptPosition = kept
+        outcome.keptOwnPosition = keptOwn
+        return outcome
     }
 
-    /// Stores the listing's newest id as the next run's mark when the run went all the way back and it is newer
-    /// than the stored one; returns the mark kept.
-    private func keep(_ pages: Pages, after stored: String?, as key: String, _ desk: Desk) throws -> String? {
-        guard pages.complete, let newest = pages.newestID, stored.map({ Self.isNewer(newest, than: $0) }) ?? true else { return stored }
-        try desk.store.write { try $0.setSetting(key, newest) }
-        return newest
+    /// Stores where a listing stands for the next run, unless its mark would move back (a --since-id below the kept mark
+    /// reads again what is on the desk); returns the position kept.
+    private func keep(_ next: ListingPosition, over stored: ListingPosition, as key: String, _ desk: Desk) throws -> ListingPosition {
+        if let old = stored.mark, next.mark.map({ Self.isNewer(old, than: $0) }) ?? true { return stored }
+        guard next != stored else { return stored }
+        try desk.store.write { tx in
+            if let mark = next.mark { try tx.setSetting(key, mark) }
+            try tx.setSetting(Self.gapKey(key), next.gapText ?? "")
+        }
+        return next
     }
 }

@@ -48,15 +48,17 @@ struct FetchCommand: ParsableCommand {
                     let url = try MastodonFetcher.instanceURL(instance)
                     let token = try MastodonFetcher.readToken(path: tokenFile)
                     let desk = try global.openDesk(creating: true)
-                    let fetcher = MastodonFetcher(instance: url, token: token, sleeper: AnnouncingSleeper(), clock: desk.clock)
+                    // Waits are measured on the machine's clock (or MEJA_NOW): the desk's never goes back before the
+                    // log's last event, which would shorten a wait the server asked for.
+                    let fetcher = MastodonFetcher(instance: url, token: token, sleeper: AnnouncingSleeper(), clock: try ClockFromEnvironment.make())
                     let outcome = try fetcher.run(desk: desk, sinceID: sinceID)
                     let s = outcome.summary
                     for problem in s.rejected { Console.warn(problem.description) }
                     if let why = outcome.pages.stoppedEarly {
-                        Console.warn("meja: stopped before reaching the last fetched mention: \(why). What was fetched is imported; the next run fills the gap.")
+                        Console.warn("meja: stopped before reaching the last fetched mention: \(why). What was fetched is imported; the next run goes on from there.")
                     }
                     if let why = outcome.own.pages.stoppedEarly {
-                        Console.warn("meja: stopped before reaching the agency's last fetched status: \(why). What was fetched is imported; the next run fills the gap.")
+                        Console.warn("meja: stopped before reaching the agency's last fetched status: \(why). What was fetched is imported; the next run goes on from there.")
                     }
                     if let why = outcome.ownRepliesSkipped {
                         Console.warn("meja: the agency's replies written on the web were not fetched; the mentions were. \(why)")
@@ -70,6 +72,9 @@ struct FetchCommand: ParsableCommand {
                         o["own_replies_skipped"] = .string(outcome.ownRepliesSkipped)
                         o["requests"] = .int(outcome.requests)
                         o["complete"] = .bool(outcome.pages.complete)
+                        o["own_complete"] = .bool(outcome.ownRepliesSkipped == nil && outcome.own.pages.complete)
+                        o["gap"] = .string(outcome.keptPosition.gapText)
+                        o["own_gap"] = .string(outcome.keptOwnPosition.gapText)
                         o["since_id"] = .string(outcome.sinceID)
                         o["kept_since_id"] = .string(outcome.keptSinceID)
                         o["kept_own_since_id"] = .string(outcome.keptOwnSinceID)
@@ -80,6 +85,8 @@ struct FetchCommand: ParsableCommand {
                     }
                     if !s.rejected.isEmpty { throw ExitCode(65) }
                 } catch let e as FetchError {
+                    // A cron job reading --json gets the failure there too.
+                    if json { Console.out(JSONValue.object(["instance": .string(instance), "error": .string(e.description), "exit": .int(Int(e.exitCode))]).text) }
                     throw CLIError(message: e.description, code: e.exitCode)
                 }
             }

@@ -52,6 +52,8 @@ public struct MastodonFormat: ImportFormat {
             // A Notification: only mentions and quotes carry a comment addressed to the agency.
             guard type == "mention" || type == "quote" else { return }
             guard let status = f.fields("status") else {
+                // `"status": null`: the post was deleted (or hidden) since; nothing is left to answer.
+                if f.object["status"]?.isNull == true { return }
                 records.reject(f.line, "a `\(type)` notification without its `status` (the post that \(type == "quote" ? "quotes" : "mentions") the agency)")
                 return
             }
