@@ -216,6 +216,11 @@ final class DeskActionTests: XCTestCase {
         XCTAssertThrowsError(try t.addStaff(["meja"])) { error in
             XCTAssertTrue("\(error)".contains("'meja' is reserved: the log names the desk's own escalation sweep so"), "\(error)")
         }
+        // Names that would be taken for another's, or for an option.
+        for name in ["b\u{0443}di", "Budi", "-x", ".budi"] {
+            XCTAssertThrowsError(try t.addStaff([name]), name)
+        }
+        XCTAssertNoThrow(try t.addStaff(["budi.santoso_2"]))
         // An operating-system account called meja (a service account, say) is not the system: it is not on the staff list.
         let account = t.desk.acting(as: ActorIdentity(name: "meja", login: "meja", overridden: false))
         XCTAssertThrowsError(try account.claim(try t.comment(.x, "1").id)) {

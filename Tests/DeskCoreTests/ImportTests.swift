@@ -465,6 +465,14 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(s.warnings[0].description.hasPrefix("test.jsonl:2: kept, but dated 2026-12-01T10:00:00Z"), s.warnings[0].description)
         XCTAssertEqual(s.json["warnings"]?.arrayValue?.count, 1)
         XCTAssertNoThrow(try t.comment(.x, "later"))
+        // An agency answer dated after now is named the same way.
+        var answer = record("a-late", at: "4500-01-01T00:00:00+07:00", author: "@dinas", text: "Sudah kami cek")
+        answer.fromAgency = true
+        answer.inReplyTo = "past"
+        let a = try t.importRecords([answer])
+        XCTAssertEqual(a.replies, 1)
+        XCTAssertEqual(a.futureDated, 1)
+        XCTAssertTrue(a.warnings.first?.description.hasPrefix("test.jsonl:1: kept, but dated 4499-12-31T17:00:00Z") == true, "\(a.warnings)")
     }
 
     func testAnAgencyAnswerDatedBeforeItsQuestionIsNamedAndCountsFromTheQuestion() throws {

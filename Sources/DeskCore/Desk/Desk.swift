@@ -621,6 +621,14 @@ public final class Desk: Sendable {
             guard old != nil || !StaffMember.reservedNames.contains(name) else {
                 throw DeskError.invalidInput("'\(name)' is reserved: filters read --assignee \(StaffMember.reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name")
             }
+            if old == nil {
+                guard StaffMember.isPlainLoginName(name) else {
+                    throw DeskError.invalidInput("'\(SafeText.forMessage(name))' is not a login name as systems write them: ASCII letters, digits, '.', '_' and '-', not starting with '-' or '.' (so that no two names on the list look alike)")
+                }
+                if let twin = try tx.staff().first(where: { $0.name.lowercased() == name.lowercased() }) {
+                    throw DeskError.invalidInput("'\(name)' differs from \(twin.name), already on the staff list, only in capitals: the two would be taken for one another; choose another login name")
+                }
+            }
             guard old != nil || name != StaffMember.systemName else {
                 throw DeskError.invalidInput("'\(name)' is reserved: the log names the desk's own escalation sweep so, and a person's actions must not read as the sweep's; choose another login name")
             }

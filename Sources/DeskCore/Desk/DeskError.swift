@@ -47,7 +47,8 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
         case .claimedByOther(let id, let holder):
             return Localized("Komentar \(id) sudah diambil oleh \(holder). Tanyakan kepadanya, atau supervisor dapat menugaskannya ulang (tombol a, atau `meja assign \(id) NAMA`).",
                              "Comment \(id) is already claimed by \(holder). Ask them, or a supervisor can reassign it (key a, or `meja assign \(id) NAME`).")
-        case .unknownActor(let name):
+        case .unknownActor(let raw):
+            let name = SafeText.forMessage(raw)
             return Localized("\(name) tidak ada di daftar petugas, jadi tindakan tidak dapat dicatat atas nama itu. Supervisor dapat menambahkan Anda dengan `meja staff add \(name) --role agent`.",
                              "\(name) is not on the staff list, so actions cannot be recorded under that name. A supervisor can add you with `meja staff add \(name) --role agent`.")
         case .blocked(let findings):

@@ -388,6 +388,15 @@ public struct Importer: Sendable {
         // The agency's own messages stored as its answers (from its archive, or a file that marked them) that come again
         // in a file that does not say they are the agency's (no channels configured): not citizens' comments.
         let storedAsAgency = try Self.storedAgencyMessages(among: items, presence: &presence, tx)
+        // A comment or an agency answer dated after now: kept as dated, and named (a wrong time zone, most often).
+        func noteIfDatedAfterNow(_ record: CommentRecord, line: Int) {
+            let ahead = record.createdAt.timeIntervalSince(now)
+            guard ahead > Self.futureTolerance else { return }
+            futureDated += 1
+            furthestAhead = max(furthestAhead, ahead)
+            warnings.append(FileIssue(file: file, line: line,
+                "kept, but dated \(Timestamp.utc(record.createdAt)), after now (\(Timestamp.utc(now))): check the file's time zone"))
+        }
         // Platform importers hand records over oldest first, so a batch's lines need not be in order.
         let lines = "\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"
         // The batch's records are read in place, field by field: a copy of a whole record retains every string in it.
@@ -429,6 +438,7 @@ public struct Importer: Sendable {
                 agencyReplies.append([.int(replyID), .time(record.createdAt), .string(CommentWords.hex(CommentWords.fingerprint(of: reply))),
                                       .string(reply.platform.rawValue), parent.map { .int($0.id) } ?? .null])
                 if let note = items[index].note { warnings.append(FileIssue(file: file, line: items[index].line, note)) }
+                noteIfDatedAfterNow(record, line: items[index].line)
                 if record.inReplyTo == nil { counts.posts += 1 } else { counts.replies += 1 }
                 try latestAnswers.note(record.createdAt, on: record.platform, tx)
                 presence[record.platform] = (true, present.pending || parent == nil)
@@ -525,13 +535,7 @@ public struct Importer: Sendable {
             counts.accepted += 1
             summary.written = summary.written.map { min($0.lowerBound, record.createdAt)...max($0.upperBound, record.createdAt) }
                 ?? record.createdAt...record.createdAt
-            let ahead = record.createdAt.timeIntervalSince(now)
-            if ahead > Self.futureTolerance {
-                futureDated += 1
-                furthestAhead = max(furthestAhead, ahead)
-                warnings.append(FileIssue(file: file, line: items[index].line,
-                    "kept, but dated \(Timestamp.utc(record.createdAt)), after now (\(Timestamp.utc(now))): check the file's time zone"))
-            }
+            noteIfDatedAfterNow(record, line: items[index].line)
             if let note = items[index].note { warnings.append(FileIssue(file: file, line: items[index].line, note)) }
             comment.id = id
             // Replies that came before this comment were filed under its id: they join its conversation. (A platform

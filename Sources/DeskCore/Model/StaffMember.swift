@@ -28,6 +28,14 @@ public struct StaffMember: Hashable, Sendable, Codable {
     /// The name the log gives the desk's own rule (the escalation sweep): no person may act under it.
     public static let systemName = "meja"
 
+    /// Whether a new staff member may take `name`: a login name as systems write them — ASCII letters, digits, `.`, `_`
+    /// and `-`, not starting with `-` or `.` — so that no two names on the list look alike (`rina` and `rіna` with a
+    /// Cyrillic і) and none reads as an option.
+    public static func isPlainLoginName(_ name: String) -> Bool {
+        guard isValidName(name), let first = name.unicodeScalars.first, first != "-", first != "." else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII }
+    }
+
     /// Whether the login name is acceptable: letters, digits, `.`, `_` and `-`, 1–64 characters.
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 64

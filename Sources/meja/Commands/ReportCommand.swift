@@ -80,6 +80,11 @@ struct ReportCommand: ParsableCommand {
             let toText = to ?? "not given: the end of today, \(Timestamp.local(end, in: zone))"
             throw CLIError(message: "the period is empty: --from (\(from ?? Timestamp.local(start, in: zone))) must come before --to (\(toText))", code: 64)
         }
+        // Ten years is more than any evaluation; a typo such as 0001-01-01 would make half a million weekly rows.
+        guard end.timeIntervalSince(start) <= 3_653 * 86_400 else {
+            throw CLIError(message: "the period from \(Timestamp.local(start, in: zone)) to \(Timestamp.local(end, in: zone)) is longer than ten years, "
+                + "the most a report covers: check --from and --to", code: 64)
+        }
         return ReportPeriod(start: start, end: end)
     }
 }

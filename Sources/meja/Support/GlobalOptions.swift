@@ -26,7 +26,7 @@ struct GlobalOptions: ParsableArguments {
         let last = try? store.read { try $0.lastEvent() }.flatMap { Timestamp.parse($0.at) }
         let clock = last.map { LogFlooredClock(machine, floor: $0) } ?? machine
         if let last, last.timeIntervalSince(machine.now) > 60 {
-            Console.warn("meja: the clock (\(Timestamp.utc(machine.now))\(ProcessInfo.processInfo.environment["MEJA_NOW"].map { _ in ", from MEJA_NOW" } ?? "")) is before the log's last event (\(Timestamp.utc(last))): now is taken as \(Timestamp.utc(last)), and what you do is dated so, since the log's times never go back")
+            Console.warn("meja: the clock (\(Timestamp.utc(machine.now))\(ProcessInfo.processInfo.environment["MEJA_NOW"].flatMap { $0.isEmpty ? nil : ", from MEJA_NOW" } ?? "")) is before the log's last event (\(Timestamp.utc(last))): now is taken as \(Timestamp.utc(last)), and what you do is dated so, since the log's times never go back")
         }
         warnAboutHolidays(config, now: clock.now)
         return Desk.withReplyChecks(store: store, config: config, clock: clock, actor: .fromEnvironment())
