@@ -8,8 +8,9 @@ import Foundation
 /// argument, a setting) and everything written to standard output while it is a terminal goes through `SafeText`:
 /// escape sequences, controls, bidi overrides and invisible format characters are shown as visible marks or dropped,
 /// tabs and line breaks are kept, so no file or argument can retitle the window, write the clipboard or clear the
-/// screen. Standard output that is piped or redirected (JSON, CSV, log exports, reports) is written byte for byte:
-/// a file keeps what the data holds, and whoever shows it answers for it.
+/// screen. Standard output that is piped or redirected (JSON, log exports) is written byte for byte: a file keeps what
+/// the data holds, and whoever shows it answers for it. Reports are for people: their labels are made inert when the
+/// report is built, whatever it is written to.
 enum Console {
     /// Where a text goes.
     enum Stream {
