@@ -399,6 +399,22 @@ final class MastodonFetchTests: XCTestCase {
         XCTAssertEqual(mastodon.requests("/api/v1/notifications").dropFirst(before).map { $0.query["since_id"] }, ["122"])
     }
 
+    func testAWaitBeforeTheGapStillImportsWhatIsNew() throws {
+        mastodon.add(101...110)
+        var f = fetcher()
+        f.maxPages = 3
+        f.maxWait = 600
+        XCTAssertEqual(try f.run(desk: t.desk).keptPosition, .init(mark: nil, gap: .init(top: "110", below: "105")))
+        mastodon.add(111...112)
+        // The next run: the new page (112, 111), the empty page after it, then the gap's first page is told to wait an hour.
+        let n = mastodon.server.requests.count
+        mastodon.script(n + 3, .init(status: 429, headers: ["Retry-After": "3600"]))
+        let second = try f.run(desk: t.desk)
+        XCTAssertEqual(second.summary.accepted, 2, "what is new is imported")
+        XCTAssertEqual(second.keptPosition, .init(mark: nil, gap: .init(top: "112", below: "105")), "the gap waits for the next run")
+        XCTAssertTrue(second.pages.stoppedEarly?.contains("asks to wait") == true, second.pages.stoppedEarly ?? "")
+    }
+
     func testTheTokenGoesToNoOtherServer() throws {
         let elsewhere = try LocalHTTPServer { _ in .init(status: 200, body: Data("[]".utf8)) }
         defer { elsewhere.stop() }

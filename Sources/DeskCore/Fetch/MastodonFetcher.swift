@@ -304,8 +304,15 @@ public struct MastodonFetcher: Sendable {
         var older = Pages()
         older.notBefore = pages.notBefore
         if left > 0 {
-            try page(from: listingURL(path, extra, sinceID: position.mark, maxID: gap.below), sinceID: position.mark, pageLimit: left,
-                     entries: entries, advice: advice, into: &older)
+            do {
+                try page(from: listingURL(path, extra, sinceID: position.mark, maxID: gap.below), sinceID: position.mark, pageLimit: left,
+                         entries: entries, advice: advice, into: &older)
+            } catch {
+                // A wait too long before the gap's first page: what is new was read, and is imported; the gap waits.
+                guard case .rateLimited = error else { throw error }
+                older.complete = false
+                older.stoppedEarly = error.description
+            }
         } else {
             older.complete = false
             older.stoppedEarly = "read \(maxPages) pages, the most one run reads"
