@@ -248,15 +248,27 @@ def phrase_matches(table, words):
                 yield label, start, len(rest) + 1
 
 
+CHILD_WORDS = {"anak", "anakku", "anaknya", "balita", "bayi", "bocah", "murid", "siswa", "siswi", "pelajar", "sd", "paud",
+               "child", "children", "kid", "kids", "son", "daughter", "student", "students", "pupil", "toddler",
+               "baby"}                                                                          # ToneGovernor.childWords
+MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
+MISSING_CHILD_SPAN = 5                                                                          # ToneGovernor.missingChildSpan
+
+
 def names_topic(text, words):
     """Whether `words` name a sensitive topic, as ToneGovernor.read decides it: a topic phrase counts unless a `not`
-    phrase of topics.tsv at the same word, standing together as written in `text`, is as long or longer."""
+    phrase of topics.tsv at the same word, standing together as written in `text`, is as long or longer; a child
+    word with a missing word up to five words after it is children's safety."""
     figurative = {}
     lowered = text.lower()
     for _, start, length in phrase_matches(NOT_TOPICS, words):
         if " ".join(words[start:start + length]) in lowered:
             figurative[start] = max(figurative.get(start, 0), length)
-    return any(length > figurative.get(start, 0) for _, start, length in phrase_matches(TOPICS, words))
+    if any(length > figurative.get(start, 0) for _, start, length in phrase_matches(TOPICS, words)):
+        return True
+    plain = [w for w in words if is_word_char(w[0])]
+    return any(w in CHILD_WORDS and any(m in MISSING_WORDS for m in plain[i + 1:i + 1 + MISSING_CHILD_SPAN])
+               for i, w in enumerate(plain))
 
 
 WAIT_WORDS = {"menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"}                 # ToneGovernor.waitWords

@@ -81,6 +81,34 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertLessThan(v.sentiment, 0)
     }
 
+    func testPeopleTrappedByWaterAreADisasterWhateverTheWordsAround() {
+        // A flood day's reports that never say "banjir" (words added by hand, none taken from a data file).
+        for text in ["Darurat, kami terjebak di lantai 2, air terus naik", "Tolong kami terjebak di atap rumah",
+                     "Air masuk rumah sudah 1 meter, tolong", "Tanggul Citarum jebol, darurat!",
+                     "We are trapped on the roof, water is rising, please help!", "Butuh perahu karet segera di RW 3",
+                     "Min, posko pengungsian terdekat di Kel. Baleendah di mana ya?"] {
+            XCTAssertEqual(governor.verdict(text).sensitive, ["disaster"], text)
+        }
+        // Stuck in traffic is no disaster.
+        XCTAssertEqual(governor.verdict("terjebak macet 2 jam di tol, wkwk").sensitive, [])
+        XCTAssertEqual(governor.verdict("terjebak nostalgia lagi").sensitive, [])
+    }
+
+    func testAMissingChildNamedWithAgeAndNameIsChildrensSafety() {
+        let v = governor.verdict("Tolong bantu cari, anak saya Dimas (7 th) hilang terpisah saat evakuasi")
+        XCTAssertEqual(v.sensitive, ["disaster", "child_safety"])
+        XCTAssertEqual(governor.verdict("my son Adi, 6, went missing at the market").sensitive, ["child_safety"])
+        XCTAssertEqual(governor.verdict("anak saya sekolah di SD 3, pelajarannya bagus sekali").sensitive, [], "a child named, nobody missing")
+    }
+
+    func testSpamRidingADisastersHashtagIsNotTaggedAsOne() {
+        let spam = "Promo giveaway iPhone cek bio #BanjirBandung #banjir"
+        XCTAssertTrue(governor.verdict(spam).spam)
+        XCTAssertEqual(governor.verdict(spam).sensitive, ["disaster"], "the verdict names what it saw")
+        XCTAssertEqual(governor.commentTone(spam).topics, [], "but no tag puts it under the emergency standard")
+        XCTAssertEqual(governor.commentTone("Banjir setinggi dada di RT 05, tolong").topics, [.disaster])
+    }
+
     func testFloodReportIsADisasterReport() {
         let v = governor.verdict("banjir setinggi dada di RT 05")
         XCTAssertEqual(v.sensitive, ["disaster"])

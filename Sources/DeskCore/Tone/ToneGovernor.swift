@@ -60,6 +60,11 @@ public struct ToneGovernor: Sendable {
                                           "sd", "paud", "child", "children", "kid", "kids", "son", "daughter", "student", "students",
                                           "pupil", "toddler", "baby"]
 
+    /// Words for a person gone missing: said of a child a few words before, children's safety is at stake.
+    static let missingWords: Set<String> = ["hilang", "terpisah", "missing"]
+    /// How many words after the child word a missing word may come ("anak saya Dimas (7 th) hilang": five).
+    static let missingChildSpan = 5
+
     /// Words for waiting (after slang normalisation: "nunggu" is "menunggu").
     static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"]
     /// The first bytes of `waitWords`: most words are passed over without hashing them.
@@ -175,6 +180,17 @@ public struct ToneGovernor: Sendable {
            let child = tokens.first(where: { $0.isWord && Self.childWords.contains($0.text) }) {
             r.topicWords[.childSafety] = child.text + " … " + harm
         }
+        // A child named, missing a few words later ("anak saya Dimas (7 th) hilang terpisah saat evakuasi"): the
+        // phrases of topics.tsv cannot hold the name and age between.
+        if r.topicWords[.childSafety] == nil {
+            let words = tokens.filter(\.isWord)
+            for (i, word) in words.enumerated() where Self.childWords.contains(word.text) {
+                if let missing = words[(i + 1)..<min(words.count, i + 1 + Self.missingChildSpan)].first(where: { Self.missingWords.contains($0.text) }) {
+                    r.topicWords[.childSafety] = word.text + " … " + missing.text
+                    break
+                }
+            }
+        }
         r.topics = r.topicWords.keys.sorted()
         r.asks = text.utf8.contains(UInt8(ascii: "?")) || r.cueWords[.question] != nil
         r.praised = r.cueWords[.praise] ?? r.cueWords[.thanks]
@@ -238,7 +254,9 @@ public struct ToneGovernor: Sendable {
     /// full verdict.
     public func commentTone(_ text: String) -> CommentTone {
         let r = read(text)
-        return CommentTone(intent: r.intent, sentiment: r.sentiment, topics: r.topics)
+        // Spam rides a disaster's hashtag ("Promo giveaway … #banjir"): it gets no topic tag, so no emergency standard
+        // puts it first and no report counts it as a flood report. (Its verdict still names the topic.)
+        return CommentTone(intent: r.intent, sentiment: r.sentiment, topics: r.spam == nil ? r.topics : [])
     }
 
     /// The verdict on one comment.
