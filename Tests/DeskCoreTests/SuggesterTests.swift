@@ -104,6 +104,24 @@ final class SuggesterTests: XCTestCase {
         XCTAssertFalse(suggest("Motor gak bisa lewat, jalannya ditutup", limit: 50).contains { $0.templateID == "id.complaint.online" })
     }
 
+    func testAFloodDaysHardestCommentsGetTheRightReplyFirst() {
+        // People trapped, without the word "banjir": call 112 first, never an apology for the inconvenience.
+        for (text, first) in [("Ada 4 warga terjebak di masjid Jl. Mawar, butuh perahu karet segera. Tolong!", "id.emergency.112"),
+                              ("We are trapped on the roof, water is rising, please help!", "en.emergency.112")] {
+            let offered = suggest(text, platform: .x)
+            XCTAssertEqual(offered.first?.templateID, first, "\(text): \(offered.map(\.templateID))")
+        }
+        // A death told in a flood: condolence first, the flood's safety advice after it.
+        let grief = suggest("Bapak saya meninggal tadi pagi tertimpa tembok saat banjir", platform: .x).map(\.templateID)
+        XCTAssertEqual(grief.first, "id.condolence.death", "\(grief)")
+        XCTAssertTrue(grief.prefix(3).contains("id.emergency.flood"), "\(grief)")
+        // Where to evacuate: the evacuation reply, with its link for staff to fill.
+        let shelter = suggest("Min, posko pengungsian terdekat di Kel. Baleendah di mana ya?", platform: .x)
+        XCTAssertEqual(shelter.first?.templateID, "id.emergency.evacuation", "\(shelter.map(\.templateID))")
+        XCTAssertEqual(suggest("Where is the nearest evacuation shelter?", platform: .x).first?.templateID, "en.emergency.evacuation")
+        XCTAssertFalse(suggest("Bagaimana cara membuat KTP?", limit: 50).contains { $0.templateID.hasSuffix("emergency.evacuation") })
+    }
+
     func testSpamIsWarnedAboutNotAnswered() {
         for text in ["Mau cuan cepat? Slot gacor hari ini maxwin 💰💰 klik link di bio! Daftar sekarang bonus 100%",
                      "Click here for free money, crypto giveaway. How to join? DM for details"] {

@@ -4,7 +4,8 @@
 /// - **Humour** is a filter, never a score: a template above the verdict's `humorAllowed` is never offered.
 /// - **Sensitive topics**: a template written for a topic (`sensitive = ["death"]`) is offered only when the
 ///   comment touches that topic, and then ranks first (condolence for death, emergency for disaster and
-///   health emergencies); plain templates stay available after it.
+///   health emergencies; when a death is told in a disaster, condolence comes first); plain templates stay available
+///   after it.
 /// - **Language**: the comment's own language first (code-mixed comments get Indonesian first, English next).
 /// - **Intent** (the one recorded at import wins over a fresh reading), then **keywords** after slang
 ///   normalisation, then special cases (rude comments get the calm reply, spam the warning, jokes the light
@@ -48,6 +49,8 @@ public enum Suggester {
                 c.add(40, .topic)
                 c.topics = topicFit
                 if t.purpose == "emergency", topics.contains(.disaster) || topics.contains(.healthEmergency) { c.add(6, .emergency) }
+                // Someone who tells of a death is answered with condolence first, the emergency guidance after it.
+                if topics.contains(.death), t.sensitive.contains(.death), t.purpose == "condolence" { c.add(30, .grief) }
             } else if !topics.isEmpty, t.purpose == "acknowledge" || t.purpose == "apology_holding" || t.purpose == "ask_dm" {
                 c.add(4, .safeWithTopic)
             }
@@ -159,7 +162,7 @@ public enum Suggester {
 /// A template under consideration: its score and the factors behind it (turned into words only for winners).
 private struct Candidate {
     enum Factor: Hashable {
-        case language, topic, emergency, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
+        case language, topic, emergency, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, platform, recent, tooLong, missingSetting
     }
 
@@ -204,6 +207,7 @@ private struct Candidate {
             case .topic: Localized("ditulis untuk \(topics.map(\.label.id).joined(separator: ", "))",
                                    "written for \(topics.map(\.rawValue).joined(separator: ", "))")
             case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
+            case .grief: Localized("warga mengabarkan kematian: belasungkawa lebih dulu", "the citizen tells of a death: condolence comes first")
             case .safeWithTopic: Localized("balasan umum yang hati-hati untuk komentar sensitif", "a careful general reply for a sensitive comment")
             case .intent: input.triagedIntent != nil
                 ? Localized("cocok dengan maksud '\(intent.id)' (tercatat di meja)", "fits the intent '\(input.intent.rawValue)' (as recorded on the desk)")
