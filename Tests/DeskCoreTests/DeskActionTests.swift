@@ -168,6 +168,38 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(try t.comment(.x, "1").status, .replied)
     }
 
+    func testWhatTheSweepEscalatedAndNobodyHoldsStaysOpenToTheAgents() throws {
+        // Monday 09:00 comments (first response due in 2 office hours); the sweep runs at 13:00, past the 1-hour grace.
+        let t = try TestDesk(now: "2026-11-30T09:00:00+07:00")
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords([record("1", at: "2026-11-30T09:00:00+07:00", author: "a"), record("2", at: "2026-11-30T09:00:00+07:00", author: "b"),
+                             record("3", at: "2026-11-30T09:00:00+07:00", author: "c")])
+        let swept = try t.comment(.x, "1").id, other = try t.comment(.x, "2").id, decided = try t.comment(.x, "3").id
+        t.set("2026-11-30T13:00:00+07:00")
+        XCTAssertEqual(Set(try t.desk.escalateOverdue()), [swept, other, decided])
+        XCTAssertEqual(try t.comment(.x, "1").escalatedBy, "meja")
+        let budi = t.as("budi"), dewi = t.as("dewi")
+        // An agent takes one up: it stays escalated, for the supervisors to see, and is hers alone.
+        try dewi.claim(swept)
+        XCTAssertEqual(try t.comment(.x, "1").status, .escalated)
+        XCTAssertEqual(try t.comment(.x, "1").assignee, "dewi")
+        XCTAssertThrowsError(try budi.reply(swept, ReplyRequest(text: "Baik, Kak.")), "held by dewi")
+        try dewi.reply(swept, ReplyRequest(text: "Sudah kami teruskan ke petugas, Kak."))
+        XCTAssertEqual(try t.comment(.x, "1").status, .replied)
+        // Another answers one nobody held, without claiming it first.
+        XCTAssertNil(Desk.replyRefusal(try t.comment(.x, "2"), by: "budi", isSupervisor: false))
+        try budi.reply(other, ReplyRequest(text: "Terima kasih, Kak, kami bantu."))
+        // A person's escalation is a decision: it stays the supervisors'.
+        try t.desk.setStatus(decided, .open)
+        try t.desk.escalate(decided, reason: "ancaman hukum")
+        XCTAssertEqual(try t.comment(.x, "3").escalatedBy, "sari")
+        XCTAssertThrowsError(try budi.claim(decided)) { error in
+            guard case .notPermitted(let why)? = error as? DeskError else { return XCTFail("\(error)") }
+            XCTAssertTrue(why.en.contains("escalated to supervisors"), why.en)
+        }
+        XCTAssertNotNil(Desk.statusRefusal(try t.comment(.x, "3"), by: "budi", isSupervisor: false))
+    }
+
     func testAReplyDoesNotBringBackAWithdrawnClock() throws {
         let t = try TestDesk(now: "2026-12-01T09:10:00+07:00")
         try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00", author: "ani", thread: "T"),

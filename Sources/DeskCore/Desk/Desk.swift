@@ -233,8 +233,13 @@ public final class Desk: Sendable {
             if let holder = c.assignee, holder != me.name { throw DeskError.claimedByOther(commentID: id, holder: holder) }
             try self.refuseEscalated(c, to: me, action: Localized("mengambilnya", "claim it"))
             if c.status == .claimed, c.assignee == me.name { return nil }
-            // Its holder claiming it again would take it out of the supervisors' hands: only they move it on.
-            if c.status == .escalated, me.role != .supervisor { return nil }
+            if c.status == .escalated, me.role != .supervisor {
+                // An agent takes up what the sweep escalated and nobody held: it stays escalated, for the supervisors to
+                // see, and is theirs. Its holder claiming it again would take it out of the supervisors' hands.
+                guard c.assignee == nil else { return nil }
+                c.assignee = me.name
+                return [:]
+            }
             try move(&c, to: .claimed)
             c.assignee = me.name
             return [:]
@@ -399,7 +404,8 @@ public final class Desk: Sendable {
     static func hasBeenAnswered(_ c: Comment) -> Bool { c.sla.respondedAt != nil || c.status == .replied }
 
     /// An escalated comment is the supervisors' to handle: an agent may act on it only when it is theirs (claimed
-    /// before it was escalated, or assigned to them by a supervisor).
+    /// before it was escalated, or assigned to them by a supervisor) — or when the sweep escalated it and nobody holds
+    /// it (`escalatedRefusal`).
     private func refuseEscalated(_ c: Comment, to me: StaffMember, action: Localized) throws {
         if let why = Self.escalatedRefusal(c, by: me.name, isSupervisor: me.role == .supervisor, action: action) {
             throw DeskError.notPermitted(why)
@@ -408,6 +414,10 @@ public final class Desk: Sendable {
 
     private static func escalatedRefusal(_ c: Comment, by name: String, isSupervisor: Bool, action: Localized) -> Localized? {
         guard c.status == .escalated, !isSupervisor, c.assignee != name else { return nil }
+        // The sweep's escalation tells the supervisors that a breach stands; it does not take the comment from the agents
+        // while nobody holds it: on a flood day every emergency breaches within its grace, and the supervisors alone
+        // could not answer them all. A person's escalation is a decision: theirs to lift.
+        if c.escalatedBy == StaffMember.systemName, c.assignee == nil { return nil }
         return Localized(
             "Komentar \(c.id) sudah dieskalasi ke supervisor; hanya supervisor, atau petugas yang ditugaskan supervisor, yang dapat \(action.id).",
             "Comment \(c.id) is escalated to supervisors; only a supervisor, or the person a supervisor assigns it to, can \(action.en).")
@@ -449,10 +459,11 @@ public final class Desk: Sendable {
     /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).
     @discardableResult
     public func escalate(_ id: Int64, reason: String) throws -> CommentChange {
-        try change(id, action: .escalate) { c, _ in
+        try change(id, action: .escalate) { c, me in
             if c.status == .escalated { return nil }
             try move(&c, to: .escalated)
             if c.sla.escalatedAt == nil { c.sla.escalatedAt = self.now }
+            c.escalatedBy = me.name
             return ["reason": .string(reason)]
         }
     }

@@ -11,10 +11,13 @@ public struct LogReplay: Sendable {
         public var status: CommentStatus
         public var assignee: String?
         public var replies: Int
-        public init(status: CommentStatus = .new, assignee: String? = nil, replies: Int = 0) {
+        /// The actor of the last escalation (`meja` for the sweep), nil if never escalated.
+        public var escalatedBy: String?
+        public init(status: CommentStatus = .new, assignee: String? = nil, replies: Int = 0, escalatedBy: String? = nil) {
             self.status = status
             self.assignee = assignee
             self.replies = replies
+            self.escalatedBy = escalatedBy
         }
 
         /// An answer to the conversation reached it: `replied` if it was waiting for one (the rule of `Desk.respond`).
@@ -127,6 +130,7 @@ public struct LogReplay: Sendable {
             var s = states[id, default: State()]
             if let status = p["status"]?.stringValue.flatMap(CommentStatus.init(rawValue:)) { s.status = status }
             if let a = p.objectValue?["assignee"] { s.assignee = a.stringValue }
+            if e.action == LogAction.escalate.rawValue { s.escalatedBy = e.actor }
             states[id] = s
         case .reply?:
             guard let id = Int64(e.subject) else { return }

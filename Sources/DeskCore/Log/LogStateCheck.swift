@@ -68,6 +68,8 @@ public struct LogStateCheck: Sendable, Hashable {
             case resolutionStopped = "resolution_stopped_at"
             case pausedSince = "paused_since"
             case escalatedAt = "escalated_at"
+            /// Who escalated it last: the sweep's escalation leaves it open to the agents, a person's does not.
+            case escalatedBy = "escalated_by"
             /// What an import stated once and nothing changes after (`LoggedArrival`): reports count by them.
             case platform, channel, intent, sentiment, tags
             case importedAt = "imported_at"
@@ -90,6 +92,7 @@ public struct LogStateCheck: Sendable, Hashable {
                 case .displayName: Localized("nama tampilan", "display name")
                 case .active: Localized("aktif", "active")
                 case .inQueue: Localized("di antrean", "in the queue")
+                case .escalatedBy: Localized("dieskalasi oleh", "escalated by")
                 case .words: Localized("kata atau penulis (words_sha256)", "words or writer (words_sha256)")
                 default: Localized(both: rawValue)
                 }
@@ -167,7 +170,7 @@ public struct LogStateCheck: Sendable, Hashable {
         var replyCounts: [Int64: Int] = [:]
         try tx.forEachReplyFacts { r in if let c = r.commentID { replyCounts[c, default: 0] += 1 } }
         var matched = 0
-        try tx.forEachCommentState { id, status, assignee, active in
+        try tx.forEachCommentState { id, status, assignee, active, escalatedBy in
             result.comments += 1
             guard let logged = replay.states[id] else {
                 disagree(.comment(id), .presence, desk: "present", log: nil)
@@ -176,6 +179,7 @@ public struct LogStateCheck: Sendable, Hashable {
             matched += 1
             if status != logged.status.rawValue { disagree(.comment(id), .status, desk: status, log: logged.status.rawValue) }
             if assignee != logged.assignee { disagree(.comment(id), .assignee, desk: none(assignee), log: none(logged.assignee)) }
+            if escalatedBy != logged.escalatedBy { disagree(.comment(id), .escalatedBy, desk: none(escalatedBy), log: none(logged.escalatedBy)) }
             // Whether it is in the queue at all (the first of the queue's sort columns): what its logged status implies.
             if active != logged.status.needsAction {
                 disagree(.comment(id), .inQueue, desk: active ? "yes" : "no", log: logged.status.needsAction ? "yes" : "no")
@@ -186,7 +190,7 @@ public struct LogStateCheck: Sendable, Hashable {
         if matched < replay.states.count {
             // Some comment the log announced is gone: a second pass names which (a million ids are not kept otherwise).
             var present = Set<Int64>()
-            try tx.forEachCommentState { id, _, _, _ in present.insert(id) }
+            try tx.forEachCommentState { id, _, _, _, _ in present.insert(id) }
             for id in replay.states.keys.sorted() where !present.contains(id) {
                 disagree(.comment(id), .presence, desk: nil, log: "imported")
             }

@@ -32,11 +32,13 @@ public struct Comment: Hashable, Sendable {
     public var tags: [String]
     /// The response-time measurement of this comment (clocks, policy and version).
     public var sla: SLARecord
+    /// Who escalated it last: a staff member, or `meja` for the sweep (`StaffMember.systemName`); nil if never.
+    public var escalatedBy: String?
 
     public init(id: Int64, platform: Platform, externalID: String, author: Author, text: String, createdAt: Date,
                 threadID: String? = nil, threadKey: String? = nil, inReplyTo: String? = nil, channel: String? = nil, url: String? = nil,
                 lang: String? = nil, importedAt: Date, status: CommentStatus = .new, assignee: String? = nil,
-                intent: Intent? = nil, sentiment: Double? = nil, tags: [String] = [], sla: SLARecord = SLARecord()) {
+                intent: Intent? = nil, sentiment: Double? = nil, tags: [String] = [], sla: SLARecord = SLARecord(), escalatedBy: String? = nil) {
         self.id = id
         self.platform = platform
         self.externalID = externalID
@@ -56,5 +58,6 @@ public struct Comment: Hashable, Sendable {
         self.sentiment = sentiment
         self.tags = tags
         self.sla = sla
+        self.escalatedBy = escalatedBy
     }
 }

@@ -114,7 +114,7 @@ public protocol StoreReader {
     func forEachReplyFacts(_ body: (ReplyFacts) throws -> Void) throws
     /// Streams every comment's workflow state (id, status as stored, assignee, whether it is in the queue) in id order,
     /// for the log's state check.
-    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?, _ active: Bool) throws -> Void) throws
+    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?, _ active: Bool, _ escalatedBy: String?) throws -> Void) throws
     /// Streams every comment's id and the fingerprint of who wrote what (`CommentWords`) in id order, for the log's state
     /// check.
     func forEachCommentWords(_ body: (_ id: Int64, _ words: UInt64) throws -> Void) throws

@@ -152,6 +152,15 @@ enum SQLiteSchema {
         m.registerMigration("v6-draft-seen-reply") { db in
             try db.execute(sql: "ALTER TABLE draft ADD COLUMN seen_reply_id INTEGER")
         }
+        // Who escalated a comment last (`Comment.escalatedBy`), taken for comments escalated before from their events.
+        m.registerMigration("v7-escalated-by") { db in
+            try db.execute(sql: """
+                ALTER TABLE comment ADD COLUMN escalated_by TEXT;
+                UPDATE comment SET escalated_by = (SELECT actor FROM event WHERE action = 'escalate' AND subject = CAST(comment.id AS TEXT)
+                                                   ORDER BY seq DESC LIMIT 1)
+                  WHERE escalated_at IS NOT NULL;
+                """)
+        }
         return m
     }
 }

@@ -21,7 +21,7 @@ final class SQLiteTransaction: StoreWriter {
         id, platform, external_id, author_id, author_handle, author_name, text, created_at, thread_id, thread_key,
         in_reply_to, channel, url, lang, imported_at, status, assignee, intent, tags, sla_policy, sla_version,
         response_clock, response_due, response_at_risk, responded_at, response_stopped, resolution_due,
-        resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at, sentiment
+        resolution_at_risk, resolved_at, resolution_stopped, paused_since, paused_seconds, escalated_at, sentiment, escalated_by
         """
 
     /// The comment in the current row of `s`, read in `commentColumns` order.
@@ -39,7 +39,7 @@ final class SQLiteTransaction: StoreWriter {
             threadID: s.text(8), threadKey: text(9), inReplyTo: s.text(10), channel: s.text(11), url: s.text(12), lang: s.text(13),
             importedAt: date(14) ?? Date(timeIntervalSince1970: 0), status: s.text(15).flatMap(CommentStatus.init(rawValue:)) ?? .open,
             assignee: s.text(16), intent: s.text(17).flatMap(Intent.init(rawValue:)),
-            sentiment: s.optionalDouble(33), tags: text(18).split(separator: ",").map(String.init), sla: sla)
+            sentiment: s.optionalDouble(33), tags: text(18).split(separator: ",").map(String.init), sla: sla, escalatedBy: s.text(34))
     }
 
     /// The comments a statement selecting `commentColumns` finds with `arguments`, read by hand.
@@ -155,9 +155,9 @@ final class SQLiteTransaction: StoreWriter {
         }
     }
 
-    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?, _ active: Bool) throws -> Void) throws {
-        let s = try RawStatement(db, sql: "SELECT id, status, assignee, active FROM comment ORDER BY id")
-        while try s.step() { try body(s.int(0), s.text(1) ?? "", s.text(2), s.int(3) != 0) }
+    func forEachCommentState(_ body: (_ id: Int64, _ status: String, _ assignee: String?, _ active: Bool, _ escalatedBy: String?) throws -> Void) throws {
+        let s = try RawStatement(db, sql: "SELECT id, status, assignee, active, escalated_by FROM comment ORDER BY id")
+        while try s.step() { try body(s.int(0), s.text(1) ?? "", s.text(2), s.int(3) != 0, s.text(4)) }
     }
 
     func deskReplies() throws -> [Reply] {
@@ -477,11 +477,12 @@ final class SQLiteTransaction: StoreWriter {
             UPDATE comment SET status = ?, active = ?, assignee = ?, intent = ?, tags = ?, sla_policy = ?, sla_version = ?,
               response_clock = ?, response_due = ?, response_at_risk = ?, responded_at = ?, response_stopped = ?,
               resolution_due = ?, resolution_at_risk = ?, resolved_at = ?, resolution_stopped = ?, paused_since = ?,
-              paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?
+              paused_seconds = ?, escalated_at = ?, due_at = ?, at_risk_at = ?, sla_clock = ?, escalated_by = ?
             WHERE id = ?
             """)
         Self.bindWorkState(c, s, from: 1)
-        s.bind(23, c.id)
+        s.bind(23, c.escalatedBy)
+        s.bind(24, c.id)
         try s.run()
         changed()
     }

@@ -80,7 +80,7 @@ struct LogCommand: ParsableCommand {
         }
 
         static func printState(_ state: LogStateCheck) {
-            let checked = "\(state.comments) comments (status, assignee, replies, response-time clocks, and what their import stated: platform, channel, intent, sentiment, tags, time imported, who wrote what), \(state.deskReplies) replies sent from the desk (words, sender, time, humour, override, template), \(state.staff) staff"
+            let checked = "\(state.comments) comments (status, assignee, who escalated, replies, response-time clocks, and what their import stated: platform, channel, intent, sentiment, tags, time imported, who wrote what), \(state.deskReplies) replies sent from the desk (words, sender, time, humour, override, template), \(state.staff) staff"
             guard !state.ok else {
                 Console.out("OK: the desk agrees with the log: \(checked)")
                 return
