@@ -121,6 +121,24 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.issues.map(\.line), [2, 5])
         XCTAssertTrue(config.issues[0].message.contains("may hold only letters, digits, spaces"), config.issues[0].message)
         XCTAssertFalse(config.issues[0].message.contains("\n"), "the name is quoted inert")
+        // Two standards under one name (or a renamed one meeting its name) would take turns at being it on the log.
+        let twice = DeskConfig.parse(try TOMLFile(text: """
+            [[sla]]
+            name = "bad/name"
+            first_response = "2h business"
+            [[sla]]
+            name = "policy-1"
+            first_response = "1h business"
+            [[sla]]
+            name = "Dup"
+            first_response = "1h business"
+            [[sla]]
+            name = "dup"
+            first_response = "3h business"
+            """, path: "d.toml"))
+        XCTAssertEqual(twice.policies.map(\.name), ["policy-1", "policy-1-2", "Dup", "dup-2"])
+        XCTAssertEqual(twice.issues.map(\.line), [2, 5, 11])
+        XCTAssertTrue(twice.issues[2].message.contains("is already an earlier standard's; this one is kept as 'dup-2'"), twice.issues[2].message)
         // And whatever the source, the log refuses a line break in an event's subject or actor.
         let t = try TestDesk()
         XCTAssertThrowsError(try t.store.write { try $0.append(EventDraft(.configVersion, subject: "sla:a\nclaim"), actor: "sari", at: t.clock.now) }) { error in

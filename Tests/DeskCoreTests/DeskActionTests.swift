@@ -249,7 +249,7 @@ final class DeskActionTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("'meja' is reserved: the log names the desk's own escalation sweep so"), "\(error)")
         }
         // Names that would be taken for another's, or for an option.
-        for name in ["b\u{0443}di", "Budi", "-x", ".budi"] {
+        for name in ["b\u{0443}di", "Budi", "-x", ".budi", "MEJA", "Me", "NONE"] {
             XCTAssertThrowsError(try t.addStaff([name]), name)
         }
         XCTAssertNoThrow(try t.addStaff(["budi.santoso_2"]))
@@ -257,6 +257,17 @@ final class DeskActionTests: XCTestCase {
         let account = t.desk.acting(as: ActorIdentity(name: "meja", login: "meja", overridden: false))
         XCTAssertThrowsError(try account.claim(try t.comment(.x, "1").id)) {
             XCTAssertEqual($0 as? DeskError, .unknownActor("meja"))
+            XCTAssertTrue("\($0)".contains("no staff member can have that name"), "\($0)")
+        }
+        // Nor does it become the first supervisor of an empty desk.
+        let empty = try TestDesk(actor: "meja")
+        XCTAssertThrowsError(try empty.desk.putStaff(StaffMember(name: "budi", role: .agent))) {
+            XCTAssertEqual($0 as? DeskError, .unknownActor("meja"))
+        }
+        // A name with an invisible character is said to have one.
+        let hidden = t.desk.acting(as: ActorIdentity(name: "budi\u{200B}", login: "x", overridden: true))
+        XCTAssertThrowsError(try hidden.claim(try t.comment(.x, "1").id)) {
+            XCTAssertTrue("\($0)".contains("'budi' (with characters that cannot be shown)"), "\($0)")
         }
     }
 

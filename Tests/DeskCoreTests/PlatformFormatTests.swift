@@ -115,6 +115,14 @@ extension PlatformFormatTests {
         XCTAssertEqual(ImportFormats.detect(data, fileName: "notifications.json")?.name, "mastodon")
     }
 
+    func testACompactResponseWhoseFirstLineIsHugeIsStillRecognised() {
+        // One line, as curl saves an X API v2 response, its first tweet's text 100 KB long.
+        let text = String(repeating: "jalan rusak parah ", count: 5_600)
+        let line = #"{"data":[{"id":"1","text":"\#(text)","author_id":"7","conversation_id":"1","created_at":"2026-11-30T01:00:00.000Z","edit_history_tweet_ids":["1"]}],"includes":{"users":[{"id":"7","username":"ani"}]}}"#
+        XCTAssertGreaterThan(line.utf8.count, 64 * 1024)
+        XCTAssertEqual(ImportFormats.detect(Data(line.utf8), fileName: "search.json")?.name, "x-v2")
+    }
+
     func testAFormatNamedByHandThatReadsNothingSaysWhatTheFileLooksLike() throws {
         let t = try TestDesk()
         let file = t.dir.appendingPathComponent("comments.json")

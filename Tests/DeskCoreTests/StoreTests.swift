@@ -198,6 +198,18 @@ final class StoreTests: XCTestCase {
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "no table added, not switched to WAL")
         XCTAssertEqual(try sqlite("PRAGMA journal_mode"), "delete")
+        // Another program built on GRDB keeps its migrations in a table of the same name, without Meja's.
+        let other = dir.appendingPathComponent("notes.sqlite").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["sqlite3", other, "CREATE TABLE grdb_migrations (identifier TEXT PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('createNotes'); CREATE TABLE notes (id INTEGER PRIMARY KEY)"]
+        try p.run()
+        p.waitUntilExit()
+        let notes = try Data(contentsOf: URL(fileURLWithPath: other))
+        XCTAssertThrowsError(try SQLiteStore(path: other)) { error in
+            XCTAssertEqual(error as? StoreError, .notMeja(other, tables: ["notes"]))
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: other)), notes)
     }
 
     func testANewDatabaseTakesItsPermissionsFromTheUmaskSoAGroupCanShareIt() throws {

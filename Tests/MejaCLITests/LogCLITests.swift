@@ -101,6 +101,13 @@ final class LogCLITests: XCTestCase {
         holder.waitUntilExit()
         XCTAssertNotNil(partial, "the export writes beside its destination: \(killed.stderr)")
         XCTAssertEqual(try String(contentsOfFile: kept, encoding: .utf8), first, "an export cut short replaces nothing")
+        // Links that go round in a loop are named, and nothing is written.
+        try fm.createSymbolicLink(atPath: cli.dir.appendingPathComponent("loop-a").path, withDestinationPath: "loop-b")
+        try fm.createSymbolicLink(atPath: cli.dir.appendingPathComponent("loop-b").path, withDestinationPath: "loop-a")
+        let loop = try cli.run(["log", "export", "--out", cli.dir.appendingPathComponent("loop-a").path])
+        XCTAssertEqual(loop.status, 1)
+        XCTAssertTrue(loop.stderr.contains("its symbolic links go round in a loop"), loop.stderr)
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: cli.dir.appendingPathComponent("loop-a").path), "loop-b")
         // A device is written in place, never replaced by a file; a full one is an error in words, not a crash.
         let full = try cli.run(["log", "export", "--out", "/dev/full"])
         XCTAssertEqual(full.status, 1)

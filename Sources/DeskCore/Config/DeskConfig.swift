@@ -214,7 +214,17 @@ public struct DeskConfig: Sendable {
                 if let list = sla.array {
                     var policies: [SLAPolicy] = []
                     for (i, item) in list.enumerated() {
-                        if let p = policy(item, index: i) { policies.append(p) }
+                        guard var p = policy(item, index: i) else { continue }
+                        // A name is a standard's identity on the log (its versions): two standards under one name would
+                        // take turns at being it.
+                        if policies.contains(where: { $0.name.lowercased() == p.name.lowercased() }) {
+                            var n = 2
+                            while policies.contains(where: { $0.name.lowercased() == "\(p.name)-\(n)".lowercased() }) { n += 1 }
+                            fail("sla name '\(SafeText.forMessage(p.name))' is already an earlier standard's; this one is kept as '\(p.name)-\(n)'",
+                                 table: "sla", index: i, key: "name")
+                            p.name = "\(p.name)-\(n)"
+                        }
+                        policies.append(p)
                     }
                     if !policies.isEmpty { c.policies = policies }
                 } else {

@@ -629,19 +629,14 @@ public final class Desk: Sendable {
             guard me.role == .supervisor else { throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menambah atau mengubah petugas.", "Only a supervisor can add or change staff.")) }
             let old = try tx.staffMember(name)
             // New staff only: someone already on the desk under such a name can still be changed or deactivated.
-            guard old != nil || !StaffMember.reservedNames.contains(name) else {
-                throw DeskError.invalidInput("'\(name)' is reserved: filters read --assignee \(StaffMember.reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name")
-            }
             if old == nil {
+                if let why = StaffMember.reservation(of: name) { throw DeskError.invalidInput(why) }
                 guard StaffMember.isPlainLoginName(name) else {
                     throw DeskError.invalidInput("'\(SafeText.forMessage(name))' is not a login name as systems write them: ASCII letters, digits, '.', '_' and '-', not starting with '-' or '.' (so that no two names on the list look alike)")
                 }
                 if let twin = try tx.staff().first(where: { $0.name.lowercased() == name.lowercased() }) {
                     throw DeskError.invalidInput("'\(name)' differs from \(twin.name), already on the staff list, only in capitals: the two would be taken for one another; choose another login name")
                 }
-            }
-            guard old != nil || name != StaffMember.systemName else {
-                throw DeskError.invalidInput("'\(name)' is reserved: the log names the desk's own escalation sweep so, and a person's actions must not read as the sweep's; choose another login name")
             }
             let member = try change(old)
             if old == member { return StaffChange(member: member) }
@@ -771,7 +766,8 @@ public final class Desk: Sendable {
         }
         guard try tx.staff().isEmpty else { throw DeskError.unknownActor(actor.name) }
         let first = StaffMember(name: actor.name, role: .supervisor)
-        guard StaffMember.isValidName(first.name) else { throw DeskError.unknownActor(actor.name) }
+        // The first user becomes a supervisor under their login: never one a filter word or the sweep's name would hide.
+        guard StaffMember.isValidName(first.name), StaffMember.reservation(of: first.name) == nil else { throw DeskError.unknownActor(actor.name) }
         try tx.putStaff(first)
         var payload: [String: JSONValue] = ["name": .string(first.name), "role": "supervisor", "display_name": .string(first.displayName),
                                             "active": true, "reason": "first user of an empty desk"]

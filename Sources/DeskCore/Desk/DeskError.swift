@@ -48,7 +48,13 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
             return Localized("Komentar \(id) sudah diambil oleh \(holder). Tanyakan kepadanya, atau supervisor dapat menugaskannya ulang (tombol a, atau `meja assign \(id) NAMA`).",
                              "Comment \(id) is already claimed by \(holder). Ask them, or a supervisor can reassign it (key a, or `meja assign \(id) NAME`).")
         case .unknownActor(let raw):
-            let name = SafeText.forMessage(raw)
+            // Quoted, and said when it holds characters that cannot be shown (a zero-width space in MEJA_ACTOR).
+            let shown = SafeText.forMessage(raw)
+            let name = shown == raw ? shown : "'\(shown)' (with characters that cannot be shown)"
+            if StaffMember.reservation(of: raw) != nil || shown != raw {
+                return Localized("Tindakan tidak dapat dicatat atas nama \(name): nama itu tidak dapat menjadi petugas. Bertindaklah dengan nama login Anda sendiri (USER atau MEJA_ACTOR).",
+                                 "Actions cannot be recorded under \(name): no staff member can have that name. Act under your own login name (USER or MEJA_ACTOR).")
+            }
             return Localized("\(name) tidak ada di daftar petugas, jadi tindakan tidak dapat dicatat atas nama itu. Supervisor dapat menambahkan Anda dengan `meja staff add \(name) --role agent`.",
                              "\(name) is not on the staff list, so actions cannot be recorded under that name. A supervisor can add you with `meja staff add \(name) --role agent`.")
         case .blocked(let findings):

@@ -365,7 +365,8 @@ public struct MastodonFetcher: Sendable {
             guard let link = response.header("Link").flatMap({ LinkHeader($0).next }).flatMap({ URL(string: $0) }) else { break }
             guard link.isSameOrigin(as: instance) else {
                 pages.complete = false
-                pages.stoppedEarly = "the server's next page is on another server (\(SafeText.forMessage(link.host ?? link.absoluteString))); "
+                let elsewhere = (link.host ?? link.absoluteString) + (link.port.map { ":\($0)" } ?? "")
+                pages.stoppedEarly = "the server's next page is on another server (\(SafeText.forMessage(elsewhere))); "
                     + "it is not followed, so the token is not sent there"
                 break
             }

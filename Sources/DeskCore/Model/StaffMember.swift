@@ -28,6 +28,18 @@ public struct StaffMember: Hashable, Sendable, Codable {
     /// The name the log gives the desk's own rule (the escalation sweep): no person may act under it.
     public static let systemName = "meja"
 
+    /// Why nobody may newly take `name` (in any capitals), or nil: the filter words and the sweep's name.
+    public static func reservation(of name: String) -> String? {
+        let lowered = name.lowercased()
+        if reservedNames.contains(lowered) {
+            return "'\(name)' is reserved: filters read --assignee \(reservedNames.joined(separator: "/")) as yourself or nobody; choose another login name"
+        }
+        if lowered == systemName {
+            return "'\(name)' is reserved: the log names the desk's own escalation sweep so, and a person's actions must not read as the sweep's; choose another login name"
+        }
+        return nil
+    }
+
     /// Whether a new staff member may take `name`: a login name as systems write them — ASCII letters, digits, `.`, `_`
     /// and `-`, not starting with `-` or `.` — so that no two names on the list look alike (`rina` and `rіna` with a
     /// Cyrillic і) and none reads as an option.

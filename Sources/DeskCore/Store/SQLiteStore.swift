@@ -107,17 +107,20 @@ public final class SQLiteStore: DeskStore {
         }
     }
 
-    /// The tables of an SQLite database at `path` that holds some but no Meja schema (no migrations table), read
-    /// through a read-only connection; nil for a Meja database, an empty or missing file, or one SQLite cannot read
-    /// (opening it the usual way then says why).
+    /// The tables of an SQLite database at `path` that holds some but no Meja schema (no migrations table, or one
+    /// without Meja's first migration: another program built on GRDB), read through a read-only connection; nil for a
+    /// Meja database, an empty or missing file, or one SQLite cannot read (opening it the usual way then says why).
     private static func otherProgramsTables(_ path: String) -> [String]? {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size > 0 else { return nil }
         var config = Configuration()
         config.readonly = true
-        guard let names = try? DatabaseQueue(path: path, configuration: config).read({ db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        guard let (names, ours) = try? DatabaseQueue(path: path, configuration: config).read({ db -> ([String], Bool) in
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            let ours = names.contains("grdb_migrations")
+                ? try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1')") ?? false : false
+            return (names, ours)
         }) else { return nil }
-        return names.isEmpty || names.contains("grdb_migrations") ? nil : names
+        return names.isEmpty || ours ? nil : names.filter { $0 != "grdb_migrations" }
     }
 
     /// Whether SQLite gave up waiting for another process's lock.

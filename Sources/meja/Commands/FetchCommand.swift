@@ -97,7 +97,7 @@ struct FetchCommand: ParsableCommand {
 /// Really waits, and says so on standard error first (a rate-limit wait can last minutes).
 private struct AnnouncingSleeper: Sleeper {
     func sleep(seconds: TimeInterval) {
-        Console.warn("meja: the server asks to wait; waiting \(Int(seconds.rounded(.up))) s…")
+        Console.warn("meja: waiting \(Int(seconds.rounded(.up))) s before the next request (the server's rate limit, or a retry)…")
         ThreadSleeper().sleep(seconds: seconds)
     }
 }

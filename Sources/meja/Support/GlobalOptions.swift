@@ -45,7 +45,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: path)
         } catch let e as StoreError where e == .readOnly(path) {
-            throw CLIError(message: "\(e). Staff sharing one desk need write access to it, its -wal and -shm files and its folder (README, \"Where data and configuration live\"). To inspect or verify it alone, copy the file and its -wal file (recent changes) to a folder of your own, keeping their names: cp '\(path)' '\(path)-wal' /tmp/ && meja log verify --db '/tmp/\(URL(fileURLWithPath: path).lastPathComponent)'", code: 64)
+            throw CLIError(message: "\(e). Staff sharing one desk need write access to it, its -wal and -shm files and its folder (README, \"Where data and configuration live\"). To inspect or verify it alone, copy the file and its -wal file (recent changes, when there is one) to a folder of your own, keeping their names: cp '\(path)' /tmp/ && { cp '\(path)-wal' /tmp/ 2>/dev/null || true; } && meja log verify --db '/tmp/\(URL(fileURLWithPath: path).lastPathComponent)'", code: 64)
         } catch StoreError.cannotOpen(let why) {
             // A wrong path (a folder, another kind of file) is a usage error, not a failed check.
             throw CLIError(message: "cannot open the database: \(why). Check --db or MEJA_DB.", code: 64)

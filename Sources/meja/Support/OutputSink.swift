@@ -30,9 +30,15 @@ final class OutputSink {
             return
         }
         name = path
-        let destination = Self.followingLinks(path)
+        guard let destination = Self.followingLinks(path) else {
+            throw CLIError(message: "cannot write \(path): its symbolic links go round in a loop", code: 1)
+        }
         var info = stat()
         let exists = stat(destination, &info) == 0
+        // Moving a new file over one the user may not write (a group folder lets them) would overrule its owner.
+        if exists, access(destination, W_OK) != 0 {
+            throw CLIError(message: "cannot write \(path): it is read-only for you (\(String(cString: strerror(errno)))); nothing was written", code: 1)
+        }
         if exists, info.st_mode & S_IFMT != S_IFREG {
             guard let handle = FileHandle(forWritingAtPath: destination) else {
                 throw CLIError(message: "cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
@@ -112,13 +118,13 @@ final class OutputSink {
         }
     }
 
-    /// The path a chain of symbolic links ends at (the path itself when it is none; at most 32 links are followed).
-    private static func followingLinks(_ path: String) -> String {
+    /// The path a chain of symbolic links ends at (the path itself when it is none); nil for a loop (over 32 links).
+    private static func followingLinks(_ path: String) -> String? {
         var current = path
         for _ in 0..<32 {
             guard let next = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
             current = next.hasPrefix("/") ? next : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(next).path
         }
-        return current
+        return nil
     }
 }
