@@ -16,6 +16,18 @@ final class EscapeReaderTests: XCTestCase {
         return (key, String(rest))
     }
 
+    func testATerminalThatHungUpIsToldFromOneThatIsQuiet() {
+        // A quiet input has nothing to read; a hung-up one (its other end closed, as a terminal closed under su) ends
+        // the desk instead of letting it spin on reads that fail at once.
+        var ends: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&ends), 0)
+        XCTAssertFalse(Terminal.inputHungUp(ends[0]))
+        close(ends[1])
+        XCTAssertTrue(Terminal.inputHungUp(ends[0]))
+        close(ends[0])
+        XCTAssertTrue(Terminal.inputHungUp(ends[0]), "a descriptor no longer open")
+    }
+
     func testEscapeAloneIsTheEscapeKey() {
         XCTAssertEqual(read("").key, .escape)
     }

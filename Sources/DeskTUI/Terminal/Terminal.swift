@@ -106,7 +106,12 @@ public final class Terminal {
         wtimeout(meja_stdscr(), Int32(milliseconds))
         var ch: wint_t = 0
         let result = wget_wch(meja_stdscr(), &ch)
-        if result == ERR { return Terminal.resumed != 0 ? readKey(timeout: 0) : nil }
+        if result == ERR {
+            // The terminal gone (closed under `su`, which keeps the hangup signal to itself): every read fails at once,
+            // and the desk would spin. It ends as on a hangup, its draft saved.
+            if Terminal.endRequested == 0, Terminal.inputHungUp() { Terminal.endRequested = SIGHUP }
+            return Terminal.resumed != 0 ? readKey(timeout: 0) : nil
+        }
         if result == meja_key_code_yes() { return Terminal.key(code: Int32(ch)) }
         if ch == 0x1B {
             // What follows decides: the Escape key, a paste, or a sequence to drop (`EscapeReader`).
@@ -336,6 +341,13 @@ public final class Terminal {
     /// saved). A second one, or one while no loop runs, ends at once.
     nonisolated static func requestEnd(_ sig: Int32) {
         if endRequested != 0 || loopRunning == 0 { restoreAndReraise(sig) } else { endRequested = sig }
+    }
+
+    /// Whether standard input (or `descriptor`), the terminal, has hung up or gone (poll says so at once, without waiting).
+    nonisolated static func inputHungUp(_ descriptor: Int32 = 0) -> Bool {
+        var fd = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return false }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// After the run loop ended on a requested signal and the screen was restored: lets the signal take its course
