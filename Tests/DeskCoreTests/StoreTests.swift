@@ -1,4 +1,4 @@
-import DeskCore
+@testable import DeskCore
 import Foundation
 import XCTest
 
@@ -237,6 +237,23 @@ final class StoreTests: XCTestCase {
             XCTAssertEqual(error as? StoreError, .newerSchema("v9-shared-inbox"))
             XCTAssertTrue("\(error)".contains("its schema has v9-shared-inbox, which this one does not know"), "\(error)")
         }
+    }
+
+    func testABatchsLookUpOfAgencyMessagesWalksTheBatchNotTheReplies() throws {
+        // On a new database, without statistics, the planner chose to walk every reply and scan the batch for each.
+        let t = try TestDesk()
+        let sql = SQLiteTransaction.replyExternalIDsSQL.replacingOccurrences(of: "json_each(?)", with: "json_each('[\"a\"]')")
+            .replacingOccurrences(of: "r.platform = ?", with: "r.platform = 'x'")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["sqlite3", t.path, "EXPLAIN QUERY PLAN " + sql]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        let plan = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(plan.contains("SCAN j"), plan)
+        XCTAssertTrue(plan.contains("(platform=? AND external_id=?)"), "each id a probe of the index: \(plan)")
     }
 
     func testDraftsSurviveAndAreNotOnTheLog() throws {

@@ -30,22 +30,21 @@ public enum ImportFormats {
 
     /// The most likely format of a file from its first bytes and name, or nil when nothing fits.
     ///
-    /// The first 64 KiB tell nearly every file (a first line longer than that is read whole); when they fit nothing, a
-    /// larger start is read (up to 64 MiB): a first comment of a few megabytes can hold the fields a format is told by
-    /// (a Mastodon status's `content` comes before `account`).
+    /// The first 64 KiB tell nearly every file. When they fit nothing, a larger start is read (up to 64 MiB): a first
+    /// comment of a few megabytes can hold the fields a format is told by (a Mastodon status's `content` comes before
+    /// `account`). When they hold no line break and read as JSON lines, the first line was cut (a compact API response
+    /// as curl saves it, its first record longer than the sample): it is read whole before the verdict.
     public static func detect(_ data: Data, fileName: String) -> (any ImportFormat)? {
         var size = 64 * 1024
-        // A first line longer than the sample (a compact API response as curl saves it, one line of megabytes) is read
-        // whole: cut, it would look like JSON lines of some other shape.
-        if data.count > size, data.prefix(size).firstIndex(of: 0x0A) == nil {
-            size = data.prefix(64 << 20).firstIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? min(data.count, 64 << 20)
-        }
         while true {
             let sample = SafeText.decode(data.prefix(size))
             let scored = all.map { ($0, $0.confidence(sample: sample, fileName: fileName)) }.filter { $0.1 > 0 }
-            if let best = scored.max(by: { $0.1 < $1.1 })?.0 { return best }
-            guard data.count > size, size < 64 << 20 else { return nil }
-            size = min(data.count, 64 << 20)
+            let best = scored.max(by: { $0.1 < $1.1 })?.0
+            let cutLine = data.count > size && data.prefix(size).firstIndex(of: 0x0A) == nil
+            if let best, !(cutLine && best is MejaJSONLFormat) { return best }
+            guard data.count > size, size < 64 << 20 else { return best }
+            let whole = min(data.count, 64 << 20)
+            size = cutLine ? data.prefix(whole).firstIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? whole : whole
         }
     }
 

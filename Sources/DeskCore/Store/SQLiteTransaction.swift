@@ -567,12 +567,16 @@ final class SQLiteTransaction: StoreWriter {
 
     func replyExternalIDs(platform: Platform, among ids: [String]) throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
-        // One statement for a batch: SQLite walks the list and probes the (platform, external_id) index for each.
+        // One statement for a batch: SQLite walks the list and probes the (platform, external_id) index for each. CROSS
+        // JOIN keeps that order: on a new database, without statistics, the planner otherwise walked every reply of the
+        // platform and scanned the list for each (an X import of 100,000 tweets ran ten times slower).
         let list = JSONValue.array(ids.map { .string($0) }).text
-        return Set(try String.fetchAll(db.cachedStatement(sql: """
-            SELECT r.external_id FROM json_each(?) AS j JOIN reply AS r ON r.platform = ? AND r.external_id = j.value
-            """), arguments: [list, platform.rawValue]))
+        return Set(try String.fetchAll(db.cachedStatement(sql: Self.replyExternalIDsSQL), arguments: [list, platform.rawValue]))
     }
+
+    static let replyExternalIDsSQL = """
+        SELECT r.external_id FROM json_each(?) AS j CROSS JOIN reply AS r ON r.platform = ? AND r.external_id = j.value
+        """
 
     func commentsAwaitParent(platform: Platform) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
