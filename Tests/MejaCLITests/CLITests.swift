@@ -511,6 +511,10 @@ final class CLITests: XCTestCase {
         let real = try cli.run(["escalate", "--overdue"])
         XCTAssertTrue(real.stdout.hasPrefix("Escalated \(would) "), "the run does what the count said: \(real.stdout)")
         XCTAssertEqual(try escalations(), before + would)
+        // Who escalated is shown: the sweep's escalation is the desk's own rule.
+        let latest = try XCTUnwrap(try jsonArray(try cli.run(["log", "show", "--action", "escalate", "--json", "--limit", "1"]).stdout).last)
+        let shown = try XCTUnwrap(JSONValue.parse(try cli.run(["show", latest["subject"]?.stringValue ?? "", "--json"]).stdout))
+        XCTAssertEqual(shown["sla_history"]?["escalated_by"]?.stringValue, "meja")
         XCTAssertEqual(try cli.run(["escalate", "--overdue"]).stdout, "Nothing to escalate.\n")
         XCTAssertEqual(try cli.run(["escalate", "1", "--dry-run"]).status, 64)
     }

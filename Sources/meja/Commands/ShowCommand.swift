@@ -44,7 +44,7 @@ struct ShowCommand: ParsableCommand {
             "policy": .string(d.comment.sla.policy), "policy_version": .int(d.comment.sla.policyVersion),
             "responded_at": .time(d.comment.sla.respondedAt), "resolved_at": .time(d.comment.sla.resolvedAt),
             "paused_since": .time(d.comment.sla.pausedSince), "paused_seconds": .int(d.comment.sla.pausedSeconds),
-            "escalated_at": .time(d.comment.sla.escalatedAt),
+            "escalated_at": .time(d.comment.sla.escalatedAt), "escalated_by": .string(d.comment.escalatedBy),
         ])
         o["replies"] = .array(d.replies.map(replyJSON))
         o["thread"] = .array(d.threadComments.map { c in
