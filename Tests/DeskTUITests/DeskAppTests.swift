@@ -377,6 +377,25 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(app.state.notice?.text, "#\(f.id("m6")) kini Anda pegang.", "the claim is reported in the language switched to")
     }
 
+    func testTheFooterOffersAnAgentWhatTheSweepEscalatedButNotWhatAPersonDid() throws {
+        let f = try Fixture()
+        try f.desk.escalate(f.id("m6"), reason: "ancaman hukum")
+        try f.desk.acting(as: .system).escalate(f.id("m5"), reason: "breach past the grace")
+        let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))
+        let app = DeskApp(desk: budi, keys: .defaults, assistant: FixtureAssistant(), language: .en, size: Size(width: 120, height: 40), isSupervisor: false)
+        app.start()
+        select(app, f.id("m6"))
+        var offered = Chrome.hints(app.state, keys: .defaults).map(\.1)
+        XCTAssertFalse(offered.contains("claim") || offered.contains("reply"), "a person's escalation is the supervisors': \(offered)")
+        select(app, f.id("m5"))
+        offered = Chrome.hints(app.state, keys: .defaults).map(\.1)
+        XCTAssertTrue(offered.contains("claim") && offered.contains("reply"), "the sweep's leaves it open to her: \(offered)")
+        app.press(.char("c"))
+        let taken = try f.desk.detail(id: f.id("m5")).comment
+        XCTAssertEqual(taken.assignee, "budi", "claimed from the footer's offer")
+        XCTAssertEqual(taken.status, .escalated, "still escalated, for the supervisors to see")
+    }
+
     func testADraftOnACommentSomeoneElseNowHoldsCanStillBeRead() throws {
         let f = try Fixture()
         let app = f.app(size: Size(width: 120, height: 40), supervisor: false)

@@ -438,6 +438,14 @@ public final class Desk: Sendable {
         return nil
     }
 
+    /// Why `name` may not claim `c`, or nil when they may: someone else holds it (a supervisor assigns instead), or it is
+    /// escalated to supervisors and not open to agents. `claim` refuses for these reasons (someone else's hold as
+    /// `DeskError.claimedByOther`); the desk's footer does not offer what would be refused.
+    public static func claimRefusal(_ c: Comment, by name: String, isSupervisor: Bool) -> Localized? {
+        if let holder = c.assignee, holder != name { return DeskError.claimedByOther(commentID: c.id, holder: holder).explanation }
+        return escalatedRefusal(c, by: name, isSupervisor: isSupervisor, action: Localized("mengambilnya", "claim it"))
+    }
+
     /// Why `name` may not answer `c`, or nil when they may: someone else holds it, or it is escalated to supervisors and
     /// not theirs. `reply` refuses with these words; the desk says them before a reply is written.
     public static func replyRefusal(_ c: Comment, by name: String, isSupervisor: Bool) -> Localized? {

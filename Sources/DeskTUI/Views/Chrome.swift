@@ -102,12 +102,13 @@ public enum Chrome {
         var out: [(String, String)] = []
         let specs = ActionTable.actions(in: context).filter { $0.hinted(in: context) && (state.isSupervisor || !$0.supervisorOnly) }
         // A comment someone else holds is not this person's to claim (not even a supervisor's: they assign), nor to answer
-        // unless they supervise: its footer does not offer what would be refused (the keys still say why, if pressed).
+        // unless they supervise, and an escalated one is the supervisors' unless the sweep left it open: its footer does
+        // not offer what would be refused (the keys still say why, if pressed).
         let shown = Reducer.currentComment(state)
-        let heldByOther = shown.map { $0.assignee != nil && $0.assignee != state.actor } ?? false
+        let claimRefused = shown.map { Desk.claimRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         let replyRefused = shown.map { Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         for spec in specs {
-            if spec.id == .claim, heldByOther { continue }
+            if spec.id == .claim, claimRefused { continue }
             if spec.id == .reply, replyRefused { continue }
             let bound = keys.keys(for: spec.id, in: context)
             guard let first = bound.first else { continue }
