@@ -252,13 +252,13 @@ CHILD_WORDS = {"anak", "anakku", "anaknya", "balita", "bayi", "bocah", "murid", 
                "child", "children", "kid", "kids", "son", "daughter", "student", "students", "pupil", "toddler",
                "baby"}                                                                          # ToneGovernor.childWords
 MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
-MISSING_CHILD_SPAN = 5                                                                          # ToneGovernor.missingChildSpan
+MISSING_CHILD_SPAN = 8                                                                          # ToneGovernor.missingChildSpan
 
 
 def names_topic(text, words):
     """Whether `words` name a sensitive topic, as ToneGovernor.read decides it: a topic phrase counts unless a `not`
     phrase of topics.tsv at the same word, standing together as written in `text`, is as long or longer; a child
-    word with a missing word up to five words after it is children's safety."""
+    word with a missing word up to eight words after it (and nothing else's loss between) is children's safety."""
     figurative = {}
     lowered = text.lower()
     for _, start, length in phrase_matches(NOT_TOPICS, words):
@@ -267,8 +267,14 @@ def names_topic(text, words):
     if any(length > figurative.get(start, 0) for _, start, length in phrase_matches(TOPICS, words)):
         return True
     plain = [w for w in words if is_word_char(w[0])]
-    return any(w in CHILD_WORDS and any(m in MISSING_WORDS for m in plain[i + 1:i + 1 + MISSING_CHILD_SPAN])
-               for i, w in enumerate(plain))
+    for i, w in enumerate(plain):
+        if w not in CHILD_WORDS:
+            continue
+        after = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
+        at = next((k for k, m in enumerate(after) if m in MISSING_WORDS), None)
+        if at is not None and not any(x.endswith("nya") and len(x) > 4 for x in after[:at]):
+            return True
+    return False
 
 
 WAIT_WORDS = {"menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"}                 # ToneGovernor.waitWords

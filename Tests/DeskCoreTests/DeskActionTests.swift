@@ -189,6 +189,16 @@ final class DeskActionTests: XCTestCase {
         // Another answers one nobody held, without claiming it first.
         XCTAssertNil(Desk.replyRefusal(try t.comment(.x, "2"), by: "budi", isSupervisor: false))
         try budi.reply(other, ReplyRequest(text: "Terima kasih, Kak, kami bantu."))
+        // A person escalating what the sweep escalated makes it their decision: no longer open to every agent.
+        try t.desk.setStatus(other, .open)
+        t.set("2026-11-30T15:30:00+07:00")
+        _ = try t.desk.escalateOverdue()
+        XCTAssertEqual(try t.comment(.x, "2").escalatedBy, "meja")
+        let decision = try dewi.escalate(other, reason: "butuh supervisor")
+        XCTAssertTrue(decision.changed, "logged, with its reason")
+        XCTAssertEqual(try t.comment(.x, "2").escalatedBy, "dewi")
+        XCTAssertThrowsError(try budi.claim(other))
+        XCTAssertFalse(try dewi.escalate(other, reason: "lagi").changed, "once a person's, escalating again changes nothing")
         // A person's escalation is a decision: it stays the supervisors'.
         try t.desk.setStatus(decided, .open)
         try t.desk.escalate(decided, reason: "ancaman hukum")

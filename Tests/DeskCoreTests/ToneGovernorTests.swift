@@ -90,15 +90,21 @@ final class ToneGovernorTests: XCTestCase {
             XCTAssertEqual(governor.verdict(text).sensitive, ["disaster"], text)
         }
         // Stuck in traffic is no disaster.
-        XCTAssertEqual(governor.verdict("terjebak macet 2 jam di tol, wkwk").sensitive, [])
-        XCTAssertEqual(governor.verdict("terjebak nostalgia lagi").sensitive, [])
+        for text in ["terjebak macet 2 jam di tol, wkwk", "terjebak nostalgia lagi", "Kami terjebak di kemacetan Pasteur",
+                     "Stuck in traffic, trapped in a jam for 2 hours"] {
+            XCTAssertEqual(governor.verdict(text).sensitive, [], text)
+        }
     }
 
     func testAMissingChildNamedWithAgeAndNameIsChildrensSafety() {
         let v = governor.verdict("Tolong bantu cari, anak saya Dimas (7 th) hilang terpisah saat evakuasi")
         XCTAssertEqual(v.sensitive, ["disaster", "child_safety"])
         XCTAssertEqual(governor.verdict("my son Adi, 6, went missing at the market").sensitive, ["child_safety"])
+        XCTAssertEqual(governor.verdict("Anak saya Rizki umur 7 tahun hilang sejak pagi").sensitive, ["child_safety"])
+        XCTAssertEqual(governor.verdict("Anak kami, Nayla usia 5 tahun, hilang di pengungsian").sensitive, ["disaster", "child_safety"])
         XCTAssertEqual(governor.verdict("anak saya sekolah di SD 3, pelajarannya bagus sekali").sensitive, [], "a child named, nobody missing")
+        XCTAssertFalse(governor.verdict("Sepeda anak saya dicuri, helmnya juga hilang").sensitive.contains("child_safety"),
+                       "something of the child's lost, not the child")
     }
 
     func testSpamRidingADisastersHashtagIsNotTaggedAsOne() {
@@ -107,6 +113,9 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict(spam).sensitive, ["disaster"], "the verdict names what it saw")
         XCTAssertEqual(governor.commentTone(spam).topics, [], "but no tag puts it under the emergency standard")
         XCTAssertEqual(governor.commentTone("Banjir setinggi dada di RT 05, tolong").topics, [.disaster])
+        // A real report that reads like an ad keeps its tag.
+        let urgent = "Banjir di Dayeuhkolot, ada lansia terjebak di atap, info lengkap klik link https://bit.ly/abc"
+        XCTAssertEqual(governor.commentTone(urgent).topics, [.disaster], "\(governor.verdict(urgent).spam)")
     }
 
     func testFloodReportIsADisasterReport() {

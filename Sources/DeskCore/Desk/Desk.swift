@@ -468,7 +468,13 @@ public final class Desk: Sendable {
     @discardableResult
     public func escalate(_ id: Int64, reason: String) throws -> CommentChange {
         try change(id, action: .escalate) { c, me in
-            if c.status == .escalated { return nil }
+            if c.status == .escalated {
+                // What the sweep escalated, escalated again by a person: now their decision, the supervisors' to lift
+                // (it is no longer open to every agent), with their reason on the log.
+                guard c.escalatedBy == StaffMember.systemName, me.name != StaffMember.systemName else { return nil }
+                c.escalatedBy = me.name
+                return ["reason": .string(reason)]
+            }
             try move(&c, to: .escalated)
             if c.sla.escalatedAt == nil { c.sla.escalatedAt = self.now }
             c.escalatedBy = me.name

@@ -62,8 +62,8 @@ public struct ToneGovernor: Sendable {
 
     /// Words for a person gone missing: said of a child a few words before, children's safety is at stake.
     static let missingWords: Set<String> = ["hilang", "terpisah", "missing"]
-    /// How many words after the child word a missing word may come ("anak saya Dimas (7 th) hilang": five).
-    static let missingChildSpan = 5
+    /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
+    static let missingChildSpan = 8
 
     /// Words for waiting (after slang normalisation: "nunggu" is "menunggu").
     static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"]
@@ -185,10 +185,12 @@ public struct ToneGovernor: Sendable {
         if r.topicWords[.childSafety] == nil {
             let words = tokens.filter(\.isWord)
             for (i, word) in words.enumerated() where Self.childWords.contains(word.text) {
-                if let missing = words[(i + 1)..<min(words.count, i + 1 + Self.missingChildSpan)].first(where: { Self.missingWords.contains($0.text) }) {
-                    r.topicWords[.childSafety] = word.text + " … " + missing.text
-                    break
-                }
+                let after = words[(i + 1)..<min(words.count, i + 1 + Self.missingChildSpan)]
+                guard let at = after.firstIndex(where: { Self.missingWords.contains($0.text) }) else { continue }
+                // Something else of theirs lost in between ("sepeda anak saya dicuri, helmnya juga hilang") is no child gone.
+                if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
+                r.topicWords[.childSafety] = word.text + " … " + words[at].text
+                break
             }
         }
         r.topics = r.topicWords.keys.sorted()
@@ -254,9 +256,26 @@ public struct ToneGovernor: Sendable {
     /// full verdict.
     public func commentTone(_ text: String) -> CommentTone {
         let r = read(text)
-        // Spam rides a disaster's hashtag ("Promo giveaway … #banjir"): it gets no topic tag, so no emergency standard
-        // puts it first and no report counts it as a flood report. (Its verdict still names the topic.)
-        return CommentTone(intent: r.intent, sentiment: r.sentiment, topics: r.spam == nil ? r.topics : [])
+        // Spam rides a disaster's hashtag ("Promo giveaway … #banjir"): a topic it names only in hashtags is no tag, so no
+        // emergency standard puts it first and no report counts it as a flood report. A report that reads like an ad
+        // ("… terjebak di atap, info lengkap klik link") keeps its tag. (The verdict names the topic either way.)
+        guard r.spam != nil else { return CommentTone(intent: r.intent, sentiment: r.sentiment, topics: r.topics) }
+        let lowered = text.lowercased()
+        let topics = r.topics.filter { topic in !Self.onlyInHashtags(r.topicWords[topic] ?? "", lowered) }
+        return CommentTone(intent: r.intent, sentiment: r.sentiment, topics: topics)
+    }
+
+    /// Whether `phrase` stands in `text` (lower-cased) and every time inside a hashtag ("#BanjirBandung", "#banjir").
+    static func onlyInHashtags(_ phrase: String, _ text: String) -> Bool {
+        let places = phrase.isEmpty ? [] : text.ranges(of: phrase)
+        guard !places.isEmpty else { return false }
+        return places.allSatisfy { place in
+            var start = place.lowerBound
+            while start > text.startIndex, text[text.index(before: start)].isLetter || text[text.index(before: start)].isNumber {
+                start = text.index(before: start)
+            }
+            return start > text.startIndex && text[text.index(before: start)] == "#"
+        }
     }
 
     /// The verdict on one comment.

@@ -146,8 +146,9 @@ struct EscalateCommand: ParsableCommand {
                     Console.out(ids.isEmpty ? "Nothing to escalate." : "Escalated \(ids.count) (`meja list --status escalated` lists them): \(shown)")
                 }
             } else if let id {
-                let c = try desk.escalate(desk.resolve(id), reason: reason).comment
-                Console.out("Comment \(c.id) is escalated to supervisors.")
+                let change = try desk.escalate(desk.resolve(id), reason: reason)
+                Console.out(change.changed ? "Comment \(change.comment.id) is escalated to supervisors."
+                                           : "Comment \(change.comment.id) is already escalated to supervisors: nothing changed, nothing logged.")
             }
         }
     }
