@@ -86,7 +86,8 @@ final class ToneGovernorTests: XCTestCase {
         for text in ["Darurat, kami terjebak di lantai 2, air terus naik", "Tolong kami terjebak di atap rumah",
                      "Air masuk rumah sudah 1 meter, tolong", "Tanggul Citarum jebol, darurat!",
                      "We are trapped on the roof, water is rising, please help!", "Butuh perahu karet segera di RW 3",
-                     "Min, posko pengungsian terdekat di Kel. Baleendah di mana ya?"] {
+                     "Min, posko pengungsian terdekat di Kel. Baleendah di mana ya?",
+                     "Air naik terus, rumah kami tergenang semua. Tolong min", "Where is the nearest shelter? We have two kids"] {
             XCTAssertEqual(governor.verdict(text).sensitive, ["disaster"], text)
         }
         // Stuck in traffic is no disaster.
