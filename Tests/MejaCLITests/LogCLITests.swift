@@ -115,6 +115,19 @@ final class LogCLITests: XCTestCase {
         var info = stat()
         XCTAssertEqual(stat("/dev/full", &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/full is still a device")
+        // Standard output on a full device: said, exit 1, not a crash.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        p.arguments = ["log", "export"]
+        p.environment = cli.env
+        p.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 1)
+        XCTAssertTrue(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .contains("cannot write to standard output: No space left on device"))
     }
 
     func testLogShowListsEverySubjectItsHelpNames() throws {
@@ -124,6 +137,7 @@ final class LogCLITests: XCTestCase {
             let shown = try cli.run(["log", "show", "--subject", subject, "--json"])
             XCTAssertEqual(shown.status, 0, "\(subject): \(shown.stderr)")
             let events = try jsonArray(shown.stdout)
+            XCTAssertFalse(events.isEmpty, subject)
             if subject == "#1" {
                 XCTAssertTrue(events.allSatisfy { $0["subject"]?.stringValue == "1" }, subject)
             } else {

@@ -217,9 +217,10 @@ public struct DeskConfig: Sendable {
                         guard var p = policy(item, index: i) else { continue }
                         // A name is a standard's identity on the log (its versions): two standards under one name would
                         // take turns at being it.
-                        if policies.contains(where: { $0.name.lowercased() == p.name.lowercased() }) {
+                        func taken(_ name: String) -> Bool { policies.contains { $0.name.lowercased() == name.lowercased() } }
+                        if taken(p.name) {
                             var n = 2
-                            while policies.contains(where: { $0.name.lowercased() == "\(p.name)-\(n)".lowercased() }) { n += 1 }
+                            while taken("\(p.name)-\(n)") { n += 1 }
                             fail("sla name '\(SafeText.forMessage(p.name))' is already an earlier standard's; this one is kept as '\(p.name)-\(n)'",
                                  table: "sla", index: i, key: "name")
                             p.name = "\(p.name)-\(n)"

@@ -472,11 +472,10 @@ public final class Desk: Sendable {
                 // What the sweep escalated, escalated again by a person: now their decision, the supervisors' to lift
                 // (it is no longer open to every agent), with their reason on the log.
                 guard c.escalatedBy == StaffMember.systemName, me.name != StaffMember.systemName else { return nil }
-                c.escalatedBy = me.name
-                return ["reason": .string(reason)]
+            } else {
+                try move(&c, to: .escalated)
+                if c.sla.escalatedAt == nil { c.sla.escalatedAt = self.now }
             }
-            try move(&c, to: .escalated)
-            if c.sla.escalatedAt == nil { c.sla.escalatedAt = self.now }
             c.escalatedBy = me.name
             return ["reason": .string(reason)]
         }

@@ -164,13 +164,13 @@ public struct MastodonFetcher: Sendable {
         public var summary: Importer.Summary
         /// The `since_id` the run started from.
         public var sinceID: String?
-        /// The `since_id` kept for the next run.
-        public var keptSinceID: String?
-        /// The `own_since_id` kept for the next run.
-        public var keptOwnSinceID: String?
         /// Where each listing stands for the next run (a gap when a listing was cut short).
-        public var keptPosition = ListingPosition(mark: nil)
-        public var keptOwnPosition = ListingPosition(mark: nil)
+        public var keptPosition: ListingPosition
+        public var keptOwnPosition: ListingPosition
+        /// The `since_id` kept for the next run.
+        public var keptSinceID: String? { keptPosition.mark }
+        /// The `own_since_id` kept for the next run.
+        public var keptOwnSinceID: String? { keptOwnPosition.mark }
 
         /// Why the agency's replies written on the web were not fetched, when they were not.
         public var ownRepliesSkipped: String? { own.skipped }
@@ -317,10 +317,8 @@ public struct MastodonFetcher: Sendable {
             older.complete = false
             older.stoppedEarly = "read \(maxPages) pages, the most one run reads"
         }
-        pages.absorb(older)
+        pages.absorb(older)   // a gap not closed leaves `pages` incomplete, with why
         if older.complete { return ListingPosition(mark: top) }
-        pages.complete = false
-        pages.stoppedEarly = older.stoppedEarly
         return ListingPosition(mark: position.mark, gap: .init(top: top, below: older.oldestID ?? gap.below))
     }
 
@@ -538,10 +536,7 @@ public struct MastodonFetcher: Sendable {
         // Kept only now that what was fetched is stored: a run killed before this point is read again by the next.
         let kept = try keep(next, over: position, as: key, desk)
         let keptOwn = own.skipped == nil ? try keep(ownNext, over: ownPosition, as: ownKey, desk) : ownPosition
-        var outcome = Outcome(pages: pages, own: own, summary: summary, sinceID: start.mark, keptSinceID: kept.mark, keptOwnSinceID: keptOwn.mark)
-        outcome.keptPosition = kept
-        outcome.keptOwnPosition = keptOwn
-        return outcome
+        return Outcome(pages: pages, own: own, summary: summary, sinceID: start.mark, keptPosition: kept, keptOwnPosition: keptOwn)
     }
 
     /// Stores where a listing stands for the next run, unless its mark would move back (a --since-id below the kept mark

@@ -401,6 +401,11 @@ public struct Importer: Sendable {
         let lines = "\(items.lazy.map(\.line).min() ?? 0)-\(items.lazy.map(\.line).max() ?? 0)"
         // The batch's records are read in place, field by field: a copy of a whole record retains every string in it.
         for index in items.indices where !items[index].passedOver {
+            // A message already on the desk in some form: counted as such, and named when it differs from what is there.
+            func alreadyOnDesk(_ why: String? = nil) {
+                counts.duplicates += 1
+                if let why { warnings.append(FileIssue(file: file, line: items[index].line, why)) }
+            }
             let record: CommentRecord
             switch items[index].result {
             case .failure(let problem):
@@ -426,15 +431,13 @@ public struct Importer: Sendable {
                                   source: .imported)
                 // The same message taken for a citizen's comment by an earlier file (which did not say it was the agency's).
                 if let stored = try tx.storedWords(platform: record.platform, externalID: record.id) {
-                    counts.duplicates += 1
-                    warnings.append(FileIssue(file: file, line: items[index].line,
-                        "this message of the agency's is on the desk as a citizen's comment, #\(stored.id), from a file that did not "
-                            + "say it was the agency's: `meja status \(stored.id) no_reply_needed` takes it off the queue; list the account in "
-                            + "[agency].channels so that its messages are known"))
+                    alreadyOnDesk("this message of the agency's is on the desk as a citizen's comment, #\(stored.id), from a file that did not "
+                        + "say it was the agency's: `meja status \(stored.id) no_reply_needed` takes it off the queue; list the account in "
+                        + "[agency].channels so that its messages are known")
                     continue
                 }
                 // Context repeats on every page that refers to it: only a listed message counts as already on the desk.
-                guard let replyID = try tx.insertReply(reply) else { if !record.onlyIfAgency { counts.duplicates += 1 }; continue }
+                guard let replyID = try tx.insertReply(reply) else { if !record.onlyIfAgency { alreadyOnDesk() }; continue }
                 agencyReplies.append([.int(replyID), .time(record.createdAt), .string(CommentWords.hex(CommentWords.fingerprint(of: reply))),
                                       .string(reply.platform.rawValue), parent.map { .int($0.id) } ?? .null])
                 if let note = items[index].note { warnings.append(FileIssue(file: file, line: items[index].line, note)) }
@@ -457,20 +460,15 @@ public struct Importer: Sendable {
                 continue
             }
             if storedAsAgency.contains(PlatformID(platform: record.platform, id: record.id)) {
-                counts.duplicates += 1
-                warnings.append(FileIssue(file: file, line: items[index].line,
-                    "the agency's own message, already on the desk as its answer (from another file): list "
-                        + "@\(SafeText.forMessage(record.author.handle)) in [agency].channels so that the agency's messages are known as its own"))
+                alreadyOnDesk("the agency's own message, already on the desk as its answer (from another file): list "
+                    + "@\(SafeText.forMessage(record.author.handle)) in [agency].channels so that the agency's messages are known as its own")
                 continue
             }
             // A later export fetches an edited post under its new id; it is the comment already on the desk.
             if !record.earlierVersions.isEmpty, let (earlier, stored) = try Self.storedEarlierVersion(of: record, tx) {
-                counts.duplicates += 1
-                if stored.text != record.text {
-                    warnings.append(FileIssue(file: file, line: items[index].line,
-                        "an edit of #\(stored.id) (\(record.platform.rawValue) post \(earlier)), which is on the desk: the desk keeps the words it first "
-                            + "imported; read the edit on the platform"))
-                }
+                alreadyOnDesk(stored.text == record.text ? nil
+                    : "an edit of #\(stored.id) (\(record.platform.rawValue) post \(earlier)), which is on the desk: the desk keeps the words it first "
+                        + "imported; read the edit on the platform")
                 continue
             }
             // The parent decides the conversation (when the record names no thread) and whether this message
@@ -515,20 +513,16 @@ public struct Importer: Sendable {
             guard let id = try tx.insertComment(comment) else {
                 // Already on the desk: the same comment again (re-importing is a no-op), edited since, or a clash of ids.
                 switch try Self.compareWithStored(record, tx) {
-                case .same: counts.duplicates += 1
+                case .same: alreadyOnDesk()
                 case .edited(let stored):
-                    counts.duplicates += 1
-                    warnings.append(FileIssue(file: file, line: items[index].line,
-                        "already on the desk as #\(stored.id), with other words (edited on the platform?): the desk keeps the words it "
-                            + "first imported; read the new ones on the platform"))
+                    alreadyOnDesk("already on the desk as #\(stored.id), with other words (edited on the platform?): the desk keeps the words it "
+                        + "first imported; read the new ones on the platform")
                 case .otherWriter(let stored):
                     // A platform never gives two comments one id, but an account may be renamed between two exports: kept
                     // as it is, and named, since a hand-made file may also have given two comments the same id.
-                    counts.duplicates += 1
-                    warnings.append(FileIssue(file: file, line: items[index].line,
-                        "id \(SafeText.forMessage(record.id)) is already on the desk as #\(stored.id), written by "
-                            + "@\(SafeText.forMessage(stored.authorHandle)), but this line names @\(SafeText.forMessage(record.author.handle)): "
-                            + "the desk keeps #\(stored.id) as it is (a renamed account, or two comments given the same id: check the file's ids)"))
+                    alreadyOnDesk("id \(SafeText.forMessage(record.id)) is already on the desk as #\(stored.id), written by "
+                        + "@\(SafeText.forMessage(stored.authorHandle)), but this line names @\(SafeText.forMessage(record.author.handle)): "
+                        + "the desk keeps #\(stored.id) as it is (a renamed account, or two comments given the same id: check the file's ids)")
                 }
                 continue
             }

@@ -46,13 +46,7 @@ public final class SQLiteStore: DeskStore {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            if Self.isBusy(error) { throw StoreError.busy(busyTimeout) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_FULL { throw StoreError.diskFull(path) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_IOERR {
-                throw StoreError.cannotOpen("\(path): the disk could not be read or written (is it full, or failing?)")
-            }
+            if let known = Self.openingError(error, path: path, busyTimeout: busyTimeout) { throw known }
             throw StoreError.cannotOpen("\(path): \((error as? DatabaseError)?.message ?? error.localizedDescription)")
         }
         do {
@@ -71,13 +65,7 @@ public final class SQLiteStore: DeskStore {
         } catch let e as StoreError {
             throw e
         } catch {
-            if Self.isBusy(error) { throw StoreError.busy(busyTimeout) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_READONLY { throw StoreError.readOnly(path) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT { throw StoreError.damaged(path) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_FULL { throw StoreError.diskFull(path) }
-            if (error as? DatabaseError)?.resultCode == .SQLITE_IOERR {
-                throw StoreError.cannotOpen("\(path): the disk could not be read or written (is it full, or failing?)")
-            }
+            if let known = Self.openingError(error, path: path, busyTimeout: busyTimeout) { throw known }
             throw StoreError.cannotOpen("\(path) is not a Meja database or is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
         }
     }
@@ -121,6 +109,19 @@ public final class SQLiteStore: DeskStore {
             return (names, ours)
         }) else { return nil }
         return names.isEmpty || ours ? nil : names.filter { $0 != "grdb_migrations" }
+    }
+
+    /// The store's word for an SQLite error met while opening `path` (busy, read-only, damaged, full, failing disk), or
+    /// nil for another: the caller says what it was doing.
+    private static func openingError(_ error: any Error, path: String, busyTimeout: TimeInterval) -> StoreError? {
+        if isBusy(error) { return .busy(busyTimeout) }
+        switch (error as? DatabaseError)?.resultCode {
+        case .SQLITE_READONLY?: return .readOnly(path)
+        case .SQLITE_CORRUPT?: return .damaged(path)
+        case .SQLITE_FULL?: return .diskFull(path)
+        case .SQLITE_IOERR?: return .cannotOpen("\(path): the disk could not be read or written (is it full, or failing?)")
+        default: return nil
+        }
     }
 
     /// Whether SQLite gave up waiting for another process's lock.

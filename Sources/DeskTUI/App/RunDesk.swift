@@ -67,7 +67,8 @@ struct DeskSetup {
         let loaded = ThemeLoader.load(name ?? desk.config.theme, environment: environment)
         theme = loaded.theme
         issues = (bindings.issues + loaded.issues).map(\.description)
-        configIssues = desk.config.issues.map { "\($0) (the default is used instead)" }
+        let strings = Strings(language)
+        configIssues = desk.config.issues.map { strings.format(.configDefaultUsed, $0.description) }
         calendarWarning = BusinessCalendar.missingHolidaysWarning(desk.config.yearsWithoutHolidays(from: desk.now))?(language)
         // On an empty staff list the first person to act becomes its supervisor.
         let staff = (try? desk.staff()) ?? []
