@@ -53,6 +53,59 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try comment(f, "m6").assignee, nil)
     }
 
+    func testMarkedCommentsAreChangedOneByOneAndARefusalStopsNoneOfTheOthers() throws {
+        let f = try Fixture()
+        try f.desk.claim(f.id("m1"))
+        let budi = f.desk.acting(as: ActorIdentity(name: "budi", login: "budi", overridden: false))
+        let app = DeskApp(desk: budi, language: .en, size: Size(width: 100, height: 30), isSupervisor: false)
+        app.start()
+        let before = try f.store.read { try $0.lastEvent()?.seq } ?? 0
+        for external in ["m1", "m5", "m6"] {
+            select(app, f.id(external))
+            app.press(.char(" "))
+        }
+        XCTAssertEqual(app.state.queue.marked, [f.id("m1"), f.id("m5"), f.id("m6")])
+        let screen = app.frame().text
+        XCTAssertEqual(screen.components(separatedBy: "● ").count - 1, 4, "three rows and the status line show the marks:\n\(screen)")
+        XCTAssertTrue(screen.contains("● 3 marked"), screen)
+        app.press(.char("s"))
+        XCTAssertEqual(app.state.picker?.kind, .statusMarked([f.id("m1"), f.id("m5"), f.id("m6")]))
+        while app.state.picker.map({ $0.options[$0.cursor.selected].value != "spam" }) == true { app.press(.char("j")) }
+        app.press(.enter)
+        XCTAssertEqual(try comment(f, "m5").status, .spam)
+        XCTAssertEqual(try comment(f, "m6").status, .spam)
+        XCTAssertEqual(try comment(f, "m1").status, .claimed, "held by sari: an agent cannot change it")
+        XCTAssertEqual(app.state.queue.marked, [f.id("m1")], "the refused one stays marked")
+        let notice = try XCTUnwrap(app.state.notice)
+        XCTAssertEqual(notice.kind, .error)
+        XCTAssertTrue(notice.text.hasPrefix("Marked comments now spam: 2. Not done, still marked: 1 — #\(f.id("m1")) "), notice.text)
+        XCTAssertTrue(notice.text.contains("sari"), "the refusal says who holds it: \(notice.text)")
+        let logged = try f.store.read { try $0.events(from: before + 1, limit: 10) }
+        XCTAssertEqual(logged.map(\.action), ["status", "status"])
+        XCTAssertEqual(logged.map(\.subject), [String(f.id("m5")), String(f.id("m6"))], "each comment has its own event")
+        XCTAssertEqual(Set(logged.map(\.actor)), ["budi"])
+        app.press(.escape)
+        XCTAssertEqual(app.state.queue.marked, [])
+
+        // A supervisor assigns several at once; what already was so is not logged again.
+        let desk = f.app(size: Size(width: 100, height: 30))
+        try f.desk.assign(f.id("m2"), to: "budi")
+        desk.dispatch(.externalChange)
+        for external in ["m2", "m7"] {
+            select(desk, f.id(external))
+            desk.press(.char(" "))
+        }
+        let seq = try f.store.read { try $0.lastEvent()?.seq } ?? 0
+        desk.press(.char("a"))
+        XCTAssertEqual(desk.state.picker?.kind, .assignMarked([f.id("m2"), f.id("m7")]))
+        while desk.state.picker.map({ $0.options[$0.cursor.selected].value != "budi" }) == true { desk.press(.char("j")) }
+        desk.press(.enter)
+        XCTAssertEqual(try comment(f, "m7").assignee, "budi")
+        XCTAssertEqual(desk.state.notice, Notice(.info, "Marked comments assigned to budi: 1. Already so, not recorded again: 1."))
+        XCTAssertEqual(try f.store.read { try $0.events(from: seq + 1, limit: 10) }.map(\.subject), [String(f.id("m7"))])
+        XCTAssertEqual(desk.state.queue.marked, [])
+    }
+
     func testTheThreadHistorySaysWhatAStatusChangeDidAndWhy() throws {
         let f = try Fixture()
         try f.desk.claim(f.id("m6"))

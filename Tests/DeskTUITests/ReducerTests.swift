@@ -540,10 +540,10 @@ final class ReducerTests: XCTestCase {
         var s = Self.state()
         guard case .perform(.claim(1))? = send(&s, .claim).first else { return XCTFail() }
         guard case .perform(.release(1))? = send(&s, .release).first else { return XCTFail() }
-        guard case .loadStaff(forComment: 1)? = send(&s, .assign).first else { return XCTFail() }
+        guard case .loadStaff(then: .assign(1))? = send(&s, .assign).first else { return XCTFail() }
         _ = Reducer.apply(&s, .staffLoaded([StaffMember(name: "budi", role: .agent), StaffMember(name: "dewi", role: .agent),
                                             StaffMember(name: "old", role: .agent, active: false)],
-                                           workloads: ["budi": StaffWorkload(held: 7, breached: 2)], forComment: 1))
+                                           workloads: ["budi": StaffWorkload(held: 7, breached: 2)], then: .assign(1)))
         XCTAssertEqual(s.picker?.options.map(\.value), ["budi", "dewi"], "inactive staff cannot be chosen")
         XCTAssertEqual(s.picker?.options.map(\.label), ["budi (budi, agent) · holds 7, 2 breached", "dewi (dewi, agent) · holds 0"],
                        "whoever has room is seen")
@@ -567,6 +567,88 @@ final class ReducerTests: XCTestCase {
         send(&s, .escalate)
         guard case .perform(.escalate(1, reason: let r))? = send(&s, .accept).first else { return XCTFail() }
         XCTAssertTrue(r.contains("sari"), "an empty reason says who escalated from the desk")
+    }
+
+    func testMarkedCommentsTakeOneActionEach() throws {
+        var s = Self.state()
+        send(&s, .toggleMark)
+        XCTAssertEqual(s.queue.cursor.selected, 1, "marking moves on to the next line")
+        send(&s, .moveDown)
+        send(&s, .toggleMark)
+        send(&s, .toggleMark)
+        XCTAssertEqual(s.queue.marked, [1, 3, 4])
+        send(&s, .moveUp)
+        send(&s, .toggleMark)
+        XCTAssertEqual(s.queue.marked, [1, 3], "space again unmarks")
+        XCTAssertTrue(QueueView.status(s).first?.0.contains("2 marked") == true, "the status line counts the marks: \(QueueView.status(s))")
+
+        guard case .performAll([.claim(1), .claim(3)])? = send(&s, .claim).first else { return XCTFail("claim acts on the marked") }
+        guard case .performAll([.release(1), .release(3)])? = send(&s, .release).first else { return XCTFail() }
+        guard case .loadStaff(then: .assignMarked([1, 3]))? = send(&s, .assign).first else { return XCTFail() }
+        _ = Reducer.apply(&s, .staffLoaded([StaffMember(name: "budi", role: .agent)], workloads: [:], then: .assignMarked([1, 3])))
+        XCTAssertEqual(PickerView.title(try XCTUnwrap(s.picker), s.strings), "Assign 2 marked comments to")
+        guard case .performAll([.assign(1, to: "budi"), .assign(3, to: "budi")])? = send(&s, .accept).first else { return XCTFail() }
+
+        send(&s, .setStatus)
+        XCTAssertEqual(s.picker?.kind, .statusMarked([1, 3]))
+        let spam = try XCTUnwrap(s.picker?.options.firstIndex { $0.value == "spam" })
+        for _ in 0..<spam { send(&s, .moveDown) }
+        guard case .performAll([.setStatus(1, .spam), .setStatus(3, .spam)])? = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .setIntent)
+        XCTAssertEqual(s.picker?.kind, .intentMarked([1, 3]))
+        send(&s, .back)
+        send(&s, .escalate)
+        XCTAssertEqual(s.prompt?.kind, .escalateMarkedReason([1, 3]))
+        _ = Reducer.apply(&s, .typed("banjir, perlu koordinasi"))
+        guard case .performAll([.escalate(1, reason: "banjir, perlu koordinasi"), .escalate(3, reason: "banjir, perlu koordinasi")])?
+                = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("assign dewi"))
+        guard case .performAll([.assign(1, to: "dewi"), .assign(3, to: "dewi")])? = send(&s, .accept).first else {
+            return XCTFail("the command line acts on the marked too")
+        }
+        guard case .perform(.claim(4))? = { () -> Effect? in
+            var one = Self.state()
+            one.queue.cursor.selected = 3
+            return Reducer.apply(&one, .action(.claim)).first
+        }() else { return XCTFail("without marks, the comment under the cursor") }
+        XCTAssertEqual(s.queue.selectedItem?.comment.id, 5)
+        guard case .loadDraft(5)? = send(&s, .reply).first else { return XCTFail("reply acts on the cursor's comment, marks or not") }
+        s.stack = [.queue]
+        s.composer = nil
+
+        var outcome = BulkOutcome(what: Localized("kini berstatus spam", "now spam"))
+        outcome.changed = [1]
+        outcome.refused = [BulkOutcome.Refusal(commentID: 3, reason: Localized("dipegang rina", "held by rina"))]
+        let reload = Reducer.apply(&s, .bulkDone(outcome))
+        XCTAssertNotNil(isLoadQueue(reload), "the queue shows what changed")
+        XCTAssertEqual(s.queue.marked, [3], "what was refused stays marked")
+        XCTAssertEqual(s.notice?.kind, .error)
+        XCTAssertEqual(s.notice?.text, "Marked comments now spam: 1. Not done, still marked: 1 — #3 held by rina")
+        send(&s, .clearMarks)
+        XCTAssertEqual(s.queue.marked, [])
+        XCTAssertEqual(s.notice?.text, "Marks removed: 1.")
+    }
+
+    func testMarksOutliveAFilterAndTheStatusChoiceFitsThemAll() {
+        var s = Self.state()
+        s.queue.items[0].comment.status = .replied
+        send(&s, .toggleMark)
+        send(&s, .toggleMark)
+        send(&s, .setStatus)
+        XCTAssertEqual(s.picker?.options.map(\.value), ["open", "waiting_citizen", "closed", "no_reply_needed", "spam"],
+                       "a status any marked comment can take (waiting for the citizen only after an answer)")
+        send(&s, .back)
+        _ = send(&s, .filterStatus)
+        _ = Reducer.apply(&s, .queueLoaded([Self.item(9)], at: Self.now, token: s.queue.token))
+        XCTAssertEqual(s.queue.marked, [1, 2], "a filter hides marked comments without unmarking them")
+        XCTAssertTrue(QueueView.status(s).first?.0.contains("2 marked") == true)
+        _ = Reducer.apply(&s, .queueLoaded([], at: Self.now, token: s.queue.token))
+        guard case .performAll([.claim(1), .claim(2)])? = send(&s, .claim).first else {
+            return XCTFail("marks hidden by a filter that lists nothing are still acted on")
+        }
+        send(&s, .setStatus)
+        XCTAssertEqual(s.picker?.options.count, CommentStatus.settable.count, "marked comments not on the rows: every status, the core checks")
     }
 
     func testPickerBackCloses() {

@@ -175,6 +175,38 @@ final class DeskTmuxTests: XCTestCase {
         XCTAssertFalse(try tmux.pasteComesBracketed("sesudah-keluar"), "bracketed paste is off again for the shell")
     }
 
+    /// Space marks in a real terminal, Esc unmarks, and one status reaches every marked comment, each on the log.
+    func testSpaceMarksSeveralAndOneStatusReachesEachOnTheLog() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let before = try jsonArray(harness.run(["log", "show", "--action", "status", "--limit", "100000", "--json"]).stdout).count
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux)
+        try tmux.waitFor("in queue")
+        try tmux.keys("Space", "Space", "Space")
+        var screen = try tmux.waitFor("● 3 marked")
+        try tmux.keys("k", "Space")
+        screen = try tmux.waitFor("● 2 marked")
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(rows[2...4].map { $0.contains("● ") }, [true, true, false], "the first two rows are marked:\n\(screen)")
+        try tmux.keys("Escape")
+        try tmux.waitFor("Marks removed: 2.")
+        XCTAssertFalse(try tmux.screen().contains("● "), "Esc unmarked them")
+        try tmux.keys("Space", "Space", "s")
+        screen = try tmux.waitFor("Status for 2 marked comments")
+        let options = ["open", "closed", "no reply needed", "spam"].filter { screen.contains("│ \($0)") }
+        for _ in 0..<(options.firstIndex(of: "spam") ?? 0) { try tmux.keys("j") }
+        try tmux.keys("Enter")
+        try tmux.waitFor("Marked comments now spam: 2.")
+        let logged = try jsonArray(harness.run(["log", "show", "--action", "status", "--limit", "100000", "--json"]).stdout)
+        XCTAssertEqual(logged.count, before + 2, "one event for each marked comment")
+        XCTAssertEqual(Set(logged.suffix(2).compactMap { $0["subject"]?.stringValue }).count, 2)
+        XCTAssertEqual(try harness.run(["log", "verify"]).status, 0)
+        try tmux.keys("q")
+        try tmux.waitFor("MEJA-EXIT=0")
+    }
+
     /// Pasted text is text: an escape sequence in it does not leave the composer and run the rest as queue commands, and
     /// a bracketed paste arrives whole, newlines included.
     func testPastedTextStaysTextEvenWithEscapeSequencesInIt() throws {

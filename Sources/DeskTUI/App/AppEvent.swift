@@ -36,7 +36,7 @@ public enum AppEvent: Sendable {
     case passedOverLoaded(PassedOverList)
     case logLoaded([LogEvent], LogAudit.Audit?)
     /// The staff who can be assigned, with what each holds (a supervisor assigns to whoever has room).
-    case staffLoaded([StaffMember], workloads: [String: StaffWorkload], forComment: Int64)
+    case staffLoaded([StaffMember], workloads: [String: StaffWorkload], then: PickerState.Kind)
     /// The comment a `PLATFORM:ID` named (`:open x:1863…`).
     case commentFound(Int64)
     /// Every channel and platform on the desk (read once, at the start: the filters offer them all).
@@ -53,6 +53,33 @@ public enum AppEvent: Sendable {
     case editorFinished(String?)
     /// The reply was recorded and logged.
     case replySent(commentID: Int64)
+    /// What an action on the marked comments did to each.
+    case bulkDone(BulkOutcome)
+}
+
+/// What one action on several marked comments did: each comment's command is carried out on its own (its own
+/// transaction and log event), so some may be done while others are refused.
+public struct BulkOutcome: Sendable, Hashable {
+    /// What was done, as the status line says it after "N marked comments" ("now spam", "assigned to budi").
+    public var what: Localized
+    /// The comments changed.
+    public var changed: [Int64] = []
+    /// The comments that already were so (nothing recorded for them).
+    public var unchanged: [Int64] = []
+    /// The comments the desk refused, each with the reason in both languages.
+    public var refused: [Refusal] = []
+
+    /// A comment the action was refused on, and why.
+    public struct Refusal: Sendable, Hashable {
+        public var commentID: Int64
+        public var reason: Localized
+        public init(commentID: Int64, reason: Localized) {
+            self.commentID = commentID
+            self.reason = reason
+        }
+    }
+
+    public init(what: Localized) { self.what = what }
 }
 
 /// A triage action on the record, carried out through `Desk`.
@@ -82,13 +109,16 @@ public enum Effect: Sendable {
     case loadSuggestions(Int64)
     case saveDraft(commentID: Int64, text: String, templateID: String?, seenReplyID: Int64?)
     case perform(DeskCommand)
+    /// The same action on each marked comment, one after another; reported by `bulkDone`.
+    case performAll([DeskCommand])
     case review(commentID: Int64, ReplyRequest)
     case send(commentID: Int64, ReplyRequest)
     case openEditor(String)
     case loadOverdue
     case loadPassedOver
     case loadLog(verify: Bool)
-    case loadStaff(forComment: Int64)
+    /// The staff list for the assign picker `then` opens.
+    case loadStaff(then: PickerState.Kind)
     case loadChannels
     /// Finds the comment a `PLATFORM:ID` names.
     case findComment(String)
@@ -102,7 +132,7 @@ extension Effect {
         switch self {
         case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
              .loadStaff, .loadChannels, .findComment, .loadReport: true
-        case .saveDraft, .perform, .send, .openEditor: false
+        case .saveDraft, .perform, .performAll, .send, .openEditor: false
         }
     }
 

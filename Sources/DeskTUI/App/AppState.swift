@@ -78,6 +78,10 @@ public struct AppState: Sendable {
         return screen.context
     }
 
+    /// The marked comments a triage action on the queue acts on, or nil when it acts on the one under the cursor (no
+    /// marks, or another screen on top).
+    public var markedTargets: [Int64]? { screen == .queue && !queue.marked.isEmpty ? queue.marked : nil }
+
     /// Whether the terminal is big enough to draw screens.
     public var fits: Bool { size.width >= Self.minimumSize.width && size.height >= Self.minimumSize.height }
 

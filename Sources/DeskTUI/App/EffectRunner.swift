@@ -82,8 +82,8 @@ public final class EffectRunner {
             // freed memory for later unless asked to give it back, and a desk stays open all day.
             Self.returnFreedMemory()
             return [.logLoaded(events, audit)]
-        case .loadStaff(let id):
-            return [.staffLoaded(try desk.staff(), workloads: try desk.workloads(), forComment: id)]
+        case .loadStaff(let picker):
+            return [.staffLoaded(try desk.staff(), workloads: try desk.workloads(), then: picker)]
         case .findComment(let reference):
             return [.commentFound(try desk.resolve(reference))]
         case .loadChannels:
@@ -115,6 +115,8 @@ public final class EffectRunner {
             return [.draftSaved(commentID: id)]
         case .perform(let command):
             return [.done(Notice(.info, try perform(command, s)))]
+        case .performAll(let commands):
+            return [.bulkDone(performAll(commands))]
         case .send(let id, let request):
             var request = request
             if let template = request.templateID, request.templateBody == nil { request.templateBody = assistant?.templateBody(id: template) }
@@ -147,25 +149,67 @@ public final class EffectRunner {
     private func perform(_ command: DeskCommand, _ s: Strings) throws -> String {
         let id = String(command.commentID)
         switch command {
-        case .claim(let c):
-            return try desk.claim(c).changed ? s.format(.claimed, id) : s.format(.alreadyYours, id)
-        case .release(let c):
-            try desk.release(c)
+        case .claim:
+            return try change(command).changed ? s.format(.claimed, id) : s.format(.alreadyYours, id)
+        case .release:
+            try change(command)
             return s.format(.released, id)
-        case .assign(let c, let name):
-            return try desk.assign(c, to: name).changed ? s.format(.assigned, id, name) : s.format(.alreadyAssigned, id, name)
-        case .setStatus(let c, let status):
-            return s.format(try desk.setStatus(c, status).changed ? .statusSet : .alreadyStatus, id, s.status(status))
-        case .setIntent(let c, let intent):
-            let change = try desk.setIntent(c, intent)
+        case .assign(_, let name):
+            return try change(command).changed ? s.format(.assigned, id, name) : s.format(.alreadyAssigned, id, name)
+        case .setStatus(_, let status):
+            return s.format(try change(command).changed ? .statusSet : .alreadyStatus, id, s.status(status))
+        case .setIntent(_, let intent):
+            let change = try change(command)
             guard change.changed else { return s.format(.alreadyIntent, id, s.intent(intent)) }
             guard change.restandardised, let policy = change.comment.sla.policy, let due = change.comment.sla.nextDue?.dueAt else {
                 return change.comment.sla.policy.map { s.format(.intentKeeps, id, s.intent(intent), $0) } ?? s.format(.intentSet, id, s.intent(intent))
             }
             return s.format(due < desk.now ? .intentRestandardLate : .intentRestandard, id, s.intent(intent), policy,
                             s.dateTime(due, zone: desk.config.calendar.zone))
-        case .escalate(let c, let reason):
-            return try desk.escalate(c, reason: reason).changed ? s.format(.escalated, id) : s.format(.alreadyEscalated, id)
+        case .escalate:
+            return try change(command).changed ? s.format(.escalated, id) : s.format(.alreadyEscalated, id)
+        }
+    }
+
+    /// Carries out one command through `Desk` (its own transaction and log event).
+    @discardableResult
+    private func change(_ command: DeskCommand) throws -> CommentChange {
+        switch command {
+        case .claim(let c): try desk.claim(c)
+        case .release(let c): try desk.release(c)
+        case .assign(let c, let name): try desk.assign(c, to: name)
+        case .setStatus(let c, let status): try desk.setStatus(c, status)
+        case .setIntent(let c, let intent): try desk.setIntent(c, intent)
+        case .escalate(let c, let reason): try desk.escalate(c, reason: reason)
+        }
+    }
+
+    /// Carries out the same action on several comments, each on its own: one refused (held by someone else, a status it
+    /// cannot move to) stops none of the others.
+    private func performAll(_ commands: [DeskCommand]) -> BulkOutcome {
+        var outcome = BulkOutcome(what: Self.bulkWhat(commands.first))
+        for command in commands {
+            do {
+                if try change(command).changed { outcome.changed.append(command.commentID) } else { outcome.unchanged.append(command.commentID) }
+            } catch {
+                outcome.refused.append(BulkOutcome.Refusal(commentID: command.commentID, reason: Self.message(for: error)))
+            }
+        }
+        return outcome
+    }
+
+    /// What an action on the marked comments does, as the status line says it after "N marked comments".
+    private static func bulkWhat(_ command: DeskCommand?) -> Localized {
+        func both(_ key: UIString, _ arg: (Language) -> String = { _ in "" }) -> Localized {
+            Localized(Strings(.id).format(key, arg(.id)), Strings(.en).format(key, arg(.en)))
+        }
+        switch command {
+        case .claim, nil: return both(.bulkClaimed)
+        case .release: return both(.bulkReleased)
+        case .assign(_, let name): return both(.bulkAssigned) { _ in name }
+        case .setStatus(_, let status): return both(.bulkStatus) { Strings($0).status(status) }
+        case .setIntent(_, let intent): return both(.bulkIntent) { Strings($0).intent(intent) }
+        case .escalate: return both(.bulkEscalated)
         }
     }
 

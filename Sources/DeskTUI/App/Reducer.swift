@@ -124,6 +124,23 @@ public enum Reducer {
         case .filterTopic: return changeFilter(&state) { $0.cycleTopic() }
         case .filterAssignee: return changeFilter(&state) { $0.cycleAssignee() }
         case .filterClear: return changeFilter(&state) { $0 = QueueFilter() }
+        case .toggleMark:
+            guard let item else {
+                state.notice = Notice(.info, state.strings[.nothingSelected])
+                return []
+            }
+            if let at = state.queue.marked.firstIndex(of: item.comment.id) {
+                state.queue.marked.remove(at: at)
+            } else {
+                state.queue.marked.append(item.comment.id)
+            }
+            state.queue.cursor.move(by: 1, count: state.queue.items.count, visible: Layout.listRows(state.size))
+            return []
+        case .clearMarks:
+            guard !state.queue.marked.isEmpty else { return [] }
+            state.notice = Notice(.info, state.strings.format(.marksCleared, String(state.queue.marked.count)))
+            state.queue.marked = []
+            return []
         case .overdueBoard:
             state.stack.append(.overdue)
             return [.loadOverdue]
@@ -140,8 +157,9 @@ public enum Reducer {
             state.reports.period = ReportPeriod.lastFourWeeks(endingAt: state.now, zone: state.timeZone)
             return requestReport(&state, anew: true)
         default:
+            if state.markedTargets != nil, triageActions.contains(id) { return markedAction(&state, id) }
             guard let item else {
-                if [.open, .reply, .claim, .release, .assign, .setStatus, .setIntent, .escalate].contains(id) {
+                if id == .open || id == .reply || triageActions.contains(id) {
                     state.notice = Notice(.info, state.strings[.nothingSelected])
                 }
                 return []
@@ -150,9 +168,42 @@ public enum Reducer {
         }
     }
 
+    /// The actions that change a comment's record: on the queue with marks, every marked comment's (the other actions,
+    /// such as reply and open, act on the one under the cursor).
+    static let triageActions: Set<ActionID> = [.claim, .release, .assign, .setStatus, .setIntent, .escalate]
+
+    /// An action on the marked comments: the same choice for all (a status, a staff member, a reason), then each comment's
+    /// command carried out on its own, so one refused stops none of the others (`Effect.performAll`).
+    private static func markedAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
+        let ids = state.queue.marked
+        let s = state.strings
+        // The marked comments on the rows loaded (a mark outlives a filter that hides its comment; the core checks those).
+        let shown = state.queue.items.map(\.comment).filter { ids.contains($0.id) }
+        switch id {
+        case .claim: return [.performAll(ids.map { .claim($0) })]
+        case .release: return [.performAll(ids.map { .release($0) })]
+        case .assign: return [.loadStaff(then: .assignMarked(ids))]
+        case .setStatus:
+            let settable = shown.count == ids.count ? Set(shown.flatMap { Desk.settableStatuses(for: $0) }) : Set(CommentStatus.settable)
+            let options = CommentStatus.settable.filter(settable.contains).map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }
+            state.picker = PickerState(kind: .statusMarked(ids), options: options)
+        case .setIntent:
+            if let why = state.cannotAct {
+                state.notice = Notice(.error, why(state.language))
+                return []
+            }
+            let options = Intent.allCases.map { PickerState.Option(value: $0.rawValue, label: s.intent($0)) }
+            state.picker = PickerState(kind: .intentMarked(ids), options: options)
+        case .escalate:
+            state.prompt = PromptState(kind: .escalateMarkedReason(ids))
+        default: break
+        }
+        return []
+    }
+
     /// Actions on one comment, shared by the queue, the thread view and the boards.
     private static func itemAction(_ state: inout AppState, _ id: ActionID, _ comment: Comment) -> [Effect] {
-        if state.screen == .queue, [.claim, .release, .assign, .setStatus, .setIntent, .escalate].contains(id) { state.queue.actedOn = comment.id }
+        if state.screen == .queue, triageActions.contains(id) { state.queue.actedOn = comment.id }
         switch id {
         case .open:
             return openThread(&state, comment.id)
@@ -167,7 +218,7 @@ public enum Reducer {
             return [.loadDraft(comment.id), .loadSuggestions(comment.id)]
         case .claim: return [.perform(.claim(comment.id))]
         case .release: return [.perform(.release(comment.id))]
-        case .assign: return [.loadStaff(forComment: comment.id)]
+        case .assign: return [.loadStaff(then: .assign(comment.id))]
         case .setStatus:
             if let why = Desk.statusRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
                 state.notice = Notice(.error, why(state.language))
@@ -513,6 +564,13 @@ public enum Reducer {
             case .intent(let comment, _):
                 guard let intent = Intent(rawValue: value) else { return [] }
                 return [.perform(.setIntent(comment, intent))]
+            case .assignMarked(let ids): return [.performAll(ids.map { .assign($0, to: value) })]
+            case .statusMarked(let ids):
+                guard let status = CommentStatus(rawValue: value) else { return [] }
+                return [.performAll(ids.map { .setStatus($0, status) })]
+            case .intentMarked(let ids):
+                guard let intent = Intent(rawValue: value) else { return [] }
+                return [.performAll(ids.map { .setIntent($0, intent) })]
             }
         case .back, .cancel:
             state.picker = nil
@@ -585,6 +643,9 @@ public enum Reducer {
         case .escalateReason(let id):
             let reason = text.isEmpty ? s.format(.escalatedFromDesk, state.actor) : text
             return [.perform(.escalate(id, reason: reason))]
+        case .escalateMarkedReason(let ids):
+            let reason = text.isEmpty ? s.format(.escalatedFromDesk, state.actor) : text
+            return [.performAll(ids.map { .escalate($0, reason: reason) })]
         }
     }
 
@@ -611,18 +672,21 @@ public enum Reducer {
             state.running = false
             return []
         case .assign(let name):
+            guard state.isSupervisor else { return apply(&state, .denied(.assign)) }
+            if let ids = state.markedTargets { return [.performAll(ids.map { .assign($0, to: name) })] }
             guard let comment = currentComment(state) else {
                 state.notice = Notice(.info, state.strings[.nothingSelected])
                 return []
             }
-            guard state.isSupervisor else { return apply(&state, .denied(.assign)) }
             return [.perform(.assign(comment.id, to: name))]
         case .escalate(let reason):
+            let why = reason ?? state.strings.format(.escalatedFromDesk, state.actor)
+            if let ids = state.markedTargets { return [.performAll(ids.map { .escalate($0, reason: why) })] }
             guard let comment = currentComment(state) else {
                 state.notice = Notice(.info, state.strings[.nothingSelected])
                 return []
             }
-            return [.perform(.escalate(comment.id, reason: reason ?? state.strings.format(.escalatedFromDesk, state.actor)))]
+            return [.perform(.escalate(comment.id, reason: why))]
         case .action(let id):
             if ActionTable.spec(id).supervisorOnly, !state.isSupervisor { return apply(&state, .denied(id)) }
             if [.overdueBoard, .passedOver, .logView, .reports].contains(id) { state.stack = [.queue] }
@@ -763,7 +827,7 @@ public enum Reducer {
         case .channelsLoaded(let channels, let platforms):
             state.learnChannels(channels)
             state.learnPlatforms(platforms)
-        case .staffLoaded(let staff, let workloads, let id):
+        case .staffLoaded(let staff, let workloads, let kind):
             let options = staff.filter(\.active).map { member in
                 let load = workloads[member.name] ?? StaffWorkload()
                 return PickerState.Option(value: member.name, label: "\(member.displayName) (\(member.name), \(s.role(member.role))) · "
@@ -773,9 +837,15 @@ public enum Reducer {
                 state.notice = Notice(.error, s[.noStaff])
                 break
             }
-            state.picker = PickerState(kind: .assign(id), options: options)
+            state.picker = PickerState(kind: kind, options: options)
         case .done(let notice):
             state.notice = notice
+            return reloadAll(&state)
+        case .bulkDone(let outcome):
+            // The comments refused stay marked, to be seen and dealt with; the rest are done.
+            let refused = outcome.refused.map(\.commentID)
+            state.queue.marked = state.queue.marked.filter(refused.contains)
+            state.notice = Notice(refused.isEmpty ? .info : .error, bulkSummary(outcome, s))
             return reloadAll(&state)
         case .failed(let message):
             state.notice = Notice(.error, message(state.language))
@@ -918,6 +988,20 @@ public enum Reducer {
             return state.overdue.items[i].comment
         default: return state.queue.selectedItem?.comment
         }
+    }
+
+    /// The status line after an action on marked comments: how many were done, how many already were so, and the first
+    /// refusal with its reason (the others are still marked).
+    static func bulkSummary(_ outcome: BulkOutcome, _ s: Strings) -> String {
+        var parts: [String] = []
+        if !outcome.changed.isEmpty { parts.append(s.format(.bulkDone, String(outcome.changed.count), outcome.what(s.language))) }
+        if !outcome.unchanged.isEmpty { parts.append(s.format(.bulkUnchanged, String(outcome.unchanged.count))) }
+        if let first = outcome.refused.first {
+            var refusal = s.format(.bulkRefused, String(outcome.refused.count), "#\(first.commentID) " + first.reason(s.language))
+            if outcome.refused.count > 1 { refusal += " " + s.format(.bulkRefusedMore, String(outcome.refused.count - 1)) }
+            parts.append(refusal)
+        }
+        return parts.joined(separator: " ")
     }
 
     private static func selectFirstItem(_ state: inout AppState) {

@@ -51,6 +51,10 @@ public struct QueueScreenState: Sendable {
     public static let endReach = 5_000
     /// The moment the items' SLA states were computed.
     public var loadedAt: Date?
+    /// The comments marked for one action on several (`toggle-mark`), in the order they were marked. Marks stay while the
+    /// filter changes (the status line counts them); claim, release, assign, status and escalate then act on every
+    /// marked comment instead of the one under the cursor.
+    public var marked: [Int64] = []
 
     public init() {}
 
@@ -247,6 +251,8 @@ public struct PromptState: Sendable {
         case overrideReason
         /// Why a comment is escalated.
         case escalateReason(Int64)
+        /// Why the marked comments are escalated.
+        case escalateMarkedReason([Int64])
     }
     public var kind: Kind
     public var field: TextEditor
@@ -268,6 +274,12 @@ public struct PickerState: Sendable {
     public enum Kind: Sendable, Hashable {
         case assign(Int64)
         case status(Int64)
+        /// One staff member for every marked comment.
+        case assignMarked([Int64])
+        /// One status for every marked comment.
+        case statusMarked([Int64])
+        /// One intent for every marked comment.
+        case intentMarked([Int64])
         /// The comment, and the intent it has now (nil when none was read).
         case intent(Int64, now: Intent?)
     }

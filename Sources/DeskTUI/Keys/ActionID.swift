@@ -33,6 +33,8 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case setStatus = "set-status"
     case setIntent = "set-intent"
     case escalate
+    case toggleMark = "toggle-mark"
+    case clearMarks = "clear-marks"
 
     // Other screens
     case overdueBoard = "overdue-board"

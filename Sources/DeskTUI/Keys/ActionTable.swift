@@ -115,6 +115,12 @@ public enum ActionTable {
         spec(.escalate, [.queue, .thread, .overdue, .passedOver], ["E"], label: ("eskalasi", "escalate"),
              ("Eskalasikan ke supervisor.", "Escalate to the supervisors."), record: true, hint: true),
 
+        spec(.toggleMark, [.queue], ["space"], label: ("tandai", "mark"),
+             ("Tandai komentar ini (atau lepas tandanya) dan pindah ke berikutnya: c, u, a, s, I dan E lalu berlaku untuk semua yang ditandai, masing-masing dicatat di log.",
+              "Mark the comment (or unmark it) and move to the next: c, u, a, s, I and E then act on every marked one, each logged on its own.")),
+        spec(.clearMarks, [.queue], ["esc"], label: ("lepas tanda", "unmark all"),
+             ("Lepas semua tanda.", "Unmark every marked comment.")),
+
         spec(.overdueBoard, [.queue], ["o"], label: ("terlambat", "overdue"),
              ("Papan keterlambatan: lewat batas dan berisiko, per petugas atau kanal.",
               "Overdue board: breached and at-risk items by staff or channel."), supervisor: true, hint: true),

@@ -37,6 +37,9 @@ public enum UIString: String, CaseIterable, Sendable {
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, languageSet, escalatedFromDesk, noStaff, noChannels, queueEndReach
     case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
+    // Marks: one action on several comments
+    case marked, marksCleared, pickAssigneeMarked, pickStatusMarked, promptEscalateMarked, bulkDone, bulkUnchanged, bulkRefused, bulkRefusedMore
+    case bulkClaimed, bulkReleased, bulkAssigned, bulkStatus, bulkIntent, bulkEscalated, pickIntentMarked
     // Names of things
     case roleAgent, roleSupervisor
     case slaBreached, slaAtRisk, slaOnTrack, slaPaused, slaMet, slaNone
@@ -225,11 +228,27 @@ public enum UIString: String, CaseIterable, Sendable {
         case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
         case .helpSignsClock: ("!! lewat tenggat (berapa lama), ! hampir lewat, · sesuai jadwal (sisa waktu), ‖ jeda menunggu warga.",
                                "!! breached (how late), ! at risk, · on track (time left), ‖ paused, waiting for the citizen.")
-        case .helpSignsRow: ("⇣ terlewati (yang lebih baru sudah dijawab), ▲ dieskalasi, ✐ draf Anda, ⚑ topik sensitif (layar sempit).",
-                             "⇣ passed over (newer ones were answered), ▲ escalated, ✐ your draft, ⚑ sensitive topic (narrow screens).")
+        case .helpSignsRow: ("● ditandai, ⇣ terlewati (yang lebih baru sudah dijawab), ▲ dieskalasi, ✐ draf Anda, ⚑ topik sensitif (layar sempit).",
+                             "● marked, ⇣ passed over (newer ones were answered), ▲ escalated, ✐ your draft, ⚑ sensitive topic (narrow screens).")
         case .pickAssignee: ("Tugaskan #{1} kepada", "Assign #{1} to")
         case .pickStatus: ("Status untuk #{1}", "Status for #{1}")
         case .pickIntent: ("Maksud #{1} (kini {2})", "Intent of #{1} (now {2})")
+        case .pickAssigneeMarked: ("Tugaskan {1} komentar bertanda kepada", "Assign {1} marked comments to")
+        case .pickStatusMarked: ("Status untuk {1} komentar bertanda", "Status for {1} marked comments")
+        case .promptEscalateMarked: ("Alasan eskalasi {1} komentar bertanda (boleh kosong):", "Reason to escalate {1} marked comments (may be empty):")
+        case .marked: ("{1} ditandai", "{1} marked")
+        case .marksCleared: ("Tanda dilepas: {1}.", "Marks removed: {1}.")
+        case .bulkDone: ("Komentar bertanda {2}: {1}.", "Marked comments {2}: {1}.")
+        case .bulkUnchanged: ("Sudah begitu, tidak dicatat lagi: {1}.", "Already so, not recorded again: {1}.")
+        case .bulkRefused: ("Tidak dilakukan, tetap ditandai: {1} — {2}", "Not done, still marked: {1} — {2}")
+        case .bulkRefusedMore: ("(dan {1} lainnya)", "(and {1} more)")
+        case .bulkClaimed: ("kini Anda pegang", "claimed by you")
+        case .bulkReleased: ("dilepas", "released")
+        case .bulkAssigned: ("ditugaskan kepada {1}", "assigned to {1}")
+        case .bulkStatus: ("kini berstatus {1}", "now {1}")
+        case .bulkIntent: ("kini dibaca sebagai {1}", "now read as {1}")
+        case .pickIntentMarked: ("Maksud {1} komentar bertanda", "Intent of {1} marked comments")
+        case .bulkEscalated: ("dieskalasi ke supervisor", "escalated to the supervisors")
 
         case .supervisorsOnly: ("Hanya supervisor yang dapat melakukan ini.", "Only supervisors can do that.")
         case .nothingSelected: ("Tidak ada komentar yang dipilih.", "No comment is selected.")

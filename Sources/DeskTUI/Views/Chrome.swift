@@ -66,6 +66,7 @@ public enum Chrome {
         case .command: ":"
         case .overrideReason: s[.promptOverride] + " "
         case .escalateReason: s[.promptEscalate] + " "
+        case .escalateMarkedReason(let ids): s.format(.promptEscalateMarked, String(ids.count)) + " "
         }
         let w = state.size.width
         var col = surface.put(label, row: row, col: 0, style: CellStyle(.prompt))

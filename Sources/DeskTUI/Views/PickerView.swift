@@ -8,6 +8,9 @@ public enum PickerView {
         case .assign(let id): s.format(.pickAssignee, String(id))
         case .status(let id): s.format(.pickStatus, String(id))
         case .intent(let id, let now): s.format(.pickIntent, String(id), now.map(s.intent) ?? "—")
+        case .assignMarked(let ids): s.format(.pickAssigneeMarked, String(ids.count))
+        case .statusMarked(let ids): s.format(.pickStatusMarked, String(ids.count))
+        case .intentMarked(let ids): s.format(.pickIntentMarked, String(ids.count))
         }
     }
 

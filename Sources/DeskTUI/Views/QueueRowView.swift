@@ -57,8 +57,8 @@ public enum QueueRowView {
     }
 
     /// Draws `item` on `row`.
-    public static func draw(_ item: QueueItem, row: Int, width: Int, highlighted: Bool, now: Date, strings s: Strings,
-                            on surface: inout some Surface) {
+    public static func draw(_ item: QueueItem, row: Int, width: Int, highlighted: Bool, marked: Bool = false, now: Date,
+                            strings s: Strings, on surface: inout some Surface) {
         let c = Columns(width: width)
         let h = highlighted
         surface.fill(row: row, col: 0, width: width, style: CellStyle(.text, highlighted: h))
@@ -81,16 +81,18 @@ public enum QueueRowView {
         if item.hasDraft { excerpt = "✐ " + excerpt }
         // Escalated: the supervisors' to handle — seen before an agent tries to claim or answer it.
         if comment.status == .escalated { excerpt = "▲ " + excerpt }
+        // Marked for an action on several: first, where the eye starts reading the comment.
+        if marked { excerpt = "● " + excerpt }
         cell(excerpt, c.excerpt, .text)
         cell(s.age(Int(now.timeIntervalSince(comment.createdAt))), c.age, .muted, right: true)
         cell(comment.assignee.map { SafeText.sanitize($0, limit: 64) } ?? "–", c.assignee, .assignee)
         if c.tags > 0 { cell(s.tags(comment.tags), c.tags, .tag) }
     }
 
-    /// A list screen of items: the heading, the rows from the cursor's scroll position, and `empty` (or
-    /// "loading") when there are none.
-    public static func drawList(_ items: [QueueItem], cursor: ListCursor, loaded: Bool, empty: String, state: AppState,
-                                on surface: inout some Surface) {
+    /// A list screen of items: the heading, the rows from the cursor's scroll position (`marked` ones with ●), and
+    /// `empty` (or "loading") when there are none.
+    public static func drawList(_ items: [QueueItem], cursor: ListCursor, loaded: Bool, empty: String, marked: [Int64] = [],
+                                state: AppState, on surface: inout some Surface) {
         let s = state.strings
         let body = Layout.body(state.size)
         drawHeading(s, row: body.row, width: body.width, on: &surface)
@@ -100,8 +102,8 @@ public enum QueueRowView {
         for i in 0..<Layout.listRows(state.size) {
             let index = cursor.scroll + i
             guard index < items.count else { break }
-            draw(items[index], row: body.row + 1 + i, width: body.width, highlighted: index == cursor.selected, now: state.now,
-                 strings: s, on: &surface)
+            draw(items[index], row: body.row + 1 + i, width: body.width, highlighted: index == cursor.selected,
+                 marked: !marked.isEmpty && marked.contains(items[index].comment.id), now: state.now, strings: s, on: &surface)
         }
     }
 

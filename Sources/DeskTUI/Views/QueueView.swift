@@ -6,7 +6,7 @@ public enum QueueView {
     public static func draw(_ state: AppState, on surface: inout some Surface) -> [(String, UIObject)] {
         let q = state.queue
         let empty = q.filter.isDefault ? state.strings[.queueEmpty] : state.strings[.queueEmptyFiltered]
-        QueueRowView.drawList(q.items, cursor: q.cursor, loaded: q.loaded, empty: empty, state: state, on: &surface)
+        QueueRowView.drawList(q.items, cursor: q.cursor, loaded: q.loaded, empty: empty, marked: q.marked, state: state, on: &surface)
         return status(state)
     }
 
@@ -17,11 +17,13 @@ public enum QueueView {
         let s = state.strings
         let loading: [(String, UIObject)] = state.queue.loading && state.queue.loaded ? [("  " + s[.loading], .muted)] : []
         let parts = filterParts(state).joined(separator: ", ")
+        // Marks first: what the next c, a, s or E will act on must not be cut off.
+        let marks: [(String, UIObject)] = state.queue.marked.isEmpty ? [] : [("● " + s.format(.marked, String(state.queue.marked.count)), .info), ("  ", .muted)]
         func filters(labelled: Bool) -> [(String, UIObject)] {
             parts.isEmpty ? [] : [("  │ " + (labelled ? s[.filterLabel] + " " : ""), .muted), (parts, .status)]
         }
         guard let c = state.queue.counts, state.queue.countsFilter == state.queue.filter else {
-            return [(s[.counting], .muted)] + loading + filters(labelled: true)
+            return marks + [(s[.counting], .muted)] + loading + filters(labelled: true)
         }
         func counts(worded: Bool) -> [(String, UIObject)] {
             func figure(_ key: UIString, _ n: Int) -> String { worded ? s.format(key, String(n)) : String(n) }
@@ -38,15 +40,15 @@ public enum QueueView {
                     (SLABadge.glyph(.atRisk) + " " + figure(.countAtRisk, c.atRisk), c.atRisk > 0 ? .badgeAtRisk : .status)]
         }
         // The status line starts one column in and keeps one free at the end.
-        let room = state.size.width - 2
         func width(_ line: [(String, UIObject)]) -> Int { line.reduce(0) { $0 + DisplayWidth.of($1.0) } }
+        let room = state.size.width - 2 - width(marks)
         for (worded, labelled) in [(true, true), (false, true), (false, false)] {
             let line = counts(worded: worded) + loading + filters(labelled: labelled)
-            if width(line) <= room { return line }
+            if width(line) <= room { return marks + line }
         }
         var line = counts(worded: false) + loading + filters(labelled: false)
         line[line.count - 1].0 = TextLayout.truncate(parts, to: max(1, room - width(line.dropLast())))
-        return line
+        return marks + line
     }
 
     /// The filters in force, each as the desk names it, the free-text ones last.
