@@ -628,6 +628,14 @@ final class ReducerTests: XCTestCase {
         send(&s, .clearMarks)
         XCTAssertEqual(s.queue.marked, [])
         XCTAssertEqual(s.notice?.text, "Marks removed: 1.")
+
+        s.queue.marked = [7]
+        send(&s, .markAll)
+        XCTAssertEqual(s.queue.marked, [7] + (1...30).filter { $0 != 7 }.map(Int64.init), "every listed comment, once")
+        XCTAssertEqual(s.notice?.text, "Every comment listed is marked: 30.")
+        var paged = Self.state(items: QueueScreenState.page)
+        send(&paged, .markAll)
+        XCTAssertTrue(paged.notice?.text.hasPrefix("The first 100 rows are marked; the list goes on") == true, paged.notice?.text ?? "")
     }
 
     func testMarksOutliveAFilterAndTheStatusChoiceFitsThemAll() {

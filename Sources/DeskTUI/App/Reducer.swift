@@ -136,6 +136,12 @@ public enum Reducer {
             }
             state.queue.cursor.move(by: 1, count: state.queue.items.count, visible: Layout.listRows(state.size))
             return []
+        case .markAll:
+            let listed = state.queue.items.map(\.comment.id)
+            let already = Set(state.queue.marked)
+            state.queue.marked += listed.filter { !already.contains($0) }
+            state.notice = Notice(.info, state.strings.format(state.queue.mayHaveMore ? .markedAllLoaded : .markedAll, String(listed.count)))
+            return []
         case .clearMarks:
             guard !state.queue.marked.isEmpty else { return [] }
             state.notice = Notice(.info, state.strings.format(.marksCleared, String(state.queue.marked.count)))

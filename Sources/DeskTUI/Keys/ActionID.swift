@@ -34,6 +34,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case setIntent = "set-intent"
     case escalate
     case toggleMark = "toggle-mark"
+    case markAll = "mark-all"
     case clearMarks = "clear-marks"
 
     // Other screens

@@ -118,6 +118,9 @@ public enum ActionTable {
         spec(.toggleMark, [.queue], ["space"], label: ("tandai", "mark"),
              ("Tandai komentar ini (atau lepas tandanya) dan pindah ke berikutnya: c, u, a, s, I dan E lalu berlaku untuk semua yang ditandai, masing-masing dicatat di log.",
               "Mark the comment (or unmark it) and move to the next: c, u, a, s, I and E then act on every marked one, each logged on its own.")),
+        spec(.markAll, [.queue], ["*"], label: ("tandai semua", "mark all"),
+             ("Tandai semua komentar di daftar (yang sudah dimuat; persempit dulu dengan / atau saringan).",
+              "Mark every comment listed (the rows loaded; narrow the list with / or a filter first).")),
         spec(.clearMarks, [.queue], ["esc"], label: ("lepas tanda", "unmark all"),
              ("Lepas semua tanda.", "Unmark every marked comment.")),
 

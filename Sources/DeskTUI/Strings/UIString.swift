@@ -38,7 +38,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Marks: one action on several comments
-    case marked, marksCleared, pickAssigneeMarked, pickStatusMarked, promptEscalateMarked, bulkDone, bulkUnchanged, bulkRefused, bulkRefusedMore
+    case marked, marksCleared, markedAll, markedAllLoaded, pickAssigneeMarked, pickStatusMarked, promptEscalateMarked, bulkDone, bulkUnchanged, bulkRefused, bulkRefusedMore
     case bulkClaimed, bulkReleased, bulkAssigned, bulkStatus, bulkIntent, bulkEscalated, pickIntentMarked
     // Names of things
     case roleAgent, roleSupervisor
@@ -237,6 +237,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .pickStatusMarked: ("Status untuk {1} komentar bertanda", "Status for {1} marked comments")
         case .promptEscalateMarked: ("Alasan eskalasi {1} komentar bertanda (boleh kosong):", "Reason to escalate {1} marked comments (may be empty):")
         case .marked: ("{1} ditandai", "{1} marked")
+        case .markedAll: ("Semua yang terdaftar ditandai: {1}.", "Every comment listed is marked: {1}.")
+        case .markedAllLoaded: ("{1} baris pertama ditandai; daftar masih berlanjut (persempit dengan / atau saringan, atau G memuat semuanya).",
+                                "The first {1} rows are marked; the list goes on (narrow it with / or a filter, or G loads the rest).")
         case .marksCleared: ("Tanda dilepas: {1}.", "Marks removed: {1}.")
         case .bulkDone: ("Komentar bertanda {2}: {1}.", "Marked comments {2}: {1}.")
         case .bulkUnchanged: ("Sudah begitu, tidak dicatat lagi: {1}.", "Already so, not recorded again: {1}.")
