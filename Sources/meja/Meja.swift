@@ -42,7 +42,7 @@ struct Meja: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DeskCommand.self, DemoCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, OverdueCommand.self,
-            ClaimCommand.self, ReleaseCommand.self, AssignCommand.self, StatusCommand.self, IntentCommand.self, EscalateCommand.self,
+            ClaimCommand.self, ReleaseCommand.self, AssignCommand.self, StatusCommand.self, IntentCommand.self, EscalateCommand.self, NoteCommand.self,
             ReplyCommand.self, ToneCommand.self, SuggestCommand.self, StaffCommand.self, LogCommand.self, ReportCommand.self, KeysCommand.self,
             BenchCommand.self, FetchCommand.self, StressCommand.self,
         ],

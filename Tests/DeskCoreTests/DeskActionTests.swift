@@ -42,6 +42,40 @@ final class DeskActionTests: XCTestCase {
         XCTAssertTrue(CommentStatus.new.canMove(to: .spam))
     }
 
+    func testANoteForColleaguesIsLoggedOnTheCommentAndChangesNothingElse() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi", "dewi"])
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00")])
+        let id = try t.comment(.x, "1").id
+        try t.as("dewi").claim(id)
+        let before = try t.comment(.x, "1")
+        // An agent notes a comment a colleague holds: notes are for colleagues, whoever holds the work.
+        let change = try t.as("budi").note(id, "  Sudah telepon warga; PDAM jawab besok pagi.\nCek lagi jam 9.  ")
+        XCTAssertTrue(change.changed)
+        let after = try t.comment(.x, "1")
+        XCTAssertEqual(after.status, before.status)
+        XCTAssertEqual(after.assignee, "dewi")
+        XCTAssertEqual(after.sla, before.sla, "a note meets no clock: it is not an answer")
+        let event = try XCTUnwrap(try t.store.read { try $0.lastEvent() })
+        XCTAssertEqual(event.action, "note")
+        XCTAssertEqual(event.actor, "budi")
+        XCTAssertEqual(event.subject, String(id))
+        XCTAssertEqual(event.payloadValue["text"]?.stringValue, "Sudah telepon warga; PDAM jawab besok pagi.\nCek lagi jam 9.", "kept trimmed")
+        XCTAssertEqual(try t.desk.detail(id: id).history.last?.seq, event.seq, "the note is in the comment's history")
+        XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok, "the tables still agree with the log")
+
+        for (text, said) in [("   \n ", "An empty note is not kept"), (String(repeating: "a", count: Desk.noteLimit + 1), "too long (2001 characters")] {
+            XCTAssertThrowsError(try t.desk.note(id, text)) { error in
+                guard case .invalidInput(let why) = error as? DeskError else { return XCTFail("\(error)") }
+                XCTAssertTrue(why.en.contains(said), why.en)
+            }
+        }
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.seq, event.seq, "a refused note logs nothing")
+        _ = try t.desk.putStaff(name: "budi", role: nil, displayName: nil, active: false)
+        XCTAssertThrowsError(try t.as("budi").note(id, "masih di sini"), "someone no longer on the staff list cannot note")
+        XCTAssertThrowsError(try t.desk.note(999_999, "tidak ada")) { XCTAssertEqual($0 as? DeskError, .notFound("Comment 999999")) }
+    }
+
     func testSupervisorOnlyActionsAreRefusedForAgents() throws {
         let t = try TestDesk()
         try t.addStaff(["budi", "dewi"])

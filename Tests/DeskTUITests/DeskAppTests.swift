@@ -106,6 +106,24 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(desk.state.queue.marked, [])
     }
 
+    func testANoteWrittenInTheThreadIsReadWholeInItsHistory() throws {
+        let f = try Fixture()
+        let app = f.app(size: Size(width: 100, height: 40))
+        select(app, f.id("m6"))
+        app.press(.enter)
+        app.press(.char("N"))
+        let note = "Sudah telepon warga, dia kirim KK lewat DM besok pagi; tolong cek kotak pesan sebelum jam sembilan ya"
+        app.dispatch(.typed(note))
+        app.press(.enter)
+        XCTAssertEqual(app.state.notice, Notice(.info, "Note kept in #\(f.id("m6"))'s history."))
+        XCTAssertEqual(try f.store.read { try $0.lastEvent() }?.action, "note")
+        app.press(.char("G"))
+        let screen = app.frame().text
+        XCTAssertTrue(screen.contains("sari · note"), screen)
+        XCTAssertTrue(screen.contains("Sudah telepon warga") && screen.contains("sembilan ya"), "wrapped, not cut:\n\(screen)")
+        XCTAssertEqual(try comment(f, "m6").status, .new, "a note is not an answer")
+    }
+
     func testTheThreadHistorySaysWhatAStatusChangeDidAndWhy() throws {
         let f = try Fixture()
         try f.desk.claim(f.id("m6"))

@@ -638,6 +638,23 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(paged.notice?.text.hasPrefix("The first 100 rows are marked; the list goes on") == true, paged.notice?.text ?? "")
     }
 
+    func testANoteIsAskedForAndAnEmptyOneIsAskedAgain() {
+        var s = Self.state()
+        send(&s, .note)
+        XCTAssertEqual(s.prompt?.kind, .note(1))
+        XCTAssertTrue(send(&s, .accept).isEmpty, "an empty note is not sent")
+        XCTAssertEqual(s.prompt?.kind, .note(1), "and the prompt stays open")
+        XCTAssertTrue(s.notice?.text.contains("An empty note is not kept") == true, s.notice?.text ?? "")
+        _ = Reducer.apply(&s, .typed("serah terima: tunggu PDAM"))
+        guard case .perform(.note(1, "serah terima: tunggu PDAM"))? = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .toggleMark)
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("note cek lagi besok"))
+        guard case .perform(.note(2, "cek lagi besok"))? = send(&s, .accept).first else {
+            return XCTFail("a note is for the comment under the cursor, marks or not")
+        }
+    }
+
     func testMarksOutliveAFilterAndTheStatusChoiceFitsThemAll() {
         var s = Self.state()
         s.queue.items[0].comment.status = .replied

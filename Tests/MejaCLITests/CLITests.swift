@@ -497,6 +497,25 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(piped.stdout.hasPrefix("OK: "), piped.stdout)
     }
 
+    func testANoteIsKeptOnTheLogAndShownWithTheComment() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        let noted = try cli.run(["note", "3", "Sudah telepon warga.\nPDAM jawab besok pagi \u{1B}[2J."])
+        XCTAssertEqual(noted.status, 0, noted.stderr)
+        XCTAssertEqual(noted.stdout, "Note kept on comment 3's history (on the log, not sent to the citizen).\n")
+        let show = try cli.run(["show", "3"])
+        XCTAssertTrue(show.stdout.contains("  note\n      Sudah telepon warga.\n      PDAM jawab besok pagi "), "the note, whole, under its line:\n\(show.stdout)")
+        XCTAssertFalse(show.stdout.contains("\u{1B}"), "shown inert")
+        let json = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "3", "--json"]).stdout))
+        XCTAssertEqual(json["history"]?.arrayValue?.last?["action"]?.stringValue, "note")
+        let listed = try jsonArray(try cli.run(["log", "show", "--action", "note", "--json"]).stdout)
+        XCTAssertEqual(listed.map { $0["subject"]?.stringValue }, ["3"])
+        let empty = try cli.run(["note", "3", "   "])
+        XCTAssertEqual(empty.status, 64)
+        XCTAssertTrue(empty.stderr.contains("An empty note is not kept"), empty.stderr)
+        XCTAssertEqual(try cli.run(["log", "verify"]).status, 0)
+    }
+
     func testTheEscalationSweepCanBeCountedFirstThenRunsOnce() throws {
         let cli = try CLIHarness()
         XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)

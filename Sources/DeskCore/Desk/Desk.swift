@@ -464,6 +464,28 @@ public final class Desk: Sendable {
                          "Comment \(c.id) is held by \(holder); only they or a supervisor can \(action.en).")
     }
 
+    /// The longest note for colleagues, in characters.
+    public static let noteLimit = 2_000
+
+    /// Why `text` cannot be a note (empty, or longer than `noteLimit`), or nil when it can.
+    public static func noteProblem(_ text: String) -> Localized? {
+        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if words.isEmpty { return Localized("Catatan kosong tidak disimpan: tulis apa yang perlu diketahui rekan.",
+                                            "An empty note is not kept: write what colleagues need to know.") }
+        guard words.count > noteLimit else { return nil }
+        return Localized("Catatan terlalu panjang (\(words.count) karakter, paling banyak \(noteLimit)): ringkas, atau bagi menjadi dua.",
+                         "The note is too long (\(words.count) characters, at most \(noteLimit)): shorten it or split it in two.")
+    }
+
+    /// Keeps a note for colleagues on a comment (a handover, a call made, what is being waited for): on the log, shown
+    /// with the comment's history, never sent to the citizen. Any active staff member may note any comment, whoever
+    /// holds it and whatever its status; nothing else about the comment changes.
+    @discardableResult
+    public func note(_ id: Int64, _ text: String) throws -> CommentChange {
+        if let why = Self.noteProblem(text) { throw DeskError.invalidInput(why) }
+        return try change(id, action: .note) { _, _ in ["text": .string(text.trimmingCharacters(in: .whitespacesAndNewlines))] }
+    }
+
     /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).
     @discardableResult
     public func escalate(_ id: Int64, reason: String) throws -> CommentChange {

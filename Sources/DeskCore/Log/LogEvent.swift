@@ -101,6 +101,9 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
     /// `clocks` when the comment is measured under another standard since.
     case intent
     case reply
+    /// A note for colleagues on a comment (`text`): kept on the log and shown with the comment's history, never sent to
+    /// the citizen; it changes nothing else.
+    case note
     case staffAdd = "staff.add"
     case staffUpdate = "staff.update"
     case policyVersion = "policy.version"
@@ -119,6 +122,7 @@ public enum LogAction: String, CaseIterable, Sendable, Codable {
         case .escalate: Localized("dieskalasi", "escalated")
         case .intent: Localized("maksud dikoreksi", "intent corrected")
         case .reply: Localized("dibalas", "replied")
+        case .note: Localized("catatan", "note")
         case .staffAdd: Localized("petugas ditambah", "staff added")
         case .staffUpdate: Localized("petugas diubah", "staff changed")
         case .policyVersion: Localized("versi kebijakan SLA", "SLA policy version")

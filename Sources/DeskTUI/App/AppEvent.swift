@@ -90,10 +90,12 @@ public enum DeskCommand: Sendable, Hashable {
     case setStatus(Int64, CommentStatus)
     case setIntent(Int64, Intent)
     case escalate(Int64, reason: String)
+    case note(Int64, String)
 
     public var commentID: Int64 {
         switch self {
-        case .claim(let id), .release(let id), .assign(let id, _), .setStatus(let id, _), .setIntent(let id, _), .escalate(let id, _): id
+        case .claim(let id), .release(let id), .assign(let id, _), .setStatus(let id, _), .setIntent(let id, _), .escalate(let id, _),
+             .note(let id, _): id
         }
     }
 }

@@ -12,6 +12,8 @@ public enum DeskCommandLine {
         case action(ActionID)
         case assign(String)
         case escalate(String?)
+        /// A note for colleagues on the comment under the cursor.
+        case note(String)
         /// The desk's language from now on.
         case language(Language)
         case quit
@@ -52,7 +54,7 @@ public enum DeskCommandLine {
 
     /// The words the command line knows, for its error message.
     public static let words = ["status", "platform", "channel", "intent", "topic", "mine", "unassigned", "everyone", "search", "clear",
-                               "open", "claim", "release", "assign", "escalate", "overdue", "passed", "log", "reports", "lang", "help", "quit"]
+                               "open", "claim", "release", "assign", "escalate", "note", "overdue", "passed", "log", "reports", "lang", "help", "quit"]
 
     /// Parses `text` against the current filter. Returns nil for a line it does not understand.
     /// `platforms` are those the desk knows (Meja's own and any seen on comments): another name is most likely a typo,
@@ -117,6 +119,9 @@ public enum DeskCommandLine {
             guard !rest.isEmpty else { return .action(.assign) }
             return .assign(rest)
         case "escalate", "eskalasi": return .escalate(rest.isEmpty ? nil : rest)
+        case "note", "catatan":
+            guard !rest.isEmpty else { return .action(.note) }
+            return .note(rest)
         case "overdue", "terlambat": return .action(.overdueBoard)
         case "passed", "passed-over", "terlewati": return .action(.passedOver)
         case "log": return .action(.logView)

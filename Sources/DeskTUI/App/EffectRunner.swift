@@ -168,6 +168,9 @@ public final class EffectRunner {
                             s.dateTime(due, zone: desk.config.calendar.zone))
         case .escalate:
             return try change(command).changed ? s.format(.escalated, id) : s.format(.alreadyEscalated, id)
+        case .note:
+            try change(command)
+            return s.format(.noted, id)
         }
     }
 
@@ -181,6 +184,7 @@ public final class EffectRunner {
         case .setStatus(let c, let status): try desk.setStatus(c, status)
         case .setIntent(let c, let intent): try desk.setIntent(c, intent)
         case .escalate(let c, let reason): try desk.escalate(c, reason: reason)
+        case .note(let c, let text): try desk.note(c, text)
         }
     }
 
@@ -210,6 +214,7 @@ public final class EffectRunner {
         case .setStatus(_, let status): return both(.bulkStatus) { Strings($0).status(status) }
         case .setIntent(_, let intent): return both(.bulkIntent) { Strings($0).intent(intent) }
         case .escalate: return both(.bulkEscalated)
+        case .note: return both(.noteKept)
         }
     }
 

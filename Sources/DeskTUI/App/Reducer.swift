@@ -247,6 +247,13 @@ public enum Reducer {
             let options = Intent.allCases.filter { $0 != comment.intent }.map { PickerState.Option(value: $0.rawValue, label: state.strings.intent($0)) }
             state.picker = PickerState(kind: .intent(comment.id, now: comment.intent), options: options)
             return []
+        case .note:
+            if let why = state.cannotAct {
+                state.notice = Notice(.error, why(state.language))
+                return []
+            }
+            state.prompt = PromptState(kind: .note(comment.id))
+            return []
         case .escalate:
             // Already with the supervisors: said before a reason is asked for, not after it is thrown away.
             guard comment.status != .escalated else {
@@ -652,6 +659,14 @@ public enum Reducer {
         case .escalateMarkedReason(let ids):
             let reason = text.isEmpty ? s.format(.escalatedFromDesk, state.actor) : text
             return [.performAll(ids.map { .escalate($0, reason: reason) })]
+        case .note(let id):
+            // Said before anything is written: an empty note, or one too long, is asked for again with its words kept.
+            if let problem = Desk.noteProblem(text) {
+                state.notice = Notice(.error, problem(state.language))
+                state.prompt = prompt
+                return []
+            }
+            return [.perform(.note(id, text))]
         }
     }
 
@@ -693,6 +708,16 @@ public enum Reducer {
                 return []
             }
             return [.perform(.escalate(comment.id, reason: why))]
+        case .note(let text):
+            guard let comment = currentComment(state) else {
+                state.notice = Notice(.info, state.strings[.nothingSelected])
+                return []
+            }
+            if let problem = state.cannotAct ?? Desk.noteProblem(text) {
+                state.notice = Notice(.error, problem(state.language))
+                return []
+            }
+            return [.perform(.note(comment.id, text))]
         case .action(let id):
             if ActionTable.spec(id).supervisorOnly, !state.isSupervisor { return apply(&state, .denied(id)) }
             if [.overdueBoard, .passedOver, .logView, .reports].contains(id) { state.stack = [.queue] }

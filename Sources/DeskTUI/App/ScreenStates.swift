@@ -253,6 +253,8 @@ public struct PromptState: Sendable {
         case escalateReason(Int64)
         /// Why the marked comments are escalated.
         case escalateMarkedReason([Int64])
+        /// A note for colleagues on a comment.
+        case note(Int64)
     }
     public var kind: Kind
     public var field: TextEditor

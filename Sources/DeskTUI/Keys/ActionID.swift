@@ -33,6 +33,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case setStatus = "set-status"
     case setIntent = "set-intent"
     case escalate
+    case note
     case toggleMark = "toggle-mark"
     case markAll = "mark-all"
     case clearMarks = "clear-marks"

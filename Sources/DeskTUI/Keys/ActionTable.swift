@@ -115,6 +115,10 @@ public enum ActionTable {
         spec(.escalate, [.queue, .thread, .overdue, .passedOver], ["E"], label: ("eskalasi", "escalate"),
              ("Eskalasikan ke supervisor.", "Escalate to the supervisors."), record: true, hint: true),
 
+        spec(.note, [.queue, .thread], ["N"], label: ("catatan", "note"),
+             ("Tulis catatan untuk rekan pada komentar ini (serah terima, apa yang ditunggu): masuk log dan riwayatnya, tidak dikirim ke warga.",
+              "Write a note for colleagues on the comment (a handover, what is being waited for): on the log and its history, never sent to the citizen."),
+             record: true),
         spec(.toggleMark, [.queue], ["space"], label: ("tandai", "mark"),
              ("Tandai komentar ini (atau lepas tandanya) dan pindah ke berikutnya: c, u, a, s, I dan E lalu berlaku untuk semua yang ditandai, masing-masing dicatat di log.",
               "Mark the comment (or unmark it) and move to the next: c, u, a, s, I and E then act on every marked one, each logged on its own.")),

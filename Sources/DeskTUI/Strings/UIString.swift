@@ -39,6 +39,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Marks: one action on several comments
     case marked, marksCleared, markedAll, markedAllLoaded, pickAssigneeMarked, pickStatusMarked, promptEscalateMarked, bulkDone, bulkUnchanged, bulkRefused, bulkRefusedMore
+    case promptNote, noted, noteKept
     case bulkClaimed, bulkReleased, bulkAssigned, bulkStatus, bulkIntent, bulkEscalated, pickIntentMarked
     // Names of things
     case roleAgent, roleSupervisor
@@ -251,6 +252,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .bulkStatus: ("kini berstatus {1}", "now {1}")
         case .bulkIntent: ("kini dibaca sebagai {1}", "now read as {1}")
         case .pickIntentMarked: ("Maksud {1} komentar bertanda", "Intent of {1} marked comments")
+        case .promptNote: ("Catatan untuk rekan (masuk log, tidak dikirim ke warga):", "Note for colleagues (logged, never sent to the citizen):")
+        case .noted: ("Catatan disimpan di riwayat #{1}.", "Note kept in #{1}'s history.")
+        case .noteKept: ("diberi catatan", "noted")
         case .bulkEscalated: ("dieskalasi ke supervisor", "escalated to the supervisors")
 
         case .supervisorsOnly: ("Hanya supervisor yang dapat melakukan ini.", "Only supervisors can do that.")

@@ -67,6 +67,7 @@ public enum Chrome {
         case .overrideReason: s[.promptOverride] + " "
         case .escalateReason: s[.promptEscalate] + " "
         case .escalateMarkedReason(let ids): s.format(.promptEscalateMarked, String(ids.count)) + " "
+        case .note: s[.promptNote] + " "
         }
         let w = state.size.width
         var col = surface.put(label, row: row, col: 0, style: CellStyle(.prompt))

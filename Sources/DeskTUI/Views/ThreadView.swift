@@ -123,6 +123,10 @@ public enum ThreadView {
                 let at = Timestamp.parse(event.at).map { s.dateTime($0, zone: zone) } ?? event.at
                 doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee),
                         (" · " + s.action(event.action) + (Self.detail(event, of: d.comment.id, s).map { " " + $0 } ?? ""), .text))
+                // A note for colleagues is read whole, under its line.
+                if event.action == LogAction.note.rawValue, let text = event.payloadValue["text"]?.stringValue {
+                    doc.paragraph(text, .focus, indent: 4)
+                }
             }
         }
         return doc

@@ -153,3 +153,21 @@ struct EscalateCommand: ParsableCommand {
         }
     }
 }
+
+/// `meja note ID TEXT`
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Keep a note for colleagues on a comment: on the log and in its history, never sent to the citizen.",
+        discussion: "For handovers and what is being waited for (\"called the citizen; PDAM answers tomorrow\"). Any active staff member may note any comment, whoever holds it; the comment itself does not change. `meja show ID` prints its notes; `meja log show --action note` lists them all.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: GlobalOptions.commentArgument) var id: String
+    @Argument(help: ArgumentHelp("The note (at most \(Desk.noteLimit) characters; quote it).", valueName: "text")) var text: String
+
+    func run() throws {
+        try guarded {
+            let desk = try global.openDesk()
+            let c = try desk.note(desk.resolve(id), text).comment
+            Console.out("Note kept on comment \(c.id)'s history (on the log, not sent to the citizen).")
+        }
+    }
+}
