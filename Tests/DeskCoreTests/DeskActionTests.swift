@@ -64,7 +64,7 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(try t.desk.detail(id: id).history.last?.seq, event.seq, "the note is in the comment's history")
         XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok, "the tables still agree with the log")
 
-        for (text, said) in [("   \n ", "An empty note is not kept"), (String(repeating: "a", count: Desk.noteLimit + 1), "too long (2001 characters")] {
+        for (text, said) in [("   \n ", "An empty note is not kept"), ("\u{202E}\u{2067}\u{200B}", "An empty note is not kept"), (String(repeating: "a", count: Desk.noteLimit + 1), "too long (2001 characters")] {
             XCTAssertThrowsError(try t.desk.note(id, text)) { error in
                 guard case .invalidInput(let why) = error as? DeskError else { return XCTFail("\(error)") }
                 XCTAssertTrue(why.en.contains(said), why.en)

@@ -104,6 +104,16 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(desk.state.notice, Notice(.info, "Marked comments assigned to budi: 1. Already so, not recorded again: 1."))
         XCTAssertEqual(try f.store.read { try $0.events(from: seq + 1, limit: 10) }.map(\.subject), [String(f.id("m7"))])
         XCTAssertEqual(desk.state.queue.marked, [])
+
+        // Someone who cannot be assigned anything is said once, before any comment is tried.
+        desk.press(.char("*"))
+        desk.press(.char(":"))
+        for c in "assign nobody" { desk.press(.char(c)) }
+        desk.press(.enter)
+        let said = try XCTUnwrap(desk.state.notice)
+        XCTAssertEqual(said.text, "nobody is not an active staff member: `meja staff list` shows who can be assigned.")
+        XCTAssertFalse(desk.state.queue.marked.isEmpty, "nothing was tried, the marks stay")
+        XCTAssertEqual(try f.store.read { try $0.lastEvent() }?.seq, try f.store.read { try $0.events(from: seq + 1, limit: 10) }.last?.seq)
     }
 
     func testANoteWrittenInTheThreadIsReadWholeInItsHistory() throws {

@@ -586,15 +586,19 @@ final class ReducerTests: XCTestCase {
         guard case .performAll([.release(1), .release(3)])? = send(&s, .release).first else { return XCTFail() }
         guard case .loadStaff(then: .assignMarked([1, 3]))? = send(&s, .assign).first else { return XCTFail() }
         _ = Reducer.apply(&s, .staffLoaded([StaffMember(name: "budi", role: .agent)], workloads: [:], then: .assignMarked([1, 3])))
-        XCTAssertEqual(PickerView.title(try XCTUnwrap(s.picker), s.strings), "Assign 2 marked comments to")
+        XCTAssertEqual(PickerView.title(try XCTUnwrap(s.picker), s.strings), "Assign the marked comments (2) to")
         guard case .performAll([.assign(1, to: "budi"), .assign(3, to: "budi")])? = send(&s, .accept).first else { return XCTFail() }
 
-        send(&s, .setStatus)
+        guard case .loadMarked([1, 3], then: .statusMarked([1, 3]))? = send(&s, .setStatus).first else {
+            return XCTFail("the marked comments are read as they stand now")
+        }
+        _ = Reducer.apply(&s, .markedLoaded([Self.comment(1), Self.comment(3)], then: .statusMarked([1, 3])))
         XCTAssertEqual(s.picker?.kind, .statusMarked([1, 3]))
         let spam = try XCTUnwrap(s.picker?.options.firstIndex { $0.value == "spam" })
         for _ in 0..<spam { send(&s, .moveDown) }
         guard case .performAll([.setStatus(1, .spam), .setStatus(3, .spam)])? = send(&s, .accept).first else { return XCTFail() }
-        send(&s, .setIntent)
+        guard case .loadMarked([1, 3], then: .intentMarked([1, 3]))? = send(&s, .setIntent).first else { return XCTFail() }
+        _ = Reducer.apply(&s, .markedLoaded([Self.comment(1), Self.comment(3)], then: .intentMarked([1, 3])))
         XCTAssertEqual(s.picker?.kind, .intentMarked([1, 3]))
         send(&s, .back)
         send(&s, .escalate)
@@ -646,6 +650,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.prompt?.kind, .note(1), "and the prompt stays open")
         XCTAssertTrue(s.notice?.text.contains("An empty note is not kept") == true, s.notice?.text ?? "")
         _ = Reducer.apply(&s, .typed("serah terima: tunggu PDAM"))
+        XCTAssertTrue(Chrome.promptLabel(s).contains("#1"), "the prompt names the comment the note is for")
         guard case .perform(.note(1, "serah terima: tunggu PDAM"))? = send(&s, .accept).first else { return XCTFail() }
         send(&s, .toggleMark)
         send(&s, .command)
@@ -660,10 +665,29 @@ final class ReducerTests: XCTestCase {
         s.queue.items[0].comment.status = .replied
         send(&s, .toggleMark)
         send(&s, .toggleMark)
-        send(&s, .setStatus)
+        let marked = s.queue.items.prefix(2).map(\.comment)
+        _ = Reducer.apply(&s, .markedLoaded(marked, then: .statusMarked([1, 2])))
         XCTAssertEqual(s.picker?.options.map(\.value), ["open", "waiting_citizen", "closed", "no_reply_needed", "spam"],
                        "a status any marked comment can take (waiting for the citizen only after an answer)")
         send(&s, .back)
+        _ = Reducer.apply(&s, .markedLoaded([marked[1]], then: .statusMarked([1, 2])))
+        XCTAssertEqual(s.picker?.options.map(\.value), ["open", "closed", "no_reply_needed", "spam"],
+                       "as they stand now: the answered one was closed meanwhile (not loaded), so none can wait for the citizen")
+        send(&s, .back)
+        XCTAssertEqual(PickerView.title(PickerState(kind: .statusMarked([1]), options: []), s.strings), "Status for the marked comments (1)")
+
+        // An agent is offered only what they may do; when that is nothing, the first refusal says why.
+        var agent = Self.state(supervisor: false)
+        agent.queue.marked = [1, 2]
+        var held = [Self.comment(1, status: .claimed, assignee: "dewi"), Self.comment(2, status: .claimed, assignee: "rina")]
+        _ = Reducer.apply(&agent, .markedLoaded(held, then: .statusMarked([1, 2])))
+        XCTAssertNil(agent.picker)
+        XCTAssertTrue(agent.notice?.text.contains("held by dewi") == true, agent.notice?.text ?? "")
+        _ = Reducer.apply(&agent, .markedLoaded(held, then: .intentMarked([1, 2])))
+        XCTAssertNil(agent.picker, "nor an intent to correct on comments colleagues hold")
+        held[1] = Self.comment(2)
+        _ = Reducer.apply(&agent, .markedLoaded(held, then: .statusMarked([1, 2])))
+        XCTAssertEqual(agent.picker?.options.map(\.value), ["open", "closed", "no_reply_needed", "spam"], "the one they may change decides")
         _ = send(&s, .filterStatus)
         _ = Reducer.apply(&s, .queueLoaded([Self.item(9)], at: Self.now, token: s.queue.token))
         XCTAssertEqual(s.queue.marked, [1, 2], "a filter hides marked comments without unmarking them")
@@ -672,8 +696,9 @@ final class ReducerTests: XCTestCase {
         guard case .performAll([.claim(1), .claim(2)])? = send(&s, .claim).first else {
             return XCTFail("marks hidden by a filter that lists nothing are still acted on")
         }
-        send(&s, .setStatus)
-        XCTAssertEqual(s.picker?.options.count, CommentStatus.settable.count, "marked comments not on the rows: every status, the core checks")
+        guard case .loadMarked([1, 2], then: .statusMarked([1, 2]))? = send(&s, .setStatus).first else {
+            return XCTFail("marked comments not on the rows are read to offer their statuses")
+        }
     }
 
     func testPickerBackCloses() {

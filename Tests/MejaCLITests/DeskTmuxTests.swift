@@ -194,7 +194,7 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.waitFor("Marks removed: 2.")
         XCTAssertFalse(try tmux.screen().contains("● "), "Esc unmarked them")
         try tmux.keys("Space", "Space", "s")
-        screen = try tmux.waitFor("Status for 2 marked comments")
+        screen = try tmux.waitFor("Status for the marked comments (2)")
         let options = ["open", "closed", "no reply needed", "spam"].filter { screen.contains("│ \($0)") }
         for _ in 0..<(options.firstIndex(of: "spam") ?? 0) { try tmux.keys("j") }
         try tmux.keys("Enter")

@@ -269,16 +269,27 @@ public final class Desk: Sendable {
                 throw DeskError.notPermitted(Localized("Hanya supervisor yang dapat menugaskan pekerjaan kepada orang lain; ambil sendiri (tombol c, atau `meja claim \(id)`).",
                                                        "Only a supervisor can assign work to others; use `meja claim \(id)` to take it yourself."))
             }
-            guard let target = try self.store.read({ try $0.staffMember(name) }), target.active else {
-                throw DeskError.invalidInput(Localized("\(name) bukan petugas aktif: `meja staff list` menampilkan siapa yang dapat ditugaskan.",
-                                                       "\(name) is not an active staff member: `meja staff list` shows who can be assigned."))
-            }
-            if c.assignee == target.name { return nil }
+            if let why = try self.assigneeProblem(name) { throw DeskError.invalidInput(why) }
+            if c.assignee == name { return nil }
             let previous = c.assignee
             if c.status.canMove(to: .claimed) { c.status = .claimed }
-            c.assignee = target.name
-            return ["from": .string(previous), "to": .string(target.name)]
+            c.assignee = name
+            return ["from": .string(previous), "to": .string(name)]
         }
+    }
+
+    /// Why work cannot be assigned to `name` (not an active staff member), or nil when it can.
+    public func assigneeProblem(_ name: String) throws -> Localized? {
+        guard let target = try store.read({ try $0.staffMember(name) }), target.active else {
+            return Localized("\(name) bukan petugas aktif: `meja staff list` menampilkan siapa yang dapat ditugaskan.",
+                             "\(name) is not an active staff member: `meja staff list` shows who can be assigned.")
+        }
+        return nil
+    }
+
+    /// The comments of `ids` that are on the desk, in the order of `ids` (one read).
+    public func comments(ids: [Int64]) throws -> [Comment] {
+        try store.read { tx in try ids.compactMap { try tx.comment(id: $0) } }
     }
 
     /// Sets a status that has no action of its own (`open`, `waiting_citizen`, `closed`, `no_reply_needed`, `spam`).
@@ -470,7 +481,11 @@ public final class Desk: Sendable {
     /// Why `text` cannot be a note (empty, or longer than `noteLimit`), or nil when it can.
     public static func noteProblem(_ text: String) -> Localized? {
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if words.isEmpty { return Localized("Catatan kosong tidak disimpan: tulis apa yang perlu diketahui rekan.",
+        // Nothing to read: blanks, or only invisible marks (direction controls, zero-width characters).
+        let visible = words.unicodeScalars.contains { s in
+            !s.properties.isWhitespace && ![.format, .control, .unassigned, .privateUse].contains(s.properties.generalCategory)
+        }
+        if !visible { return Localized("Catatan kosong tidak disimpan: tulis apa yang perlu diketahui rekan.",
                                             "An empty note is not kept: write what colleagues need to know.") }
         guard words.count > noteLimit else { return nil }
         return Localized("Catatan terlalu panjang (\(words.count) karakter, paling banyak \(noteLimit)): ringkas, atau bagi menjadi dua.",

@@ -55,6 +55,8 @@ public enum AppEvent: Sendable {
     case replySent(commentID: Int64)
     /// What an action on the marked comments did to each.
     case bulkDone(BulkOutcome)
+    /// The marked comments as they stand now, for the picker `then` opens (what they can take, what this person may do).
+    case markedLoaded([Comment], then: PickerState.Kind)
 }
 
 /// What one action on several marked comments did: each comment's command is carried out on its own (its own
@@ -121,6 +123,8 @@ public enum Effect: Sendable {
     case loadLog(verify: Bool)
     /// The staff list for the assign picker `then` opens.
     case loadStaff(then: PickerState.Kind)
+    /// The marked comments as they stand now, for the status or intent picker `then` opens.
+    case loadMarked([Int64], then: PickerState.Kind)
     case loadChannels
     /// Finds the comment a `PLATFORM:ID` names.
     case findComment(String)
@@ -133,7 +137,7 @@ extension Effect {
     public var isRead: Bool {
         switch self {
         case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
-             .loadStaff, .loadChannels, .findComment, .loadReport: true
+             .loadStaff, .loadMarked, .loadChannels, .findComment, .loadReport: true
         case .saveDraft, .perform, .performAll, .send, .openEditor: false
         }
     }

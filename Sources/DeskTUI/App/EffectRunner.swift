@@ -82,6 +82,8 @@ public final class EffectRunner {
             // freed memory for later unless asked to give it back, and a desk stays open all day.
             Self.returnFreedMemory()
             return [.logLoaded(events, audit)]
+        case .loadMarked(let ids, let picker):
+            return [.markedLoaded(try desk.comments(ids: ids), then: picker)]
         case .loadStaff(let picker):
             return [.staffLoaded(try desk.staff(), workloads: try desk.workloads(), then: picker)]
         case .findComment(let reference):
@@ -116,6 +118,8 @@ public final class EffectRunner {
         case .perform(let command):
             return [.done(Notice(.info, try perform(command, s)))]
         case .performAll(let commands):
+            // A staff member who cannot be assigned anything is said once, not once for each marked comment.
+            if case .assign(_, let name)? = commands.first, let why = try desk.assigneeProblem(name) { return [.failed(why)] }
             return [.bulkDone(performAll(commands))]
         case .send(let id, let request):
             var request = request

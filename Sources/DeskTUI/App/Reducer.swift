@@ -182,24 +182,17 @@ public enum Reducer {
     /// command carried out on its own, so one refused stops none of the others (`Effect.performAll`).
     private static func markedAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
         let ids = state.queue.marked
-        let s = state.strings
-        // The marked comments on the rows loaded (a mark outlives a filter that hides its comment; the core checks those).
-        let shown = state.queue.items.map(\.comment).filter { ids.contains($0.id) }
         switch id {
         case .claim: return [.performAll(ids.map { .claim($0) })]
         case .release: return [.performAll(ids.map { .release($0) })]
         case .assign: return [.loadStaff(then: .assignMarked(ids))]
-        case .setStatus:
-            let settable = shown.count == ids.count ? Set(shown.flatMap { Desk.settableStatuses(for: $0) }) : Set(CommentStatus.settable)
-            let options = CommentStatus.settable.filter(settable.contains).map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }
-            state.picker = PickerState(kind: .statusMarked(ids), options: options)
+        case .setStatus: return [.loadMarked(ids, then: .statusMarked(ids))]
         case .setIntent:
             if let why = state.cannotAct {
                 state.notice = Notice(.error, why(state.language))
                 return []
             }
-            let options = Intent.allCases.map { PickerState.Option(value: $0.rawValue, label: s.intent($0)) }
-            state.picker = PickerState(kind: .intentMarked(ids), options: options)
+            return [.loadMarked(ids, then: .intentMarked(ids))]
         case .escalate:
             state.prompt = PromptState(kind: .escalateMarkedReason(ids))
         default: break
@@ -734,8 +727,9 @@ public enum Reducer {
                 state.prompt?.replacesOnType = false
             }
             let words = SafeText.editable(text, lines: .fold)
-            let room = max(0, PromptState.maxLength - (state.prompt?.field.characters.count ?? 0))
-            if words.count > room { state.notice = Notice(.error, state.strings.format(.promptCut, String(PromptState.maxLength))) }
+            let limit = state.prompt?.limit ?? PromptState.maxLength
+            let room = max(0, limit - (state.prompt?.field.characters.count ?? 0))
+            if words.count > room { state.notice = Notice(.error, state.strings.format(.promptCut, String(limit))) }
             state.prompt?.field.insert(String(words.prefix(room)))
             return []
         }
@@ -872,6 +866,8 @@ public enum Reducer {
         case .done(let notice):
             state.notice = notice
             return reloadAll(&state)
+        case .markedLoaded(let comments, let kind):
+            markedPicker(&state, comments, kind)
         case .bulkDone(let outcome):
             // The comments refused stay marked, to be seen and dealt with; the rest are done.
             let refused = outcome.refused.map(\.commentID)
@@ -1019,6 +1015,46 @@ public enum Reducer {
             return state.overdue.items[i].comment
         default: return state.queue.selectedItem?.comment
         }
+    }
+
+    /// Opens the status or intent picker for the marked comments as they stand now: the choices any of them can take that
+    /// this person may make; when they may change none of them, the first refusal says why.
+    private static func markedPicker(_ state: inout AppState, _ comments: [Comment], _ kind: PickerState.Kind) {
+        let s = state.strings
+        let me = state.actor, supervisor = state.isSupervisor
+        var options: [PickerState.Option] = []
+        var refusal: Localized?
+        switch kind {
+        case .statusMarked:
+            let changeable = comments.filter { c in
+                guard let why = Desk.statusRefusal(c, by: me, isSupervisor: supervisor) else { return true }
+                refusal = refusal ?? why
+                return false
+            }
+            let settable = Set(changeable.flatMap { Desk.settableStatuses(for: $0) })
+            options = CommentStatus.settable.filter(settable.contains).map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }
+            if options.isEmpty, refusal == nil, let first = comments.first {
+                func said(_ l: Language) -> String { Strings(l).format(.noStatusMoves, Strings(l).status(first.status)) }
+                refusal = Localized(said(.id), said(.en))
+            }
+        case .intentMarked:
+            let changeable = comments.filter { c in
+                guard let why = Desk.intentRefusal(c, by: me, isSupervisor: supervisor) else { return true }
+                refusal = refusal ?? why
+                return false
+            }
+            // Every intent but the one they all have already; none when this person may correct none of them.
+            let shared = Set(changeable.map(\.intent))
+            options = changeable.isEmpty ? [] : Intent.allCases.filter { shared != [$0] }
+                .map { PickerState.Option(value: $0.rawValue, label: s.intent($0)) }
+        default:
+            return
+        }
+        guard !options.isEmpty else {
+            state.notice = Notice(.error, refusal.map { $0(state.language) } ?? s[.nothingSelected])
+            return
+        }
+        state.picker = PickerState(kind: kind, options: options)
     }
 
     /// The status line after an action on marked comments: how many were done, how many already were so, and the first

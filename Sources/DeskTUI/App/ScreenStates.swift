@@ -260,6 +260,11 @@ public struct PromptState: Sendable {
     public var field: TextEditor
     /// The most a prompt takes (a search, a command, a reason): the rest of a longer paste is cut, and said so.
     public static let maxLength = 500
+    /// The most this prompt takes: a note as much as the desk keeps (`Desk.noteLimit`), anything else `maxLength`.
+    public var limit: Int {
+        if case .note = kind { return Desk.noteLimit }
+        return Self.maxLength
+    }
     /// Whether the text was filled in from before (the current search): typing first replaces it, as a selected
     /// text would be; moving or deleting first keeps it to edit.
     public var replacesOnType: Bool

@@ -117,8 +117,7 @@ public enum ActionTable {
 
         spec(.note, [.queue, .thread], ["N"], label: ("catatan", "note"),
              ("Tulis catatan untuk rekan pada komentar ini (serah terima, apa yang ditunggu): masuk log dan riwayatnya, tidak dikirim ke warga.",
-              "Write a note for colleagues on the comment (a handover, what is being waited for): on the log and its history, never sent to the citizen."),
-             record: true),
+              "Write a note for colleagues on the comment (a handover, what is being waited for): on the log and its history, never sent to the citizen.")),
         spec(.toggleMark, [.queue], ["space"], label: ("tandai", "mark"),
              ("Tandai komentar ini (atau lepas tandanya) dan pindah ke berikutnya: c, u, a, s, I dan E lalu berlaku untuk semua yang ditandai, masing-masing dicatat di log.",
               "Mark the comment (or unmark it) and move to the next: c, u, a, s, I and E then act on every marked one, each logged on its own.")),
@@ -126,7 +125,8 @@ public enum ActionTable {
              ("Tandai semua komentar di daftar (yang sudah dimuat; persempit dulu dengan / atau saringan).",
               "Mark every comment listed (the rows loaded; narrow the list with / or a filter first).")),
         spec(.clearMarks, [.queue], ["esc"], label: ("lepas tanda", "unmark all"),
-             ("Lepas semua tanda.", "Unmark every marked comment.")),
+             ("Lepas semua tanda (tanda tidak disimpan saat Meja ditutup).", "Unmark every marked comment (marks are not kept when Meja closes)."),
+             hint: true),
 
         spec(.overdueBoard, [.queue], ["o"], label: ("terlambat", "overdue"),
              ("Papan keterlambatan: lewat batas dan berisiko, per petugas atau kanal.",

@@ -59,16 +59,22 @@ public enum Chrome {
         }
     }
 
-    private static func drawPrompt(_ prompt: PromptState, state: AppState, row: Int, on surface: inout some Surface) {
+    /// What the open prompt asks, as its line starts (empty when none is open).
+    static func promptLabel(_ state: AppState) -> String {
         let s = state.strings
-        let label: String = switch prompt.kind {
+        guard let kind = state.prompt?.kind else { return "" }
+        return switch kind {
         case .search: "/"
         case .command: ":"
         case .overrideReason: s[.promptOverride] + " "
         case .escalateReason: s[.promptEscalate] + " "
         case .escalateMarkedReason(let ids): s.format(.promptEscalateMarked, String(ids.count)) + " "
-        case .note: s[.promptNote] + " "
+        case .note(let id): s.format(.promptNote, String(id)) + " "
         }
+    }
+
+    private static func drawPrompt(_ prompt: PromptState, state: AppState, row: Int, on surface: inout some Surface) {
+        let label = promptLabel(state)
         let w = state.size.width
         var col = surface.put(label, row: row, col: 0, style: CellStyle(.prompt))
         // Show the end of a long entry so the cursor stays visible.
@@ -107,11 +113,14 @@ public enum Chrome {
         // unless they supervise, and an escalated one is the supervisors' unless the sweep left it open: its footer does
         // not offer what would be refused (the keys still say why, if pressed).
         let shown = Reducer.currentComment(state)
-        let claimRefused = shown.map { Desk.claimRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
+        // With comments marked, claim acts on them, whoever holds the one under the cursor.
+        let marked = state.markedTargets != nil
+        let claimRefused = !marked && shown.map { Desk.claimRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         let replyRefused = shown.map { Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         for spec in specs {
             if spec.id == .claim, claimRefused { continue }
             if spec.id == .reply, replyRefused { continue }
+            if spec.id == .clearMarks, !marked { continue }
             let bound = keys.keys(for: spec.id, in: context)
             guard let first = bound.first else { continue }
             if spec.id == .moveUp, out.last?.1 == s[.hintMove] { continue }
