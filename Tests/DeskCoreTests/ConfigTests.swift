@@ -57,6 +57,14 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(config.issues.allSatisfy { $0.description.hasPrefix("c.toml:") })
     }
 
+    func testTheBellCanBeTurnedOffAndABadValueKeepsItOn() throws {
+        XCTAssertTrue(DeskConfig().bell, "on by default")
+        XCTAssertFalse(DeskConfig.parse(try TOMLFile(text: "[ui]\nbell = false\n", path: "c.toml")).bell)
+        let bad = DeskConfig.parse(try TOMLFile(text: "[ui]\nbell = \"loud\"\n", path: "c.toml"))
+        XCTAssertTrue(bad.bell)
+        XCTAssertEqual(bad.issues.map(\.description), ["c.toml:2: ui.bell must be true or false"])
+    }
+
     func testSyntaxErrorNamesTheLineAndLoadFallsBackToDefaults() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meja-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

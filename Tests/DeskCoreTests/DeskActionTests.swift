@@ -42,6 +42,26 @@ final class DeskActionTests: XCTestCase {
         XCTAssertTrue(CommentStatus.new.canMove(to: .spam))
     }
 
+    func testWhatArrivesNeedingSomeoneAtOnceIsFoundAfterTheLastLook() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("a", at: "2026-12-01T09:00:00+07:00", text: "Banjir di Jl. Mawar sudah surut, terima kasih")], readingTone: true)
+        let first = try t.desk.urgentArrivals(after: nil)
+        XCTAssertEqual(first.newest, try t.comment(.x, "a").id)
+        XCTAssertEqual(first.comments, [], "what was on the desk at the first look is not news")
+        try t.importRecords([record("b", at: "2026-12-01T09:50:00+07:00", author: "ibu_sinta", text: "Banjir setinggi dada di RT 05, kami terjebak di lantai dua, tolong"),
+                             record("c", at: "2026-12-01T09:51:00+07:00", author: "pak_budi", text: "Kapan pendaftaran KTP dibuka?"),
+                             record("d", at: "2026-12-01T09:52:00+07:00", author: "bu_rina", text: "Anak saya hilang sejak tadi pagi di pasar, tolong bantu cari")],
+                            readingTone: true)
+        let b = try t.comment(.x, "b"), d = try t.comment(.x, "d")
+        var look = try t.desk.urgentArrivals(after: first.newest)
+        XCTAssertEqual(look.comments.map(\.externalID), ["b", "d"], "a flood with people trapped and a missing child; not a question")
+        XCTAssertEqual(look.newest, d.id)
+        try t.desk.setStatus(d.id, .closed)
+        look = try t.desk.urgentArrivals(after: first.newest)
+        XCTAssertEqual(look.comments.map(\.id), [b.id], "only what still needs action")
+        XCTAssertEqual(try t.desk.urgentArrivals(after: look.newest).comments, [], "nothing new since the last look")
+    }
+
     func testANoteForColleaguesIsLoggedOnTheCommentAndChangesNothingElse() throws {
         let t = try TestDesk()
         try t.addStaff(["budi", "dewi"])

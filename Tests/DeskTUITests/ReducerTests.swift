@@ -642,6 +642,32 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(paged.notice?.text.hasPrefix("The first 100 rows are marked; the list goes on") == true, paged.notice?.text ?? "")
     }
 
+    func testAnArrivalThatNeedsSomeoneAtOnceIsSaidAndRingsAtMostOnceAMinute() {
+        var s = Self.state()
+        XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: nil) = $0 { true } else { false } })
+        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 30, [], after: nil)).isEmpty)
+        XCTAssertEqual(s.urgentSeen, 30)
+        XCTAssertNil(s.notice, "the first look says nothing: what was there is in the queue")
+        var flood = Self.comment(31, "Banjir setinggi dada, kami terjebak di lantai dua rumah Pak RT, tolong kirim perahu")
+        flood.tags = ["disaster", "death"]
+        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, Self.comment(33)], after: 30)).first else {
+            return XCTFail("the bell rings")
+        }
+        XCTAssertEqual(s.notice?.text, "New, needs someone at once: #31 #disaster “Banjir setinggi dada, kami terjebak di lantai d…” (:open 31) and 1 more (f filters by topic)")
+        XCTAssertEqual(s.urgentSeen, 33)
+        XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33) = $0 { true } else { false } }, "the next look starts after it")
+        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 40, [Self.comment(40)], after: 30)).isEmpty, "an answer to an older look is dropped")
+        XCTAssertEqual(s.urgentSeen, 33)
+        s.notice = Notice(.info, "You claimed #2.")
+        s.now = Self.now.addingTimeInterval(30)
+        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 34, [Self.comment(34)], after: 33)).isEmpty, "no second bell within the minute")
+        XCTAssertTrue(s.notice?.text.hasPrefix("You claimed #2.  New, needs someone at once: #34") == true, "said after what the action said: \(s.notice?.text ?? "")")
+        s.now = Self.now.addingTimeInterval(91)
+        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 35, [Self.comment(35)], after: 34)).first else {
+            return XCTFail("a minute later it rings again")
+        }
+    }
+
     func testANoteIsAskedForAndAnEmptyOneIsAskedAgain() {
         var s = Self.state()
         send(&s, .note)

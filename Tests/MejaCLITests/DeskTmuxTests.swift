@@ -207,6 +207,24 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.waitFor("MEJA-EXIT=0")
     }
 
+    /// A flood report imported while the desk is open is said on its status line, whatever the desk is showing.
+    func testAnUrgentArrivalIsSaidWhileTheDeskIsOpen() throws {
+        let harness = try CLIHarness()
+        XCTAssertEqual(try harness.run(["demo", "--seed-only"]).status, 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(harness, tmux: tmux)
+        try tmux.waitFor("in queue")
+        try tmux.keys("m")
+        try tmux.waitFor("mine")
+        let file = try harness.write("flood.jsonl", #"{"platform":"x","id":"flood-e2e-1","author":{"handle":"warga_rt05"},"text":"Air masuk rumah setinggi dada, kami terjebak di lantai dua, tolong","created_at":"2026-12-01T09:58:00+07:00"}"#)
+        XCTAssertEqual(try harness.run(["import", file]).status, 0)
+        let screen = try tmux.waitFor("New, needs someone at once: #")
+        XCTAssertTrue(screen.contains("#disaster"), screen)
+        try tmux.keys("q")
+        try tmux.waitFor("MEJA-EXIT=0")
+    }
+
     /// Pasted text is text: an escape sequence in it does not leave the composer and run the rest as queue commands, and
     /// a bracketed paste arrives whole, newlines included.
     func testPastedTextStaysTextEvenWithEscapeSequencesInIt() throws {

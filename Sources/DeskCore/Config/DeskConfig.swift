@@ -32,6 +32,9 @@ public struct DeskConfig: Sendable {
     public var passedOverThreshold = 5
     /// The colour theme's name (`themes/NAME.toml`).
     public var theme = "default"
+    /// Whether the desk rings the terminal's bell when something that needs someone at once arrives (at most once a
+    /// minute; the status line says what arrived either way).
+    public var bell = true
     /// Problems found while loading, for the user to see.
     public var issues: [FileIssue] = []
     /// The file this came from, if any.
@@ -165,7 +168,7 @@ public struct DeskConfig: Sendable {
         static let sectionKeys: [(String, [String])] = [
             ("agency", ["name", "channels", "website", "phone", "links"]),
             ("calendar", ["zone", "hours", "holidays", "national_holidays", "holidays_complete_for"]),
-            ("humor", ["enabled", "crisis_mode"]), ("escalation", ["grace"]), ("fairness", ["passed_over"]), ("ui", ["theme"]),
+            ("humor", ["enabled", "crisis_mode"]), ("escalation", ["grace"]), ("fairness", ["passed_over"]), ("ui", ["theme", "bell"]),
         ]
         static let policyKeys = ["name", "match", "first_response", "next_response", "resolution", "at_risk", "escalation_grace"]
 
@@ -244,6 +247,9 @@ public struct DeskConfig: Sendable {
             }
             if let theme = root["ui"]?["theme"] {
                 if let s = theme.string { c.theme = s } else { fail("ui.theme must be a theme name such as \"light\"", table: "ui", key: "theme") }
+            }
+            if let bell = root["ui"]?["bell"] {
+                if let b = bell.bool { c.bell = b } else { fail("ui.bell must be true or false", table: "ui", key: "bell") }
             }
             return c
         }

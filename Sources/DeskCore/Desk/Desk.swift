@@ -287,6 +287,20 @@ public final class Desk: Sendable {
         return nil
     }
 
+    /// The most arrivals one look at what needs someone at once returns.
+    public static let urgentLookLimit = 100
+
+    /// What arrived after comment `id` that needs someone at once (`SensitiveTopic.needingSomeoneAtOnce`) and still needs
+    /// action, oldest first, at most `limit`; and the newest comment id on the desk, to look after next time. With no
+    /// `id` (the first look) only the newest id: what was there already is not news.
+    public func urgentArrivals(after id: Int64?, limit: Int = urgentLookLimit) throws -> (newest: Int64, comments: [Comment]) {
+        try store.read { tx in
+            let newest = try tx.newestCommentID()
+            guard let id, newest > id else { return (max(newest, id ?? 0), []) }
+            return (newest, try tx.arrivals(after: id, taggedAny: SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue), limit: limit))
+        }
+    }
+
     /// The comments of `ids` that are on the desk, in the order of `ids` (one read).
     public func comments(ids: [Int64]) throws -> [Comment] {
         try store.read { tx in try ids.compactMap { try tx.comment(id: $0) } }

@@ -27,6 +27,10 @@ public protocol StoreReader {
     /// Comments of a queue in the desk's order (breached, at risk, by due time, oldest first).
     func queue(_ query: QueueQuery) throws -> [Comment]
     func counts(_ query: QueueQuery) throws -> QueueCounts
+    /// Comments still needing action with an id above `id` and any of `tags`, lowest id first, at most `limit`.
+    func arrivals(after id: Int64, taggedAny tags: [String], limit: Int) throws -> [Comment]
+    /// The highest comment id on the desk (0 when it has none).
+    func newestCommentID() throws -> Int64
     /// Comments with a running clock that has breached (and with `atRisk`, is at risk) at `now`, oldest breach first.
     func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment]
     /// How many comments `overdue` would list without a limit: breached, and at risk (not yet breached).

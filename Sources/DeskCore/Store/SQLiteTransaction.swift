@@ -229,6 +229,20 @@ final class SQLiteTransaction: StoreWriter {
         return try fetchComments(db.makeStatement(sql: sql), arguments)
     }
 
+    func arrivals(after id: Int64, taggedAny tags: [String], limit: Int) throws -> [Comment] {
+        guard !tags.isEmpty else { return [] }
+        // Walks the rows above `id` by their key: a look at what came since, however large the desk.
+        let tagged = tags.map { _ in "tags LIKE ?" }.joined(separator: " OR ")
+        let values: [DatabaseValueConvertible?] = [id] + tags.map(Self.tagPattern) + [limit]
+        let arguments = StatementArguments(values)
+        return try fetchComments("SELECT \(Self.commentColumns) FROM comment WHERE id > ? AND active = 1 AND (\(tagged)) ORDER BY id LIMIT ?",
+                                 arguments)
+    }
+
+    func newestCommentID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM comment") ?? 0
+    }
+
     private static func isStaffFilter(_ a: QueueQuery.Assignee) -> Bool {
         if case .staff = a { return true }
         return false

@@ -14,6 +14,10 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
     case identity
     /// Children's safety.
     case childSafety = "child_safety"
+
+    /// The incidents that need someone at once (a flood, a life in danger, a child missing): the desk calls attention to
+    /// a new one as it arrives, and the topic filter goes through them first.
+    public static let needingSomeoneAtOnce: [SensitiveTopic] = [.disaster, .healthEmergency, .childSafety]
     /// The citizen threatens legal action or a report to the police or ombudsman.
     case legalThreat = "legal_threat"
 

@@ -55,6 +55,8 @@ public enum AppEvent: Sendable {
     case replySent(commentID: Int64)
     /// What an action on the marked comments did to each.
     case bulkDone(BulkOutcome)
+    /// What arrived that needs someone at once since comment `after` (nil: the first look), and the newest id now.
+    case urgentLoaded(newest: Int64, [Comment], after: Int64?)
     /// The marked comments as they stand now, for the picker `then` opens (what they can take, what this person may do).
     case markedLoaded([Comment], then: PickerState.Kind)
 }
@@ -125,6 +127,10 @@ public enum Effect: Sendable {
     case loadStaff(then: PickerState.Kind)
     /// The marked comments as they stand now, for the status or intent picker `then` opens.
     case loadMarked([Int64], then: PickerState.Kind)
+    /// What arrived after comment `after` that needs someone at once (`Desk.urgentArrivals`).
+    case loadUrgent(after: Int64?)
+    /// Rings the terminal's bell.
+    case bell
     case loadChannels
     /// Finds the comment a `PLATFORM:ID` names.
     case findComment(String)
@@ -137,8 +143,8 @@ extension Effect {
     public var isRead: Bool {
         switch self {
         case .loadQueue, .loadCounts, .loadDetail, .loadDraft, .loadSuggestions, .review, .loadOverdue, .loadPassedOver, .loadLog,
-             .loadStaff, .loadMarked, .loadChannels, .findComment, .loadReport: true
-        case .saveDraft, .perform, .performAll, .send, .openEditor: false
+             .loadStaff, .loadMarked, .loadUrgent, .loadChannels, .findComment, .loadReport: true
+        case .saveDraft, .perform, .performAll, .send, .openEditor, .bell: false
         }
     }
 

@@ -53,6 +53,10 @@ public struct AppState: Sendable {
     public var startupIssues: [String] = []
     /// False once the user has quit.
     public var running = true
+    /// The newest comment id looked at for arrivals that need someone at once (nil before the first look).
+    public var urgentSeen: Int64?
+    /// When the bell last rang for such an arrival (it rings at most once a minute).
+    public var bellRangAt: Date?
     /// The key bindings in force (keys.toml over the defaults), for the help overlay's length.
     public var keys: KeyMap = .defaults
 

@@ -98,6 +98,12 @@ public final class DeskApp {
     /// Applies what has arrived, without waiting.
     func drain() { apply(inbox.take()) }
 
+    /// How the bell is rung (the run loop sets it to the terminal's; tests set a stand-in).
+    var ring: (() -> Void)? {
+        get { runner.ring }
+        set { runner.ring = newValue }
+    }
+
     /// How the external editor is run (the run loop sets it to suspend the terminal around `$EDITOR`; tests
     /// set a stand-in).
     var editText: ((String) throws -> String)? {
@@ -127,6 +133,7 @@ public final class DeskApp {
     /// Runs on `terminal` until the user quits.
     @MainActor
     public func run(on terminal: Terminal) {
+        if runner.desk.config.bell { ring = { [unowned terminal] in MainActor.assumeIsolated { terminal.bell() } } }
         editText = { [unowned terminal] text in
             try MainActor.assumeIsolated { try terminal.suspended { try ExternalEditor.edit(text) } }
         }

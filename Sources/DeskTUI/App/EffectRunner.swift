@@ -11,6 +11,8 @@ public final class EffectRunner {
     /// Runs the external editor on a text and returns the edited text (set by the run loop, which owns the
     /// terminal).
     var editText: ((String) throws -> String)?
+    /// How the bell is rung (the run loop sets it to the terminal's; nil: silent).
+    var ring: (() -> Void)?
 
     public init(desk: Desk, assistant: (any DeskAssistant)? = nil, language: Language) {
         self.desk = desk
@@ -82,6 +84,9 @@ public final class EffectRunner {
             // freed memory for later unless asked to give it back, and a desk stays open all day.
             Self.returnFreedMemory()
             return [.logLoaded(events, audit)]
+        case .loadUrgent(let after):
+            let (newest, comments) = try desk.urgentArrivals(after: after)
+            return [.urgentLoaded(newest: newest, comments, after: after)]
         case .loadMarked(let ids, let picker):
             return [.markedLoaded(try desk.comments(ids: ids), then: picker)]
         case .loadStaff(let picker):
@@ -136,6 +141,9 @@ public final class EffectRunner {
                     + Self.load(.review(commentID: id, request), desk: desk, assistant: assistant)
             }
             return [.replySent(commentID: id)]
+        case .bell:
+            ring?()
+            return []
         case .openEditor(let text):
             guard let editText else { return [.editorFinished(nil)] }
             do {

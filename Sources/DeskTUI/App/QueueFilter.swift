@@ -78,7 +78,7 @@ public struct QueueFilter: Sendable, Hashable {
 
     /// The order `f` goes through the sensitive topics: the incidents that need someone at once, most urgent first
     /// (disaster, health emergency, children's safety, violence, abuse), then the others.
-    static let topicOrder: [SensitiveTopic] = [.disaster, .healthEmergency, .childSafety, .violence, .abuse, .death, .identity, .legalThreat]
+    static let topicOrder: [SensitiveTopic] = SensitiveTopic.needingSomeoneAtOnce + [.violence, .abuse, .death, .identity, .legalThreat]
 
     /// The next sensitive topic: all, then `topicOrder`.
     public mutating func cycleTopic() {

@@ -866,6 +866,11 @@ public enum Reducer {
         case .done(let notice):
             state.notice = notice
             return reloadAll(&state)
+        case .urgentLoaded(let newest, let comments, let after):
+            // An answer to an older look (two reloads close together) is not news twice.
+            guard after == state.urgentSeen else { break }
+            state.urgentSeen = newest
+            return urgentArrived(&state, comments)
         case .markedLoaded(let comments, let kind):
             markedPicker(&state, comments, kind)
         case .bulkDone(let outcome):
@@ -986,7 +991,7 @@ public enum Reducer {
 
     /// Effects that reload every screen that is open.
     public static func reloadAll(_ state: inout AppState) -> [Effect] {
-        var effects = requestQueue(&state)
+        var effects = requestQueue(&state) + [.loadUrgent(after: state.urgentSeen)]
         // Once: every channel on the desk, not only those on the rows loaded so far (a scan of the table).
         if !state.channelsAsked {
             state.channelsAsked = true
@@ -1015,6 +1020,23 @@ public enum Reducer {
             return state.overdue.items[i].comment
         default: return state.queue.selectedItem?.comment
         }
+    }
+
+    /// Says what arrived that needs someone at once — on the status line, over whatever it said, and with the bell at most
+    /// once a minute — so that a flood report or a missing child is seen while staff work elsewhere in the queue.
+    private static func urgentArrived(_ state: inout AppState, _ comments: [Comment]) -> [Effect] {
+        guard let first = comments.first else { return [] }
+        let s = state.strings
+        let excerpt = TextLayout.truncate(SafeText.sanitize(first.text, lines: .fold, limit: 200), to: 48)
+        let topics = s.tags(first.tags.filter { SensitiveTopic(rawValue: $0).map(SensitiveTopic.needingSomeoneAtOnce.contains) == true })
+        var text = s.format(.urgentArrived, String(first.id), topics, excerpt)
+        let more = comments.count - 1
+        if more > 0 { text += " " + s.format(.urgentMore, comments.count == Desk.urgentLookLimit ? "\(more)+" : String(more)) }
+        // After what an action said, not over it.
+        state.notice = Notice(.error, state.notice.map { $0.text + "  " + text } ?? text)
+        if let rang = state.bellRangAt, state.now.timeIntervalSince(rang) < 60 { return [] }
+        state.bellRangAt = state.now
+        return [.bell]
     }
 
     /// Opens the status or intent picker for the marked comments as they stand now: the choices any of them can take that

@@ -96,6 +96,9 @@ public final class Terminal {
 
     /// Waits up to `milliseconds` for a key (nil on timeout). After Ctrl-Z and `fg` it reports `.resize` so the
     /// caller redraws.
+    /// Rings the terminal's bell (or flashes the screen, as the terminal is set up to).
+    public func bell() { _ = beep() }
+
     public func readKey(timeout milliseconds: Int) -> Key? {
         if Terminal.resumed != 0 {
             Terminal.resumed = 0
