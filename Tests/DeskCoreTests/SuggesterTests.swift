@@ -122,6 +122,18 @@ final class SuggesterTests: XCTestCase {
         XCTAssertFalse(suggest("Bagaimana cara membuat KTP?", limit: 50).contains { $0.templateID.hasSuffix("emergency.evacuation") })
     }
 
+    func testTheOtherLanguagesVersionOfAReplyAlreadyOfferedIsNotOfferedBesideIt() {
+        let trapped = "Ada 4 warga terjebak di masjid Jl. Mawar, butuh perahu karet segera. Tolong!"
+        for (text, lang) in Self.realistic + [(trapped, .indonesian)] {
+            let offered = suggest(text, platform: .x)
+            let own = Set(offered.filter { $0.lang == lang }.map(\.purpose))
+            let twins = offered.filter { $0.lang != lang && own.contains($0.purpose) }.map(\.templateID)
+            XCTAssertEqual(twins, [], "\(text): \(offered.map(\.templateID))")
+        }
+        XCTAssertEqual(suggest(trapped, platform: .x).filter { $0.purpose == "emergency" }.map(\.lang), [.indonesian],
+                       "the trapped are offered 112 in their own language, not in English beside it")
+    }
+
     func testSpamIsWarnedAboutNotAnswered() {
         for text in ["Mau cuan cepat? Slot gacor hari ini maxwin 💰💰 klik link di bio! Daftar sekarang bonus 100%",
                      "Click here for free money, crypto giveaway. How to join? DM for details"] {

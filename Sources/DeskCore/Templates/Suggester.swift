@@ -16,7 +16,8 @@
 ///   platform allows, sinks.
 /// - **Repeats**: a template sent to the same citizen in the last 30 days is skipped when another template with
 ///   the same purpose and language is available; otherwise it stays, lower, with a reason saying so.
-/// At most two suggestions share a purpose, so staff see different kinds of answer.
+/// At most two suggestions share a purpose, so staff see different kinds of answer; a comment in one language is not
+/// offered the other language's version of a reply already offered in its own.
 public enum Suggester {
     /// The best `limit` templates for the input, best first.
     public static func suggest(for input: SuggestionInput, library: TemplateLibrary, limit: Int = 5,
@@ -124,10 +125,16 @@ public enum Suggester {
         }
         var chosen: [(Candidate, String)] = []
         var perPurpose: [String: Int] = [:]
+        // The same reply in the other language is no second choice for a comment written in one: it leaves room for a
+        // different answer (a code-mixed comment may be answered in either, and keeps both).
+        let ownLanguage: TextLanguage? = verdict.lang == .mixed ? nil : verdict.lang
+        var offeredInOwnLanguage = Set<String>()
         for item in rendered where chosen.count < limit {
-            let purpose = library.templates[item.0.index].purpose
-            if perPurpose[purpose, default: 0] >= 2 { continue }
-            perPurpose[purpose, default: 0] += 1
+            let t = library.templates[item.0.index]
+            if perPurpose[t.purpose, default: 0] >= 2 { continue }
+            if let ownLanguage, t.lang != ownLanguage, offeredInOwnLanguage.contains(t.purpose) { continue }
+            perPurpose[t.purpose, default: 0] += 1
+            if t.lang == ownLanguage { offeredInOwnLanguage.insert(t.purpose) }
             chosen.append(item)
         }
         for item in rendered where chosen.count < limit && !chosen.contains(where: { $0.0.index == item.0.index }) {
