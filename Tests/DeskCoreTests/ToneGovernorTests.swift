@@ -87,7 +87,9 @@ final class ToneGovernorTests: XCTestCase {
                      "Air masuk rumah sudah 1 meter, tolong", "Tanggul Citarum jebol, darurat!",
                      "We are trapped on the roof, water is rising, please help!", "Butuh perahu karet segera di RW 3",
                      "Min, posko pengungsian terdekat di Kel. Baleendah di mana ya?",
-                     "Air naik terus, rumah kami tergenang semua. Tolong min", "Where is the nearest shelter? We have two kids"] {
+                     "Air naik terus, rumah kami tergenang semua. Tolong min", "Where is the nearest shelter? We have two kids",
+                     "Rumah kami tergenang sejak subuh, anak-anak sudah kami ungsikan ke masjid",
+                     "Permukiman tergenang di Kel. Andir, warga butuh makanan", "rumah terendam sampai atap, tolong"] {
             XCTAssertEqual(governor.verdict(text).sensitive, ["disaster"], text)
         }
         // Stuck in traffic is no disaster.
