@@ -32,6 +32,7 @@ with ToneTokenizer so that the two tokenizers cannot drift apart) and the score 
 Run from the package root:  python3 scripts/train_tone_weights.py
 """
 import csv
+import hashlib
 import math
 import os
 import random
@@ -44,6 +45,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "..", "shared", "data")
 LEX = os.path.join(ROOT, "Sources", "DeskCore", "Resources", "lexicons")
 OUT = os.path.join(LEX, "sentiment-weights.tsv")
+# What the weights and thresholds are made from, besides the data: the weight file names their digest, and
+# ToneTrainingInputsTests fails when they change without the weights being made again.
+INPUTS = ["cues.tsv", "neutral.tsv", "sentiment.tsv", "slang.tsv", "topics.tsv"]
 
 UPSET = {"anger", "fear", "sadness", "negative"}
 CALM = {"happy", "love", "positive"}
@@ -428,6 +432,16 @@ SCORE_TEXTS = PARITY_TEXTS + [
 ]
 
 
+def inputs_digest():
+    """SHA-256 over each input lexicon (name, newline, bytes, in INPUTS order), then this script the same way."""
+    h = hashlib.sha256()
+    for name, path in [(n, os.path.join(LEX, n)) for n in INPUTS] + [("train_tone_weights.py", os.path.abspath(__file__))]:
+        h.update(name.encode("utf-8") + b"\n")
+        with open(path, "rb") as f:
+            h.update(f.read())
+    return h.hexdigest()
+
+
 def write_parity_fixture():
     """Writes what this tokenizer makes of some tricky texts, for the Swift parity test."""
     os.makedirs(os.path.dirname(PARITY_FIXTURE), exist_ok=True)
@@ -538,6 +552,7 @@ def main():
         out.write("# Format: feature TAB weight. A feature is a normalised token or two tokens joined by a space;\n")
         out.write("# NEG_x is x right after a negator. @bias, @threshold and @joke_threshold (the threshold when the writer\n")
         out.write("# jokes; the pair keeping the same floor that allows the most of happy and positive) are model constants.\n")
+        out.write(f"# inputs: sha256 {inputs_digest()}\n")
         out.write(f"@bias\t{round(b, 4)}\n")
         out.write(f"@threshold\t{threshold}\n")
         out.write(f"@joke_threshold\t{joke_threshold}\n")
