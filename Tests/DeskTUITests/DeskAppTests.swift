@@ -134,6 +134,29 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try comment(f, "m6").status, .new, "a note is not an answer")
     }
 
+    func testTheLogIsCheckedAgainOnOpeningOnlyWhenItHasGrown() throws {
+        let f = try Fixture()
+        let app = f.app(size: Size(width: 120, height: 30))
+        app.press(.char("L"))
+        let first = try XCTUnwrap(app.state.log.verifiedAt)
+        XCTAssertTrue(app.frame().text.contains("desk agrees  head 7:"), app.frame().text)
+        app.press(.char("q"))
+        f.clock.advance(120)
+        app.dispatch(.tick(f.clock.now))
+        app.press(.char("L"))
+        XCTAssertEqual(app.state.log.verifiedAt, first, "nothing new on the log: the check made before stands")
+        app.press(.char("q"))
+        try f.desk.claim(f.id("m6"))
+        app.dispatch(.externalChange)
+        app.press(.char("L"))
+        XCTAssertEqual(app.state.log.verifiedAt, f.clock.now, "the log grew: checked again on opening")
+        XCTAssertEqual(app.state.log.verification?.chain.head, app.state.log.events.last?.head)
+        f.clock.advance(60)
+        app.dispatch(.tick(f.clock.now))
+        app.press(.char("v"))
+        XCTAssertEqual(app.state.log.verifiedAt, f.clock.now, "v checks again at will")
+    }
+
     func testTheThreadHistorySaysWhatAStatusChangeDidAndWhy() throws {
         let f = try Fixture()
         try f.desk.claim(f.id("m6"))

@@ -155,7 +155,12 @@ public enum Reducer {
             return [.loadPassedOver]
         case .logView:
             state.stack.append(.log)
-            // The rows at once; the whole check (seconds on a large desk) behind them.
+            // The rows at once; the whole check (seconds and a gigabyte of memory at a million comments) behind them —
+            // or, over a check made before, again only when the log has grown since (v checks again at will).
+            guard state.log.verification == nil else {
+                state.log.checkIfMoved = true
+                return [.loadLog(verify: false)]
+            }
             return [.loadLog(verify: false), .loadLog(verify: true)]
         case .reports:
             state.stack.append(.reports)
@@ -840,8 +845,18 @@ public enum Reducer {
             let atEnd = state.log.events.isEmpty || state.log.cursor.selected >= state.log.events.count - 1
             state.log.events = events
             state.log.loaded = true
-            if let report { state.log.verification = report }
+            if let report {
+                state.log.verification = report
+                state.log.verifiedAt = state.now
+            }
             if atEnd { state.log.cursor.select(events.count - 1, count: events.count, visible: Layout.listRows(state.size)) }
+            if report == nil, state.log.checkIfMoved {
+                state.log.checkIfMoved = false
+                if state.log.verification?.chain.head != events.last?.head {
+                    state.log.verification = nil
+                    return [.loadLog(verify: true)]
+                }
+            }
         case .reportLoaded(let report, let token):
             guard token >= state.reports.oldestWanted else { break }
             if let report { state.reports.reports[report.period] = report }
