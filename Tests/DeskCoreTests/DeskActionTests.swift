@@ -60,6 +60,11 @@ final class DeskActionTests: XCTestCase {
         look = try t.desk.urgentArrivals(after: first.newest)
         XCTAssertEqual(look.comments.map(\.id), [b.id], "only what still needs action")
         XCTAssertEqual(try t.desk.urgentArrivals(after: look.newest).comments, [], "nothing new since the last look")
+        try t.importRecords([record("e", at: "2026-12-01T09:53:00+07:00", author: "warga_santai",
+                                    text: "Min jalan depan rumah kalo hujan dikit langsung banjir, bisa buat kolam renang gratis wkwkwk 😂")],
+                            readingTone: true)
+        XCTAssertEqual(try t.comment(.x, "e").tags, ["disaster"])
+        XCTAssertEqual(try t.desk.urgentArrivals(after: look.newest).comments, [], "a cheerful joke that names a flood is no alarm")
     }
 
     func testANoteForColleaguesIsLoggedOnTheCommentAndChangesNothingElse() throws {

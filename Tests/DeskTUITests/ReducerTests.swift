@@ -642,30 +642,53 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(paged.notice?.text.hasPrefix("The first 100 rows are marked; the list goes on") == true, paged.notice?.text ?? "")
     }
 
-    func testAnArrivalThatNeedsSomeoneAtOnceIsSaidAndRingsAtMostOnceAMinute() {
+    func testAnArrivalThatNeedsSomeoneAtOnceIsSaidUntilSeenAndRingsAtMostOnceAMinute() {
         var s = Self.state()
         XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: nil) = $0 { true } else { false } })
-        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 30, [], after: nil)).isEmpty)
+        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 30, [], after: nil, uptime: 1000)).isEmpty)
         XCTAssertEqual(s.urgentSeen, 30)
-        XCTAssertNil(s.notice, "the first look says nothing: what was there is in the queue")
+        XCTAssertNil(s.alert, "the first look says nothing: what was there is in the queue")
         var flood = Self.comment(31, "Banjir setinggi dada, kami terjebak di lantai dua rumah Pak RT, tolong kirim perahu")
         flood.tags = ["disaster", "death"]
-        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, Self.comment(33)], after: 30)).first else {
+        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, Self.comment(33)], after: 30, uptime: 1000)).first else {
             return XCTFail("the bell rings")
         }
-        XCTAssertEqual(s.notice?.text, "New, needs someone at once: #31 #disaster “Banjir setinggi dada, kami terjebak di lantai d…” (:open 31) and 1 more (f filters by topic)")
+        XCTAssertEqual(s.alert?.text, "New, needs someone at once: #31 #disaster “Banjir setinggi dada, kami terjebak di lantai d…” (:open 31) and 1 more (f filters by topic)")
         XCTAssertEqual(s.urgentSeen, 33)
         XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33) = $0 { true } else { false } }, "the next look starts after it")
-        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 40, [Self.comment(40)], after: 30)).isEmpty, "an answer to an older look is dropped")
+        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 40, [Self.comment(40)], after: 30, uptime: 1001)).isEmpty, "an answer to an older look is dropped")
         XCTAssertEqual(s.urgentSeen, 33)
+        // It stays through keys, screens and notices, drawn over them all, until seen.
+        send(&s, .moveDown)
+        send(&s, .help)
         s.notice = Notice(.info, "You claimed #2.")
-        s.now = Self.now.addingTimeInterval(30)
-        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 34, [Self.comment(34)], after: 33)).isEmpty, "no second bell within the minute")
-        XCTAssertTrue(s.notice?.text.hasPrefix("You claimed #2.  New, needs someone at once: #34") == true, "said after what the action said: \(s.notice?.text ?? "")")
-        s.now = Self.now.addingTimeInterval(91)
-        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 35, [Self.comment(35)], after: 34)).first else {
-            return XCTFail("a minute later it rings again")
+        XCTAssertEqual(s.alert?.commentID, 31)
+        let screen = DeskView.render(s, keys: .defaults).text
+        XCTAssertTrue(screen.contains("⚑ New, needs someone at once: #31") && screen.contains("You claimed #2."), screen)
+        send(&s, .back)
+        XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 34, [Self.comment(34)], after: 33, uptime: 1030)).isEmpty, "no second bell within the minute")
+        XCTAssertEqual(s.alert?.commentID, 34, "a newer arrival replaces it")
+        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 35, [Self.comment(35)], after: 34, uptime: 1061)).first else {
+            return XCTFail("a minute later (by the machine's clock, which MEJA_NOW does not stop) it rings again")
         }
+        send(&s, .clearMarks)
+        XCTAssertNil(s.alert, "Esc at the queue puts it away")
+        _ = Reducer.apply(&s, .urgentLoaded(newest: 36, [Self.comment(36)], after: 35, uptime: 1062))
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("open 36"))
+        send(&s, .accept)
+        XCTAssertNil(s.alert, "opening the comment puts it away")
+    }
+
+    func testTheFooterOffersWhatAKeyWouldDoNow() {
+        var s = Self.state()
+        s.queue.items[0].comment.status = .claimed
+        s.queue.items[0].comment.assignee = "sari"
+        XCTAssertFalse(Chrome.hints(s, keys: .defaults).map(\.1).contains("claim"), "already yours: claiming again changes nothing")
+        XCTAssertFalse(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"))
+        send(&s, .toggleMark)
+        XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("claim"), "with marks, c claims the marked ones")
+        XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"), "and Esc unmarks them")
     }
 
     func testANoteIsAskedForAndAnEmptyOneIsAskedAgain() {

@@ -287,17 +287,23 @@ public final class Desk: Sendable {
         return nil
     }
 
+    /// The sentiment from which a comment reads as plainly pleased (not distress, even when it names a flood).
+    static let pleasedSentiment = 0.5
+
     /// The most arrivals one look at what needs someone at once returns.
     public static let urgentLookLimit = 100
 
     /// What arrived after comment `id` that needs someone at once (`SensitiveTopic.needingSomeoneAtOnce`) and still needs
     /// action, oldest first, at most `limit`; and the newest comment id on the desk, to look after next time. With no
-    /// `id` (the first look) only the newest id: what was there already is not news.
+    /// `id` (the first look) only the newest id: what was there already is not news. Thanks and cheerful comments that
+    /// name a flood (praise, or a plainly pleased tone: "bisa buat kolam renang gratis wkwk") are not called urgent;
+    /// the queue and the topic filter still show them.
     public func urgentArrivals(after id: Int64?, limit: Int = urgentLookLimit) throws -> (newest: Int64, comments: [Comment]) {
         try store.read { tx in
             let newest = try tx.newestCommentID()
             guard let id, newest > id else { return (max(newest, id ?? 0), []) }
-            return (newest, try tx.arrivals(after: id, taggedAny: SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue), limit: limit))
+            let arrived = try tx.arrivals(after: id, taggedAny: SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue), limit: limit)
+            return (newest, arrived.filter { $0.intent != .praise && ($0.sentiment ?? 0) < Self.pleasedSentiment })
         }
     }
 

@@ -55,8 +55,9 @@ public enum AppEvent: Sendable {
     case replySent(commentID: Int64)
     /// What an action on the marked comments did to each.
     case bulkDone(BulkOutcome)
-    /// What arrived that needs someone at once since comment `after` (nil: the first look), and the newest id now.
-    case urgentLoaded(newest: Int64, [Comment], after: Int64?)
+    /// What arrived that needs someone at once since comment `after` (nil: the first look), and the newest id now;
+    /// `uptime` is the machine's (seconds), which paces the bell even when the desk's clock is fixed (`MEJA_NOW`).
+    case urgentLoaded(newest: Int64, [Comment], after: Int64?, uptime: TimeInterval)
     /// The marked comments as they stand now, for the picker `then` opens (what they can take, what this person may do).
     case markedLoaded([Comment], then: PickerState.Kind)
 }

@@ -86,7 +86,7 @@ public final class EffectRunner {
             return [.logLoaded(events, audit)]
         case .loadUrgent(let after):
             let (newest, comments) = try desk.urgentArrivals(after: after)
-            return [.urgentLoaded(newest: newest, comments, after: after)]
+            return [.urgentLoaded(newest: newest, comments, after: after, uptime: ProcessInfo.processInfo.systemUptime)]
         case .loadMarked(let ids, let picker):
             return [.markedLoaded(try desk.comments(ids: ids), then: picker)]
         case .loadStaff(let picker):

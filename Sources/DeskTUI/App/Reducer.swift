@@ -143,6 +143,11 @@ public enum Reducer {
             state.notice = Notice(.info, state.strings.format(state.queue.mayHaveMore ? .markedAllLoaded : .markedAll, String(listed.count)))
             return []
         case .clearMarks:
+            // Esc puts away, first, an alert of an arrival; then the marks.
+            if state.alert != nil {
+                state.alert = nil
+                return []
+            }
             guard !state.queue.marked.isEmpty else { return [] }
             state.notice = Notice(.info, state.strings.format(.marksCleared, String(state.queue.marked.count)))
             state.queue.marked = []
@@ -881,11 +886,11 @@ public enum Reducer {
         case .done(let notice):
             state.notice = notice
             return reloadAll(&state)
-        case .urgentLoaded(let newest, let comments, let after):
+        case .urgentLoaded(let newest, let comments, let after, let uptime):
             // An answer to an older look (two reloads close together) is not news twice.
             guard after == state.urgentSeen else { break }
             state.urgentSeen = newest
-            return urgentArrived(&state, comments)
+            return urgentArrived(&state, comments, uptime: uptime)
         case .markedLoaded(let comments, let kind):
             markedPicker(&state, comments, kind)
         case .bulkDone(let outcome):
@@ -950,6 +955,7 @@ public enum Reducer {
 
     /// Shows comment `id`'s thread; a thread open below it is kept, to come back to.
     private static func openThread(_ state: inout AppState, _ id: Int64) -> [Effect] {
+        if state.alert?.commentID == id { state.alert = nil }
         if state.stack.contains(.thread), let current = state.thread {
             if state.screen == .thread, current.commentID == id { return [.loadDetail(id)] }
             state.threadsBelow.append(current)
@@ -1037,9 +1043,9 @@ public enum Reducer {
         }
     }
 
-    /// Says what arrived that needs someone at once — on the status line, over whatever it said, and with the bell at most
-    /// once a minute — so that a flood report or a missing child is seen while staff work elsewhere in the queue.
-    private static func urgentArrived(_ state: inout AppState, _ comments: [Comment]) -> [Effect] {
+    /// Says what arrived that needs someone at once — on a line of its own that stays until it is seen, and with the bell
+    /// at most once a minute — so that a flood report or a missing child is seen while staff work elsewhere.
+    private static func urgentArrived(_ state: inout AppState, _ comments: [Comment], uptime: TimeInterval) -> [Effect] {
         guard let first = comments.first else { return [] }
         let s = state.strings
         let excerpt = TextLayout.truncate(SafeText.sanitize(first.text, lines: .fold, limit: 200), to: 48)
@@ -1047,10 +1053,9 @@ public enum Reducer {
         var text = s.format(.urgentArrived, String(first.id), topics, excerpt)
         let more = comments.count - 1
         if more > 0 { text += " " + s.format(.urgentMore, comments.count == Desk.urgentLookLimit ? "\(more)+" : String(more)) }
-        // After what an action said, not over it.
-        state.notice = Notice(.error, state.notice.map { $0.text + "  " + text } ?? text)
-        if let rang = state.bellRangAt, state.now.timeIntervalSince(rang) < 60 { return [] }
-        state.bellRangAt = state.now
+        state.alert = Alert(commentID: first.id, text: text)
+        if let rang = state.bellRangAt, uptime - rang < 60 { return [] }
+        state.bellRangAt = uptime
         return [.bell]
     }
 

@@ -312,6 +312,17 @@ public struct PickerState: Sendable {
     }
 }
 
+/// An arrival that needs someone at once, as the desk says it until it is seen.
+public struct Alert: Sendable, Hashable {
+    /// The comment named first (opening it puts the alert away).
+    public var commentID: Int64
+    public var text: String
+    public init(commentID: Int64, text: String) {
+        self.commentID = commentID
+        self.text = text
+    }
+}
+
 /// A line of feedback after an action.
 public struct Notice: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case info, error }

@@ -124,8 +124,9 @@ public enum ActionTable {
         spec(.markAll, [.queue], ["*"], label: ("tandai semua", "mark all"),
              ("Tandai semua komentar di daftar (yang sudah dimuat; persempit dulu dengan / atau saringan).",
               "Mark every comment listed (the rows loaded; narrow the list with / or a filter first).")),
-        spec(.clearMarks, [.queue], ["esc"], label: ("lepas tanda", "unmark all"),
-             ("Lepas semua tanda (tanda tidak disimpan saat Meja ditutup).", "Unmark every marked comment (marks are not kept when Meja closes)."),
+        spec(.clearMarks, [.queue], ["esc"], label: ("tutup/lepas", "dismiss"),
+             ("Tutup peringatan kiriman yang perlu segera ditangani; jika tidak ada, lepas semua tanda (tanda tidak disimpan saat Meja ditutup).",
+              "Put away the alert of an arrival that needs someone at once; else unmark every marked comment (marks are not kept when Meja closes)."),
              hint: true),
 
         spec(.overdueBoard, [.queue], ["o"], label: ("terlambat", "overdue"),

@@ -50,6 +50,22 @@ public enum Chrome {
         }
     }
 
+    /// The alert of an arrival that needs someone at once, on its own line just above the status line (and above a
+    /// notice or prompt there), over whatever is drawn: it stays until the comment is opened or Esc at the queue.
+    public static func drawAlert(_ state: AppState, on surface: inout some Surface) {
+        guard let alert = state.alert else { return }
+        let w = state.size.width
+        let statusRow = state.size.height - 2
+        // Above a notice, which drawStatus draws ending on the status line (or above a prompt there), up to three lines.
+        var row = statusRow - 1
+        if let notice = state.notice {
+            let end = state.prompt == nil ? statusRow : statusRow - 1
+            row = end - min(3, TextLayout.wrap(SafeText.sanitize(notice.text), width: max(1, w - 2)).count)
+        }
+        let line = "⚑ " + TextLayout.truncate(SafeText.sanitize(alert.text), to: w - 4)
+        drawAbove(max(1, row), [line], style: CellStyle(.error), width: w, on: &surface)
+    }
+
     /// Draws `lines` ending on `row` (the status line), over the rows above it, each filled across the screen.
     private static func drawAbove(_ row: Int, _ lines: [String], style: CellStyle, width w: Int, on surface: inout some Surface) {
         let first = max(1, row - lines.count + 1)
@@ -120,7 +136,9 @@ public enum Chrome {
         for spec in specs {
             if spec.id == .claim, claimRefused { continue }
             if spec.id == .reply, replyRefused { continue }
-            if spec.id == .clearMarks, !marked { continue }
+            if spec.id == .clearMarks, !marked, state.alert == nil { continue }
+            // Already yours: claiming it again changes nothing.
+            if spec.id == .claim, !marked, let c = shown, c.status == .claimed, c.assignee == state.actor { continue }
             let bound = keys.keys(for: spec.id, in: context)
             guard let first = bound.first else { continue }
             if spec.id == .moveUp, out.last?.1 == s[.hintMove] { continue }

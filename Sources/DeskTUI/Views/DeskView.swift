@@ -30,5 +30,7 @@ public enum DeskView {
         Chrome.drawFooter(state, keys: keys, on: &surface)
         if let picker = state.picker { PickerView.draw(picker, state: state, on: &surface) }
         if state.help != nil { HelpOverlay.draw(state, keys: keys, on: &surface) }
+        // Over everything, even the help: an arrival that needs someone at once.
+        Chrome.drawAlert(state, on: &surface)
     }
 }
