@@ -653,7 +653,7 @@ final class ReducerTests: XCTestCase {
         guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, Self.comment(33)], after: 30, uptime: 1000)).first else {
             return XCTFail("the bell rings")
         }
-        XCTAssertEqual(s.alert?.text, "New, needs someone at once: #31 #disaster “Banjir setinggi dada, kami terjebak di lantai d…” (:open 31) and 1 more (f filters by topic)")
+        XCTAssertEqual(s.alert?.text, "New, needs someone at once: #31 #disaster (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…” and 1 more (f filters by topic)")
         XCTAssertEqual(s.urgentSeen, 33)
         XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33) = $0 { true } else { false } }, "the next look starts after it")
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 40, [Self.comment(40)], after: 30, uptime: 1001)).isEmpty, "an answer to an older look is dropped")

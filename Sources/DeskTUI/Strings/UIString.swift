@@ -252,7 +252,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .bulkStatus: ("kini berstatus {1}", "now {1}")
         case .bulkIntent: ("kini dibaca sebagai {1}", "now read as {1}")
         case .pickIntentMarked: ("Maksud komentar bertanda ({1})", "Intent of the marked comments ({1})")
-        case .urgentArrived: ("Baru, perlu segera ditangani: #{1} {2} “{3}” (:open {1})", "New, needs someone at once: #{1} {2} “{3}” (:open {1})")
+        case .urgentArrived: ("Baru, perlu segera ditangani: #{1} {2} (:open {1}) “{3}”", "New, needs someone at once: #{1} {2} (:open {1}) “{3}”")
         case .urgentMore: ("dan {1} lagi (f menyaring topik)", "and {1} more (f filters by topic)")
         case .promptNote: ("Catatan untuk rekan pada #{1} (masuk log, tidak dikirim ke warga):", "Note on #{1} for colleagues (logged, never sent to the citizen):")
         case .noted: ("Catatan disimpan di riwayat #{1}.", "Note kept in #{1}'s history.")
