@@ -107,10 +107,17 @@ final class SuggesterTests: XCTestCase {
     func testAFloodDaysHardestCommentsGetTheRightReplyFirst() {
         // People trapped, without the word "banjir": call 112 first, never an apology for the inconvenience.
         for (text, first) in [("Ada 4 warga terjebak di masjid Jl. Mawar, butuh perahu karet segera. Tolong!", "id.emergency.112"),
-                              ("We are trapped on the roof, water is rising, please help!", "en.emergency.112")] {
+                              ("We are trapped on the roof, water is rising, please help!", "en.emergency.112"),
+                              ("Air masuk rumah setinggi dada, kami terjebak di lantai dua, tolong", "id.emergency.112"),
+                              ("Anak kami hanyut terbawa arus banjir di Kali Cikapundung, tolong!", "id.emergency.112")] {
             let offered = suggest(text, platform: .x)
             XCTAssertEqual(offered.first?.templateID, first, "\(text): \(offered.map(\.templateID))")
         }
+        // Water in the house without the word "banjir", nobody trapped: the flood's safety advice first, 112 beside it; no
+        // word about water bills (the redirect to the water company read "air" as PDAM's).
+        let water = suggest("Air masuk rumah setinggi dada sejak subuh, barang-barang sudah kami naikkan", platform: .x).map(\.templateID)
+        XCTAssertEqual(water.first, "id.emergency.flood", "\(water)")
+        XCTAssertTrue(water.prefix(3).contains("id.emergency.112"), "\(water)")
         // A death told in a flood: condolence first, the flood's safety advice after it.
         let grief = suggest("Bapak saya meninggal tadi pagi tertimpa tembok saat banjir", platform: .x).map(\.templateID)
         XCTAssertEqual(grief.first, "id.condolence.death", "\(grief)")
