@@ -132,6 +132,11 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(screen.contains("sari · note"), screen)
         XCTAssertTrue(screen.contains("Sudah telepon warga") && screen.contains("sembilan ya"), "wrapped, not cut:\n\(screen)")
         XCTAssertEqual(try comment(f, "m6").status, .new, "a note is not an answer")
+        app.press(.char("q"))
+        XCTAssertEqual(app.state.queue.items.first { $0.comment.id == f.id("m6") }?.hasNotes, true)
+        XCTAssertEqual(app.state.queue.items.filter(\.hasNotes).count, 1, "only the comment noted")
+        let row = app.frame().text.split(separator: "\n").first { $0.contains("@dimas") } ?? ""
+        XCTAssertTrue(row.contains("✉ Bagaimana cara daftar KTP"), "the queue shows that colleagues left a note: \(row)")
     }
 
     func testTheLogIsCheckedAgainOnOpeningOnlyWhenItHasGrown() throws {

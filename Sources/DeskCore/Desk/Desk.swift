@@ -47,9 +47,12 @@ public final class Desk: Sendable {
         try store.read { tx in
             // The actor's own drafts are few: read once, marked on the items they belong to.
             let drafts = try tx.draftCommentIDs(staff: actor.name)
-            return try tx.queue(query).map {
+            let page = try tx.queue(query)
+            let noted = try tx.notedCommentIDs(among: page.map(\.id))
+            return try page.map {
                 var item = try item($0, tx, now: query.now)
                 item.hasDraft = drafts.contains($0.id)
+                item.hasNotes = noted.contains($0.id)
                 return item
             }
         }

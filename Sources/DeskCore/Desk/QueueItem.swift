@@ -9,12 +9,15 @@ public struct QueueItem: Sendable, Hashable {
     public var passedOver: Bool
     /// The acting staff member has a reply to it half written (their draft, which is not on the log).
     public var hasDraft: Bool
+    /// Colleagues left notes on it (`meja note`, `N`): read them in its history.
+    public var hasNotes: Bool
 
-    public init(comment: Comment, clock: SLARecord.ClockStatus?, passedOver: Bool, hasDraft: Bool = false) {
+    public init(comment: Comment, clock: SLARecord.ClockStatus?, passedOver: Bool, hasDraft: Bool = false, hasNotes: Bool = false) {
         self.comment = comment
         self.clock = clock
         self.passedOver = passedOver
         self.hasDraft = hasDraft
+        self.hasNotes = hasNotes
     }
 
     public var state: SLAState { clock?.state ?? .none }

@@ -135,6 +135,8 @@ public protocol StoreReader {
     func draft(commentID: Int64, staff: String) throws -> ReplyDraft?
     /// The comments a staff member has a draft for.
     func draftCommentIDs(staff: String) throws -> Set<Int64>
+    /// Which of `ids` have a note for colleagues on the log.
+    func notedCommentIDs(among ids: [Int64]) throws -> Set<Int64>
 }
 
 /// Changes, valid inside a write transaction. Those marked *record* must be accompanied by `append`.

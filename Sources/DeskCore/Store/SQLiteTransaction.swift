@@ -876,6 +876,20 @@ final class SQLiteTransaction: StoreWriter {
         }
     }
 
+    func notedCommentIDs(among ids: [Int64]) throws -> Set<Int64> {
+        var noted = Set<Int64>()
+        // By the subject index, a page of the queue at a time (at most a few thousand ids; SQLite takes 32,766 arguments).
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            let values: [DatabaseValueConvertible?] = chunk.map { String($0) } + [LogAction.note.rawValue]
+            for subject in try String.fetchAll(db, sql: "SELECT DISTINCT subject FROM event WHERE subject IN (\(marks)) AND action = ?",
+                                               arguments: StatementArguments(values)) {
+                if let id = Int64(subject) { noted.insert(id) }
+            }
+        }
+        return noted
+    }
+
     func draftCommentIDs(staff: String) throws -> Set<Int64> {
         Set(try Int64.fetchAll(db, sql: "SELECT comment_id FROM draft WHERE staff = ?", arguments: [staff]))
     }

@@ -229,8 +229,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
         case .helpSignsClock: ("!! lewat tenggat (berapa lama), ! hampir lewat, · sesuai jadwal (sisa waktu), ‖ jeda menunggu warga.",
                                "!! breached (how late), ! at risk, · on track (time left), ‖ paused, waiting for the citizen.")
-        case .helpSignsRow: ("● ditandai, ⇣ terlewati (yang lebih baru sudah dijawab), ▲ dieskalasi, ✐ draf Anda, ⚑ topik sensitif (layar sempit).",
-                             "● marked, ⇣ passed over (newer ones were answered), ▲ escalated, ✐ your draft, ⚑ sensitive topic (narrow screens).")
+        case .helpSignsRow: ("● ditandai, ⇣ terlewati (yang lebih baru sudah dijawab), ▲ dieskalasi, ✉ ada catatan rekan, ✐ draf Anda, ⚑ topik sensitif (layar sempit).",
+                             "● marked, ⇣ passed over (newer ones were answered), ▲ escalated, ✉ colleagues' notes, ✐ your draft, ⚑ sensitive topic (narrow screens).")
         case .pickAssignee: ("Tugaskan #{1} kepada", "Assign #{1} to")
         case .pickStatus: ("Status untuk #{1}", "Status for #{1}")
         case .pickIntent: ("Maksud #{1} (kini {2})", "Intent of #{1} (now {2})")

@@ -40,7 +40,7 @@ public enum HelpOverlay {
         if [.queue, .overdue, .passedOver].contains(context(state)) {
             out.append(("", ""))
             add("!! ! · ‖", mark: "  ", state.strings[.helpSignsClock])
-            add("● ⇣ ▲ ✐ ⚑", mark: "  ", state.strings[.helpSignsRow])
+            add("● ⇣ ▲ ✉ ✐ ⚑", mark: "  ", state.strings[.helpSignsRow])
         }
         return (out, keyWidth)
     }

@@ -79,6 +79,8 @@ public enum QueueRowView {
         if item.passedOver { excerpt = "⇣ " + excerpt }
         // A reply half written by this staff member (✐, not the help's ✎ for actions on the record): r takes it up again.
         if item.hasDraft { excerpt = "✐ " + excerpt }
+        // Colleagues left a note (a handover, what is being waited for): read it in the thread's history.
+        if item.hasNotes { excerpt = "✉ " + excerpt }
         // Escalated: the supervisors' to handle — seen before an agent tries to claim or answer it.
         if comment.status == .escalated { excerpt = "▲ " + excerpt }
         // Marked for an action on several: first, where the eye starts reading the comment.
