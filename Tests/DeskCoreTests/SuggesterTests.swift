@@ -118,6 +118,8 @@ final class SuggesterTests: XCTestCase {
         let water = suggest("Air masuk rumah setinggi dada sejak subuh, barang-barang sudah kami naikkan", platform: .x).map(\.templateID)
         XCTAssertEqual(water.first, "id.emergency.flood", "\(water)")
         XCTAssertTrue(water.prefix(3).contains("id.emergency.112"), "\(water)")
+        let submerged = suggest("Rumah kami terendam sejak subuh, listrik mati", platform: .x).map(\.templateID)
+        XCTAssertEqual(submerged.first, "id.emergency.flood", "\(submerged)")
         // A death told in a flood: condolence first, the flood's safety advice after it.
         let grief = suggest("Bapak saya meninggal tadi pagi tertimpa tembok saat banjir", platform: .x).map(\.templateID)
         XCTAssertEqual(grief.first, "id.condolence.death", "\(grief)")

@@ -89,7 +89,8 @@ final class ToneGovernorTests: XCTestCase {
                      "Min, posko pengungsian terdekat di Kel. Baleendah di mana ya?",
                      "Air naik terus, rumah kami tergenang semua. Tolong min", "Where is the nearest shelter? We have two kids",
                      "Rumah kami tergenang sejak subuh, anak-anak sudah kami ungsikan ke masjid",
-                     "Permukiman tergenang di Kel. Andir, warga butuh makanan", "rumah terendam sampai atap, tolong"] {
+                     "Permukiman tergenang di Kel. Andir, warga butuh makanan", "rumah terendam sampai atap, tolong",
+                     "Rumah kami terendam sejak subuh, listrik mati"] {
             XCTAssertEqual(governor.verdict(text).sensitive, ["disaster"], text)
         }
         // Stuck in traffic is no disaster.

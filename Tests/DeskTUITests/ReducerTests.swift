@@ -688,7 +688,9 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"))
         send(&s, .toggleMark)
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("claim"), "with marks, c claims the marked ones")
-        XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"), "and Esc unmarks them")
+        XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("unmark all"), "and Esc unmarks them")
+        s.alert = Alert(commentID: 9, text: "New, needs someone at once: #9")
+        XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"), "with an alert showing, Esc puts it away first")
     }
 
     func testANoteIsAskedForAndAnEmptyOneIsAskedAgain() {

@@ -298,9 +298,9 @@ public final class Desk: Sendable {
 
     /// What arrived after comment `id` that needs someone at once (`SensitiveTopic.needingSomeoneAtOnce`) and still needs
     /// action, oldest first, at most `limit`; and the newest comment id on the desk, to look after next time. With no
-    /// `id` (the first look) only the newest id: what was there already is not news. Thanks and cheerful comments that
-    /// name a flood (praise, or a plainly pleased tone: "bisa buat kolam renang gratis wkwk") are not called urgent;
-    /// the queue and the topic filter still show them.
+    /// `id` (the first look) only the newest id: what was there already is not news. Praise and comments whose tone reads
+    /// plainly pleased (`pleasedSentiment`: "bisa buat kolam renang gratis wkwkwk 😂") are not called urgent; a joke that
+    /// reads less plainly pleased still is (people joke in trouble too). The queue and the topic filter show them all.
     public func urgentArrivals(after id: Int64?, limit: Int = urgentLookLimit) throws -> (newest: Int64, comments: [Comment]) {
         try store.read { tx in
             let newest = try tx.newestCommentID()

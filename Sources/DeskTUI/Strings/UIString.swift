@@ -9,7 +9,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case titleQueue, titleThread, titleComposer, titleReview, titleOverdue, titlePassedOver, titleLog, titleReports
     case actorSupervisor, actorAgent, actorReadOnly
     // Chrome
-    case moreIssues, configDefaultUsed, promptOverride, promptEscalate, hintMove, hintQuit, loading, counting, tooSmall
+    case moreIssues, configDefaultUsed, promptOverride, promptEscalate, hintMove, hintQuit, hintUnmark, loading, counting, tooSmall
     // Queue
     case colSLA, colPlatform, colAuthor, colComment, colAge, colAssignee, colTags
     case queueEmpty, queueEmptyFiltered, countTotal, countListed, countBreached, countAtRisk
@@ -70,6 +70,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .moreIssues: ("(+{1} masalah lain)", "(+{1} more)")
         case .configDefaultUsed: ("{1} (nilai bawaan yang dipakai)", "{1} (the default is used instead)")
         case .promptOverride: ("Alasan mengirim meski diblokir (dibaca supervisor):", "Why send despite the block (for the supervisor):")
+        case .hintUnmark: ("lepas tanda", "unmark all")
         case .promptEscalate: ("Alasan eskalasi (boleh kosong):", "Reason to escalate (may be empty):")
         case .hintMove: ("pindah", "move")
         case .hintQuit: ("keluar", "quit")

@@ -150,6 +150,11 @@ public enum Chrome {
                 out.append((first.label, s[.hintQuit]))
                 continue
             }
+            // Esc puts away an alert first; with none showing it unmarks.
+            if spec.id == .clearMarks, state.alert == nil {
+                out.append((first.label, s[.hintUnmark]))
+                continue
+            }
             out.append((first.label, spec.label(state.language)))
         }
         return out
