@@ -653,7 +653,9 @@ final class ReducerTests: XCTestCase {
         guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, Self.comment(33)], after: 30, uptime: 1000)).first else {
             return XCTFail("the bell rings")
         }
-        XCTAssertEqual(s.alert?.text, "New, needs someone at once: #31 #disaster (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…” and 1 more (f filters by topic)")
+        XCTAssertEqual(s.alert?.text(s.strings), "New, needs someone at once: #31 #disaster (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…” and 1 more (f filters by topic)")
+        XCTAssertEqual(s.alert?.text(Strings(.id)), "Baru, perlu segera ditangani: #31 #bencana (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…” dan 1 lagi (f menyaring topik)",
+                       "said in the desk's language of the moment (:lang switches it)")
         XCTAssertEqual(s.urgentSeen, 33)
         XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33) = $0 { true } else { false } }, "the next look starts after it")
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 40, [Self.comment(40)], after: 30, uptime: 1001)).isEmpty, "an answer to an older look is dropped")
@@ -689,7 +691,7 @@ final class ReducerTests: XCTestCase {
         send(&s, .toggleMark)
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("claim"), "with marks, c claims the marked ones")
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("unmark all"), "and Esc unmarks them")
-        s.alert = Alert(commentID: 9, text: "New, needs someone at once: #9")
+        s.alert = Alert(commentID: 9, topics: ["disaster"], excerpt: "Banjir")
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"), "with an alert showing, Esc puts it away first")
     }
 

@@ -1047,13 +1047,11 @@ public enum Reducer {
     /// at most once a minute — so that a flood report or a missing child is seen while staff work elsewhere.
     private static func urgentArrived(_ state: inout AppState, _ comments: [Comment], uptime: TimeInterval) -> [Effect] {
         guard let first = comments.first else { return [] }
-        let s = state.strings
         let excerpt = TextLayout.truncate(SafeText.sanitize(first.text, lines: .fold, limit: 200), to: 48)
-        let topics = s.tags(first.tags.filter { SensitiveTopic(rawValue: $0).map(SensitiveTopic.needingSomeoneAtOnce.contains) == true })
-        var text = s.format(.urgentArrived, String(first.id), topics, excerpt)
+        let topics = first.tags.filter { SensitiveTopic(rawValue: $0).map(SensitiveTopic.needingSomeoneAtOnce.contains) == true }
         let more = comments.count - 1
-        if more > 0 { text += " " + s.format(.urgentMore, comments.count == Desk.urgentLookLimit ? "\(more)+" : String(more)) }
-        state.alert = Alert(commentID: first.id, text: text)
+        state.alert = Alert(commentID: first.id, topics: topics, excerpt: excerpt,
+                            more: more > 0 ? (comments.count == Desk.urgentLookLimit ? "\(more)+" : String(more)) : nil)
         if let rang = state.bellRangAt, uptime - rang < 60 { return [] }
         state.bellRangAt = uptime
         return [.bell]

@@ -312,14 +312,28 @@ public struct PickerState: Sendable {
     }
 }
 
-/// An arrival that needs someone at once, as the desk says it until it is seen.
+/// An arrival that needs someone at once, kept until it is seen and said in the desk's language of the moment.
 public struct Alert: Sendable, Hashable {
     /// The comment named first (opening it puts the alert away).
     public var commentID: Int64
-    public var text: String
-    public init(commentID: Int64, text: String) {
+    /// Its sensitive topics that need someone at once.
+    public var topics: [String]
+    /// The start of its words, made safe.
+    public var excerpt: String
+    /// How many more arrived with it, as said (`3`, or `99+` past what one look reads).
+    public var more: String?
+
+    public init(commentID: Int64, topics: [String], excerpt: String, more: String? = nil) {
         self.commentID = commentID
-        self.text = text
+        self.topics = topics
+        self.excerpt = excerpt
+        self.more = more
+    }
+
+    /// The alert's line in the language of `s`.
+    public func text(_ s: Strings) -> String {
+        let named = s.format(.urgentArrived, String(commentID), s.tags(topics), excerpt)
+        return more.map { named + " " + s.format(.urgentMore, $0) } ?? named
     }
 }
 

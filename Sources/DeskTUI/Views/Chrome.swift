@@ -62,7 +62,7 @@ public enum Chrome {
             let end = state.prompt == nil ? statusRow : statusRow - 1
             row = end - min(3, TextLayout.wrap(SafeText.sanitize(notice.text), width: max(1, w - 2)).count)
         }
-        let line = "⚑ " + TextLayout.truncate(SafeText.sanitize(alert.text), to: w - 4)
+        let line = "⚑ " + TextLayout.truncate(SafeText.sanitize(alert.text(state.strings)), to: w - 4)
         drawAbove(max(1, row), [line], style: CellStyle(.error), width: w, on: &surface)
     }
 
