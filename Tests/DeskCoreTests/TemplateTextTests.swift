@@ -9,6 +9,16 @@ final class TemplateTextTests: XCTestCase {
         XCTAssertEqual(text.missing(in: context), [])
     }
 
+    func testACitizenAddressedInTheirNameIsNotGreetedKakBeforeIt() throws {
+        let text = try TemplateText(parsing: "Halo Kak {citizen.name}, terima kasih. Salam, {staff.name}")
+        for (name, greeted) in [("Pak RT 05", "Halo Pak RT 05,"), ("Bu Sinta", "Halo Bu Sinta,"), ("dr. Andi Wijaya", "Halo dr. Andi Wijaya,"),
+                                ("Kakak Cantik", "Halo Kakak Cantik,"), ("Budi Santoso", "Halo Kak Budi Santoso,"),
+                                ("Bunga", "Halo Kak Bunga,"), ("Pakpahan", "Halo Kak Pakpahan,"), ("Pak", "Halo Kak Pak,")] {
+            XCTAssertTrue(text.render(RenderContext(citizenName: name, staffName: "Pak Rudi")).hasPrefix(greeted), name)
+        }
+        XCTAssertTrue(try TemplateText(parsing: "Hi {citizen.name},").render(RenderContext(citizenName: "Mr. Smith")).hasPrefix("Hi Mr. Smith,"))
+    }
+
     func testAVariableWithoutAValueStaysVisibleNeverAnEmptyGap() throws {
         let text = try TemplateText(parsing: "Kami kabari paling lambat {sla.promise}, Kak {citizen.name}.")
         let rendered = text.render(RenderContext(citizenName: "Budi", slaPromise: "  "))

@@ -66,16 +66,36 @@ public struct TemplateText: Hashable, Sendable {
         self.pieces = pieces
     }
 
-    /// The text with every variable that has a value filled in; the others stay as `{name}`.
+    /// The text with every variable that has a value filled in; the others stay as `{name}`. A citizen whose name
+    /// already starts with a form of address ("Pak RT 05", "Bu Sinta", "Dr. Andi") is not greeted "Kak" before it.
     public func render(_ context: RenderContext) -> String {
         var out = ""
         for piece in pieces {
             switch piece {
             case .literal(let s): out += s
-            case .variable(let name): out += context.value(for: name) ?? "{\(name)}"
+            case .variable(let name):
+                let value = context.value(for: name)
+                if name == "citizen.name", let value, Self.startsWithAddress(value), out.hasSuffix("Kak ") || out.hasSuffix("kak ") {
+                    out.removeLast(4)
+                }
+                out += value ?? "{\(name)}"
             }
         }
         return out
+    }
+
+    /// Forms of address Indonesians write before a name (lower case, without a full stop).
+    static let formsOfAddress: Set<String> = [
+        "pak", "bapak", "bu", "ibu", "mas", "mbak", "kak", "kakak", "bang", "abang", "dik", "adik", "om", "tante", "pakde", "bude",
+        "budhe", "mbah", "eyang", "kang", "akang", "teh", "teteh", "aa", "uda", "uni", "cak", "ning", "gus", "ustadz", "ustad",
+        "ustazah", "haji", "hajjah", "h", "hj", "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "miss",
+    ]
+
+    /// Whether `name`'s first word is a form of address ("Pak", "Bu.", "dr."), followed by more of the name.
+    static func startsWithAddress(_ name: String) -> Bool {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "." })
+        guard words.count >= 2, let first = words.first else { return false }
+        return formsOfAddress.contains(first.lowercased())
     }
 
     /// The variables that `context` has no value for.
