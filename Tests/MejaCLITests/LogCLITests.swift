@@ -14,6 +14,8 @@ final class LogCLITests: XCTestCase {
     func testTheReadmeAuditorScriptVerifiesAnExportAndCatchesTampering() throws {
         let cli = try CLIHarness()
         XCTAssertEqual(try cli.run(["demo", "--seed-only"]).status, 0)
+        // A note for colleagues (an action of its own, its text over two lines) is verified like any event.
+        XCTAssertEqual(try cli.run(["note", "3", "Sudah telepon warga.\nCek lagi besok 🙏"]).status, 0)
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try XCTUnwrap(readme.range(of: "<!-- auditor-script:start -->\n```python\n"))
         let end = try XCTUnwrap(readme.range(of: "```\n<!-- auditor-script:end -->"))
