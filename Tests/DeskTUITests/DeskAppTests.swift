@@ -64,7 +64,7 @@ final class DeskAppTests: XCTestCase {
             select(app, f.id(external))
             app.press(.char(" "))
         }
-        XCTAssertEqual(app.state.queue.marked, [f.id("m1"), f.id("m5"), f.id("m6")])
+        XCTAssertEqual(app.state.marked, [f.id("m1"), f.id("m5"), f.id("m6")])
         let screen = app.frame().text
         XCTAssertEqual(screen.components(separatedBy: "● ").count - 1, 4, "three rows and the status line show the marks:\n\(screen)")
         XCTAssertTrue(screen.contains("● 3 marked"), screen)
@@ -75,7 +75,7 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try comment(f, "m5").status, .spam)
         XCTAssertEqual(try comment(f, "m6").status, .spam)
         XCTAssertEqual(try comment(f, "m1").status, .claimed, "held by sari: an agent cannot change it")
-        XCTAssertEqual(app.state.queue.marked, [f.id("m1")], "the refused one stays marked")
+        XCTAssertEqual(app.state.marked, [f.id("m1")], "the refused one stays marked")
         let notice = try XCTUnwrap(app.state.notice)
         XCTAssertEqual(notice.kind, .error)
         XCTAssertTrue(notice.text.hasPrefix("Marked comments now spam: 2. Not done, still marked: 1 — #\(f.id("m1")) "), notice.text)
@@ -85,7 +85,7 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(logged.map(\.subject), [String(f.id("m5")), String(f.id("m6"))], "each comment has its own event")
         XCTAssertEqual(Set(logged.map(\.actor)), ["budi"])
         app.press(.escape)
-        XCTAssertEqual(app.state.queue.marked, [])
+        XCTAssertEqual(app.state.marked, [])
 
         // A supervisor assigns several at once; what already was so is not logged again.
         let desk = f.app(size: Size(width: 100, height: 30))
@@ -103,7 +103,7 @@ final class DeskAppTests: XCTestCase {
         XCTAssertEqual(try comment(f, "m7").assignee, "budi")
         XCTAssertEqual(desk.state.notice, Notice(.info, "Marked comments assigned to budi: 1. Already so, not recorded again: 1."))
         XCTAssertEqual(try f.store.read { try $0.events(from: seq + 1, limit: 10) }.map(\.subject), [String(f.id("m7"))])
-        XCTAssertEqual(desk.state.queue.marked, [])
+        XCTAssertEqual(desk.state.marked, [])
 
         // Someone who cannot be assigned anything is said once, before any comment is tried.
         desk.press(.char("*"))
@@ -112,7 +112,7 @@ final class DeskAppTests: XCTestCase {
         desk.press(.enter)
         let said = try XCTUnwrap(desk.state.notice)
         XCTAssertEqual(said.text, "nobody is not an active staff member: `meja staff list` shows who can be assigned.")
-        XCTAssertFalse(desk.state.queue.marked.isEmpty, "nothing was tried, the marks stay")
+        XCTAssertFalse(desk.state.marked.isEmpty, "nothing was tried, the marks stay")
         XCTAssertEqual(try f.store.read { try $0.lastEvent() }?.seq, try f.store.read { try $0.events(from: seq + 1, limit: 10) }.last?.seq)
     }
 

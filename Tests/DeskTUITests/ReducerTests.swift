@@ -576,10 +576,10 @@ final class ReducerTests: XCTestCase {
         send(&s, .moveDown)
         send(&s, .toggleMark)
         send(&s, .toggleMark)
-        XCTAssertEqual(s.queue.marked, [1, 3, 4])
+        XCTAssertEqual(s.marked, [1, 3, 4])
         send(&s, .moveUp)
         send(&s, .toggleMark)
-        XCTAssertEqual(s.queue.marked, [1, 3], "space again unmarks")
+        XCTAssertEqual(s.marked, [1, 3], "space again unmarks")
         XCTAssertTrue(QueueView.status(s).first?.0.contains("2 marked") == true, "the status line counts the marks: \(QueueView.status(s))")
 
         guard case .performAll([.claim(1), .claim(3)])? = send(&s, .claim).first else { return XCTFail("claim acts on the marked") }
@@ -626,16 +626,16 @@ final class ReducerTests: XCTestCase {
         outcome.refused = [BulkOutcome.Refusal(commentID: 3, reason: Localized("dipegang rina", "held by rina"))]
         let reload = Reducer.apply(&s, .bulkDone(outcome))
         XCTAssertNotNil(isLoadQueue(reload), "the queue shows what changed")
-        XCTAssertEqual(s.queue.marked, [3], "what was refused stays marked")
+        XCTAssertEqual(s.marked, [3], "what was refused stays marked")
         XCTAssertEqual(s.notice?.kind, .error)
         XCTAssertEqual(s.notice?.text, "Marked comments now spam: 1. Not done, still marked: 1 — #3 held by rina")
         send(&s, .clearMarks)
-        XCTAssertEqual(s.queue.marked, [])
+        XCTAssertEqual(s.marked, [])
         XCTAssertEqual(s.notice?.text, "Marks removed: 1.")
 
-        s.queue.marked = [7]
+        s.marked = [7]
         send(&s, .markAll)
-        XCTAssertEqual(s.queue.marked, [7] + (1...30).filter { $0 != 7 }.map(Int64.init), "every listed comment, once")
+        XCTAssertEqual(s.marked, [7] + (1...30).filter { $0 != 7 }.map(Int64.init), "every listed comment, once")
         XCTAssertEqual(s.notice?.text, "Every comment listed is marked: 30.")
         var paged = Self.state(items: QueueScreenState.page)
         send(&paged, .markAll)
@@ -731,7 +731,7 @@ final class ReducerTests: XCTestCase {
 
         // An agent is offered only what they may do; when that is nothing, the first refusal says why.
         var agent = Self.state(supervisor: false)
-        agent.queue.marked = [1, 2]
+        agent.marked = [1, 2]
         var held = [Self.comment(1, status: .claimed, assignee: "dewi"), Self.comment(2, status: .claimed, assignee: "rina")]
         _ = Reducer.apply(&agent, .markedLoaded(held, then: .statusMarked([1, 2])))
         XCTAssertNil(agent.picker)
@@ -743,7 +743,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(agent.picker?.options.map(\.value), ["open", "closed", "no_reply_needed", "spam"], "the one they may change decides")
         _ = send(&s, .filterStatus)
         _ = Reducer.apply(&s, .queueLoaded([Self.item(9)], at: Self.now, token: s.queue.token))
-        XCTAssertEqual(s.queue.marked, [1, 2], "a filter hides marked comments without unmarking them")
+        XCTAssertEqual(s.marked, [1, 2], "a filter hides marked comments without unmarking them")
         XCTAssertTrue(QueueView.status(s).first?.0.contains("2 marked") == true)
         _ = Reducer.apply(&s, .queueLoaded([], at: Self.now, token: s.queue.token))
         guard case .performAll([.claim(1), .claim(2)])? = send(&s, .claim).first else {
@@ -999,6 +999,31 @@ final class ReducerTests: XCTestCase {
         send(&s, .toggleGrouping)
         XCTAssertEqual(s.overdue.grouping, .channel)
         XCTAssertEqual(OverdueBoardView.lines(s.overdue).count, 4, "one channel heading and three items")
+    }
+
+    func testOnTheOverdueBoardAStaffMembersBreachesAreMarkedAndReassignedAtOnce() {
+        var s = Self.state()
+        send(&s, .overdueBoard)
+        _ = Reducer.apply(&s, .overdueLoaded([Self.item(1, assignee: "budi"), Self.item(2), Self.item(3, assignee: "budi"), Self.item(4)]))
+        send(&s, .bottom)
+        send(&s, .markAll)
+        XCTAssertEqual(Set(s.marked), [1, 3], "the whole group of the selected comment: budi's")
+        XCTAssertEqual(s.notice?.text, "Every comment listed is marked: 2.")
+        guard case .loadStaff(then: .assignMarked([1, 3]))? = send(&s, .assign).first else {
+            return XCTFail("a on the board assigns every marked comment")
+        }
+        _ = Reducer.apply(&s, .staffLoaded([StaffMember(name: "dewi", role: .agent)], workloads: [:], then: .assignMarked([1, 3])))
+        guard case .performAll([.assign(1, to: "dewi"), .assign(3, to: "dewi")])? = send(&s, .accept).first else { return XCTFail() }
+        send(&s, .top)
+        send(&s, .toggleMark)
+        XCTAssertEqual(Set(s.marked), [1, 3, 2], "space marks the comment under the cursor")
+        XCTAssertEqual(OverdueBoardView.lines(s.overdue)[s.overdue.cursor.selected].item, 3, "and moves to the next comment, past no heading")
+        var grid = CellGrid(size: s.size)
+        XCTAssertTrue(OverdueBoardView.draw(s, on: &grid).first?.0.contains("3 marked") == true)
+        let screen = DeskView.render(s, keys: .defaults).text
+        XCTAssertEqual(screen.components(separatedBy: "● ").count - 1, 4, "three rows and the status line:\n\(screen)")
+        send(&s, .back)
+        XCTAssertEqual(Set(s.marked), [1, 2, 3], "the marks are the queue's too")
     }
 
     func testOverdueBoardNamesAnsweredCommentsTheQueueDoesNotCount() {

@@ -85,9 +85,14 @@ public struct AppState: Sendable {
         return screen.context
     }
 
-    /// The marked comments a triage action on the queue acts on, or nil when it acts on the one under the cursor (no
-    /// marks, or another screen on top).
-    public var markedTargets: [Int64]? { screen == .queue && !queue.marked.isEmpty ? queue.marked : nil }
+    /// The comments marked for one action on several (`toggle-mark`, in the queue or on the overdue board), in the order
+    /// they were marked. Marks stay while the filter changes (the status line counts them); the triage actions then act
+    /// on every marked comment instead of the one under the cursor.
+    public var marked: [Int64] = []
+
+    /// The marked comments a triage action acts on, or nil when it acts on the one under the cursor (no marks, or a
+    /// screen other than the queue and the overdue board on top).
+    public var markedTargets: [Int64]? { (screen == .queue || screen == .overdue) && !marked.isEmpty ? marked : nil }
 
     /// Whether the terminal is big enough to draw screens.
     public var fits: Bool { size.width >= Self.minimumSize.width && size.height >= Self.minimumSize.height }

@@ -129,28 +129,20 @@ public enum Reducer {
                 state.notice = Notice(.info, state.strings[.nothingSelected])
                 return []
             }
-            if let at = state.queue.marked.firstIndex(of: item.comment.id) {
-                state.queue.marked.remove(at: at)
-            } else {
-                state.queue.marked.append(item.comment.id)
-            }
+            toggleMarks(&state, [item.comment.id])
             state.queue.cursor.move(by: 1, count: state.queue.items.count, visible: Layout.listRows(state.size))
             return []
         case .markAll:
-            let listed = state.queue.items.map(\.comment.id)
-            let already = Set(state.queue.marked)
-            state.queue.marked += listed.filter { !already.contains($0) }
-            state.notice = Notice(.info, state.strings.format(state.queue.mayHaveMore ? .markedAllLoaded : .markedAll, String(listed.count)))
-            return []
+            return markAll(&state, state.queue.items.map(\.comment.id), more: state.queue.mayHaveMore)
         case .clearMarks:
             // Esc puts away, first, an alert of an arrival; then the marks.
             if state.alert != nil {
                 state.alert = nil
                 return []
             }
-            guard !state.queue.marked.isEmpty else { return [] }
-            state.notice = Notice(.info, state.strings.format(.marksCleared, String(state.queue.marked.count)))
-            state.queue.marked = []
+            guard !state.marked.isEmpty else { return [] }
+            state.notice = Notice(.info, state.strings.format(.marksCleared, String(state.marked.count)))
+            state.marked = []
             return []
         case .overdueBoard:
             state.stack.append(.overdue)
@@ -184,6 +176,25 @@ public enum Reducer {
         }
     }
 
+    /// Marks `ids`, or unmarks them when every one is marked already.
+    private static func toggleMarks(_ state: inout AppState, _ ids: [Int64]) {
+        let already = Set(state.marked)
+        if !ids.isEmpty, ids.allSatisfy(already.contains) {
+            let dropped = Set(ids)
+            state.marked.removeAll(where: dropped.contains)
+        } else {
+            state.marked += ids.filter { !already.contains($0) }
+        }
+    }
+
+    /// Marks every comment `listed` (the rows loaded; `more`: the list goes on past them).
+    private static func markAll(_ state: inout AppState, _ listed: [Int64], more: Bool) -> [Effect] {
+        let already = Set(state.marked)
+        state.marked += listed.filter { !already.contains($0) }
+        state.notice = Notice(.info, state.strings.format(more ? .markedAllLoaded : .markedAll, String(listed.count)))
+        return []
+    }
+
     /// The actions that change a comment's record: on the queue with marks, every marked comment's (the other actions,
     /// such as reply and open, act on the one under the cursor).
     static let triageActions: Set<ActionID> = [.claim, .release, .assign, .setStatus, .setIntent, .escalate]
@@ -191,7 +202,7 @@ public enum Reducer {
     /// An action on the marked comments: the same choice for all (a status, a staff member, a reason), then each comment's
     /// command carried out on its own, so one refused stops none of the others (`Effect.performAll`).
     private static func markedAction(_ state: inout AppState, _ id: ActionID) -> [Effect] {
-        let ids = state.queue.marked
+        let ids = state.marked
         switch id {
         case .claim: return [.performAll(ids.map { .claim($0) })]
         case .release: return [.performAll(ids.map { .release($0) })]
@@ -459,8 +470,19 @@ public enum Reducer {
             state.overdue.cursor = ListCursor()
             selectFirstItem(&state)
             return []
+        case .toggleMark:
+            guard lines.indices.contains(state.overdue.cursor.selected), let index = lines[state.overdue.cursor.selected].item else { return [] }
+            toggleMarks(&state, [state.overdue.items[index].comment.id])
+            return overdueAction(&state, .moveDown)
+        case .markAll:
+            // On the board, the group of the comment under the cursor: every breach of one staff member, or one channel.
+            guard lines.indices.contains(state.overdue.cursor.selected) else { return [] }
+            let group = lines[state.overdue.cursor.selected].group
+            let ids = lines.filter { $0.group == group }.compactMap { $0.item.map { state.overdue.items[$0].comment.id } }
+            let partial = state.overdue.counts.map { $0.total > state.overdue.items.count } ?? false
+            return markAll(&state, ids, more: partial)
         default:
-            let lines = OverdueBoardView.lines(state.overdue)
+            if state.markedTargets != nil, triageActions.contains(id) { return markedAction(&state, id) }
             guard lines.indices.contains(state.overdue.cursor.selected),
                   let index = lines[state.overdue.cursor.selected].item else { return [] }
             return itemAction(&state, id, state.overdue.items[index].comment)
@@ -896,7 +918,7 @@ public enum Reducer {
         case .bulkDone(let outcome):
             // The comments refused stay marked, to be seen and dealt with; the rest are done.
             let refused = outcome.refused.map(\.commentID)
-            state.queue.marked = state.queue.marked.filter(refused.contains)
+            state.marked = state.marked.filter(refused.contains)
             state.notice = Notice(refused.isEmpty ? .info : .error, bulkSummary(outcome, s))
             return reloadAll(&state)
         case .failed(let message):

@@ -51,10 +51,6 @@ public struct QueueScreenState: Sendable {
     public static let endReach = 5_000
     /// The moment the items' SLA states were computed.
     public var loadedAt: Date?
-    /// The comments marked for one action on several (`toggle-mark`), in the order they were marked. Marks stay while the
-    /// filter changes (the status line counts them); claim, release, assign, status and escalate then act on every
-    /// marked comment instead of the one under the cursor.
-    public var marked: [Int64] = []
 
     public init() {}
 

@@ -54,6 +54,7 @@ public enum OverdueBoardView {
             let line = all[index]
             if let item = line.item {
                 QueueRowView.draw(board.items[item], row: row, width: body.width, highlighted: index == board.cursor.selected,
+                                  marked: !state.marked.isEmpty && state.marked.contains(board.items[item].comment.id),
                                   now: state.now, strings: s, on: &surface)
             } else {
                 let name = line.group.map { SafeText.sanitize($0, limit: 64) } ?? (board.grouping == .staff ? s[.groupNobody] : s[.groupNoChannel])
@@ -73,7 +74,7 @@ public enum OverdueBoardView {
         let answered = allCounts?.answeredAside ?? aside.filter { $0.comment.sla.respondedAt != nil }.count
         let unanswered = allCounts?.unansweredAside ?? aside.filter { $0.comment.sla.respondedAt == nil }.count
         // The grouping and its key first: at 80 columns the end of the line is cut, and the counts read on after it.
-        var status: [(String, UIObject)] = [
+        var status: [(String, UIObject)] = QueueView.marksStatus(state) + [
             ((board.grouping == .staff ? s[.groupedByStaff] : s[.groupedByChannel]) + " │ ", .muted),
             (SLABadge.glyph(.breached) + " " + s.format(.countBreached, String(breached)), .badgeBreached), (" · ", .muted),
             (SLABadge.glyph(.atRisk) + " " + s.format(.countAtRisk, String(atRisk)), .badgeAtRisk)]

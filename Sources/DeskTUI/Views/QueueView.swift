@@ -6,7 +6,7 @@ public enum QueueView {
     public static func draw(_ state: AppState, on surface: inout some Surface) -> [(String, UIObject)] {
         let q = state.queue
         let empty = q.filter.isDefault ? state.strings[.queueEmpty] : state.strings[.queueEmptyFiltered]
-        QueueRowView.drawList(q.items, cursor: q.cursor, loaded: q.loaded, empty: empty, marked: q.marked, state: state, on: &surface)
+        QueueRowView.drawList(q.items, cursor: q.cursor, loaded: q.loaded, empty: empty, marked: state.marked, state: state, on: &surface)
         return status(state)
     }
 
@@ -17,8 +17,7 @@ public enum QueueView {
         let s = state.strings
         let loading: [(String, UIObject)] = state.queue.loading && state.queue.loaded ? [("  " + s[.loading], .muted)] : []
         let parts = filterParts(state).joined(separator: ", ")
-        // Marks first: what the next c, a, s or E will act on must not be cut off.
-        let marks: [(String, UIObject)] = state.queue.marked.isEmpty ? [] : [("● " + s.format(.marked, String(state.queue.marked.count)), .info), ("  ", .muted)]
+        let marks = marksStatus(state)
         func filters(labelled: Bool) -> [(String, UIObject)] {
             parts.isEmpty ? [] : [("  │ " + (labelled ? s[.filterLabel] + " " : ""), .muted), (parts, .status)]
         }
@@ -49,6 +48,12 @@ public enum QueueView {
         var line = counts(worded: false) + loading + filters(labelled: false)
         line[line.count - 1].0 = TextLayout.truncate(parts, to: max(1, room - width(line.dropLast())))
         return marks + line
+    }
+
+    /// The marks, first on the status line of the lists that take them: what the next c, a, s or E will act on must not
+    /// be cut off.
+    static func marksStatus(_ state: AppState) -> [(String, UIObject)] {
+        state.marked.isEmpty ? [] : [("● " + state.strings.format(.marked, String(state.marked.count)), .info), ("  ", .muted)]
     }
 
     /// The filters in force, each as the desk names it, the free-text ones last.
