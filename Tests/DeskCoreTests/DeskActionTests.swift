@@ -64,7 +64,10 @@ final class DeskActionTests: XCTestCase {
                                     text: "Min jalan depan rumah kalo hujan dikit langsung banjir, bisa buat kolam renang gratis wkwkwk 😂")],
                             readingTone: true)
         XCTAssertEqual(try t.comment(.x, "e").tags, ["disaster"])
-        XCTAssertEqual(try t.desk.urgentArrivals(after: look.newest).comments, [], "a cheerful joke that names a flood is no alarm")
+        XCTAssertEqual(try t.desk.urgentArrivals(after: look.newest).comments.map(\.externalID), ["e"],
+                       "a cheerful tone is no reason for silence: people joke in trouble too, and the tone model misreads some reports")
+        try t.desk.setIntent(try t.comment(.x, "e").id, .praise)
+        XCTAssertEqual(try t.desk.urgentArrivals(after: look.newest).comments, [], "praise is not called urgent")
     }
 
     func testANoteForColleaguesIsLoggedOnTheCommentAndChangesNothingElse() throws {

@@ -642,7 +642,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(paged.notice?.text.hasPrefix("The first 100 rows are marked; the list goes on") == true, paged.notice?.text ?? "")
     }
 
-    func testAnArrivalThatNeedsSomeoneAtOnceIsSaidUntilSeenAndRingsAtMostOnceAMinute() {
+    func testArrivalsThatNeedSomeoneAtOnceAreSaidEachInTurnUntilOpenedAndRingAtMostOnceAMinute() {
         var s = Self.state()
         XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: nil) = $0 { true } else { false } })
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 30, [], after: nil, uptime: 1000)).isEmpty)
@@ -650,36 +650,40 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(s.alert, "the first look says nothing: what was there is in the queue")
         var flood = Self.comment(31, "Banjir setinggi dada, kami terjebak di lantai dua rumah Pak RT, tolong kirim perahu")
         flood.tags = ["disaster", "death"]
-        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, Self.comment(33)], after: 30, uptime: 1000)).first else {
+        var child = Self.comment(33, "Anak saya hilang di pasar")
+        child.tags = ["child_safety"]
+        guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, child], after: 30, uptime: 1000)).first else {
             return XCTFail("the bell rings")
         }
-        XCTAssertEqual(s.alert?.text(s.strings), "New, needs someone at once: #31 #disaster (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…” and 1 more (f filters by topic)")
-        XCTAssertEqual(s.alert?.text(Strings(.id)), "Baru, perlu segera ditangani: #31 #bencana (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…” dan 1 lagi (f menyaring topik)",
+        XCTAssertEqual(s.alert?.text(s.strings), "Needs someone at once — 2 new: #31 #disaster (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…”",
+                       "how many first, then the oldest: a narrow screen cuts the words last")
+        XCTAssertEqual(s.alert?.text(Strings(.id)), "Perlu segera ditangani — 2 baru: #31 #bencana (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…”",
                        "said in the desk's language of the moment (:lang switches it)")
         XCTAssertEqual(s.urgentSeen, 33)
         XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33) = $0 { true } else { false } }, "the next look starts after it")
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 40, [Self.comment(40)], after: 30, uptime: 1001)).isEmpty, "an answer to an older look is dropped")
         XCTAssertEqual(s.urgentSeen, 33)
-        // It stays through keys, screens and notices, drawn over them all, until seen.
+        // It stays through keys, screens and notices, drawn over them all.
         send(&s, .moveDown)
         send(&s, .help)
         s.notice = Notice(.info, "You claimed #2.")
-        XCTAssertEqual(s.alert?.commentID, 31)
         let screen = DeskView.render(s, keys: .defaults).text
-        XCTAssertTrue(screen.contains("⚑ New, needs someone at once: #31") && screen.contains("You claimed #2."), screen)
+        XCTAssertTrue(screen.contains("⚑ Needs someone at once — 2 new: #31") && screen.contains("You claimed #2."), screen)
+        send(&s, .back)
+        // Opening one takes it off the list; the line names the next.
+        send(&s, .command)
+        _ = Reducer.apply(&s, .typed("open 31"))
+        send(&s, .accept)
+        XCTAssertEqual(s.alert?.commentID, 33)
+        XCTAssertTrue(s.alert?.text(s.strings).hasPrefix("Needs someone at once — 1 new: #33 #child_safety") == true, s.alert?.text(s.strings) ?? "")
         send(&s, .back)
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 34, [Self.comment(34)], after: 33, uptime: 1030)).isEmpty, "no second bell within the minute")
-        XCTAssertEqual(s.alert?.commentID, 34, "a newer arrival replaces it")
+        XCTAssertEqual(s.alert?.arrivals.map(\.commentID), [33, 34], "a newer arrival joins the list")
         guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 35, [Self.comment(35)], after: 34, uptime: 1061)).first else {
             return XCTFail("a minute later (by the machine's clock, which MEJA_NOW does not stop) it rings again")
         }
         send(&s, .clearMarks)
-        XCTAssertNil(s.alert, "Esc at the queue puts it away")
-        _ = Reducer.apply(&s, .urgentLoaded(newest: 36, [Self.comment(36)], after: 35, uptime: 1062))
-        send(&s, .command)
-        _ = Reducer.apply(&s, .typed("open 36"))
-        send(&s, .accept)
-        XCTAssertNil(s.alert, "opening the comment puts it away")
+        XCTAssertNil(s.alert, "Esc at the queue puts them all away")
     }
 
     func testTheFooterOffersWhatAKeyWouldDoNow() {
@@ -691,7 +695,7 @@ final class ReducerTests: XCTestCase {
         send(&s, .toggleMark)
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("claim"), "with marks, c claims the marked ones")
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("unmark all"), "and Esc unmarks them")
-        s.alert = Alert(commentID: 9, topics: ["disaster"], excerpt: "Banjir")
+        s.alert = Alert(arrivals: [Alert.Arrival(commentID: 9, topics: ["disaster"], excerpt: "Banjir")])
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"), "with an alert showing, Esc puts it away first")
     }
 

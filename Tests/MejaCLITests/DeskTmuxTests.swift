@@ -219,7 +219,7 @@ final class DeskTmuxTests: XCTestCase {
         try tmux.waitFor("mine")
         let file = try harness.write("flood.jsonl", #"{"platform":"x","id":"flood-e2e-1","author":{"handle":"warga_rt05"},"text":"Air masuk rumah setinggi dada, kami terjebak di lantai dua, tolong","created_at":"2026-12-01T09:58:00+07:00"}"#)
         XCTAssertEqual(try harness.run(["import", file]).status, 0)
-        let screen = try tmux.waitFor("New, needs someone at once: #")
+        let screen = try tmux.waitFor("Needs someone at once — 1 new: #")
         XCTAssertTrue(screen.contains("#disaster"), screen)
         try tmux.keys("q")
         try tmux.waitFor("MEJA-EXIT=0")

@@ -290,23 +290,20 @@ public final class Desk: Sendable {
         return nil
     }
 
-    /// The sentiment from which a comment reads as plainly pleased (not distress, even when it names a flood).
-    static let pleasedSentiment = 0.5
-
     /// The most arrivals one look at what needs someone at once returns.
     public static let urgentLookLimit = 100
 
     /// What arrived after comment `id` that needs someone at once (`SensitiveTopic.needingSomeoneAtOnce`) and still needs
     /// action, oldest first, at most `limit`; and the newest comment id on the desk, to look after next time. With no
-    /// `id` (the first look) only the newest id: what was there already is not news. Praise and comments whose tone reads
-    /// plainly pleased (`pleasedSentiment`: "bisa buat kolam renang gratis wkwkwk 😂") are not called urgent; a joke that
-    /// reads less plainly pleased still is (people joke in trouble too). The queue and the topic filter show them all.
+    /// `id` (the first look) only the newest id: what was there already is not news. Praise is not called urgent; everything
+    /// else is, a cheerful tone included ("perabotan terendam semua, kapan perahu karet datang" once read as pleased, and
+    /// people joke in trouble too): a glance too many costs less than a missed flood.
     public func urgentArrivals(after id: Int64?, limit: Int = urgentLookLimit) throws -> (newest: Int64, comments: [Comment]) {
         try store.read { tx in
             let newest = try tx.newestCommentID()
             guard let id, newest > id else { return (max(newest, id ?? 0), []) }
             let arrived = try tx.arrivals(after: id, taggedAny: SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue), limit: limit)
-            return (newest, arrived.filter { $0.intent != .praise && ($0.sentiment ?? 0) < Self.pleasedSentiment })
+            return (newest, arrived.filter { $0.intent != .praise })
         }
     }
 

@@ -977,7 +977,11 @@ public enum Reducer {
 
     /// Shows comment `id`'s thread; a thread open below it is kept, to come back to.
     private static func openThread(_ state: inout AppState, _ id: Int64) -> [Effect] {
-        if state.alert?.commentID == id { state.alert = nil }
+        // Opened: off the alert's list, which then names the next one.
+        if var alert = state.alert {
+            alert.arrivals.removeAll { $0.commentID == id }
+            state.alert = alert.arrivals.isEmpty ? nil : alert
+        }
         if state.stack.contains(.thread), let current = state.thread {
             if state.screen == .thread, current.commentID == id { return [.loadDetail(id)] }
             state.threadsBelow.append(current)
@@ -1065,15 +1069,24 @@ public enum Reducer {
         }
     }
 
-    /// Says what arrived that needs someone at once — on a line of its own that stays until it is seen, and with the bell
-    /// at most once a minute — so that a flood report or a missing child is seen while staff work elsewhere.
+    /// Says what arrived that needs someone at once — on a line of its own that names each in turn until it is opened, and
+    /// with the bell at most once a minute — so that a flood report or a missing child is seen while staff work elsewhere.
     private static func urgentArrived(_ state: inout AppState, _ comments: [Comment], uptime: TimeInterval) -> [Effect] {
-        guard let first = comments.first else { return [] }
-        let excerpt = TextLayout.truncate(SafeText.sanitize(first.text, lines: .fold, limit: 200), to: 48)
-        let topics = first.tags.filter { SensitiveTopic(rawValue: $0).map(SensitiveTopic.needingSomeoneAtOnce.contains) == true }
-        let more = comments.count - 1
-        state.alert = Alert(commentID: first.id, topics: topics, excerpt: excerpt,
-                            more: more > 0 ? (comments.count == Desk.urgentLookLimit ? "\(more)+" : String(more)) : nil)
+        guard !comments.isEmpty else { return [] }
+        var alert = state.alert ?? Alert(arrivals: [])
+        let known = Set(alert.arrivals.map(\.commentID))
+        for c in comments where !known.contains(c.id) {
+            let topics = c.tags.filter { SensitiveTopic(rawValue: $0).map(SensitiveTopic.needingSomeoneAtOnce.contains) == true }
+            alert.arrivals.append(Alert.Arrival(commentID: c.id, topics: topics,
+                                                excerpt: TextLayout.truncate(SafeText.sanitize(c.text, lines: .fold, limit: 200), to: 48)))
+        }
+        // One look reads at most `urgentLookLimit`; what it left is counted as "+" rather than held.
+        alert.beyond = alert.beyond || comments.count == Desk.urgentLookLimit
+        if alert.arrivals.count > Desk.urgentLookLimit {
+            alert.arrivals.removeLast(alert.arrivals.count - Desk.urgentLookLimit)
+            alert.beyond = true
+        }
+        state.alert = alert
         if let rang = state.bellRangAt, uptime - rang < 60 { return [] }
         state.bellRangAt = uptime
         return [.bell]

@@ -308,28 +308,39 @@ public struct PickerState: Sendable {
     }
 }
 
-/// An arrival that needs someone at once, kept until it is seen and said in the desk's language of the moment.
+/// The arrivals that need someone at once and have not been opened yet, said one at a time (the oldest first) in the
+/// desk's language of the moment, with how many there are.
 public struct Alert: Sendable, Hashable {
-    /// The comment named first (opening it puts the alert away).
-    public var commentID: Int64
-    /// Its sensitive topics that need someone at once.
-    public var topics: [String]
-    /// The start of its words, made safe.
-    public var excerpt: String
-    /// How many more arrived with it, as said (`3`, or `99+` past what one look reads).
-    public var more: String?
-
-    public init(commentID: Int64, topics: [String], excerpt: String, more: String? = nil) {
-        self.commentID = commentID
-        self.topics = topics
-        self.excerpt = excerpt
-        self.more = more
+    /// One arrival: the comment, its sensitive topics that need someone at once, the start of its words (made safe).
+    public struct Arrival: Sendable, Hashable {
+        public var commentID: Int64
+        public var topics: [String]
+        public var excerpt: String
+        public init(commentID: Int64, topics: [String], excerpt: String) {
+            self.commentID = commentID
+            self.topics = topics
+            self.excerpt = excerpt
+        }
     }
 
-    /// The alert's line in the language of `s`.
+    /// Not opened yet, oldest first (opening one takes it off; Esc at the queue puts them all away).
+    public var arrivals: [Arrival]
+    /// More arrived than one look reads (`Desk.urgentLookLimit`): the count is a floor.
+    public var beyond = false
+
+    public init(arrivals: [Arrival], beyond: Bool = false) {
+        self.arrivals = arrivals
+        self.beyond = beyond
+    }
+
+    /// The comment the line names.
+    public var commentID: Int64? { arrivals.first?.commentID }
+
+    /// The alert's line in the language of `s`: how many, then the oldest (a narrow screen cuts its words last).
     public func text(_ s: Strings) -> String {
-        let named = s.format(.urgentArrived, String(commentID), s.tags(topics), excerpt)
-        return more.map { named + " " + s.format(.urgentMore, $0) } ?? named
+        guard let first = arrivals.first else { return "" }
+        let count = String(arrivals.count) + (beyond ? "+" : "")
+        return s.format(.urgentArrived, String(first.commentID), s.tags(first.topics), first.excerpt, count)
     }
 }
 

@@ -39,7 +39,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Marks: one action on several comments
     case marked, marksCleared, markedAll, markedAllLoaded, pickAssigneeMarked, pickStatusMarked, promptEscalateMarked, bulkDone, bulkUnchanged, bulkRefused, bulkRefusedMore
-    case promptNote, noted, noteKept, urgentArrived, urgentMore
+    case promptNote, noted, noteKept, urgentArrived
     case bulkClaimed, bulkReleased, bulkAssigned, bulkStatus, bulkIntent, bulkEscalated, pickIntentMarked
     // Names of things
     case roleAgent, roleSupervisor
@@ -253,8 +253,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .bulkStatus: ("kini berstatus {1}", "now {1}")
         case .bulkIntent: ("kini dibaca sebagai {1}", "now read as {1}")
         case .pickIntentMarked: ("Maksud komentar bertanda ({1})", "Intent of the marked comments ({1})")
-        case .urgentArrived: ("Baru, perlu segera ditangani: #{1} {2} (:open {1}) “{3}”", "New, needs someone at once: #{1} {2} (:open {1}) “{3}”")
-        case .urgentMore: ("dan {1} lagi (f menyaring topik)", "and {1} more (f filters by topic)")
+        case .urgentArrived: ("Perlu segera ditangani — {4} baru: #{1} {2} (:open {1}) “{3}”", "Needs someone at once — {4} new: #{1} {2} (:open {1}) “{3}”")
         case .promptNote: ("Catatan untuk rekan pada #{1} (masuk log, tidak dikirim ke warga):", "Note on #{1} for colleagues (logged, never sent to the citizen):")
         case .noted: ("Catatan disimpan di riwayat #{1}.", "Note kept in #{1}'s history.")
         case .noteKept: ("diberi catatan", "noted")
