@@ -256,13 +256,15 @@ CHILD_WORDS = {"anak", "anakku", "anaknya", "balita", "bayi", "bocah", "murid", 
                "child", "children", "kid", "kids", "son", "daughter", "student", "students", "pupil", "toddler",
                "baby"}                                                                          # ToneGovernor.childWords
 MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
+NOT_BACK_WORDS = {"pulang", "kembali", "home"}                                                 # ToneGovernor.notBackWords
 MISSING_CHILD_SPAN = 8                                                                          # ToneGovernor.missingChildSpan
 
 
-def names_topic(text, words):
+def names_topic(text, words, negated=None):
     """Whether `words` name a sensitive topic, as ToneGovernor.read decides it: a topic phrase counts unless a `not`
     phrase of topics.tsv at the same word, standing together as written in `text`, is as long or longer; a child
-    word with a missing word up to eight words after it (and nothing else's loss between) is children's safety."""
+    word with a missing word up to eight words after it, or a negated "pulang"/"kembali"/"home" (not come back), and
+    nothing else's loss between, is children's safety."""
     figurative = {}
     lowered = text.lower()
     for _, start, length in phrase_matches(NOT_TOPICS, words):
@@ -270,12 +272,14 @@ def names_topic(text, words):
             figurative[start] = max(figurative.get(start, 0), length)
     if any(length > figurative.get(start, 0) for _, start, length in phrase_matches(TOPICS, words)):
         return True
-    plain = [w for w in words if is_word_char(w[0])]
-    for i, w in enumerate(plain):
+    negated = negated or [False] * len(words)
+    plain = [(w, n) for w, n in zip(words, negated) if is_word_char(w[0])]
+    for i, (w, _) in enumerate(plain):
         if w not in CHILD_WORDS:
             continue
-        after = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
-        at = next((k for k, m in enumerate(after) if m in MISSING_WORDS), None)
+        window = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
+        after = [m for m, _ in window]
+        at = next((k for k, (m, n) in enumerate(window) if m in MISSING_WORDS or (n and m in NOT_BACK_WORDS)), None)
         if at is not None and not any(x.endswith("nya") and len(x) > 4 for x in after[:at]):
             return True
     return False
@@ -326,7 +330,7 @@ def humour_gates(text):
         cues.add(cue)
     if waited_for(words):
         cues.add("complaint")
-    withheld = names_topic(text, words) or "rude" in cues or "complaint" in cues
+    withheld = names_topic(text, words, negated) or "rude" in cues or "complaint" in cues
     thanked = "thanks" in cues
     unpleasant = any(abs(VALENCE.get(w, 0)) >= 1 and (VALENCE[w] > 0) == n for w, n in zip(words, negated))
     pleased = (thanked and not withheld and not unpleasant and len(toks) <= SHORT_COMMENT

@@ -90,7 +90,8 @@ final class ToneGovernorTests: XCTestCase {
                      "Air naik terus, rumah kami tergenang semua. Tolong min", "Where is the nearest shelter? We have two kids",
                      "Rumah kami tergenang sejak subuh, anak-anak sudah kami ungsikan ke masjid",
                      "Permukiman tergenang di Kel. Andir, warga butuh makanan", "rumah terendam sampai atap, tolong",
-                     "Rumah kami terendam sejak subuh, listrik mati"] {
+                     "Rumah kami terendam sejak subuh, listrik mati",
+                     "Air sudah setinggi atap di Rawajati, kami di lantai atas, ada bayi 3 bulan. Mohon dikirim perahu."] {
             XCTAssertEqual(governor.verdict(text).sensitive, ["disaster"], text)
         }
         // Stuck in traffic is no disaster.
@@ -109,6 +110,12 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("anak saya sekolah di SD 3, pelajarannya bagus sekali").sensitive, [], "a child named, nobody missing")
         XCTAssertFalse(governor.verdict("Sepeda anak saya dicuri, helmnya juga hilang").sensitive.contains("child_safety"),
                        "something of the child's lost, not the child")
+        // Not come home, told after the child: missing too.
+        XCTAssertTrue(governor.verdict("Anak saya belum pulang dari sekolah sejak air naik").sensitive.contains("child_safety"))
+        XCTAssertTrue(governor.verdict("My son is not home yet since the flood, please help").sensitive.contains("child_safety"))
+        for text in ["Anak saya sudah pulang, terima kasih tim SAR", "Anak saya pulang sekolah jam 3, bisa antre KTP sore?"] {
+            XCTAssertFalse(governor.verdict(text).sensitive.contains("child_safety"), text)
+        }
     }
 
     func testSpamRidingADisastersHashtagIsNotTaggedAsOne() {
@@ -116,6 +123,9 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertTrue(governor.verdict(spam).spam)
         XCTAssertEqual(governor.verdict(spam).sensitive, ["disaster"], "the verdict names what it saw")
         XCTAssertEqual(governor.commentTone(spam).topics, [], "but no tag puts it under the emergency standard")
+        let remedy = "Obat herbal ampuh segala penyakit, pesan sekarang via WA #banjir"
+        XCTAssertTrue(governor.verdict(remedy).spam, "a cure-all advert is spam")
+        XCTAssertEqual(governor.commentTone(remedy).topics, [])
         XCTAssertEqual(governor.commentTone("Banjir setinggi dada di RT 05, tolong").topics, [.disaster])
         // A real report that reads like an ad keeps its tag.
         let urgent = "Banjir di Dayeuhkolot, ada lansia terjebak di atap, info lengkap klik link https://bit.ly/abc"

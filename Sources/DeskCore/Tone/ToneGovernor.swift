@@ -62,6 +62,8 @@ public struct ToneGovernor: Sendable {
 
     /// Words for a person gone missing: said of a child a few words before, children's safety is at stake.
     static let missingWords: Set<String> = ["hilang", "terpisah", "missing"]
+    /// Words that say a child is missing when negated: "anak saya belum pulang sejak air naik", "has not come home".
+    static let notBackWords: Set<String> = ["pulang", "kembali", "home"]
     /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
     static let missingChildSpan = 8
 
@@ -186,7 +188,8 @@ public struct ToneGovernor: Sendable {
             let words = tokens.filter(\.isWord)
             for (i, word) in words.enumerated() where Self.childWords.contains(word.text) {
                 let after = words[(i + 1)..<min(words.count, i + 1 + Self.missingChildSpan)]
-                guard let at = after.firstIndex(where: { Self.missingWords.contains($0.text) }) else { continue }
+                guard let at = after.firstIndex(where: { Self.missingWords.contains($0.text) || ($0.negated && Self.notBackWords.contains($0.text)) })
+                else { continue }
                 // Something else of theirs lost in between ("sepeda anak saya dicuri, helmnya juga hilang") is no child gone.
                 if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
                 r.topicWords[.childSafety] = word.text + " … " + words[at].text
