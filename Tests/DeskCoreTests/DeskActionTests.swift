@@ -56,6 +56,11 @@ final class DeskActionTests: XCTestCase {
         var look = try t.desk.urgentArrivals(after: first.newest)
         XCTAssertEqual(look.comments.map(\.externalID), ["b", "d"], "a flood with people trapped and a missing child; not a question")
         XCTAssertEqual(look.newest, d.id)
+        // The queue's filter on every incident that needs someone at once, together (f's first step).
+        var urgent = QueueQuery(now: t.clock.now, limit: 50)
+        urgent.anyTag = SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue)
+        XCTAssertEqual(Set(try t.desk.queue(urgent).map(\.comment.externalID)), ["a", "b", "d"], "the flood reports and the missing child, not the question")
+        XCTAssertEqual(try t.store.read { try $0.counts(urgent) }.total, 3)
         try t.desk.setStatus(d.id, .closed)
         look = try t.desk.urgentArrivals(after: first.newest)
         XCTAssertEqual(look.comments.map(\.id), [b.id], "only what still needs action")

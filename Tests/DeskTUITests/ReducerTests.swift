@@ -393,9 +393,16 @@ final class ReducerTests: XCTestCase {
 
     func testTheTopicFilterShowsTheUrgentTopicsFirst() {
         var s = Self.state()
+        let together = send(&s, .filterTopic)
+        XCTAssertTrue(s.queue.filter.urgent, "first, every incident that needs someone at once, together")
+        XCTAssertEqual(isLoadQueue(together)?.anyTag, ["disaster", "health_emergency", "child_safety"])
+        XCTAssertNil(isLoadQueue(together)?.tag)
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("⚑ needs someone at once"), "the status line names it")
         let effects = send(&s, .filterTopic)
-        XCTAssertEqual(s.queue.filter.topic, .disaster, "a flood or an accident comes first")
+        XCTAssertFalse(s.queue.filter.urgent)
+        XCTAssertEqual(s.queue.filter.topic, .disaster, "then a flood or an accident")
         XCTAssertEqual(isLoadQueue(effects)?.tag, "disaster")
+        XCTAssertEqual(isLoadQueue(effects)?.anyTag, [])
         XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("#disaster"), "the status line names it")
         var seen: [SensitiveTopic?] = [s.queue.filter.topic]
         for _ in SensitiveTopic.allCases {
@@ -415,6 +422,10 @@ final class ReducerTests: XCTestCase {
         command("topic all")
         command("topic children")
         XCTAssertEqual(s.queue.filter.topic, .childSafety, "by the word the help uses")
+        command("topik mendesak")
+        XCTAssertTrue(s.queue.filter.urgent && s.queue.filter.topic == nil, "every urgent incident together, by a word")
+        command("topic all")
+        XCTAssertFalse(s.queue.filter.urgent, "all lifts it")
         command("topic nope")
         XCTAssertTrue(s.notice?.text.contains("disaster, health_emergency, child_safety") == true, s.notice?.text ?? "")
         command("topic all")

@@ -182,6 +182,10 @@ final class SQLiteTransaction: StoreWriter {
         if let c = q.channel { clauses.append("lower(channel) = ?"); args.append(Author.normalizedHandle(c)) }
         if let i = q.intent { clauses.append("intent = ?"); args.append(i.rawValue) }
         if let t = q.tag { clauses.append("tags LIKE ?"); args.append(Self.tagPattern(t)) }
+        if !q.anyTag.isEmpty {
+            clauses.append("(" + q.anyTag.map { _ in "tags LIKE ?" }.joined(separator: " OR ") + ")")
+            args += q.anyTag.map(Self.tagPattern)
+        }
         switch q.assignee {
         case .anyone: break
         case .unassigned: clauses.append("assignee IS NULL")

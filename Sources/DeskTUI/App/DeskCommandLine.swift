@@ -96,8 +96,9 @@ public enum DeskCommandLine {
             }
             return .filter(f)
         case "topic", "topik", "tag":
-            if lifts { f.topic = nil } else {
-                guard let t = SensitiveTopic.named(arg) else { return invalid(head, rest, known: ["all"] + QueueFilter.topicOrder.map(\.rawValue)) }
+            f.urgent = ["urgent", "mendesak", "segera"].contains(arg)
+            if lifts || f.urgent { f.topic = nil } else {
+                guard let t = SensitiveTopic.named(arg) else { return invalid(head, rest, known: ["all", "urgent"] + QueueFilter.topicOrder.map(\.rawValue)) }
                 f.topic = t
             }
             return .filter(f)

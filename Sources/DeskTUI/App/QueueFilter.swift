@@ -22,6 +22,9 @@ public struct QueueFilter: Sendable, Hashable {
     public var intent: Intent?
     /// Only comments on this sensitive topic (a flood, a missing child): the ones a standard may not yet put first.
     public var topic: SensitiveTopic?
+    /// Only the incidents that need someone at once, all together (`SensitiveTopic.needingSomeoneAtOnce`): a flood, a
+    /// life in danger, a missing child — the first step of `f`.
+    public var urgent = false
     public var assignee: AssigneeChoice = .anyone
     public var search: String?
 
@@ -42,6 +45,7 @@ public struct QueueFilter: Sendable, Hashable {
         q.channel = channel
         q.intent = intent
         q.tag = topic?.rawValue
+        if urgent { q.anyTag = SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue) }
         switch assignee {
         case .anyone: q.assignee = .anyone
         case .mine: q.assignee = .staff(actor)
@@ -80,10 +84,15 @@ public struct QueueFilter: Sendable, Hashable {
     /// (disaster, health emergency, children's safety, violence, abuse), then the others.
     static let topicOrder: [SensitiveTopic] = SensitiveTopic.needingSomeoneAtOnce + [.violence, .abuse, .death, .identity, .legalThreat]
 
-    /// The next sensitive topic: all, then `topicOrder`.
+    /// The next sensitive topic: all, then every incident that needs someone at once together, then each of `topicOrder`.
     public mutating func cycleTopic() {
+        if topic == nil, !urgent {
+            urgent = true
+            return
+        }
         let order: [SensitiveTopic?] = [nil] + Self.topicOrder
-        topic = order[((order.firstIndex(of: topic) ?? 0) + 1) % order.count]
+        topic = urgent ? Self.topicOrder.first : order[((order.firstIndex(of: topic) ?? 0) + 1) % order.count]
+        urgent = false
     }
 
     /// Everyone, mine, unassigned.

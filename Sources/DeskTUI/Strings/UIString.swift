@@ -13,7 +13,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Queue
     case colSLA, colPlatform, colAuthor, colComment, colAge, colAssignee, colTags
     case queueEmpty, queueEmptyFiltered, countTotal, countListed, countBreached, countAtRisk
-    case filterAllStatuses, filterMine, filterUnassigned, filterLabel
+    case filterAllStatuses, filterMine, filterUnassigned, filterLabel, filterUrgent
     // Thread
     case linesShown, commentCut, factStatus, factAssignee, factIntent, factChannel, factReceived, passedOverNote
     case sectionClocks, noClocks, sectionTone, toneSentiment, toneSensitive, toneJoking, toneSarcastic, toneRude, toneSpam, toneHumorAllowed
@@ -254,6 +254,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .bulkIntent: ("kini dibaca sebagai {1}", "now read as {1}")
         case .pickIntentMarked: ("Maksud komentar bertanda ({1})", "Intent of the marked comments ({1})")
         case .urgentArrived: ("Perlu segera ditangani — {4} baru: #{1} {2} (:open {1}) “{3}”", "Needs someone at once — {4} new: #{1} {2} (:open {1}) “{3}”")
+        case .filterUrgent: ("perlu segera (bencana, darurat medis, anak)", "needs someone at once (disaster, health emergency, children)")
         case .promptNote: ("Catatan untuk rekan pada #{1} (masuk log, tidak dikirim ke warga):", "Note on #{1} for colleagues (logged, never sent to the citizen):")
         case .noted: ("Catatan disimpan di riwayat #{1}.", "Note kept in #{1}'s history.")
         case .noteKept: ("diberi catatan", "noted")

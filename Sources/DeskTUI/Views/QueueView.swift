@@ -69,6 +69,7 @@ public enum QueueView {
         if let p = f.platform { parts.append(p.displayName) }
         if let i = f.intent { parts.append(s.intent(i)) }
         if let t = f.topic { parts.append(s.tags([t.rawValue])) }
+        if f.urgent { parts.append("⚑ " + s[.filterUrgent]) }
         switch f.assignee {
         case .anyone: break
         case .mine: parts.append(s[.filterMine])
