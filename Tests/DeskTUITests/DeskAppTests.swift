@@ -139,6 +139,15 @@ final class DeskAppTests: XCTestCase {
         XCTAssertTrue(row.contains("✉ Bagaimana cara daftar KTP"), "the queue shows that colleagues left a note: \(row)")
     }
 
+    func testTheLookForUrgentArrivalsSaysWhichOfThoseNamedStillNeedAction() throws {
+        let f = try Fixture()
+        try f.desk.setStatus(f.id("m6"), .closed)
+        let newest = try XCTUnwrap(try f.store.read { try $0.newestCommentID() })
+        let events = EffectRunner.load(.loadUrgent(after: newest, named: [f.id("m2"), f.id("m6")]), desk: f.desk, assistant: nil)
+        guard case .urgentLoaded(newest, [], after: newest, let still, _)? = events.first else { return XCTFail("\(events)") }
+        XCTAssertEqual(still, [f.id("m2")], "closed by a colleague: no longer named")
+    }
+
     func testTheLogIsCheckedAgainOnOpeningOnlyWhenItHasGrown() throws {
         let f = try Fixture()
         let app = f.app(size: Size(width: 120, height: 30))

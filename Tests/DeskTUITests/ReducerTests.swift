@@ -655,7 +655,7 @@ final class ReducerTests: XCTestCase {
 
     func testArrivalsThatNeedSomeoneAtOnceAreSaidEachInTurnUntilOpenedAndRingAtMostOnceAMinute() {
         var s = Self.state()
-        XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: nil) = $0 { true } else { false } })
+        XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: nil, named: []) = $0 { true } else { false } })
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 30, [], after: nil, uptime: 1000)).isEmpty)
         XCTAssertEqual(s.urgentSeen, 30)
         XCTAssertNil(s.alert, "the first look says nothing: what was there is in the queue")
@@ -671,7 +671,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.alert?.text(Strings(.id)), "Perlu segera ditangani — 2 baru: #31 #bencana (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…”",
                        "said in the desk's language of the moment (:lang switches it)")
         XCTAssertEqual(s.urgentSeen, 33)
-        XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33) = $0 { true } else { false } }, "the next look starts after it")
+        XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33, named: [31, 33]) = $0 { true } else { false } },
+                      "the next look starts after it, and asks which of those named still need action")
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 40, [Self.comment(40)], after: 30, uptime: 1001)).isEmpty, "an answer to an older look is dropped")
         XCTAssertEqual(s.urgentSeen, 33)
         // It stays through keys, screens and notices, drawn over them all.
@@ -693,6 +694,10 @@ final class ReducerTests: XCTestCase {
         guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 35, [Self.comment(35)], after: 34, uptime: 1061)).first else {
             return XCTFail("a minute later (by the machine's clock, which MEJA_NOW does not stop) it rings again")
         }
+        XCTAssertEqual(s.alert?.arrivals.map(\.commentID), [33, 34, 35])
+        _ = Reducer.apply(&s, .urgentLoaded(newest: 35, [], after: 35, stillNeeded: [35], uptime: 1070))
+        XCTAssertEqual(s.alert?.arrivals.map(\.commentID), [35], "what a colleague dealt with meanwhile is no longer named")
+        _ = Reducer.apply(&s, .urgentLoaded(newest: 36, [Self.comment(36)], after: 35, uptime: 1080))
         send(&s, .clearMarks)
         XCTAssertNil(s.alert, "Esc at the queue puts them all away")
     }

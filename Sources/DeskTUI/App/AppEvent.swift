@@ -56,8 +56,9 @@ public enum AppEvent: Sendable {
     /// What an action on the marked comments did to each.
     case bulkDone(BulkOutcome)
     /// What arrived that needs someone at once since comment `after` (nil: the first look), and the newest id now;
+    /// `stillNeeded`: which of the arrivals already named still need action (a colleague may have dealt with one);
     /// `uptime` is the machine's (seconds), which paces the bell even when the desk's clock is fixed (`MEJA_NOW`).
-    case urgentLoaded(newest: Int64, [Comment], after: Int64?, uptime: TimeInterval)
+    case urgentLoaded(newest: Int64, [Comment], after: Int64?, stillNeeded: Set<Int64>? = nil, uptime: TimeInterval)
     /// The marked comments as they stand now, for the picker `then` opens (what they can take, what this person may do).
     case markedLoaded([Comment], then: PickerState.Kind)
 }
@@ -128,8 +129,9 @@ public enum Effect: Sendable {
     case loadStaff(then: PickerState.Kind)
     /// The marked comments as they stand now, for the status or intent picker `then` opens.
     case loadMarked([Int64], then: PickerState.Kind)
-    /// What arrived after comment `after` that needs someone at once (`Desk.urgentArrivals`).
-    case loadUrgent(after: Int64?)
+    /// What arrived after comment `after` that needs someone at once (`Desk.urgentArrivals`), and which of `named` (the
+    /// arrivals the desk is naming) still need action.
+    case loadUrgent(after: Int64?, named: [Int64] = [])
     /// Rings the terminal's bell.
     case bell
     case loadChannels

@@ -84,9 +84,10 @@ public final class EffectRunner {
             // freed memory for later unless asked to give it back, and a desk stays open all day.
             Self.returnFreedMemory()
             return [.logLoaded(events, audit)]
-        case .loadUrgent(let after):
+        case .loadUrgent(let after, let named):
             let (newest, comments) = try desk.urgentArrivals(after: after)
-            return [.urgentLoaded(newest: newest, comments, after: after, uptime: ProcessInfo.processInfo.systemUptime)]
+            let still = named.isEmpty ? nil : Set(try desk.comments(ids: named).filter(\.status.needsAction).map(\.id))
+            return [.urgentLoaded(newest: newest, comments, after: after, stillNeeded: still, uptime: ProcessInfo.processInfo.systemUptime)]
         case .loadMarked(let ids, let picker):
             return [.markedLoaded(try desk.comments(ids: ids), then: picker)]
         case .loadStaff(let picker):

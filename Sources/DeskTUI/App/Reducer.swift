@@ -908,10 +908,15 @@ public enum Reducer {
         case .done(let notice):
             state.notice = notice
             return reloadAll(&state)
-        case .urgentLoaded(let newest, let comments, let after, let uptime):
+        case .urgentLoaded(let newest, let comments, let after, let stillNeeded, let uptime):
             // An answer to an older look (two reloads close together) is not news twice.
             guard after == state.urgentSeen else { break }
             state.urgentSeen = newest
+            // What a colleague dealt with meanwhile (answered, closed, marked as spam) is no longer named.
+            if let stillNeeded, var alert = state.alert {
+                alert.arrivals.removeAll { !stillNeeded.contains($0.commentID) }
+                state.alert = alert.arrivals.isEmpty ? nil : alert
+            }
             return urgentArrived(&state, comments, uptime: uptime)
         case .markedLoaded(let comments, let kind):
             markedPicker(&state, comments, kind)
@@ -1038,7 +1043,7 @@ public enum Reducer {
 
     /// Effects that reload every screen that is open.
     public static func reloadAll(_ state: inout AppState) -> [Effect] {
-        var effects = requestQueue(&state) + [.loadUrgent(after: state.urgentSeen)]
+        var effects = requestQueue(&state) + [.loadUrgent(after: state.urgentSeen, named: state.alert?.arrivals.map(\.commentID) ?? [])]
         // Once: every channel on the desk, not only those on the rows loaded so far (a scan of the table).
         if !state.channelsAsked {
             state.channelsAsked = true
