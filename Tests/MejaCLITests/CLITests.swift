@@ -72,6 +72,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--tag", "disaster", "--json"]).stdout).count, floods.count)
         let replayed = try jsonArray(try cli.run(["list", "--as-of", cli.env["MEJA_NOW"]!, "--tag", "bencana", "--json"]).stdout)
         XCTAssertEqual(replayed.compactMap { $0["id"]?.intValue }, floods.compactMap { $0["id"]?.intValue }, "the log's replay filters alike")
+        // Every incident that needs someone at once, together.
+        let urgent = try jsonArray(try cli.run(["list", "--tag", "urgent", "--json"]).stdout)
+        let urgentTags: Set<String> = ["disaster", "health_emergency", "child_safety"]
+        XCTAssertTrue(urgent.count > floods.count && urgent.allSatisfy { ($0["tags"]?.arrayValue ?? []).contains { urgentTags.contains($0.stringValue ?? "") } },
+                      "the demo's floods and its missing child: \(urgent.count) against \(floods.count) floods")
+        XCTAssertEqual(try jsonArray(try cli.run(["list", "--as-of", cli.env["MEJA_NOW"]!, "--tag", "mendesak", "--json"]).stdout).compactMap { $0["id"]?.intValue },
+                       urgent.compactMap { $0["id"]?.intValue }, "the log's replay filters alike")
         // A mistyped command is named as one, with the commands there are (it read as an argument of the desk).
         for typo in [["lsit"], ["--db", elsewhere, "nosuch", "--json"]] {
             let wrong = try cli.run(typo)

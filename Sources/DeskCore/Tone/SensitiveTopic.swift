@@ -18,6 +18,8 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
     /// The incidents that need someone at once (a flood, a life in danger, a child missing): the desk calls attention to
     /// a new one as it arrives, and the topic filter goes through them first.
     public static let needingSomeoneAtOnce: [SensitiveTopic] = [.disaster, .healthEmergency, .childSafety]
+    /// The words that name all of `needingSomeoneAtOnce` together in a filter (`:topic urgent`, `meja list --tag urgent`).
+    public static let urgentWords: Set<String> = ["urgent", "mendesak", "segera"]
     /// The citizen threatens legal action or a report to the police or ombudsman.
     case legalThreat = "legal_threat"
 

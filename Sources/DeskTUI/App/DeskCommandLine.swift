@@ -96,7 +96,7 @@ public enum DeskCommandLine {
             }
             return .filter(f)
         case "topic", "topik", "tag":
-            f.urgent = ["urgent", "mendesak", "segera"].contains(arg)
+            f.urgent = SensitiveTopic.urgentWords.contains(arg)
             if lifts || f.urgent { f.topic = nil } else {
                 guard let t = SensitiveTopic.named(arg) else { return invalid(head, rest, known: ["all", "urgent"] + QueueFilter.topicOrder.map(\.rawValue)) }
                 f.topic = t

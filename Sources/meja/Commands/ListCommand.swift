@@ -19,7 +19,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only this platform.") var platform: String?
     @Option(help: ArgumentHelp("Only comments held by this staff member ('me', 'none' for unassigned).", valueName: "name")) var assignee: String?
     @Option(help: ArgumentHelp("Only comments whose text contains these words.", valueName: "words")) var search: String?
-    @Option(help: ArgumentHelp("Only comments with this tag: a sensitive topic (\(SensitiveTopic.allCases.map(\.rawValue).joined(separator: ", ")), also by its Indonesian tag such as bencana) or another tag.", valueName: "tag"))
+    @Option(help: ArgumentHelp("Only comments with this tag: a sensitive topic (\(SensitiveTopic.allCases.map(\.rawValue).joined(separator: ", ")), also by its Indonesian tag such as bencana), 'urgent' for every incident that needs someone at once (disaster, health_emergency, child_safety), or another tag.", valueName: "tag"))
     var tag: String?
     @Option(parsing: .unconditional, help: "How many items at most, most urgent first; a note on stderr says when there are more.") var limit: Int = 1_000
 
@@ -81,7 +81,11 @@ struct ListCommand: ParsableCommand {
         q.search = search
         if let tag {
             guard !tag.isEmpty, !tag.contains(",") else { throw CLIError(message: "--tag takes one tag, such as disaster or bencana", code: 64) }
-            q.tag = SensitiveTopic.named(tag)?.rawValue ?? tag
+            if SensitiveTopic.urgentWords.contains(tag.lowercased()) {
+                q.anyTag = SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue)
+            } else {
+                q.tag = SensitiveTopic.named(tag)?.rawValue ?? tag
+            }
         }
         return q
     }
