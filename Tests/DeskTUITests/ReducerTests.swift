@@ -397,7 +397,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(s.queue.filter.urgent, "first, every incident that needs someone at once, together")
         XCTAssertEqual(isLoadQueue(together)?.anyTag, ["disaster", "health_emergency", "child_safety"])
         XCTAssertNil(isLoadQueue(together)?.tag)
-        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("⚑ needs someone at once"), "the status line names it")
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("⚑ urgent"), "the status line names it")
         let effects = send(&s, .filterTopic)
         XCTAssertFalse(s.queue.filter.urgent)
         XCTAssertEqual(s.queue.filter.topic, .disaster, "then a flood or an accident")
@@ -666,9 +666,9 @@ final class ReducerTests: XCTestCase {
         guard case .bell? = Reducer.apply(&s, .urgentLoaded(newest: 33, [flood, child], after: 30, uptime: 1000)).first else {
             return XCTFail("the bell rings")
         }
-        XCTAssertEqual(s.alert?.text(s.strings), "Needs someone at once — 2 new: #31 #disaster (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…”",
+        XCTAssertEqual(s.alert?.text(s.strings), "Needs someone at once — 2 new: #31 (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…”",
                        "how many first, then the oldest: a narrow screen cuts the words last")
-        XCTAssertEqual(s.alert?.text(Strings(.id)), "Perlu segera ditangani — 2 baru: #31 #bencana (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…”",
+        XCTAssertEqual(s.alert?.text(Strings(.id)), "Perlu segera ditangani — 2 baru: #31 (:open 31) “Banjir setinggi dada, kami terjebak di lantai d…”",
                        "said in the desk's language of the moment (:lang switches it)")
         XCTAssertEqual(s.urgentSeen, 33)
         XCTAssertTrue(Reducer.reloadAll(&s).contains { if case .loadUrgent(after: 33, named: [31, 33]) = $0 { true } else { false } },
@@ -681,13 +681,14 @@ final class ReducerTests: XCTestCase {
         s.notice = Notice(.info, "You claimed #2.")
         let screen = DeskView.render(s, keys: .defaults).text
         XCTAssertTrue(screen.contains("⚑ Needs someone at once — 2 new: #31") && screen.contains("You claimed #2."), screen)
+        XCTAssertTrue(screen.hasPrefix(" ⚑ Needs someone at once"), "over the title bar: no row of a list is hidden under it")
         send(&s, .back)
         // Opening one takes it off the list; the line names the next.
         send(&s, .command)
         _ = Reducer.apply(&s, .typed("open 31"))
         send(&s, .accept)
         XCTAssertEqual(s.alert?.commentID, 33)
-        XCTAssertTrue(s.alert?.text(s.strings).hasPrefix("Needs someone at once — 1 new: #33 #child_safety") == true, s.alert?.text(s.strings) ?? "")
+        XCTAssertTrue(s.alert?.text(s.strings).hasPrefix("Needs someone at once — 1 new: #33 (:open 33) “Anak saya hilang") == true, s.alert?.text(s.strings) ?? "")
         send(&s, .back)
         XCTAssertTrue(Reducer.apply(&s, .urgentLoaded(newest: 34, [Self.comment(34)], after: 33, uptime: 1030)).isEmpty, "no second bell within the minute")
         XCTAssertEqual(s.alert?.arrivals.map(\.commentID), [33, 34], "a newer arrival joins the list")
@@ -711,7 +712,7 @@ final class ReducerTests: XCTestCase {
         send(&s, .toggleMark)
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("claim"), "with marks, c claims the marked ones")
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("unmark all"), "and Esc unmarks them")
-        s.alert = Alert(arrivals: [Alert.Arrival(commentID: 9, topics: ["disaster"], excerpt: "Banjir")])
+        s.alert = Alert(arrivals: [Alert.Arrival(commentID: 9, excerpt: "Banjir")])
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"), "with an alert showing, Esc puts it away first")
     }
 
@@ -756,6 +757,7 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&agent, .markedLoaded(held, then: .statusMarked([1, 2])))
         XCTAssertNil(agent.picker)
         XCTAssertTrue(agent.notice?.text.contains("held by dewi") == true, agent.notice?.text ?? "")
+        XCTAssertTrue(agent.notice?.text.hasPrefix("None of the 2 marked comments is yours to change; for one: ") == true, agent.notice?.text ?? "")
         _ = Reducer.apply(&agent, .markedLoaded(held, then: .intentMarked([1, 2])))
         XCTAssertNil(agent.picker, "nor an intent to correct on comments colleagues hold")
         held[1] = Self.comment(2)

@@ -220,7 +220,9 @@ final class DeskTmuxTests: XCTestCase {
         let file = try harness.write("flood.jsonl", #"{"platform":"x","id":"flood-e2e-1","author":{"handle":"warga_rt05"},"text":"Air masuk rumah setinggi dada, kami terjebak di lantai dua, tolong","created_at":"2026-12-01T09:58:00+07:00"}"#)
         XCTAssertEqual(try harness.run(["import", file]).status, 0)
         let screen = try tmux.waitFor("Needs someone at once — 1 new: #")
-        XCTAssertTrue(screen.contains("#disaster"), screen)
+        let top = screen.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+        XCTAssertTrue(top.hasPrefix(" ⚑ Needs someone at once") && top.contains("“Air masuk rumah"),
+                      "over the title bar, where it hides no row of the list: \(top)")
         try tmux.keys("q")
         try tmux.waitFor("MEJA-EXIT=0")
     }

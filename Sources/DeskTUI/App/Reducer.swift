@@ -1081,9 +1081,7 @@ public enum Reducer {
         var alert = state.alert ?? Alert(arrivals: [])
         let known = Set(alert.arrivals.map(\.commentID))
         for c in comments where !known.contains(c.id) {
-            let topics = c.tags.filter { SensitiveTopic(rawValue: $0).map(SensitiveTopic.needingSomeoneAtOnce.contains) == true }
-            alert.arrivals.append(Alert.Arrival(commentID: c.id, topics: topics,
-                                                excerpt: TextLayout.truncate(SafeText.sanitize(c.text, lines: .fold, limit: 200), to: 48)))
+            alert.arrivals.append(Alert.Arrival(commentID: c.id, excerpt: TextLayout.truncate(SafeText.sanitize(c.text, lines: .fold, limit: 200), to: 48)))
         }
         // One look reads at most `urgentLookLimit`; what it left is counted as "+" rather than held.
         alert.beyond = alert.beyond || comments.count == Desk.urgentLookLimit
@@ -1131,7 +1129,8 @@ public enum Reducer {
             return
         }
         guard !options.isEmpty else {
-            state.notice = Notice(.error, refusal.map { $0(state.language) } ?? s[.nothingSelected])
+            let why = refusal.map { $0(state.language) } ?? s[.nothingSelected]
+            state.notice = Notice(.error, comments.count > 1 ? s.format(.noneChangeable, String(comments.count), why) : why)
             return
         }
         state.picker = PickerState(kind: kind, options: options)

@@ -311,14 +311,12 @@ public struct PickerState: Sendable {
 /// The arrivals that need someone at once and have not been opened yet, said one at a time (the oldest first) in the
 /// desk's language of the moment, with how many there are.
 public struct Alert: Sendable, Hashable {
-    /// One arrival: the comment, its sensitive topics that need someone at once, the start of its words (made safe).
+    /// One arrival: the comment and the start of its words (made safe).
     public struct Arrival: Sendable, Hashable {
         public var commentID: Int64
-        public var topics: [String]
         public var excerpt: String
-        public init(commentID: Int64, topics: [String], excerpt: String) {
+        public init(commentID: Int64, excerpt: String) {
             self.commentID = commentID
-            self.topics = topics
             self.excerpt = excerpt
         }
     }
@@ -336,11 +334,12 @@ public struct Alert: Sendable, Hashable {
     /// The comment the line names.
     public var commentID: Int64? { arrivals.first?.commentID }
 
-    /// The alert's line in the language of `s`: how many, then the oldest (a narrow screen cuts its words last).
+    /// The alert's line in the language of `s`: how many, then the oldest and how to open it, then its words (a narrow
+    /// screen cuts the words last; its topics are in the thread).
     public func text(_ s: Strings) -> String {
         guard let first = arrivals.first else { return "" }
         let count = String(arrivals.count) + (beyond ? "+" : "")
-        return s.format(.urgentArrived, String(first.commentID), s.tags(first.topics), first.excerpt, count)
+        return s.format(.urgentArrived, String(first.commentID), first.excerpt, count)
     }
 }
 

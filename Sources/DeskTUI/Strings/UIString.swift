@@ -39,7 +39,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Marks: one action on several comments
     case marked, marksCleared, markedAll, markedAllLoaded, pickAssigneeMarked, pickStatusMarked, promptEscalateMarked, bulkDone, bulkUnchanged, bulkRefused, bulkRefusedMore
-    case promptNote, noted, noteKept, urgentArrived
+    case promptNote, noted, noteKept, urgentArrived, noneChangeable
     case bulkClaimed, bulkReleased, bulkAssigned, bulkStatus, bulkIntent, bulkEscalated, pickIntentMarked
     // Names of things
     case roleAgent, roleSupervisor
@@ -230,8 +230,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .helpRecordNote: ("mengubah catatan publik dan masuk log akuntabilitas", "changes the public record and lands in the accountability log")
         case .helpSignsClock: ("!! lewat tenggat (berapa lama), ! hampir lewat, · sesuai jadwal (sisa waktu), ‖ jeda menunggu warga.",
                                "!! breached (how late), ! at risk, · on track (time left), ‖ paused, waiting for the citizen.")
-        case .helpSignsRow: ("● ditandai, ⇣ terlewati (yang lebih baru sudah dijawab), ▲ dieskalasi, ✉ ada catatan rekan, ✐ draf Anda, ⚑ topik sensitif (layar sempit).",
-                             "● marked, ⇣ passed over (newer ones were answered), ▲ escalated, ✉ colleagues' notes, ✐ your draft, ⚑ sensitive topic (narrow screens).")
+        case .helpSignsRow: ("● ditandai, ⇣ terlewati (yang lebih baru sudah dijawab), ▲ dieskalasi, ✉ ada catatan rekan, ✐ draf Anda, ⚑ topik sensitif (layar sempit; di baris judul: kiriman baru yang perlu segera ditangani, :open N membukanya).",
+                             "● marked, ⇣ passed over (newer ones were answered), ▲ escalated, ✉ colleagues' notes, ✐ your draft, ⚑ sensitive topic (narrow screens; over the title: a new arrival that needs someone at once, :open N opens it).")
         case .pickAssignee: ("Tugaskan #{1} kepada", "Assign #{1} to")
         case .pickStatus: ("Status untuk #{1}", "Status for #{1}")
         case .pickIntent: ("Maksud #{1} (kini {2})", "Intent of #{1} (now {2})")
@@ -253,9 +253,10 @@ public enum UIString: String, CaseIterable, Sendable {
         case .bulkStatus: ("kini berstatus {1}", "now {1}")
         case .bulkIntent: ("kini dibaca sebagai {1}", "now read as {1}")
         case .pickIntentMarked: ("Maksud komentar bertanda ({1})", "Intent of the marked comments ({1})")
-        case .urgentArrived: ("Perlu segera ditangani — {4} baru: #{1} {2} (:open {1}) “{3}”", "Needs someone at once — {4} new: #{1} {2} (:open {1}) “{3}”")
-        case .filterUrgent: ("perlu segera (bencana, darurat medis, anak)", "needs someone at once (disaster, health emergency, children)")
-        case .promptNote: ("Catatan untuk rekan pada #{1} (masuk log, tidak dikirim ke warga):", "Note on #{1} for colleagues (logged, never sent to the citizen):")
+        case .urgentArrived: ("Perlu segera ditangani — {3} baru: #{1} (:open {1}) “{2}”", "Needs someone at once — {3} new: #{1} (:open {1}) “{2}”")
+        case .noneChangeable: ("Tidak ada dari {1} komentar bertanda yang dapat Anda ubah; misalnya: {2}", "None of the {1} marked comments is yours to change; for one: {2}")
+        case .filterUrgent: ("segera", "urgent")
+        case .promptNote: ("Catatan #{1} untuk rekan (masuk log, tak dikirim):", "Note on #{1} for colleagues (logged, not sent):")
         case .noted: ("Catatan disimpan di riwayat #{1}.", "Note kept in #{1}'s history.")
         case .noteKept: ("diberi catatan", "noted")
         case .bulkEscalated: ("dieskalasi ke supervisor", "escalated to the supervisors")

@@ -50,20 +50,15 @@ public enum Chrome {
         }
     }
 
-    /// The alert of an arrival that needs someone at once, on its own line just above the status line (and above a
-    /// notice or prompt there), over whatever is drawn: it stays until the comment is opened or Esc at the queue.
+    /// The alert of arrivals that need someone at once, over the title bar (row 0), over whatever is drawn, in the
+    /// selection's reverse so that it reads apart from every row without colour too; no row of a list is hidden under
+    /// it. It stays until the comments are opened or Esc at the queue.
     public static func drawAlert(_ state: AppState, on surface: inout some Surface) {
         guard let alert = state.alert else { return }
         let w = state.size.width
-        let statusRow = state.size.height - 2
-        // Above a notice, which drawStatus draws ending on the status line (or above a prompt there), up to three lines.
-        var row = statusRow - 1
-        if let notice = state.notice {
-            let end = state.prompt == nil ? statusRow : statusRow - 1
-            row = end - min(3, TextLayout.wrap(SafeText.sanitize(notice.text), width: max(1, w - 2)).count)
-        }
-        let line = "⚑ " + TextLayout.truncate(SafeText.sanitize(alert.text(state.strings)), to: w - 4)
-        drawAbove(max(1, row), [line], style: CellStyle(.error), width: w, on: &surface)
+        let style = CellStyle(.error, highlighted: true)
+        surface.fill(row: 0, col: 0, width: w, style: style)
+        surface.put(" ⚑ " + TextLayout.truncate(SafeText.sanitize(alert.text(state.strings)), to: w - 4), row: 0, col: 0, limit: w, style: style)
     }
 
     /// Draws `lines` ending on `row` (the status line), over the rows above it, each filled across the screen.
