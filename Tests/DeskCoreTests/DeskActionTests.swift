@@ -58,7 +58,7 @@ final class DeskActionTests: XCTestCase {
         XCTAssertEqual(look.newest, d.id)
         // The queue's filter on every incident that needs someone at once, together (f's first step).
         var urgent = QueueQuery(now: t.clock.now, limit: 50)
-        urgent.anyTag = SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue)
+        urgent.tags = SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue)
         XCTAssertEqual(Set(try t.desk.queue(urgent).map(\.comment.externalID)), ["a", "b", "d"], "the flood reports and the missing child, not the question")
         XCTAssertEqual(try t.store.read { try $0.counts(urgent) }.total, 3)
         try t.desk.setStatus(d.id, .closed)

@@ -395,14 +395,12 @@ final class ReducerTests: XCTestCase {
         var s = Self.state()
         let together = send(&s, .filterTopic)
         XCTAssertTrue(s.queue.filter.urgent, "first, every incident that needs someone at once, together")
-        XCTAssertEqual(isLoadQueue(together)?.anyTag, ["disaster", "health_emergency", "child_safety"])
-        XCTAssertNil(isLoadQueue(together)?.tag)
+        XCTAssertEqual(isLoadQueue(together)?.tags, ["disaster", "health_emergency", "child_safety"])
         XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("⚑ urgent"), "the status line names it")
         let effects = send(&s, .filterTopic)
         XCTAssertFalse(s.queue.filter.urgent)
         XCTAssertEqual(s.queue.filter.topic, .disaster, "then a flood or an accident")
-        XCTAssertEqual(isLoadQueue(effects)?.tag, "disaster")
-        XCTAssertEqual(isLoadQueue(effects)?.anyTag, [])
+        XCTAssertEqual(isLoadQueue(effects)?.tags, ["disaster"])
         XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("#disaster"), "the status line names it")
         var seen: [SensitiveTopic?] = [s.queue.filter.topic]
         for _ in SensitiveTopic.allCases {

@@ -63,6 +63,9 @@ public struct LogEvent: Hashable, Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
+    /// A note for colleagues' words, when the event is one (read whole under its line in a comment's history).
+    public var noteText: String? { action == LogAction.note.rawValue ? payloadValue["text"]?.stringValue : nil }
+
     /// The `seq:hash` head notation.
     public var head: String { "\(seq):\(hash)" }
 }

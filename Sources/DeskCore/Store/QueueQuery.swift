@@ -14,9 +14,9 @@ public struct QueueQuery: Sendable, Hashable {
     public var platform: Platform?
     public var channel: String?
     public var intent: Intent?
-    public var tag: String?
-    /// Only comments with any of these tags (empty: no such filter), e.g. every incident that needs someone at once.
-    public var anyTag: [String] = []
+    /// Only comments with any of these tags (empty: no such filter): one topic, or every incident that needs someone at
+    /// once together.
+    public var tags: [String] = []
     public var assignee: Assignee = .anyone
     /// Full-text search over comment text (words, all of which must occur; the last may be a prefix). A search
     /// without any word (only emoji or punctuation, which the index does not hold) matches nothing.
@@ -39,7 +39,7 @@ public struct QueueQuery: Sendable, Hashable {
 
     /// True when only the status set narrows the listing (the indexed fast path applies).
     public var isUnfiltered: Bool {
-        platform == nil && channel == nil && intent == nil && tag == nil && anyTag.isEmpty && assignee == .anyone && (search ?? "").isEmpty
+        platform == nil && channel == nil && intent == nil && tags.isEmpty && assignee == .anyone && (search ?? "").isEmpty
     }
 }
 

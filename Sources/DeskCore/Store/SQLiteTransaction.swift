@@ -181,10 +181,9 @@ final class SQLiteTransaction: StoreWriter {
         if let p = q.platform { clauses.append("platform = ?"); args.append(p.rawValue) }
         if let c = q.channel { clauses.append("lower(channel) = ?"); args.append(Author.normalizedHandle(c)) }
         if let i = q.intent { clauses.append("intent = ?"); args.append(i.rawValue) }
-        if let t = q.tag { clauses.append("tags LIKE ?"); args.append(Self.tagPattern(t)) }
-        if !q.anyTag.isEmpty {
-            clauses.append("(" + q.anyTag.map { _ in "tags LIKE ?" }.joined(separator: " OR ") + ")")
-            args += q.anyTag.map(Self.tagPattern)
+        if !q.tags.isEmpty {
+            clauses.append(Self.anyTagClause(q.tags))
+            args += q.tags.map(Self.tagPattern)
         }
         switch q.assignee {
         case .anyone: break
@@ -236,11 +235,9 @@ final class SQLiteTransaction: StoreWriter {
     func arrivals(after id: Int64, taggedAny tags: [String], limit: Int) throws -> [Comment] {
         guard !tags.isEmpty else { return [] }
         // Walks the rows above `id` by their key: a look at what came since, however large the desk.
-        let tagged = tags.map { _ in "tags LIKE ?" }.joined(separator: " OR ")
         let values: [DatabaseValueConvertible?] = [id] + tags.map(Self.tagPattern) + [limit]
-        let arguments = StatementArguments(values)
-        return try fetchComments("SELECT \(Self.commentColumns) FROM comment WHERE id > ? AND active = 1 AND (\(tagged)) ORDER BY id LIMIT ?",
-                                 arguments)
+        return try fetchComments("SELECT \(Self.commentColumns) FROM comment WHERE id > ? AND active = 1 AND \(Self.anyTagClause(tags)) ORDER BY id LIMIT ?",
+                                 StatementArguments(values))
     }
 
     func newestCommentID() throws -> Int64 {
@@ -510,6 +507,9 @@ final class SQLiteTransaction: StoreWriter {
     private static func tagText(_ tags: [String]) -> String { tags.isEmpty ? "" : "," + tags.joined(separator: ",") + "," }
     /// The LIKE pattern of a comment whose `tagText` holds `tag`.
     private static func tagPattern(_ tag: String) -> String { "%," + tag + ",%" }
+
+    /// `(tags LIKE ? OR …)`, one placeholder for each of `tags` (their `tagPattern`s bound in order).
+    private static func anyTagClause(_ tags: [String]) -> String { "(" + tags.map { _ in "tags LIKE ?" }.joined(separator: " OR ") + ")" }
 
     /// Binds the 22 columns of a comment's work state, `status` … `sla_clock` in the order both the insert and the
     /// update name them, from parameter `first` on.

@@ -55,8 +55,9 @@ public struct AppState: Sendable {
     public var running = true
     /// The newest comment id looked at for arrivals that need someone at once (nil before the first look).
     public var urgentSeen: Int64?
-    /// The latest arrival that needs someone at once, said on its own line over the bottom of every screen until it is
-    /// opened, dismissed with Esc at the queue, or a newer one replaces it (a key does not put it away, as it does a notice).
+    /// The arrivals that need someone at once and are not opened yet, named over the title bar of every screen one at a
+    /// time until each is opened, a colleague deals with it, or Esc at the queue (a key does not put it away, as it
+    /// does a notice).
     public var alert: Alert?
     /// The machine's uptime when the bell last rang for such an arrival (it rings at most once a minute).
     public var bellRangAt: TimeInterval?

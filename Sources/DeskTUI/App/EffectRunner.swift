@@ -125,8 +125,9 @@ public final class EffectRunner {
             return [.done(Notice(.info, try perform(command, s)))]
         case .performAll(let commands):
             // A staff member who cannot be assigned anything is said once, not once for each marked comment.
-            if case .assign(_, let name)? = commands.first, let why = try desk.assigneeProblem(name) { return [.failed(why)] }
-            return [.bulkDone(performAll(commands))]
+            guard let first = commands.first else { return [] }
+            if case .assign(_, let name) = first, let why = try desk.assigneeProblem(name) { return [.failed(why)] }
+            return [.bulkDone(performAll(commands, what: Self.bulkWhat(first)))]
         case .send(let id, let request):
             var request = request
             if let template = request.templateID, request.templateBody == nil { request.templateBody = assistant?.templateBody(id: template) }
@@ -203,8 +204,8 @@ public final class EffectRunner {
 
     /// Carries out the same action on several comments, each on its own: one refused (held by someone else, a status it
     /// cannot move to) stops none of the others.
-    private func performAll(_ commands: [DeskCommand]) -> BulkOutcome {
-        var outcome = BulkOutcome(what: Self.bulkWhat(commands.first))
+    private func performAll(_ commands: [DeskCommand], what: Localized) -> BulkOutcome {
+        var outcome = BulkOutcome(what: what)
         for command in commands {
             do {
                 if try change(command).changed { outcome.changed.append(command.commentID) } else { outcome.unchanged.append(command.commentID) }
@@ -216,12 +217,12 @@ public final class EffectRunner {
     }
 
     /// What an action on the marked comments does, as the status line says it after "N marked comments".
-    private static func bulkWhat(_ command: DeskCommand?) -> Localized {
+    private static func bulkWhat(_ command: DeskCommand) -> Localized {
         func both(_ key: UIString, _ arg: (Language) -> String = { _ in "" }) -> Localized {
             Localized(Strings(.id).format(key, arg(.id)), Strings(.en).format(key, arg(.en)))
         }
         switch command {
-        case .claim, nil: return both(.bulkClaimed)
+        case .claim: return both(.bulkClaimed)
         case .release: return both(.bulkReleased)
         case .assign(_, let name): return both(.bulkAssigned) { _ in name }
         case .setStatus(_, let status): return both(.bulkStatus) { Strings($0).status(status) }

@@ -44,8 +44,7 @@ public struct QueueFilter: Sendable, Hashable {
         q.platform = platform
         q.channel = channel
         q.intent = intent
-        q.tag = topic?.rawValue
-        if urgent { q.anyTag = SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue) }
+        q.tags = urgent ? SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue) : topic.map { [$0.rawValue] } ?? []
         switch assignee {
         case .anyone: q.assignee = .anyone
         case .mine: q.assignee = .staff(actor)

@@ -719,35 +719,32 @@ public enum Reducer {
             return []
         case .assign(let name):
             guard state.isSupervisor else { return apply(&state, .denied(.assign)) }
-            if let ids = state.markedTargets { return [.performAll(ids.map { .assign($0, to: name) })] }
-            guard let comment = currentComment(state) else {
-                state.notice = Notice(.info, state.strings[.nothingSelected])
-                return []
-            }
-            return [.perform(.assign(comment.id, to: name))]
+            return commandOnTargets(&state) { .assign($0, to: name) }
         case .escalate(let reason):
             let why = reason ?? state.strings.format(.escalatedFromDesk, state.actor)
-            if let ids = state.markedTargets { return [.performAll(ids.map { .escalate($0, reason: why) })] }
-            guard let comment = currentComment(state) else {
-                state.notice = Notice(.info, state.strings[.nothingSelected])
-                return []
-            }
-            return [.perform(.escalate(comment.id, reason: why))]
+            return commandOnTargets(&state) { .escalate($0, reason: why) }
         case .note(let text):
-            guard let comment = currentComment(state) else {
-                state.notice = Notice(.info, state.strings[.nothingSelected])
-                return []
-            }
             if let problem = state.cannotAct ?? Desk.noteProblem(text) {
                 state.notice = Notice(.error, problem(state.language))
                 return []
             }
-            return [.perform(.note(comment.id, text))]
+            return commandOnTargets(&state, marks: false) { .note($0, text) }
         case .action(let id):
             if ActionTable.spec(id).supervisorOnly, !state.isSupervisor { return apply(&state, .denied(id)) }
             if [.overdueBoard, .passedOver, .logView, .reports].contains(id) { state.stack = [.queue] }
             return act(&state, id)
         }
+    }
+
+    /// A command line's action on what it acts on: every marked comment (when it takes `marks`), else the comment under
+    /// the cursor; with neither, the desk says nothing is selected.
+    private static func commandOnTargets(_ state: inout AppState, marks: Bool = true, _ make: (Int64) -> DeskCommand) -> [Effect] {
+        if marks, let ids = state.markedTargets { return [.performAll(ids.map(make))] }
+        guard let comment = currentComment(state) else {
+            state.notice = Notice(.info, state.strings[.nothingSelected])
+            return []
+        }
+        return [.perform(make(comment.id))]
     }
 
     // MARK: Typing, time and loaded data
@@ -872,10 +869,7 @@ public enum Reducer {
             let atEnd = state.log.events.isEmpty || state.log.cursor.selected >= state.log.events.count - 1
             state.log.events = events
             state.log.loaded = true
-            if let report {
-                state.log.verification = report
-                state.log.verifiedAt = state.now
-            }
+            if let report { state.log.verification = report }
             if atEnd { state.log.cursor.select(events.count - 1, count: events.count, visible: Layout.listRows(state.size)) }
             if report == nil, state.log.checkIfMoved {
                 state.log.checkIfMoved = false

@@ -196,8 +196,6 @@ public struct LogScreenState: Sendable {
     /// The newest events, oldest first.
     public var events: [LogEvent] = []
     public var verification: LogAudit.Audit?
-    /// When `verification` was made.
-    public var verifiedAt: Date?
     /// The screen was opened again over a check already made: the rows' newest event decides whether to check again.
     public var checkIfMoved = false
     public var cursor = ListCursor()

@@ -131,7 +131,6 @@ public enum Chrome {
         for spec in specs {
             if spec.id == .claim, claimRefused { continue }
             if spec.id == .reply, replyRefused { continue }
-            if spec.id == .clearMarks, !marked, state.alert == nil { continue }
             // Already yours: claiming it again changes nothing.
             if spec.id == .claim, !marked, let c = shown, c.status == .claimed, c.assignee == state.actor { continue }
             let bound = keys.keys(for: spec.id, in: context)
@@ -145,9 +144,9 @@ public enum Chrome {
                 out.append((first.label, s[.hintQuit]))
                 continue
             }
-            // Esc puts away an alert first; with none showing it unmarks.
-            if spec.id == .clearMarks, state.alert == nil {
-                out.append((first.label, s[.hintUnmark]))
+            // Esc puts away an alert first; with none showing it unmarks; with neither it does nothing, and is not offered.
+            if spec.id == .clearMarks {
+                if state.alert != nil { out.append((first.label, spec.label(state.language))) } else if marked { out.append((first.label, s[.hintUnmark])) }
                 continue
             }
             out.append((first.label, spec.label(state.language)))

@@ -124,7 +124,7 @@ public enum ThreadView {
                 doc.add(("  " + at + " · ", .muted), (SafeText.sanitize(event.actor, limit: 64), .assignee),
                         (" · " + s.action(event.action) + (Self.detail(event, of: d.comment.id, s).map { " " + $0 } ?? ""), .text))
                 // A note for colleagues is read whole, under its line.
-                if event.action == LogAction.note.rawValue, let text = event.payloadValue["text"]?.stringValue {
+                if let text = event.noteText {
                     doc.paragraph(text, .focus, indent: 4)
                 }
             }

@@ -81,11 +81,8 @@ struct ListCommand: ParsableCommand {
         q.search = search
         if let tag {
             guard !tag.isEmpty, !tag.contains(",") else { throw CLIError(message: "--tag takes one tag, such as disaster or bencana", code: 64) }
-            if SensitiveTopic.urgentWords.contains(tag.lowercased()) {
-                q.anyTag = SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue)
-            } else {
-                q.tag = SensitiveTopic.named(tag)?.rawValue ?? tag
-            }
+            q.tags = SensitiveTopic.urgentWords.contains(tag.lowercased()) ? SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue)
+                : [SensitiveTopic.named(tag)?.rawValue ?? tag]
         }
         return q
     }

@@ -110,7 +110,7 @@ struct ShowCommand: ParsableCommand {
             for e in d.history {
                 lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail(viewedFrom: String(c.id), naming: { $0 }, { $0 }).map { " " + $0 } ?? ""))
                 // A note for colleagues, whole, under its line.
-                if e.action == LogAction.note.rawValue, let text = e.payloadValue["text"]?.stringValue {
+                if let text = e.noteText {
                     lines += SafeText.sanitize(text, lines: .keep).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
                 }
             }

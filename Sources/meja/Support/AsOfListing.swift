@@ -18,7 +18,7 @@ enum AsOfListing {
         func wanted(_ c: Comment, _ state: LogReplay.State) -> Bool {
             // Tags, like words, are the import's and do not change.
             guard query.statuses.contains(state.status), query.platform.map({ $0 == c.platform }) ?? true,
-                  query.tag.map(c.tags.contains) ?? true, query.anyTag.isEmpty || query.anyTag.contains(where: c.tags.contains),
+                  query.tags.isEmpty || query.tags.contains(where: c.tags.contains),
                   matching?.contains(c.id) ?? true else { return false }
             switch query.assignee {
             case .anyone: return true
