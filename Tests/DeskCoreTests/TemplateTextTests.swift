@@ -19,6 +19,34 @@ final class TemplateTextTests: XCTestCase {
         XCTAssertTrue(try TemplateText(parsing: "Hi {citizen.name},").render(RenderContext(citizenName: "Mr. Smith")).hasPrefix("Hi Mr. Smith,"))
     }
 
+    func testATemplateSpeaksToTheCitizenAsTheirNameDoesThroughout() throws {
+        let text = try TemplateText(parsing: "Halo Kak {citizen.name}, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, {staff.name}")
+        let cases = [
+            ("Pak RT 05", "Halo Pak RT 05, keluhan Bapak sudah kami catat. Kami kabari ya, Pak. Salam, Kak Rina"),
+            ("Bu Sinta", "Halo Bu Sinta, keluhan Ibu sudah kami catat. Kami kabari ya, Bu. Salam, Kak Rina"),
+            ("Mas Joko", "Halo Mas Joko, keluhan Mas sudah kami catat. Kami kabari ya, Mas. Salam, Kak Rina"),
+            ("dr. Andi", "Halo dr. Andi, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
+            ("Budi", "Halo Kak Budi, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
+            ("Pakpahan", "Halo Kak Pakpahan, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
+        ]
+        for (name, expected) in cases {
+            XCTAssertEqual(text.render(RenderContext(citizenName: name, staffName: "Kak Rina")), expected, "a value is never re-addressed")
+        }
+        XCTAssertEqual(TemplateText.readdress("kakaknya, Kakak-kakak, kak!", as: .init(short: "Bu", long: "Ibu")), "kakaknya, Ibu-ibu, bu!",
+                       "whole words only")
+
+        // Every shipped Indonesian template, rendered for "Pak RT 05", calls him Pak and Bapak, never Kak or Kakak.
+        let library = TemplateLibrary.load(userDirectory: nil).library
+        let indonesian = library.templates.filter { $0.lang == .indonesian }
+        XCTAssertGreaterThan(indonesian.filter { $0.text.body.contains("Kakak") }.count, 10)
+        for template in indonesian {
+            let rendered = template.render(RenderContext(citizenName: "Pak RT 05"))
+            let words = rendered.split(whereSeparator: { !$0.isLetter })
+            XCTAssertFalse(words.contains("Kak") || words.contains("Kakak"), "\(template.id): \(rendered)")
+            if template.text.body.contains("Kakak") { XCTAssertTrue(words.contains("Bapak"), template.id) }
+        }
+    }
+
     func testAVariableWithoutAValueStaysVisibleNeverAnEmptyGap() throws {
         let text = try TemplateText(parsing: "Kami kabari paling lambat {sla.promise}, Kak {citizen.name}.")
         let rendered = text.render(RenderContext(citizenName: "Budi", slaPromise: "  "))

@@ -67,16 +67,24 @@ public struct TemplateText: Hashable, Sendable {
     }
 
     /// The text with every variable that has a value filled in; the others stay as `{name}`. A citizen whose name
-    /// already starts with a form of address ("Pak RT 05", "Bu Sinta", "Dr. Andi") is not greeted "Kak" before it.
+    /// already starts with a form of address ("Pak RT 05", "Bu Sinta", "Dr. Andi") is not greeted "Kak" before it,
+    /// and the template's own words address them the same way throughout: "Kakak" becomes "Bapak" for "Pak RT 05",
+    /// "Ibu" for "Bu Sinta", and a closing "ya, Kak" becomes "ya, Pak" (a title that tells no form, such as "dr.",
+    /// keeps "Kakak").
     public func render(_ context: RenderContext) -> String {
+        let address = context.value(for: "citizen.name").flatMap(Self.address(beginning:))
         var out = ""
         for piece in pieces {
             switch piece {
-            case .literal(let s): out += s
+            case .literal(let s): out += address.map { Self.readdress(s, as: $0) } ?? s
             case .variable(let name):
                 let value = context.value(for: name)
-                if name == "citizen.name", let value, Self.startsWithAddress(value), out.hasSuffix("Kak ") || out.hasSuffix("kak ") {
-                    out.removeLast(4)
+                if name == "citizen.name", let value, Self.startsWithAddress(value) {
+                    let greeting = address?.short ?? "Kak"
+                    for written in [greeting, greeting.lowercased()] where out.hasSuffix(written + " ") {
+                        out.removeLast(written.count + 1)
+                        break
+                    }
                 }
                 out += value ?? "{\(name)}"
             }
@@ -96,6 +104,60 @@ public struct TemplateText: Hashable, Sendable {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "." })
         guard words.count >= 2, let first = words.first else { return false }
         return formsOfAddress.contains(first.lowercased())
+    }
+
+    /// How a template speaks to a citizen: the short form before a name or at a sentence's end ("Pak") and the
+    /// long form for "you" ("Bapak").
+    struct Address: Hashable, Sendable {
+        let short: String
+        let long: String
+    }
+
+    /// The forms of address that say how to speak to the person, by the form their name starts with. Titles that do
+    /// not ("dr", "prof", "ir", "mr" …) are left out: the template's "Kak"/"Kakak" stays.
+    static let spokenAddress: [String: Address] = {
+        var table: [String: Address] = [:]
+        for (forms, short, long) in [
+            (["pak", "bapak", "drs", "h"], "Pak", "Bapak"), (["bu", "ibu", "dra", "hj", "hajjah"], "Bu", "Ibu"),
+            (["mas"], "Mas", "Mas"), (["mbak"], "Mbak", "Mbak"), (["bang", "abang"], "Bang", "Abang"),
+            (["dik", "adik"], "Dik", "Adik"), (["om"], "Om", "Om"), (["tante"], "Tante", "Tante"),
+            (["pakde"], "Pakde", "Pakde"), (["bude", "budhe"], "Bude", "Bude"), (["mbah"], "Mbah", "Mbah"),
+            (["eyang"], "Eyang", "Eyang"), (["kang", "akang"], "Kang", "Akang"), (["teh", "teteh"], "Teh", "Teteh"),
+            (["aa"], "Aa", "Aa"), (["uda"], "Uda", "Uda"), (["uni"], "Uni", "Uni"), (["cak"], "Cak", "Cak"),
+            (["ning"], "Ning", "Ning"), (["gus"], "Gus", "Gus"), (["ustadz", "ustad"], "Ustadz", "Ustadz"),
+            (["ustazah"], "Ustazah", "Ustazah"), (["haji"], "Pak Haji", "Pak Haji"),
+        ] as [([String], String, String)] {
+            for form in forms { table[form] = Address(short: short, long: long) }
+        }
+        return table
+    }()
+
+    /// The way to speak to a citizen whose name starts with a form of address other than "Kak", if it tells one.
+    static func address(beginning name: String) -> Address? {
+        guard startsWithAddress(name), let first = name.split(whereSeparator: { $0 == " " || $0 == "." }).first else { return nil }
+        return spokenAddress[first.lowercased()]
+    }
+
+    /// `text` with the whole words "Kakak" and "Kak" (as written, or all lower case) replaced by `address`.
+    static func readdress(_ text: String, as address: Address) -> String {
+        guard text.contains("ak") else { return text }
+        var out = ""
+        var word = ""
+        func flush() {
+            switch word {
+            case "Kakak": out += address.long
+            case "kakak": out += address.long.lowercased()
+            case "Kak": out += address.short
+            case "kak": out += address.short.lowercased()
+            default: out += word
+            }
+            word = ""
+        }
+        for c in text {
+            if c.isLetter || c.isNumber { word.append(c) } else { flush(); out.append(c) }
+        }
+        flush()
+        return out
     }
 
     /// The variables that `context` has no value for.
