@@ -52,6 +52,8 @@ INPUTS = ["cues.tsv", "neutral.tsv", "sentiment.tsv", "slang.tsv", "topics.tsv"]
 UPSET = {"anger", "fear", "sadness", "negative"}
 CALM = {"happy", "love", "positive"}
 HAND_SCALE = 2.5          # logit per unit of hand valence (must match ToneLexicon.handScale)
+CLAUSE_ENDS = set(".,?!;:\n")   # ToneTokenizer.clauseEnds
+CLAUSE_BREAK = object()          # marks a clause end between raw tokens; never a token itself
 NEGATED_SCALE = 0.8       # a negated word counts with valence * -NEGATED_SCALE (ToneLexicon.negatedScale)
 CATCH_TARGET = 0.96       # share of each upset class caught out of fold when choosing the threshold (see docs/tone-evaluation.md)
 SEEDS = 5                 # AdaGrad runs (different sample orders) averaged into one set of weights
@@ -178,6 +180,8 @@ def raw_tokens(text):
                 while i < n and chars[i] == matched[-1] and not is_word_char(chars[i]):
                     i += 1
                 continue
+        if c in CLAUSE_ENDS and out and out[-1] is not CLAUSE_BREAK:
+            out.append(CLAUSE_BREAK)
         i += 1
     return out
 
@@ -185,13 +189,18 @@ def raw_tokens(text):
 def tokens(text):
     words = []
     for raw in raw_tokens(text):
-        if is_word_char(raw[0]):
+        if raw is CLAUSE_BREAK:
+            words.append(raw)
+        elif is_word_char(raw[0]):
             words.extend(normalize_word(raw))
         else:
             words.append(raw)
     marked = []
     negate = False
     for w in words:
+        if w is CLAUSE_BREAK:   # a negator reaches no further than its clause ("ada info ga? makasih")
+            negate = False
+            continue
         if w in NEGATORS:
             marked.append(w)
             negate = True
@@ -421,6 +430,7 @@ PARITY_TEXTS = [
     "\u00c9milie caf\u00e9 2026 jam 07.30",
     "bgt yg dgn tdk krn jd aja bkn gimana kalo dll",
     "maaaaf kereeen mantapp",
+    "ada info ga? makasih. belum, bagus; tidak: oke tidak! haha",
 ]
 # Extra texts for the score fixture only (hand-written, not from the data): feelings, pairs, negation.
 SCORE_TEXTS = PARITY_TEXTS + [

@@ -30,6 +30,10 @@ final class ToneTokenizerTests: XCTestCase {
         XCTAssertEqual(tokens.map(\.text), ["pelayanannya", "tidak", "bagus"])
         XCTAssertEqual(tokens.map(\.negated), [false, false, true])
         XCTAssertEqual(tokenizer.tokens("don't like it").map(\.negated), [false, true, false])
+        // A negator reaches no further than its clause: "ada ga? makasih" thanks, "ga, makasih" declines without "not thanks".
+        for text in ["ada info ga? makasih", "ada info ga. makasih", "ada info ga, makasih", "ada info ga\nmakasih"] {
+            XCTAssertEqual(tokenizer.tokens(text).map(\.negated), [false, false, false, false, false], text)
+        }
     }
 
     func testEmojiAndEmoticonsAreTokensButLinksAndPlaceholdersAreDropped() {

@@ -61,6 +61,8 @@ public struct ToneTokenizer: Sendable {
             negate = false
         }
         for raw in Self.rawTokens(text) {
+            // A negator reaches no further than its clause: "ada info ga? makasih" does not negate the thanks.
+            if raw.afterBreak { negate = false }
             if raw.isWord {
                 forEachStandardWord(raw.text) { add($0, isWord: true) }
             } else {
@@ -111,8 +113,9 @@ public struct ToneTokenizer: Sendable {
         return !(laughLetters && count >= 4)
     }
 
-    /// Lower-cased words, emoji and emoticons before normalisation.
-    static func rawTokens(_ text: String) -> [(text: String, isWord: Bool)] {
+    /// Lower-cased words, emoji and emoticons before normalisation; `afterBreak` when a clause ends before the token
+    /// (`.`, `,`, `?`, `!`, `;`, `:` or a line break since the previous one).
+    static func rawTokens(_ text: String) -> [(text: String, isWord: Bool, afterBreak: Bool)] {
         // Lower-case scalar by scalar (the same mapping as `String.lowercased()`), ASCII without table lookups.
         var chars: [Unicode.Scalar] = []
         chars.reserveCapacity(text.utf8.count)
@@ -126,8 +129,9 @@ public struct ToneTokenizer: Sendable {
             }
         }
         let n = chars.count
-        var out: [(text: String, isWord: Bool)] = []
+        var out: [(text: String, isWord: Bool, afterBreak: Bool)] = []
         out.reserveCapacity(n / 4 + 1)
+        var broken = false
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var i = 0
@@ -159,12 +163,14 @@ public struct ToneTokenizer: Sendable {
                         break
                     }
                 }
-                out.append((String(decoding: word, as: UTF8.self), true))
+                out.append((String(decoding: word, as: UTF8.self), true, broken))
+                broken = false
                 i = j
                 continue
             }
             if isEmoji(c) {
-                out.append((String(c), false))
+                out.append((String(c), false, broken))
+                broken = false
                 i += 1
                 continue
             }
@@ -175,15 +181,20 @@ public struct ToneTokenizer: Sendable {
             }) {
                 var s = String.UnicodeScalarView()
                 s.append(contentsOf: e)
-                out.append((String(s), false))
+                out.append((String(s), false, broken))
+                broken = false
                 i += e.count
                 while i < n, chars[i] == e[e.count - 1], !isWordScalar(chars[i]) { i += 1 }
                 continue
             }
+            if Self.clauseEnds.contains(c) { broken = true }
             i += 1
         }
         return out
     }
+
+    /// The characters that end a clause for negation (`CLAUSE_ENDS` in the training script).
+    static let clauseEnds: Set<Unicode.Scalar> = [".", ",", "?", "!", ";", ":", "\n"]
 
     /// Whether an emoticon starts with the ASCII character of each code (a quick test before trying each one): a table
     /// rather than a set, since it is asked for every space and punctuation mark of every comment.
