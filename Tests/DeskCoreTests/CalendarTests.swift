@@ -96,6 +96,22 @@ final class CalendarTests: XCTestCase {
                        "Selasa, 1 Desember 2026 pukul 11.00 WITA")
     }
 
+    func testAPromiseIsMadeForTheHalfHourBeforeTheDeadline() {
+        let jakartaZone = TimeZone(identifier: "Asia/Jakarta")!
+        let now = t("2026-12-01T10:00:00+07:00")
+        // Days ahead: "pukul 08.00", never the deadline's odd minutes, and never later than it.
+        XCTAssertEqual(SLAPromise.promisable(t("2026-12-08T08:08:00+07:00"), now: now, zone: jakartaZone), t("2026-12-08T08:00:00+07:00"))
+        XCTAssertEqual(SLAPromise.promisable(t("2026-12-08T15:59:00+07:00"), now: now, zone: jakartaZone), t("2026-12-08T15:30:00+07:00"))
+        XCTAssertEqual(SLAPromise.promisable(t("2026-12-08T15:30:00+07:00"), now: now, zone: jakartaZone), t("2026-12-08T15:30:00+07:00"))
+        // Within minutes: down to five minutes while that is still ahead, else the deadline itself.
+        XCTAssertEqual(SLAPromise.promisable(t("2026-12-01T10:14:00+07:00"), now: now, zone: jakartaZone), t("2026-12-01T10:10:00+07:00"))
+        XCTAssertEqual(SLAPromise.promisable(t("2026-12-01T10:03:00+07:00"), now: now, zone: jakartaZone), t("2026-12-01T10:03:00+07:00"))
+        // In a zone half an hour off the hour the half hour is local.
+        let kolkata = TimeZone(identifier: "Asia/Kolkata")!
+        XCTAssertEqual(SLAPromise.format(SLAPromise.promisable(t("2026-12-08T09:50:00+05:30"), now: now, zone: kolkata), zone: kolkata, lang: "en"),
+                       "Tuesday 8 December 2026, 09:30 UTC+5:30")
+    }
+
     func testDurationsAndThresholdsParse() {
         XCTAssertEqual(SLADuration(parsing: "90m"), SLADuration(90, .minutes, .business))
         XCTAssertEqual(SLADuration(parsing: "3d calendar"), SLADuration(3, .days, .calendar))

@@ -182,7 +182,8 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(suggest("The road near the bridge is broken").first?.templateID, "en.complaint.infrastructure")
         XCTAssertEqual(suggest("Slot gacor maxwin hari ini, cek bio ya").first?.purpose, "spam_warning")
         XCTAssertEqual(suggest("Thanks, great service!").first?.purpose, "thanks")
-        XCTAssertEqual(suggest("Benarkah ada bansos 5 juta? katanya viral").first?.purpose, "hoax")
+        // Whether the news is false is for staff to check: the official information first, the correction next to it.
+        XCTAssertEqual(suggest("Benarkah ada bansos 5 juta? katanya viral").prefix(3).map(\.purpose), ["hoax_check", "hoax", "answer_link"])
         XCTAssertFalse(suggest("Bagaimana cara membuat KTP?", limit: 50).prefix(5).contains { $0.purpose == "spam_warning" })
         for report in ["Sampah di Jl. Merdeka gak diangkut udah seminggu, baunya kemana-mana. Tolong dong pak!",
                        "Lampu jalan di Jl. Sudirman mati sejak tadi malam", "The traffic light on Main Street is broken"] {
@@ -209,6 +210,48 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(suggest("Anak saya hilang sejak kemarin sore di sekitar Jl. Merdeka, mohon bantu sebarkan info 🙏").first?.templateID,
                        "id.emergency.missing_child", "a missing child gets the police and what to send, not the abuse hotline")
         XCTAssertEqual(suggest("Please help, my daughter is missing since this morning").first?.templateID, "en.emergency.missing_child")
+    }
+
+    func testSensitiveCommentsGetTheirOwnHelpAndNoReplyWrittenForAnotherMatter() {
+        // Abuse told in plain words: the help lines first, never "the information is at {link}".
+        for text in ["saya sering dipukul suami, saya takut lapor. harus kemana?", "suami saya suka mukul saya kalau mabuk, tolong saya harus gimana"] {
+            let ids = suggest(text).map(\.templateID)
+            XCTAssertEqual(ids.first, "id.emergency.abuse", "\(text): \(ids)")
+            XCTAssertFalse(ids.contains("id.answer.link") || ids.contains("id.steps.requirements"), "\(text): \(ids)")
+        }
+        // A mother whose child has not come home is not thanked for "daring to tell" (the abuse help lines).
+        let missing = suggest("Anak saya Rizki belum pulang dari kemarin sore, terakhir main di dekat sungai. tolong bantu cari 🙏").map(\.templateID)
+        XCTAssertEqual(missing.first, "id.emergency.missing_child", "\(missing)")
+        XCTAssertFalse(missing.contains("id.emergency.abuse"), "\(missing)")
+        XCTAssertTrue(suggest("anak saya dipukuli gurunya di sekolah").map(\.templateID).contains("id.emergency.abuse"),
+                      "a child's abuse named gets the help lines")
+        // A death told after the fact: condolence first; no "Semoga semuanya selamat", no road repair.
+        let grief = suggest("ayah saya kena begal semalam dan meninggal di rumah sakit. pelakunya belum ketangkap").map(\.templateID)
+        XCTAssertEqual(grief.first, "id.condolence.death", "\(grief)")
+        XCTAssertFalse(grief.prefix(3).contains("id.emergency.112"), "\(grief)")
+        XCTAssertFalse(grief.contains("id.complaint.infrastructure"), "\(grief)")
+        // In a flood the dead and the trapped still get 112 (the flood-day test has the order).
+        XCTAssertTrue(suggest("banjir bandang, tetangga kami meninggal terseret arus, masih ada yang terjebak, tolong").prefix(3)
+            .map(\.templateID).contains("id.emergency.112"))
+    }
+
+    func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {
+        XCTAssertEqual(suggest("ada pungli 50rb buat surat pengantar di kelurahan. ini resmi gak sih?").first?.templateID, "id.report.pungli")
+        XCTAssertEqual(suggest("The officer asked for money under the table to speed up my permit").first?.templateID, "en.report.bribe")
+        XCTAssertFalse(suggest("Pelayanan di loket lambat sekali, antre 3 jam").contains { $0.purpose == "integrity_report" },
+                       "a slow counter is no bribe")
+        let rumour = suggest("min katanya pendaftaran PAUD diperpanjang sampai akhir bulan, beneran?").map(\.purpose)
+        XCTAssertEqual(rumour.first, "hoax_check", "\(rumour)")
+    }
+
+    func testTheOutOfHoursNoticeComesFirstWhenTheOfficeIsClosed() {
+        let text = "min masih buka ga jam segini? mau tanya perpanjang SIM"
+        let input = SuggestionInput(text: text, platform: .instagram, verdict: governor.verdict(text), context: context, officeOpen: false)
+        XCTAssertEqual(Suggester.suggest(for: input, library: Self.library).first?.purpose, "out_of_hours")
+        // Not for a flood report at night: the emergency guidance stays first.
+        let flood = "banjir setinggi dada di RT 05, tolong kirim perahu"
+        let night = SuggestionInput(text: flood, platform: .instagram, verdict: governor.verdict(flood), context: context, officeOpen: false)
+        XCTAssertEqual(Suggester.suggest(for: night, library: Self.library).first?.purpose, "emergency")
     }
 
     func testClosingAndFollowUpWaitForTheAgencysAnswer() {

@@ -42,9 +42,10 @@ public struct ReplyAssistant: Sendable {
         let policy = try desk.store.read { try desk.policyVersion(comment.sla, $0) }
         let code = lang == .english ? "en" : "id"
         let now = desk.now
-        if due > now { return SLAPromise.format(due, zone: policy?.calendar.zone ?? desk.config.calendar.zone, lang: code) }
-        // Without its standard the time cannot be counted: the variable stays open for staff to fill (`--var`).
-        return policy.flatMap { SLAPromise.promise(.resolution, policy: $0, from: now, lang: code) }
+        let zone = policy?.calendar.zone ?? desk.config.calendar.zone
+        // Without its standard a passed deadline cannot be counted anew: the variable stays open for staff to fill (`--var`).
+        guard let promised = due > now ? due : policy.flatMap({ SLAPromise.deadline(.resolution, policy: $0, from: now) }) else { return nil }
+        return SLAPromise.format(SLAPromise.promisable(promised, now: now, zone: zone), zone: zone, lang: code)
     }
 
     /// The comment's tone verdict.

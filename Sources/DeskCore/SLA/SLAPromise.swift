@@ -5,9 +5,24 @@ import Foundation
 public enum SLAPromise {
     /// The promise for a clock of a policy started at `start` (e.g. `{sla.promise}` in a holding reply).
     public static func promise(_ clock: SLAClock, policy: VersionedPolicy, from start: Date, lang: String) -> String? {
-        guard let due = SLAEngine.deadline(policy.policy.target(clock), threshold: policy.policy.atRisk, from: start,
-                                           calendar: policy.calendar)?.due else { return nil }
-        return format(due, zone: policy.calendar.zone, lang: lang)
+        deadline(clock, policy: policy, from: start).map { format($0, zone: policy.calendar.zone, lang: lang) }
+    }
+
+    /// When a clock of a policy started at `start` falls due.
+    public static func deadline(_ clock: SLAClock, policy: VersionedPolicy, from start: Date) -> Date? {
+        SLAEngine.deadline(policy.policy.target(clock), threshold: policy.policy.atRisk, from: start, calendar: policy.calendar)?.due
+    }
+
+    /// The time to promise for `due`: down to the half hour in the calendar's zone ("pukul 08.00", not "08.08"),
+    /// as officers write it; earlier than the standard's deadline, never later. When that is not after `now` (a deadline
+    /// within minutes), down to five minutes, else `due` itself.
+    public static func promisable(_ due: Date, now: Date, zone: TimeZone) -> Date {
+        let offset = Double(zone.secondsFromGMT(for: due))
+        func down(_ step: Double) -> Date {
+            Date(timeIntervalSince1970: ((due.timeIntervalSince1970 + offset) / step).rounded(.down) * step - offset)
+        }
+        for step in [1_800.0, 300.0] where down(step) > now { return down(step) }
+        return due
     }
 
     static let daysID = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]

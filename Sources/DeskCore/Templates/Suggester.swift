@@ -52,8 +52,15 @@ public enum Suggester {
                 if t.purpose == "emergency", topics.contains(.disaster) || topics.contains(.healthEmergency) { c.add(6, .emergency) }
                 // Someone who tells of a death is answered with condolence first, the emergency guidance after it.
                 if topics.contains(.death), t.sensitive.contains(.death), t.purpose == "condolence" { c.add(30, .grief) }
-            } else if !topics.isEmpty, t.purpose == "acknowledge" || t.purpose == "apology_holding" || t.purpose == "ask_dm" {
-                c.add(4, .safeWithTopic)
+                // Someone who tells of abuse is given the help lines first (SAPA 129), before 112 for the violence.
+                if topics.contains(.abuse), t.sensitive.contains(.abuse) { c.add(10, .abuseHelp) }
+                // A death told after the fact (a robbery last night) is no emergency to call 112 for ("Semoga semuanya
+                // selamat" to a son who lost his father): not offered; in a disaster or a health emergency it stays.
+                if topics.contains(.death), !t.sensitive.contains(.death), t.purpose == "emergency",
+                   !topics.contains(.disaster), !topics.contains(.healthEmergency) { continue }
+            } else if !topics.isEmpty, t.keywords.isEmpty || t.purpose == "ask_dm",
+                      t.purpose == "acknowledge" || t.purpose == "apology_holding" || t.purpose == "ask_dm" {
+                c.add(15, .safeWithTopic)
             }
             // Intent.
             if t.intents.contains(intent) { c.add(20, .intent) } else if t.intents.isEmpty { c.add(8, .anyIntent) } else { c.add(-8, .otherIntent) }
@@ -66,6 +73,14 @@ public enum Suggester {
             if t.purpose == "closing", c.keywords.isEmpty, intent != .praise { continue }
             // A template for one situation needs its words: flood advice is no answer to a fire.
             if t.keywordsRequired, c.keywords.isEmpty { continue }
+            // The abuse help lines answer a child's safety only when abuse is named ("diculik", "dipukuli"): a mother whose
+            // child has not come home is not thanked for "daring to tell".
+            if t.sensitive.contains(.abuse), !topics.contains(.abuse), c.keywords.isEmpty { continue }
+            // A sensitive comment is not answered with a reply written for some other matter (a road repair to a grieving
+            // son): a template with keywords of its own needs one of them; the general, careful replies stay.
+            if !topics.isEmpty, c.topics.isEmpty, !t.keywords.isEmpty, c.keywords.isEmpty, t.purpose != "ask_dm" {
+                c.add(-20, .otherMatter)
+            }
             // Special cases.
             if verdict.rude, t.purpose == "rude_calm" { c.add(25, .rude) }
             if verdict.spam, t.purpose == "spam_warning" { c.add(40, .spam) }
@@ -82,9 +97,16 @@ public enum Suggester {
             }
             // Calling something a hoax needs a sign that the citizen asks whether news is true ("hoaks", "benarkah",
             // "beredar" …): an ordinary report or complaint must never be told its information is false.
-            if t.purpose == "hoax", c.keywords.isEmpty { c.add(-30, .noHoaxCue) }
+            if t.purpose == "hoax" || t.purpose == "hoax_check", c.keywords.isEmpty { c.add(-30, .noHoaxCue) }
+            // Whether news is false is for staff to establish: pointing to the official information comes first, the
+            // correction ("Informasi tersebut tidak benar") after it, for when they have checked.
+            if t.purpose == "hoax", !c.keywords.isEmpty { c.add(-8, .declaresFalse) }
+            // Reporting a bribe takes courage: it is thanked and taken up, not filed as feedback on the service.
+            if t.purpose == "integrity_report" { c.add(20, .integrity) }
             // "We are outside our service hours" is untrue while the office is open.
             if t.purpose == "out_of_hours", input.officeOpen == true { c.add(-40, .officeOpen) }
+            // … and the first thing to say when it is closed: the answer comes at the next opening.
+            if t.purpose == "out_of_hours", input.officeOpen == false { c.add(25, .officeClosed) }
             // Platform.
             if !t.suits(input.platform) { c.add(-20, .platform) }
             candidates.append(c)
@@ -150,7 +172,7 @@ public enum Suggester {
 
     /// The purposes that answer each intent best.
     static let purposes: [Intent: Set<String>] = [
-        .question: ["answer_link", "steps"], .request: ["steps", "ask_dm"], .complaint: ["apology_holding"],
+        .question: ["answer_link", "steps", "hoax_check"], .request: ["steps", "ask_dm"], .complaint: ["apology_holding", "integrity_report"],
         .report: ["acknowledge", "emergency"], .suggestion: ["acknowledge", "thanks"], .praise: ["thanks"],
     ]
 
@@ -170,7 +192,8 @@ public enum Suggester {
 private struct Candidate {
     enum Factor: Hashable {
         case language, topic, emergency, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
-        case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, platform, recent, tooLong, missingSetting
+        case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
+        case abuseHelp, otherMatter, declaresFalse, integrity
     }
 
     let index: Int
@@ -240,6 +263,14 @@ private struct Candidate {
             case .noHoaxCue: Localized("koreksi hoaks, padahal komentarnya tidak menanyakan benar-tidaknya sebuah kabar",
                                        "corrects a hoax, and the comment does not ask whether some news is true")
             case .officeOpen: Localized("pemberitahuan di luar jam layanan, padahal kantor sedang buka", "an out-of-hours notice, and the office is open now")
+            case .declaresFalse: Localized("menyatakan kabar itu tidak benar: kirim hanya bila sudah dipastikan",
+                                           "says the news is false: send it only once that is checked")
+            case .integrity: Localized("laporan pungli atau suap: terima kasih, rahasia pelapor, jalur resmi",
+                                       "a bribe or illegal fee reported: thanks, confidentiality, the official channel")
+            case .officeClosed: Localized("kantor sedang tutup: jawabannya menyusul pada jam layanan", "the office is closed: the answer follows in service hours")
+            case .abuseHelp: Localized("warga menceritakan kekerasan: layanan pendampingan lebih dulu", "the citizen tells of abuse: the help lines come first")
+            case .otherMatter: Localized("komentar sensitif, dan balasan ini ditulis untuk urusan lain (kata kuncinya tidak ada)",
+                                         "a sensitive comment, and this reply is written for another matter (none of its keywords)")
             case .platform: Localized("tidak ditulis untuk \(platform)", "not written for \(platform)")
             case .recent: Localized("sudah dikirim ke warga ini dalam 30 hari terakhir, dan tidak ada padanannya lagi",
                                     "already sent to this citizen in the last 30 days, and no equivalent is left")
