@@ -184,6 +184,42 @@ final class DeskActionTests: XCTestCase {
         }
     }
 
+    func testABreachIsNotCorrectedAwayByReadingTheComplaintAsAQuestion() throws {
+        let t = try TestDesk(now: "2026-12-01T08:30:00+07:00")
+        try t.addStaff(["budi"])
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00", text: "Jalan rusak parah, kapan diperbaiki?")])
+        let id = try t.comment(.x, "1").id
+        try t.desk.setIntent(id, .complaint)
+        XCTAssertEqual(try t.comment(.x, "1").sla.responseDueAt, Timestamp.parse("2026-12-01T09:00:00+07:00"))
+        // 09:15, the complaints' hour gone: a supervisor reading it as a question corrects the intent, not the breach.
+        t.set("2026-12-01T09:15:00+07:00")
+        let breached = try t.comment(.x, "1").sla
+        let change = try t.desk.setIntent(id, .question)
+        XCTAssertTrue(change.changed && change.breachStands)
+        XCTAssertFalse(change.restandardised)
+        XCTAssertEqual(try t.comment(.x, "1").intent, .question)
+        XCTAssertEqual(try t.comment(.x, "1").sla, breached, "the standard and its deadlines stay")
+        XCTAssertEqual(try t.desk.overdue().map(\.comment.id), [id], "still on the overdue board")
+        let event = try XCTUnwrap(t.store.read { try $0.lastEvent() })
+        XCTAssertEqual(event.payloadValue["intent"]?.stringValue, "question")
+        XCTAssertEqual(event.payloadValue["policy_kept"]?.stringValue, "deadline_passed")
+        XCTAssertNil(event.payloadValue["policy"])
+        XCTAssertTrue(try LogAudit.verify(t.store).ok, "verify replays the correction as logged")
+        // Answered at 09:30, the day's report counts the first response late, as the standard it arrived under says.
+        t.set("2026-12-01T09:30:00+07:00")
+        try t.desk.reply(id, ReplyRequest(text: "Halo Kak, laporan jalan rusak sudah kami teruskan ke dinas PU."))
+        let day = ReportPeriod(from: CivilDate(year: 2026, month: 12, day: 1), to: CivilDate(year: 2026, month: 12, day: 1), zone: ReportScenario.zone)
+        let report = try ReportBuilder.build(store: t.store, config: t.desk.config, period: day, now: t.clock.now)
+        XCTAssertEqual(report.hits(.firstResponse).late, 1)
+        XCTAssertEqual(report.hits(.firstResponse).onTime, 0)
+
+        // Before its deadline passes, a supervisor may still move it later (the earlier test has an agent refused).
+        try t.importRecords([record("2", at: "2026-12-01T09:20:00+07:00", author: "ani", text: "Pelayanan lambat")])
+        let fresh = try t.comment(.x, "2").id
+        try t.desk.setIntent(fresh, .complaint)
+        XCTAssertTrue(try t.desk.setIntent(fresh, .question).restandardised)
+    }
+
     func testCorrectingTheIntentUnderAStandardForComplaintsOnly() throws {
         var config = DeskConfig()
         config.policies = SLAPolicy.defaults.filter { $0.name == "complaints" }

@@ -9,6 +9,10 @@ public struct CommentChange: Sendable {
     /// The comment before the action.
     public var previous: Comment
 
+    /// A corrected intent whose standard would have moved a deadline that had already passed: the standard stayed, and
+    /// the breach stands.
+    public var breachStands = false
+
     /// Whether the action moved the comment under another standard (a corrected intent): its clocks start again.
     public var restandardised: Bool {
         comment.sla.policy != previous.sla.policy || comment.sla.policyVersion != previous.sla.policyVersion

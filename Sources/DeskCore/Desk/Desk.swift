@@ -346,8 +346,10 @@ public final class Desk: Sendable {
     /// first `[[sla]]` policy that matches, as at import), its deadlines counted again from its arrival — a complaint
     /// read as a question gets the complaints' hour; when none matches, it keeps its standard. One whose clocks have
     /// moved (answered, paused, closed) keeps the standard it was measured by: its answer was timely or late by the rule
-    /// it had. Moving a deadline later is a supervisor's decision (otherwise a breach could be corrected away); the log
-    /// keeps the old and new intent, the standard and the deadlines.
+    /// it had. Moving a deadline later is a supervisor's decision (otherwise a breach could be corrected away), and not
+    /// even theirs once that deadline has passed: the intent is corrected, the standard stays, and the breach stands in
+    /// every report (the log's `policy_kept` says why). The log keeps the old and new intent, the standard and the
+    /// deadlines.
     @discardableResult
     public func setIntent(_ id: Int64, _ intent: Intent) throws -> CommentChange {
         try store.write { tx in
@@ -364,6 +366,11 @@ public final class Desk: Sendable {
                policy.name != c.sla.policy || policy.version != c.sla.policyVersion {
                 var sla = SLAEngine.start(policy, createdAt: c.createdAt, followsAgencyReply: c.sla.responseClock == .nextResponse)
                 sla.escalatedAt = c.sla.escalatedAt
+                if Self.laterDeadline(sla, than: c.sla, passedBy: t) != nil {
+                    payload["policy_kept"] = .string("deadline_passed")
+                    try commit(&c, from: before, action: .intent, payload: payload, by: me, at: t, tx)
+                    return CommentChange(comment: c, changed: true, previous: before, breachStands: true)
+                }
                 if !isSupervisor, let later = Self.laterDeadline(sla, than: c.sla) {
                     func when(_ lang: String) -> String {
                         later.due.map { SLAPromise.format($0, zone: policy.calendar.zone, lang: lang) } ?? (lang == "en" ? "none" : "tidak ada")
@@ -401,11 +408,12 @@ public final class Desk: Sendable {
     }
 
     /// The first of `new`'s deadlines that is later than `old`'s (a missing one is later than any), with the clock's
-    /// name; nil when none is later.
-    private static func laterDeadline(_ new: SLARecord, than old: SLARecord) -> (clock: Localized, due: Date?)? {
+    /// name; nil when none is later. With `passedBy`, only one whose old deadline had passed by then.
+    private static func laterDeadline(_ new: SLARecord, than old: SLARecord, passedBy now: Date? = nil) -> (clock: Localized, due: Date?)? {
         let clocks = [(new.responseDueAt, old.responseDueAt, Localized("respons", "response")),
                       (new.resolutionDueAt, old.resolutionDueAt, Localized("penyelesaian", "resolution"))]
         for (a, b, clock) in clocks {
+            if let now, let b, b >= now { continue }
             switch (a, b) {
             case (nil, _?): return (clock, nil)
             case (let a?, let b?) where ElapsedMinutes.second(a) > ElapsedMinutes.second(b): return (clock, a)

@@ -175,6 +175,7 @@ public final class EffectRunner {
         case .setIntent(_, let intent):
             let change = try change(command)
             guard change.changed else { return s.format(.alreadyIntent, id, s.intent(intent)) }
+            if change.breachStands, let policy = change.comment.sla.policy { return s.format(.intentKeepsBreach, id, s.intent(intent), policy) }
             guard change.restandardised, let policy = change.comment.sla.policy, let due = change.comment.sla.nextDue?.dueAt else {
                 return change.comment.sla.policy.map { s.format(.intentKeeps, id, s.intent(intent), $0) } ?? s.format(.intentSet, id, s.intent(intent))
             }

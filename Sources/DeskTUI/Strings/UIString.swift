@@ -35,7 +35,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTitle, helpRecordNote, helpSignsClock, helpSignsRow, pickAssignee, pickStatus, pickIntent
     // Outcomes
     case supervisorsOnly, nothingSelected, noStatusMoves, unknownCommand, languageSet, escalatedFromDesk, noStaff, noChannels, queueEndReach
-    case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
+    case claimed, released, assigned, statusSet, intentSet, intentKeeps, intentKeepsBreach, intentRestandard, intentRestandardLate, escalated, editorFailed, keysFileIssues, keysLegend
     case alreadyYours, alreadyAssigned, alreadyStatus, alreadyIntent, alreadyEscalated, alreadyEscalatedNow, cursorMovedOn
     // Marks: one action on several comments
     case marked, marksCleared, markedAll, markedAllLoaded, pickAssigneeMarked, pickStatusMarked, promptEscalateMarked, bulkDone, bulkUnchanged, bulkRefused, bulkRefusedMore
@@ -279,6 +279,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .statusSet: ("#{1} kini berstatus {2}.", "#{1} is now {2}.")
         case .intentSet: ("Maksud #{1} kini {2}.", "#{1}'s intent is now {2}.")
         case .intentKeeps: ("Maksud #{1} kini {2}; tetap diukur dengan standar {3}.", "#{1}'s intent is now {2}; it stays under the {3} standard.")
+        case .intentKeepsBreach: ("Maksud #{1} kini {2}; tenggatnya sudah lewat, jadi tetap tercatat lewat batas dengan standar {3}.",
+                                  "#{1}'s intent is now {2}; its deadline had passed, so the breach stands under the {3} standard.")
         case .intentRestandardLate: ("Maksud #{1} kini {2}: diukur dengan standar {3} sejak masuk, lewat batas sejak {4}.",
                                      "#{1}'s intent is now {2}: measured under the {3} standard from its arrival, breached since {4}.")
         case .intentRestandard: ("Maksud #{1} kini {2}: diukur dengan standar {3} sejak masuk, tenggat {4}.",

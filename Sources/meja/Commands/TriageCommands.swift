@@ -82,7 +82,8 @@ struct IntentCommand: ParsableCommand {
             Filters, suggestions and reports count by the corrected intent. A comment not yet answered, paused or
             closed is measured under the standard that matches its new intent, counted from its arrival (a complaint
             read as a question gets the complaints' deadline); an answered one keeps the standard its answer was
-            judged by. Moving a deadline later takes a supervisor. Logged as `intent`.
+            judged by. Moving a deadline later takes a supervisor, and once a deadline has passed nobody moves it: the
+            intent is corrected, the standard stays and the breach counts. Logged as `intent`.
             """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: GlobalOptions.commentArgument) var id: String
@@ -98,7 +99,9 @@ struct IntentCommand: ParsableCommand {
             let c = change.comment
             guard change.changed else { return Console.out("Comment \(c.id): intent is already \(wanted.rawValue); nothing changed.") }
             var line = "Comment \(c.id): intent \(wanted.rawValue) (was \(change.previous.intent?.rawValue ?? "not read"))."
-            if change.restandardised {
+            if change.breachStands, let policy = c.sla.policy {
+                line += " Its deadline had passed: the breach stands, and it stays under the \(policy) standard."
+            } else if change.restandardised {
                 let zone = desk.config.calendar.zone
                 let due = c.sla.responseDueAt.map { ", response due \(Timestamp.local($0, in: zone))" } ?? ""
                 line += " Measured under the \(c.sla.policy ?? "-") standard from its arrival\(due)."
