@@ -5,8 +5,8 @@ import DeskCore
 struct OverdueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overdue",
-        abstract: "List comments whose response-time clock has breached, oldest breach first.",
-        discussion: "Any comment with a running clock counts, whatever its status: a replied comment can still breach its resolution clock.")
+        abstract: "List comments whose response or resolution clock has breached, oldest breach first.",
+        discussion: "Any comment with a running clock counts, whatever its status: a replied comment can still breach its resolution clock. The report's 'Awaiting an answer, past due' counts only the unanswered ones.")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Include comments at risk of breaching.") var atRisk = false

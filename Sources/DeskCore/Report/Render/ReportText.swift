@@ -3,17 +3,25 @@
 public enum ReportText {
     /// The report's lines for a terminal `width` columns wide (at least 40 are used).
     public static func lines(_ report: Report, width: Int, audience: ReportAudience = .supervisors) -> [String] {
-        lines(ReportLayout(report, audience: audience), width: width, logHead: report.logHead)
+        lines(ReportLayout(report, audience: audience), width: width, logHead: report.logHead,
+              notes: ReportLabels.notes(passedOverThreshold: report.passedOverThreshold))
     }
 
-    /// The lines of a layout.
-    public static func lines(_ layout: ReportLayout, width: Int, logHead: String?) -> [String] {
+    /// The lines of a layout, then what its figures mean (`notes`, as in the HTML and Markdown reports).
+    public static func lines(_ layout: ReportLayout, width: Int, logHead: String?, notes: [ReportLabel] = []) -> [String] {
         let width = Swift.max(40, width)
         let title = TextLayout.wrap(layout.title, width: width)
         var out = title + [String(repeating: "═", count: title.map(DisplayWidth.of).max() ?? 0)]
         for table in layout.tables {
             out.append("")
             out += lines(of: table, width: width, audience: layout.audience)
+        }
+        if !notes.isEmpty {
+            let heading = ReportLabels.notesTitle.text(layout.audience)
+            out += ["", TextLayout.truncate(heading, to: width), String(repeating: "─", count: Swift.min(width, DisplayWidth.of(heading)))]
+            for note in notes {
+                out += TextLayout.wrap(note.text(layout.audience), width: width - 4).enumerated().map { k, line in (k == 0 ? "  - " : "    ") + line }
+            }
         }
         if layout.audience.isPublic, let logHead {
             out.append("")
