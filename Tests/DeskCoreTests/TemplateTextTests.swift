@@ -25,7 +25,8 @@ final class TemplateTextTests: XCTestCase {
             ("Pak RT 05", "Halo Pak RT 05, keluhan Bapak sudah kami catat. Kami kabari ya, Pak. Salam, Kak Rina"),
             ("Bu Sinta", "Halo Bu Sinta, keluhan Ibu sudah kami catat. Kami kabari ya, Bu. Salam, Kak Rina"),
             ("Mas Joko", "Halo Mas Joko, keluhan Mas sudah kami catat. Kami kabari ya, Mas. Salam, Kak Rina"),
-            ("dr. Andi", "Halo dr. Andi, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
+            ("dr. Andi", "Halo dr. Andi, keluhan Dokter sudah kami catat. Kami kabari ya, Dok. Salam, Kak Rina"),
+            ("Ir. Budi", "Halo Ir. Budi, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
             ("Budi", "Halo Kak Budi, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
             ("Pakpahan", "Halo Kak Pakpahan, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
         ]
@@ -45,6 +46,30 @@ final class TemplateTextTests: XCTestCase {
             XCTAssertFalse(words.contains("Kak") || words.contains("Kakak"), "\(template.id): \(rendered)")
             if template.text.body.contains("Kakak") { XCTAssertTrue(words.contains("Bapak"), template.id) }
         }
+    }
+
+    func testASalamIsAnsweredFirstInIndonesian() throws {
+        for greeting in ["Assalamualaikum, saya mau tanya prosedur izin madrasah", "assalamu'alaikum wr wb min", "Asalamualaikum kak",
+                         "ass wr wb, mau tanya", "Selamat pagi. Assalamualaikum, mau tanya"] {
+            XCTAssertTrue(Salam.greets(greeting), greeting)
+        }
+        for other in ["Waalaikumsalam, terima kasih min", "salam kenal min", "Halo min, mau tanya", "assessment sekolah kapan?"] {
+            XCTAssertFalse(Salam.greets(other), other)
+        }
+        let library = TemplateLibrary.load(userDirectory: nil).library
+        let comment = Comment(id: 7, platform: .x, externalID: "7", author: Author(handle: "andi", name: "Pak Andi"),
+                              text: "Assalamualaikum, saya mau tanya prosedur izin madrasah", createdAt: Date(), importedAt: Date())
+        let context = RenderContext(comment: comment, config: DeskConfig())
+        XCTAssertTrue(context.greetedWithSalam)
+        let ack = try XCTUnwrap(library.templates.first { $0.id == "id.ack.general" })
+        XCTAssertTrue(ack.render(context).hasPrefix("Waalaikumsalam Pak Andi, terima kasih"), ack.render(context))
+        let emergency = try XCTUnwrap(library.templates.first { $0.id == "id.emergency.112" })
+        XCTAssertTrue(emergency.render(context).hasPrefix("Waalaikumsalam. Pak Andi, segera hubungi"), emergency.render(context))
+        let english = try XCTUnwrap(library.templates.first { $0.id == "en.ack.general" })
+        XCTAssertFalse(english.render(context).contains("alaikum"), "an English reply is left as it is")
+        var plain = context
+        plain.greetedWithSalam = false
+        XCTAssertTrue(ack.render(plain).hasPrefix("Halo Pak Andi"))
     }
 
     func testAVariableWithoutAValueStaysVisibleNeverAnEmptyGap() throws {

@@ -15,6 +15,7 @@ extension RenderContext {
                   officeHours: Self.officeHours(config.calendar, lang: lang),
                   channel: comment.channel ?? config.channels.first,
                   platform: comment.platform.displayName)
+        greetedWithSalam = Salam.greets(comment.text)
     }
 
     /// A display name fit to greet the citizen by, or nil to use the handle: not empty, and holding no link or

@@ -38,6 +38,8 @@ public struct RenderContext: Hashable, Sendable {
     public var redirectContact: String?
     /// Further values by variable name, for an agency's own templates' needs.
     public var extra: [String: String]
+    /// Whether the citizen opened with a salam ("Assalamualaikum"): an Indonesian reply answers it first.
+    public var greetedWithSalam = false
 
     /// A context with the values known; leave the others nil.
     public init(citizenName: String? = nil, citizenHandle: String? = nil, agencyName: String? = nil, agencyWebsite: String? = nil,

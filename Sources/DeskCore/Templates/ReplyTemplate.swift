@@ -50,14 +50,13 @@ public struct ReplyTemplate: Hashable, Sendable {
         self.source = source
     }
 
-    /// The body with the context's values filled in (missing ones stay visible as `{name}`).
-    public func render(_ context: RenderContext) -> String { text.render(context) }
+    /// The body with the context's values filled in (missing ones stay visible as `{name}`); an Indonesian reply to a
+    /// citizen who greeted with a salam answers it first ("Waalaikumsalam Kak Budi, …").
+    public func render(_ context: RenderContext) -> String {
+        let rendered = text.render(context)
+        return lang == .indonesian && context.greetedWithSalam ? Salam.answering(rendered) : rendered
+    }
 
     /// Whether it suits `platform` (no `channels` listed means every platform).
     public func suits(_ platform: Platform) -> Bool { channels.isEmpty || channels.contains(platform) }
-
-    /// The purposes the shipped library uses (an agency may add its own).
-    public static let knownPurposes = ["acknowledge", "answer_link", "steps", "apology_holding", "ask_dm", "redirect", "hoax",
-                                       "thanks", "out_of_hours", "follow_up", "closing", "condolence", "emergency", "spam_warning",
-                                       "rude_calm", "joke_back"]
 }

@@ -69,8 +69,8 @@ public struct TemplateText: Hashable, Sendable {
     /// The text with every variable that has a value filled in; the others stay as `{name}`. A citizen whose name
     /// already starts with a form of address ("Pak RT 05", "Bu Sinta", "Dr. Andi") is not greeted "Kak" before it,
     /// and the template's own words address them the same way throughout: "Kakak" becomes "Bapak" for "Pak RT 05",
-    /// "Ibu" for "Bu Sinta", and a closing "ya, Kak" becomes "ya, Pak" (a title that tells no form, such as "dr.",
-    /// keeps "Kakak").
+    /// "Ibu" for "Bu Sinta", "Dokter" for "dr. Andi", and a closing "ya, Kak" becomes "ya, Pak" (a title that tells no
+    /// form, such as "Ir.", keeps "Kakak").
     public func render(_ context: RenderContext) -> String {
         let address = context.value(for: "citizen.name").flatMap(Self.address(beginning:))
         var out = ""
@@ -113,8 +113,8 @@ public struct TemplateText: Hashable, Sendable {
         let long: String
     }
 
-    /// The forms of address that say how to speak to the person, by the form their name starts with. Titles that do
-    /// not ("dr", "prof", "ir", "mr" …) are left out: the template's "Kak"/"Kakak" stays.
+    /// The forms of address that say how to speak to the person, by the form their name starts with ("dr. Andi" is
+    /// "Dokter"). Titles that do not ("ir", "mr" …) are left out: the template's "Kak"/"Kakak" stays.
     static let spokenAddress: [String: Address] = {
         var table: [String: Address] = [:]
         for (forms, short, long) in [
@@ -125,7 +125,7 @@ public struct TemplateText: Hashable, Sendable {
             (["eyang"], "Eyang", "Eyang"), (["kang", "akang"], "Kang", "Akang"), (["teh", "teteh"], "Teh", "Teteh"),
             (["aa"], "Aa", "Aa"), (["uda"], "Uda", "Uda"), (["uni"], "Uni", "Uni"), (["cak"], "Cak", "Cak"),
             (["ning"], "Ning", "Ning"), (["gus"], "Gus", "Gus"), (["ustadz", "ustad"], "Ustadz", "Ustadz"),
-            (["ustazah"], "Ustazah", "Ustazah"), (["haji"], "Pak Haji", "Pak Haji"),
+            (["ustazah"], "Ustazah", "Ustazah"), (["haji"], "Pak Haji", "Pak Haji"), (["dr"], "Dok", "Dokter"), (["prof"], "Prof", "Prof"),
         ] as [([String], String, String)] {
             for form in forms { table[form] = Address(short: short, long: long) }
         }
