@@ -294,7 +294,8 @@ def names_topic(text, words, negated=None):
     return False
 
 
-WAIT_WORDS = {"menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"}                 # ToneGovernor.waitWords
+WAIT_WORDS = {"menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait",               # ToneGovernor.waitWords
+              "mati", "rusak", "padam", "bocor", "mampet", "tersumbat", "macet", "broken"}
 WAIT_UNITS = {"jam", "hari", "minggu", "bulan", "tahun", "hour", "hours", "day", "days", "week", "weeks",
               "month", "months", "year", "years"}                                              # ToneGovernor.waitUnits
 LONG_WAITS = {"seharian", "seminggu", "sebulan", "setahun", "berjam", "berhari", "berminggu", "berbulan", "bertahun"}

@@ -252,6 +252,22 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("Tolong dong, the website is down lagi").lang, .mixed)
     }
 
+    func testThanksFirstIsPraiseAndAThingOutOfOrderForAMonthIsAComplaint() {
+        let thanks = governor.verdict("Terima kasih kepada tim Diskominfo atas pelatihan medsos untuk para RT kemarin, sangat bermanfaat")
+        XCTAssertEqual(thanks.intent, .praise, "thanks first, whatever it names after ('RT' is a report word)")
+        XCTAssertEqual(governor.verdict("Ada pohon tumbang di RT 04, menutup jalan").intent, .report)
+        let ignored = governor.verdict("haha admin pasti belum ngopi ya, dari tadi pertanyaan saya ga dijawab wkwk. mau tanya jam buka mpp")
+        XCTAssertEqual(ignored.intent, .complaint, "a question not answered is a complaint, however kindly put")
+        XCTAssertEqual(ignored.humorAllowed, .none)
+        XCTAssertEqual(governor.verdict("mau tanya jam buka mpp").intent, .question)
+        let sarcasm = governor.verdict("wah hebat ya, lampu jalan di jl. merdeka mati udah sebulan, keren banget pemkot kita 👏👏")
+        XCTAssertTrue(sarcasm.sarcastic)
+        XCTAssertEqual(sarcasm.intent, .complaint)
+        XCTAssertEqual(sarcasm.humorAllowed, .none)
+        XCTAssertEqual(governor.verdict("Jalan di depan SD rusak 3 bulan").intent, .complaint)
+        XCTAssertNotEqual(governor.verdict("Alhamdulillah lampu jalan sudah menyala lagi, terima kasih").intent, .complaint)
+    }
+
     func testEachSensitiveTopicIsFound() {
         let cases: [(String, String)] = [
             ("Ada kecelakaan di perempatan, motor tabrakan", "disaster"),

@@ -67,8 +67,10 @@ public struct ToneGovernor: Sendable {
     /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
     static let missingChildSpan = 8
 
-    /// Words for waiting (after slang normalisation: "nunggu" is "menunggu").
-    static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"]
+    /// Words for waiting (after slang normalisation: "nunggu" is "menunggu"), and for something out of order, which the
+    /// writer times the same way ("lampu jalan mati udah sebulan", "rusak 3 bulan").
+    static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait",
+                                         "mati", "rusak", "padam", "bocor", "mampet", "tersumbat", "macet", "broken"]
     /// The first bytes of `waitWords`: most words are passed over without hashing them.
     static let waitInitials: Set<UInt8> = Set(waitWords.compactMap(\.utf8.first))
     /// Units of a long wait, after a number ("3 bulan", "6 hours").
@@ -102,6 +104,14 @@ public struct ToneGovernor: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether the message opens with thanks, after any greetings ("Terima kasih kepada …", "Min, makasih ya …").
+    static func opensWithThanks(_ tokens: [ToneTokenizer.Token]) -> Bool {
+        let words = tokens.lazy.filter(\.isWord).map(\.text)
+        guard let at = words.firstIndex(where: { !greetings.contains($0) }) else { return false }
+        let next = words.index(after: at)
+        return ["thanks", "thank", "thx"].contains(words[at]) || words[at] == "terima" && next < words.endIndex && words[next] == "kasih"
     }
 
     /// The label word when the message opens with one, after any greetings, and it is not "saran dari …" (a suggestion
@@ -231,6 +241,10 @@ public struct ToneGovernor: Sendable {
             // Rude and not plainly in good humour (a swear word in a joke can be): displeased.
             r.intent = .complaint
             r.intentCue = Localized("kasar dan tidak senang", "rude and displeased")
+        } else if let thanked = r.cueWords[.thanks], !r.asks, r.topics.isEmpty, Self.opensWithThanks(tokens) {
+            // "Terima kasih kepada tim … untuk para RT": thanks first is praise, whatever it names after.
+            r.intent = .praise
+            r.intentCue = Localized(both: "'\(thanked)'")
         } else if let report = r.cueWords[.report] ?? r.topics.first(where: \.isIncident).flatMap({ r.topicWords[$0] }),
                   !r.asks || r.topics.contains(where: \.isIncident) {
             r.intent = .report
