@@ -244,6 +244,19 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(rumour.first, "hoax_check", "\(rumour)")
     }
 
+    func testAJokeAboutAPotholeAlsoGetsTheRepairAndAnotherAgencysMatterIsPointedThere() {
+        let joke = suggest("wkwkwk min itu lubang di jalan sudirman udah bisa buat kolam lele, kapan dibuka jadi destinasi wisata? 😂")
+        XCTAssertEqual(joke.first?.humor, .light, "the joke is welcome: \(joke.map(\.templateID))")
+        XCTAssertTrue(joke.contains { $0.templateID == "id.complaint.infrastructure" }, "\(joke.map(\.templateID))")
+        XCTAssertFalse(suggest("wkwkwk admin nya lucu bgt").contains { $0.templateID == "id.complaint.infrastructure" },
+                       "a joke about nothing to fix gets no repair")
+        XCTAssertEqual(suggest("min listrik di kelurahan sukajadi mati dari pagi, kapan nyala??").first?.templateID, "id.redirect.agency")
+        XCTAssertEqual(suggest("min, mau tanya bikin KTP el yg hilang syaratnya apa aja ya? perlu surat kehilangan dr polisi gak?").prefix(2)
+            .map(\.templateID).contains("id.redirect.agency"), false, "a police letter asked about is no matter for the police")
+        XCTAssertFalse(suggest("Bayar PBB 2026 bisa lewat mana aja ya min?").contains { $0.templateID == "id.steps.requirements" },
+                       "the requirements reply needs a word of requirements")
+    }
+
     func testTheOutOfHoursNoticeComesFirstWhenTheOfficeIsClosed() {
         let text = "min masih buka ga jam segini? mau tanya perpanjang SIM"
         let input = SuggestionInput(text: text, platform: .instagram, verdict: governor.verdict(text), context: context, officeOpen: false)

@@ -88,6 +88,10 @@ public enum Suggester {
             // Spam is warned about, not answered: an agency that thanks a gambling promoter for asking spreads the link.
             if verdict.spam, t.purpose != "spam_warning" { c.add(-30, .spamNotAnswered) }
             if verdict.joking, t.humor == .light, verdict.humorAllowed == .light { c.add(10, .joke) }
+            // A joke about something to fix ("lubangnya udah bisa buat kolam lele 😂") is answered with the fix too.
+            if verdict.joking, t.purpose == "apology_holding", t.keywordsRequired, !c.keywords.isEmpty { c.add(30, .jokeAboutTrouble) }
+            // Another agency's matter (electricity, water supply, passports: the redirect's own words) is pointed there.
+            if t.purpose == "redirect", !c.keywords.isEmpty { c.add(8, .elsewhere) }
             if t.humor == verdict.humorAllowed, t.humor != .none { c.add(3, .mood) }
             if Self.purposes[intent]?.contains(t.purpose) == true { c.add(8, .purpose) }
             // Closing and follow-up messages come later in a conversation: never first for a fresh question or request.
@@ -193,7 +197,7 @@ private struct Candidate {
     enum Factor: Hashable {
         case language, topic, emergency, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
-        case abuseHelp, otherMatter, declaresFalse, integrity
+        case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere
     }
 
     let index: Int
@@ -263,6 +267,9 @@ private struct Candidate {
             case .noHoaxCue: Localized("koreksi hoaks, padahal komentarnya tidak menanyakan benar-tidaknya sebuah kabar",
                                        "corrects a hoax, and the comment does not ask whether some news is true")
             case .officeOpen: Localized("pemberitahuan di luar jam layanan, padahal kantor sedang buka", "an out-of-hours notice, and the office is open now")
+            case .jokeAboutTrouble: Localized("warga bercanda tentang sesuatu yang perlu diperbaiki: jawab perbaikannya juga",
+                                              "the citizen jokes about something to fix: answer the fix too")
+            case .elsewhere: Localized("urusan instansi lain (kata kuncinya ada): arahkan ke sana", "another agency's matter (its keywords are there): point the citizen there")
             case .declaresFalse: Localized("menyatakan kabar itu tidak benar: kirim hanya bila sudah dipastikan",
                                            "says the news is false: send it only once that is checked")
             case .integrity: Localized("laporan pungli atau suap: terima kasih, rahasia pelapor, jalur resmi",
