@@ -264,6 +264,8 @@ def phrase_matches(table, words):
 CHILD_WORDS = {"anak", "anakku", "anaknya", "balita", "bayi", "bocah", "murid", "siswa", "siswi", "pelajar", "sd", "paud",
                "child", "children", "kid", "kids", "son", "daughter", "student", "students", "pupil", "toddler",
                "baby"}                                                                          # ToneGovernor.childWords
+ELDER_WORDS = {"lansia", "kakek", "nenek", "mbah", "eyang", "opa", "oma", "pikun", "demensia", "alzheimer", "odgj",
+               "elderly", "grandfather", "grandmother", "grandpa", "grandma", "dementia"}        # ToneGovernor.elderWords
 MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
 NOT_BACK_WORDS = {"pulang", "kembali", "home"}                                                 # ToneGovernor.notBackWords
 MISSING_CHILD_SPAN = 8                                                                          # ToneGovernor.missingChildSpan
@@ -284,7 +286,7 @@ def names_topic(text, words, negated=None):
     negated = negated or [False] * len(words)
     plain = [(w, n) for w, n in zip(words, negated) if is_word_char(w[0])]
     for i, (w, _) in enumerate(plain):
-        if w not in CHILD_WORDS:
+        if w not in CHILD_WORDS and w not in ELDER_WORDS:   # a child, or an old or confused person, gone missing
             continue
         window = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
         after = [m for m, _ in window]

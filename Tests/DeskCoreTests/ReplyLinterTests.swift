@@ -71,6 +71,24 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertEqual(codes(String(repeating: "a", count: 20_000), platform: .email), [], "no known limit")
     }
 
+    func testAskingForPersonalDataInPublicBlocks() {
+        for text in ["Mohon tuliskan NIK dan nomor KK Kakak di kolom komentar ini ya", "Silakan balas dengan nomor HP Kakak",
+                     "Please reply with your phone number and home address"] {
+            let findings = ReplyLinter.lint(text, context: LintContext(platform: .instagram, humorAllowed: .warm))
+            XCTAssertEqual(findings.map(\.code), [.asksPersonalData], text)
+            XCTAssertTrue(ReplyLinter.blocks(findings))
+        }
+        for text in ["Silakan kirim NIK dan nomor KK lewat DM ya, Kak", "Demi keamanan data, mohon jangan menuliskan NIK di kolom komentar.",
+                     "Please send your ID number by direct message", "Syarat: fotokopi KK dan KTP, isi formulir di loket",
+                     "Nikmati layanan kami, kirim saran kapan saja"] {
+            XCTAssertFalse(ReplyLinter.lint(text, context: LintContext(platform: .instagram, humorAllowed: .warm)).contains { $0.code == .asksPersonalData }, text)
+        }
+        // The shipped templates never ask in public.
+        for t in TemplateLibrary.load(userDirectory: nil).library.templates {
+            XCTAssertNil(ReplyLinter.personalDataAskedInPublic(t.text.body), t.id)
+        }
+    }
+
     func testANIKIsBlockedWithoutRepeatingItInFull() {
         let findings = ReplyLinter.lint("NIK Kakak 3201234567890123 sudah terdaftar", context: LintContext(platform: .facebook, humorAllowed: .none))
         XCTAssertEqual(findings.map(\.code), [.personalData])
@@ -219,7 +237,7 @@ final class ReplyLinterTests: XCTestCase {
     }
 
     func testEveryFindingExplainsItselfInBothLanguages() {
-        let everything = "WKWK CEK HTTPS://BIT.LY/X {CITIZEN.NAME} \u{1B}[2J NIK 3171234567890123 HUBUNGI 081234567890 ATAU BUDI@GMAIL.COM "
+        let everything = "WKWK CEK HTTPS://BIT.LY/X {CITIZEN.NAME} \u{1B}[2J NIK 3171234567890123 HUBUNGI 081234567890 ATAU BUDI@GMAIL.COM TULIS NOMOR HP "
             + String(repeating: "PANJANG ", count: 40)
         let findings = ReplyLinter.lint(everything, context: LintContext(platform: .x, humorAllowed: .none, linkAllowList: ["go.id"]))
             + ReplyLinter.lint(" ", context: LintContext(platform: .x, humorAllowed: .none))

@@ -235,6 +235,22 @@ final class SuggesterTests: XCTestCase {
             .map(\.templateID).contains("id.emergency.112"))
     }
 
+    func testAPersonAtRiskGetsTheGuidanceWrittenForThemAndAThreatIsAnsweredAsOne() {
+        for (text, first) in [("capek hidup, pengen udahan aja. ga ada yg peduli juga", "id.emergency.mental_health"),
+                              ("aku pengen bunuh diri aja", "id.emergency.mental_health"),
+                              ("I want to end my life, nobody cares", "en.emergency.mental_health"),
+                              ("bapak saya (78 th) pikun, keluar rumah sejak jam 6 pagi belum pulang, tolong bantu cari", "id.emergency.missing_person"),
+                              ("awas aja kalo ketemu pak camat di jalan, gue bacok", "id.threat.response")] {
+            let ids = suggest(text).map(\.templateID)
+            XCTAssertEqual(ids.first, first, "\(text): \(ids)")
+            XCTAssertFalse(ids.contains { $0.contains("complaint") || $0.contains("rude_calm") }, "no apology for 'the inconvenience': \(ids)")
+        }
+        XCTAssertFalse(suggest("Tolong, ibu saya pingsan dan sesak napas").contains { $0.templateID == "id.emergency.mental_health" },
+                       "a collapse is no suicide hint")
+        XCTAssertEqual(suggest("Petugas kelurahan minta uang 300rb buat surat domisili, katanya biaya admin. bener gitu?").first?.templateID,
+                       "id.report.pungli", "a bribe told with 'katanya' is no rumour")
+    }
+
     func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {
         XCTAssertEqual(suggest("ada pungli 50rb buat surat pengantar di kelurahan. ini resmi gak sih?").first?.templateID, "id.report.pungli")
         XCTAssertEqual(suggest("The officer asked for money under the table to speed up my permit").first?.templateID, "en.report.bribe")
@@ -245,9 +261,13 @@ final class SuggesterTests: XCTestCase {
     }
 
     func testAJokeAboutAPotholeAlsoGetsTheRepairAndAnotherAgencysMatterIsPointedThere() {
-        let joke = suggest("wkwkwk min itu lubang di jalan sudirman udah bisa buat kolam lele, kapan dibuka jadi destinasi wisata? 😂")
+        let joke = suggest("wkwkwk min itu lubang di jalan sudirman segede kawah bulan, kapan dibuka jadi destinasi wisata? 😂")
         XCTAssertEqual(joke.first?.humor, .light, "the joke is welcome: \(joke.map(\.templateID))")
         XCTAssertTrue(joke.contains { $0.templateID == "id.complaint.infrastructure" }, "\(joke.map(\.templateID))")
+        // A road 'turned into a fish pond' is the stock complaint in a joke's clothes: the repair first, no joke back.
+        let pond = suggest("wkwkwk min itu lubang di jalan sudirman udah bisa buat kolam lele 😂")
+        XCTAssertEqual(pond.first?.templateID, "id.complaint.infrastructure", "\(pond.map(\.templateID))")
+        XCTAssertTrue(pond.allSatisfy { $0.humor == .none })
         XCTAssertFalse(suggest("wkwkwk admin nya lucu bgt").contains { $0.templateID == "id.complaint.infrastructure" },
                        "a joke about nothing to fix gets no repair")
         XCTAssertEqual(suggest("min listrik di kelurahan sukajadi mati dari pagi, kapan nyala??").first?.templateID, "id.redirect.agency")

@@ -29,6 +29,8 @@ final class TemplateTextTests: XCTestCase {
             ("Ir. Budi", "Halo Ir. Budi, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
             ("Budi", "Halo Kak Budi, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
             ("Pakpahan", "Halo Kak Pakpahan, keluhan Kakak sudah kami catat. Kami kabari ya, Kak. Salam, Kak Rina"),
+            ("Mak Ijah", "Halo Mak Ijah, keluhan Mak sudah kami catat. Kami kabari ya, Mak. Salam, Kak Rina"),
+            ("Daeng Rahman", "Halo Daeng Rahman, keluhan Daeng sudah kami catat. Kami kabari ya, Daeng. Salam, Kak Rina"),
         ]
         for (name, expected) in cases {
             XCTAssertEqual(text.render(RenderContext(citizenName: name, staffName: "Kak Rina")), expected, "a value is never re-addressed")
@@ -64,7 +66,9 @@ final class TemplateTextTests: XCTestCase {
         let ack = try XCTUnwrap(library.templates.first { $0.id == "id.ack.general" })
         XCTAssertTrue(ack.render(context).hasPrefix("Waalaikumsalam Pak Andi, terima kasih"), ack.render(context))
         let emergency = try XCTUnwrap(library.templates.first { $0.id == "id.emergency.112" })
-        XCTAssertTrue(emergency.render(context).hasPrefix("Waalaikumsalam. Pak Andi, segera hubungi"), emergency.render(context))
+        XCTAssertTrue(emergency.render(context).hasPrefix("Waalaikumsalam Pak Andi, segera hubungi"), emergency.render(context))
+        let condolence = try XCTUnwrap(library.templates.first { $0.id == "id.condolence.death" })
+        XCTAssertTrue(condolence.render(context).hasPrefix("Waalaikumsalam. Kami turut berduka"), condolence.render(context))
         let english = try XCTUnwrap(library.templates.first { $0.id == "en.ack.general" })
         XCTAssertFalse(english.render(context).contains("alaikum"), "an English reply is left as it is")
         var plain = context

@@ -252,6 +252,13 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("Tolong dong, the website is down lagi").lang, .mixed)
     }
 
+    func testARoadTurnedPoolIsSarcasmNotThanks() {
+        let pool = governor.verdict("makasih lho pemkot, jalan di depan rumah saya jadi kolam renang gratis tiap hujan")
+        XCTAssertTrue(pool.sarcastic)
+        XCTAssertEqual(pool.intent, .complaint)
+        XCTAssertEqual(pool.humorAllowed, .none)
+    }
+
     func testThanksFirstIsPraiseAndAThingOutOfOrderForAMonthIsAComplaint() {
         let thanks = governor.verdict("Terima kasih kepada tim Diskominfo atas pelatihan medsos untuk para RT kemarin, sangat bermanfaat")
         XCTAssertEqual(thanks.intent, .praise, "thanks first, whatever it names after ('RT' is a report word)")
@@ -278,6 +285,15 @@ final class ToneGovernorTests: XCTestCase {
             ("saya sering dipukul suami, saya takut lapor. harus kemana?", "abuse"),
             ("suami saya suka mukul saya kalau mabuk", "abuse"),
             ("My husband hits me when he drinks, where can I get help?", "abuse"),
+            ("capek hidup, pengen udahan aja. ga ada yg peduli juga", "health_emergency"),
+            ("udah ga kuat lagi min, rasanya pengen tidur terus ga bangun2", "health_emergency"),
+            ("I want to end my life, nobody cares", "health_emergency"),
+            ("bapak saya (78 th) pikun, keluar rumah sejak jam 6 pagi belum pulang", "health_emergency"),
+            ("nenek saya hilang sejak tadi pagi, sudah lansia", "health_emergency"),
+            ("awas aja kalo ketemu pak camat di jalan, gue bacok", "violence"),
+            ("atasan di kantor suka pegang2 pundak, katanya cuma bercanda", "abuse"),
+            ("anak saya diejek terus di sekolah dan dipalak duit jajan", "child_safety"),
+            ("Kenapa pendirian gereja di perumahan kami ditolak padahal izinnya lengkap?", "identity"),
             ("Kenapa pelayanan beda kalau agama kita beda?", "identity"),
             ("Anak hilang di taman kota sejak sore", "child_safety"),
             ("Anak saya hilang sejak kemarin sore di sekitar Jl. Merdeka, mohon bantu sebarkan info 🙏", "child_safety"),

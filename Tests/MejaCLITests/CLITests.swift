@@ -643,6 +643,16 @@ final class ReplyCLITests: XCTestCase {
         let blocked = try cli.run(["reply", "1", "--text", "NIK Kakak 3171012345678901 sudah terdaftar"])
         XCTAssertEqual(blocked.status, 1)
         XCTAssertTrue(blocked.stderr.contains("--override-reason"), blocked.stderr)
+        // --check says every finding, the notes too, before anything is recorded.
+        let checked = try cli.run(["reply", "1", "--check", "--text", "MOHON TULISKAN NOMOR HP KAKAK DI SINI, INFO DI HTTPS://BIT.LY/KTP"])
+        XCTAssertEqual(checked.status, 1)
+        for code in ["blocks:", "asks_personal_data", "note:", "shouting", "link_not_allowed", "nothing was recorded"] {
+            XCTAssertTrue((checked.stdout + checked.stderr).contains(code), code + ": " + checked.stdout + checked.stderr)
+        }
+        let fine = try cli.run(["reply", "1", "--check", "--text", "Halo Kak Ani, syaratnya ada di https://layanan.contoh.go.id/ktp ya"])
+        XCTAssertEqual(fine.status, 0, fine.stderr)
+        XCTAssertTrue(fine.stdout.contains("Nothing blocks"), fine.stdout)
+        XCTAssertEqual(try jsonArray(try cli.run(["log", "show", "--action", "reply", "--json"]).stdout).count, 0, "--check records nothing")
         // The best template asks staff for the link and the service: without them it is blocked, with them it goes.
         let template = try XCTUnwrap(suggestions[0]["template_id"]?.stringValue)
         let unfilled = try cli.run(["reply", "1", "--template", template])

@@ -6,6 +6,8 @@ public struct LintFinding: Hashable, Sendable {
         case unresolvedVariable = "unresolved_variable"
         case tooLong = "too_long"
         case personalData = "personal_data"
+        /// The reply asks the citizen to write personal data in public ("tuliskan NIK Kakak di kolom komentar").
+        case asksPersonalData = "asks_personal_data"
         case humorAboveAllowed = "humor_above_allowed"
         case shouting
         case linkNotAllowed = "link_not_allowed"

@@ -10,6 +10,9 @@ import Foundation
 /// - `personal_data`: a 16-digit NIK, an Indonesian phone number (+62…, 62 8…, 08…, or a landline), an e-mail
 ///   address or a bank-account-like number — posting a citizen's data in public breaks their privacy and
 ///   cannot be undone. The agency's own published numbers and e-mail addresses on allowed domains pass;
+/// - `asks_personal_data`: a sentence asks the citizen for an ID, family-card, phone or account number, a home address or
+///   a birth date without sending them to a private channel (DM, japri, inbox) or telling them not to ("mohon tuliskan
+///   NIK Kakak di kolom komentar"): they would post it where everyone reads it;
 /// - `humor_above_allowed`: the reply is lighter than the tone verdict allows (a joke to a grieving citizen);
 /// - `control_characters`: invisible control characters (ESC and escape sequences, other C0/C1 controls) or bidi
 ///   overrides and isolates (`SafeText.isHiddenControl`), pasted in with copied text: they garble the reply where
@@ -60,6 +63,12 @@ public enum ReplyLinter {
             }
         }
         findings += PersonalDataScanner(allowedNumbers: context.allowedNumbers, allowedDomains: context.linkAllowList).findings(in: text)
+        if let asked = personalDataAskedInPublic(text) {
+            findings.append(LintFinding(code: .asksPersonalData,
+                explanation: Localized("balasan meminta \(asked) tanpa mengarahkan ke DM: warga akan menuliskannya di tempat umum; minta lewat DM, atau tambahkan \"jangan tulis di sini\"",
+                    "the reply asks for \(asked) without pointing to a DM: the citizen would post it in public; ask for it by DM, or say not to write it here"),
+                blocking: true))
+        }
         let humor = max(context.replyHumor ?? .none, estimatedHumor(text))
         if humor > context.humorAllowed {
             findings.append(LintFinding(code: .humorAboveAllowed,
@@ -80,6 +89,34 @@ public enum ReplyLinter {
                 blocking: false))
         }
         return findings
+    }
+
+    /// Personal data a reply may ask for, as written in a sentence (lower case).
+    static let personalDataWords = ["nik", "nomor kk", "no kk", "no. kk", "nomor ktp", "no ktp", "no. ktp", "nomor kartu keluarga",
+                                    "nomor hp", "no hp", "no. hp", "nomor telepon", "no telp", "nomor wa", "nomor whatsapp",
+                                    "alamat lengkap", "alamat rumah", "nomor rekening", "no rek", "tanggal lahir",
+                                    "id number", "id card number", "phone number", "home address", "account number", "date of birth"]
+    /// Words that ask for something to be written or sent.
+    static let askingWords = ["tulis", "menulis", "sebut", "cantumkan", "kirim", "mengirim", "balas", "komen", "isi", "mengisi", "bagikan",
+                              "write", "post", "comment", "reply with", "send", "tell us", "share"]
+    /// Words for a private channel, or for not writing it here: the request is safe.
+    static let safeWords = ["dm", "direct message", "pesan pribadi", "pesan langsung", "japri", "inbox", "jangan", "tidak perlu",
+                            "tak perlu", "do not", "don't", "never", "privately", "private message"]
+
+    /// The personal data a sentence of `text` asks the citizen for in public, or nil: a sentence naming such data and an
+    /// asking word, with no private channel and no "do not" in it.
+    static func personalDataAskedInPublic(_ text: String) -> String? {
+        for sentence in text.lowercased().split(whereSeparator: { ".!?;\n".contains($0) }) {
+            let words = " " + sentence.map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
+            func has(_ phrase: String) -> Bool {
+                let spaced = " " + phrase.map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) }
+                return words.contains(spaced)
+            }
+            guard let data = personalDataWords.first(where: { has($0 + " ") }), askingWords.contains(where: has),
+                  !safeWords.contains(where: { has($0 + " ") }) else { continue }
+            return data == "nik" ? "NIK" : data
+        }
+        return nil
     }
 
     /// Whether any finding blocks sending.

@@ -10,10 +10,12 @@ enum Salam {
         return words.starts(with: ["ass", "wr", "wb"]) || words.starts(with: ["askum"])
     }
 
-    /// `reply` opening with the answer to the salam: "Halo Kak Budi, …" becomes "Waalaikumsalam Kak Budi, …", any other
-    /// opening follows "Waalaikumsalam. ".
+    /// `reply` opening with the answer to the salam: "Halo Kak Budi, …" becomes "Waalaikumsalam Kak Budi, …", and so does
+    /// "Pak Budi, segera hubungi …"; any other opening follows "Waalaikumsalam. ".
     static func answering(_ reply: String) -> String {
         if reply.hasPrefix("Halo ") { return "Waalaikumsalam " + reply.dropFirst(5) }
+        let first = reply.prefix(while: { $0.isLetter }).lowercased()
+        if TemplateText.formsOfAddress.contains(first) { return "Waalaikumsalam " + reply }
         return "Waalaikumsalam. " + reply
     }
 }

@@ -53,13 +53,13 @@ public enum Suggester {
                 // Someone who tells of a death is answered with condolence first, the emergency guidance after it.
                 if topics.contains(.death), t.sensitive.contains(.death), t.purpose == "condolence" { c.add(30, .grief) }
                 // Someone who tells of abuse is given the help lines first (SAPA 129), before 112 for the violence.
-                if topics.contains(.abuse), t.sensitive.contains(.abuse) { c.add(10, .abuseHelp) }
+                if topics.contains(.abuse), t.sensitive.contains(.abuse) { c.add(15, .abuseHelp) }
                 // A death told after the fact (a robbery last night) is no emergency to call 112 for ("Semoga semuanya
                 // selamat" to a son who lost his father): not offered; in a disaster or a health emergency it stays.
                 if topics.contains(.death), !t.sensitive.contains(.death), t.purpose == "emergency",
                    !topics.contains(.disaster), !topics.contains(.healthEmergency) { continue }
-            } else if !topics.isEmpty, t.keywords.isEmpty || t.purpose == "ask_dm",
-                      t.purpose == "acknowledge" || t.purpose == "apology_holding" || t.purpose == "ask_dm" {
+            } else if !topics.isEmpty, t.keywords.isEmpty || t.purpose == "ask_dm", t.purpose == "acknowledge" || t.purpose == "ask_dm" {
+                // Not an apology for "the inconvenience": no careful reply to a suicide hint or a grieving son.
                 c.add(15, .safeWithTopic)
             }
             // Intent.
@@ -73,6 +73,9 @@ public enum Suggester {
             if t.purpose == "closing", c.keywords.isEmpty, intent != .praise { continue }
             // A template for one situation needs its words: flood advice is no answer to a fire.
             if t.keywordsRequired, c.keywords.isEmpty { continue }
+            // A person at risk (a suicide hint, an old man with dementia gone missing) gets the guidance written for them
+            // before the general 112 reply ("Semoga semuanya selamat").
+            if t.keywordsRequired, t.purpose == "emergency", t.sensitive == [.healthEmergency] { c.add(15, .personAtRisk) }
             // The abuse help lines answer a child's safety only when abuse is named ("diculik", "dipukuli"): a mother whose
             // child has not come home is not thanked for "daring to tell".
             if t.sensitive.contains(.abuse), !topics.contains(.abuse), c.keywords.isEmpty { continue }
@@ -81,6 +84,8 @@ public enum Suggester {
             if !topics.isEmpty, c.topics.isEmpty, !t.keywords.isEmpty, c.keywords.isEmpty, t.purpose != "ask_dm" {
                 c.add(-20, .otherMatter)
             }
+            // "Mohon maaf atas ketidaknyamanannya" is no answer to a death, a suicide hint or violence: not offered.
+            if c.topics.isEmpty, t.purpose == "apology_holding" || t.purpose == "rude_calm", !topics.isDisjoint(with: Self.beyondApology) { continue }
             // Special cases.
             if verdict.rude, t.purpose == "rude_calm" { c.add(25, .rude) }
             if verdict.spam, t.purpose == "spam_warning" { c.add(40, .spam) }
@@ -105,8 +110,11 @@ public enum Suggester {
             // Whether news is false is for staff to establish: pointing to the official information comes first, the
             // correction ("Informasi tersebut tidak benar") after it, for when they have checked.
             if t.purpose == "hoax", !c.keywords.isEmpty { c.add(-8, .declaresFalse) }
-            // Reporting a bribe takes courage: it is thanked and taken up, not filed as feedback on the service.
-            if t.purpose == "integrity_report" { c.add(20, .integrity) }
+            // Reporting a bribe takes courage: it is thanked and taken up, not filed as feedback on the service — nor taken
+            // for a rumour because it says "katanya biaya admin".
+            if t.purpose == "integrity_report" { c.add(30, .integrity) }
+            // A threat is answered as one: noted, not acceptable, the official channel; never "we hope everyone is safe".
+            if t.purpose == "threat_response" { c.add(30, .threat) }
             // "We are outside our service hours" is untrue while the office is open.
             if t.purpose == "out_of_hours", input.officeOpen == true { c.add(-40, .officeOpen) }
             // … and the first thing to say when it is closed: the answer comes at the next opening.
@@ -174,6 +182,9 @@ public enum Suggester {
         }
     }
 
+    /// The topics an apology for "the inconvenience" would belittle (a flood complaint may still get one).
+    static let beyondApology: Set<SensitiveTopic> = [.death, .healthEmergency, .violence]
+
     /// The purposes that answer each intent best.
     static let purposes: [Intent: Set<String>] = [
         .question: ["answer_link", "steps", "hoax_check"], .request: ["steps", "ask_dm"], .complaint: ["apology_holding", "integrity_report"],
@@ -197,7 +208,7 @@ private struct Candidate {
     enum Factor: Hashable {
         case language, topic, emergency, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
-        case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere
+        case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk
     }
 
     let index: Int
@@ -267,6 +278,8 @@ private struct Candidate {
             case .noHoaxCue: Localized("koreksi hoaks, padahal komentarnya tidak menanyakan benar-tidaknya sebuah kabar",
                                        "corrects a hoax, and the comment does not ask whether some news is true")
             case .officeOpen: Localized("pemberitahuan di luar jam layanan, padahal kantor sedang buka", "an out-of-hours notice, and the office is open now")
+            case .personAtRisk: Localized("seseorang dalam bahaya: panduan yang ditulis untuknya lebih dulu", "a person at risk: the guidance written for them first")
+            case .threat: Localized("ancaman kekerasan: dicatat dan diarahkan ke jalur resmi", "a threat of violence: noted, and pointed to the official channel")
             case .jokeAboutTrouble: Localized("warga bercanda tentang sesuatu yang perlu diperbaiki: jawab perbaikannya juga",
                                               "the citizen jokes about something to fix: answer the fix too")
             case .elsewhere: Localized("urusan instansi lain (kata kuncinya ada): arahkan ke sana", "another agency's matter (its keywords are there): point the citizen there")

@@ -96,7 +96,8 @@ public struct TemplateText: Hashable, Sendable {
     static let formsOfAddress: Set<String> = [
         "pak", "bapak", "bu", "ibu", "mas", "mbak", "kak", "kakak", "bang", "abang", "dik", "adik", "om", "tante", "pakde", "bude",
         "budhe", "mbah", "eyang", "kang", "akang", "teh", "teteh", "aa", "uda", "uni", "cak", "ning", "gus", "ustadz", "ustad",
-        "ustazah", "haji", "hajjah", "h", "hj", "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "miss",
+        "ustazah", "haji", "hajjah", "h", "hj", "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "miss", "mak", "mbok", "daeng",
+        "bli", "opung", "ompung", "inang", "amang", "koh", "engkoh", "nyai",
     ]
 
     /// Whether `name`'s first word is a form of address ("Pak", "Bu.", "dr."), followed by more of the name.
@@ -126,6 +127,9 @@ public struct TemplateText: Hashable, Sendable {
             (["aa"], "Aa", "Aa"), (["uda"], "Uda", "Uda"), (["uni"], "Uni", "Uni"), (["cak"], "Cak", "Cak"),
             (["ning"], "Ning", "Ning"), (["gus"], "Gus", "Gus"), (["ustadz", "ustad"], "Ustadz", "Ustadz"),
             (["ustazah"], "Ustazah", "Ustazah"), (["haji"], "Pak Haji", "Pak Haji"), (["dr"], "Dok", "Dokter"), (["prof"], "Prof", "Prof"),
+            (["mak"], "Mak", "Mak"), (["mbok"], "Mbok", "Mbok"), (["daeng"], "Daeng", "Daeng"), (["bli"], "Bli", "Bli"),
+            (["opung", "ompung"], "Opung", "Opung"), (["inang"], "Inang", "Inang"), (["amang"], "Amang", "Amang"),
+            (["koh", "engkoh"], "Koh", "Koh"), (["nyai"], "Nyai", "Nyai"),
         ] as [([String], String, String)] {
             for form in forms { table[form] = Address(short: short, long: long) }
         }

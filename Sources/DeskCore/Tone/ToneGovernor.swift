@@ -60,6 +60,11 @@ public struct ToneGovernor: Sendable {
                                           "sd", "paud", "child", "children", "kid", "kids", "son", "daughter", "student", "students",
                                           "pupil", "toddler", "baby"]
 
+    /// Words for an old or confused person: gone missing, they need someone at once as a child does (a health emergency:
+    /// "bapak saya (78 th) pikun, keluar rumah sejak jam 6 pagi belum pulang").
+    static let elderWords: Set<String> = ["lansia", "kakek", "nenek", "mbah", "eyang", "opa", "oma", "pikun", "demensia", "alzheimer",
+                                          "odgj", "elderly", "grandfather", "grandmother", "grandpa", "grandma", "dementia"]
+
     /// Words for a person gone missing: said of a child a few words before, children's safety is at stake.
     static let missingWords: Set<String> = ["hilang", "terpisah", "missing"]
     /// Words that say a child is missing when negated: "anak saya belum pulang sejak air naik", "has not come home".
@@ -102,6 +107,21 @@ public struct ToneGovernor: Sendable {
                 let countdown = tokens[i..<j].contains { $0.text == "tinggal" } || j + 2 < tokens.count && ["lagi", "to"].contains(tokens[j + 2].text)
                 if !countdown { return phrase(tokens, i, j - i + 2) }
             }
+        }
+        return nil
+    }
+
+    /// One of `people` named with a missing word up to `missingChildSpan` words after it ("hilang", or a negated "pulang"),
+    /// and nothing else of theirs lost between ("sepeda anak saya dicuri, helmnya juga hilang" is no child gone), as
+    /// "anak … hilang"; nil when none is.
+    static func missingPerson(_ tokens: [ToneTokenizer.Token], among people: Set<String>) -> String? {
+        let words = tokens.filter(\.isWord)
+        for (i, word) in words.enumerated() where people.contains(word.text) {
+            let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
+            guard let at = after.firstIndex(where: { missingWords.contains($0.text) || ($0.negated && notBackWords.contains($0.text)) })
+            else { continue }
+            if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
+            return word.text + " … " + words[at].text
         }
         return nil
     }
@@ -193,18 +213,9 @@ public struct ToneGovernor: Sendable {
             r.topicWords[.childSafety] = child.text + " … " + harm
         }
         // A child named, missing a few words later ("anak saya Dimas (7 th) hilang terpisah saat evakuasi"): the
-        // phrases of topics.tsv cannot hold the name and age between.
-        if r.topicWords[.childSafety] == nil {
-            let words = tokens.filter(\.isWord)
-            for (i, word) in words.enumerated() where Self.childWords.contains(word.text) {
-                let after = words[(i + 1)..<min(words.count, i + 1 + Self.missingChildSpan)]
-                guard let at = after.firstIndex(where: { Self.missingWords.contains($0.text) || ($0.negated && Self.notBackWords.contains($0.text)) })
-                else { continue }
-                // Something else of theirs lost in between ("sepeda anak saya dicuri, helmnya juga hilang") is no child gone.
-                if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
-                r.topicWords[.childSafety] = word.text + " … " + words[at].text
-                break
-            }
+        // phrases of topics.tsv cannot hold the name and age between. An old or confused person likewise.
+        for (topic, people) in [(SensitiveTopic.childSafety, Self.childWords), (.healthEmergency, Self.elderWords)] where r.topicWords[topic] == nil {
+            if let missing = Self.missingPerson(tokens, among: people) { r.topicWords[topic] = missing }
         }
         r.topics = r.topicWords.keys.sorted()
         r.asks = text.utf8.contains(UInt8(ascii: "?")) || r.cueWords[.question] != nil

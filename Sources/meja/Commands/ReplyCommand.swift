@@ -9,7 +9,8 @@ struct ReplyCommand: ParsableCommand {
             The reply is checked first (unresolved variables, the platform's length limit, personal data, humour above
             what the comment's tone allows, the same words already sent to it, and with --seen-reply a colleague's
             answer recorded since). A blocking finding stops it with exit status 1 unless --override-reason is given;
-            the reason is kept with the reply and on the log.
+            the reason is kept with the reply and on the log. With --check nothing is recorded: the findings are printed
+            (exit status 1 when one blocks), for a second look before sending.
             """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: GlobalOptions.commentArgument) var id: String
@@ -21,6 +22,7 @@ struct ReplyCommand: ParsableCommand {
     @Option(help: "The reply's humour level (0 none, 1 warm, 2 light joke) when writing --text; estimated when not given.") var humor: Int?
     @Option(help: ArgumentHelp("The id of the newest reply you had read on the comment or its conversation (`replies` and `thread_replies` of `meja show ID --json`; 0 when none): a reply recorded after it that answers the comment is a blocking answered_meanwhile finding.", valueName: "reply-id"))
     var seenReply: Int64?
+    @Flag(help: "Only check the reply: print every finding, record nothing (exit status 1 when one blocks).") var check = false
 
     func validate() throws {
         if (text == nil) == (template == nil) { throw ValidationError("give either --text or --template") }
@@ -48,6 +50,16 @@ struct ReplyCommand: ParsableCommand {
                 throw CLIError(message: "reply \(seenReply) is not on comment \(commentID) or in its conversation: give the newest id in `replies` or `thread_replies` of `meja show \(commentID) --json`, or 0 when it has none", code: 64)
             }
             request.seenReplyID = seenReply
+            if check {
+                let review = try desk.review(replyTo: commentID, text: request.text, humor: request.humor, seenReplyID: seenReply)
+                for finding in review.findings {
+                    Console.out("\(finding.blocking ? "blocks" : "note"): \(finding.message) (\(finding.code.rawValue))")
+                }
+                if review.blocking.isEmpty {
+                    return Console.out("Nothing blocks this reply to comment \(commentID); nothing was recorded (--check).")
+                }
+                throw CLIError(message: "\(review.blocking.count) finding\(review.blocking.count == 1 ? "" : "s") would block this reply; nothing was recorded (--check)", code: 1)
+            }
             let others = try desk.alsoAnswered(byReplyTo: commentID)
             let sent = try desk.replyReviewed(commentID, request)
             Console.out("Reply \(sent.reply.id) to comment \(commentID) is recorded and logged.")
