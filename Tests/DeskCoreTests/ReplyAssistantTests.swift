@@ -105,6 +105,21 @@ final class ReplyAssistantTests: XCTestCase {
         XCTAssertTrue(findings.contains { $0["code"]?.stringValue == "personal_data" })
     }
 
+    func testAnUnfilledVariableIsNeverSentPastWithAReason() throws {
+        let t = try TestDesk()
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try t.importRecords([record("1", at: "2026-12-01T09:00:00+07:00", text: "Min, jadwal vaksin di mana?")])
+        let id = try t.comment(.x, "1").id
+        XCTAssertThrowsError(try desk.reply(id, ReplyRequest(text: "Halo Kak, info lengkap di {link} ya", overrideReason: "buru-buru sekali kak"))) { error in
+            guard case .blocked(let findings) = error as? DeskError else { return XCTFail("\(error)") }
+            XCTAssertEqual(findings.map(\.code), [.unresolvedVariable])
+            XCTAssertTrue((error as? DeskError)?.explanation.en.contains("no reason sends a reply past this") == true)
+        }
+        XCTAssertEqual(try t.store.read { try $0.replies(commentID: id) }.count, 0)
+        XCTAssertFalse(LintFinding(code: .unresolvedVariable, message: "x", blocking: true).overridable)
+        XCTAssertTrue(LintFinding(code: .tooLong, message: "x", blocking: true).overridable, "X Premium posts longer replies")
+    }
+
     func testFreeTextRepliesAreRecordedWithTheHumourTheLinterEstimated() throws {
         let t = try TestDesk()
         let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)

@@ -1440,13 +1440,27 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(send(&s, .accept).isEmpty, "a throwaway reason is refused")
         XCTAssertEqual(s.prompt?.kind, .overrideReason, "and asked again")
         XCTAssertEqual(s.prompt?.field.text, "ok", "with what was typed shown")
-        _ = Reducer.apply(&s, .typed("kutipan warga, bukan kata kami"))
+        // Typing goes on from what is shown: what is recorded is what was on the screen.
+        _ = Reducer.apply(&s, .typed(", kutipan warga, bukan kata kami"))
+        XCTAssertEqual(s.prompt?.field.text, "ok, kutipan warga, bukan kata kami")
         guard case .send(1, let request)? = send(&s, .accept).first else { return XCTFail() }
-        XCTAssertEqual(request.overrideReason, "kutipan warga, bukan kata kami")
+        XCTAssertEqual(request.overrideReason, "ok, kutipan warga, bukan kata kami")
         XCTAssertEqual(request.text, "Jangan bodoh")
         send(&s, .editAgain)
         XCTAssertEqual(s.screen, .composer)
         XCTAssertEqual(s.composer?.editor.text, "Jangan bodoh", "editing again keeps the draft")
+    }
+
+    func testAnUnfilledVariableCannotBeSentPastWithAReason() {
+        var s = composing()
+        _ = Reducer.apply(&s, .typed("Info lengkap di {link} ya"))
+        send(&s, .openReview)
+        _ = Reducer.apply(&s, .reviewLoaded(commentID: 1, ReplyReview(findings: [LintFinding(code: .unresolvedVariable, message: "{link}", blocking: true),
+                                                                                   LintFinding(code: .personalData, message: "NIK", blocking: true)])))
+        XCTAssertTrue(send(&s, .send).isEmpty)
+        XCTAssertNil(s.prompt, "no reason is asked for")
+        XCTAssertEqual(s.notice?.text, s.strings[.blockedMustFix])
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains(s.strings[.blockedMustFix].prefix(20)))
     }
 
     func testBackFromTheReviewLeavesTheReplyWithItsDraftKept() {

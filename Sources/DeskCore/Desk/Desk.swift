@@ -636,6 +636,8 @@ public final class Desk: Sendable {
             guard !text.isEmpty else { throw DeskError.invalidInput(Localized("Balasannya kosong.", "The reply is empty.")) }
             let review = try review(text, humor: request.humor, comment: c, seenReplyID: request.seenReplyID, tx)
             let reason = request.overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let mustFix = review.blocking.filter { !$0.overridable }
+            if !mustFix.isEmpty { throw DeskError.blocked(mustFix) }
             let unanswered = request.unanswered(in: review)
             if !unanswered.isEmpty { throw DeskError.blocked(unanswered) }
             if !review.blocking.isEmpty, let reason, let problem = Self.overrideReasonProblem(reason) { throw DeskError.notPermitted(problem) }

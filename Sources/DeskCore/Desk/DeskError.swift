@@ -59,6 +59,10 @@ public enum DeskError: Error, Equatable, Sendable, CustomStringConvertible {
                              "\(name) is not on the staff list, so actions cannot be recorded under that name. A supervisor can add you with `meja staff add \(name) --role agent`.")
         case .blocked(let findings):
             let list = Localized(findings.map(\.explanation.id).joined(separator: "; "), findings.map(\.message).joined(separator: "; "))
+            if findings.contains(where: { !$0.overridable }) {
+                return Localized("Balasan tidak dikirim: \(list.id). Perbaiki dulu: temuan ini tidak dapat dilewati dengan alasan.",
+                                 "The reply was not sent: \(list.en). Fix it first: no reason sends a reply past this.")
+            }
             return Localized("Balasan tidak dikirim: \(list.id). Perbaiki, atau beri `--override-reason` untuk tetap mengirim (alasannya dicatat di log).",
                              "The reply was not sent: \(list.en). Fix it, or give `--override-reason` to send anyway (the reason is logged).")
         case .storage(let why): return Localized("Basis data gagal: \(why)", "The database failed: \(why)")

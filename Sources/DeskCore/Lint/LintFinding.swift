@@ -29,6 +29,13 @@ public struct LintFinding: Hashable, Sendable {
     /// True when the reply must not be sent without an override reason.
     public var blocking: Bool
 
+    /// Whether a reason can send the reply past this blocking finding: not an empty reply, a `{variable}` never filled in
+    /// (the citizen would read "{link}") or hidden control characters — those are fixed, never explained away.
+    public var overridable: Bool { blocking && !Self.mustBeFixed.contains(code) }
+
+    /// The blocking findings no reason sends a reply past.
+    public static let mustBeFixed: Set<Code> = [.emptyReply, .unresolvedVariable, .controlCharacters]
+
     /// A finding with every field given.
     public init(code: Code, explanation: Localized, blocking: Bool) {
         self.code = code

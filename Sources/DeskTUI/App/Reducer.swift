@@ -426,6 +426,10 @@ public enum Reducer {
                 state.notice = Notice(.error, why(state.language))
                 return []
             }
+            if review.mustFix {
+                state.notice = Notice(.error, state.strings[.blockedMustFix])
+                return []
+            }
             if review.isBlocked, (review.request.overrideReason ?? "").isEmpty {
                 // Typed on after a reason that new findings outgrew, so the reply keeps what that one said.
                 var prompt = PromptState(kind: .overrideReason, text: review.earlierReason.map { $0 + "; " } ?? "")
@@ -659,12 +663,13 @@ public enum Reducer {
                 state.notice = Notice(.error, s[.overrideNeeded])
                 return []
             }
-            // A throwaway reason ("ok") is refused by the core; asked again here with what was typed kept as if
-            // selected: typing replaces it (a new reason is not glued onto "ok"), moving or deleting first edits it.
+            // A throwaway reason ("ok") is refused by the core; asked again here with what was typed kept to go on
+            // with: typing adds to it, as the cursor at its end shows (replacing it unseen once recorded a reason other
+            // than the one on screen).
             if let problem = Desk.overrideReasonProblem(text) {
                 state.notice = Notice(.error, problem(state.language))
                 var again = prompt
-                again.replacesOnType = true
+                again.replacesOnType = false
                 state.prompt = again
                 return []
             }

@@ -165,6 +165,8 @@ public struct ReviewState: Sendable {
 
     /// Whether sending needs an override reason.
     public var isBlocked: Bool { !(review?.blocking.isEmpty ?? true) }
+    /// Whether a finding blocks that no reason sends past (`LintFinding.overridable`): fix the draft first.
+    public var mustFix: Bool { review?.blocking.contains { !$0.overridable } ?? false }
 }
 
 /// The supervisors' overdue board.

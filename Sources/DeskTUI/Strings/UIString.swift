@@ -23,7 +23,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, alreadyAnswered, composerPlaceholder
     case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftKeptNotListed, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
     // Review
-    case stillChecking, blockedNeedsReason, overrideGiven, overrideNeeded, reasonSaysNothingNew, promptCut, readyToSend, reviewTitle
+    case stillChecking, blockedNeedsReason, blockedMustFix, overrideGiven, overrideNeeded, reasonSaysNothingNew, promptCut, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
     case sectionClock, noRunningClock, sectionOverride, replySent, sendRefused, sectionAlsoAnswers, heldBy, answeringInPlaceOf
     // Boards, log, reports
@@ -160,6 +160,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .stillChecking: ("Memeriksa balasan…", "Checking the reply…")
         case .blockedNeedsReason: ("✗ Ada temuan yang memblokir: perbaiki (e), atau tekan y dan beri alasan.",
                                    "✗ A finding blocks sending: fix it (e), or press y and give a reason.")
+        case .blockedMustFix: ("✗ Perbaiki dulu (e): {variabel} yang kosong, karakter tersembunyi, atau balasan kosong tidak dapat dilewati dengan alasan.",
+                               "✗ Fix it first (e): an unfilled {variable}, hidden characters or an empty reply cannot be sent past with a reason.")
         case .overrideGiven: ("Alasan pengabaian dicatat; tekan y untuk mengirim.", "Override reason noted; press y to send.")
         case .overrideNeeded: ("Balasan diblokir: alasan wajib diisi untuk mengirimnya.", "The reply is blocked: a reason is required to send it.")
         case .reasonSaysNothingNew: ("Tambahkan mengapa temuan baru itu dilewati; alasan sebelumnya saja tidak menjawabnya.",

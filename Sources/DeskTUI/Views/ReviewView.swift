@@ -17,6 +17,7 @@ public enum ReviewView {
            let why = Desk.replyRefusal(comment, by: state.actor, isSupervisor: state.isSupervisor) {
             return [(why(state.language), .blocking)]
         }
+        if review.mustFix { return [(s[.blockedMustFix], .blocking)] }
         if review.isBlocked {
             return (review.request.overrideReason ?? "").isEmpty ? [(s[.blockedNeedsReason], .blocking)] : [(s[.overrideGiven], .warning)]
         }
