@@ -471,6 +471,46 @@ final class DeskActionTests: XCTestCase {
         XCTAssertFalse(try t.desk.queue(limit: 10).contains { $0.comment.id == id })
     }
 
+    func testClaimingWhatYouAnsweredChangesNothing() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("r1", at: "2026-12-01T08:00:00+07:00")])
+        let id = try t.comment(.x, "r1").id
+        let budi = t.as("budi")
+        try budi.claim(id)
+        try budi.reply(id, ReplyRequest(text: "Sudah kami teruskan, Kak."))
+        let before = try XCTUnwrap(t.store.read { try $0.lastEvent() }).seq
+        XCTAssertFalse(try budi.claim(id).changed, "already budi's, and answered")
+        XCTAssertEqual(try t.comment(.x, "r1").status, .replied)
+        XCTAssertEqual(try t.store.read { try $0.lastEvent() }?.seq, before, "nothing logged")
+        XCTAssertFalse(try t.desk.queue(limit: 10).contains { $0.comment.id == id }, "not back in the queue")
+    }
+
+    func testAnAgentDoesNotCloseAnUnansweredFloodReport() throws {
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("f1", at: "2026-12-01T08:00:00+07:00", text: "Banjir setinggi dada di RT 05, kami terjebak, tolong kirim perahu"),
+                             record("f2", at: "2026-12-01T08:01:00+07:00", author: "promo", text: "Slot gacor maxwin #banjir cek bio")], readingTone: true)
+        let flood = try t.comment(.x, "f1"), spam = try t.comment(.x, "f2").id
+        XCTAssertTrue(flood.tags.contains("disaster"))
+        let budi = t.as("budi")
+        XCTAssertFalse(Desk.settableStatuses(for: flood, isSupervisor: false).contains(.closed))
+        XCTAssertFalse(Desk.settableStatuses(for: flood, isSupervisor: false).contains(.noReplyNeeded))
+        XCTAssertTrue(Desk.settableStatuses(for: flood, isSupervisor: false).contains(.spam), "a flood hashtag's spam can still be called spam")
+        for status in [CommentStatus.closed, .noReplyNeeded] {
+            XCTAssertThrowsError(try budi.setStatus(flood.id, status)) { error in
+                guard case .notPermitted(let why)? = error as? DeskError else { return XCTFail("\(error)") }
+                XCTAssertTrue(why.en.contains("only a supervisor can close it unanswered"), why.en)
+            }
+        }
+        XCTAssertTrue(try budi.setStatus(spam, .spam).changed)
+        // Answered, it is the agent's to close; a supervisor may close it unanswered.
+        try budi.reply(flood.id, ReplyRequest(text: "Sudah kami teruskan ke BPBD, Kak. Bila ada yang terjebak, hubungi 112."))
+        XCTAssertTrue(try budi.setStatus(flood.id, .closed).changed)
+        try t.importRecords([record("f3", at: "2026-12-01T08:02:00+07:00", author: "ani", text: "Banjir di RW 07, air masuk rumah")], readingTone: true)
+        XCTAssertTrue(try t.desk.setStatus(try t.comment(.x, "f3").id, .closed).changed)
+    }
+
     func testARefusedStatusMoveNamesStatusesAsStaffReadThem() {
         let why = DeskError.illegalTransition(from: .noReplyNeeded, to: .replied).explanation
         XCTAssertEqual(why.id, "Komentar berstatus tak perlu dibalas (no_reply_needed) tidak dapat menjadi dibalas (replied). "

@@ -263,7 +263,7 @@ final class DeskAppTests: XCTestCase {
         app.start()
         app.press(.char("a"))
         XCTAssertNil(app.state.picker)
-        XCTAssertEqual(app.state.notice?.text, "Only supervisors can do that.")
+        XCTAssertEqual(app.state.notice?.text, "Only supervisors can do that (assign).")
         // Even if the screen let it through, the core says no.
         app.dispatch(.done(Notice(.info, "")))
         let events = EffectRunner(desk: budi, language: .en).perform(.perform(.assign(f.id("m1"), to: "budi")))
@@ -826,7 +826,7 @@ final class DeskAppTests: XCTestCase {
         let app = f.app(supervisor: false)
         app.press(.char("R"))
         XCTAssertEqual(app.state.screen, .queue)
-        XCTAssertEqual(app.state.notice?.text, "Only supervisors can do that.")
+        XCTAssertEqual(app.state.notice?.text, "Only supervisors can do that (reports).")
         app.press(.char(":"))
         for c in "laporan" { app.press(.char(c)) }
         app.press(.enter)

@@ -570,12 +570,26 @@ final class ReducerTests: XCTestCase {
         for _ in 0..<complaint { send(&s, .moveDown) }
         guard case .perform(.setIntent(1, .complaint))? = send(&s, .accept).first else { return XCTFail() }
         send(&s, .escalate)
-        XCTAssertEqual(s.prompt?.kind, .escalateReason(1))
+        XCTAssertEqual(s.prompt?.kind, .escalateReason(1, heldBy: nil))
         _ = Reducer.apply(&s, .typed("ancaman keselamatan"))
         guard case .perform(.escalate(1, reason: "ancaman keselamatan"))? = send(&s, .accept).first else { return XCTFail() }
         send(&s, .escalate)
         guard case .perform(.escalate(1, reason: let r))? = send(&s, .accept).first else { return XCTFail() }
         XCTAssertTrue(r.contains("sari"), "an empty reason says who escalated from the desk")
+    }
+
+    func testAnAgentSaysWhyTheyTakeAColleaguesCommentToTheSupervisors() {
+        var s = Self.state(supervisor: false)
+        s.queue.items[0].comment.assignee = "rina"
+        s.queue.items[0].comment.status = .claimed
+        send(&s, .escalate)
+        XCTAssertEqual(s.prompt?.kind, .escalateReason(1, heldBy: "rina"))
+        XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("Why take #1, held by rina, to the supervisors?"))
+        XCTAssertTrue(send(&s, .accept).isEmpty, "an empty reason is refused")
+        XCTAssertEqual(s.notice?.kind, .error)
+        XCTAssertEqual(s.prompt?.kind, .escalateReason(1, heldBy: "rina"), "and asked again")
+        _ = Reducer.apply(&s, .typed("warga melapor ancaman, rina sedang cuti"))
+        guard case .perform(.escalate(1, reason: "warga melapor ancaman, rina sedang cuti"))? = send(&s, .accept).first else { return XCTFail() }
     }
 
     func testMarkedCommentsTakeOneActionEach() throws {
@@ -821,7 +835,7 @@ final class ReducerTests: XCTestCase {
     func testAgentsAreToldWhatIsForSupervisors() {
         var s = Self.state(supervisor: false)
         XCTAssertTrue(Reducer.apply(&s, .denied(.overdueBoard)).isEmpty)
-        XCTAssertEqual(s.notice, Notice(.error, "Only supervisors can do that."))
+        XCTAssertEqual(s.notice, Notice(.error, "Only supervisors can do that (overdue)."), "named, not just \"that\"")
         send(&s, .command)
         _ = Reducer.apply(&s, .typed("overdue"))
         send(&s, .accept)
@@ -993,7 +1007,7 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.apply(&t, .typed("reports"))
         XCTAssertTrue(send(&t, .accept).isEmpty)
         XCTAssertEqual(t.screen, .queue)
-        XCTAssertEqual(t.notice?.text, "Only supervisors can do that.")
+        XCTAssertEqual(t.notice?.text, "Only supervisors can do that (reports).")
     }
 
     func testOverdueBoardGroupsAndSkipsHeadings() {

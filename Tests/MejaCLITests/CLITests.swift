@@ -265,6 +265,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(unknownStaff.status, 64)
         XCTAssertTrue(unknownStaff.stderr.contains("meja staff list"), unknownStaff.stderr)
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--assignee", "budi", "--status", "all", "--json"]).stdout).count, 1)
+        // A colleague's comment is taken to the supervisors with a reason.
+        XCTAssertEqual(try cli.run(["staff", "add", "dewi", "--role", "agent"]).status, 0)
+        let silent = try cli.run(["escalate", "1"], extraEnv: ["USER": "dewi"])
+        XCTAssertEqual(silent.status, 64)
+        XCTAssertTrue(silent.stderr.contains("held by budi") && silent.stderr.contains("--reason"), silent.stderr)
+        XCTAssertEqual(try cli.run(["escalate", "1", "--reason", "warga menyebut ancaman, budi sedang rapat"], extraEnv: ["USER": "dewi"]).status, 0)
         // Deadlines set late in December fall in a year the shipped calendar has no holidays for: every command says so.
         let yearEnd = try cli.run(["list"], extraEnv: ["MEJA_NOW": "2026-12-31T16:10:00+07:00"])
         XCTAssertTrue(yearEnd.stderr.contains("no holidays for 2027"), yearEnd.stderr)

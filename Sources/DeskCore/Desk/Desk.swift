@@ -235,7 +235,9 @@ public final class Desk: Sendable {
             if c.status != .claimed, c.status != .escalated, !c.status.canMove(to: .claimed) { try move(&c, to: .claimed) }
             if let holder = c.assignee, holder != me.name { throw DeskError.claimedByOther(commentID: id, holder: holder) }
             try self.refuseEscalated(c, to: me, action: Localized("mengambilnya", "claim it"))
-            if c.status == .claimed, c.assignee == me.name { return nil }
+            // Already theirs — claimed, or answered by them and waiting on its resolution: claiming again changes nothing
+            // (it once put an answered comment back in the queue as claimed).
+            if c.assignee == me.name, c.status == .claimed || c.status == .replied || c.status == .waitingCitizen { return nil }
             if c.status == .escalated, me.role != .supervisor {
                 // An agent takes up what the sweep escalated and nobody held: it stays escalated, for the supervisors to
                 // see, and is theirs. Its holder claiming it again would take it out of the supervisors' hands.
@@ -327,6 +329,7 @@ public final class Desk: Sendable {
         return try change(id, action: .status) { c, me in
             if let why = Self.statusRefusal(c, by: me.name, isSupervisor: me.role == .supervisor) { throw DeskError.notPermitted(why) }
             if c.status == status { return nil }
+            if me.role != .supervisor, let why = Self.urgentUnansweredClosing(c, to: status) { throw DeskError.notPermitted(why) }
             let answered = Self.hasBeenAnswered(c)
             try move(&c, to: status)
             if status == .waitingCitizen, !answered {
@@ -426,8 +429,22 @@ public final class Desk: Sendable {
     /// The statuses staff may set on `c` now: the legal moves of `CommentStatus.settable`, and waiting for the citizen
     /// only once the comment has been answered — set aside unanswered, it would leave the queue (and the escalation
     /// sweep) while its response clock ran.
-    public static func settableStatuses(for c: Comment) -> [CommentStatus] {
-        CommentStatus.settable.filter { c.status.canMove(to: $0) && ($0 != .waitingCitizen || hasBeenAnswered(c)) }
+    /// An agent does not close, or call needing no reply, an unanswered report that needs someone at once (a flood, a
+    /// collapse, a missing child): marked in a bulk action with the spam around it, it would leave the desk unanswered.
+    public static func settableStatuses(for c: Comment, isSupervisor: Bool = true) -> [CommentStatus] {
+        CommentStatus.settable.filter {
+            c.status.canMove(to: $0) && ($0 != .waitingCitizen || hasBeenAnswered(c))
+                && (isSupervisor || urgentUnansweredClosing(c, to: $0) == nil)
+        }
+    }
+
+    /// Why an agent may not set `status` on `c` — an unanswered report that needs someone at once, closed or called
+    /// needing no reply — or nil when they may.
+    static func urgentUnansweredClosing(_ c: Comment, to status: CommentStatus) -> Localized? {
+        guard status == .closed || status == .noReplyNeeded, !hasBeenAnswered(c),
+              let topic = SensitiveTopic.needingSomeoneAtOnce.first(where: { c.tags.contains($0.rawValue) }) else { return nil }
+        return Localized("Komentar \(c.id) (\(topic.label.id)) belum dijawab: hanya supervisor yang dapat menutupnya tanpa jawaban. Balas dulu, atau eskalasikan.",
+                         "Comment \(c.id) (\(topic.label.en)) has not been answered: only a supervisor can close it unanswered. Answer it first, or escalate it.")
     }
 
     /// Lets go of a comment: nobody holds it, and a claim goes back to the queue (`open`) or, when the comment had been

@@ -23,8 +23,10 @@ public enum Reducer {
             return act(&state, id)
         case .typed(let text) where !state.fits:
             return quitWhenTooSmall(&state, quits: text == "q")
-        case .denied:
-            state.notice = Notice(.error, state.strings[.supervisorsOnly])
+        case .denied(let id):
+            // Named: "the overdue board", not "that".
+            let what = ActionTable.spec(id).label(state.language)
+            state.notice = Notice(.error, state.strings.format(.supervisorsOnly, what))
             return []
         case .typed(let text):
             // Like any key, typing puts a notice away (a refused reason, "fill in {link}").
@@ -245,7 +247,7 @@ public enum Reducer {
                 return []
             }
             let s = state.strings
-            let options = Desk.settableStatuses(for: comment)
+            let options = Desk.settableStatuses(for: comment, isSupervisor: state.isSupervisor)
                 .map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }
             guard !options.isEmpty else {
                 state.notice = Notice(.info, s.format(.noStatusMoves, s.status(comment.status)))
@@ -274,7 +276,8 @@ public enum Reducer {
                 state.notice = Notice(.info, state.strings.format(.alreadyEscalatedNow, String(comment.id)))
                 return []
             }
-            state.prompt = PromptState(kind: .escalateReason(comment.id))
+            let colleague = comment.assignee.flatMap { $0 == state.actor || state.isSupervisor ? nil : $0 }
+            state.prompt = PromptState(kind: .escalateReason(comment.id, heldBy: colleague))
             return []
         default:
             return []
@@ -683,7 +686,13 @@ public enum Reducer {
             review.request.overriddenFindings = review.reasonFor ?? Set(review.review?.blocking ?? [])
             state.review = review
             return [.send(commentID: review.commentID, review.request)]
-        case .escalateReason(let id):
+        case .escalateReason(let id, let colleague):
+            // Taking a colleague's comment to the supervisors is said why, for them to read.
+            if text.isEmpty, let colleague {
+                state.notice = Notice(.error, s.format(.escalateColleagueNeedsReason, String(id), colleague))
+                state.prompt = prompt
+                return []
+            }
             let reason = text.isEmpty ? s.format(.escalatedFromDesk, state.actor) : text
             return [.perform(.escalate(id, reason: reason))]
         case .escalateMarkedReason(let ids):
@@ -1108,7 +1117,7 @@ public enum Reducer {
                 refusal = refusal ?? why
                 return false
             }
-            let settable = Set(changeable.flatMap { Desk.settableStatuses(for: $0) })
+            let settable = Set(changeable.flatMap { Desk.settableStatuses(for: $0, isSupervisor: state.isSupervisor) })
             options = CommentStatus.settable.filter(settable.contains).map { PickerState.Option(value: $0.rawValue, label: s.status($0)) }
             if options.isEmpty, refusal == nil, let first = comments.first {
                 func said(_ l: Language) -> String { Strings(l).format(.noStatusMoves, Strings(l).status(first.status)) }

@@ -250,7 +250,8 @@ public struct PromptState: Sendable {
         /// Why a blocked reply is sent anyway.
         case overrideReason
         /// Why a comment is escalated.
-        case escalateReason(Int64)
+        /// The reason to escalate a comment; `heldBy` a colleague when it is theirs: then a reason is required.
+        case escalateReason(Int64, heldBy: String? = nil)
         /// Why the marked comments are escalated.
         case escalateMarkedReason([Int64])
         /// A note for colleagues on a comment.

@@ -9,7 +9,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case titleQueue, titleThread, titleComposer, titleReview, titleOverdue, titlePassedOver, titleLog, titleReports
     case actorSupervisor, actorAgent, actorReadOnly
     // Chrome
-    case moreIssues, configDefaultUsed, promptOverride, promptEscalate, hintMove, hintQuit, hintUnmark, loading, counting, tooSmall
+    case moreIssues, configDefaultUsed, promptOverride, promptEscalate, promptEscalateColleague, escalateColleagueNeedsReason, hintMove, hintQuit, hintUnmark, loading, counting, tooSmall
     // Queue
     case colSLA, colPlatform, colAuthor, colComment, colAge, colAssignee, colTags
     case queueEmpty, queueEmptyFiltered, countTotal, countListed, countBreached, countAtRisk
@@ -72,6 +72,9 @@ public enum UIString: String, CaseIterable, Sendable {
         case .promptOverride: ("Alasan mengirim meski diblokir (dibaca supervisor):", "Why send despite the block (for the supervisor):")
         case .hintUnmark: ("lepas tanda", "unmark all")
         case .promptEscalate: ("Alasan eskalasi (boleh kosong):", "Reason to escalate (may be empty):")
+        case .promptEscalateColleague: ("Mengapa #{1}, yang dipegang {2}, dieskalasi? (wajib):", "Why take #{1}, held by {2}, to the supervisors? (required):")
+        case .escalateColleagueNeedsReason: ("#{1} dipegang {2}: tulis mengapa dieskalasi, untuk dibaca supervisor.",
+                                             "#{1} is held by {2}: write why you escalate it, for the supervisors to read.")
         case .hintMove: ("pindah", "move")
         case .hintQuit: ("keluar", "quit")
         case .loading: ("Memuat…", "Loading…")
@@ -263,7 +266,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .noteKept: ("diberi catatan", "noted")
         case .bulkEscalated: ("dieskalasi ke supervisor", "escalated to the supervisors")
 
-        case .supervisorsOnly: ("Hanya supervisor yang dapat melakukan ini.", "Only supervisors can do that.")
+        case .supervisorsOnly: ("Hanya supervisor yang dapat melakukan ini ({1}).", "Only supervisors can do that ({1}).")
         case .nothingSelected: ("Tidak ada komentar yang dipilih.", "No comment is selected.")
         case .noChannels: ("Belum ada kanal yang dikenal: sebut satu dengan :channel @akun, atau isi [agency].channels di config.toml.",
                            "No channel known yet: name one with :channel @account, or list them in [agency].channels in config.toml.")

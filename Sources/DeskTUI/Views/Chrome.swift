@@ -78,6 +78,7 @@ public enum Chrome {
         case .search: "/"
         case .command: ":"
         case .overrideReason: s[.promptOverride] + " "
+        case .escalateReason(let id, let colleague?): s.format(.promptEscalateColleague, String(id), colleague) + " "
         case .escalateReason: s[.promptEscalate] + " "
         case .escalateMarkedReason(let ids): s.format(.promptEscalateMarked, String(ids.count)) + " "
         case .note(let id): s.format(.promptNote, String(id)) + " "

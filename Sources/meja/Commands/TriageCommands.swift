@@ -122,7 +122,7 @@ struct EscalateCommand: ParsableCommand {
         discussion: "`meja escalate --overdue` is safe to run from cron: each breach is escalated once, and only business time counts toward the grace ([escalation] grace in config.toml), unless a standard sets its own escalation_grace.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: GlobalOptions.commentArgument) var id: String?
-    @Option(help: "Why (kept on the log).") var reason: String = "escalated by hand"
+    @Option(help: "Why (kept on the log); required to escalate a comment a colleague holds.") var reason: String?
     @Flag(help: "Escalate every breach that has stood longer than the configured grace.") var overdue = false
     @Flag(help: "With --overdue: count and list what would be escalated, changing nothing (before a first run on imported history, say).") var dryRun = false
 
@@ -149,7 +149,12 @@ struct EscalateCommand: ParsableCommand {
                     Console.out(ids.isEmpty ? "Nothing to escalate." : "Escalated \(ids.count) (`meja list --status escalated` lists them): \(shown)")
                 }
             } else if let id {
-                let change = try desk.escalate(desk.resolve(id), reason: reason)
+                let commentID = try desk.resolve(id)
+                if reason == nil, let holder = try desk.comments(ids: [commentID]).first?.assignee,
+                   let me = try desk.actingMember(), holder != me.name, me.role != .supervisor {
+                    throw CLIError(message: "comment \(commentID) is held by \(holder): say why you take it to the supervisors with --reason", code: 64)
+                }
+                let change = try desk.escalate(commentID, reason: reason ?? "escalated by hand")
                 Console.out(change.changed ? "Comment \(change.comment.id) is escalated to supervisors."
                                            : "Comment \(change.comment.id) is already escalated to supervisors: nothing changed, nothing logged.")
             }
