@@ -648,6 +648,10 @@ final class DeskAppTests: XCTestCase {
         app.press(.char("v"))
         let last = try XCTUnwrap(try f.store.read { try $0.lastEvent() }?.seq)
         XCTAssertTrue(app.frame().text.contains("newest 1000 of \(last) (all: meja log show/export)"), app.frame().text)
+        // At 100 columns the note is shortened, never cut inside the number.
+        app.dispatch(.resized(Size(width: 100, height: 30)))
+        let status = try XCTUnwrap(app.frame().text.split(separator: "\n").first { $0.contains("newest") })
+        XCTAssertTrue(status.contains("newest 1000 of \(last)"), String(status))
     }
 
     func testTheLogScreenWarnsOfEventsDatedBeforeTheirPredecessor() throws {

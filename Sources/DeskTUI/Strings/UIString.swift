@@ -28,7 +28,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case sectionClock, noRunningClock, sectionOverride, replySent, sendRefused, sectionAlsoAnswers, heldBy, answeringInPlaceOf
     // Boards, log, reports
     case boardEmpty, boardAnswered, boardUnansweredAside, boardOldestShown, boardGroupShown, groupNobody, groupNoChannel, groupedByStaff, groupedByChannel, passedOverEmpty, passedOverCount, passedOverAmongUrgent
-    case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees, logWindow, logTimeRegressions
+    case colSeq, colTime, colActor, colAction, colSubject, colHash, logEmpty, verifying, chainBroken, chainIntact, chainHead, stateAgrees, stateDisagrees, logWindow, logWindowShort, logTimeRegressions
     case reportsPeriod, reportsEndingToday, reportsWeekEarlier, reportsWeeksEarlier, reportsPublicView, reportsLatest
     case reportsComputing, reportsFailed
     // Overlays
@@ -220,6 +220,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .stateDisagrees: ("DESK ≠ LOG, {1} diubah di luar Meja (semua: meja log verify): {2}",
                                "DESK ≠ LOG, {1} changed outside Meja (all: meja log verify): {2}")
         case .logWindow: ("· {1} terbaru dari {2} (semua: meja log show/export)", "· newest {1} of {2} (all: meja log show/export)")
+        case .logWindowShort: ("· {1} terbaru dari {2}", "· newest {1} of {2}")
         case .logTimeRegressions: ("⚠ peristiwa bertanggal sebelum peristiwa sebelumnya: {1} (pertama #{2}), jam dimundurkan atau disisipkan; lihat meja log verify",
                                    "⚠ events dated before the event before them: {1} (first #{2}), a clock set back or slipped in; see meja log verify")
         case .reportsPeriod: ("periode {1}", "period {1}")

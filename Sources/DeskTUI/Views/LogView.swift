@@ -37,10 +37,18 @@ public enum LogView {
                 col += width + 1
             }
         }
-        // Only the newest events are loaded: say so when older ones exist.
-        let window: [(String, UIObject)] = log.events.first.map { $0.seq > 1 } == true
-            ? [("  " + s.format(.logWindow, String(log.events.count), String(log.events.last!.seq)), .muted)] : []
-        guard let audit = log.verification else { return [(s[.verifying], .muted)] + window }
+        // Only the newest events are loaded: say so when older ones exist — with where to read the rest when the line
+        // has room, else without it, never cut inside a number ("newest 1000 of 24…").
+        let older = log.events.first.map { $0.seq > 1 } == true
+        let window = older ? "  " + s.format(.logWindow, String(log.events.count), String(log.events.last!.seq)) : ""
+        let shortWindow = older ? "  " + s.format(.logWindowShort, String(log.events.count), String(log.events.last!.seq)) : ""
+        let room = state.size.width - 2
+        func noting(_ line: [(String, UIObject)]) -> [(String, UIObject)] {
+            guard older else { return line }
+            let used = line.reduce(0) { $0 + DisplayWidth.of($1.0) }
+            return line + [(used + DisplayWidth.of(window) <= room ? window : shortWindow, .muted)]
+        }
+        guard let audit = log.verification else { return noting([(s[.verifying], .muted)]) }
         let report = audit.chain
         if let failure = report.failure {
             return [("✗ " + s.format(.chainBroken, String(failure.seq), failure.reason), .blocking)]
@@ -48,18 +56,20 @@ public enum LogView {
         if let first = audit.state.disagreements.first {
             return [("✗ " + s.format(.stateDisagrees, String(audit.state.disagreementCount), SafeText.sanitize(first.message(s.language), limit: 200)), .blocking)]
         }
-        // The head is meant to be noted and published: whole when the line has room.
-        let head = report.head ?? "–"
-        let room = w - DisplayWidth.of(s.format(.chainIntact, String(report.count)) + s[.stateAgrees]) - window.reduce(0) { $0 + DisplayWidth.of($1.0) } - 12
-        let shown = head.count <= room ? head : String(head.prefix(max(24, room - 1))) + "…"
         // Times that go back do not break the chain (older logs hold them honestly), but reports "as of" a moment count
         // them: the same warning `meja log verify` prints.
         let regressions: [(String, UIObject)] = report.timeRegressions.first.map {
             [("  " + s.format(.logTimeRegressions, String(report.timeRegressionCount), String($0.seq)), .warning)]
         } ?? []
-        // The head before the window's note: it is what is noted and published, and a narrow line is cut at its end.
-        return [("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], .ok)] + regressions
-            + [("  " + s.format(.chainHead, shown), .muted)] + window
+        // The head is meant to be noted and published: whole when the line has room, before the window's note; cut to
+        // no less than 24 characters beside the whole note, else to no less than 12 beside the short one.
+        let intact = ("✓ " + s.format(.chainIntact, String(report.count)) + s[.stateAgrees], UIObject.ok)
+        let head = report.head ?? "–"
+        let fixed = ([intact] + regressions).reduce(0) { $0 + DisplayWidth.of($1.0) } + DisplayWidth.of("  " + s.format(.chainHead, ""))
+        let besideWhole = room - fixed - DisplayWidth.of(window)
+        let headRoom = besideWhole >= 24 ? besideWhole : max(12, room - fixed - DisplayWidth.of(shortWindow))
+        let shown = head.count <= headRoom ? head : String(head.prefix(headRoom - 1)) + "…"
+        return noting([intact] + regressions + [("  " + s.format(.chainHead, shown), .muted)])
     }
 
     /// The subject, a reply's override reason (what a supervisor reading the log looks for, right after whose it was),
