@@ -288,6 +288,8 @@ def names_topic(text, words, negated=None):
     for i, (w, _) in enumerate(plain):
         if w not in CHILD_WORDS and w not in ELDER_WORDS:   # a child, or an old or confused person, gone missing
             continue
+        if w not in CHILD_WORDS and not any(m in LOST_PERSON_CUES for m, _ in plain):   # the person, not their card
+            continue
         window = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
         after = [m for m, _ in window]
         at = next((k for k, (m, n) in enumerate(window) if m in MISSING_WORDS or (n and m in NOT_BACK_WORDS)), None)
@@ -296,8 +298,12 @@ def names_topic(text, words, negated=None):
     return False
 
 
-WAIT_WORDS = {"menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait",               # ToneGovernor.waitWords
-              "mati", "rusak", "padam", "bocor", "mampet", "tersumbat", "macet", "broken"}
+WAIT_WORDS = {"menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"}                 # ToneGovernor.waitWords
+BROKEN_WORDS = {"mati", "rusak", "padam", "bocor", "mampet", "tersumbat", "macet", "broken"}   # ToneGovernor.brokenWords
+FIXED_WORDS = {"menyala", "nyala", "diperbaiki", "beres", "normal", "akhirnya", "fixed", "working"}  # ToneGovernor.fixedWords
+ROAD_WORDS = {"jalan", "jalanan", "gang", "lubang", "aspal", "road", "street", "pothole"}     # ToneGovernor.roadWords
+LOST_PERSON_CUES = {"pikun", "demensia", "alzheimer", "odgj", "tersesat", "cari", "dicari", "mencari", "keluar",
+                    "dementia", "wandered", "search", "looking"}                               # ToneGovernor.lostPersonCues
 WAIT_UNITS = {"jam", "hari", "minggu", "bulan", "tahun", "hour", "hours", "day", "days", "week", "weeks",
               "month", "months", "year", "years"}                                              # ToneGovernor.waitUnits
 LONG_WAITS = {"seharian", "seminggu", "sebulan", "setahun", "berjam", "berhari", "berminggu", "berbulan", "bertahun"}
@@ -310,8 +316,9 @@ def waited_for(words):
     def is_number(w):
         return w.isdigit() or w in NUMBER_WORDS
 
+    fixed = any(w in FIXED_WORDS for w in words)
     for i, w in enumerate(words):
-        if w not in WAIT_WORDS or not is_word_char(w[0]):
+        if not (w in WAIT_WORDS or (w in BROKEN_WORDS and not fixed)) or not is_word_char(w[0]):
             continue
         if i >= 2 and is_number(words[i - 2]) and words[i - 1] in WAIT_UNITS:   # "2 minggu nunggu"
             return True
@@ -340,7 +347,7 @@ def humour_gates(text):
                 continue
             cue = "complaint"
         cues.add(cue)
-    if waited_for(words):
+    if waited_for(words) or (any(w in ROAD_WORDS for w in words) and "kolam" in words):
         cues.add("complaint")
     withheld = names_topic(text, words, negated) or "rude" in cues or "complaint" in cues
     thanked = "thanks" in cues

@@ -80,7 +80,9 @@ final class ReplyLinterTests: XCTestCase {
         }
         for text in ["Silakan kirim NIK dan nomor KK lewat DM ya, Kak", "Demi keamanan data, mohon jangan menuliskan NIK di kolom komentar.",
                      "Please send your ID number by direct message", "Syarat: fotokopi KK dan KTP, isi formulir di loket",
-                     "Nikmati layanan kami, kirim saran kapan saja"] {
+                     "Nikmati layanan kami, kirim saran kapan saja", "Silakan isi formulir dengan NIK Kakak di aplikasi SIAK.",
+                     "Isi alamat rumah di formulir online ya Kak.", "Bawa KTP asli dan kirim fotokopi nomor KK ke loket.",
+                     "Kirim berkas ke email layanan, cantumkan NIK di subjek.", "Silakan kirim alamat lengkap lokasi lampu yang mati"] {
             XCTAssertFalse(ReplyLinter.lint(text, context: LintContext(platform: .instagram, humorAllowed: .warm)).contains { $0.code == .asksPersonalData }, text)
         }
         // The shipped templates never ask in public.

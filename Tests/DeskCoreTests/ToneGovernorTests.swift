@@ -252,6 +252,26 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("Tolong dong, the website is down lagi").lang, .mixed)
     }
 
+    func testOrdinaryCommentsDoNotRaiseTheNewTopics() {
+        // Each once tagged by a word added for a real case (a regression review's list): no topic now.
+        for text in ["KTP kakek saya hilang, gimana cara urusnya?", "kartu BPJS nenek saya hilang, bisa cetak ulang?",
+                     "mbah saya belum pulang dari pasar, antriannya panjang banget", "jadwal posyandu lansia hilang dari aplikasi",
+                     "pengen mati ketawa liat video admin wkwk", "I want to die laughing at this meme",
+                     "anak saya tidur terus ga bangun2 pas sahur wkwk", "capek hidup di jakarta macet terus wkwk",
+                     "jangan lupa bawa bensin cadangan kalau mudik", "this heat will kill you lol, stay hydrated everyone",
+                     "tolong dicolek admin kecamatan ya min", "jangan diejek ya min, saya baru belajar",
+                     "masih meraba-raba aturan baru soal pajak"] {
+            XCTAssertEqual(governor.verdict(text).sensitiveTopics, [], text)
+        }
+        // A fixed outage thanked is thanks; a fish pond or a free pool asked about is no complaint; a polite no is no praise.
+        for text in ["lampu jalan yang mati 3 bulan sudah menyala, terima kasih pemkot", "lahan kosong sekarang jadi kolam ikan warga, keren",
+                     "ada kolam renang gratis di GOR? mau tanya jadwalnya"] {
+            XCTAssertNotEqual(governor.verdict(text).intent, .complaint, text)
+            XCTAssertFalse(governor.verdict(text).sarcastic, text)
+        }
+        for text in ["tidak, terima kasih", "ga, makasih", "no, thanks"] { XCTAssertEqual(governor.verdict(text).intent, .other, text) }
+    }
+
     func testARoadTurnedPoolIsSarcasmNotThanks() {
         let pool = governor.verdict("makasih lho pemkot, jalan di depan rumah saya jadi kolam renang gratis tiap hujan")
         XCTAssertTrue(pool.sarcastic)
@@ -286,10 +306,10 @@ final class ToneGovernorTests: XCTestCase {
             ("suami saya suka mukul saya kalau mabuk", "abuse"),
             ("My husband hits me when he drinks, where can I get help?", "abuse"),
             ("capek hidup, pengen udahan aja. ga ada yg peduli juga", "health_emergency"),
-            ("udah ga kuat lagi min, rasanya pengen tidur terus ga bangun2", "health_emergency"),
+            ("udah ga kuat lagi min, rasanya pengen mati aja", "health_emergency"),
             ("I want to end my life, nobody cares", "health_emergency"),
             ("bapak saya (78 th) pikun, keluar rumah sejak jam 6 pagi belum pulang", "health_emergency"),
-            ("nenek saya hilang sejak tadi pagi, sudah lansia", "health_emergency"),
+            ("nenek saya hilang sejak tadi pagi, sudah lansia dan pikun, tolong bantu cari", "health_emergency"),
             ("awas aja kalo ketemu pak camat di jalan, gue bacok", "violence"),
             ("atasan di kantor suka pegang2 pundak, katanya cuma bercanda", "abuse"),
             ("anak saya diejek terus di sekolah dan dipalak duit jajan", "child_safety"),

@@ -94,14 +94,17 @@ public enum ReplyLinter {
     /// Personal data a reply may ask for, as written in a sentence (lower case).
     static let personalDataWords = ["nik", "nomor kk", "no kk", "no. kk", "nomor ktp", "no ktp", "no. ktp", "nomor kartu keluarga",
                                     "nomor hp", "no hp", "no. hp", "nomor telepon", "no telp", "nomor wa", "nomor whatsapp",
-                                    "alamat lengkap", "alamat rumah", "nomor rekening", "no rek", "tanggal lahir",
+                                    "alamat rumah", "nomor rekening", "no rek", "tanggal lahir",
                                     "id number", "id card number", "phone number", "home address", "account number", "date of birth"]
     /// Words that ask for something to be written or sent.
     static let askingWords = ["tulis", "menulis", "sebut", "cantumkan", "kirim", "mengirim", "balas", "komen", "isi", "mengisi", "bagikan",
                               "write", "post", "comment", "reply with", "send", "tell us", "share"]
-    /// Words for a private channel, or for not writing it here: the request is safe.
+    /// Words for a private channel or an official form, or for not writing it here: the request is safe ("isi NIK di
+    /// formulir online", "bawa KTP ke loket").
     static let safeWords = ["dm", "direct message", "pesan pribadi", "pesan langsung", "japri", "inbox", "jangan", "tidak perlu",
-                            "tak perlu", "do not", "don't", "never", "privately", "private message"]
+                            "tak perlu", "do not", "don't", "never", "privately", "private message",
+                            "formulir", "form", "aplikasi", "app", "loket", "counter", "kantor", "office", "email", "e-mail", "surel",
+                            "website", "situs", "laman", "portal", "online", "daring"]
 
     /// The personal data a sentence of `text` asks the citizen for in public, or nil: a sentence naming such data and an
     /// asking word, with no private channel and no "do not" in it.

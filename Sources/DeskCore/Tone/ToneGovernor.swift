@@ -72,12 +72,21 @@ public struct ToneGovernor: Sendable {
     /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
     static let missingChildSpan = 8
 
-    /// Words for waiting (after slang normalisation: "nunggu" is "menunggu"), and for something out of order, which the
-    /// writer times the same way ("lampu jalan mati udah sebulan", "rusak 3 bulan").
-    static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait",
-                                         "mati", "rusak", "padam", "bocor", "mampet", "tersumbat", "macet", "broken"]
+    /// Words for waiting (after slang normalisation: "nunggu" is "menunggu").
+    static let waitWords: Set<String> = ["menunggu", "tunggu", "ditunggu", "waited", "waiting", "wait"]
+    /// Words for something out of order, which the writer times as a wait ("lampu jalan mati udah sebulan", "rusak 3
+    /// bulan") — unless it works again (`fixedWords`: "… yang mati 3 bulan sudah menyala, terima kasih").
+    static let brokenWords: Set<String> = ["mati", "rusak", "padam", "bocor", "mampet", "tersumbat", "macet", "broken"]
+    static let fixedWords: Set<String> = ["menyala", "nyala", "diperbaiki", "beres", "normal", "akhirnya", "fixed", "working"]
+    /// Words for a road, which "kolam" beside makes the stock complaint of a flooded or potholed road ("jalan depan rumah
+    /// jadi kolam renang gratis", "lubangnya bisa buat kolam lele"), not a fish pond.
+    static let roadWords: Set<String> = ["jalan", "jalanan", "gang", "lubang", "aspal", "road", "street", "pothole"]
+    /// Words that tell an old person is lost, not their card ("KTP kakek saya hilang"): with an elder word and a missing
+    /// word, a health emergency.
+    static let lostPersonCues: Set<String> = ["pikun", "demensia", "alzheimer", "odgj", "tersesat", "cari", "dicari", "mencari",
+                                              "keluar", "dementia", "wandered", "search", "looking"]
     /// The first bytes of `waitWords`: most words are passed over without hashing them.
-    static let waitInitials: Set<UInt8> = Set(waitWords.compactMap(\.utf8.first))
+    static let waitInitials: Set<UInt8> = Set(waitWords.union(brokenWords).compactMap(\.utf8.first))
     /// Units of a long wait, after a number ("3 bulan", "6 hours").
     static let waitUnits: Set<String> = ["jam", "hari", "minggu", "bulan", "tahun", "hour", "hours", "day", "days", "week", "weeks",
                                          "month", "months", "year", "years"]
@@ -94,8 +103,9 @@ public struct ToneGovernor: Sendable {
     /// countdown ("nunggu lebaran tinggal 3 hari lagi").
     static func waitedFor(_ tokens: [ToneTokenizer.Token]) -> String? {
         func isNumber(_ word: String) -> Bool { word.allSatisfy(\.isNumber) || numberWords.contains(word) }
+        let fixed = tokens.contains { fixedWords.contains($0.text) }
         for (i, token) in tokens.enumerated() where token.isWord && waitInitials.contains(token.text.utf8.first ?? 0)
-            && waitWords.contains(token.text) {
+            && (waitWords.contains(token.text) || !fixed && brokenWords.contains(token.text)) {
             // Told before the wait word: "2 minggu nunggu balasan", "tiga bulan nunggu KTP".
             if i >= 2, isNumber(tokens[i - 2].text), waitUnits.contains(tokens[i - 1].text) { return phrase(tokens, i - 2, 3) }
             if i >= 1, longWaits.contains(tokens[i - 1].text) { return phrase(tokens, i - 1, 2) }
@@ -114,8 +124,9 @@ public struct ToneGovernor: Sendable {
     /// One of `people` named with a missing word up to `missingChildSpan` words after it ("hilang", or a negated "pulang"),
     /// and nothing else of theirs lost between ("sepeda anak saya dicuri, helmnya juga hilang" is no child gone), as
     /// "anak … hilang"; nil when none is.
-    static func missingPerson(_ tokens: [ToneTokenizer.Token], among people: Set<String>) -> String? {
+    static func missingPerson(_ tokens: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil) -> String? {
         let words = tokens.filter(\.isWord)
+        if let cues, !words.contains(where: { cues.contains($0.text) }) { return nil }
         for (i, word) in words.enumerated() where people.contains(word.text) {
             let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
             guard let at = after.firstIndex(where: { missingWords.contains($0.text) || ($0.negated && notBackWords.contains($0.text)) })
@@ -124,6 +135,14 @@ public struct ToneGovernor: Sendable {
             return word.text + " … " + words[at].text
         }
         return nil
+    }
+
+    /// Whether the message is a "no" followed by thanks and little else ("tidak, terima kasih", "ga usah, makasih",
+    /// "no, thanks").
+    static func declinesWithThanks(_ tokens: [ToneTokenizer.Token]) -> Bool {
+        let words = tokens.filter(\.isWord).map(\.text)
+        guard let first = words.first, ToneTokenizer.negators.contains(first) || first == "no", words.count <= 5 else { return false }
+        return words.dropFirst().prefix(2).contains { $0 == "terima" || $0 == "thanks" || $0 == "thank" }
     }
 
     /// Whether the message opens with thanks, after any greetings ("Terima kasih kepada …", "Min, makasih ya …").
@@ -193,6 +212,10 @@ public struct ToneGovernor: Sendable {
             if r.cueWords[cue] == nil { r.cueWords[cue] = (tokens[start].negated ? "tidak " : "") + Self.phrase(tokens, start, length) }
         }
         if r.cueWords[.complaint] == nil, let waited = Self.waitedFor(tokens) { r.cueWords[.complaint] = waited }
+        if r.cueWords[.complaint] == nil, let road = tokens.first(where: { Self.roadWords.contains($0.text) }),
+           tokens.contains(where: { $0.text == "kolam" }) {
+            r.cueWords[.complaint] = road.text + " … kolam"
+        }
         // "flooded with potholes" is no flood: the longest such phrase at each word, which a topic phrase must outgrow —
         // only where its words stand together as written ("kebanjiran, pesanan katering rusak" is a flood).
         var figurative: [Int: Int] = [:]
@@ -215,7 +238,8 @@ public struct ToneGovernor: Sendable {
         // A child named, missing a few words later ("anak saya Dimas (7 th) hilang terpisah saat evakuasi"): the
         // phrases of topics.tsv cannot hold the name and age between. An old or confused person likewise.
         for (topic, people) in [(SensitiveTopic.childSafety, Self.childWords), (.healthEmergency, Self.elderWords)] where r.topicWords[topic] == nil {
-            if let missing = Self.missingPerson(tokens, among: people) { r.topicWords[topic] = missing }
+            let cues = topic == .healthEmergency ? Self.lostPersonCues : nil
+            if let missing = Self.missingPerson(tokens, among: people, needing: cues) { r.topicWords[topic] = missing }
         }
         r.topics = r.topicWords.keys.sorted()
         r.asks = text.utf8.contains(UInt8(ascii: "?")) || r.cueWords[.question] != nil
@@ -252,6 +276,9 @@ public struct ToneGovernor: Sendable {
             // Rude and not plainly in good humour (a swear word in a joke can be): displeased.
             r.intent = .complaint
             r.intentCue = Localized("kasar dan tidak senang", "rude and displeased")
+        } else if Self.declinesWithThanks(tokens) {
+            // "tidak, terima kasih", "no, thanks": a polite no, not praise.
+            r.intent = .other
         } else if let thanked = r.cueWords[.thanks], !r.asks, r.topics.isEmpty, Self.opensWithThanks(tokens) {
             // "Terima kasih kepada tim … untuk para RT": thanks first is praise, whatever it names after.
             r.intent = .praise

@@ -9,7 +9,8 @@ struct ReplyCommand: ParsableCommand {
             The reply is checked first (unresolved variables, the platform's length limit, personal data, humour above
             what the comment's tone allows, the same words already sent to it, and with --seen-reply a colleague's
             answer recorded since). A blocking finding stops it with exit status 1 unless --override-reason is given;
-            the reason is kept with the reply and on the log. With --check nothing is recorded: the findings are printed
+            the reason is kept with the reply and on the log. An unfilled {variable}, hidden control characters or an
+            empty reply are fixed, never sent past with a reason. With --check nothing is recorded: the findings are printed
             (exit status 1 when one blocks), for a second look before sending.
             """))
     @OptionGroup var global: GlobalOptions

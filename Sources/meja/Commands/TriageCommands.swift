@@ -11,8 +11,10 @@ struct ClaimCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let c = try desk.claim(desk.resolve(id)).comment
-            Console.out("Comment \(c.id) is claimed by \(c.assignee ?? desk.actor.name).")
+            let change = try desk.claim(desk.resolve(id))
+            let c = change.comment
+            Console.out(change.changed ? "Comment \(c.id) is claimed by \(c.assignee ?? desk.actor.name)."
+                                       : "Comment \(c.id) is already yours (\(c.status.rawValue)): nothing changed, nothing logged.")
         }
     }
 }
@@ -150,6 +152,7 @@ struct EscalateCommand: ParsableCommand {
                 }
             } else if let id {
                 let commentID = try desk.resolve(id)
+                let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
                 if reason == nil, let holder = try desk.comments(ids: [commentID]).first?.assignee,
                    let me = try desk.actingMember(), holder != me.name, me.role != .supervisor {
                     throw CLIError(message: "comment \(commentID) is held by \(holder): say why you take it to the supervisors with --reason", code: 64)
