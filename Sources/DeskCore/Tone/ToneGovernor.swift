@@ -85,8 +85,16 @@ public struct ToneGovernor: Sendable {
     /// word, a health emergency.
     static let lostPersonCues: Set<String> = ["pikun", "demensia", "alzheimer", "odgj", "tersesat", "cari", "dicari", "mencari",
                                               "keluar", "dementia", "wandered", "search", "looking"]
-    /// The first bytes of `waitWords`: most words are passed over without hashing them.
-    static let waitInitials: Set<UInt8> = Set(waitWords.union(brokenWords).compactMap(\.utf8.first))
+    /// The first bytes of `waitWords` and `brokenWords`, by byte: most words are passed over without hashing them.
+    static let waitInitials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in waitWords.union(brokenWords) { table[Int(word.utf8.first!)] = true }
+        return table
+    }()
+    /// `waitWords` (false) and `brokenWords` (true) in one table: many words start with their letters.
+    static let timedWords = WordTable<Bool>(Dictionary(uniqueKeysWithValues: waitWords.map { ($0, false) } + brokenWords.map { ($0, true) }))
+    /// `missingWords` and `notBackWords` (true when said negated), looked up for every word of every comment.
+    static let missingTable = WordTable<Bool>(Dictionary(uniqueKeysWithValues: missingWords.map { ($0, false) } + notBackWords.map { ($0, true) }))
     /// Units of a long wait, after a number ("3 bulan", "6 hours").
     static let waitUnits: Set<String> = ["jam", "hari", "minggu", "bulan", "tahun", "hour", "hours", "day", "days", "week", "weeks",
                                          "month", "months", "year", "years"]
@@ -103,9 +111,9 @@ public struct ToneGovernor: Sendable {
     /// countdown ("nunggu lebaran tinggal 3 hari lagi").
     static func waitedFor(_ tokens: [ToneTokenizer.Token]) -> String? {
         func isNumber(_ word: String) -> Bool { word.allSatisfy(\.isNumber) || numberWords.contains(word) }
-        let fixed = tokens.contains { fixedWords.contains($0.text) }
-        for (i, token) in tokens.enumerated() where token.isWord && waitInitials.contains(token.text.utf8.first ?? 0)
-            && (waitWords.contains(token.text) || !fixed && brokenWords.contains(token.text)) {
+        lazy var fixed = tokens.contains { fixedWords.contains($0.text) }
+        for (i, token) in tokens.enumerated() where token.isWord && waitInitials[Int(token.text.utf8.first ?? 0)] {
+            guard let broken = timedWords[token.text], !broken || !fixed else { continue }
             // Told before the wait word: "2 minggu nunggu balasan", "tiga bulan nunggu KTP".
             if i >= 2, isNumber(tokens[i - 2].text), waitUnits.contains(tokens[i - 1].text) { return phrase(tokens, i - 2, 3) }
             if i >= 1, longWaits.contains(tokens[i - 1].text) { return phrase(tokens, i - 1, 2) }
@@ -124,25 +132,34 @@ public struct ToneGovernor: Sendable {
     /// One of `people` named with a missing word up to `missingChildSpan` words after it ("hilang", or a negated "pulang"),
     /// and nothing else of theirs lost between ("sepeda anak saya dicuri, helmnya juga hilang" is no child gone), as
     /// "anak … hilang"; nil when none is.
-    static func missingPerson(_ tokens: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil) -> String? {
-        let words = tokens.filter(\.isWord)
-        if let cues, !words.contains(where: { cues.contains($0.text) }) { return nil }
+    static func missingPerson(_ words: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil) -> String? {
         for (i, word) in words.enumerated() where people.contains(word.text) {
             let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
-            guard let at = after.firstIndex(where: { missingWords.contains($0.text) || ($0.negated && notBackWords.contains($0.text)) })
-            else { continue }
+            guard let at = after.firstIndex(where: isMissing) else { continue }
             if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
+            if let cues, !words.contains(where: { cues.contains($0.text) }) { return nil }
             return word.text + " … " + words[at].text
         }
         return nil
     }
 
+    /// Whether a word says someone is missing: "hilang", or a negated "pulang" ("belum pulang").
+    static func isMissing(_ word: ToneTokenizer.Token) -> Bool {
+        missingTable[word.text].map { !$0 || word.negated } ?? false
+    }
+
     /// Whether the message is a "no" followed by thanks and little else ("tidak, terima kasih", "ga usah, makasih",
     /// "no, thanks").
     static func declinesWithThanks(_ tokens: [ToneTokenizer.Token]) -> Bool {
-        let words = tokens.filter(\.isWord).map(\.text)
-        guard let first = words.first, ToneTokenizer.negators.contains(first) || first == "no", words.count <= 5 else { return false }
-        return words.dropFirst().prefix(2).contains { $0 == "terima" || $0 == "thanks" || $0 == "thank" }
+        var words = tokens.lazy.filter(\.isWord).map(\.text).makeIterator()
+        guard let first = words.next(), ToneTokenizer.negators.contains(first) else { return false }
+        var count = 1, thanks = false
+        while let word = words.next() {
+            count += 1
+            if count > 5 { return false }
+            if count <= 3, word == "terima" || word == "thanks" || word == "thank" { thanks = true }
+        }
+        return thanks
     }
 
     /// Whether the message opens with thanks, after any greetings ("Terima kasih kepada …", "Min, makasih ya …").
@@ -212,8 +229,8 @@ public struct ToneGovernor: Sendable {
             if r.cueWords[cue] == nil { r.cueWords[cue] = (tokens[start].negated ? "tidak " : "") + Self.phrase(tokens, start, length) }
         }
         if r.cueWords[.complaint] == nil, let waited = Self.waitedFor(tokens) { r.cueWords[.complaint] = waited }
-        if r.cueWords[.complaint] == nil, let road = tokens.first(where: { Self.roadWords.contains($0.text) }),
-           tokens.contains(where: { $0.text == "kolam" }) {
+        if r.cueWords[.complaint] == nil, tokens.contains(where: { $0.text == "kolam" }),
+           let road = tokens.first(where: { Self.roadWords.contains($0.text) }) {
             r.cueWords[.complaint] = road.text + " … kolam"
         }
         // "flooded with potholes" is no flood: the longest such phrase at each word, which a topic phrase must outgrow —
@@ -237,9 +254,12 @@ public struct ToneGovernor: Sendable {
         }
         // A child named, missing a few words later ("anak saya Dimas (7 th) hilang terpisah saat evakuasi"): the
         // phrases of topics.tsv cannot hold the name and age between. An old or confused person likewise.
-        for (topic, people) in [(SensitiveTopic.childSafety, Self.childWords), (.healthEmergency, Self.elderWords)] where r.topicWords[topic] == nil {
-            let cues = topic == .healthEmergency ? Self.lostPersonCues : nil
-            if let missing = Self.missingPerson(tokens, among: people, needing: cues) { r.topicWords[topic] = missing }
+        let words = tokens.filter(\.isWord)
+        if words.contains(where: Self.isMissing) {
+            for (topic, people) in [(SensitiveTopic.childSafety, Self.childWords), (.healthEmergency, Self.elderWords)] where r.topicWords[topic] == nil {
+                let cues = topic == .healthEmergency ? Self.lostPersonCues : nil
+                if let missing = Self.missingPerson(words, among: people, needing: cues) { r.topicWords[topic] = missing }
+            }
         }
         r.topics = r.topicWords.keys.sorted()
         r.asks = text.utf8.contains(UInt8(ascii: "?")) || r.cueWords[.question] != nil

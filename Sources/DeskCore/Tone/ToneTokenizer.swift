@@ -187,7 +187,7 @@ public struct ToneTokenizer: Sendable {
                 while i < n, chars[i] == e[e.count - 1], !isWordScalar(chars[i]) { i += 1 }
                 continue
             }
-            if Self.clauseEnds.contains(c) { broken = true }
+            if c.isASCII, Self.endsClause[Int(c.value)] { broken = true }
             i += 1
         }
         return out
@@ -195,6 +195,8 @@ public struct ToneTokenizer: Sendable {
 
     /// The characters that end a clause for negation (`CLAUSE_ENDS` in the training script).
     static let clauseEnds: Set<Unicode.Scalar> = [".", ",", "?", "!", ";", ":", "\n"]
+    /// `clauseEnds` by ASCII code: asked for every space and punctuation mark of every comment.
+    static let endsClause: [Bool] = (0..<128).map { clauseEnds.contains(Unicode.Scalar(UInt8($0))) }
 
     /// Whether an emoticon starts with the ASCII character of each code (a quick test before trying each one): a table
     /// rather than a set, since it is asked for every space and punctuation mark of every comment.
