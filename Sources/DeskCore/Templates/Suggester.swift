@@ -4,8 +4,11 @@
 /// - **Humour** is a filter, never a score: a template above the verdict's `humorAllowed` is never offered.
 /// - **Sensitive topics**: a template written for a topic (`sensitive = ["death"]`) is offered only when the
 ///   comment touches that topic, and then ranks first (condolence for death, emergency for disaster and
-///   health emergencies; when a death is told in a disaster, condolence comes first); plain templates stay available
-///   after it.
+///   health emergencies; when a death is told in a disaster, condolence comes first; the abuse help lines before 112;
+///   the guidance for a person at risk — a suicide hint, an old person gone missing — before the general 112 reply);
+///   the general, careful replies stay available after it. A template written for another matter sinks, an apology for
+///   "the inconvenience" is not offered on a death, a health emergency or violence, and emergency guidance not for a
+///   death told after the fact (docs/templates.md has every rule).
 /// - **Language**: the comment's own language first (code-mixed comments get Indonesian first, English next).
 /// - **Intent** (the one recorded at import wins over a fresh reading), then **keywords** after slang
 ///   normalisation, then special cases (rude comments get the calm reply, spam the warning, jokes the light
@@ -93,7 +96,7 @@ public enum Suggester {
             // Spam is warned about, not answered: an agency that thanks a gambling promoter for asking spreads the link.
             if verdict.spam, t.purpose != "spam_warning" { c.add(-30, .spamNotAnswered) }
             if verdict.joking, t.humor == .light, verdict.humorAllowed == .light { c.add(10, .joke) }
-            // A joke about something to fix ("lubangnya udah bisa buat kolam lele 😂") is answered with the fix too.
+            // A joke about something to fix ("lubang di jalan segede kawah bulan 😂") is answered with the fix too.
             if verdict.joking, t.purpose == "apology_holding", t.keywordsRequired, !c.keywords.isEmpty { c.add(30, .jokeAboutTrouble) }
             // Another agency's matter (electricity, water supply, passports: the redirect's own words) is pointed there.
             if t.purpose == "redirect", !c.keywords.isEmpty { c.add(8, .elsewhere) }

@@ -131,7 +131,7 @@ public struct ToneGovernor: Sendable {
 
     /// One of `people` named with a missing word up to `missingChildSpan` words after it ("hilang", or a negated "pulang"),
     /// and nothing else of theirs lost between ("sepeda anak saya dicuri, helmnya juga hilang" is no child gone), as
-    /// "anak … hilang"; nil when none is.
+    /// "anak … hilang"; with `cues`, only when one of them is in the message ("pikun", "dicari"); nil when none is.
     static func missingPerson(_ words: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil) -> String? {
         for (i, word) in words.enumerated() where people.contains(word.text) {
             let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
