@@ -86,12 +86,13 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(ny.businessSeconds(from: t("2026-03-06T16:00:00-05:00"), to: t("2026-03-09T10:00:00-04:00")), 7200)
     }
 
-    func testPromiseInBothLanguages() {
+    func testPromiseInBothLanguages() throws {
         let policy = VersionedPolicy(policy: SLAPolicy.defaults[1], version: 1, calendar: jakarta)
         // Monday 30 Nov 15:00 + 2h business → Tuesday 1 Dec 08:30.
         let start = t("2026-11-30T15:00:00+07:00")
-        XCTAssertEqual(SLAPromise.promise(.firstResponse, policy: policy, from: start, lang: "id"), "Selasa, 1 Desember 2026 pukul 08.30 WIB")
-        XCTAssertEqual(SLAPromise.promise(.firstResponse, policy: policy, from: start, lang: "en"), "Tuesday 1 December 2026, 08:30 WIB")
+        let due = try XCTUnwrap(SLAPromise.deadline(.firstResponse, policy: policy, from: start))
+        XCTAssertEqual(SLAPromise.format(due, zone: jakarta.zone, lang: "id"), "Selasa, 1 Desember 2026 pukul 08.30 WIB")
+        XCTAssertEqual(SLAPromise.format(due, zone: jakarta.zone, lang: "en"), "Tuesday 1 December 2026, 08:30 WIB")
         XCTAssertEqual(SLAPromise.format(t("2026-12-01T10:00:00+07:00"), zone: TimeZone(identifier: "Asia/Makassar")!, lang: "id"),
                        "Selasa, 1 Desember 2026 pukul 11.00 WITA")
     }

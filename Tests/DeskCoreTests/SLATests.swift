@@ -359,7 +359,7 @@ final class SLATests: XCTestCase {
         // does. The report counts the same comments as the desk.
         try test.desk.claim(try test.comment(.x, "c1").id)
         XCTAssertThrowsError(try test.desk.setStatus(try test.comment(.x, "c1").id, .waitingCitizen))
-        XCTAssertEqual(Desk.settableStatuses(for: try test.comment(.x, "c1")), [.open, .closed, .noReplyNeeded, .spam])
+        XCTAssertEqual(Desk.settableStatuses(for: try test.comment(.x, "c1"), isSupervisor: true), [.open, .closed, .noReplyNeeded, .spam])
         try test.desk.setStatus(try test.comment(.x, "c0").id, .spam)
         XCTAssertEqual(try test.desk.passedOver().items.map(\.comment.externalID), ["c1"])
         XCTAssertEqual(try test.desk.detail(id: try test.comment(.x, "c1").id).item.passedOver, true)

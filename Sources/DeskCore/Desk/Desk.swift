@@ -431,7 +431,7 @@ public final class Desk: Sendable {
     /// sweep) while its response clock ran.
     /// An agent does not close, or call needing no reply, an unanswered report that needs someone at once (a flood, a
     /// collapse, a missing child): marked in a bulk action with the spam around it, it would leave the desk unanswered.
-    public static func settableStatuses(for c: Comment, isSupervisor: Bool = true) -> [CommentStatus] {
+    public static func settableStatuses(for c: Comment, isSupervisor: Bool) -> [CommentStatus] {
         CommentStatus.settable.filter {
             c.status.canMove(to: $0) && ($0 != .waitingCitizen || hasBeenAnswered(c))
                 && (isSupervisor || urgentUnansweredClosing(c, to: $0) == nil)
@@ -544,6 +544,13 @@ public final class Desk: Sendable {
     public func note(_ id: Int64, _ text: String) throws -> CommentChange {
         if let why = Self.noteProblem(text) { throw DeskError.invalidInput(why) }
         return try change(id, action: .note) { _, _ in ["text": .string(text.trimmingCharacters(in: .whitespacesAndNewlines))] }
+    }
+
+    /// The colleague holding `c`, when `name` (not a supervisor) would escalate it: taking a colleague's comment to the
+    /// supervisors is said why, for them to read (the desk and `meja escalate` ask for a reason then).
+    public static func colleagueHolding(_ c: Comment, by name: String, isSupervisor: Bool) -> String? {
+        guard !isSupervisor, let holder = c.assignee, holder != name else { return nil }
+        return holder
     }
 
     /// Escalates a comment to supervisors (by hand, or automatically for a breach beyond the grace).

@@ -92,8 +92,8 @@ public enum ReplyLinter {
     }
 
     /// Personal data a reply may ask for, as written in a sentence (lower case).
-    static let personalDataWords = ["nik", "nomor kk", "no kk", "no. kk", "nomor ktp", "no ktp", "no. ktp", "nomor kartu keluarga",
-                                    "nomor hp", "no hp", "no. hp", "nomor telepon", "no telp", "nomor wa", "nomor whatsapp",
+    static let personalDataWords = ["nik", "nomor kk", "no kk", "nomor ktp", "no ktp", "nomor kartu keluarga",
+                                    "nomor hp", "no hp", "nomor telepon", "no telp", "nomor wa", "nomor whatsapp",
                                     "alamat rumah", "nomor rekening", "no rek", "tanggal lahir",
                                     "id number", "id card number", "phone number", "home address", "account number", "date of birth"]
     /// Words that ask for something to be written or sent.
@@ -109,12 +109,11 @@ public enum ReplyLinter {
     /// The personal data a sentence of `text` asks the citizen for in public, or nil: a sentence naming such data and an
     /// asking word, with no private channel and no "do not" in it.
     static func personalDataAskedInPublic(_ text: String) -> String? {
+        // Words between single spaces, so that a phrase is found from a word's start ("tulis" in "tuliskan").
+        func spaced<S: StringProtocol>(_ s: S) -> String { " " + String(s.map { $0.isLetter || $0.isNumber ? $0 : " " }) }
         for sentence in text.lowercased().split(whereSeparator: { ".!?;\n".contains($0) }) {
-            let words = " " + sentence.map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
-            func has(_ phrase: String) -> Bool {
-                let spaced = " " + phrase.map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) }
-                return words.contains(spaced)
-            }
+            let words = spaced(sentence) + " "
+            func has(_ phrase: String) -> Bool { words.contains(spaced(phrase)) }
             guard let data = personalDataWords.first(where: { has($0 + " ") }), askingWords.contains(where: has),
                   !safeWords.contains(where: { has($0 + " ") }) else { continue }
             return data == "nik" ? "NIK" : data

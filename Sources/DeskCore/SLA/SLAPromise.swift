@@ -3,11 +3,6 @@ import Foundation
 /// Turns a due time into the agency's promise to the citizen, in their language:
 /// "Selasa, 1 Desember 2026 pukul 10.00 WIB" or "Tuesday 1 December 2026, 10:00 WIB".
 public enum SLAPromise {
-    /// The promise for a clock of a policy started at `start` (e.g. `{sla.promise}` in a holding reply).
-    public static func promise(_ clock: SLAClock, policy: VersionedPolicy, from start: Date, lang: String) -> String? {
-        deadline(clock, policy: policy, from: start).map { format($0, zone: policy.calendar.zone, lang: lang) }
-    }
-
     /// When a clock of a policy started at `start` falls due.
     public static func deadline(_ clock: SLAClock, policy: VersionedPolicy, from start: Date) -> Date? {
         SLAEngine.deadline(policy.policy.target(clock), threshold: policy.policy.atRisk, from: start, calendar: policy.calendar)?.due

@@ -101,10 +101,14 @@ public struct TemplateText: Hashable, Sendable {
     ]
 
     /// Whether `name`'s first word is a form of address ("Pak", "Bu.", "dr."), followed by more of the name.
-    static func startsWithAddress(_ name: String) -> Bool {
+    static func startsWithAddress(_ name: String) -> Bool { formOfAddress(beginning: name) != nil }
+
+    /// The form of address `name` starts with (lower case, "pak" for "Pak RT 05", "dr" for "dr. Andi"), when more of the
+    /// name follows it.
+    static func formOfAddress(beginning name: String) -> String? {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "." })
-        guard words.count >= 2, let first = words.first else { return false }
-        return formsOfAddress.contains(first.lowercased())
+        guard words.count >= 2, let first = words.first?.lowercased(), formsOfAddress.contains(first) else { return nil }
+        return first
     }
 
     /// How a template speaks to a citizen: the short form before a name or at a sentence's end ("Pak") and the
@@ -137,10 +141,7 @@ public struct TemplateText: Hashable, Sendable {
     }()
 
     /// The way to speak to a citizen whose name starts with a form of address other than "Kak", if it tells one.
-    static func address(beginning name: String) -> Address? {
-        guard startsWithAddress(name), let first = name.split(whereSeparator: { $0 == " " || $0 == "." }).first else { return nil }
-        return spokenAddress[first.lowercased()]
-    }
+    static func address(beginning name: String) -> Address? { formOfAddress(beginning: name).flatMap { spokenAddress[$0] } }
 
     /// `text` with the whole words "Kakak" and "Kak" (as written, or all lower case) replaced by `address`.
     static func readdress(_ text: String, as address: Address) -> String {

@@ -276,7 +276,7 @@ public enum Reducer {
                 state.notice = Notice(.info, state.strings.format(.alreadyEscalatedNow, String(comment.id)))
                 return []
             }
-            let colleague = comment.assignee.flatMap { $0 == state.actor || state.isSupervisor ? nil : $0 }
+            let colleague = Desk.colleagueHolding(comment, by: state.actor, isSupervisor: state.isSupervisor)
             state.prompt = PromptState(kind: .escalateReason(comment.id, heldBy: colleague))
             return []
         default:

@@ -153,8 +153,8 @@ struct EscalateCommand: ParsableCommand {
             } else if let id {
                 let commentID = try desk.resolve(id)
                 let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-                if reason == nil, let holder = try desk.comments(ids: [commentID]).first?.assignee,
-                   let me = try desk.actingMember(), holder != me.name, me.role != .supervisor {
+                if reason == nil, let comment = try desk.comments(ids: [commentID]).first, let me = try desk.actingMember(),
+                   let holder = Desk.colleagueHolding(comment, by: me.name, isSupervisor: me.role == .supervisor) {
                     throw CLIError(message: "comment \(commentID) is held by \(holder): say why you take it to the supervisors with --reason", code: 64)
                 }
                 let change = try desk.escalate(commentID, reason: reason ?? "escalated by hand")
