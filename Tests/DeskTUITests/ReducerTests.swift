@@ -728,6 +728,32 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(Chrome.hints(s, keys: .defaults).map(\.1).contains("dismiss"), "with an alert showing, Esc puts it away first")
     }
 
+    func testAnEmptyListOffersNothingToActOn() {
+        var s = Self.state()
+        XCTAssertTrue(Set(["open", "reply", "claim", "escalate"]).isSubset(of: Chrome.hints(s, keys: .defaults).map(\.1)))
+        s.queue.items = []
+        let offered = Chrome.hints(s, keys: .defaults).map(\.1)
+        XCTAssertTrue(Set(["open", "reply", "claim", "escalate"]).isDisjoint(with: offered), "nothing listed to act on: \(offered)")
+        XCTAssertTrue(offered.contains("quit") && offered.contains("help"), "what still works is still offered: \(offered)")
+    }
+
+    func testQuittingWithMarksIsAskedOnce() {
+        var s = Self.state()
+        send(&s, .back)
+        XCTAssertFalse(s.running, "without marks q quits at once")
+        s = Self.state()
+        send(&s, .toggleMark)
+        send(&s, .toggleMark)
+        send(&s, .back)
+        XCTAssertTrue(s.running, "marks would be lost: asked first")
+        XCTAssertEqual(s.notice?.text, "2 comments are marked; marks are not kept when Meja closes. Press q again to quit, Esc to unmark.")
+        send(&s, .moveDown)
+        send(&s, .back)
+        XCTAssertTrue(s.running, "another key took the question back: asked again")
+        send(&s, .back)
+        XCTAssertFalse(s.running, "q twice quits")
+    }
+
     func testANoteIsAskedForAndAnEmptyOneIsAskedAgain() {
         var s = Self.state()
         send(&s, .note)

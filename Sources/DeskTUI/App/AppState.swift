@@ -91,6 +91,10 @@ public struct AppState: Sendable {
     /// on every marked comment instead of the one under the cursor.
     public var marked: [Int64] = []
 
+    /// Quitting was asked for once while comments were marked (marks are not kept): the next `back` at the queue quits,
+    /// any other key takes the question back.
+    public var quitAsked = false
+
     /// The marked comments a triage action acts on, or nil when it acts on the one under the cursor (no marks, or a
     /// screen other than the queue and the overdue board on top).
     public var markedTargets: [Int64]? { (screen == .queue || screen == .overdue) && !marked.isEmpty ? marked : nil }

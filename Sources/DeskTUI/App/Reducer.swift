@@ -20,6 +20,7 @@ public enum Reducer {
             guard state.fits else { return quitWhenTooSmall(&state, quits: id == .back) }
             state.notice = nil
             state.startupIssues = []
+            if id != .back { state.quitAsked = false }
             return act(&state, id)
         case .typed(let text) where !state.fits:
             return quitWhenTooSmall(&state, quits: text == "q")
@@ -31,6 +32,7 @@ public enum Reducer {
         case .typed(let text):
             // Like any key, typing puts a notice away (a refused reason, "fill in {link}").
             state.notice = nil
+            state.quitAsked = false
             return type(&state, text)
         case .pasted(let text):
             state.notice = nil
@@ -109,6 +111,14 @@ public enum Reducer {
         let item = state.queue.selectedItem
         switch id {
         case .back:
+            // Marks live only while the desk is open: with some set, quitting is asked once more.
+            if !state.marked.isEmpty, !state.quitAsked {
+                state.quitAsked = true
+                let quit = state.keys.keys(for: .back, in: .queue).first?.label ?? "q"
+                let unmark = state.keys.keys(for: .clearMarks, in: .queue).first?.label ?? "esc"
+                state.notice = Notice(.info, state.strings.format(.quitWithMarks, String(state.marked.count), quit, unmark))
+                return []
+            }
             state.running = false
             return []
         case .filterStatus: return changeFilter(&state) { $0.cycleStatus() }

@@ -23,6 +23,11 @@ public struct ActionSpec: Sendable {
     /// Whether the footer hints of `context` show it.
     public func hinted(in context: KeyContext) -> Bool { hintContexts.contains(context) }
 
+    /// It acts on one comment (the one under the cursor, or the marked ones): with neither, it has nothing to act on.
+    public var actsOnAComment: Bool {
+        [.open, .reply, .claim, .release, .assign, .setStatus, .setIntent, .escalate, .note, .toggleMark].contains(id)
+    }
+
     /// The default keys in `context`.
     public func defaultKeys(in context: KeyContext) -> [Key] { keysIn[context] ?? keys }
 }

@@ -9,7 +9,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case titleQueue, titleThread, titleComposer, titleReview, titleOverdue, titlePassedOver, titleLog, titleReports
     case actorSupervisor, actorAgent, actorReadOnly
     // Chrome
-    case moreIssues, configDefaultUsed, promptOverride, promptEscalate, promptEscalateColleague, escalateColleagueNeedsReason, hintMove, hintQuit, hintUnmark, loading, counting, tooSmall
+    case moreIssues, configDefaultUsed, promptOverride, promptEscalate, promptEscalateColleague, escalateColleagueNeedsReason, hintMove, hintQuit, hintUnmark, quitWithMarks, loading, counting, tooSmall
     // Queue
     case colSLA, colPlatform, colAuthor, colComment, colAge, colAssignee, colTags
     case queueEmpty, queueEmptyFiltered, countTotal, countListed, countBreached, countAtRisk
@@ -71,6 +71,8 @@ public enum UIString: String, CaseIterable, Sendable {
         case .configDefaultUsed: ("{1} (nilai bawaan yang dipakai)", "{1} (the default is used instead)")
         case .promptOverride: ("Alasan mengirim meski diblokir (dibaca supervisor):", "Why send despite the block (for the supervisor):")
         case .hintUnmark: ("lepas tanda", "unmark all")
+        case .quitWithMarks: ("{1} komentar bertanda; tanda tidak disimpan saat Meja ditutup. Tekan {2} lagi untuk keluar, {3} untuk melepas tanda.",
+                              "{1} comments are marked; marks are not kept when Meja closes. Press {2} again to quit, {3} to unmark.")
         case .promptEscalate: ("Alasan eskalasi (boleh kosong):", "Reason to escalate (may be empty):")
         case .promptEscalateColleague: ("Mengapa #{1}, yang dipegang {2}, dieskalasi? (wajib):", "Why take #{1}, held by {2}, to the supervisors? (required):")
         case .escalateColleagueNeedsReason: ("#{1} dipegang {2}: tulis mengapa dieskalasi, untuk dibaca supervisor.",

@@ -130,6 +130,8 @@ public enum Chrome {
         let claimRefused = !marked && shown.map { Desk.claimRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         let replyRefused = shown.map { Desk.replyRefusal($0, by: state.actor, isSupervisor: state.isSupervisor) != nil } ?? false
         for spec in specs {
+            // An empty list (or a group's heading on the board) has nothing to open, answer, claim or escalate.
+            if shown == nil, !marked, spec.actsOnAComment { continue }
             if spec.id == .claim, claimRefused { continue }
             if spec.id == .reply, replyRefused { continue }
             // Already yours: claiming it again changes nothing.
