@@ -1198,8 +1198,8 @@ final class ReducerTests: XCTestCase {
 
     // MARK: Composer and review
 
-    private func composing() -> AppState {
-        var s = Self.state()
+    private func composing(supervisor: Bool = true) -> AppState {
+        var s = Self.state(supervisor: supervisor)
         let effects = send(&s, .reply)
         XCTAssertEqual(s.screen, .composer)
         XCTAssertTrue(effects.contains { if case .loadDraft(1) = $0 { true } else { false } })
@@ -1432,7 +1432,17 @@ final class ReducerTests: XCTestCase {
         guard case .saveDraft(1, "Halo!", nil, _)? = send(&s, .leaveComposer).first else { return XCTFail() }
         XCTAssertEqual(s.screen, .queue)
         XCTAssertNil(s.composer)
-        XCTAssertEqual(s.notice?.kind, .info)
+        XCTAssertEqual(s.notice?.text, "Draft kept; press r on this comment to go on.")
+    }
+
+    func testLeavingTheReplyOfAClaimedCommentDoesNotSayPressR() {
+        var s = composing(supervisor: false)
+        _ = Reducer.apply(&s, .typed("Halo"))
+        // Meanwhile a colleague claimed it; the queue's reload says so.
+        s.queue.items[0].comment.status = .claimed
+        s.queue.items[0].comment.assignee = "rina"
+        send(&s, .leaveComposer)
+        XCTAssertEqual(s.notice?.text, "Draft kept. Comment 1 is held by rina; only they or a supervisor can reply to it. Ask them to release it, or a supervisor to assign it to you.")
     }
 
     func testASavedDraftIsRestored() {

@@ -368,7 +368,13 @@ public enum Reducer {
             c.editor.restoreUnfilledVariable()
             let effects: [Effect] = c.unsaved ? [c.saveDraft] : []
             if !c.replyText.isEmpty {
-                state.notice = Notice(.info, state.strings[.draftKept])
+                // "Press r to go on" only while r would: a colleague may have taken the comment meanwhile.
+                if let latest = latestKnown(state, c.commentID) ?? c.comment,
+                   let refusal = Desk.replyRefusal(latest, by: state.actor, isSupervisor: state.isSupervisor) {
+                    state.notice = Notice(.info, state.strings.format(.draftKeptRefused, refusal(state.language)))
+                } else {
+                    state.notice = Notice(.info, state.strings[.draftKept])
+                }
             } else if c.unsaved {
                 // Emptied (Ctrl-K, or deleted): saving it empty removes the draft, past any undo. Say so.
                 state.notice = Notice(.info, state.strings[.draftDiscarded])
@@ -1079,6 +1085,12 @@ public enum Reducer {
     }
 
     /// The comment the current screen is about.
+    /// The newest the desk has of comment `id`: as its open thread or the queue last loaded it.
+    private static func latestKnown(_ state: AppState, _ id: Int64) -> Comment? {
+        if let shown = state.thread?.detail?.comment, shown.id == id { return shown }
+        return state.queue.items.first { $0.comment.id == id }?.comment
+    }
+
     static func currentComment(_ state: AppState) -> Comment? {
         switch state.screen {
         case .thread, .composer, .review:

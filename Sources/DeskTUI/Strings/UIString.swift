@@ -21,7 +21,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case clockDue, clockLate, clockLeft, clockMet, clockStopped, late, stopped
     // Composer
     case counter, overBy, counterNoLimit, draftUnsaved, draftSaved, fromTemplate, replyTo, alreadyAnswered, composerPlaceholder
-    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftKeptNotListed, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
+    case suggestionsTitle, noSuggestions, emptyDraft, draftKept, draftKeptRefused, draftKeptNotListed, draftRestored, fillVariable, noVariables, variablesToFill, workload, workloadBreached, draftCleared, draftDiscarded
     // Review
     case stillChecking, blockedNeedsReason, blockedMustFix, overrideGiven, overrideNeeded, reasonSaysNothingNew, promptCut, readyToSend, reviewTitle
     case sectionFindings, noFindings, blockingMark, sectionHumor, humorUsed, humorAllowedIs, humorTooMuch, humorUnknown
@@ -158,6 +158,7 @@ public enum UIString: String, CaseIterable, Sendable {
         case .workloadBreached: ("memegang {1}, {2} lewat batas", "holds {1}, {2} breached")
         case .variablesToFill: ("Isi dulu {1}: Ctrl-N melompat ke sana.", "Fill in {1} first: Ctrl-N jumps there.")
         case .draftKept: ("Draf disimpan; tekan r pada komentar ini untuk melanjutkan.", "Draft kept; press r on this comment to go on.")
+        case .draftKeptRefused: ("Draf disimpan. {1}", "Draft kept. {1}")
         case .draftKeptNotListed: ("Draf untuk #{1} disimpan; komentar itu tidak ada lagi di daftar ini (:status all atau / menemukannya).",
                                    "Draft for #{1} kept; that comment is no longer in this list (:status all or / finds it).")
         case .draftRestored: ("Draf sebelumnya dipulihkan.", "Your earlier draft was restored.")
