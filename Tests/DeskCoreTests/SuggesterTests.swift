@@ -251,6 +251,19 @@ final class SuggesterTests: XCTestCase {
                        "id.report.pungli", "a bribe told with 'katanya' is no rumour")
     }
 
+    func testDengueWithMosquitoesIsTheHealthOfficesMatterNotA112Call() {
+        for (text, first) in [("Pak, tolong fogging di RT 03, sudah 3 warga kena DBD", "id.report.public_health"),
+                              ("Min kapan ada fogging di Perumahan Griya? banyak nyamuk, anak tetangga kena demam berdarah", "id.report.public_health"),
+                              ("Three neighbours have dengue, please send fogging to our street", "en.report.public_health")] {
+            let ids = suggest(text).map(\.templateID)
+            XCTAssertEqual(ids.first, first, "\(text): \(ids)")
+        }
+        // A sick child without a word of mosquitoes or fogging is still answered with urgent care first.
+        let sick = suggest("Anak saya kena DBD trombosit turun terus, harus ke mana?").map(\.templateID)
+        XCTAssertEqual(sick.first, "id.emergency.112", "\(sick)")
+        XCTAssertFalse(sick.contains("id.report.public_health"), "\(sick)")
+    }
+
     func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {
         XCTAssertEqual(suggest("ada pungli 50rb buat surat pengantar di kelurahan. ini resmi gak sih?").first?.templateID, "id.report.pungli")
         XCTAssertEqual(suggest("The officer asked for money under the table to speed up my permit").first?.templateID, "en.report.bribe")

@@ -5,7 +5,8 @@
 /// - **Sensitive topics**: a template written for a topic (`sensitive = ["death"]`) is offered only when the
 ///   comment touches that topic, and then ranks first (condolence for death, emergency for disaster and
 ///   health emergencies; when a death is told in a disaster, condolence comes first; the abuse help lines before 112;
-///   the guidance for a person at risk — a suicide hint, an old person gone missing — before the general 112 reply);
+///   the guidance for a person at risk — a suicide hint, an old person gone missing — before the general 112 reply;
+///   dengue told with mosquitoes or a fogging asked for, the health office's reply before it);
 ///   the general, careful replies stay available after it. A template written for another matter sinks, an apology for
 ///   "the inconvenience" is not offered on a death, a health emergency or violence, and emergency guidance not for a
 ///   death told after the fact (docs/templates.md has every rule).
@@ -116,6 +117,8 @@ public enum Suggester {
             // Reporting a bribe takes courage: it is thanked and taken up, not filed as feedback on the service — nor taken
             // for a rumour because it says "katanya biaya admin".
             if t.purpose == "integrity_report" { c.add(30, .integrity) }
+            // Dengue told with mosquitoes or a fogging asked for is a matter for the health office, not a call to 112.
+            if t.purpose == "public_health" { c.add(30, .publicHealth) }
             // A threat is answered as one: noted, not acceptable, the official channel; never "we hope everyone is safe".
             if t.purpose == "threat_response" { c.add(30, .threat) }
             // "We are outside our service hours" is untrue while the office is open.
@@ -209,7 +212,7 @@ public enum Suggester {
 /// A template under consideration: its score and the factors behind it (turned into words only for winners).
 private struct Candidate {
     enum Factor: Hashable {
-        case language, topic, emergency, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
+        case language, topic, emergency, publicHealth, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk
     }
@@ -255,6 +258,7 @@ private struct Candidate {
             case .topic: Localized("ditulis untuk \(topics.map(\.label.id).joined(separator: ", "))",
                                    "written for \(topics.map(\.rawValue).joined(separator: ", "))")
             case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
+            case .publicHealth: Localized("DBD atau nyamuk di lingkungan: urusan Dinas Kesehatan", "dengue or mosquitoes in the neighbourhood: the health office's matter")
             case .grief: Localized("warga mengabarkan kematian: belasungkawa lebih dulu", "the citizen tells of a death: condolence comes first")
             case .safeWithTopic: Localized("balasan umum yang hati-hati untuk komentar sensitif", "a careful general reply for a sensitive comment")
             case .intent: input.triagedIntent != nil
