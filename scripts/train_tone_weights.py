@@ -59,7 +59,7 @@ CATCH_TARGET = 0.96       # share of each upset class caught out of fold when ch
 SEEDS = 5                 # AdaGrad runs (different sample orders) averaged into one set of weights
 
 NEGATORS = {"tidak", "bukan", "belum", "jangan", "kurang", "tanpa", "not", "no", "never", "dont", "cant",
-            "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "nothing"}
+            "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "hasnt", "hadnt", "werent", "couldnt", "nothing"}
 EMOTICONS = sorted([":)", ":-)", ":(", ":-(", ":d", ":-d", ":p", ":')", ":'(", ";)", ";-)", ":3", ":v",
                     "-_-", "<3", ":/", "=)", "=(", ":*", ":o"], key=len, reverse=True)
 
@@ -268,20 +268,21 @@ ELDER_WORDS = {"lansia", "kakek", "nenek", "mbah", "eyang", "opa", "oma", "pikun
                "elderly", "grandfather", "grandmother", "grandpa", "grandma", "dementia"}        # ToneGovernor.elderWords
 MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
 NOT_BACK_WORDS = {"pulang", "kembali", "home"}                                                 # ToneGovernor.notBackWords
+HOME_COMING_WORDS = {"come", "came", "been", "returned", "return", "gone"}                      # ToneGovernor.homeComingWords
 MISSING_CHILD_SPAN = 8                                                                          # ToneGovernor.missingChildSpan
 
 
 def names_topic(text, words, negated=None):
-    """Whether `words` name a sensitive topic, as ToneGovernor.read decides it: a topic phrase counts unless a `not`
-    phrase of topics.tsv at the same word, standing together as written in `text`, is as long or longer; a child
-    word with a missing word up to eight words after it, or a negated "pulang"/"kembali"/"home" (not come back), and
+    """Whether `words` name a sensitive topic, as ToneGovernor.read decides it: a topic phrase counts unless it lies
+    inside a `not` phrase of topics.tsv standing together as written in `text`; a child
+    word with a missing word up to eight words after it, or a negated "pulang"/"kembali"/"home" (not come back), or
+    "home" after a negated "come"/"came"/"been"/… ("hasn't come home"), and
     nothing else's loss between, is children's safety."""
-    figurative = {}
     lowered = text.lower()
-    for _, start, length in phrase_matches(NOT_TOPICS, words):
-        if " ".join(words[start:start + length]) in lowered:
-            figurative[start] = max(figurative.get(start, 0), length)
-    if any(length > figurative.get(start, 0) for _, start, length in phrase_matches(TOPICS, words)):
+    figurative = [(start, start + length) for _, start, length in phrase_matches(NOT_TOPICS, words)
+                  if " ".join(words[start:start + length]) in lowered]
+    if any(not any(a <= start and b >= start + length for a, b in figurative)
+           for _, start, length in phrase_matches(TOPICS, words)):
         return True
     negated = negated or [False] * len(words)
     plain = [(w, n) for w, n in zip(words, negated) if is_word_char(w[0])]
@@ -292,7 +293,8 @@ def names_topic(text, words, negated=None):
             continue
         window = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
         after = [m for m, _ in window]
-        at = next((k for k, (m, n) in enumerate(window) if m in MISSING_WORDS or (n and m in NOT_BACK_WORDS)), None)
+        at = next((k for k, (m, n) in enumerate(window) if m in MISSING_WORDS or (n and m in NOT_BACK_WORDS)
+                   or (m == "home" and plain[i + k][1] and plain[i + k][0] in HOME_COMING_WORDS)), None)
         if at is not None and not any(x.endswith("nya") and len(x) > 4 for x in after[:at]):
             return True
     return False

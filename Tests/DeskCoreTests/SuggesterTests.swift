@@ -264,6 +264,21 @@ final class SuggesterTests: XCTestCase {
         XCTAssertFalse(sick.contains("id.report.public_health"), "\(sick)")
     }
 
+    func testEmergenciesToldInPlainEnglishGetTheirHelpFirst() {
+        for (text, first) in [("My husband keeps hitting me and took my passport. I don't know who to call.", "en.emergency.abuse"),
+                              ("My daughter (16) hasn't come home since last night, she was last seen at a party in Canggu.", "en.emergency.missing_child"),
+                              ("I was scammed by a fake visa agent, they took 5 million. Who do I report this to?", "en.report.fraud"),
+                              ("Saya tertipu agen visa palsu, sudah transfer 5 juta. Lapor ke mana ya?", "id.report.penipuan")] {
+            let ids = suggest(text).map(\.templateID)
+            XCTAssertEqual(ids.first, first, "\(text): \(ids)")
+            XCTAssertFalse(ids.contains { $0.hasSuffix("complaint.holding") || $0.hasSuffix("rude_calm") }, "no apology for 'the inconvenience': \(ids)")
+        }
+        XCTAssertFalse(suggest("I was scammed by a fake visa agent, they took 5 million").prefix(1).contains { $0.templateID == "en.emergency.112" },
+                       "a fraud told after the fact is no call to 112")
+        XCTAssertEqual(suggest("The officer asked me for money to stamp my passport").first?.templateID, "en.report.bribe")
+        XCTAssertFalse(suggest("Thanks for the tip, admin!").contains { $0.purpose == "integrity_report" }, "advice is no bribe")
+    }
+
     func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {
         XCTAssertEqual(suggest("ada pungli 50rb buat surat pengantar di kelurahan. ini resmi gak sih?").first?.templateID, "id.report.pungli")
         XCTAssertEqual(suggest("The officer asked for money under the table to speed up my permit").first?.templateID, "en.report.bribe")

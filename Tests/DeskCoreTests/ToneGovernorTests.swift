@@ -154,6 +154,44 @@ final class ToneGovernorTests: XCTestCase {
         }
     }
 
+    func testEverydayEnglishIsNoSensitiveTopicAndEmergenciesInPlainEnglishAre() {
+        // A topic word inside an everyday phrase, before or after it: a dead phone, a food court, a photo shoot.
+        for text in ["My phone is dead, can I still show the e-visa QR code at the airport?", "RIP to my patience, 2 hours in the queue",
+                     "Hi, my name is Sara, how do I renew my tourist visa?", "I'm a tourist from China. How do I extend my visa?",
+                     "Can we do a pre-wedding photo shooting at the city park?", "What a stroke of luck, got my KITAS in 2 days!",
+                     "Is there a food court near the immigration office?", "That parking fee is a rip off"] {
+            XCTAssertEqual(governor.verdict(text).sensitive, [], text)
+        }
+        // The same words about the thing itself still are.
+        for (text, topic) in [("My father is dead, who issues the death certificate?", "death"), ("There was a shooting near the market", "violence"),
+                              ("My mother had a stroke, send an ambulance", "health_emergency"), ("I will see you in court", "legal_threat"),
+                              ("Stop spreading SARA hate in the comments", "identity")] {
+            XCTAssertTrue(governor.verdict(text).sensitive.contains(topic), "\(text): \(governor.verdict(text).sensitive)")
+        }
+        for (text, topic) in [("My husband keeps hitting me and took my passport. I don't know who to call.", "abuse"),
+                              ("Someone at the market touched me inappropriately and followed me back to my guesthouse.", "abuse"),
+                              ("My wife was bitten by a stray dog, where can she get a rabies shot?", "health_emergency"),
+                              ("I was scammed by a fake visa agent, they took 5 million", "violence"),
+                              ("My daughter (16) hasn't come home since last night", "child_safety"),
+                              ("our son never came home from school", "child_safety")] {
+            XCTAssertTrue(governor.verdict(text).sensitive.contains(topic), "\(text): \(governor.verdict(text).sensitive)")
+        }
+        XCTAssertEqual(governor.verdict("The kids can't come to the event tomorrow, is it still on?").sensitive, [],
+                       "not coming to something is not missing")
+    }
+
+    func testEnglishInsultsAreRudeAndEnglishSarcasmIsAComplaint() {
+        for text in ["you people are useless idiots, shut up and do your damn job", "you morons lost my documents AGAIN", "stfu admin nobody asked"] {
+            XCTAssertTrue(governor.verdict(text).rude, text)
+        }
+        for text in ["Thanks a lot for losing my passport, really helpful", "Wow, only 6 hours in line today, new record 👏"] {
+            let v = governor.verdict(text)
+            XCTAssertTrue(v.sarcastic, text)
+            XCTAssertEqual(v.humorAllowed, .none, text)
+        }
+        XCTAssertEqual(governor.verdict("Love how the website crashes every time I try to pay 🙃").humorAllowed, .none)
+    }
+
     func testACitizenJokingWithSlangGetsLightHumour() {
         let v = governor.verdict("wkwkwk admin nya lucu bgt")
         XCTAssertTrue(v.joking)

@@ -6,7 +6,8 @@
 ///   comment touches that topic, and then ranks first (condolence for death, emergency for disaster and
 ///   health emergencies; when a death is told in a disaster, condolence comes first; the abuse help lines before 112;
 ///   the guidance for a person at risk — a suicide hint, an old person gone missing — before the general 112 reply;
-///   dengue told with mosquitoes or a fogging asked for, the health office's reply before it);
+///   dengue told with mosquitoes or a fogging asked for, the health office's reply before it; a fraud, the police
+///   report with its evidence);
 ///   the general, careful replies stay available after it. A template written for another matter sinks, an apology for
 ///   "the inconvenience" is not offered on a death, a health emergency or violence, and emergency guidance not for a
 ///   death told after the fact (docs/templates.md has every rule).
@@ -88,7 +89,7 @@ public enum Suggester {
             if !topics.isEmpty, c.topics.isEmpty, !t.keywords.isEmpty, c.keywords.isEmpty, t.purpose != "ask_dm" {
                 c.add(-20, .otherMatter)
             }
-            // "Mohon maaf atas ketidaknyamanannya" is no answer to a death, a suicide hint or violence: not offered.
+            // "Mohon maaf atas ketidaknyamanannya" is no answer to a death, a suicide hint, violence, abuse or a missing child.
             if c.topics.isEmpty, t.purpose == "apology_holding" || t.purpose == "rude_calm", !topics.isDisjoint(with: Self.beyondApology) { continue }
             // Special cases.
             if verdict.rude, t.purpose == "rude_calm" { c.add(25, .rude) }
@@ -119,6 +120,8 @@ public enum Suggester {
             if t.purpose == "integrity_report" { c.add(30, .integrity) }
             // Dengue told with mosquitoes or a fogging asked for is a matter for the health office, not a call to 112.
             if t.purpose == "public_health" { c.add(30, .publicHealth) }
+            // A fraud told after the fact is reported to the police with its evidence: no call to 112.
+            if t.purpose == "fraud_report" { c.add(30, .fraud) }
             // A threat is answered as one: noted, not acceptable, the official channel; never "we hope everyone is safe".
             if t.purpose == "threat_response" { c.add(30, .threat) }
             // "We are outside our service hours" is untrue while the office is open.
@@ -189,7 +192,7 @@ public enum Suggester {
     }
 
     /// The topics an apology for "the inconvenience" would belittle (a flood complaint may still get one).
-    static let beyondApology: Set<SensitiveTopic> = [.death, .healthEmergency, .violence]
+    static let beyondApology: Set<SensitiveTopic> = [.death, .healthEmergency, .violence, .childSafety, .abuse]
 
     /// The purposes that answer each intent best.
     static let purposes: [Intent: Set<String>] = [
@@ -212,7 +215,7 @@ public enum Suggester {
 /// A template under consideration: its score and the factors behind it (turned into words only for winners).
 private struct Candidate {
     enum Factor: Hashable {
-        case language, topic, emergency, publicHealth, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
+        case language, topic, emergency, publicHealth, fraud, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk
     }
@@ -258,6 +261,7 @@ private struct Candidate {
             case .topic: Localized("ditulis untuk \(topics.map(\.label.id).joined(separator: ", "))",
                                    "written for \(topics.map(\.rawValue).joined(separator: ", "))")
             case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
+            case .fraud: Localized("korban penipuan: lapor polisi dengan bukti", "a fraud victim: a police report with the evidence")
             case .publicHealth: Localized("DBD atau nyamuk di lingkungan: urusan Dinas Kesehatan", "dengue or mosquitoes in the neighbourhood: the health office's matter")
             case .grief: Localized("warga mengabarkan kematian: belasungkawa lebih dulu", "the citizen tells of a death: condolence comes first")
             case .safeWithTopic: Localized("balasan umum yang hati-hati untuk komentar sensitif", "a careful general reply for a sensitive comment")

@@ -67,8 +67,10 @@ public struct ToneGovernor: Sendable {
 
     /// Words for a person gone missing: said of a child a few words before, children's safety is at stake.
     static let missingWords: Set<String> = ["hilang", "terpisah", "missing"]
-    /// Words that say a child is missing when negated: "anak saya belum pulang sejak air naik", "has not come home".
+    /// Words that say a child is missing when negated: "anak saya belum pulang sejak air naik", "not home yet".
     static let notBackWords: Set<String> = ["pulang", "kembali", "home"]
+    /// Words that, negated before "home", say the same: "hasn't come home", "never came home", "has not been home".
+    static let homeComingWords: Set<String> = ["come", "came", "been", "returned", "return", "gone"]
     /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
     static let missingChildSpan = 8
 
@@ -135,7 +137,7 @@ public struct ToneGovernor: Sendable {
     static func missingPerson(_ words: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil) -> String? {
         for (i, word) in words.enumerated() where people.contains(word.text) {
             let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
-            guard let at = after.firstIndex(where: isMissing) else { continue }
+            guard let at = after.indices.first(where: { isMissing(words, $0) }) else { continue }
             if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
             if let cues, !words.contains(where: { cues.contains($0.text) }) { return nil }
             return word.text + " … " + words[at].text
@@ -143,9 +145,11 @@ public struct ToneGovernor: Sendable {
         return nil
     }
 
-    /// Whether a word says someone is missing: "hilang", or a negated "pulang" ("belum pulang").
-    static func isMissing(_ word: ToneTokenizer.Token) -> Bool {
-        missingTable[word.text].map { !$0 || word.negated } ?? false
+    /// Whether the word at `k` says someone is missing: "hilang", a negated "pulang" ("belum pulang"), or "home" after a
+    /// negated "come" ("hasn't come home").
+    static func isMissing(_ words: [ToneTokenizer.Token], _ k: Int) -> Bool {
+        if missingTable[words[k].text].map({ !$0 || words[k].negated }) == true { return true }
+        return k > 0 && words[k].text == "home" && words[k - 1].negated && homeComingWords.contains(words[k - 1].text)
     }
 
     /// Whether the message is a "no" followed by thanks and little else ("tidak, terima kasih", "ga usah, makasih",
@@ -233,17 +237,17 @@ public struct ToneGovernor: Sendable {
            let road = tokens.first(where: { Self.roadWords.contains($0.text) }) {
             r.cueWords[.complaint] = road.text + " … kolam"
         }
-        // "flooded with potholes" is no flood: the longest such phrase at each word, which a topic phrase must outgrow —
+        // "flooded with potholes", "my phone is dead", "food court": a topic phrase inside such a phrase is not the topic —
         // only where its words stand together as written ("kebanjiran, pesanan katering rusak" is a flood).
-        var figurative: [Int: Int] = [:]
+        var figurative: [Range<Int>] = []
         var lowered: String?
         lexicon.notTopics.matches(in: ids) { _, start, length in
             if lowered == nil { lowered = text.lowercased() }
             guard lowered!.contains(tokens[start..<(start + length)].map(\.text).joined(separator: " ")) else { return }
-            figurative[start] = max(figurative[start] ?? 0, length)
+            figurative.append(start..<(start + length))
         }
         lexicon.topics.matches(in: ids) { topic, start, length in
-            guard length > figurative[start] ?? 0 else { return }
+            guard !figurative.contains(where: { $0.lowerBound <= start && $0.upperBound >= start + length }) else { return }
             if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
         }
         // Abuse or violence against a child is a matter of children's safety too, wherever the child is named
@@ -255,7 +259,7 @@ public struct ToneGovernor: Sendable {
         // A child named, missing a few words later ("anak saya Dimas (7 th) hilang terpisah saat evakuasi"): the
         // phrases of topics.tsv cannot hold the name and age between. An old or confused person likewise.
         let words = tokens.filter(\.isWord)
-        if words.contains(where: Self.isMissing) {
+        if words.indices.contains(where: { Self.isMissing(words, $0) }) {
             for (topic, people) in [(SensitiveTopic.childSafety, Self.childWords), (.healthEmergency, Self.elderWords)] where r.topicWords[topic] == nil {
                 let cues = topic == .healthEmergency ? Self.lostPersonCues : nil
                 if let missing = Self.missingPerson(words, among: people, needing: cues) { r.topicWords[topic] = missing }

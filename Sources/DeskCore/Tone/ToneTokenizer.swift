@@ -26,7 +26,7 @@ public struct ToneTokenizer: Sendable {
 
     /// Words that reverse the meaning of the next word.
     public static let negators: Set<String> = ["tidak", "bukan", "belum", "jangan", "kurang", "tanpa", "not", "no",
-        "never", "dont", "cant", "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "nothing"]
+        "never", "dont", "cant", "cannot", "isnt", "wasnt", "didnt", "doesnt", "wont", "arent", "havent", "hasnt", "hadnt", "werent", "couldnt", "nothing"]
 
     /// `negators`, for looking up every word of a comment.
     private static let negatorTable = WordTable(Dictionary(uniqueKeysWithValues: negators.map { ($0, true) }))
