@@ -36,7 +36,8 @@ struct Meja: ParsableCommand {
             Start with `meja demo` to try it on realistic generated comments.
 
             Environment: MEJA_DB (database file), MEJA_NOW (fix "now", ISO 8601 with offset),
-            MEJA_ACTOR (act as another staff member; recorded on the log), XDG_DATA_HOME, XDG_CONFIG_HOME.
+            MEJA_ACTOR (act as another staff member; recorded on the log), XDG_DATA_HOME, XDG_CONFIG_HOME,
+            MEJA_RESOURCES (the shipped templates, word lists and holidays), MEJA_THEMES (the shipped themes).
             Exit status: 0 success, 1 a check failed, 64 usage error, 65 bad input data (some rows rejected).
             """),
         version: "0.1.0",

@@ -65,6 +65,14 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(bad.issues.map(\.description), ["c.toml:2: ui.bell must be true or false"])
     }
 
+    func testDevNullIsAnEmptyConfigurationAndAMissingFileIsNamed() {
+        let empty = DeskConfig.load(path: "/dev/null")
+        XCTAssertEqual(empty.issues, [], "the shipped defaults, said with --config /dev/null")
+        XCTAssertEqual(empty.policies.map(\.name), ["complaints", "default"])
+        let missing = DeskConfig.load(path: "/nonexistent/meja-config.toml")
+        XCTAssertTrue(missing.issues.first?.description.contains("cannot be read") == true, missing.issues.map(\.description).joined())
+    }
+
     func testSyntaxErrorNamesTheLineAndLoadFallsBackToDefaults() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meja-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

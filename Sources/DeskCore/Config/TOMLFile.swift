@@ -147,9 +147,17 @@ public struct TOMLFile: Sendable {
             .sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element)
     }
 
+    /// What a device or a pipe holds (`--config /dev/null` for the shipped defaults, `--config <(…)`), which
+    /// `FileManager.contents(atPath:)` does not read; nil when it cannot be opened.
+    private static func readStream(_ path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.readToEnd()) ?? Data()
+    }
+
     /// Reads and parses the file at `path` (see `init(text:path:skippingBadLines:)`).
     public static func load(_ path: String, skippingBadLines: Bool = false) throws(FileIssue) -> TOMLFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileManager.default.contents(atPath: path) ?? readStream(path) else {
             throw FileIssue(file: path, line: nil, "cannot be read (does it exist, and may you read it?)")
         }
         if let text = String(data: data, encoding: .utf8) {

@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Which statuses: 'all', or a comma-separated list of \(CommentStatus.allCases.map(\.rawValue).joined(separator: ", ")). Default: those still needing action (new, open, claimed, escalated).", valueName: "status"))
     var status: String?
 
-    @Option(help: ArgumentHelp("Show the desk as it stood at this time, rebuilt from the log alone (ISO 8601 or a date).", valueName: "time"))
+    @Option(help: ArgumentHelp("Show the desk as it stood at this time, rebuilt from the log alone (ISO 8601, or a date: its start, 00:00 in the agency's zone — unlike report --to, where a date is the whole day).", valueName: "time"))
     var asOf: String?
 
     @Option(help: "Only this platform.") var platform: String?

@@ -94,7 +94,9 @@ struct LogCommand: ParsableCommand {
     }
 
     struct Head: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the current head, SEQ:HASH, to note or publish.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the current head, SEQ:HASH, to note or publish.",
+            discussion: "It verifies the whole chain first (as `meja log verify`: seconds per million comments) and prints no head, exit 1, when the check fails: a head is only worth publishing for a log that verifies.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
