@@ -257,6 +257,21 @@ final class ReplyLinterTests: XCTestCase {
         XCTAssertTrue(personal.explanation.id.contains("alamat e-mail"), personal.explanation.id)
     }
 
+    func testPassportAndStayPermitNumbersArePersonalData() {
+        let findings = ReplyLinter.lint("Hi Maria, your passport number is A1234567 and your KITAS no. 2C11AB1234567, all in order.",
+                                        context: LintContext(platform: .x, humorAllowed: .none))
+        XCTAssertEqual(findings.map(\.code), [.personalData])
+        XCTAssertTrue(findings[0].blocking)
+        XCTAssertTrue(findings[0].message.contains("a passport or stay-permit number"), findings[0].message)
+        XCTAssertFalse(findings[0].message.contains("A1234567"), "shown masked: \(findings[0].message)")
+        XCTAssertEqual(codes("Nomor paspor Kakak: X9876543, silakan diambil di loket 3."), [.personalData])
+        // A document named without its number, or a visa type, is not personal data.
+        XCTAssertEqual(codes("Passport applications are open; the B211A visa takes 5 working days."), [])
+        XCTAssertEqual(codes("Please DM us your passport number, never post it here."), [])
+        XCTAssertTrue(ReplyLinter.lint("Card 4111 1111 1111 1111", context: LintContext(platform: .x, humorAllowed: .none))[0]
+            .message.contains("a 16-digit NIK or card number"))
+    }
+
     func testEmptyReplyBlocksAndFindingJSONIsStable() {
         XCTAssertEqual(codes("   \n"), [.emptyReply])
         let json = ReplyLinter.lint("NIK 3201234567890123", context: LintContext(platform: .x, humorAllowed: .none))[0].json

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds personal data in a reply with hand-written scanners (no regular expressions): NIK, phone numbers,
-/// e-mail addresses and account numbers.
+/// e-mail addresses, account numbers, and passport and stay-permit (KITAS, KITAP) numbers.
 ///
 /// A number may be written in groups separated by single spaces, dots or hyphens ("0812-3456-7890",
 /// "3201 2345 6789 0123"); the groups are read as one number. Pasted text is read as a person sees it: any
@@ -34,6 +34,7 @@ struct PersonalDataScanner {
             if allowedDigits.contains(d) || d.hasPrefix("1500") && d.count <= 7 { continue }
             if let kind = Self.classify(d, plus: number.plus) { note(kind, Self.masked(number.text)) }
         }
+        for document in Self.documentNumbers(in: text) { note(Localized("nomor paspor atau izin tinggal", "a passport or stay-permit number"), Self.masked(document)) }
         // Full-width and other compatibility forms read as their plain letters ("budi＠ｇｍａｉｌ.com").
         for email in Self.emails(in: text.precomposedStringWithCompatibilityMapping) {
             let domain = String(email.split(separator: "@").last ?? "")
@@ -55,7 +56,7 @@ struct PersonalDataScanner {
         if d.hasPrefix("62"), d.dropFirst(2).hasPrefix("8"), (10...15).contains(n) { return phone }
         if plus, (8...15).contains(n) { return phone }
         if d.hasPrefix("08"), (10...13).contains(n) { return phone }
-        if n == 16 { return Localized("NIK 16 digit", "a 16-digit NIK") }
+        if n == 16 { return Localized("NIK 16 digit", "a 16-digit NIK or card number") }
         if d.hasPrefix("0"), (9...12).contains(n) { return phone }
         if (10...15).contains(n) { return Localized("nomor rekening", "an account number") }
         return nil
@@ -245,6 +246,25 @@ struct PersonalDataScanner {
     static func digits(_ s: String) -> String { String(s.filter { $0.isASCII && $0.isNumber }) }
 
     /// The value with its middle hidden, so the message itself does not repeat the data in full.
+    /// Words naming a travel or stay document, after which a code of letters and digits is its number.
+    static let documentWords: Set<String> = ["paspor", "passport", "kitas", "kitap", "itas", "itap", "visa", "e-visa", "evisa"]
+
+    /// Passport and stay-permit numbers ("passport number is A1234567", "KITAS no. 2C11AB1234567"): a code of letters
+    /// and at least six digits, 7 to 16 characters long, within four words after a document's name. A number of digits
+    /// alone is left to `numbers(in:)`, and a word with no digit (a name, "number") is never one.
+    static func documentNumbers(in text: String) -> [String] {
+        let words = asSeen(text).split { !($0.isLetter || $0.isNumber || $0 == "-") }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
+        var out: [String] = []
+        for (i, word) in words.enumerated() where documentWords.contains(word.lowercased()) {
+            for candidate in words[(i + 1)..<min(words.count, i + 5)] {
+                let digits = candidate.filter { $0.isASCII && $0.isNumber }.count
+                let letters = candidate.filter(\.isLetter).count
+                if digits >= 6, letters >= 1, (7...16).contains(candidate.count), !out.contains(candidate) { out.append(candidate) }
+            }
+        }
+        return out
+    }
+
     static func masked(_ s: String) -> String {
         guard s.count > 6 else { return s }
         return String(s.prefix(3)) + String(repeating: "•", count: s.count - 5) + String(s.suffix(2))

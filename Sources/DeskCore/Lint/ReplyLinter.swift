@@ -8,7 +8,7 @@ import Foundation
 /// - `too_long`: longer than the platform accepts, counted its way (`Platform.replyLength`: X 280 weighted, links 23; Mastodon 500, Instagram 2,200,
 ///   Facebook 8,000, YouTube 10,000); the platform would refuse or cut it;
 /// - `personal_data`: a 16-digit NIK, an Indonesian phone number (+62…, 62 8…, 08…, or a landline), an e-mail
-///   address or a bank-account-like number — posting a citizen's data in public breaks their privacy and
+///   address, a bank-account-like number, or a passport or stay-permit number after the document's name — posting a citizen's data in public breaks their privacy and
 ///   cannot be undone. The agency's own published numbers and e-mail addresses on allowed domains pass;
 /// - `asks_personal_data`: a sentence asks the citizen for an ID, family-card, phone or account number, a home address or
 ///   a birth date without sending them to a private channel (DM, japri, inbox) or telling them not to ("mohon tuliskan

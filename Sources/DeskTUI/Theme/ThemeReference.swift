@@ -22,7 +22,8 @@ public enum ThemeReference {
 
         A top-level `color = false` makes a theme draw without colour even on a colour terminal (`monochrome`).
         Anything a theme leaves out keeps the built-in choice. Meja looks for `NAME.toml` in
-        `$XDG_CONFIG_HOME/meja/themes` (`~/.config/meja/themes`), then in the shipped `themes/` folder
+        `$XDG_CONFIG_HOME/meja/themes` (`~/.config/meja/themes`), then in the shipped `themes/` folder (in an installed
+        copy, `Meja_DeskCore.resources/Resources/themes/` beside the binary)
         (`MEJA_THEMES` names another folder for them, taken only when it holds a `default.toml`, and then instead of the
         shipped folder: copy the shipped themes you want into it). The package's `themes/` is a link to `Sources/DeskCore/Resources/themes`,
         so the resource bundle built beside the `meja` binary carries the shipped themes too. Choose one with `meja --theme NAME` or `theme = "NAME"` in
