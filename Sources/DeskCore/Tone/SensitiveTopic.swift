@@ -34,27 +34,26 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
     /// The topic by its name (`disaster`) or its tag in either language (`bencana`, `#bencana`), or nil.
     public static func named(_ word: String) -> SensitiveTopic? {
         let w = (word.hasPrefix("#") ? String(word.dropFirst()) : word).lowercased().replacingOccurrences(of: "-", with: "_")
-        return SensitiveTopic(rawValue: w) ?? allCases.first { $0.tagLabel.id == w } ?? aliases[w]
+        return SensitiveTopic(rawValue: w) ?? allCases.first { $0.tagLabel.id == w || $0.tagLabel.en == w } ?? aliases[w]
     }
 
     /// Other words people use for a topic in a command: the words of the desk's help ("children", "health").
     static let aliases: [String: SensitiveTopic] = ["children": .childSafety, "child": .childSafety, "health": .healthEmergency,
                                                     "kesehatan": .healthEmergency, "legal": .legalThreat, "hukum": .legalThreat]
 
-    /// The topic as a short tag in both languages (`bencana` / `disaster`, the English one its name), for lists with
-    /// little room.
+    /// The topic as a short tag in both languages (`bencana` / `disaster`, `anak` / `child`), for lists with little
+    /// room; `--tag` takes either, or the topic's name.
     public var tagLabel: Localized {
-        let indonesian = switch self {
-        case .disaster: "bencana"
-        case .death: "duka"
-        case .violence: "kekerasan"
-        case .healthEmergency: "darurat_medis"
-        case .abuse: "pelecehan"
-        case .identity: "sara"
-        case .childSafety: "anak"
-        case .legalThreat: "ancaman_hukum"
+        switch self {
+        case .disaster: Localized("bencana", "disaster")
+        case .death: Localized("duka", "death")
+        case .violence: Localized("kekerasan", "violence")
+        case .healthEmergency: Localized("darurat_medis", "health")
+        case .abuse: Localized("pelecehan", "abuse")
+        case .identity: Localized("sara", "identity")
+        case .childSafety: Localized("anak", "child")
+        case .legalThreat: Localized("ancaman_hukum", "legal")
         }
-        return Localized(indonesian, rawValue)
     }
 
     /// The topic's name in both languages.
