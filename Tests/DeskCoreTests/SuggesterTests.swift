@@ -279,6 +279,15 @@ final class SuggesterTests: XCTestCase {
         XCTAssertFalse(suggest("Thanks for the tip, admin!").contains { $0.purpose == "integrity_report" }, "advice is no bribe")
     }
 
+    func testACodeMixedCommentIsOfferedBothLanguages() {
+        let text = "Pak, my visa expired two days ago because of a hospital stay. Apakah saya kena denda? What should I do?"
+        XCTAssertEqual(governor.verdict(text).lang, .mixed)
+        let langs = suggest(text).map(\.lang)
+        XCTAssertEqual(langs.count, 5)
+        XCTAssertTrue(langs.contains(.indonesian) && langs.contains(.english), "\(langs)")
+        XCTAssertEqual(langs.first, .indonesian, "Indonesian first, as the desk's language")
+    }
+
     func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {
         XCTAssertEqual(suggest("ada pungli 50rb buat surat pengantar di kelurahan. ini resmi gak sih?").first?.templateID, "id.report.pungli")
         XCTAssertEqual(suggest("The officer asked for money under the table to speed up my permit").first?.templateID, "en.report.bribe")

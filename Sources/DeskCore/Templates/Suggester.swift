@@ -183,6 +183,15 @@ public enum Suggester {
         for item in rendered where chosen.count < limit && !chosen.contains(where: { $0.0.index == item.0.index }) {
             chosen.append(item)
         }
+        // A code-mixed comment may be answered in either language: its best reply in each is among the five, so a writer
+        // who mostly wrote English is not offered Indonesian only.
+        if verdict.lang == .mixed, limit >= 2 {
+            for lang in TextLanguage.templateLanguages where !chosen.contains(where: { library.templates[$0.0.index].lang == lang }) {
+                guard let best = rendered.first(where: { library.templates[$0.0.index].lang == lang }) else { continue }
+                if chosen.count == limit { chosen.removeLast() }
+                chosen.append(best)
+            }
+        }
         return chosen.map { c, text in
             let t = library.templates[c.index]
             return Suggestion(templateID: t.id, templateVersion: t.version, score: c.score, humor: t.humor, lang: t.lang,
