@@ -269,6 +269,8 @@ ELDER_WORDS = {"lansia", "kakek", "nenek", "mbah", "eyang", "opa", "oma", "pikun
 MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
 NOT_BACK_WORDS = {"pulang", "kembali", "home"}                                                 # ToneGovernor.notBackWords
 HOME_COMING_WORDS = {"come", "came", "been", "returned", "return", "gone"}                      # ToneGovernor.homeComingWords
+HOME_WORRY_WORDS = {"seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
+                    "reach", "find", "searching", "search", "missing", "hilang"}                # ToneGovernor.homeWorryWords
 MISSING_CHILD_SPAN = 8                                                                          # ToneGovernor.missingChildSpan
 
 
@@ -276,7 +278,7 @@ def names_topic(text, words, negated=None):
     """Whether `words` name a sensitive topic, as ToneGovernor.read decides it: a topic phrase counts unless it lies
     inside a `not` phrase of topics.tsv standing together as written in `text`; a child
     word with a missing word up to eight words after it, or a negated "pulang"/"kembali"/"home" (not come back), or
-    "home" after a negated "come"/"came"/"been"/… ("hasn't come home"), and
+    "home" after a negated "come"/"came"/"been"/… in a worried message ("hasn't come home … police"), and
     nothing else's loss between, is children's safety."""
     lowered = text.lower()
     figurative = [(start, start + length) for _, start, length in phrase_matches(NOT_TOPICS, words)
@@ -294,7 +296,8 @@ def names_topic(text, words, negated=None):
         window = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
         after = [m for m, _ in window]
         at = next((k for k, (m, n) in enumerate(window) if m in MISSING_WORDS or (n and m in NOT_BACK_WORDS)
-                   or (m == "home" and plain[i + k][1] and plain[i + k][0] in HOME_COMING_WORDS)), None)
+                   or (m == "home" and plain[i + k][1] and plain[i + k][0] in HOME_COMING_WORDS
+                       and any(x in HOME_WORRY_WORDS for x, _ in plain))), None)
         if at is not None and not any(x.endswith("nya") and len(x) > 4 for x in after[:at]):
             return True
     return False
@@ -344,6 +347,8 @@ def humour_gates(text):
     negated = [t.startswith("NEG_") for t in toks]
     cues = set()
     for cue, start, _ in phrase_matches(CUES, words):
+        if negated[start] and cue == "rude":   # "you are not idiots" is no insult
+            continue
         if negated[start] and cue in ("praise", "thanks", "joke"):
             if cue != "praise":
                 continue

@@ -268,7 +268,7 @@ final class SuggesterTests: XCTestCase {
         for (text, first) in [("My husband keeps hitting me and took my passport. I don't know who to call.", "en.emergency.abuse"),
                               ("My daughter (16) hasn't come home since last night, she was last seen at a party in Canggu.", "en.emergency.missing_child"),
                               ("I was scammed by a fake visa agent, they took 5 million. Who do I report this to?", "en.report.fraud"),
-                              ("Saya tertipu agen visa palsu, sudah transfer 5 juta. Lapor ke mana ya?", "id.report.penipuan")] {
+                              ("Saya ditipu agen visa palsu, sudah transfer 5 juta. Lapor ke mana ya?", "id.report.penipuan")] {
             let ids = suggest(text).map(\.templateID)
             XCTAssertEqual(ids.first, first, "\(text): \(ids)")
             XCTAssertFalse(ids.contains { $0.hasSuffix("complaint.holding") || $0.hasSuffix("rude_calm") }, "no apology for 'the inconvenience': \(ids)")
@@ -286,6 +286,19 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(langs.count, 5)
         XCTAssertTrue(langs.contains(.indonesian) && langs.contains(.english), "\(langs)")
         XCTAssertEqual(langs.first, .indonesian, "Indonesian first, as the desk's language")
+    }
+
+    func testADisasterOnlyRumouredIsAnsweredWithTheOfficialWordNotCondolence() {
+        for (text, first) in [("Min katanya besok ada gempa besar dan tsunami, beneran gak? warga panik", "id.hoax.check"),
+                              ("Beredar pesan berantai bendungan jebol malam ini, hoaks ya min?", "id.hoax.check"),
+                              ("Is it true that the dam will break tonight? People are sharing a voice note", "en.hoax.check")] {
+            let ids = suggest(text).map(\.templateID)
+            XCTAssertEqual(ids.first, first, "\(text): \(ids)")
+            XCTAssertFalse(ids.contains { $0.contains("condolence") }, "nobody has suffered yet: \(ids)")
+        }
+        // News asked for by a flood victim is no rumour: the flood's own replies come first.
+        let flood = suggest("Min, ada kabar soal banjir di RT 05? rumah kami terendam sejak subuh").map(\.templateID)
+        XCTAssertNotEqual(flood.first, "id.hoax.check", "\(flood)")
     }
 
     func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {

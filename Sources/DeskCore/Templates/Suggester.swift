@@ -34,6 +34,19 @@ public enum Suggester {
         let topics = Set(verdict.sensitiveTopics)
         let intent = input.intent
 
+        // Asked whether news is true ("katanya besok ada tsunami, beneran?", "is it true the dam will break?"): a rumour's
+        // own words (not "kabar" or "news" alone) in a question. Nothing has happened to anyone yet. A bribe asked about
+        // ("minta uang 300rb, katanya biaya admin, bener gitu?") is a bribe told, not a rumour.
+        func told(_ purpose: String, ignoring ignored: Set<String> = []) -> Bool {
+            library.templates.indices.contains { i in
+                library.templates[i].purpose == purpose && library.keywordTokens[i].contains { phrase in
+                    !ignored.contains(phrase.joined(separator: " ")) && matches(phrase, words, wordSet)
+                }
+            }
+        }
+        let rumourAsked = (input.text.contains("?") || intent == .question) && told("hoax_check", ignoring: Self.newsWords)
+            && !told("integrity_report")
+
         var candidates: [Candidate] = []
         candidates.reserveCapacity(library.templates.count)
         for (i, t) in library.templates.enumerated() {
@@ -42,6 +55,8 @@ public enum Suggester {
             if input.agencyAnswered == false, t.purpose == "closing" || t.purpose == "follow_up" { continue }
             let topicFit = t.sensitive.filter { topics.contains($0) }
             if !t.sensitive.isEmpty, topicFit.isEmpty { continue }
+            // Condolence for a disaster that is only rumoured is no answer to the question.
+            if rumourAsked, t.purpose == "condolence" { continue }
             var c = Candidate(index: i)
             // Language.
             switch (verdict.lang, t.lang) {
@@ -115,6 +130,8 @@ public enum Suggester {
             // Whether news is false is for staff to establish: pointing to the official information comes first, the
             // correction ("Informasi tersebut tidak benar") after it, for when they have checked.
             if t.purpose == "hoax", !c.keywords.isEmpty { c.add(-8, .declaresFalse) }
+            // A rumour asked about is answered first by pointing to the official word and promising to confirm.
+            if rumourAsked, t.purpose == "hoax_check", !c.keywords.isEmpty { c.add(50, .rumourAsked) }
             // Reporting a bribe takes courage: it is thanked and taken up, not filed as feedback on the service — nor taken
             // for a rumour because it says "katanya biaya admin".
             if t.purpose == "integrity_report" { c.add(30, .integrity) }
@@ -200,6 +217,10 @@ public enum Suggester {
         }
     }
 
+    /// Words of a hoax check that say news, not doubt: alone in a question ("ada kabar banjir di RT 05?") they ask for
+    /// information, not whether a rumour is true.
+    static let newsWords: Set<String> = ["kabar", "viral", "isu", "news", "really", "true"]
+
     /// The topics an apology for "the inconvenience" would belittle (a flood complaint may still get one).
     static let beyondApology: Set<SensitiveTopic> = [.death, .healthEmergency, .violence, .childSafety, .abuse]
 
@@ -224,7 +245,7 @@ public enum Suggester {
 /// A template under consideration: its score and the factors behind it (turned into words only for winners).
 private struct Candidate {
     enum Factor: Hashable {
-        case language, topic, emergency, publicHealth, fraud, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
+        case language, topic, emergency, publicHealth, fraud, rumourAsked, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk
     }
@@ -270,6 +291,7 @@ private struct Candidate {
             case .topic: Localized("ditulis untuk \(topics.map(\.label.id).joined(separator: ", "))",
                                    "written for \(topics.map(\.rawValue).joined(separator: ", "))")
             case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
+            case .rumourAsked: Localized("warga bertanya apakah kabar itu benar: rujuk informasi resmi, pastikan dulu", "the citizen asks whether news is true: point to the official word, confirm first")
             case .fraud: Localized("korban penipuan: lapor polisi dengan bukti", "a fraud victim: a police report with the evidence")
             case .publicHealth: Localized("DBD atau nyamuk di lingkungan: urusan Dinas Kesehatan", "dengue or mosquitoes in the neighbourhood: the health office's matter")
             case .grief: Localized("warga mengabarkan kematian: belasungkawa lebih dulu", "the citizen tells of a death: condolence comes first")

@@ -69,8 +69,12 @@ public struct ToneGovernor: Sendable {
     static let missingWords: Set<String> = ["hilang", "terpisah", "missing"]
     /// Words that say a child is missing when negated: "anak saya belum pulang sejak air naik", "not home yet".
     static let notBackWords: Set<String> = ["pulang", "kembali", "home"]
-    /// Words that, negated before "home", say the same: "hasn't come home", "never came home", "has not been home".
+    /// Words that, negated before "home", say the same: "hasn't come home", "never came home", "has not been home" —
+    /// when the writer is worried (`homeWorryWords`): "couldn't come home for lunch" is no child missing.
     static let homeComingWords: Set<String> = ["come", "came", "been", "returned", "return", "gone"]
+    /// Words of a search or a worry that make "hasn't come home" a child missing: last seen, the police, help.
+    static let homeWorryWords: Set<String> = ["seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
+                                              "reach", "find", "searching", "search", "missing", "hilang"]
     /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
     static let missingChildSpan = 8
 
@@ -146,10 +150,11 @@ public struct ToneGovernor: Sendable {
     }
 
     /// Whether the word at `k` says someone is missing: "hilang", a negated "pulang" ("belum pulang"), or "home" after a
-    /// negated "come" ("hasn't come home").
+    /// negated "come" in a worried message ("hasn't come home since last night … last seen").
     static func isMissing(_ words: [ToneTokenizer.Token], _ k: Int) -> Bool {
         if missingTable[words[k].text].map({ !$0 || words[k].negated }) == true { return true }
         return k > 0 && words[k].text == "home" && words[k - 1].negated && homeComingWords.contains(words[k - 1].text)
+            && words.contains { homeWorryWords.contains($0.text) }
     }
 
     /// Whether the message is a "no" followed by thanks and little else ("tidak, terima kasih", "ga usah, makasih",
@@ -225,6 +230,8 @@ public struct ToneGovernor: Sendable {
         // Cues and topics.
         lexicon.cues.matches(in: ids) { cue, start, length in
             var cue = cue
+            // "you are not idiots" is no insult.
+            if tokens[start].negated, cue == .rude { return }
             if tokens[start].negated, cue == .praise || cue == .thanks || cue == .joke {
                 // "tidak bagus", "not great": negated praise is a complaint.
                 guard cue == .praise else { return }
