@@ -247,10 +247,10 @@ final class SuggesterTests: XCTestCase {
 
     func testAPersonAtRiskGetsTheGuidanceWrittenForThemAndAThreatIsAnsweredAsOne() {
         assertFirst([("capek hidup, pengen udahan aja. ga ada yg peduli juga", "id.emergency.mental_health"),
-                              ("aku pengen bunuh diri aja", "id.emergency.mental_health"),
-                              ("I want to end my life, nobody cares", "en.emergency.mental_health"),
-                              ("bapak saya (78 th) pikun, keluar rumah sejak jam 6 pagi belum pulang, tolong bantu cari", "id.emergency.missing_person"),
-                              ("awas aja kalo ketemu pak camat di jalan, gue bacok", "id.threat.response")], never: { $0.contains("complaint") || $0.contains("rude_calm") }, "no apology for 'the inconvenience'")
+                     ("aku pengen bunuh diri aja", "id.emergency.mental_health"),
+                     ("I want to end my life, nobody cares", "en.emergency.mental_health"),
+                     ("bapak saya (78 th) pikun, keluar rumah sejak jam 6 pagi belum pulang, tolong bantu cari", "id.emergency.missing_person"),
+                     ("awas aja kalo ketemu pak camat di jalan, gue bacok", "id.threat.response")], never: { $0.contains("complaint") || $0.contains("rude_calm") }, "no apology for 'the inconvenience'")
         XCTAssertFalse(suggest("Tolong, ibu saya pingsan dan sesak napas").contains { $0.templateID == "id.emergency.mental_health" },
                        "a collapse is no suicide hint")
         XCTAssertEqual(suggest("Petugas kelurahan minta uang 300rb buat surat domisili, katanya biaya admin. bener gitu?").first?.templateID,
@@ -259,8 +259,8 @@ final class SuggesterTests: XCTestCase {
 
     func testDengueWithMosquitoesIsTheHealthOfficesMatterNotA112Call() {
         assertFirst([("Pak, tolong fogging di RT 03, sudah 3 warga kena DBD", "id.report.public_health"),
-                              ("Min kapan ada fogging di Perumahan Griya? banyak nyamuk, anak tetangga kena demam berdarah", "id.report.public_health"),
-                              ("Three neighbours have dengue, please send fogging to our street", "en.report.public_health")])
+                     ("Min kapan ada fogging di Perumahan Griya? banyak nyamuk, anak tetangga kena demam berdarah", "id.report.public_health"),
+                     ("Three neighbours have dengue, please send fogging to our street", "en.report.public_health")])
         // A sick child without a word of mosquitoes or fogging is still answered with urgent care first.
         let sick = suggest("Anak saya kena DBD trombosit turun terus, harus ke mana?").map(\.templateID)
         XCTAssertEqual(sick.first, "id.emergency.112", "\(sick)")
@@ -269,9 +269,9 @@ final class SuggesterTests: XCTestCase {
 
     func testEmergenciesToldInPlainEnglishGetTheirHelpFirst() {
         assertFirst([("My husband keeps hitting me and took my passport. I don't know who to call.", "en.emergency.abuse"),
-                              ("My daughter (16) hasn't come home since last night, she was last seen at a party in Canggu.", "en.emergency.missing_child"),
-                              ("I was scammed by a fake visa agent, they took 5 million. Who do I report this to?", "en.report.fraud"),
-                              ("Saya ditipu agen visa palsu, sudah transfer 5 juta. Lapor ke mana ya?", "id.report.penipuan")], never: { $0.hasSuffix("complaint.holding") || $0.hasSuffix("rude_calm") }, "no apology for 'the inconvenience'")
+                     ("My daughter (16) hasn't come home since last night, she was last seen at a party in Canggu.", "en.emergency.missing_child"),
+                     ("I was scammed by a fake visa agent, they took 5 million. Who do I report this to?", "en.report.fraud"),
+                     ("Saya ditipu agen visa palsu, sudah transfer 5 juta. Lapor ke mana ya?", "id.report.penipuan")], never: { $0.hasSuffix("complaint.holding") || $0.hasSuffix("rude_calm") }, "no apology for 'the inconvenience'")
         XCTAssertFalse(suggest("I was scammed by a fake visa agent, they took 5 million").prefix(1).contains { $0.templateID == "en.emergency.112" },
                        "a fraud told after the fact is no call to 112")
         XCTAssertEqual(suggest("The officer asked me for money to stamp my passport").first?.templateID, "en.report.bribe")
@@ -289,8 +289,8 @@ final class SuggesterTests: XCTestCase {
 
     func testADisasterOnlyRumouredIsAnsweredWithTheOfficialWordNotCondolence() {
         assertFirst([("Min katanya besok ada gempa besar dan tsunami, beneran gak? warga panik", "id.hoax.check"),
-                              ("Beredar pesan berantai bendungan jebol malam ini, hoaks ya min?", "id.hoax.check"),
-                              ("Is it true that the dam will break tonight? People are sharing a voice note", "en.hoax.check")], never: { $0.contains("condolence") }, "nobody has suffered yet")
+                     ("Beredar pesan berantai bendungan jebol malam ini, hoaks ya min?", "id.hoax.check"),
+                     ("Is it true that the dam will break tonight? People are sharing a voice note", "en.hoax.check")], never: { $0.contains("condolence") }, "nobody has suffered yet")
         // News asked for by a flood victim is no rumour: the flood's own replies come first.
         let flood = suggest("Min, ada kabar soal banjir di RT 05? rumah kami terendam sejak subuh").map(\.templateID)
         XCTAssertNotEqual(flood.first, "id.hoax.check", "\(flood)")
