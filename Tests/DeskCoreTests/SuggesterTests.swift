@@ -275,6 +275,7 @@ final class SuggesterTests: XCTestCase {
         XCTAssertFalse(suggest("I was scammed by a fake visa agent, they took 5 million").prefix(1).contains { $0.templateID == "en.emergency.112" },
                        "a fraud told after the fact is no call to 112")
         XCTAssertEqual(suggest("The officer asked me for money to stamp my passport").first?.templateID, "en.report.bribe")
+        XCTAssertNotEqual(suggest("I got scammed by my own cat lol, she ate my lunch").first?.purpose, "fraud_report", "a joke")
         XCTAssertFalse(suggest("Thanks for the tip, admin!").contains { $0.purpose == "integrity_report" }, "advice is no bribe")
     }
 

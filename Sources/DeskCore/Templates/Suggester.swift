@@ -137,8 +137,9 @@ public enum Suggester {
             if t.purpose == "integrity_report" { c.add(30, .integrity) }
             // Dengue told with mosquitoes or a fogging asked for is a matter for the health office, not a call to 112.
             if t.purpose == "public_health" { c.add(30, .publicHealth) }
-            // A fraud told after the fact is reported to the police with its evidence: no call to 112.
-            if t.purpose == "fraud_report" { c.add(30, .fraud) }
+            // A fraud told after the fact is reported to the police with its evidence: no call to 112 (a joke about being
+            // "scammed" by one's own cat is none).
+            if t.purpose == "fraud_report", !verdict.joking { c.add(30, .fraud) }
             // A threat is answered as one: noted, not acceptable, the official channel; never "we hope everyone is safe".
             if t.purpose == "threat_response" { c.add(30, .threat) }
             // "We are outside our service hours" is untrue while the office is open.
