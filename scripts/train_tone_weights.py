@@ -338,6 +338,18 @@ def waited_for(words):
     return False
 
 
+ANIMAL_INSULTS = {"anjing", "babi"}                                                             # ToneGovernor.animalInsults
+ANIMAL_BEFORE = {"digigit", "gigitan", "dikejar", "diserang", "ekor", "pelihara", "peliharaan", "memelihara", "daging"}
+ANIMAL_AFTER = {"liar", "tetangga", "peliharaan", "rabies", "hutan", "menggigit", "gigit", "galak"}
+
+
+def is_animal(words, k):
+    """Whether the rude word at `k` names the animal ("digigit anjing", "anjing liar"), as ToneGovernor.isAnimal."""
+    if words[k] not in ANIMAL_INSULTS:
+        return False
+    return (k > 0 and words[k - 1] in ANIMAL_BEFORE) or (k + 1 < len(words) and words[k + 1] in ANIMAL_AFTER)
+
+
 def humour_gates(text):
     """(withheld, pleased, joking) as ToneGovernor decides them without the model: `withheld` when a sensitive topic,
     a rude word or a complaint cue rules humour out; `pleased` when plain thanks allows it (praise words alone
@@ -347,7 +359,7 @@ def humour_gates(text):
     negated = [t.startswith("NEG_") for t in toks]
     cues = set()
     for cue, start, _ in phrase_matches(CUES, words):
-        if negated[start] and cue == "rude":   # "you are not idiots" is no insult
+        if cue == "rude" and (negated[start] or is_animal(words, start)):   # "not idiots", "digigit anjing"
             continue
         if negated[start] and cue in ("praise", "thanks", "joke"):
             if cue != "praise":

@@ -190,7 +190,9 @@ final class ToneGovernorTests: XCTestCase {
         for text in ["you people are useless idiots, shut up and do your damn job", "you morons lost my documents AGAIN", "stfu admin nobody asked"] {
             XCTAssertTrue(governor.verdict(text).rude, text)
         }
-        for text in ["Shut up and take my money, this new e-KTP app is amazing!", "You are not idiots, you are heroes!"] {
+        XCTAssertTrue(governor.verdict("dasar anjing lo admin").rude, "the insult stays one")
+        for text in ["Shut up and take my money, this new e-KTP app is amazing!", "You are not idiots, you are heroes!",
+                     "Anak saya digigit anjing tetangga, vaksin rabies di mana?", "Banyak anjing liar di taman kota, mohon ditertibkan"] {
             XCTAssertFalse(governor.verdict(text).rude, text)
         }
         for text in ["Thanks a lot for losing my passport, really helpful", "Wow, only 6 hours in line today, new record 👏"] {

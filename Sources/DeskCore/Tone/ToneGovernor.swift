@@ -149,6 +149,18 @@ public struct ToneGovernor: Sendable {
         return nil
     }
 
+    /// Animals whose names are also insults ("anjing", "babi").
+    static let animalInsults: Set<String> = ["anjing", "babi"]
+    /// Words beside such a name that make it the animal: bitten, chased, kept, wild, the neighbour's, rabies.
+    static let animalBefore: Set<String> = ["digigit", "gigitan", "dikejar", "diserang", "ekor", "pelihara", "peliharaan", "memelihara", "daging"]
+    static let animalAfter: Set<String> = ["liar", "tetangga", "peliharaan", "rabies", "hutan", "menggigit", "gigit", "galak"]
+
+    /// Whether the rude word at `k` names the animal ("digigit anjing", "anjing liar", "babi hutan").
+    static func isAnimal(_ tokens: [ToneTokenizer.Token], at k: Int) -> Bool {
+        guard animalInsults.contains(tokens[k].text) else { return false }
+        return k > 0 && animalBefore.contains(tokens[k - 1].text) || k + 1 < tokens.count && animalAfter.contains(tokens[k + 1].text)
+    }
+
     /// Whether the word at `k` says someone is missing: "hilang", a negated "pulang" ("belum pulang"), or "home" after a
     /// negated "come" in a worried message ("hasn't come home since last night … last seen").
     static func isMissing(_ words: [ToneTokenizer.Token], _ k: Int) -> Bool {
@@ -230,8 +242,8 @@ public struct ToneGovernor: Sendable {
         // Cues and topics.
         lexicon.cues.matches(in: ids) { cue, start, length in
             var cue = cue
-            // "you are not idiots" is no insult.
-            if tokens[start].negated, cue == .rude { return }
+            // "you are not idiots" is no insult, nor is a dog that bit a child ("digigit anjing tetangga").
+            if cue == .rude, tokens[start].negated || Self.isAnimal(tokens, at: start) { return }
             if tokens[start].negated, cue == .praise || cue == .thanks || cue == .joke {
                 // "tidak bagus", "not great": negated praise is a complaint.
                 guard cue == .praise else { return }
