@@ -470,6 +470,15 @@ final class CLITests: XCTestCase {
         let again = try cli.run(["bench", "--rows", "40", "--only", "import", "--keep", folder])
         XCTAssertNotEqual(again.status, 0, "a second run would import into a full database")
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
+        // The log's speed is measured on filler events of their own: the kept desk still verifies, every event its own.
+        let logged = cli.dir.appendingPathComponent("bench-log").path
+        let log = try cli.run(["bench", "--rows", "40", "--only", "log", "--keep", logged, "--json"])
+        XCTAssertEqual(log.status, 0, log.stderr)
+        XCTAssertGreaterThan(try XCTUnwrap(JSONValue.parse(log.stdout)?["log_verify_events_per_s"]?.doubleValue), 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: logged + "/log-bench.sqlite"), "the filler log is removed")
+        let verify = try cli.run(["log", "verify", "--db", logged + "/bench.sqlite", "--json"])
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        XCTAssertLessThan(try XCTUnwrap(JSONValue.parse(verify.stdout)?["count"]?.intValue), 1_000, "no filler on the kept log: \(verify.stdout)")
     }
 
     func testWhileAnotherProcessWritesReadingWorksAndAWriterIsToldTheDatabaseIsBusy() throws {
