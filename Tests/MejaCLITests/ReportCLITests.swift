@@ -37,6 +37,10 @@ final class ReportCLITests: XCTestCase {
         // The same scan finds the staff in the supervisors' report: the check is not blind.
         let internalReport = try cli.run(["report", "--format", "csv"])
         XCTAssertTrue(internalReport.stdout.contains("\nstaff,budi,"), internalReport.stdout)
+        // A spreadsheet keeps values, not labels: whether the log was verified for the report is a row of its own.
+        XCTAssertTrue(internalReport.stdout.contains("\nsummary,log_verified,false\n"), "made without the check")
+        let published = try String(contentsOfFile: cli.dir.appendingPathComponent("public.csv").path, encoding: .utf8)
+        XCTAssertTrue(published.contains("\nsummary,log_verified,true\n"), "a public report is refused unless the log verifies")
     }
 
     /// Every author handle (bare and with `@`), author name, comment text, reply text and staff login and

@@ -53,6 +53,9 @@ public struct Report: Sendable, Hashable {
     public var escalations = 0
     /// The log head `SEQ:HASH` as of `asOf` (the last event at or before it); nil on an empty log.
     public var logHead: String?
+    /// Whether the chain (and the tables against it) was verified before the report was made: `meja report --public`
+    /// refuses to run otherwise; the supervisors' report and the desk's screen are made without the check.
+    public var logVerified = false
 
     public init(agency: String, zone: TimeZone, period: ReportPeriod, asOf: Date, generatedAt: Date) {
         self.agency = agency

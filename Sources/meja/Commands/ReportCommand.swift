@@ -51,7 +51,8 @@ struct ReportCommand: ParsableCommand {
             if let warning = BusinessCalendar.missingHolidaysWarning(unknownYears) {
                 Console.warn("meja: the period's comments: " + warning.en)
             }
-            let report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
+            var report = try ReportBuilder.build(store: desk.store, config: desk.config, period: period, now: desk.now)
+            report.logVerified = isPublic
             if report.importedAfter > 0 {
                 let these = report.importedAfter == 1 ? "1 comment written in the period was" : "\(report.importedAfter) comments written in the period were"
                 Console.warn("meja: \(these) imported after it and in no figure (a report is taken as the desk stood at the period's end); --as-known-now counts them as the desk knows them now")

@@ -54,8 +54,13 @@ public enum ReportLabels {
     public static let overriddenShare = ReportLabel("Balasan yang dikirim meski diblokir pemeriksa", "Replies sent over the linter")
     public static let answeredOnPlatform = ReportLabel("Dijawab langsung di platform", "Answered on the platform")
     public static let logHead = ReportLabel("Hash terakhir log (seq:hash)", "Log head (seq:hash)")
-    /// The supervisors' report is made without checking the log (a public one is refused unless it verifies): said so.
+    /// A report made without checking the log (the supervisors', the desk's screen; `meja report --public` is refused
+    /// unless it verifies): said so.
     public static let logHeadUnverified = ReportLabel("Hash terakhir log (belum diverifikasi)", "Log head (unverified)")
+    /// Whether the chain was checked for this report (`Report.logVerified`).
+    public static let logVerified = ReportLabel("Log diverifikasi untuk laporan ini", "Log verified for this report")
+    public static let verified = ReportLabel("ya", "yes")
+    public static let notVerified = ReportLabel("tidak (jalankan `meja log verify`)", "no (run `meja log verify`)")
     public static let logHeadNote = ReportLabel(
         "Simpan nilai ini: `meja log verify --anchor SEQ:HASH` membuktikan bahwa catatan sampai titik ini tidak diubah.",
         "Keep this value: `meja log verify --anchor SEQ:HASH` proves that the record up to this point was not rewritten.")

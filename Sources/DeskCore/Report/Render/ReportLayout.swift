@@ -39,8 +39,11 @@ public struct ReportLayout: Sendable, Hashable {
             [label(ReportLabels.asOf, raw: "as_of"), text(f.instant(report.asOf), raw: Timestamp.local(report.asOf, in: report.zone))],
             [label(ReportLabels.generated, raw: "generated_at"),
              text(f.instant(report.generatedAt), raw: Timestamp.local(report.generatedAt, in: report.zone))],
-            [label(audience.isPublic ? ReportLabels.logHead : ReportLabels.logHeadUnverified, raw: "log_head"),
+            [label(report.logVerified ? ReportLabels.logHead : ReportLabels.logHeadUnverified, raw: "log_head"),
              text(report.logHead ?? "–", raw: report.logHead ?? "")],
+            // Said in a row of its own too, for a spreadsheet that keeps the value and not the label.
+            [label(ReportLabels.logVerified, raw: "log_verified"),
+             text(l(report.logVerified ? ReportLabels.verified : ReportLabels.notVerified), raw: report.logVerified ? "true" : "false")],
             [label(ReportLabels.comments, raw: "comments"), int(report.comments)],
             [label(ReportLabels.unmeasured, raw: "unmeasured"), int(report.unmeasured)],
             [label(ReportLabels.importedAfter, raw: "imported_after"), int(report.importedAfter)],
