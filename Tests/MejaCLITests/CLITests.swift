@@ -49,6 +49,11 @@ final class CLITests: XCTestCase {
         }
         let platforms = Set(items.compactMap { $0["platform"]?.stringValue })
         XCTAssertEqual(platforms, Set(Platform.social.map(\.rawValue)))
+        // The overdue list's count names the answered ones whose resolution is late, as the desk's board does: the
+        // escalation sweep takes only those still needing action, and the two counts must not look contradictory.
+        let overdue = try cli.run(["overdue", "--limit", "1"])
+        XCTAssertTrue(overdue.stderr.range(of: #"the oldest 1 of \d+ are listed \(\d+ of them answered, their resolution late\)"#,
+                                          options: .regularExpression) != nil, overdue.stderr)
         let states = Set(items.compactMap { $0["sla_state"]?.stringValue })
         XCTAssertTrue(states.isSuperset(of: ["breached", "on_track"]), "\(states)")
         // Seeding again leaves the database alone, and the log verifies.

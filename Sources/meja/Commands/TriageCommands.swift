@@ -121,11 +121,11 @@ struct IntentCommand: ParsableCommand {
 struct EscalateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalate", abstract: "Escalate a comment to supervisors, or (--overdue) every breach older than the grace.",
-        discussion: "`meja escalate --overdue` is safe to run from cron: each breach is escalated once, and only business time counts toward the grace ([escalation] grace in config.toml), unless a standard sets its own escalation_grace.")
+        discussion: "`meja escalate --overdue` is safe to run from cron: each breach is escalated once, and only business time counts toward the grace ([escalation] grace in config.toml), unless a standard sets its own escalation_grace. It takes the comments still needing action (new, open, claimed) and not yet escalated: an answered comment whose resolution is late stays on `meja overdue` (which lists both) without being escalated, so the two counts differ.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: GlobalOptions.commentArgument) var id: String?
     @Option(help: "Why (kept on the log); required to escalate a comment a colleague holds.") var reason: String?
-    @Flag(help: "Escalate every breach that has stood longer than the configured grace.") var overdue = false
+    @Flag(help: "Escalate every comment still needing action whose breach has stood longer than the configured grace.") var overdue = false
     @Flag(help: "With --overdue: count and list what would be escalated, changing nothing (before a first run on imported history, say).") var dryRun = false
 
     func validate() throws {

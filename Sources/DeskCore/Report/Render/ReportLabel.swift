@@ -126,6 +126,8 @@ public enum ReportLabels {
                         "Business hours: time counts only during office hours, not on weekends or holidays. Durations are written as hours:minutes. A comment that arrives and is answered outside office hours takes 0:00 of business time; the calendar figures beside it tell how long citizens waited."),
             ReportLabel("Belum dijawab, lewat batas waktu: hanya komentar yang belum dijawab; komentar yang sudah dijawab tetapi belum selesai melewati batas waktunya dihitung pada baris penyelesaian.",
                         "Awaiting an answer, past due: only comments not answered yet; answered comments not resolved by their due time are counted in the resolution row."),
+            ReportLabel("Belum dijawab di akhir (tiap minggu): komentar yang sudah ada di desk dan belum dijawab pada akhir minggu itu. Komentar yang baru diimpor kemudian belum ada di desk saat itu, sehingga minggu-minggu sebelum sebuah impor besar dapat menunjukkan 0.",
+                        "Backlog at end (each week): comments on the desk and unanswered at that week's end. Comments imported later were not on the desk then, so the weeks before a bulk import can show 0."),
             ReportLabel("Median dan P90 memakai peringkat terdekat, sehingga selalu berupa nilai yang benar-benar terjadi.",
                         "Median and P90 use the nearest rank, so they are always values that actually occurred."),
             ReportLabel("Terlewati antrean: komentar yang belum dijawab sementara sedikitnya \(n) komentar yang lebih baru di antrean yang sama (platform dan kanal) sudah dijawab.",
