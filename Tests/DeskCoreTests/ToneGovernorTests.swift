@@ -173,7 +173,10 @@ final class ToneGovernorTests: XCTestCase {
                               ("My wife was bitten by a stray dog, where can she get a rabies shot?", "health_emergency"),
                               ("I was scammed by a fake visa agent, they took 5 million", "violence"),
                               ("My daughter (16) hasn't come home since last night, she was last seen at a party", "child_safety"),
-                              ("our son never came home from school, we called the police", "child_safety")] {
+                              ("our son never came home from school, we called the police", "child_safety"),
+                              ("We can't find our son, he was at the playground an hour ago", "child_safety"),
+                              ("My friend is not breathing after falling, send help", "health_emergency"),
+                              ("A fraudster pretending to be from your office asked me to transfer a fee", "violence")] {
             XCTAssertTrue(governor.verdict(text).sensitive.contains(topic), "\(text): \(governor.verdict(text).sensitive)")
         }
         // Everyday uses of the same words are nothing of the kind (a regression review's finds).
@@ -187,7 +190,8 @@ final class ToneGovernorTests: XCTestCase {
     }
 
     func testEnglishInsultsAreRudeAndEnglishSarcasmIsAComplaint() {
-        for text in ["you people are useless idiots, shut up and do your damn job", "you morons lost my documents AGAIN", "stfu admin nobody asked"] {
+        for text in ["you people are useless idiots, shut up and do your damn job", "you morons lost my documents AGAIN", "stfu admin nobody asked",
+                     "You useless clowns can't even fix a streetlight", "What a bunch of lazy bastards at city hall"] {
             XCTAssertTrue(governor.verdict(text).rude, text)
         }
         XCTAssertTrue(governor.verdict("dasar anjing lo admin").rude, "the insult stays one")
