@@ -292,9 +292,12 @@ final class SuggesterTests: XCTestCase {
         assertFirst([("Min katanya besok ada gempa besar dan tsunami, beneran gak? warga panik", "id.hoax.check"),
                      ("Beredar pesan berantai bendungan jebol malam ini, hoaks ya min?", "id.hoax.check"),
                      ("Is it true that the dam will break tonight? People are sharing a voice note", "en.hoax.check")], never: { $0.contains("condolence") }, "nobody has suffered yet")
-        // News asked for by a flood victim is no rumour: the flood's own replies come first.
+        // News asked for by a flood victim is no rumour: the flood's own replies come first; nor is "they say" before a
+        // plain question.
         let flood = suggest("Min, ada kabar soal banjir di RT 05? rumah kami terendam sejak subuh").map(\.templateID)
         XCTAssertNotEqual(flood.first, "id.hoax.check", "\(flood)")
+        let online = suggest("Katanya sekarang bisa bikin KTP online ya, caranya gimana min?").map(\.purpose)
+        XCTAssertNotEqual(online.first, "hoax_check", "\(online)")
     }
 
     func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {

@@ -218,9 +218,9 @@ public enum Suggester {
         }
     }
 
-    /// Words of a hoax check that say news, not doubt: alone in a question ("ada kabar banjir di RT 05?") they ask for
-    /// information, not whether a rumour is true.
-    static let newsWords: Set<String> = ["kabar", "viral", "isu", "news", "really", "true"]
+    /// Words of a hoax check that say news, not doubt: alone in a question ("ada kabar banjir di RT 05?", "katanya bisa
+    /// bikin KTP online, caranya gimana?") they ask for information, not whether a rumour is true.
+    static let newsWords: Set<String> = ["kabar", "viral", "isu", "katanya", "news", "really", "true"]
 
     /// The topics an apology for "the inconvenience" would belittle (a flood complaint may still get one).
     static let beyondApology: Set<SensitiveTopic> = [.death, .healthEmergency, .violence, .childSafety, .abuse]
