@@ -276,6 +276,17 @@ final class SuggesterTests: XCTestCase {
                        "a fraud told after the fact is no call to 112")
         XCTAssertEqual(suggest("The officer asked me for money to stamp my passport").first?.templateID, "en.report.bribe")
         XCTAssertNotEqual(suggest("I got scammed by my own cat lol, she ate my lunch").first?.purpose, "fraud_report", "a joke")
+        // Fraud warned of, asked about or thanked for is no emergency, and no victim's case.
+        for text in ["Hati-hati ya warga, banyak penipuan mengatasnamakan bansos. Jangan kasih OTP ke siapapun",
+                     "Saya mau tanya, penipuan lewat telepon itu lapornya ke mana ya min? Untuk jaga-jaga",
+                     "Makasih min sudah mengingatkan soal penipuan yang mengatasnamakan dinas",
+                     "Saya hampir ditipu tapi untungnya sadar, makasih info waspada penipuannya min",
+                     "Wkwk aku ditipu sama diskon 90% ternyata harganya dinaikin dulu"] {
+            let ids = suggest(text).map(\.templateID)
+            XCTAssertFalse(ids.contains("id.emergency.112"), "\(text): \(ids)")
+            XCTAssertNotEqual(ids.first, "id.report.penipuan", "\(text): \(ids)")
+        }
+        XCTAssertEqual(suggest("Tetangga saya sering memukul istrinya, kami takut, tolong bantu").first?.templateID, "id.emergency.abuse")
         XCTAssertFalse(suggest("Thanks for the tip, admin!").contains { $0.purpose == "integrity_report" }, "advice is no bribe")
     }
 
@@ -296,8 +307,15 @@ final class SuggesterTests: XCTestCase {
         // plain question.
         let flood = suggest("Min, ada kabar soal banjir di RT 05? rumah kami terendam sejak subuh").map(\.templateID)
         XCTAssertNotEqual(flood.first, "id.hoax.check", "\(flood)")
-        let online = suggest("Katanya sekarang bisa bikin KTP online ya, caranya gimana min?").map(\.purpose)
-        XCTAssertNotEqual(online.first, "hoax_check", "\(online)")
+        // Nor is doubt about a service, or praise: their answer comes first (a regression review's finds).
+        for text in ["Katanya sekarang bisa bikin KTP online ya, caranya gimana min?",
+                     "Benar tidak kalau perpanjangan SIM bisa di mal? jam bukanya jam berapa?",
+                     "Beneran bisa daftar KTP online sekarang? Linknya di mana ya min?",
+                     "Beneran kagum sama kerja petugas kebersihan, subuh sudah bersih semua",
+                     "Is it true? Wow, the new library is open until 9pm now, amazing"] {
+            let purposes = suggest(text).map(\.purpose)
+            XCTAssertNotEqual(purposes.first, "hoax_check", "\(text): \(purposes)")
+        }
     }
 
     func testABribeReportIsThankedAndTakenUpAndNewsIsCheckedBeforeItIsCalledFalse() {

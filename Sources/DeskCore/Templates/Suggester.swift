@@ -34,18 +34,22 @@ public enum Suggester {
         let topics = Set(verdict.sensitiveTopics)
         let intent = input.intent
 
-        // Asked whether news is true ("katanya besok ada tsunami, beneran?", "is it true the dam will break?"): a rumour's
-        // own words (not "kabar" or "news" alone) in a question. Nothing has happened to anyone yet. A bribe asked about
-        // ("minta uang 300rb, katanya biaya admin, bener gitu?") is a bribe told, not a rumour.
-        func told(_ purpose: String, ignoring ignored: Set<String> = []) -> Bool {
+        // Asked whether news is true: a question that names a rumour ("beredar pesan berantai …, hoaks ya?", "people are
+        // sharing a voice note, is it true?") or doubts hearsay ("katanya besok ada tsunami, beneran?"). "Beneran bisa
+        // daftar online?" and "katanya dibuka minggu depan, syaratnya apa?" ask about a service; praise asks nothing.
+        // Nothing has happened to anyone yet. A bribe asked about ("minta uang 300rb, katanya biaya admin, bener gitu?")
+        // is a bribe told, not a rumour.
+        func says(_ phrases: [[String]]) -> Bool { phrases.contains { matches($0, words, wordSet) } }
+        func told(_ purpose: String) -> Bool {
             library.templates.indices.contains { i in
-                library.templates[i].purpose == purpose && library.keywordTokens[i].contains { phrase in
-                    !ignored.contains(phrase.joined(separator: " ")) && matches(phrase, words, wordSet)
-                }
+                library.templates[i].purpose == purpose && library.keywordTokens[i].contains { matches($0, words, wordSet) }
             }
         }
-        let rumourAsked = (input.text.contains("?") || intent == .question) && told("hoax_check", ignoring: Self.newsWords)
-            && !told("integrity_report")
+        let cues = RumourCues.shipped
+        let rumourAsked = (input.text.contains("?") || intent == .question) && intent != .praise
+            && (says(cues.source) || says(cues.hearsay) && says(cues.doubt)) && !told("integrity_report")
+        // Fraud is for the police, never 112: told by its victim, warned of or asked about.
+        let fraudNamed = says(cues.fraud)
 
         var candidates: [Candidate] = []
         candidates.reserveCapacity(library.templates.count)
@@ -57,6 +61,8 @@ public enum Suggester {
             if !t.sensitive.isEmpty, topicFit.isEmpty { continue }
             // Condolence for a disaster that is only rumoured is no answer to the question.
             if rumourAsked, t.purpose == "condolence" { continue }
+            // 112 is for what is happening now: fraud (told, warned of or asked about) is never that.
+            if fraudNamed, topics == [.violence], t.purpose == "emergency" { continue }
             var c = Candidate(index: i)
             // Language.
             switch (verdict.lang, t.lang) {
@@ -127,6 +133,8 @@ public enum Suggester {
             // Calling something a hoax needs a sign that the citizen asks whether news is true ("hoaks", "benarkah",
             // "beredar" …): an ordinary report or complaint must never be told its information is false.
             if t.purpose == "hoax" || t.purpose == "hoax_check", c.keywords.isEmpty { c.add(-30, .noHoaxCue) }
+            // "Benar tidak kalau SIM bisa diperpanjang di mal?" asks about a service, not a rumour: the answer comes first.
+            if t.purpose == "hoax_check", !c.keywords.isEmpty, !rumourAsked { c.add(-10, .noHoaxCue) }
             // Whether news is false is for staff to establish: pointing to the official information comes first, the
             // correction ("Informasi tersebut tidak benar") after it, for when they have checked.
             if t.purpose == "hoax", !c.keywords.isEmpty { c.add(-8, .declaresFalse) }
@@ -137,9 +145,11 @@ public enum Suggester {
             if t.purpose == "integrity_report" { c.add(30, .integrity) }
             // Dengue told with mosquitoes or a fogging asked for is a matter for the health office, not a call to 112.
             if t.purpose == "public_health" { c.add(30, .publicHealth) }
-            // A fraud told after the fact is reported to the police with its evidence: no call to 112 (a joke about being
-            // "scammed" by one's own cat is none).
-            if t.purpose == "fraud_report", !verdict.joking { c.add(30, .fraud) }
+            // A fraud told after the fact is reported to the police with its evidence: no call to 112. A joke about being
+            // "scammed" by one's own cat, or thanks for a warning, is no fraud told.
+            if t.purpose == "fraud_report" {
+                if verdict.joking || intent == .praise || intent == .suggestion { c.add(-40, .notAVictim) } else { c.add(30, .fraud) }
+            }
             // A threat is answered as one: noted, not acceptable, the official channel; never "we hope everyone is safe".
             if t.purpose == "threat_response" { c.add(30, .threat) }
             // "We are outside our service hours" is untrue while the office is open.
@@ -218,9 +228,31 @@ public enum Suggester {
         }
     }
 
-    /// Words of a hoax check that say news, not doubt: alone in a question ("ada kabar banjir di RT 05?", "katanya bisa
-    /// bikin KTP online, caranya gimana?") they ask for information, not whether a rumour is true.
-    static let newsWords: Set<String> = ["kabar", "viral", "isu", "katanya", "news", "really", "true"]
+    /// The words of a rumour asked about, and of fraud, normalised as comments are.
+    struct RumourCues {
+        /// A rumour named: "beredar", "pesan berantai", "hoaks", "voice note" …
+        let source: [[String]]
+        /// Something heard: "katanya", "kabarnya", "people say" …
+        let hearsay: [[String]]
+        /// Doubt: "beneran", "benarkah", "is it true" …
+        let doubt: [[String]]
+        /// Fraud named: "penipuan", "ditipu", "scammed", "fraudster" …
+        let fraud: [[String]]
+
+        init(tokenizer: ToneTokenizer) {
+            func phrases(_ list: [String]) -> [[String]] { list.map { tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty } }
+            source = phrases(["hoaks", "hoax", "beredar", "pesan berantai", "rumor", "rumour", "broadcast", "voice note", "disebarkan",
+                              "fake news", "berita palsu", "berita bohong"])
+            hearsay = phrases(["katanya", "kabarnya", "dengar dengar", "denger denger", "they say", "people say", "people are saying",
+                               "sharing", "heard that"])
+            doubt = phrases(["beneran", "benarkah", "benar tidak", "benar nggak", "bener gak", "apa benar", "is it true", "true or not",
+                             "real or not"])
+            fraud = phrases(["penipuan", "penipu", "ditipu", "tertipu", "kena tipu", "scam", "scammed", "scammer", "fraud", "fraudster",
+                             "defrauded", "conned"])
+        }
+
+        static let shipped = RumourCues(tokenizer: ToneLexicon.shipped.tokenizer)
+    }
 
     /// The topics an apology for "the inconvenience" would belittle (a flood complaint may still get one).
     static let beyondApology: Set<SensitiveTopic> = [.death, .healthEmergency, .violence, .childSafety, .abuse]
@@ -246,7 +278,7 @@ public enum Suggester {
 /// A template under consideration: its score and the factors behind it (turned into words only for winners).
 private struct Candidate {
     enum Factor: Hashable {
-        case language, topic, emergency, publicHealth, fraud, rumourAsked, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
+        case language, topic, emergency, publicHealth, fraud, notAVictim, rumourAsked, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk
     }
@@ -292,6 +324,7 @@ private struct Candidate {
             case .topic: Localized("ditulis untuk \(topics.map(\.label.id).joined(separator: ", "))",
                                    "written for \(topics.map(\.rawValue).joined(separator: ", "))")
             case .emergency: Localized("panduan darurat untuk bencana atau darurat kesehatan", "emergency guidance for a disaster or health emergency")
+            case .notAVictim: Localized("lelucon, ucapan terima kasih atau saran, bukan laporan penipuan", "a joke, thanks or a suggestion, not a fraud told")
             case .rumourAsked: Localized("warga bertanya apakah kabar itu benar: rujuk informasi resmi, pastikan dulu", "the citizen asks whether news is true: point to the official word, confirm first")
             case .fraud: Localized("korban penipuan: lapor polisi dengan bukti", "a fraud victim: a police report with the evidence")
             case .publicHealth: Localized("DBD atau nyamuk di lingkungan: urusan Dinas Kesehatan", "dengue or mosquitoes in the neighbourhood: the health office's matter")
