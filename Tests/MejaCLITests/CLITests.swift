@@ -205,6 +205,16 @@ final class CLITests: XCTestCase {
             let text = try cli.run(["show", comment]).stdout
             XCTAssertTrue(text.contains("On the log:\n  \(seq)  ") && text.contains("import (brought this comment in)"), text)
         }
+        // The agency answered #1 on the platform: the import that found the answer is on its history too, with the answer's id.
+        let answer = try cli.write("c.jsonl", #"{"platform":"x","id":"3","author":{"handle":"diskominfo"},"text":"Baik Kak, kami cek","created_at":"2026-12-01T09:10:00+07:00","in_reply_to":"1","from_agency":true}"#)
+        XCTAssertEqual(try cli.run(["import", answer], extraEnv: ["MEJA_NOW": "2026-12-01T09:15:00+07:00"]).status, 0)
+        let third = try XCTUnwrap(try jsonArray(try cli.run(["log", "show", "--action", "import", "--json"]).stdout).compactMap { $0["seq"]?.intValue }.max())
+        let shown = try XCTUnwrap(JSONValue.parse(try cli.run(["show", "1", "--json"]).stdout))
+        let reply = try XCTUnwrap(shown["replies"]?.arrayValue?.first?["id"]?.intValue)
+        XCTAssertEqual(shown["answer_import_events"], .array([["seq": .int(third), "reply_id": .int(reply)]]))
+        let text = try cli.run(["show", "1"]).stdout
+        XCTAssertTrue(text.contains("  \(third)  ") && text.contains("import (found the agency's answer on the platform, reply \(reply))"), text)
+        XCTAssertEqual(JSONValue.parse(try cli.run(["show", "2", "--json"]).stdout)?["answer_import_events"], .array([]), "#2 was not answered")
     }
 
     func testTriageCommandsAndErrors() throws {

@@ -127,6 +127,16 @@ public final class Desk: Sendable {
         }
     }
 
+    /// The import events that found the agency's answers to comment `id` on the platform, with those answers' ids, in
+    /// log order: an answer given outside Meja is on the log too, in the import that brought it.
+    public func answerImportEvents(of id: Int64) throws -> [(event: EventMark, replyID: Int64)] {
+        try store.read { tx in
+            try tx.replies(commentID: id).filter { $0.source == .imported }.compactMap { reply in
+                try tx.importEvent(recordingReply: reply.id).map { (event: $0, replyID: reply.id) }
+            }.sorted { $0.event.seq < $1.event.seq }
+        }
+    }
+
     /// The events about comment `c`: those filed under it, and the reply to the same citizen's other comment that
     /// answered it too (its `also_answered`; found among the conversation's replies sent when `c` was answered).
     func history(of c: Comment, threadReplies: [Reply], _ tx: any StoreReader) throws -> [LogEvent] {

@@ -131,6 +131,8 @@ public protocol StoreReader {
     func lastEvent(atOrBefore moment: Date) throws -> LogEvent?
     /// The import event that brought comment `id` onto the desk at `importedAt` (its `comment_ids` range holds it).
     func importEvent(of id: Int64, importedAt: Date) throws -> EventMark?
+    /// The import event that found the agency's answer `replyID` on the platform (listed in its `agency_replies`).
+    func importEvent(recordingReply replyID: Int64) throws -> EventMark?
     func setting(_ key: String) throws -> String?
     func draft(commentID: Int64, staff: String) throws -> ReplyDraft?
     /// The comments a staff member has a draft for.

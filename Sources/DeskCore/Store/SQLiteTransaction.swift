@@ -797,6 +797,16 @@ final class SQLiteTransaction: StoreWriter {
             """), arguments: [LogAction.importBatch.rawValue, Timestamp.utc(importedAt), id, id]).map { EventMark(seq: $0[0], at: $0[1], actor: $0[2]) }
     }
 
+    func importEvent(recordingReply replyID: Int64) throws -> EventMark? {
+        // The text search passes over most import events quickly; the JSON look makes sure the number is a reply's.
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT seq, at, actor FROM event
+            WHERE action = ? AND instr(payload, ?) > 0
+              AND EXISTS (SELECT 1 FROM json_each(payload, '$.agency_replies') WHERE json_extract(value, '$[0]') = ?)
+            ORDER BY seq LIMIT 1
+            """), arguments: [LogAction.importBatch.rawValue, "[\(replyID),\"", replyID]).map { EventMark(seq: $0[0], at: $0[1], actor: $0[2]) }
+    }
+
     func lastEvent() throws -> LogEvent? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, at, actor, action, subject, payload, prev, hash FROM event ORDER BY seq DESC LIMIT 1"))
             .map(Self.event)

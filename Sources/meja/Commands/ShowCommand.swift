@@ -18,11 +18,17 @@ struct ShowCommand: ParsableCommand {
             let d = try desk.detail(id: desk.resolve(id))
             // The import that brought it in is filed under no subject: looked up apart, it heads the history.
             let arrival = try desk.importEvent(of: d.comment.id)
+            // So are the imports that found the agency's answers on the platform: an answer given outside Meja is traced too.
+            let answers = try desk.answerImportEvents(of: d.comment.id)
             let created = d.comment.createdAt
             if let warning = BusinessCalendar.missingHolidaysWarning(desk.config.yearsWithoutHolidays(writtenFrom: created, to: created, now: desk.now)) {
                 Console.warn("meja: this comment's clocks: " + warning.en)
             }
-            if json { Console.out(Self.json(d, importedBy: arrival).prettyText) } else { Self.text(d, desk: desk, importedBy: arrival).forEach(Console.out) }
+            if json {
+                Console.out(Self.json(d, importedBy: arrival, answersImportedBy: answers).prettyText)
+            } else {
+                Self.text(d, desk: desk, importedBy: arrival, answersImportedBy: answers).forEach(Console.out)
+            }
         }
     }
 
@@ -37,7 +43,10 @@ struct ShowCommand: ParsableCommand {
          "template_version": .int(r.templateVersion), "humor": .int(r.humor), "override_reason": .string(r.overrideReason)]
     }
 
-    static func json(_ d: CommentDetail, importedBy arrival: EventMark? = nil) -> JSONValue {
+    /// The imports that found the agency's answers on the platform, and those answers' ids.
+    typealias AnswerImports = [(event: EventMark, replyID: Int64)]
+
+    static func json(_ d: CommentDetail, importedBy arrival: EventMark? = nil, answersImportedBy answers: AnswerImports = []) -> JSONValue {
         guard case .object(var o) = d.item.json else { return d.item.json }
         o["clocks"] = .array(d.clocks.map(clockJSON))
         o["sla_history"] = .object([
@@ -61,10 +70,11 @@ struct ShowCommand: ParsableCommand {
         o["earlier_by_author"] = .array(d.earlierByAuthor.map(brief))
         o["history"] = .array(d.history.map(\.json))
         o["import_event"] = .int(arrival.map { Int($0.seq) })
+        o["answer_import_events"] = .array(answers.map { ["seq": .int(Int($0.event.seq)), "reply_id": .int(Int($0.replyID))] })
         return .object(o)
     }
 
-    static func text(_ d: CommentDetail, desk: Desk, importedBy arrival: EventMark? = nil) -> [String] {
+    static func text(_ d: CommentDetail, desk: Desk, importedBy arrival: EventMark? = nil, answersImportedBy answers: AnswerImports = []) -> [String] {
         let c = d.comment
         let zone = desk.config.calendar.zone
         let width = min(Console.width, 100)
@@ -101,19 +111,26 @@ struct ShowCommand: ParsableCommand {
             }
             if d.otherByAuthor.count > 5 { lines.append("  … more: `meja show \(c.id) --json` lists the ten newest") }
         }
-        if !d.history.isEmpty || arrival != nil {
+        if !d.history.isEmpty || arrival != nil || !answers.isEmpty {
             lines.append("")
             lines.append("On the log:")
+            var marks: [(seq: Int64, line: String)] = []
             if let arrival {
-                lines.append("  \(arrival.seq)  \(arrival.at)  \(SafeText.sanitize(arrival.actor, limit: 64))  import (brought this comment in)")
+                marks.append((arrival.seq, "  \(arrival.seq)  \(arrival.at)  \(SafeText.sanitize(arrival.actor, limit: 64))  import (brought this comment in)"))
             }
+            for (event, reply) in answers {
+                marks.append((event.seq, "  \(event.seq)  \(event.at)  \(SafeText.sanitize(event.actor, limit: 64))  import (found the agency's answer on the platform, reply \(reply))"))
+            }
+            marks.sort { $0.seq < $1.seq }
             for e in d.history {
+                while let next = marks.first, next.seq < e.seq { lines.append(marks.removeFirst().line) }
                 lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail(viewedFrom: String(c.id), naming: { $0 }, { $0 }).map { " " + $0 } ?? ""))
                 // A note for colleagues, whole, under its line.
                 if let text = e.noteText {
                     lines += SafeText.sanitize(text, lines: .keep).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
                 }
             }
+            lines += marks.map(\.line)
         }
         return lines
     }
