@@ -268,6 +268,7 @@ ELDER_WORDS = {"lansia", "kakek", "nenek", "mbah", "eyang", "opa", "oma", "pikun
                "elderly", "grandfather", "grandmother", "grandpa", "grandma", "dementia"}        # ToneGovernor.elderWords
 MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
 NOT_BACK_WORDS = {"pulang", "kembali", "home"}                                                 # ToneGovernor.notBackWords
+NOT_YET_REASONS = {"soalnya", "karena", "sebab", "masih", "lagi", "because", "still"}          # ToneGovernor.notYetReasons
 HOME_COMING_WORDS = {"come", "came", "been", "returned", "return", "gone"}                      # ToneGovernor.homeComingWords
 HOME_WORRY_WORDS = {"seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
                     "reach", "find", "searching", "search", "missing", "hilang"}                # ToneGovernor.homeWorryWords
@@ -299,6 +300,8 @@ def names_topic(text, words, negated=None):
                    or (m == "home" and plain[i + k][1] and plain[i + k][0] in HOME_COMING_WORDS
                        and any(x in HOME_WORRY_WORDS for x, _ in plain))), None)
         if at is not None and not any(x.endswith("nya") and len(x) > 4 for x in after[:at]):
+            if window[at][0] not in MISSING_WORDS and any(x in NOT_YET_REASONS for x, _ in plain[i + 2 + at:i + 5 + at]):
+                continue   # "belum pulang soalnya lagi main futsal": a reason told
             return True
     return False
 

@@ -184,7 +184,9 @@ final class ToneGovernorTests: XCTestCase {
                      "She followed me back on Instagram, thanks admin haha", "Beats me why I waited so long to renew online. Great service!",
                      "That song at the city festival really hits me every time", "My cat keeps harassing me for food at 5am haha",
                      "Where can I find the rabies vaccination schedule for pets?",
-                     "Is there a crash course on the new tax form?", "Tertipu sama judul berita, ternyata buka haha"] {
+                     "Is there a crash course on the new tax form?", "Tertipu sama judul berita, ternyata buka haha",
+                     "Anak saya belum pulang soalnya lagi main futsal, nanti dia yang ambil berkasnya ya min",
+                     "anak saya belum pulang, masih di sekolah, berkasnya besok ya"] {
             XCTAssertEqual(governor.verdict(text).sensitive, [], text)
         }
     }
