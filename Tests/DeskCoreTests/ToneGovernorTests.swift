@@ -214,6 +214,27 @@ final class ToneGovernorTests: XCTestCase {
         }
     }
 
+    func testABlindCheckOfAnOrdinaryDaysInbox() {
+        // Seen by others, or told without the usual words: still the topic.
+        for (text, topic) in [("saya udah ga kuat lagi hidup, capek semuanya", "health_emergency"),
+                              ("tetangga saya sering pukul istrinya, tiap malam ada teriakan. harus lapor ke mana?", "abuse"),
+                              ("I saw a man beating a child near the market, what should I do?", "abuse"),
+                              ("ada anak kecil dipaksa ngemis di lampu merah tiap hari, kasian", "child_safety"),
+                              ("kabel listrik putus menjuntai di jalan dekat sekolah, bahaya bgt", "disaster")] {
+            XCTAssertTrue(governor.verdict(text).sensitive.contains(topic), "\(text): \(governor.verdict(text).sensitive)")
+        }
+        // A risk described is no crime told.
+        XCTAssertEqual(governor.verdict("PJU di jl. Melati mati semua udah sebulan, gelap bgt rawan begal").sensitive, [])
+        XCTAssertTrue(governor.verdict("Pinjaman dana cepat tanpa jaminan cair 1 jam WA 0812xxxx").spam)
+        // A "🙏" in a displeased question is no praise; banter with a question mark is a joke, a question with a word asks.
+        XCTAssertEqual(governor.verdict("min BPJS saya nonaktif padahal rutin bayar, harus ke mana ya 🙏").intent, .question)
+        for text in ["adminnya jomblo ga? 😂", "min admin nya lagi ngopi ya? wkwkwk"] {
+            XCTAssertEqual(governor.verdict(text).intent, .praise, text)
+            XCTAssertEqual(governor.verdict(text).humorAllowed, .light, text)
+        }
+        XCTAssertEqual(governor.verdict("wkwk min kapan KTP saya jadi?").intent, .question)
+    }
+
     func testACitizenJokingWithSlangGetsLightHumour() {
         let v = governor.verdict("wkwkwk admin nya lucu bgt")
         XCTAssertTrue(v.joking)

@@ -75,6 +75,8 @@ public struct ToneGovernor: Sendable {
     /// Words of a search or a worry that make "hasn't come home" a child missing: last seen, the police, help.
     static let homeWorryWords: Set<String> = ["seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
                                               "reach", "find", "searching", "search", "missing", "hilang"]
+    /// Below this sentiment a praise or thanks word does not make a message praise.
+    static let praiseFloor = -0.3
     /// Words that give the reason someone is not home yet: "soalnya", "karena", "masih", "lagi", "because", "still".
     static let notYetReasons: Set<String> = ["soalnya", "karena", "sebab", "masih", "lagi", "because", "still"]
     /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
@@ -335,6 +337,11 @@ public struct ToneGovernor: Sendable {
                   !r.asks || r.topics.contains(where: \.isIncident) {
             r.intent = .report
             r.intentCue = Localized(both: "'\(report)'")
+        } else if r.joking, r.cueWords[.question] == nil, r.sentiment > 0, r.unpleasant.isEmpty, r.topics.isEmpty {
+            // Banter with a question mark and no question word ("adminnya jomblo ga? 😂"): a joke to answer in kind, not
+            // a question for the link reply.
+            r.intent = .praise
+            r.intentCue = Localized("canda yang ramah", "a friendly joke")
         } else if r.asks {
             r.intent = .question
             r.intentCue = r.cueWords[.question].map { Localized(both: "'\($0)'") } ?? Localized("tanda tanya", "a question mark")
@@ -344,7 +351,8 @@ public struct ToneGovernor: Sendable {
         } else if let idea = r.cueWords[.suggestion] {
             r.intent = .suggestion
             r.intentCue = Localized(both: "'\(idea)'")
-        } else if let praised = r.praised {
+        } else if let praised = r.praised, r.sentiment > Self.praiseFloor {
+            // A "🙏" or "cepat" in a displeased message ("BPJS saya nonaktif padahal rutin bayar 🙏") is no praise.
             r.intent = .praise
             r.intentCue = Localized(both: "'\(praised)'")
         } else if r.joking, r.sentiment > 0, r.unpleasant.isEmpty {
