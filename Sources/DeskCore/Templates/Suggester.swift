@@ -9,8 +9,9 @@
 ///   dengue told with mosquitoes or a fogging asked for, the health office's reply before it; a fraud, the police
 ///   report with its evidence);
 ///   the general, careful replies stay available after it. A template written for another matter sinks, an apology for
-///   "the inconvenience" is not offered on a death, a health emergency or violence, and emergency guidance not for a
-///   death told after the fact (docs/templates.md has every rule).
+///   "the inconvenience" is not offered on a death, a health emergency, violence, abuse or a child's safety, and
+///   emergency guidance not for a death told after the fact nor for fraud; a rumour asked about gets the check first
+///   and no condolence (docs/templates.md has every rule).
 /// - **Language**: the comment's own language first (code-mixed comments get Indonesian first, English next).
 /// - **Intent** (the one recorded at import wins over a fresh reading), then **keywords** after slang
 ///   normalisation, then special cases (rude comments get the calm reply, spam the warning, jokes the light
@@ -45,7 +46,7 @@ public enum Suggester {
                 library.templates[i].purpose == purpose && library.keywordTokens[i].contains { matches($0, words, wordSet) }
             }
         }
-        let cues = RumourCues.shipped
+        let cues = SuggestionCues.shipped
         let rumourAsked = (input.text.contains("?") || intent == .question) && intent != .praise
             && (says(cues.source) || says(cues.hearsay) && says(cues.doubt)) && !told("integrity_report")
         // Fraud is for the police, never 112: told by its victim, warned of or asked about.
@@ -228,8 +229,9 @@ public enum Suggester {
         }
     }
 
-    /// The words of a rumour asked about, and of fraud, normalised as comments are.
-    struct RumourCues {
+    /// Words the ranking looks for beyond the templates' own keywords — a rumour asked about, fraud named — normalised
+    /// by the shipped word lists as comments are.
+    struct SuggestionCues {
         /// A rumour named: "beredar", "pesan berantai", "hoaks", "voice note" …
         let source: [[String]]
         /// Something heard: "katanya", "kabarnya", "people say" …
@@ -251,7 +253,7 @@ public enum Suggester {
                              "defrauded", "conned"])
         }
 
-        static let shipped = RumourCues(tokenizer: ToneLexicon.shipped.tokenizer)
+        static let shipped = SuggestionCues(tokenizer: ToneLexicon.shipped.tokenizer)
     }
 
     /// The topics an apology for "the inconvenience" would belittle (a flood complaint may still get one).
