@@ -268,7 +268,7 @@ ELDER_WORDS = {"lansia", "kakek", "nenek", "mbah", "eyang", "opa", "oma", "pikun
                "elderly", "grandfather", "grandmother", "grandpa", "grandma", "dementia"}        # ToneGovernor.elderWords
 MISSING_WORDS = {"hilang", "terpisah", "missing"}                                              # ToneGovernor.missingWords
 NOT_BACK_WORDS = {"pulang", "kembali", "home"}                                                 # ToneGovernor.notBackWords
-NOT_YET_REASONS = {"soalnya", "karena", "sebab", "masih", "lagi", "because", "still"}          # ToneGovernor.notYetReasons
+NOT_YET_REASONS = {"soalnya", "karena", "sebab", "because"}                                     # ToneGovernor.notYetReasons
 HOME_COMING_WORDS = {"come", "came", "been", "returned", "return", "gone"}                      # ToneGovernor.homeComingWords
 HOME_WORRY_WORDS = {"seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
                     "reach", "find", "searching", "search", "missing", "hilang"}                # ToneGovernor.homeWorryWords

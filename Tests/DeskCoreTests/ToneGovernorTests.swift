@@ -176,7 +176,9 @@ final class ToneGovernorTests: XCTestCase {
                               ("our son never came home from school, we called the police", "child_safety"),
                               ("We can't find our son, he was at the playground an hour ago", "child_safety"),
                               ("My friend is not breathing after falling, send help", "health_emergency"),
-                              ("A fraudster pretending to be from your office asked me to transfer a fee", "violence")] {
+                              ("A fraudster pretending to be from your office asked me to transfer a fee", "violence"),
+                              ("anak saya belum pulang lagi sejak kemarin sore", "child_safety"),
+                              ("anak saya belum pulang, masih belum ada kabar", "child_safety")] {
             XCTAssertTrue(governor.verdict(text).sensitive.contains(topic), "\(text): \(governor.verdict(text).sensitive)")
         }
         // Everyday uses of the same words are nothing of the kind (a regression review's finds).
@@ -186,7 +188,7 @@ final class ToneGovernorTests: XCTestCase {
                      "Where can I find the rabies vaccination schedule for pets?",
                      "Is there a crash course on the new tax form?", "Tertipu sama judul berita, ternyata buka haha",
                      "Anak saya belum pulang soalnya lagi main futsal, nanti dia yang ambil berkasnya ya min",
-                     "anak saya belum pulang, masih di sekolah, berkasnya besok ya"] {
+                     "anak saya belum pulang karena masih di sekolah, berkasnya besok ya"] {
             XCTAssertEqual(governor.verdict(text).sensitive, [], text)
         }
     }

@@ -77,8 +77,9 @@ public struct ToneGovernor: Sendable {
                                               "reach", "find", "searching", "search", "missing", "hilang"]
     /// Below this sentiment a praise or thanks word does not make a message praise.
     static let praiseFloor = -0.3
-    /// Words that give the reason someone is not home yet: "soalnya", "karena", "masih", "lagi", "because", "still".
-    static let notYetReasons: Set<String> = ["soalnya", "karena", "sebab", "masih", "lagi", "because", "still"]
+    /// Words that give the reason someone is not home yet: "soalnya", "karena", "because" ("masih" and "lagi" are left
+    /// out: "belum pulang lagi sejak kemarin", "masih belum ada kabar" are a child missing).
+    static let notYetReasons: Set<String> = ["soalnya", "karena", "sebab", "because"]
     /// How many words after the child word a missing word may come ("anak saya Rizki umur 7 tahun hilang": six).
     static let missingChildSpan = 8
 
@@ -147,7 +148,7 @@ public struct ToneGovernor: Sendable {
             let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
             guard let at = after.indices.first(where: { isMissing(words, $0) }) else { continue }
             if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
-            // Not home yet for a reason told ("belum pulang soalnya lagi main futsal", "masih di sekolah") is no one missing.
+            // Not home yet for a reason told ("belum pulang soalnya lagi main futsal") is no one missing.
             if !missingWords.contains(words[at].text),
                words[(at + 1)..<min(words.count, at + 4)].contains(where: { notYetReasons.contains($0.text) }) { continue }
             if let cues, !words.contains(where: { cues.contains($0.text) }) { return nil }
