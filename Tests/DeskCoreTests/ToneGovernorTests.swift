@@ -235,6 +235,7 @@ final class ToneGovernorTests: XCTestCase {
             XCTAssertEqual(governor.verdict(text).humorAllowed, .light, text)
         }
         XCTAssertEqual(governor.verdict("wkwk min kapan KTP saya jadi?").intent, .question)
+        XCTAssertEqual(governor.verdict("ada yang tau kantor dukcapil buka ga min? wkwk").intent, .question, "a question, laughing")
         XCTAssertEqual(governor.verdict("Useless government, nobody ever answers. Pathetic.").lang, .english, "no longer the default")
     }
 

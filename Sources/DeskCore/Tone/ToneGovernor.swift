@@ -75,6 +75,16 @@ public struct ToneGovernor: Sendable {
     /// Words of a search or a worry that make "hasn't come home" a child missing: last seen, the police, help.
     static let homeWorryWords: Set<String> = ["seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
                                               "reach", "find", "searching", "search", "missing", "hilang"]
+    /// Words for the account's admin as written, the subject of banter ("adminnya jomblo ga?"); not "min", which opens
+    /// most messages (and which slang normalisation makes "admin" too).
+    static let adminWords: Set<Substring> = ["admin", "adminnya", "mimin", "miminnya", "minnya"]
+
+    /// A short message about the admin: ten words or fewer, one of them `adminWords` as the writer wrote it.
+    static func isBanterAboutTheAdmin(_ text: String, _ tokens: [ToneTokenizer.Token]) -> Bool {
+        guard tokens.lazy.filter(\.isWord).count <= 10 else { return false }
+        return text.lowercased().split { !$0.isLetter }.contains { adminWords.contains($0) }
+    }
+
     /// Below this sentiment a praise or thanks word does not make a message praise.
     static let praiseFloor = -0.3
     /// Words that give the reason someone is not home yet: "soalnya", "karena", "because" ("masih" and "lagi" are left
@@ -338,9 +348,10 @@ public struct ToneGovernor: Sendable {
                   !r.asks || r.topics.contains(where: \.isIncident) {
             r.intent = .report
             r.intentCue = Localized(both: "'\(report)'")
-        } else if r.joking, r.cueWords[.question] == nil, r.sentiment > 0, r.unpleasant.isEmpty, r.topics.isEmpty {
-            // Banter with a question mark and no question word ("adminnya jomblo ga? 😂"): a joke to answer in kind, not
-            // a question for the link reply.
+        } else if r.joking, r.cueWords[.question] == nil, r.sentiment > 0, r.unpleasant.isEmpty, r.topics.isEmpty,
+                  Self.isBanterAboutTheAdmin(text, tokens) {
+            // Banter about the admin with a question mark and no question word ("adminnya jomblo ga? 😂"): a joke to answer
+            // in kind, not a question for the link reply ("kantor buka ga min? wkwk" still asks).
             r.intent = .praise
             r.intentCue = Localized("canda yang ramah", "a friendly joke")
         } else if r.asks {
