@@ -46,7 +46,7 @@ public enum Suggester {
                 library.templates[i].purpose == purpose && library.keywordTokens[i].contains { matches($0, words, wordSet) }
             }
         }
-        let cues = SuggestionCues.shipped
+        let cues = library.cues
         let rumourAsked = (input.text.contains("?") || intent == .question) && intent != .praise
             && (says(cues.source) || says(cues.hearsay) && says(cues.doubt)) && !told("integrity_report")
         // Fraud is for the police, never 112: told by its victim, warned of or asked about.
@@ -230,7 +230,7 @@ public enum Suggester {
     }
 
     /// Words the ranking looks for beyond the templates' own keywords — a rumour asked about, fraud named — normalised
-    /// by the shipped word lists as comments are.
+    /// as the library's keywords are (`TemplateLibrary.cues`).
     struct SuggestionCues {
         /// A rumour named: "beredar", "pesan berantai", "hoaks", "voice note" …
         let source: [[String]]
@@ -252,8 +252,6 @@ public enum Suggester {
             fraud = phrases(["penipuan", "penipu", "ditipu", "tertipu", "kena tipu", "scam", "scammed", "scammer", "fraud", "fraudster",
                              "defrauded", "conned"])
         }
-
-        static let shipped = SuggestionCues(tokenizer: ToneLexicon.shipped.tokenizer)
     }
 
     /// The topics an apology for "the inconvenience" would belittle (a flood complaint may still get one).

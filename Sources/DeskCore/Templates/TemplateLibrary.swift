@@ -11,6 +11,8 @@ public struct TemplateLibrary: Sendable {
     private var index: [String: Int]
     /// Normalised keyword tokens per template (same order as `templates`), for fast matching.
     let keywordTokens: [[[String]]]
+    /// The ranking's own cue words (a rumour asked about, fraud named), normalised as the keywords are.
+    let cues: Suggester.SuggestionCues
 
     /// A library of the given templates (a later duplicate id wins); keywords are normalised with `tokenizer`.
     public init(templates: [ReplyTemplate], tokenizer: ToneTokenizer = ToneLexicon.shipped.tokenizer) {
@@ -25,6 +27,7 @@ public struct TemplateLibrary: Sendable {
             }
             return phrases
         }
+        self.cues = Suggester.SuggestionCues(tokenizer: tokenizer)
     }
 
     /// The template with this id, if any.

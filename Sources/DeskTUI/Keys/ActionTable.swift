@@ -24,9 +24,7 @@ public struct ActionSpec: Sendable {
     public func hinted(in context: KeyContext) -> Bool { hintContexts.contains(context) }
 
     /// It acts on one comment (the one under the cursor, or the marked ones): with neither, it has nothing to act on.
-    public var actsOnAComment: Bool {
-        [.open, .reply, .claim, .release, .assign, .setStatus, .setIntent, .escalate, .note, .toggleMark].contains(id)
-    }
+    public let actsOnAComment: Bool
 
     /// The default keys in `context`.
     public func defaultKeys(in context: KeyContext) -> [Key] { keysIn[context] ?? keys }
@@ -43,10 +41,12 @@ public enum ActionTable {
 
     private static func spec(_ id: ActionID, _ contexts: [KeyContext], _ keys: [String], in keysIn: [KeyContext: [String]] = [:],
                              label: (id: String, en: String), _ summary: (id: String, en: String),
-                             supervisor: Bool = false, record: Bool = false, hint: Bool = false, hintOnly: [KeyContext]? = nil) -> ActionSpec {
+                             supervisor: Bool = false, record: Bool = false, onComment: Bool = false, hint: Bool = false,
+                             hintOnly: [KeyContext]? = nil) -> ActionSpec {
         ActionSpec(id: id, contexts: contexts, keys: keys.map(key), keysIn: keysIn.mapValues { $0.map(key) },
                    label: Localized(id: label.id, en: label.en), summary: Localized(id: summary.id, en: summary.en),
-                   supervisorOnly: supervisor, changesRecord: record, hintContexts: hint ? Set(hintOnly ?? contexts) : [])
+                   supervisorOnly: supervisor, changesRecord: record, hintContexts: hint ? Set(hintOnly ?? contexts) : [],
+                   actsOnAComment: onComment)
     }
 
     private static func key(_ name: String) -> Key {
@@ -68,7 +68,7 @@ public enum ActionTable {
         spec(.bottom, lists, ["G", "end"], label: ("akhir", "bottom"), ("Ke baris terakhir.", "Go to the last line.")),
         spec(.open, [.queue, .overdue, .passedOver], ["enter"], label: ("buka", "open"),
              ("Buka komentar beserta percakapan, riwayat warga dan tenggat SLA-nya.",
-              "Open the comment with its thread, the citizen's history and its SLA clocks."), hint: true),
+              "Open the comment with its thread, the citizen's history and its SLA clocks."), onComment: true, hint: true),
         spec(.back, screens + [.help, .picker], ["q", "esc"], in: [.queue: ["q"], .help: ["q", "esc", "?"]],
              label: ("kembali", "back"),
              ("Kembali: tutup layar atau daftar ini (dari pemeriksaan, balasannya juga; drafnya disimpan); di antrean: keluar dari Meja.",
@@ -103,29 +103,29 @@ public enum ActionTable {
              ("Hapus semua saringan dan pencarian.", "Clear every filter and the search.")),
 
         spec(.reply, itemScreens, ["r"], label: ("balas", "reply"),
-             ("Tulis balasan dengan saran templat.", "Write a reply, with suggested templates."), hint: true),
+             ("Tulis balasan dengan saran templat.", "Write a reply, with suggested templates."), onComment: true, hint: true),
         spec(.claim, [.queue, .thread], ["c"], label: ("ambil", "claim"),
-             ("Ambil komentar ini untuk Anda kerjakan.", "Claim the comment: you will answer it."), record: true, hint: true),
+             ("Ambil komentar ini untuk Anda kerjakan.", "Claim the comment: you will answer it."), record: true, onComment: true, hint: true),
         spec(.release, [.queue, .thread], ["u"], label: ("lepas", "release"),
-             ("Lepaskan komentar yang Anda ambil.", "Release a comment you claimed."), record: true),
+             ("Lepaskan komentar yang Anda ambil.", "Release a comment you claimed."), record: true, onComment: true),
         spec(.assign, itemScreens, ["a"], label: ("tugaskan", "assign"),
-             ("Tugaskan komentar kepada petugas.", "Assign the comment to a staff member."), supervisor: true, record: true, hint: true),
+             ("Tugaskan komentar kepada petugas.", "Assign the comment to a staff member."), supervisor: true, record: true, onComment: true, hint: true),
         spec(.setStatus, [.queue, .thread], ["s"], label: ("status", "status"),
              ("Ubah status komentar (terbuka, menunggu warga, selesai, …).", "Set the comment's status (open, waiting, closed, …)."),
-             record: true),
+             record: true, onComment: true),
         spec(.setIntent, [.queue, .thread], ["I"], label: ("koreksi maksud", "correct intent"),
              ("Koreksi maksud warga (keluhan, pertanyaan, …): saringan dan laporan mengikutinya, dan komentar yang belum dijawab diukur dengan standar maksud barunya.",
               "Correct what the citizen wants (complaint, question, …): filters and reports follow, and an unanswered comment is measured by its new intent's standard."),
-             record: true),
+             record: true, onComment: true),
         spec(.escalate, [.queue, .thread, .overdue, .passedOver], ["E"], label: ("eskalasi", "escalate"),
-             ("Eskalasikan ke supervisor.", "Escalate to the supervisors."), record: true, hint: true),
+             ("Eskalasikan ke supervisor.", "Escalate to the supervisors."), record: true, onComment: true, hint: true),
 
         spec(.note, [.queue, .thread], ["N"], label: ("catatan", "note"),
              ("Tulis catatan untuk rekan pada komentar ini (serah terima, apa yang ditunggu): masuk log dan riwayatnya, tidak dikirim ke warga.",
-              "Write a note for colleagues on the comment (a handover, what is being waited for): on the log and its history, never sent to the citizen.")),
+              "Write a note for colleagues on the comment (a handover, what is being waited for): on the log and its history, never sent to the citizen."), onComment: true),
         spec(.toggleMark, [.queue, .overdue], ["space"], label: ("tandai", "mark"),
              ("Tandai komentar ini (atau lepas tandanya) dan pindah ke berikutnya: c, u, a, s, I dan E lalu berlaku untuk semua yang ditandai, masing-masing dicatat di log.",
-              "Mark the comment (or unmark it) and move to the next: c, u, a, s, I and E then act on every marked one, each logged on its own.")),
+              "Mark the comment (or unmark it) and move to the next: c, u, a, s, I and E then act on every marked one, each logged on its own."), onComment: true),
         spec(.markAll, [.queue, .overdue], ["*"], label: ("tandai semua", "mark all"),
              ("Tandai semua komentar di daftar (yang sudah dimuat; persempit dulu dengan / atau saringan); di papan keterlambatan: seluruh kelompok komentar yang dipilih (satu petugas atau satu kanal).",
               "Mark every comment listed (the rows loaded; narrow the list with / or a filter first); on the overdue board, the whole group of the selected comment (one staff member's, or one channel's).")),

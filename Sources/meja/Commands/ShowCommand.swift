@@ -114,13 +114,12 @@ struct ShowCommand: ParsableCommand {
         if !d.history.isEmpty || arrival != nil || !answers.isEmpty {
             lines.append("")
             lines.append("On the log:")
-            var marks: [(seq: Int64, line: String)] = []
-            if let arrival {
-                marks.append((arrival.seq, "  \(arrival.seq)  \(arrival.at)  \(SafeText.sanitize(arrival.actor, limit: 64))  import (brought this comment in)"))
+            // The imports, filed under no subject, between the comment's own events in log order.
+            func line(_ mark: EventMark, _ what: String) -> (seq: Int64, line: String) {
+                (mark.seq, "  \(mark.seq)  \(mark.at)  \(SafeText.sanitize(mark.actor, limit: 64))  import (\(what))")
             }
-            for (event, reply) in answers {
-                marks.append((event.seq, "  \(event.seq)  \(event.at)  \(SafeText.sanitize(event.actor, limit: 64))  import (found the agency's answer on the platform, reply \(reply))"))
-            }
+            var marks = (arrival.map { [line($0, "brought this comment in")] } ?? [])
+                + answers.map { line($0.event, "found the agency's answer on the platform, reply \($0.replyID)") }
             marks.sort { $0.seq < $1.seq }
             for e in d.history {
                 while let next = marks.first, next.seq < e.seq { lines.append(marks.removeFirst().line) }
