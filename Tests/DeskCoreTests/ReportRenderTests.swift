@@ -166,6 +166,7 @@ final class ReportRenderTests: XCTestCase {
         "table,dimension,key,comments",
         "table,staff,replies,overrides,first_responses,median_first_response_business_min,responses_met,on_time,hit_rate",
         "table,level,replies,share",
+        "table,platform,channel,comments,on_time,decided,hit_rate,median_first_response_business_min,backlog,backlog_breached",
     ]
 
     func testCSVColumnsAreStableAndDocumented() throws {
@@ -173,7 +174,7 @@ final class ReportRenderTests: XCTestCase {
         let tables = csv.components(separatedBy: "\n\n")
         XCTAssertEqual(tables.map { String($0.prefix { $0 != "\n" }) }, Self.csvHeaders)
         XCTAssertEqual(tables.map { $0.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init) ?? "" },
-                       ["summary", "response_times", "hit_rate", "weekly", "response_histogram", "backlog_age", "volume", "staff", "humour"])
+                       ["summary", "response_times", "hit_rate", "weekly", "response_histogram", "backlog_age", "volume", "staff", "humour", "queues"])
         let docs = try String(contentsOf: packageRoot.appendingPathComponent("docs/report-csv.md"), encoding: .utf8)
         for header in Set(Self.csvHeaders) {
             XCTAssertTrue(docs.contains("`\(header)`"), "docs/report-csv.md documents \(header)")
@@ -188,7 +189,10 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertTrue(csv.contains("\nhit_rate,first_response,7,1,1,1,1,0.7778\n"))
         XCTAssertTrue(csv.contains("\nsummary,period,2026-11-23T00:00:00+07:00/2026-11-30T00:00:00+07:00\n"))
         XCTAssertTrue(csv.contains("\nresponse_times,first_response,business,8,10,180,180\n"))
-        XCTAssertFalse(ReportCSV.render(try report(), audience: .public).contains("\nstaff,"), "no staff table in public")
+        XCTAssertTrue(csv.contains("\nqueues,x,@diskominfo,10,7,9,0.7778,10,3,2\n"), csv)
+        let publicCSV = ReportCSV.render(try report(), audience: .public)
+        XCTAssertFalse(publicCSV.contains("\nstaff,"), "no staff table in public")
+        XCTAssertTrue(publicCSV.contains("\nqueues,mastodon,@diskominfo,1,1,1,1.0000,0,0,0\n"), "the queues are the agency's own accounts: public")
     }
 
     func testCSVDefusesFormulasAndQuotes() {
@@ -214,7 +218,7 @@ final class ReportRenderTests: XCTestCase {
     func testMarkdownHasATableForEveryFamily() throws {
         let md = ReportMarkdown.render(try report(), audience: .public)
         XCTAssertTrue(md.hasPrefix("# Laporan transparansi"))
-        XCTAssertEqual(md.components(separatedBy: "\n## ").count - 1, 9, "8 public tables and the notes")
+        XCTAssertEqual(md.components(separatedBy: "\n## ").count - 1, 10, "9 public tables and the notes")
         let rows = md.split(separator: "\n").filter { $0.hasPrefix("|") }
         XCTAssertTrue(rows.contains { $0.contains("| Tanggapan pertama / First response | 7 |") }, md)
         XCTAssertEqual(ReportMarkdown.escape("a|b *c*"), "a\\|b \\*c\\*")

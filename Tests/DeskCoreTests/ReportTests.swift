@@ -89,6 +89,40 @@ final class ReportTests: XCTestCase {
         XCTAssertNil(r.staff[3].firstResponse.median)
     }
 
+    func testEachPlatformAndAccountIsMeasuredApart() throws {
+        let r = try scenario().report()
+        XCTAssertEqual(r.queues.map { "\($0.platform) \($0.channel)" }, ["x @diskominfo", "facebook @diskominfo", "mastodon @diskominfo"],
+                       "most comments first; a tie by platform")
+        let x = r.queues[0]
+        XCTAssertEqual(x.comments, 10, "all but c6 (facebook) and c3 (mastodon)")
+        // First response on time c1 c8 c9 c10 c11 c12, late c4, breached c5, pending c2; next response c13 on time.
+        XCTAssertEqual(x.responses, HitTally(onTime: 7, late: 1, missed: 1, pending: 1))
+        XCTAssertEqual(x.firstResponse, DurationStats(count: 7, median: 10, p90: 180, max: 180), "5 5 10 10 90 90 180")
+        XCTAssertEqual(x.backlog, 3, "c7 (written before the week) c5 c2")
+        XCTAssertEqual(x.backlogBreached, 2, "c7 c5")
+        let facebook = r.queues[1]
+        XCTAssertEqual(facebook.comments, 1)
+        XCTAssertEqual(facebook.responses, HitTally(excluded: 1), "c6, spam before its due time")
+        XCTAssertNil(facebook.firstResponse.median)
+        let mastodon = r.queues[2]
+        XCTAssertEqual(mastodon.responses, HitTally(onTime: 1))
+        XCTAssertEqual(mastodon.firstResponse.median, 0, "c3: Saturday, the office closed")
+        XCTAssertEqual(r.queues.map(\.comments).reduce(0, +), r.comments, "every comment of the period in one queue")
+        XCTAssertEqual(r.queues.map(\.backlog).reduce(0, +), r.backlog.total)
+    }
+
+    func testAQueueWithOnlyAnOldBacklogIsListed() throws {
+        let test = try TestDesk(now: "2026-12-01T09:00:00+07:00")
+        try test.importRecords([record("old", at: "2026-11-20T09:00:00+07:00", platform: .youtube), record("new", at: "2026-12-01T08:00:00+07:00")])
+        let period = ReportPeriod(start: Timestamp.parse("2026-12-01T00:00:00+07:00")!, end: Timestamp.parse("2026-12-02T00:00:00+07:00")!)
+        let r = try ReportBuilder.build(store: test.store, config: test.desk.config, period: period, now: test.clock.now)
+        let youtube = try XCTUnwrap(r.queues.first { $0.platform == "youtube" }, "waiting since before the period: still the queue's debt")
+        XCTAssertEqual(youtube.comments, 0)
+        XCTAssertEqual(youtube.backlog, 1)
+        XCTAssertEqual(youtube.backlogBreached, 1)
+        XCTAssertEqual(r.queues.first?.platform, "x", "the period's comments first")
+    }
+
     func testPassedOverEscalationsWeeksAndLogHead() throws {
         let s = try scenario()
         let r = try s.report()

@@ -112,6 +112,12 @@ final class ReportCLITests: XCTestCase {
             XCTAssertEqual(row[4], Self.stats(figures.staffFirst[row[0]] ?? [])[1], "median first response of \(row[0])")
         }
         XCTAssertEqual(report["staff"]?.map { $0[0] }.sorted(), ["budi", "dewi", "rina", "sari"])
+        // Per queue: comments, on time, decided (on time counted in both), backlog, past due.
+        var queues: [String: [Int]] = [:]
+        for row in report["queues"] ?? [] { queues[row[0] + " " + row[1]] = [row[2], row[3], row[4], row[7], row[8]].map { Int($0)! } }
+        let recounted = figures.queues.mapValues { q in [q[0], q[1], q[1] + q[2], q[3], q[4]] }
+        XCTAssertEqual(queues, recounted)
+        XCTAssertGreaterThanOrEqual(queues.count, 5, "the demo writes on every platform")
         XCTAssertEqual(report["weekly"]?.map { $0[2] }.last, String(figures.comments), "all demo comments fall in the last week")
 
         // The recount script in docs/reports.md, run as an auditor would, agrees too.
@@ -244,6 +250,8 @@ private struct LogRecount {
         var minutes: [String: [Int]] = [:]
         var platforms: [String: Int] = [:], intents: [String: Int] = [:], sentiments: [String: Int] = [:]
         var staffReplies: [String: Int] = [:]
+        /// By "platform channel": comments, on time, decided (response clocks), backlog, past due.
+        var queues: [String: [Int]] = [:]
         var staffFirst: [String: [Int]] = [:]
     }
 
@@ -306,11 +314,16 @@ private struct LogRecount {
             let responded = time(c, "responded_at"), stopped = time(c, "response_stopped_at")
             if !c.clock.isEmpty, responded == nil, stopped == nil {
                 f.backlog += 1
-                if let due = c.responseDue, due <= cut { f.backlogBreached += 1 }
+                f.queues[c.platform + " " + c.channel, default: [0, 0, 0, 0, 0]][3] += 1
+                if let due = c.responseDue, due <= cut {
+                    f.backlogBreached += 1
+                    f.queues[c.platform + " " + c.channel]![4] += 1
+                }
             }
             if let e = time(c, "escalated_at"), e >= from { f.escalations += 1 }
             guard c.created >= from else { continue }
             f.comments += 1
+            f.queues[c.platform + " " + c.channel, default: [0, 0, 0, 0, 0]][0] += 1
             f.platforms[c.platform, default: 0] += 1
             f.intents[c.intent, default: 0] += 1
             f.sentiments[c.sentiment, default: 0] += 1
@@ -318,6 +331,7 @@ private struct LogRecount {
             if let due = c.responseDue {
                 let o = outcome(due: due, met: responded, withdrawn: stopped, paused: nil)
                 f.hits[c.clock]![o] += 1
+                if o <= 2 { f.queues[c.platform + " " + c.channel]![o == 0 ? 1 : 2] += 1 }
                 if responded != nil, let m = c.fields["response_minutes"] {
                     f.minutes[c.clock + "business", default: []].append(Int(m["business"]!.intValue!))
                     f.minutes[c.clock + "calendar", default: []].append(Int(m["calendar"]!.intValue!))

@@ -37,6 +37,10 @@ public struct Report: Sendable, Hashable {
 
     /// Comments still waiting for an answer at `asOf` (whenever they arrived).
     public var backlog = Backlog()
+    /// How each queue (a platform and the agency account on it) was served: the period's comments and the backlog at
+    /// `asOf`, most comments first, then by platform and channel. Whether a citizen on one platform waits longer than
+    /// one on another is a fairness figure the agency must be able to see.
+    public var queues: [QueueFigures] = []
     /// Staff who replied in the period, or are on the staff list (by replies, most first, then by name).
     public var staff: [StaffFigures] = []
     /// Replies recorded in Meja during the period.
@@ -132,6 +136,27 @@ public struct Report: Sendable, Hashable {
         /// By calendar age (time since the comment was written), in `ReportBuckets.backlogAge` buckets.
         public var ages: [Bucket] = []
         public init() {}
+    }
+
+    /// How one queue — a platform and the agency account on it — was served.
+    public struct QueueFigures: Sendable, Hashable {
+        /// The platform as stored (`x`, `instagram`, …).
+        public var platform: String
+        /// The agency account that received the comments; `-` when the import named none.
+        public var channel: String
+        /// Comments written in the period.
+        public var comments = 0
+        /// Response clocks (first and next) of those comments, as of the report's moment.
+        public var responses = HitTally()
+        /// Business minutes to the first answer of those comments.
+        public var firstResponse = DurationStats()
+        /// Comments waiting for an answer at `asOf`, whenever they arrived (as `Backlog.total`), and of those past due.
+        public var backlog = 0
+        public var backlogBreached = 0
+        public init(platform: String, channel: String) {
+            self.platform = platform
+            self.channel = channel
+        }
     }
 
     /// What one staff member did in the period.

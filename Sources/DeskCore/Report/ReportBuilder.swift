@@ -170,7 +170,16 @@ struct ReportTally {
     var sentimentCount = [0, 0, 0, 0]
     /// Queue numbers by platform, then channel (+1, 0 for none).
     var queues: [[Int]] = []
-    var queueCount = 0
+    /// Each queue's running figures, by queue number.
+    var queueRows: [QueueRow] = []
+
+    /// The running figures of one queue (`Report.QueueFigures` with interned names and the first-response minutes).
+    struct QueueRow {
+        let platform: Int, channel: Int
+        var comments = 0, backlog = 0, breached = 0
+        var responses = HitTally()
+        var first: [Int] = []
+    }
 
     // Replies: authors, and who met each answered comment.
     var authors = ByteInterner()
@@ -217,8 +226,8 @@ struct ReportTally {
         while queues.count <= platform { queues.append([]) }
         while queues[platform].count <= channel + 1 { queues[platform].append(-1) }
         if queues[platform][channel + 1] < 0 {
-            queues[platform][channel + 1] = queueCount
-            queueCount += 1
+            queues[platform][channel + 1] = queueRows.count
+            queueRows.append(QueueRow(platform: platform, channel: channel))
         }
         return queues[platform][channel + 1]
     }
@@ -295,7 +304,11 @@ struct ReportTally {
             let waitingUntil = Swift.min(respondedAt ?? .max, f.responseStopped ?? .max)
             if responded == nil, withdrawn == nil {
                 backlog += 1
-                if let due = f.responseDue, due < asOf { breached += 1 }
+                queueRows[queue].backlog += 1
+                if let due = f.responseDue, due < asOf {
+                    breached += 1
+                    queueRows[queue].breached += 1
+                }
                 ages[ReportBuckets.index(of: (asOf - created) / 60, in: ReportBuckets.backlogAge)] += 1
             }
             // Waiting at the end of weeks firstWeekEnding(waitingFrom) ..< firstWeekEnding(waitingUntil).
@@ -309,6 +322,7 @@ struct ReportTally {
         guard inPeriod else { return }
 
         comments += 1
+        queueRows[queue].comments += 1
         let w = week(of: created)
         if w < weekArrivals.count { weekArrivals[w] += 1 }
         Self.bump(platform, in: &platformCount)
@@ -326,6 +340,7 @@ struct ReportTally {
             let outcome = HitTally.outcome(due: due, met: responded, withdrawn: withdrawn, pausedSince: nil, asOf: asOf)
             hits[clock].add(outcome)
             if w < weekHits.count { weekHits[w].add(outcome) }
+            queueRows[queue].responses.add(outcome)
             onTime = outcome == .onTime
         }
         if let at = responded {
@@ -335,6 +350,7 @@ struct ReportTally {
             if clock == 0 {
                 histogram[ReportBuckets.index(of: Int64(m.business), in: ReportBuckets.responseMinutes)] += 1
                 if w < weekFirst.count { weekFirst[w].append(m.business) }
+                queueRows[queue].first.append(m.business)
             }
             if let by = credits.direct(f.id, at: at) {
                 credit(Int(by), first: clock == 0, onTime: onTime, minutes: m.business)
@@ -429,6 +445,16 @@ struct ReportTally {
             week.backlogAtEnd = waiting
             return week
         }
+
+        report.queues = queueRows.filter { $0.comments > 0 || $0.backlog > 0 }.map { q in
+            var row = Report.QueueFigures(platform: platforms.string(q.platform), channel: q.channel < 0 ? "-" : channels.string(q.channel))
+            row.comments = q.comments
+            row.responses = q.responses
+            row.firstResponse = DurationStats(q.first)
+            row.backlog = q.backlog
+            row.backlogBreached = q.breached
+            return row
+        }.sorted { ($1.comments, $0.platform, $0.channel) < ($0.comments, $1.platform, $1.channel) }
 
         // Staff: everyone on the list who is active or did something in the period, busiest first.
         var rows: [String: Report.StaffFigures] = [:]

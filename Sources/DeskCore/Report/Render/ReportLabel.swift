@@ -101,6 +101,10 @@ public enum ReportLabels {
     public static let sentiment = ReportLabel("Sentimen", "Sentiment")
     public static let tag = ReportLabel("Label", "Tag")
 
+    public static let queues = ReportLabel("Per platform dan akun (tepat waktu: semua tanggapan)", "By platform and account (on time: all responses)")
+    public static let decided = ReportLabel("Terukur", "Decided")
+    public static let waiting = ReportLabel("Menunggu", "Waiting")
+    public static let waitingPastDue = ReportLabel("Lewat batas", "Past due")
     public static let staff = ReportLabel("Petugas", "Staff")
     public static let name = ReportLabel("Nama", "Name")
     public static let staffReplies = ReportLabel("Balasan", "Replies")

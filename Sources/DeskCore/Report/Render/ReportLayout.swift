@@ -93,7 +93,7 @@ public struct ReportLayout: Sendable, Hashable {
         tables.append(ReportTable(family: "weekly", title: ReportLabels.weeks, columns: [
             Column("week_start", ReportLabels.weekOf, numeric: false), Column("week_end", ReportLabel("Sampai", "Until"), numeric: false).csvOnly,
             Column("arrivals", ReportLabels.arrivals), Column("on_time", ReportLabels.onTime).csvOnly,
-            Column("decided", ReportLabel("Terukur", "Decided")).csvOnly, Column("hit_rate", ReportLabels.onTime),
+            Column("decided", ReportLabels.decided).csvOnly, Column("hit_rate", ReportLabels.onTime),
             Column("median_first_response_business_min", ReportLabels.staffMedian), Column("backlog_at_end", ReportLabels.backlogAtEnd),
         ], rows: report.weeks.map { w in
             [text(f.date(w.start)), text(f.date(w.end - 1)), int(w.arrivals), int(w.responses.onTime), int(w.responses.decided),
@@ -150,6 +150,20 @@ public struct ReportLayout: Sendable, Hashable {
         ], rows: report.replies.byHumor.enumerated().map { level, n in
             [label(ReportLabels.humour(level), raw: String(level)), int(n), rate(total == 0 ? nil : Double(n) / Double(total))]
         }, bar: ReportTable.Bar(column: 2, full: 1)))
+        // Last, so that the CSV tables before it keep their places (docs/report-csv.md).
+        tables.append(ReportTable(family: "queues", title: ReportLabels.queues, columns: [
+            Column("platform", ReportLabels.platform, numeric: false), Column("channel", ReportLabels.channel, numeric: false),
+            Column("comments", ReportLabels.arrivals), Column("on_time", ReportLabels.onTime).csvOnly,
+            Column("decided", ReportLabels.decided).csvOnly, Column("hit_rate", ReportLabels.onTime),
+            Column("median_first_response_business_min", ReportLabels.staffMedian), Column("backlog", ReportLabels.waiting),
+            Column("backlog_breached", ReportLabels.waitingPastDue),
+        ], rows: report.queues.map { q in
+            let platform = ReportLabels.value(q.platform, dimension: "platform"), channel = ReportLabels.value(q.channel, dimension: "channel")
+            return [Cell(text: SafeText.sanitize(l(platform), lines: .fold, limit: 40), raw: q.platform, label: platform),
+                    Cell(text: SafeText.sanitize(l(channel), lines: .fold, limit: 60), raw: q.channel, label: channel),
+                    int(q.comments), int(q.responses.onTime), int(q.responses.decided), hitRate(q.responses), minutes(q.firstResponse.median),
+                    int(q.backlog), int(q.backlogBreached)]
+        }))
         self.tables = tables
     }
 }
