@@ -87,13 +87,14 @@ final class SuggesterTests: XCTestCase {
 
     func testAnEmergencyTemplateForOneSituationNeedsItsWords() {
         // Flood advice ("switch off the power if the water comes in", "passed to BPBD") is no answer to a fire, a fallen
-        // tree or an accident, though all three are disasters to the tone reader; the general 112 reply is.
-        for text in ["Info: kebakaran rumah warga di Kel. Sukamaju, asap tebal. Damkar udah dihubungi tapi belum sampai.",
-                     "Pohon tumbang nutup jalan di Kel. Sukamaju habis hujan deras, motor gak bisa lewat",
-                     "Kecelakaan motor sama truk di perempatan, korban masih tergeletak, ambulans belum datang"] {
+        // tree or an accident, though all three are disasters to the tone reader; the general 112 reply is, or for the
+        // fallen tree the hazard reply (keep away, the field team; 112 if someone is hurt).
+        for (text, first) in [("Info: kebakaran rumah warga di Kel. Sukamaju, asap tebal. Damkar udah dihubungi tapi belum sampai.", "id.emergency.112"),
+                              ("Pohon tumbang nutup jalan di Kel. Sukamaju habis hujan deras, motor gak bisa lewat", "id.report.bahaya"),
+                              ("Kecelakaan motor sama truk di perempatan, korban masih tergeletak, ambulans belum datang", "id.emergency.112")] {
             let offered = suggest(text, platform: .x, limit: 50)
             XCTAssertFalse(offered.contains { $0.templateID.hasSuffix("emergency.flood") }, "\(text): \(offered.map(\.templateID))")
-            XCTAssertEqual(offered.first?.templateID, "id.emergency.112", text)
+            XCTAssertEqual(offered.first?.templateID, first, text)
         }
         XCTAssertEqual(suggest("Banjir setinggi dada di rumah, ada lansia terjebak", platform: .x).first?.templateID, "id.emergency.flood")
         // Words any disaster shares (how high, evacuating) do not make it a flood.
@@ -265,6 +266,30 @@ final class SuggesterTests: XCTestCase {
         let sick = suggest("Anak saya kena DBD trombosit turun terus, harus ke mana?").map(\.templateID)
         XCTAssertEqual(sick.first, "id.emergency.112", "\(sick)")
         XCTAssertFalse(sick.contains("id.report.public_health"), "\(sick)")
+    }
+
+    func testADangerInTheStreetIsKeptAwayFromAndPassedOnBefore112() {
+        assertFirst([("Ada tiang listrik roboh di depan SD 3, kabelnya menjuntai ke jalan, bahaya min", "id.report.bahaya"),
+                     ("Pohon tumbang nutup jalan di Jl. Merdeka, motor ga bisa lewat", "id.report.bahaya"),
+                     ("Min jalan ambles di depan pasar, lubangnya dalam, tolong dikasih tanda", "id.report.bahaya"),
+                     ("A tree fell across the road near the market and the power lines are down", "en.report.hazard")],
+                    never: { $0.hasSuffix("complaint.holding") }, "no apology with a holding reply for a danger")
+        // A flood without a word of poles, cables or trees keeps its own advice first and gets no hazard reply.
+        let flood = suggest("banjir setinggi dada di RT 05, tolong kirim perahu").map(\.templateID)
+        XCTAssertEqual(flood.first, "id.emergency.flood", "\(flood)")
+        XCTAssertFalse(flood.contains("id.report.bahaya"), "\(flood)")
+        // A pole or a cable that is no danger is no hazard reported.
+        XCTAssertFalse(suggest("Min, kapan kabel fiber optik di jalan kami dirapikan? semrawut banget").contains { $0.purpose == "hazard_report" })
+    }
+
+    func testAChildMadeToBegIsForSocialServicesNotThankedForDaringToTell() {
+        assertFirst([("Ada anak kecil disuruh ngemis di perempatan tiap hari, kasihan min", "id.report.perlindungan_anak"),
+                     ("Anak-anak dipaksa ngamen sampai malam sama orang dewasa di lampu merah Jl. Sudirman", "id.report.perlindungan_anak"),
+                     ("Small children are made to beg at the traffic light every night, someone drops them off", "en.report.child_welfare")],
+                    never: { $0.hasSuffix("rude_calm") || $0.hasSuffix("complaint.holding") || $0.hasSuffix("emergency.abuse") },
+                    "no apology, and no 'thank you for daring to tell' to a bystander")
+        // A child abused gets the help lines written for it first.
+        XCTAssertEqual(suggest("Tolong min, anak saya dicabuli tetangga, saya harus lapor ke mana").first?.templateID, "id.emergency.abuse")
     }
 
     func testEmergenciesToldInPlainEnglishGetTheirHelpFirst() {

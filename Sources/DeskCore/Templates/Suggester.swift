@@ -146,6 +146,12 @@ public enum Suggester {
             if t.purpose == "integrity_report" { c.add(30, .integrity) }
             // Dengue told with mosquitoes or a fogging asked for is a matter for the health office, not a call to 112.
             if t.purpose == "public_health" { c.add(30, .publicHealth) }
+            // A fallen pole, a dangling cable, a road caving in: keep away, the field team and PLN, 112 if someone is hurt —
+            // before the general 112 reply and the condolence.
+            if t.purpose == "hazard_report" { c.add(30, .hazard) }
+            // A child made to beg, put to work or neglected, told by a bystander: social services and SAPA 129, not
+            // "thank you for daring to tell" (written for a victim).
+            if t.purpose == "child_welfare" { c.add(30, .childWelfare) }
             // A fraud told after the fact is reported to the police with its evidence: no call to 112. A joke about being
             // "scammed" by one's own cat, or thanks for a warning, is no fraud told.
             if t.purpose == "fraud_report" {
@@ -280,7 +286,7 @@ private struct Candidate {
     enum Factor: Hashable {
         case language, topic, emergency, publicHealth, fraud, notAVictim, rumourAsked, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
-        case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk
+        case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk, hazard, childWelfare
     }
 
     let index: Int
@@ -328,6 +334,10 @@ private struct Candidate {
             case .rumourAsked: Localized("warga bertanya apakah kabar itu benar: rujuk informasi resmi, pastikan dulu", "the citizen asks whether news is true: point to the official word, confirm first")
             case .fraud: Localized("korban penipuan: lapor polisi dengan bukti", "a fraud victim: a police report with the evidence")
             case .publicHealth: Localized("DBD atau nyamuk di lingkungan: urusan Dinas Kesehatan", "dengue or mosquitoes in the neighbourhood: the health office's matter")
+            case .hazard: Localized("bahaya di jalan (tiang, kabel, pohon, tanah ambles): jauhi lokasi, petugas dan PLN",
+                                    "a danger in the street (pole, cable, tree, sinkhole): keep away, the field team and PLN")
+            case .childWelfare: Localized("anak disuruh mengemis, bekerja atau ditelantarkan: Dinas Sosial dan SAPA 129",
+                                          "a child made to beg, work or left neglected: social services and SAPA 129")
             case .grief: Localized("warga mengabarkan kematian: belasungkawa lebih dulu", "the citizen tells of a death: condolence comes first")
             case .safeWithTopic: Localized("balasan umum yang hati-hati untuk komentar sensitif", "a careful general reply for a sensitive comment")
             case .intent: input.triagedIntent != nil
