@@ -181,6 +181,41 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.calendar.zone.identifier, "Asia/Makassar")
     }
 
+    func testLinesTheTOMLLibraryWouldStopTheProgramOnAreLeftOutAndNamed() throws {
+        // toml++ asserts on a header name starting with "[", ".", "=" or "#"; TOMLKit crashes on a NUL in a key. Each such
+        // line is named and left out before the parser sees it; a header takes its settings along; a multi-line text
+        // holding such a line is text.
+        let file = try TOMLFile(text: #"""
+            [agency]
+            name = """Dinas
+            [.bukan header]
+            Kominfo"""
+            "a\u0000" = 1
+            channels = ["@a"]
+            [[[x]]]
+            crisis_mode = false
+
+            [humor]
+            crisis_mode = true
+            note = "b\U00000000c"
+            [.a]
+            [ #]
+            [[=]]
+            """#, path: "c.toml", skippingBadLines: true)
+        XCTAssertEqual(file.skippedLines.map(\.line), [5, 7, 12, 13, 14, 15], file.skippedLines.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(file.skippedLines[0].description.contains("NUL character"))
+        XCTAssertTrue(file.skippedLines[1].description.hasSuffix("not '['; this line and the 1 line under it are left out"),
+                      file.skippedLines[1].description)
+        XCTAssertTrue(file.skippedLines[2].description.contains("NUL character"))
+        let config = DeskConfig.parse(file)
+        XCTAssertEqual(config.agencyName, "Dinas\n[.bukan header]\nKominfo")
+        XCTAssertEqual(config.channels, ["@a"])
+        XCTAssertTrue(config.crisisMode, "the header's setting went with it, not into [humor]")
+        XCTAssertThrowsError(try TOMLFile(text: "[[[x]]]\n", path: "c.toml")) { error in
+            XCTAssertEqual((error as? FileIssue)?.line, 1)
+        }
+    }
+
     func testAWindowsFileIsReadLineByLineAsAnLFOne() throws {
         let lf = """
             [agency]

@@ -31,6 +31,16 @@ public struct TOMLFile: Sendable {
         var parsed = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         var skipped = alreadySkipped
         var headers: Set<Int> = []
+        // Lines the parser library cannot be trusted with (it stops the program on them) never reach it; a header goes
+        // with its settings, as below.
+        for (index, problem) in Self.linesThatStopTheParser(parsed) where !parsed[index].isEmpty {
+            let removed = Self.linesOfEntry(at: index + 1, in: parsed)
+            let issue = FileIssue(file: path, line: index + 1, problem + Self.leftOut(under: removed.count - 1))
+            guard skippingBadLines else { throw issue }
+            skipped.append(issue)
+            if Self.isHeader(parsed[index]) { headers.insert(index + 1) }
+            for l in removed { parsed[l - 1] = "" }
+        }
         var otherError: (any Error)?
         func attempt(_ candidate: [Substring]) -> Result<TOMLTable, TOMLParseError>? {
             do {
@@ -87,9 +97,7 @@ public struct TOMLFile: Sendable {
                 guard let fault = faultyEntry(among: nonBlank.filter { !isHeader($0) }) ?? faultyEntry(among: nonBlank.filter(isHeader)) else {
                     throw issue
                 }
-                let under = fault.removed.count - 1
-                let note = under > 0 ? "; this line and the \(under) line\(under == 1 ? "" : "s") under it are left out"
-                                     : "; this line is left out"
+                let note = Self.leftOut(under: fault.removed.count - 1)
                 let message = Self.unclosedQuote(in: parsed[fault.line - 1])
                     ?? (fault.line == stop ? error.description : "not valid TOML (the parser stopped at line \(stop))")
                 skipped.append(FileIssue(file: path, line: fault.line, message + note))
@@ -97,6 +105,45 @@ public struct TOMLFile: Sendable {
                 for l in fault.removed { parsed[l - 1] = "" }
             }
         }
+    }
+
+    /// How a line left out is said, with the settings under it that go along.
+    private static func leftOut(under: Int) -> String {
+        under > 0 ? "; this line and the \(under) line\(under == 1 ? "" : "s") under it are left out" : "; this line is left out"
+    }
+
+    /// Lines on which the TOML library would stop the whole program instead of reporting an error, by 0-based index, with
+    /// what is wrong in words: a table header whose name starts with `[`, `.`, `=` or `#` (`[[[x]]]`, `[.a]`: toml++
+    /// asserts), and a `\u0000` escape (a NUL character: in a key TOMLKit crashes, in a value the text is cut at it).
+    /// Lines inside a multi-line string (`"""` or `'''`) are text, not headers.
+    static func linesThatStopTheParser(_ lines: [Substring]) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var inMultiline: String?
+        for (index, line) in lines.enumerated() {
+            let opensOrCloses = { (quote: String) in line.components(separatedBy: quote).count % 2 == 0 }
+            let wasInside = inMultiline != nil
+            if let quote = inMultiline {
+                if opensOrCloses(quote) { inMultiline = nil }
+            } else if opensOrCloses("\"\"\"") {
+                inMultiline = "\"\"\""
+            } else if opensOrCloses("'''") {
+                inMultiline = "'''"
+            }
+            if line.contains("\\u0000") || line.contains("\\U00000000") {
+                out.append((index, "holds \\u0000, a NUL character, which no setting may contain"))
+                continue
+            }
+            guard !wasInside else { continue }
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            guard rest.first == "[" else { continue }
+            rest = rest.dropFirst()
+            if rest.first == "[" { rest = rest.dropFirst() }
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            if let first = rest.first, "[.=#".contains(first) {
+                out.append((index, "a table name must start with a letter, a digit, _ , - or a quote, not '\(first)'"))
+            }
+        }
+        return out
     }
 
     /// What to say of a line whose quote is never closed, in words a person fixing it understands (the parser speaks
