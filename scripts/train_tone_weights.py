@@ -273,6 +273,8 @@ HOME_COMING_WORDS = {"come", "came", "been", "returned", "return", "gone"}      
 HOME_WORRY_WORDS = {"seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
                     "reach", "find", "searching", "search", "missing", "hilang"}                # ToneGovernor.homeWorryWords
 MISSING_CHILD_SPAN = 8                                                                          # ToneGovernor.missingChildSpan
+BELONGINGS = {"kia", "ktp", "kk", "akta", "ijazah", "rapor", "kartu", "sepeda", "hp", "tas", "dompet", "sepatu", "buku",
+              "mainan", "seragam", "motor", "berkas", "dokumen", "identitas"}                                 # ToneGovernor.belongings
 
 
 def names_topic(text, words, negated=None):
@@ -285,7 +287,8 @@ def names_topic(text, words, negated=None):
     figurative = [(start, start + length) for _, start, length in phrase_matches(NOT_TOPICS, words)
                   if " ".join(words[start:start + length]) in lowered]
     if any(not any(a <= start and b >= start + length for a, b in figurative)
-           for _, start, length in phrase_matches(TOPICS, words)):
+           and not (topic == "child_safety" and start > 0 and words[start - 1] in BELONGINGS)   # "sepeda anak saya hilang"
+           for topic, start, length in phrase_matches(TOPICS, words)):
         return True
     negated = negated or [False] * len(words)
     plain = [(w, n) for w, n in zip(words, negated) if is_word_char(w[0])]
@@ -293,6 +296,8 @@ def names_topic(text, words, negated=None):
         if w not in CHILD_WORDS and w not in ELDER_WORDS:   # a child, or an old or confused person, gone missing
             continue
         if w not in CHILD_WORDS and not any(m in LOST_PERSON_CUES for m, _ in plain):   # the person, not their card
+            continue
+        if i > 0 and plain[i - 1][0] in BELONGINGS:   # "KIA anak hilang": the child's card
             continue
         window = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
         after = [m for m, _ in window]

@@ -292,6 +292,38 @@ final class SuggesterTests: XCTestCase {
         XCTAssertEqual(suggest("Tolong min, anak saya dicabuli tetangga, saya harus lapor ke mana").first?.templateID, "id.emergency.abuse")
     }
 
+    func testEverydaySituationsOfABlindCheckGetTheReplyWrittenForThem() {
+        assertFirst([("Saya capek hidup, rasanya pengen mengakhiri semuanya", "id.emergency.mental_health"),
+                     ("Tetangga saya sering mukulin istrinya, tiap malem kedengeran teriak. saya harus lapor ke mana?", "id.emergency.abuse"),
+                     ("Lubang besar di Jl. Ahmad Yani depan indomaret, udah makan korban 2 motor jatuh. kapan ditambal??",
+                      "id.complaint.infrastructure"),
+                     ("Your officer at the immigration office asked me for \"extra fees\". This is corruption.", "en.report.bribe"),
+                     ("min perpanjang SIM bisa di mall pelayanan publik gak? atau harus ke polres", "id.redirect.agency"),
+                     ("Anak saya digigit anjing tadi sore, perlu vaksin rabies di mana ya?? panik banget 😭", "id.emergency.gigitan"),
+                     ("Where can I get a rabies shot? I was bitten by a monkey near the temple.", "en.emergency.bite"),
+                     ("Nemu dompet isi KTP atas nama Siti Rahmawati di halte Jl. Sudirman, bisa dititip ke mana ya?", "id.info.barang_temuan"),
+                     ("Akhir2 ini saya stres berat, ada layanan konseling gratis gak dari pemkot?", "id.info.konseling"),
+                     ("Selamat ulang tahun kota tercinta ke-80! makin maju 🎉", "id.thanks.ucapan"),
+                     ("Ada pesan WA ngaku dari dinas sosial minta transfer 50rb biar bansos cair. ini penipuan ya?", "id.waspada.penipuan")])
+        // A rumour of a kidnapping asked to be cleared up is checked first, not answered as a kidnapping told.
+        assertFirst([("Viral video katanya ada penculikan anak pakai mobil putih di sekitar SD, mohon klarifikasi", "id.hoax.check")],
+                    never: { $0.hasSuffix("condolence.disaster") })
+        // A citizen chasing a report is apologised to with a date, not sent to SP4N-LAPOR! nor asked for the details again.
+        assertFirst([("Saya sudah lapor soal lampu jalan mati dari minggu lalu tapi belum ada respon", "id.complaint.susulan"),
+                     ("Still no one has come to fix the streetlight I reported two weeks ago", "en.complaint.chaser")])
+        XCTAssertNotEqual(suggest("Saya sudah lapor soal lampu jalan mati dari minggu lalu tapi belum ada respon").dropFirst().first?.purpose,
+                          "redirect")
+        // Condolences from a sympathiser are thanked, never consoled as the bereaved's nor answered with 112; the bereaved who
+        // writes "turut berduka" is consoled as before.
+        assertFirst([("Turut berduka cita atas meninggalnya Bapak Wakil Wali Kota. semoga husnul khotimah", "id.thanks.belasungkawa"),
+                     ("My condolences to the families of the landslide victims. Stay strong.", "en.thanks.condolences")],
+                    never: { $0.contains("condolence.") }, "a sympathiser is not consoled")
+        assertFirst([("turut berduka, ayah saya meninggal, bagaimana urus akta kematian?", "id.condolence.death")],
+                    never: { $0.contains("belasungkawa") }, "the bereaved is not thanked for condolences")
+        // A fraud victim still gets the police report, not the warning.
+        XCTAssertEqual(suggest("Saya ditipu orang yang ngaku dari dinas sosial, sudah transfer 2 juta").first?.templateID, "id.report.penipuan")
+    }
+
     func testEmergenciesToldInPlainEnglishGetTheirHelpFirst() {
         assertFirst([("My husband keeps hitting me and took my passport. I don't know who to call.", "en.emergency.abuse"),
                      ("My daughter (16) hasn't come home since last night, she was last seen at a party in Canggu.", "en.emergency.missing_child"),

@@ -337,6 +337,12 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("Tolong dong, the website is down lagi").lang, .mixed)
     }
 
+    func testSlangBeatingAndDespairAreRead() {
+        XCTAssertEqual(governor.verdict("Tetangga saya sering mukulin istrinya tiap malam").sensitiveTopics, [.abuse], "'mukulin' is 'memukul'")
+        XCTAssertEqual(governor.verdict("Saya capek hidup, rasanya pengen mengakhiri semuanya").sensitiveTopics, [.healthEmergency])
+        XCTAssertEqual(governor.verdict("anak saya hilang di pasar, tolong bantu").sensitiveTopics, [.childSafety], "the child, not a belonging")
+    }
+
     func testOrdinaryCommentsDoNotRaiseTheNewTopics() {
         // Each once tagged by a word added for a real case (a regression review's list): no topic now.
         for text in ["KTP kakek saya hilang, gimana cara urusnya?", "kartu BPJS nenek saya hilang, bisa cetak ulang?",
@@ -345,7 +351,8 @@ final class ToneGovernorTests: XCTestCase {
                      "anak saya tidur terus ga bangun2 pas sahur wkwk", "capek hidup di jakarta macet terus wkwk",
                      "jangan lupa bawa bensin cadangan kalau mudik", "this heat will kill you lol, stay hydrated everyone",
                      "tolong dicolek admin kecamatan ya min", "jangan diejek ya min, saya baru belajar",
-                     "masih meraba-raba aturan baru soal pajak"] {
+                     "masih meraba-raba aturan baru soal pajak", "Permisi admin, kalau KIA anak hilang gimana cara ngurusnya?",
+                     "sepeda anak saya hilang di parkiran sekolah", "kartu identitas anak saya hilang, bikin lagi di mana?"] {
             XCTAssertEqual(governor.verdict(text).sensitiveTopics, [], text)
         }
         // A fixed outage thanked is thanks; a fish pond or a free pool asked about is no complaint; a polite no is no praise.

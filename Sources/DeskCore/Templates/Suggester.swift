@@ -47,10 +47,17 @@ public enum Suggester {
             }
         }
         let cues = library.cues
-        let rumourAsked = (input.text.contains("?") || intent == .question) && intent != .praise
-            && (says(cues.source) || says(cues.hearsay) && says(cues.doubt)) && !told("integrity_report")
+        // "Mohon klarifikasi" asks as a question mark does ("viral video katanya ada penculikan anak …, mohon klarifikasi").
+        let clarifyAsked = says(cues.clarify)
+        let rumourAsked = (input.text.contains("?") || intent == .question || clarifyAsked) && intent != .praise
+            && (says(cues.source) || says(cues.hearsay) && (says(cues.doubt) || clarifyAsked)) && !told("integrity_report")
         // Fraud is for the police, never 112: told by its victim, warned of or asked about.
         let fraudNamed = says(cues.fraud)
+        // Condolences offered by a citizen who is not the bereaved ("turut berduka atas meninggalnya Bapak Wakil Wali
+        // Kota", "my condolences to the families"): thanked, not consoled as if bereaved nor told to call 112.
+        let sympathy = told("condolence_thanks") && !says(cues.bereaved)
+        // A citizen chasing a report that was not followed up ("sudah lapor dari minggu lalu tapi belum ada respon").
+        let chased = told("chase_apology")
 
         var candidates: [Candidate] = []
         candidates.reserveCapacity(library.templates.count)
@@ -62,6 +69,9 @@ public enum Suggester {
             if !t.sensitive.isEmpty, topicFit.isEmpty { continue }
             // Condolence for a disaster that is only rumoured is no answer to the question.
             if rumourAsked, t.purpose == "condolence" { continue }
+            // A sympathiser is thanked; a bereaved citizen who writes "turut berduka" is consoled as before.
+            if sympathy, t.purpose == "condolence" { continue }
+            if !sympathy, t.purpose == "condolence_thanks" { continue }
             // 112 is for what is happening now: fraud (told, warned of or asked about) is never that.
             if fraudNamed, topics == [.violence], t.purpose == "emergency" { continue }
             var c = Candidate(index: i)
@@ -113,6 +123,11 @@ public enum Suggester {
             }
             // "Mohon maaf atas ketidaknyamanannya" is no answer to a death, a suicide hint, violence, abuse or a missing child.
             if c.topics.isEmpty, t.purpose == "apology_holding" || t.purpose == "rude_calm", !topics.isDisjoint(with: Self.beyondApology) { continue }
+            // A question asked in displeasure about something to fix ("udah makan korban 2 motor jatuh. kapan ditambal??") is
+            // a complaint as well: the apology written for it fits as the link does.
+            if intent == .question, verdict.sentiment <= -0.25, t.purpose == "apology_holding", t.intents.contains(.complaint), !c.keywords.isEmpty {
+                c.add(36, .complainingQuestion)
+            }
             // Special cases.
             if verdict.rude, t.purpose == "rude_calm" { c.add(25, .rude) }
             if verdict.spam, t.purpose == "spam_warning" { c.add(40, .spam) }
@@ -141,6 +156,15 @@ public enum Suggester {
             if t.purpose == "hoax", !c.keywords.isEmpty { c.add(-8, .declaresFalse) }
             // A rumour asked about is answered first by pointing to the official word and promising to confirm.
             if rumourAsked, t.purpose == "hoax_check", !c.keywords.isEmpty { c.add(50, .rumourAsked) }
+            // … and not with the help lines for a kidnapping or a flood that is only rumoured.
+            if rumourAsked, t.purpose == "emergency" { c.add(-30, .rumourAsked) }
+            if sympathy, t.purpose == "emergency" { c.add(-30, .sympathy) }
+            if sympathy, t.purpose == "condolence_thanks" { c.add(40, .sympathy) }
+            // Thanks for help already given ("makasih min udah respon cepat soal pohon tumbang kemarin") is no danger told.
+            if intent == .praise, t.purpose == "hazard_report" || t.purpose == "emergency" { c.add(-40, .thanksAfterTheFact) }
+            if chased, t.purpose == "chase_apology" { c.add(30, .chased) }
+            // Sent elsewhere after waiting for weeks ("sudah lapor …", which names SP4N-LAPOR!'s word): no.
+            if chased, t.purpose == "redirect" { c.add(-20, .chased) }
             // Reporting a bribe takes courage: it is thanked and taken up, not filed as feedback on the service — nor taken
             // for a rumour because it says "katanya biaya admin".
             if t.purpose == "integrity_report" { c.add(30, .integrity) }
@@ -152,6 +176,16 @@ public enum Suggester {
             // A child made to beg, put to work or neglected, told by a bystander: social services and SAPA 129, not
             // "thank you for daring to tell" (written for a victim).
             if t.purpose == "child_welfare" { c.add(30, .childWelfare) }
+            // A scam in the agency's name asked about or warned of: never a transfer or an OTP; a victim gets the police report.
+            if t.purpose == "fraud_warning" {
+                if verdict.joking { c.add(-40, .notAVictim) } else if !told("fraud_report") { c.add(30, .fraudWarning) }
+            }
+            // A wallet or an ID card found: where to hand it in, the owner's data kept out of public.
+            if t.purpose == "found_item" { c.add(25, .foundItem) }
+            // Stress, or counselling asked for: where to find it, with the crisis line all the same.
+            if t.purpose == "counselling" { c.add(25, .counselling) }
+            // Good wishes (an anniversary, a holiday) are thanked as such, not as praise of a service.
+            if t.purpose == "thanks", t.keywordsRequired, !c.keywords.isEmpty { c.add(15, .wishes) }
             // A fraud told after the fact is reported to the police with its evidence: no call to 112. A joke about being
             // "scammed" by one's own cat, or thanks for a warning, is no fraud told.
             if t.purpose == "fraud_report" {
@@ -246,6 +280,10 @@ public enum Suggester {
         let doubt: [[String]]
         /// Fraud named: "penipuan", "ditipu", "scammed", "fraudster" …
         let fraud: [[String]]
+        /// Clarification asked for: "mohon klarifikasi", "please clarify" …
+        let clarify: [[String]]
+        /// One's own family named, as the bereaved do: "ayah saya", "my father" …
+        let bereaved: [[String]]
 
         init(tokenizer: ToneTokenizer) {
             func phrases(_ list: [String]) -> [[String]] { list.map { tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty } }
@@ -255,6 +293,12 @@ public enum Suggester {
                                "sharing", "heard that"])
             doubt = phrases(["beneran", "benarkah", "benar tidak", "benar nggak", "bener gak", "apa benar", "is it true", "true or not",
                              "real or not"])
+            clarify = phrases(["klarifikasi", "mohon klarifikasi", "clarify", "please clarify", "clarification"])
+            bereaved = phrases(["ayah saya", "bapak saya", "ibu saya", "mama saya", "papa saya", "suami saya", "istri saya", "anak saya",
+                                "adik saya", "kakak saya", "kakek saya", "nenek saya", "keluarga saya", "keluarga kami", "ayah kami",
+                                "ibu kami", "orang tua saya", "my father", "my mother", "my dad", "my mum", "my mom", "my husband",
+                                "my wife", "my son", "my daughter", "my brother", "my sister", "my grandfather", "my grandmother",
+                                "my family", "our family", "our father", "our mother"])
             fraud = phrases(["penipuan", "penipu", "ditipu", "tertipu", "kena tipu", "scam", "scammed", "scammer", "fraud", "fraudster",
                              "defrauded", "conned"])
         }
@@ -287,6 +331,7 @@ private struct Candidate {
         case language, topic, emergency, publicHealth, fraud, notAVictim, rumourAsked, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk, hazard, childWelfare
+        case complainingQuestion, sympathy, thanksAfterTheFact, chased, fraudWarning, foundItem, counselling, wishes
     }
 
     let index: Int
@@ -336,6 +381,21 @@ private struct Candidate {
             case .publicHealth: Localized("DBD atau nyamuk di lingkungan: urusan Dinas Kesehatan", "dengue or mosquitoes in the neighbourhood: the health office's matter")
             case .hazard: Localized("bahaya di jalan (tiang, kabel, pohon, tanah ambles): jauhi lokasi, petugas dan PLN",
                                     "a danger in the street (pole, cable, tree, sinkhole): keep away, the field team and PLN")
+            case .complainingQuestion: Localized("pertanyaan yang mengeluhkan sesuatu: permintaan maaf dan tindak lanjut juga cocok",
+                                                 "a question that complains of something: the apology and follow-up fit too")
+            case .sympathy: Localized("warga menyampaikan belasungkawa, bukan keluarga yang berduka: ucapkan terima kasih",
+                                      "a citizen offers condolences, not the bereaved: thank them")
+            case .thanksAfterTheFact: Localized("terima kasih atas bantuan yang sudah diberikan, bukan laporan bahaya",
+                                                "thanks for help already given, not a danger told")
+            case .chased: Localized("warga menagih laporan yang belum ditindaklanjuti: minta maaf, cek ulang, beri tanggal",
+                                    "the citizen chases a report not followed up: apologise, check again, give a date")
+            case .fraudWarning: Localized("penipuan atas nama instansi ditanyakan atau diingatkan: kami tidak pernah minta transfer",
+                                          "a scam in the agency's name asked about or warned of: we never ask for transfers")
+            case .foundItem: Localized("warga menemukan barang: tempat menyerahkan, data pemilik jangan di publik",
+                                       "a citizen found something: where to hand it in, the owner's data kept private")
+            case .counselling: Localized("stres atau mencari konseling: layanan dan tetap sebut layanan krisis",
+                                         "stress or counselling asked for: where to find it, with the crisis line")
+            case .wishes: Localized("ucapan selamat: terima kasih atas ucapannya", "good wishes: thanks for them")
             case .childWelfare: Localized("anak disuruh mengemis, bekerja atau ditelantarkan: Dinas Sosial dan SAPA 129",
                                           "a child made to beg, work or left neglected: social services and SAPA 129")
             case .grief: Localized("warga mengabarkan kematian: belasungkawa lebih dulu", "the citizen tells of a death: condolence comes first")

@@ -102,6 +102,10 @@ public struct ToneGovernor: Sendable {
     /// Words for a road, which "kolam" beside makes the stock complaint of a flooded or potholed road ("jalan depan rumah
     /// jadi kolam renang gratis", "lubangnya bisa buat kolam lele"), not a fish pond.
     static let roadWords: Set<String> = ["jalan", "jalanan", "gang", "lubang", "aspal", "road", "street", "pothole"]
+    /// Things a person owns, named just before them: "KIA anak hilang", "sepeda anak saya hilang" is the child's card or bike
+    /// that is lost, not the child (a child-safety phrase or the missing-child reading after one of them is none).
+    static let belongings: Set<String> = ["kia", "ktp", "kk", "akta", "ijazah", "rapor", "kartu", "sepeda", "hp", "tas", "dompet", "sepatu",
+                                          "buku", "mainan", "seragam", "motor", "berkas", "dokumen", "identitas"]
     /// Words that tell an old person is lost, not their card ("KTP kakek saya hilang"): with an elder word and a missing
     /// word, a health emergency.
     static let lostPersonCues: Set<String> = ["pikun", "demensia", "alzheimer", "odgj", "tersesat", "cari", "dicari", "mencari",
@@ -155,6 +159,7 @@ public struct ToneGovernor: Sendable {
     /// "anak … hilang"; with `cues`, only when one of them is in the message ("pikun", "dicari"); nil when none is.
     static func missingPerson(_ words: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil) -> String? {
         for (i, word) in words.enumerated() where people.contains(word.text) {
+            if i > 0, belongings.contains(words[i - 1].text) { continue }
             let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
             guard let at = after.indices.first(where: { isMissing(words, $0) }) else { continue }
             if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
@@ -285,6 +290,8 @@ public struct ToneGovernor: Sendable {
         }
         lexicon.topics.matches(in: ids) { topic, start, length in
             guard !figurative.contains(where: { $0.lowerBound <= start && $0.upperBound >= start + length }) else { return }
+            // "sepeda anak saya hilang": the child's bike is lost, not the child.
+            if topic == .childSafety, start > 0, Self.belongings.contains(tokens[start - 1].text) { return }
             if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
         }
         // Abuse or violence against a child is a matter of children's safety too, wherever the child is named
