@@ -24,6 +24,25 @@ final class ReplyAssistantTests: XCTestCase {
         }
     }
 
+    func testACommentRecordedAsAComplaintAllowsNoHumourInSuggestionsOrReview() throws {
+        let t = try TestDesk()
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try t.addStaff(["budi"], role: .supervisor)
+        try t.importRecords([record("joke", at: "2026-12-01T08:00:00+07:00", text: "lubang di jalan depan rumah udah bisa buat ternak lele belum min? wkwkwk 😂")])
+        let comment = try t.comment(.x, "joke")
+        let assistant = ReplyAssistant(desk: desk, library: ReplyAssistant.loadLibrary().library)
+        XCTAssertGreaterThan(assistant.verdict(for: comment).humorAllowed, .none, "a joke, read so from its words")
+        try t.as("budi").setIntent(comment.id, .complaint)
+        let corrected = try t.comment(.x, "joke")
+        let (verdict, suggestions) = try assistant.suggestions(for: corrected.id)
+        XCTAssertEqual(verdict.humorAllowed, .none)
+        XCTAssertTrue(verdict.reasons.contains("humour 0: recorded on the desk as a complaint"), "\(verdict.reasons)")
+        XCTAssertTrue(suggestions.allSatisfy { $0.humor == .none }, "\(suggestions.map(\.templateID))")
+        let review = LintingReviewer(config: t.config).review(text: "Siap, lelenya kami tunggu 😂", humor: 2, comment: corrected, config: t.config)
+        XCTAssertEqual(review.humorAllowed, 0)
+        XCTAssertTrue(review.findings.contains { $0.code == .humorAboveAllowed }, "\(review.findings)")
+    }
+
     /// The demo teaches the house style: its answers fit what they answer (a missing child is not offered condolences,
     /// a joke about coffee is not answered about catfish), and a service is named only where it makes sense.
     func testTheDemosAnswersFitTheCommentsTheyAnswer() throws {

@@ -48,8 +48,8 @@ public struct ReplyAssistant: Sendable {
         return SLAPromise.format(SLAPromise.promisable(promised, now: now, zone: zone), zone: zone, lang: code)
     }
 
-    /// The comment's tone verdict.
-    public func verdict(for comment: Comment) -> ToneVerdict { governor.verdict(comment.text) }
+    /// The comment's tone verdict (see `ToneGovernor.verdict(for:)`).
+    public func verdict(for comment: Comment) -> ToneVerdict { governor.verdict(for: comment) }
 
     /// The best templates for a comment, rendered for it, with the verdict they were chosen under.
     public func suggestions(for commentID: Int64, limit: Int = 5) throws -> (verdict: ToneVerdict, suggestions: [Suggestion]) {
@@ -112,7 +112,7 @@ public struct LintingReviewer: ReplyReviewer {
     public init(config: DeskConfig) { governor = ToneGovernor(config: config) }
 
     public func review(text: String, humor: Int?, comment: Comment, config: DeskConfig) -> ReplyReview {
-        let verdict = governor.verdict(comment.text)
+        let verdict = governor.verdict(for: comment)
         let context = LintContext(platform: comment.platform, humorAllowed: verdict.humorAllowed,
                                   replyHumor: humor.flatMap(HumorLevel.init(rawValue:)), linkAllowList: config.linkAllowList,
                                   allowedNumbers: [ReplyAssistant.ticketReference(comment.id)] + (config.agencyPhone.map { [$0] } ?? []))
@@ -128,5 +128,19 @@ extension Desk {
         let governor = ToneGovernor(config: config)
         return Desk(store: store, config: config, clock: clock, actor: actor, reviewer: LintingReviewer(config: config),
                     classifier: { governor.commentTone($0) })
+    }
+}
+
+extension ToneGovernor {
+    /// The verdict on a comment's words, with the intent the desk recorded for it: a comment recorded as a complaint (at
+    /// import, or corrected so by staff) allows no humour, whatever its words alone would allow, in the suggestions and in
+    /// the review before a reply alike.
+    public func verdict(for comment: Comment) -> ToneVerdict {
+        var verdict = verdict(comment.text)
+        if comment.intent == .complaint, verdict.intent != .complaint, verdict.humorAllowed != .none {
+            verdict.humorAllowed = .none
+            verdict.explanations.append(Localized("humor 0: tercatat di meja sebagai keluhan", "humour 0: recorded on the desk as a complaint"))
+        }
+        return verdict
     }
 }
