@@ -51,9 +51,12 @@ final class StringsTests: XCTestCase {
         XCTAssertEqual(en.duration(3 * 3600 + 5 * 60), "3h05m")
         XCTAssertEqual(id.duration(3 * 3600 + 5 * 60), "3j05m")
         XCTAssertEqual(en.duration(2 * 86400 + 4 * 3600), "2d04h")
-        XCTAssertEqual(id.duration(2 * 86400 + 4 * 3600), "2h04j")
+        XCTAssertEqual(id.duration(2 * 86400 + 4 * 3600), "2hr04j", "hari is 'hr': a lone 'h' reads as hours")
         XCTAssertEqual(en.age(59), "0m")
         XCTAssertEqual(en.age(26 * 3600), "1d")
+        XCTAssertEqual(id.age(12 * 86400), "12hr")
+        XCTAssertEqual(id.age(120 * 86400), "17mg", "four columns at most: a hundred days and more in weeks")
+        XCTAssertEqual(en.age(120 * 86400), "17w")
         let date = Timestamp.parse("2026-08-17T03:05:00Z")!
         XCTAssertEqual(id.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Agu 10:05")
         XCTAssertEqual(en.dateTime(date, zone: TimeZone(identifier: "Asia/Jakarta")!), "17 Aug 10:05")

@@ -24,7 +24,8 @@ public struct Strings: Sendable {
         tags.map { "#" + (SensitiveTopic(rawValue: $0)?.tagLabel(language) ?? SafeText.sanitize($0, limit: 32)) }.joined(separator: " ")
     }
 
-    /// A compact duration: `45m`, `3j05m` / `3h05m`, `2h04j` / `2d04h`.
+    /// A compact duration: `45m`, `3j05m` / `3h05m`, `2hr04j` / `2d04h` (Indonesian days are `hr`, hari: a lone `h` reads as
+    /// hours to most).
     public func duration(_ seconds: Int) -> String {
         let minutes = max(0, seconds) / 60
         let (d, h, m) = (minutes / 1440, minutes / 60 % 24, minutes % 60)
@@ -34,12 +35,14 @@ public struct Strings: Sendable {
         return "\(m)\(um)"
     }
 
-    /// A coarse age in at most four columns: `55m`, `23j` / `23h`, `12h` / `12d`.
+    /// A coarse age in at most four columns: `55m`, `23j` / `23h`, `12hr` / `12d` (a hundred days or more in weeks: `15mg` /
+    /// `15w`).
     public func age(_ seconds: Int) -> String {
         let minutes = max(0, seconds) / 60
         if minutes < 60 { return "\(minutes)\(self[.unitMinute])" }
         if minutes < 1440 { return "\(minutes / 60)\(self[.unitHour])" }
-        return "\(minutes / 1440)\(self[.unitDay])"
+        if minutes < 100 * 1440 { return "\(minutes / 1440)\(self[.unitDay])" }
+        return "\(minutes / 10080)\(self[.unitWeek])"
     }
 
     /// `29 Nov 10:02` in `zone`.

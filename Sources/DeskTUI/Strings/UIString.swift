@@ -45,7 +45,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case roleAgent, roleSupervisor
     case slaBreached, slaAtRisk, slaOnTrack, slaPaused, slaMet, slaNone
     case clockFirstResponse, clockNextResponse, clockResolution
-    case unitDay, unitHour, unitMinute, months
+    case unitDay, unitHour, unitMinute, unitWeek, months
 
     /// The text in both languages.
     public var localized: Localized {
@@ -318,9 +318,10 @@ public enum UIString: String, CaseIterable, Sendable {
         case .clockFirstResponse: ("respons pertama", "first response")
         case .clockNextResponse: ("respons berikut", "next response")
         case .clockResolution: ("penyelesaian", "resolution")
-        case .unitDay: ("h", "d")
+        case .unitDay: ("hr", "d")
         case .unitHour: ("j", "h")
         case .unitMinute: ("m", "m")
+        case .unitWeek: ("mg", "w")
         case .months: ("Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
         }
     }
