@@ -205,6 +205,8 @@ final class CLITests: XCTestCase {
             let text = try cli.run(["show", comment]).stdout
             XCTAssertTrue(text.contains("On the log:\n  \(seq)  ") && text.contains("import (brought this comment in)"), text)
         }
+        // Its times in the zone of the rest of the page (the calendar's), not the log's UTC.
+        XCTAssertTrue(try cli.run(["show", "2"]).stdout.contains("  2026-12-01T09:05:00+07:00  "), "the import's moment, local")
         // The agency answered #1 on the platform: the import that found the answer is on its history too, with the answer's id.
         let answer = try cli.write("c.jsonl", #"{"platform":"x","id":"3","author":{"handle":"diskominfo"},"text":"Baik Kak, kami cek","created_at":"2026-12-01T09:10:00+07:00","in_reply_to":"1","from_agency":true}"#)
         XCTAssertEqual(try cli.run(["import", answer], extraEnv: ["MEJA_NOW": "2026-12-01T09:15:00+07:00"]).status, 0)

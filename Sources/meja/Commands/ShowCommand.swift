@@ -114,16 +114,18 @@ struct ShowCommand: ParsableCommand {
         if !d.history.isEmpty || arrival != nil || !answers.isEmpty {
             lines.append("")
             lines.append("On the log:")
+            // The log's UTC instants in the zone the rest is shown in (`--json` and `meja log` keep them as stored).
+            func local(_ at: String) -> String { Timestamp.parse(at).map { Timestamp.local($0, in: zone) } ?? at }
             // The imports, filed under no subject, between the comment's own events in log order.
             func line(_ mark: EventMark, _ what: String) -> (seq: Int64, line: String) {
-                (mark.seq, "  \(mark.seq)  \(mark.at)  \(SafeText.sanitize(mark.actor, limit: 64))  import (\(what))")
+                (mark.seq, "  \(mark.seq)  \(local(mark.at))  \(SafeText.sanitize(mark.actor, limit: 64))  import (\(what))")
             }
             var marks = (arrival.map { [line($0, "brought this comment in")] } ?? [])
                 + answers.map { line($0.event, "found the agency's answer on the platform, reply \($0.replyID)") }
             marks.sort { $0.seq < $1.seq }
             for e in d.history {
                 while let next = marks.first, next.seq < e.seq { lines.append(marks.removeFirst().line) }
-                lines.append("  \(e.seq)  \(e.at)  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail(viewedFrom: String(c.id), naming: { $0 }, { $0 }).map { " " + $0 } ?? ""))
+                lines.append("  \(e.seq)  \(local(e.at))  \(SafeText.sanitize(e.actor, limit: 64))  \(e.action)" + (e.historyDetail(viewedFrom: String(c.id), naming: { $0 }, { $0 }).map { " " + $0 } ?? ""))
                 // A note for colleagues, whole, under its line.
                 if let text = e.noteText {
                     lines += SafeText.sanitize(text, lines: .keep).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
