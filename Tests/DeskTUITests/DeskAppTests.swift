@@ -591,11 +591,24 @@ final class DeskAppTests: XCTestCase {
         // Written at 08:20 and not answered: due 10:20 as any comment, but as a complaint its hour ran out at 09:20.
         select(app, f.id("m4"))
         app.press(.char("I"))
-        let complaint = try XCTUnwrap(app.state.picker?.options.firstIndex { $0.value == "complaint" })
-        for _ in 0..<complaint { app.press(.char("j")) }
+        let picker = try XCTUnwrap(app.state.picker)
+        XCTAssertEqual(picker.options.map(\.value), Intent.allCases.map(\.rawValue), "every intent, in one order for every comment")
+        let current = try XCTUnwrap(try comment(f, "m4").intent)
+        XCTAssertEqual(picker.options[picker.cursor.selected].value, current.rawValue, "the current intent under the cursor")
+        XCTAssertTrue(picker.options[picker.cursor.selected].label.hasSuffix("✓"))
+        let complaint = try XCTUnwrap(picker.options.firstIndex { $0.value == "complaint" })
+        let steps = complaint - picker.cursor.selected
+        for _ in 0..<abs(steps) { app.press(.char(steps > 0 ? "j" : "k")) }
         app.press(.enter)
         XCTAssertEqual(try comment(f, "m4").intent, .complaint)
         XCTAssertEqual(app.state.notice?.text, "#\(f.id("m4"))'s intent is now complaint: measured under the complaints standard from its arrival, breached since 1 Dec 09:20.")
+        // Enter on the current intent closes the picker and changes nothing.
+        let events = try f.store.read { try $0.lastEvent()?.seq }
+        app.press(.char("I"))
+        app.press(.enter)
+        XCTAssertNil(app.state.picker)
+        XCTAssertEqual(try f.store.read { try $0.lastEvent()?.seq }, events)
+        XCTAssertEqual(try comment(f, "m4").intent, .complaint)
         // Written at 09:30: due 10:30, still ahead.
         select(app, f.id("m6"))
         app.press(.char("I"))

@@ -270,8 +270,12 @@ public enum Reducer {
                 state.notice = Notice(.error, why(state.language))
                 return []
             }
-            let options = Intent.allCases.filter { $0 != comment.intent }.map { PickerState.Option(value: $0.rawValue, label: state.strings.intent($0)) }
+            // Every intent in one order, the current one marked and under the cursor: the list never shifts between comments.
+            let options = Intent.allCases.map {
+                PickerState.Option(value: $0.rawValue, label: state.strings.intent($0) + ($0 == comment.intent ? " ✓" : ""))
+            }
             state.picker = PickerState(kind: .intent(comment.id, now: comment.intent), options: options)
+            state.picker?.cursor.selected = Intent.allCases.firstIndex { $0 == comment.intent } ?? 0
             return []
         case .note:
             if let why = state.cannotAct {
@@ -622,8 +626,8 @@ public enum Reducer {
             case .status(let comment):
                 guard let status = CommentStatus(rawValue: value) else { return [] }
                 return [.perform(.setStatus(comment, status))]
-            case .intent(let comment, _):
-                guard let intent = Intent(rawValue: value) else { return [] }
+            case .intent(let comment, let now):
+                guard let intent = Intent(rawValue: value), intent != now else { return [] }
                 return [.perform(.setIntent(comment, intent))]
             case .assignMarked(let ids): return [.performAll(ids.map { .assign($0, to: value) })]
             case .statusMarked(let ids):
