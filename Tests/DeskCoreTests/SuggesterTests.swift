@@ -310,6 +310,7 @@ final class SuggesterTests: XCTestCase {
                     never: { $0.hasSuffix("condolence.disaster") })
         // A citizen chasing a report is apologised to with a date, not sent to SP4N-LAPOR! nor asked for the details again.
         assertFirst([("Saya sudah lapor soal lampu jalan mati dari minggu lalu tapi belum ada respon", "id.complaint.susulan"),
+                     ("min, KTP elektronik saya udah 3 bulan belum jadi katanya blangko habis terus. kapan ready nya?", "id.complaint.susulan"),
                      ("Still no one has come to fix the streetlight I reported two weeks ago", "en.complaint.chaser")])
         XCTAssertNotEqual(suggest("Saya sudah lapor soal lampu jalan mati dari minggu lalu tapi belum ada respon").dropFirst().first?.purpose,
                           "redirect")
@@ -320,6 +321,9 @@ final class SuggesterTests: XCTestCase {
                     never: { $0.contains("condolence.") }, "a sympathiser is not consoled")
         assertFirst([("turut berduka, ayah saya meninggal, bagaimana urus akta kematian?", "id.condolence.death")],
                     never: { $0.contains("belasungkawa") }, "the bereaved is not thanked for condolences")
+        // "bikin" that causes something is no document to make.
+        XCTAssertFalse(suggest("PKL di trotoar jl. Merdeka bikin pejalan kaki harus turun ke jalan. satpol pp kemana?").prefix(3)
+            .contains { $0.templateID == "id.steps.requirements" })
         // A fraud victim still gets the police report, not the warning.
         XCTAssertEqual(suggest("Saya ditipu orang yang ngaku dari dinas sosial, sudah transfer 2 juta").first?.templateID, "id.report.penipuan")
     }
