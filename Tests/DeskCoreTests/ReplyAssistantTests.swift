@@ -43,6 +43,18 @@ final class ReplyAssistantTests: XCTestCase {
         XCTAssertTrue(review.findings.contains { $0.code == .humorAboveAllowed }, "\(review.findings)")
     }
 
+    func testAnAnswerPastTheStandardIsOfferedTheApologyForTheWait() throws {
+        let t = try TestDesk(now: "2026-12-01T08:30:00+07:00")
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try t.importRecords([record("old", at: "2026-12-01T08:00:00+07:00", text: "Min, tanya jadwal posyandu bulan ini"),
+                             record("new", at: "2026-12-01T13:00:00+07:00", author: "warga2", text: "Min, tanya jadwal posyandu bulan ini")])
+        t.set("2026-12-01T13:05:00+07:00")
+        let assistant = ReplyAssistant(desk: desk, library: ReplyAssistant.loadLibrary().library)
+        XCTAssertTrue(try assistant.suggestions(for: try t.comment(.x, "old").id).suggestions.contains { $0.purpose == "apology_late" },
+                      "due by 10:00, still unanswered at 13:05")
+        XCTAssertFalse(try assistant.suggestions(for: try t.comment(.x, "new").id).suggestions.contains { $0.purpose == "apology_late" })
+    }
+
     /// The demo teaches the house style: its answers fit what they answer (a missing child is not offered condolences,
     /// a joke about coffee is not answered about catfish), and a service is named only where it makes sense.
     func testTheDemosAnswersFitTheCommentsTheyAnswer() throws {

@@ -405,6 +405,25 @@ final class SuggesterTests: XCTestCase {
                        "the requirements reply needs a word of requirements")
     }
 
+    func testACitizenKeptWaitingPastTheStandardIsOfferedAnApologyForTheWaitAndNoJokeAboutIt() throws {
+        let text = "wkwk min, tanya dong cara daftar UMKM online gimana ya? 😂"
+        func offered(late: Bool?) -> [Suggestion] {
+            let input = SuggestionInput(text: text, platform: .instagram, verdict: governor.verdict(text), context: context, answerLate: late)
+            return Suggester.suggest(for: input, library: Self.library)
+        }
+        XCTAssertFalse(offered(late: false).contains { $0.purpose == "apology_late" }, "on time: no apology for a wait")
+        XCTAssertFalse(offered(late: nil).contains { $0.purpose == "apology_late" }, "not known: none")
+        let late = offered(late: true)
+        // The answer itself may still lead (a link for a question); the apology for the wait is beside it.
+        let apology = try XCTUnwrap(late.firstIndex { $0.templateID == "id.ack.terlambat" }, "\(late.map(\.templateID))")
+        XCTAssertLessThan(apology, 3, "\(late.map(\.templateID))")
+        XCTAssertTrue(late[apology].reasons.first?.contains("waited past the standard") == true, "\(late[apology].reasons)")
+        XCTAssertTrue(offered(late: false).contains { $0.humor != .none }, "a joking citizen answered in time may get a light reply")
+        XCTAssertLessThan(late.firstIndex { $0.humor != .none } ?? 5, 5)
+        XCTAssertGreaterThan(late.firstIndex { $0.humor != .none } ?? 5, offered(late: false).firstIndex { $0.humor != .none } ?? 0,
+                             "light replies sink when the citizen was kept waiting")
+    }
+
     func testTheOutOfHoursNoticeComesFirstWhenTheOfficeIsClosed() {
         let text = "min masih buka ga jam segini? mau tanya perpanjang SIM"
         let input = SuggestionInput(text: text, platform: .instagram, verdict: governor.verdict(text), context: context, officeOpen: false)

@@ -65,7 +65,8 @@ public struct ReplyAssistant: Sendable {
                                     context: try context(for: comment, lang: verdict.lang),
                                     officeOpen: desk.config.calendar.isOpen(at: desk.now),
                                     // Answered, or written after an answer (its clock is the next response's).
-                                    agencyAnswered: Desk.hasBeenAnswered(comment) || comment.sla.responseClock == .nextResponse)
+                                    agencyAnswered: Desk.hasBeenAnswered(comment) || comment.sla.responseClock == .nextResponse,
+                                    answerLate: comment.sla.awaitsResponse && comment.sla.responseDueAt.map { $0 < desk.now } == true)
         return (verdict, Suggester.suggest(for: input, library: library, limit: limit))
     }
 

@@ -184,6 +184,13 @@ public enum Suggester {
             if t.purpose == "found_item" { c.add(25, .foundItem) }
             // Stress, or counselling asked for: where to find it, with the crisis line all the same.
             if t.purpose == "counselling" { c.add(25, .counselling) }
+            // "Mohon maaf baru sempat kami balas": only to a citizen kept waiting past the standard, and then near the top;
+            // a joke about the admin's slowness ("kopinya sampai dingin") is no joke to them.
+            if t.purpose == "apology_late" {
+                guard input.answerLate == true else { continue }
+                c.add(30, .late)
+            }
+            if input.answerLate == true, t.humor != .none { c.add(-10, .late) }
             // Good wishes (an anniversary, a holiday) are thanked as such, not as praise of a service.
             if t.purpose == "thanks", t.keywordsRequired, !c.keywords.isEmpty { c.add(15, .wishes) }
             // A fraud told after the fact is reported to the police with its evidence: no call to 112. A joke about being
@@ -331,7 +338,7 @@ private struct Candidate {
         case language, topic, emergency, publicHealth, fraud, notAVictim, rumourAsked, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk, hazard, childWelfare
-        case complainingQuestion, sympathy, thanksAfterTheFact, chased, fraudWarning, foundItem, counselling, wishes
+        case complainingQuestion, sympathy, thanksAfterTheFact, chased, fraudWarning, foundItem, counselling, wishes, late
     }
 
     let index: Int
@@ -395,6 +402,8 @@ private struct Candidate {
                                        "a citizen found something: where to hand it in, the owner's data kept private")
             case .counselling: Localized("stres atau mencari konseling: layanan dan tetap sebut layanan krisis",
                                          "stress or counselling asked for: where to find it, with the crisis line")
+            case .late: Localized("warga sudah menunggu melewati standar waktu: minta maaf atas keterlambatan dulu",
+                                  "the citizen has waited past the standard: an apology for the wait first")
             case .wishes: Localized("ucapan selamat: terima kasih atas ucapannya", "good wishes: thanks for them")
             case .childWelfare: Localized("anak disuruh mengemis, bekerja atau ditelantarkan: Dinas Sosial dan SAPA 129",
                                           "a child made to beg, work or left neglected: social services and SAPA 129")

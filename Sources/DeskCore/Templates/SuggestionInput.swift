@@ -19,12 +19,16 @@ public struct SuggestionInput: Sendable {
     /// Whether the agency has answered this citizen in the conversation (nil when not known): closing and follow-up
     /// messages ("thank you for confirming, we are closing …") are not offered before it has.
     public var agencyAnswered: Bool?
+    /// Whether the citizen has waited past the response standard for the answer now being written (nil when not known):
+    /// the reply starts with an apology for the wait.
+    public var answerLate: Bool?
 
     /// The input for one comment; `recentTemplateIDs` and `context` may be left empty.
     public init(text: String, platform: Platform, channel: String? = nil, verdict: ToneVerdict, triagedIntent: Intent? = nil,
                 recentTemplateIDs: Set<String> = [], context: RenderContext = RenderContext(), officeOpen: Bool? = nil,
-                agencyAnswered: Bool? = nil) {
+                agencyAnswered: Bool? = nil, answerLate: Bool? = nil) {
         self.officeOpen = officeOpen
+        self.answerLate = answerLate
         self.agencyAnswered = agencyAnswered
         self.text = text
         self.platform = platform
