@@ -396,10 +396,13 @@ final class ReducerTests: XCTestCase {
         let together = send(&s, .filterTopic)
         XCTAssertTrue(s.queue.filter.urgent, "first, every incident that needs someone at once, together")
         XCTAssertEqual(isLoadQueue(together)?.tags, ["disaster", "health_emergency", "child_safety"])
+        XCTAssertEqual(isLoadQueue(together)?.statuses, CommentStatus.needingAction.union([.replied, .waitingCitizen]),
+                       "answered but not closed, an incident stays in sight")
         XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("⚑ urgent"), "the status line names it")
         let effects = send(&s, .filterTopic)
         XCTAssertFalse(s.queue.filter.urgent)
         XCTAssertEqual(s.queue.filter.topic, .disaster, "then a flood or an accident")
+        XCTAssertEqual(isLoadQueue(effects)?.statuses, CommentStatus.needingAction)
         XCTAssertEqual(isLoadQueue(effects)?.tags, ["disaster"])
         XCTAssertTrue(DeskView.render(s, keys: .defaults).text.contains("#disaster"), "the status line names it")
         var seen: [SensitiveTopic?] = [s.queue.filter.topic]

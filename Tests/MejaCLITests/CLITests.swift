@@ -82,6 +82,10 @@ final class CLITests: XCTestCase {
         let urgentTags: Set<String> = ["disaster", "health_emergency", "child_safety"]
         XCTAssertTrue(urgent.count > floods.count && urgent.allSatisfy { ($0["tags"]?.arrayValue ?? []).contains { urgentTags.contains($0.stringValue ?? "") } },
                       "the demo's floods and its missing child: \(urgent.count) against \(floods.count) floods")
+        // Answered but not closed, an incident stays on the urgent list (not on the topic's, which lists what needs action).
+        let answered = urgent.filter { ["replied", "waiting_citizen"].contains($0["status"]?.stringValue ?? "") }
+        XCTAssertFalse(answered.isEmpty, "the demo answers some of its incidents")
+        XCTAssertTrue(floods.allSatisfy { ["new", "open", "claimed", "escalated"].contains($0["status"]?.stringValue ?? "") })
         XCTAssertEqual(try jsonArray(try cli.run(["list", "--as-of", cli.env["MEJA_NOW"]!, "--tag", "mendesak", "--json"]).stdout).compactMap { $0["id"]?.intValue },
                        urgent.compactMap { $0["id"]?.intValue }, "the log's replay filters alike")
         // A mistyped command is named as one, with the commands there are (it read as an argument of the desk).

@@ -20,6 +20,10 @@ public enum SensitiveTopic: String, CaseIterable, Sendable, Codable, Comparable 
     public static let needingSomeoneAtOnce: [SensitiveTopic] = [.disaster, .healthEmergency, .childSafety]
     /// The words that name all of `needingSomeoneAtOnce` together in a filter (`:topic urgent`, `meja list --tag urgent`).
     public static let urgentWords: Set<String> = ["urgent", "mendesak", "segera"]
+    /// The statuses the urgent list shows: those needing action, and those answered but not closed (`replied`,
+    /// `waiting_citizen`) — after "call 112" a flood report still needs someone until the case is closed, so nobody
+    /// loses sight of it with the first answer.
+    public static let urgentListStatuses: Set<CommentStatus> = CommentStatus.needingAction.union([.replied, .waitingCitizen])
     /// The citizen threatens legal action or a report to the police or ombudsman.
     case legalThreat = "legal_threat"
 

@@ -37,7 +37,7 @@ public struct QueueFilter: Sendable, Hashable {
     public func query(now: Date, actor: String, limit: Int) -> QueueQuery {
         var q = QueueQuery(now: now, limit: limit)
         switch status {
-        case .needingAction: q.statuses = CommentStatus.needingAction
+        case .needingAction: q.statuses = urgent ? SensitiveTopic.urgentListStatuses : CommentStatus.needingAction
         case .only(let s): q.statuses = [s]
         case .all: q.statuses = Set(CommentStatus.allCases)
         }

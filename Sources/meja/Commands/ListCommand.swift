@@ -81,8 +81,9 @@ struct ListCommand: ParsableCommand {
         q.search = search
         if let tag {
             guard !tag.isEmpty, !tag.contains(",") else { throw CLIError(message: "--tag takes one tag, such as disaster or bencana", code: 64) }
-            q.tags = SensitiveTopic.urgentWords.contains(tag.lowercased()) ? SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue)
-                : [SensitiveTopic.named(tag)?.rawValue ?? tag]
+            let urgent = SensitiveTopic.urgentWords.contains(tag.lowercased())
+            q.tags = urgent ? SensitiveTopic.needingSomeoneAtOnce.map(\.rawValue) : [SensitiveTopic.named(tag)?.rawValue ?? tag]
+            if urgent, status == nil { q.statuses = SensitiveTopic.urgentListStatuses }
         }
         return q
     }
