@@ -11,10 +11,18 @@ public protocol DeskStore: AnyObject, Sendable {
     var location: String { get }
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` on a consistent snapshot that passes over much of the database (a verification, every late
+    /// comment), keeping little of what it reads in memory. `read` may keep more, to be faster when asked again.
+    func scan<T>(_ body: (any StoreReader) throws -> T) throws -> T
     /// Runs `body` in one serialized, atomic transaction.
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
     /// Refreshes the query planner's statistics after a bulk change (a large import).
     func refreshStatistics() throws
+}
+
+extension DeskStore {
+    /// A store that keeps nothing between reads scans as it reads.
+    public func scan<T>(_ body: (any StoreReader) throws -> T) throws -> T { try read(body) }
 }
 
 /// Queries, valid inside a transaction.
