@@ -59,8 +59,8 @@ public struct LogReplay: Sendable {
     /// Each staff member as the last `staff.add` or `staff.update` event left them.
     public private(set) var staff: [String: StaffMember] = [:]
     /// Each comment's clocks as the log states them (`LoggedClocks`, with what its import stated), when the replay was
-    /// asked to keep them.
-    public private(set) var clocks: [Int64: LoggedClocks] = [:]
+    /// asked to keep them: packed (`IDTable`), as they are a million comments' worth.
+    public private(set) var clocks = IDTable<LoggedClocks>()
     /// The standard (policy name and version) a comment was measured under at the replay's moment, for comments that an
     /// intent correction after it measured under another (the first such correction's `from_policy`): the tables hold
     /// only the standard since.
@@ -167,18 +167,16 @@ public struct LogReplay: Sendable {
     public static func replay(_ reader: any StoreReader, until moment: Date?, keepingClocks: Bool = false) throws -> LogReplay {
         var replay = LogReplay(keepingClocks: keepingClocks)
         let cutoff = moment.map(Timestamp.utc)
-        var next: Int64 = 1
-        while true {
-            let page = try reader.events(from: next, limit: 256)
-            if page.isEmpty { break }
-            for e in page {
-                if let cutoff, e.at > cutoff {
-                    replay.noteStandardCorrected(e)
-                    continue
-                }
+        // One event at a time: an import's event lists every comment it stored, and a page of them held at once was
+        // the whole log of a million comments (360 MB of text).
+        try reader.forEachEventFields(from: 1) { fields in
+            let e = fields.event
+            if let cutoff, e.at > cutoff {
+                replay.noteStandardCorrected(e)
+            } else {
                 replay.apply(e)
             }
-            next = page.last!.seq + 1
+            return true
         }
         return replay
     }
