@@ -83,6 +83,15 @@ public final class Desk: Sendable {
         }
     }
 
+    /// `overdue`, one item at a time as it is read, in a pass that keeps little of the database in memory: for a listing
+    /// of every late comment (`meja overdue --limit` a million).
+    public func forEachOverdue(includeAtRisk: Bool = false, limit: Int = 10_000, _ body: (QueueItem) throws -> Void) throws {
+        let t = now
+        try store.scan { tx in
+            try tx.forEachOverdue(now: t, includeAtRisk: includeAtRisk, limit: limit) { try body(try item($0, tx, now: t)) }
+        }
+    }
+
     /// Unanswered comments that newer ones in the same queue overtook, among the `scan` most urgent: the fairness
     /// list, oldest first.
     public func passedOver(scan: Int = 2_000) throws -> PassedOverList {

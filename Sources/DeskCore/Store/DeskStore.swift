@@ -41,6 +41,8 @@ public protocol StoreReader {
     func newestCommentID() throws -> Int64
     /// Comments with a running clock that has breached (and with `atRisk`, is at risk) at `now`, oldest breach first.
     func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment]
+    /// `overdue`, one comment at a time (a million may be late).
+    func forEachOverdue(now: Date, includeAtRisk: Bool, limit: Int, _ body: (Comment) throws -> Void) throws
     /// How many comments `overdue` would list without a limit: breached, and at risk (not yet breached).
     func overdueCounts(now: Date) throws -> OverdueCounts
     /// What each staff member holds that still needs action, and how much of it has breached, by staff name (those
