@@ -497,7 +497,7 @@ final class LogTests: XCTestCase {
 
         func state(_ time: String) throws -> [Int64: LogReplay.State] {
             let replay = try t.store.read { try LogReplay.replay($0, until: Timestamp.parse(time)!) }
-            return replay.states
+            return Dictionary(uniqueKeysWithValues: replay.states.ids.map { ($0, replay.states[$0]!) })
         }
         XCTAssertEqual(try state("2026-12-01T08:30:00+07:00"), [a: .init(), b: .init()])
         XCTAssertEqual(try state("2026-12-01T09:30:00+07:00")[a], .init(status: .claimed, assignee: "budi", replies: 0))

@@ -38,7 +38,8 @@ public struct LogReplay: Sendable {
         public var templateVersion: Int?
     }
 
-    public private(set) var states: [Int64: State] = [:]
+    /// Each comment's state, packed (`IDTable`): a million comments' worth.
+    public private(set) var states = IDTable<State>()
     /// The desk's replies by reply id.
     public private(set) var deskReplies: [Int64: DeskReply] = [:]
     /// An agency message found by an import, as its import stated it.

@@ -191,7 +191,7 @@ public struct LogStateCheck: Sendable, Hashable {
             // Some comment the log announced is gone: a second pass names which (a million ids are not kept otherwise).
             var present = Set<Int64>()
             try tx.forEachCommentState { id, _, _, _, _ in present.insert(id) }
-            for id in replay.states.keys.sorted() where !present.contains(id) {
+            for id in replay.states.ids.sorted() where !present.contains(id) {
                 disagree(.comment(id), .presence, desk: nil, log: "imported")
             }
         }
