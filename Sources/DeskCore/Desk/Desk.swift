@@ -83,11 +83,12 @@ public final class Desk: Sendable {
         }
     }
 
-    /// `overdue`, one item at a time as it is read, in a pass that keeps little of the database in memory: for a listing
-    /// of every late comment (`meja overdue --limit` a million).
+    /// `overdue`, one item at a time as it is read: for a listing of every late comment (`meja overdue --limit` a
+    /// million). A read, not a `scan`: each item looks up how many newer comments were answered, and through the mapped
+    /// file those look-ups took a third less time than through a scan's small cache (7.5 s against 11 s for 804,000).
     public func forEachOverdue(includeAtRisk: Bool = false, limit: Int = 10_000, _ body: (QueueItem) throws -> Void) throws {
         let t = now
-        try store.scan { tx in
+        try store.read { tx in
             try tx.forEachOverdue(now: t, includeAtRisk: includeAtRisk, limit: limit) { try body(try item($0, tx, now: t)) }
         }
     }

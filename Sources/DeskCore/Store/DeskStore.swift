@@ -11,8 +11,8 @@ public protocol DeskStore: AnyObject, Sendable {
     var location: String { get }
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
-    /// Runs `body` on a consistent snapshot that passes over much of the database (a verification, every late
-    /// comment), keeping little of what it reads in memory. `read` may keep more, to be faster when asked again.
+    /// Runs `body` on a consistent snapshot that passes over much of the database (a verification, an export), keeping
+    /// little of what it reads in memory. `read` may keep more, to be faster when asked again.
     func scan<T>(_ body: (any StoreReader) throws -> T) throws -> T
     /// Runs `body` in one serialized, atomic transaction.
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
