@@ -75,9 +75,11 @@ public struct LogReplay: Sendable {
     public init(keepingClocks: Bool = false) { keepsClocks = keepingClocks }
 
     /// Applies the next event (in `seq` order).
-    public mutating func apply(_ e: LogEvent) {
+    public mutating func apply(_ e: LogEvent) { apply(e, payload: e.payloadValue) }
+
+    /// `apply(_:)` with the event's payload parsed (`replay` parses it from the stored bytes).
+    private mutating func apply(_ e: LogEvent, payload p: JSONValue) {
         lastSeq = e.seq
-        let p = e.payloadValue
         defer {
             // After the event's own rows: its `clocks` state each named comment's values after it.
             if keepsClocks, let changes = p["clocks"]?.objectValue {
@@ -156,9 +158,9 @@ public struct LogReplay: Sendable {
     }
 
     /// Notes the standard a comment had before an intent correction after the replay's moment measured it under another.
-    private mutating func noteStandardCorrected(_ e: LogEvent) {
+    private mutating func noteStandardCorrected(_ e: LogEvent, payload: () -> JSONValue) {
         guard e.action == LogAction.intent.rawValue, let id = Int64(e.subject), standardsThen[id] == nil else { return }
-        let p = e.payloadValue
+        let p = payload()
         guard let from = p["from_policy"] else { return }
         standardsThen[id] = (from.stringValue, p["from_policy_version"]?.intValue.map(Int.init))
     }
@@ -169,13 +171,17 @@ public struct LogReplay: Sendable {
         var replay = LogReplay(keepingClocks: keepingClocks)
         let cutoff = moment.map(Timestamp.utc)
         // One event at a time: an import's event lists every comment it stored, and a page of them held at once was
-        // the whole log of a million comments (360 MB of text).
-        try reader.forEachEventFields(from: 1) { fields in
-            let e = fields.event
+        // the whole log of a million comments (360 MB of text). The payload is parsed from the stored bytes, as
+        // `payloadValue` parses the same bytes as text, without first making the text (an import's is up to 26 MB).
+        try reader.forEachEventFields(from: 1) { f in
+            func text(_ b: UnsafeRawBufferPointer) -> String { String(decoding: b, as: UTF8.self) }
+            let e = LogEvent(seq: f.seq, at: text(f.at), actor: text(f.actor), action: text(f.action), subject: text(f.subject),
+                             payload: "", prev: "", hash: "")
+            func payload() -> JSONValue { (try? JSONValue.parse(bytes: Array(f.payload))) ?? .object([:]) }
             if let cutoff, e.at > cutoff {
-                replay.noteStandardCorrected(e)
+                replay.noteStandardCorrected(e, payload: payload)
             } else {
-                replay.apply(e)
+                replay.apply(e, payload: payload())
             }
             return true
         }
