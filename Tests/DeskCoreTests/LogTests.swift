@@ -405,6 +405,75 @@ final class LogTests: XCTestCase {
         XCTAssertTrue(check.ok, "\(check.disagreements.map(\.message.en))")
     }
 
+    func testTheStateCheckReplaysALongLogToItsLastEvent() throws {
+        // The replay reads the log an event at a time (it once read pages of 256): the last of 600 events still counts.
+        let t = try TestDesk()
+        try t.addStaff(["budi"])
+        try t.importRecords([record("a", at: "2026-12-01T08:00:00+07:00"), record("b", at: "2026-12-01T08:05:00+07:00")])
+        let a = try t.comment(.x, "a").id, b = try t.comment(.x, "b").id
+        for _ in 0..<300 {
+            try t.as("budi").claim(a)
+            try t.as("budi").release(a)
+        }
+        try t.as("budi").claim(b)
+        let replay = try t.store.read { try LogReplay.replay($0, until: nil, keepingClocks: true) }
+        XCTAssertGreaterThan(replay.lastSeq, 600)
+        XCTAssertEqual(replay.states[b], .init(status: .claimed, assignee: "budi", replies: 0))
+        XCTAssertEqual(replay.clocks[a]?.record.responseDueAt, try t.comment(.x, "a").sla.responseDueAt)
+        XCTAssertTrue(try t.store.read { try LogStateCheck.check($0) }.ok)
+        t.tamperedWith = true
+        try t.store.unsafeExecute("UPDATE comment SET assignee = NULL, status = 'open' WHERE id = \(b)")
+        let check = try t.store.read { try LogStateCheck.check($0) }
+        XCTAssertEqual(check.disagreements.map(\.message.en), [
+            "comment #\(b) status: open on the desk, claimed in the log",
+            "comment #\(b) assignee: none on the desk, budi in the log",
+        ])
+    }
+
+    func testLoggedClocksKeepEveryInstantTheyStateExactly() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("a", at: "2026-12-01T08:00:00+07:00")])
+        let id = try t.comment(.x, "a").id
+        var logged = try XCTUnwrap(try t.store.read { try LogReplay.replay($0, until: nil, keepingClocks: true) }.clocks[id])
+        // Stored in eight bytes each: a fraction of a second, and none, come back as they went in.
+        let at = Date(timeIntervalSince1970: 1_764_550_000.25)
+        let stated = SLARecord(responseClock: .nextResponse, responseDueAt: at, respondedAt: at + 0.5, responseStoppedAt: nil,
+                               resolutionDueAt: at + 86_400.125, resolvedAt: nil, resolutionStoppedAt: at - 1,
+                               pausedSince: Date(timeIntervalSinceReferenceDate: 0), escalatedAt: at + 60)
+        logged.record = stated
+        XCTAssertEqual(logged.record, stated)
+        // What the log does not state is not kept.
+        var more = stated
+        more.policy = "standard"
+        more.responseAtRiskAt = at
+        more.pausedSeconds = 30
+        logged.record = more
+        XCTAssertEqual(logged.record, stated)
+    }
+
+    func testAPackedTableHoldsWhatADictionaryWould() {
+        var table = IDTable<Int>()
+        var dictionary: [Int64: Int] = [:]
+        var random = SystemRandomNumberGenerator()
+        for step in 0..<20_000 {
+            let id = Int64.random(in: -50...500, using: &random)
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0:
+                table[id] = nil
+                dictionary[id] = nil
+            case 1:
+                table[id]? += 1
+                dictionary[id]? += 1
+            default:
+                table[id] = step
+                dictionary[id] = step
+            }
+            XCTAssertEqual(table[id], dictionary[id])
+        }
+        XCTAssertEqual(table.count, dictionary.count)
+        for id in Int64(-50)...500 { XCTAssertEqual(table[id], dictionary[id], "\(id)") }
+    }
+
     func testAsOfReplayAgreesWithTheLiveStateAndWithEarlierMoments() throws {
         let t = try TestDesk(now: "2026-12-01T08:00:00+07:00")
         try t.addStaff(["budi"])
@@ -428,7 +497,7 @@ final class LogTests: XCTestCase {
 
         func state(_ time: String) throws -> [Int64: LogReplay.State] {
             let replay = try t.store.read { try LogReplay.replay($0, until: Timestamp.parse(time)!) }
-            return replay.states
+            return Dictionary(uniqueKeysWithValues: replay.states.ids.map { ($0, replay.states[$0]!) })
         }
         XCTAssertEqual(try state("2026-12-01T08:30:00+07:00"), [a: .init(), b: .init()])
         XCTAssertEqual(try state("2026-12-01T09:30:00+07:00")[a], .init(status: .claimed, assignee: "budi", replies: 0))

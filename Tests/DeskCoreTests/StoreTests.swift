@@ -3,6 +3,32 @@ import Foundation
 import XCTest
 
 final class StoreTests: XCTestCase {
+    func testAScanSeesWhatAReadSeesAndPutsTheConnectionBack() throws {
+        let t = try TestDesk()
+        try t.importRecords([record("1", at: "2026-12-01T08:00:00+07:00"), record("2", at: "2026-12-01T08:05:00+07:00")])
+        func pragma(_ tx: any StoreReader, _ name: String) throws -> Int64 {
+            let s = try RawStatement((tx as! SQLiteTransaction).db, sql: "PRAGMA \(name)")
+            XCTAssertTrue(try s.step())
+            return s.int(0)
+        }
+        let (mapped, cached) = try t.store.read { (try pragma($0, "mmap_size"), try pragma($0, "cache_size")) }
+        XCTAssertGreaterThan(mapped, 0)
+        // Inside a scan the file is read, not mapped, through a small cache; it sees the same snapshot a read does.
+        let scanned = try t.store.scan { tx in
+            XCTAssertEqual(try pragma(tx, "mmap_size"), 0)
+            XCTAssertEqual(try pragma(tx, "cache_size"), -16_384)
+            return (try tx.commentCount(), try tx.lastEvent()?.hash)
+        }
+        let read = try t.store.read { (try $0.commentCount(), try $0.lastEvent()?.hash) }
+        XCTAssertEqual(scanned.0, 2)
+        XCTAssertEqual(scanned.0, read.0)
+        XCTAssertEqual(scanned.1, read.1)
+        // The connection goes back to the pool as it was.
+        XCTAssertEqual(try t.store.read { (try pragma($0, "mmap_size"), try pragma($0, "cache_size")) }.0, mapped)
+        XCTAssertEqual(try t.store.read { try pragma($0, "cache_size") }, cached)
+        XCTAssertTrue(try LogAudit.audit(t.store).ok)
+    }
+
     func testImportedCommentRoundTripsThroughTheFile() throws {
         let t = try TestDesk()
         var r = record("100", at: "2026-12-01T08:00:00+07:00", text: "Jalan rusak 😡\u{1B}[2J", thread: "root", inReplyTo: "root")

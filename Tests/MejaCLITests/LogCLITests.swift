@@ -544,6 +544,18 @@ final class LogCLITests: XCTestCase {
         XCTAssertTrue(two.stderr.contains("the oldest 2 of 4 are listed; --limit 4 lists them all"), two.stderr)
         XCTAssertTrue(try cli.run(["overdue", "--at-risk", "--limit", "4"]).stderr.contains("the oldest 4 of 5"))
         XCTAssertEqual(try cli.run(["overdue", "--limit", "4"]).stderr, "", "all listed: nothing to say")
+        // Written a row at a time, the array is the one `jsonLines` writes: one element a line, `[]` when there is none.
+        let text = try cli.run(["overdue", "--json"]).stdout
+        XCTAssertTrue(text.hasPrefix("[\n  {") && text.hasSuffix("}\n]\n"), text)
+        XCTAssertEqual(text.components(separatedBy: "},\n  {").count, 4, text)
+        let table = try cli.run(["overdue"]).stdout.split(separator: "\n")
+        XCTAssertEqual(table.count, 5)
+        let oldest = try XCTUnwrap(breached.first?["id"]?.intValue)
+        XCTAssertTrue(table[0].hasPrefix("ID") && table[1].hasPrefix(String(oldest) + " "), "\(table)")
+        let calm = try CLIHarness(now: "2026-12-01T14:00:00+07:00")
+        XCTAssertEqual(try calm.run(["import", try calm.write("s.jsonl", lines[4])]).status, 0)
+        XCTAssertEqual(try calm.run(["overdue", "--json"]).stdout, "[]\n")
+        XCTAssertEqual(try calm.run(["overdue"]).stdout.split(separator: "\n").count, 1, "the headings alone")
     }
 
 }

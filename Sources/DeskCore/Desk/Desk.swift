@@ -83,6 +83,16 @@ public final class Desk: Sendable {
         }
     }
 
+    /// `overdue`, one item at a time as it is read: for a listing of every late comment (`meja overdue --limit` a
+    /// million). A read, not a `scan`: each item looks up how many newer comments were answered, and through the mapped
+    /// file those look-ups took a third less time than through a scan's small cache (7.5 s against 11 s for 804,000).
+    public func forEachOverdue(includeAtRisk: Bool = false, limit: Int = 10_000, _ body: (QueueItem) throws -> Void) throws {
+        let t = now
+        try store.read { tx in
+            try tx.forEachOverdue(now: t, includeAtRisk: includeAtRisk, limit: limit) { try body(try item($0, tx, now: t)) }
+        }
+    }
+
     /// Unanswered comments that newer ones in the same queue overtook, among the `scan` most urgent: the fairness
     /// list, oldest first.
     public func passedOver(scan: Int = 2_000) throws -> PassedOverList {

@@ -4,7 +4,7 @@ import Foundation
 public enum LogAudit {
     /// Recomputes the whole chain (and checks the anchor, if any).
     public static func verify(_ store: any DeskStore, anchor: LogVerifier.Anchor? = nil, pageSize: Int = 20_000) throws -> LogVerifier.Report {
-        try store.read { tx in
+        try store.scan { tx in
             var verifier = LogVerifier(anchor: anchor)
             try tx.forEachEventFields(from: 1) { verifier.feed($0) }
             return verifier.finish()
@@ -17,7 +17,7 @@ public enum LogAudit {
     /// then the comparison of the tables.
     public static func audit(_ store: any DeskStore, anchor: LogVerifier.Anchor? = nil, limit: Int = 20,
                              progress: ((String) -> Void)? = nil) throws -> Audit {
-        try store.read { tx in
+        try store.scan { tx in
             var verifier = LogVerifier(anchor: anchor)
             var read = 0
             progress?("checking the chain")
@@ -43,7 +43,7 @@ public enum LogAudit {
                                _ body: (LogEvent) throws -> Void) throws {
         let lower = from.map(Timestamp.utc)
         let upper = to.map(Timestamp.utc)
-        try store.read { tx in
+        try store.scan { tx in
             var next: Int64 = 1
             while true {
                 let page = try tx.events(from: next, limit: pageSize)

@@ -38,7 +38,8 @@ public struct LogReplay: Sendable {
         public var templateVersion: Int?
     }
 
-    public private(set) var states: [Int64: State] = [:]
+    /// Each comment's state, packed (`IDTable`): a million comments' worth.
+    public private(set) var states = IDTable<State>()
     /// The desk's replies by reply id.
     public private(set) var deskReplies: [Int64: DeskReply] = [:]
     /// An agency message found by an import, as its import stated it.
@@ -59,8 +60,8 @@ public struct LogReplay: Sendable {
     /// Each staff member as the last `staff.add` or `staff.update` event left them.
     public private(set) var staff: [String: StaffMember] = [:]
     /// Each comment's clocks as the log states them (`LoggedClocks`, with what its import stated), when the replay was
-    /// asked to keep them.
-    public private(set) var clocks: [Int64: LoggedClocks] = [:]
+    /// asked to keep them: packed (`IDTable`), as they are a million comments' worth.
+    public private(set) var clocks = IDTable<LoggedClocks>()
     /// The standard (policy name and version) a comment was measured under at the replay's moment, for comments that an
     /// intent correction after it measured under another (the first such correction's `from_policy`): the tables hold
     /// only the standard since.
@@ -74,9 +75,11 @@ public struct LogReplay: Sendable {
     public init(keepingClocks: Bool = false) { keepsClocks = keepingClocks }
 
     /// Applies the next event (in `seq` order).
-    public mutating func apply(_ e: LogEvent) {
+    public mutating func apply(_ e: LogEvent) { apply(e, payload: e.payloadValue) }
+
+    /// `apply(_:)` with the event's payload parsed (`replay` parses it from the stored bytes).
+    private mutating func apply(_ e: LogEvent, payload p: JSONValue) {
         lastSeq = e.seq
-        let p = e.payloadValue
         defer {
             // After the event's own rows: its `clocks` state each named comment's values after it.
             if keepsClocks, let changes = p["clocks"]?.objectValue {
@@ -155,9 +158,9 @@ public struct LogReplay: Sendable {
     }
 
     /// Notes the standard a comment had before an intent correction after the replay's moment measured it under another.
-    private mutating func noteStandardCorrected(_ e: LogEvent) {
+    private mutating func noteStandardCorrected(_ e: LogEvent, payload: () -> JSONValue) {
         guard e.action == LogAction.intent.rawValue, let id = Int64(e.subject), standardsThen[id] == nil else { return }
-        let p = e.payloadValue
+        let p = payload()
         guard let from = p["from_policy"] else { return }
         standardsThen[id] = (from.stringValue, p["from_policy_version"]?.intValue.map(Int.init))
     }
@@ -167,18 +170,20 @@ public struct LogReplay: Sendable {
     public static func replay(_ reader: any StoreReader, until moment: Date?, keepingClocks: Bool = false) throws -> LogReplay {
         var replay = LogReplay(keepingClocks: keepingClocks)
         let cutoff = moment.map(Timestamp.utc)
-        var next: Int64 = 1
-        while true {
-            let page = try reader.events(from: next, limit: 256)
-            if page.isEmpty { break }
-            for e in page {
-                if let cutoff, e.at > cutoff {
-                    replay.noteStandardCorrected(e)
-                    continue
-                }
-                replay.apply(e)
+        // One event at a time: an import's event lists every comment it stored, and a page of them held at once was
+        // the whole log of a million comments (360 MB of text). The payload is parsed from the stored bytes, as
+        // `payloadValue` parses the same bytes as text, without first making the text (an import's is up to 26 MB).
+        try reader.forEachEventFields(from: 1) { f in
+            func text(_ b: UnsafeRawBufferPointer) -> String { String(decoding: b, as: UTF8.self) }
+            let e = LogEvent(seq: f.seq, at: text(f.at), actor: text(f.actor), action: text(f.action), subject: text(f.subject),
+                             payload: "", prev: "", hash: "")
+            func payload() -> JSONValue { (try? JSONValue.parse(bytes: Array(f.payload))) ?? .object([:]) }
+            if let cutoff, e.at > cutoff {
+                replay.noteStandardCorrected(e, payload: payload)
+            } else {
+                replay.apply(e, payload: payload())
             }
-            next = page.last!.seq + 1
+            return true
         }
         return replay
     }

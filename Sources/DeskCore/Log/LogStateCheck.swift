@@ -191,7 +191,7 @@ public struct LogStateCheck: Sendable, Hashable {
             // Some comment the log announced is gone: a second pass names which (a million ids are not kept otherwise).
             var present = Set<Int64>()
             try tx.forEachCommentState { id, _, _, _, _ in present.insert(id) }
-            for id in replay.states.keys.sorted() where !present.contains(id) {
+            for id in replay.states.ids.sorted() where !present.contains(id) {
                 disagree(.comment(id), .presence, desk: nil, log: "imported")
             }
         }
@@ -203,6 +203,7 @@ public struct LogStateCheck: Sendable, Hashable {
         var wordsLogged = false
         try tx.forEachCommentFacts { f in
             guard let logged = replay.clocks[f.id] else { return }
+            let record = logged.record
             func text(_ b: UnsafeRawBufferPointer?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
             func compare(_ field: Disagreement.Field, _ stored: Int64?, _ log: Date?) {
                 let logged = log.map(ElapsedMinutes.second)
@@ -211,17 +212,17 @@ public struct LogStateCheck: Sendable, Hashable {
             }
             compare(.createdAt, f.createdAt, logged.createdAt)
             let clock = text(f.responseClock)
-            if clock != logged.record.responseClock?.rawValue {
-                disagree(.comment(f.id), .clock, desk: none(clock), log: none(logged.record.responseClock?.rawValue))
+            if clock != record.responseClock?.rawValue {
+                disagree(.comment(f.id), .clock, desk: none(clock), log: none(record.responseClock?.rawValue))
             }
-            compare(.responseDue, f.responseDue, logged.record.responseDueAt)
-            compare(.resolutionDue, f.resolutionDue, logged.record.resolutionDueAt)
-            compare(.respondedAt, f.respondedAt, logged.record.respondedAt)
-            compare(.responseStopped, f.responseStopped, logged.record.responseStoppedAt)
-            compare(.resolvedAt, f.resolvedAt, logged.record.resolvedAt)
-            compare(.resolutionStopped, f.resolutionStopped, logged.record.resolutionStoppedAt)
-            compare(.pausedSince, f.pausedSince, logged.record.pausedSince)
-            compare(.escalatedAt, f.escalatedAt, logged.record.escalatedAt)
+            compare(.responseDue, f.responseDue, record.responseDueAt)
+            compare(.resolutionDue, f.resolutionDue, record.resolutionDueAt)
+            compare(.respondedAt, f.respondedAt, record.respondedAt)
+            compare(.responseStopped, f.responseStopped, record.responseStoppedAt)
+            compare(.resolvedAt, f.resolvedAt, record.resolvedAt)
+            compare(.resolutionStopped, f.resolutionStopped, record.resolutionStoppedAt)
+            compare(.pausedSince, f.pausedSince, record.pausedSince)
+            compare(.escalatedAt, f.escalatedAt, record.escalatedAt)
 
             guard let arrival = logged.arrival else { return }
             func same(_ stored: UnsafeRawBufferPointer?, _ log: String?) -> Bool {

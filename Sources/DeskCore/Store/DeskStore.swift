@@ -11,10 +11,18 @@ public protocol DeskStore: AnyObject, Sendable {
     var location: String { get }
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` on a consistent snapshot that passes over much of the database (a verification, an export), keeping
+    /// little of what it reads in memory. `read` may keep more, to be faster when asked again.
+    func scan<T>(_ body: (any StoreReader) throws -> T) throws -> T
     /// Runs `body` in one serialized, atomic transaction.
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
     /// Refreshes the query planner's statistics after a bulk change (a large import).
     func refreshStatistics() throws
+}
+
+extension DeskStore {
+    /// A store that keeps nothing between reads scans as it reads.
+    public func scan<T>(_ body: (any StoreReader) throws -> T) throws -> T { try read(body) }
 }
 
 /// Queries, valid inside a transaction.
@@ -33,6 +41,8 @@ public protocol StoreReader {
     func newestCommentID() throws -> Int64
     /// Comments with a running clock that has breached (and with `atRisk`, is at risk) at `now`, oldest breach first.
     func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment]
+    /// `overdue`, one comment at a time (a million may be late).
+    func forEachOverdue(now: Date, includeAtRisk: Bool, limit: Int, _ body: (Comment) throws -> Void) throws
     /// How many comments `overdue` would list without a limit: breached, and at risk (not yet breached).
     func overdueCounts(now: Date) throws -> OverdueCounts
     /// What each staff member holds that still needs action, and how much of it has breached, by staff name (those

@@ -298,14 +298,23 @@ final class SQLiteTransaction: StoreWriter {
     }
 
     func overdue(now: Date, includeAtRisk: Bool, limit: Int) throws -> [Comment] {
+        var comments: [Comment] = []
+        try forEachOverdue(now: now, includeAtRisk: includeAtRisk, limit: limit) { comments.append($0) }
+        return comments
+    }
+
+    func forEachOverdue(now: Date, includeAtRisk: Bool, limit: Int, _ body: (Comment) throws -> Void) throws {
         let t = Int64(floor(now.timeIntervalSince1970))
         // Any comment with a running clock counts, whatever its status: a replied comment can still breach
         // its resolution clock.
         let condition = includeAtRisk ? "at_risk_at <= :now" : "due_at < :now"
-        return try fetchComments("""
+        let statement = try db.cachedStatement(sql: """
             SELECT \(Self.commentColumns) FROM comment WHERE due_at IS NOT NULL AND \(condition)
             ORDER BY due_at, created_at, id LIMIT :limit
-            """, ["now": t, "limit": limit])
+            """)
+        try statement.setArguments(["now": t, "limit": limit])
+        let s = try RawStatement(reading: statement, db)
+        while try s.step() { try body(Self.comment(s)) }
     }
 
     func overdueCounts(now: Date) throws -> OverdueCounts {

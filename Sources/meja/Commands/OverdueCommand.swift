@@ -20,14 +20,25 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let desk = try global.openDesk()
-            let items = try desk.overdue(includeAtRisk: atRisk, limit: limit)
+            // Each row is written as it is read: a listing of every late comment of a million held them all (1.7 GB).
+            var listed = 0
             if json {
-                Console.jsonLines(items.lazy.map(\.json))
+                var lines = Console.JSONLines()
+                try desk.forEachOverdue(includeAtRisk: atRisk, limit: limit) { item in
+                    lines.add(item.json)
+                    listed += 1
+                }
+                lines.finish()
             } else {
-                QueueTable.render(items, now: desk.now, width: Console.width).forEach(Console.out)
+                let (now, width) = (desk.now, Console.width)
+                Console.out(QueueTable.header(width: width))
+                try desk.forEachOverdue(includeAtRisk: atRisk, limit: limit) { item in
+                    Console.out(QueueTable.line(item, now: now, width: width))
+                    listed += 1
+                }
             }
             // After the rows, where it is read last.
-            if items.count == limit {
+            if listed == limit {
                 let counts = try desk.overdueCounts()
                 let all = atRisk ? counts.total : counts.breached
                 if all > limit {

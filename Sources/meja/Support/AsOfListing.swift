@@ -28,7 +28,7 @@ enum AsOfListing {
         }
         let rows: [(Comment, LogReplay.State)] = try desk.store.read { tx in
             let replay = try LogReplay.replay(tx, until: moment, keepingClocks: true)
-            return try replay.states.keys.sorted().compactMap { id in
+            return try replay.states.ids.sorted().compactMap { id in
                 guard let state = replay.states[id], var c = try tx.comment(id: id) else { return nil }
                 let clocks = replay.clocks[id]
                 // What the citizen wanted as staff had it then (read at import, corrected up to then).

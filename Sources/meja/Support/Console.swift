@@ -79,19 +79,29 @@ enum Console {
 
     /// Prints a JSON array with one compact element per line, written as it goes (a long listing is neither held
     /// whole in memory nor kept back until its end), a thousand lines a write.
-    static func jsonLines<Values: Collection<JSONValue>>(_ values: Values) {
-        if values.isEmpty { out("[]"); return }
-        var text = "[\n"
-        var left = values.count
-        for v in values {
-            left -= 1
-            text += "  " + v.text + (left > 0 ? ",\n" : "\n")
-            if left % 1_000 == 0, left > 0 {
+    static func jsonLines<Values: Sequence<JSONValue>>(_ values: Values) {
+        var lines = JSONLines()
+        for v in values { lines.add(v) }
+        lines.finish()
+    }
+
+    /// The JSON array of `jsonLines`, written as its elements come: for a listing read one element at a time.
+    struct JSONLines {
+        private var text = ""
+        private var count = 0
+
+        /// Adds the next element.
+        mutating func add(_ value: JSONValue) {
+            text += (count == 0 ? "[\n  " : ",\n  ") + value.text
+            count += 1
+            if count % 1_000 == 0 {
                 write(text, to: .output)
                 text = ""
             }
         }
-        out(text + "]")
+
+        /// Closes the array (`[]` when nothing was added).
+        func finish() { out(count == 0 ? "[]" : text + "\n]") }
     }
 }
 

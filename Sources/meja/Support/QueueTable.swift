@@ -5,17 +5,27 @@ import Foundation
 enum QueueTable {
     /// One line per item, fitted to `width` columns; comment text is made safe and cut by display width.
     static func render(_ items: [QueueItem], now: Date, width: Int) -> [String] {
+        [header(width: width)] + items.map { line($0, now: now, width: width) }
+    }
+
+    /// The column headings of `render`.
+    static func header(width: Int) -> String {
+        row(["ID", "SLA", "PLATFORM", "AUTHOR", "AGE", "STATUS", "ASSIGNEE", "TEXT"], widths(width))
+    }
+
+    /// One item's line of `render`.
+    static func line(_ item: QueueItem, now: Date, width: Int) -> String {
+        let c = item.comment
+        let text = SafeText.sanitize(c.text, lines: .fold)
+        return row([String(c.id), badge(item, now: now) + (item.passedOver ? " ⇣" : ""), c.platform.rawValue,
+                    SafeText.sanitize(c.author.atHandle), compact(now.timeIntervalSince(c.createdAt)),
+                    c.status.rawValue, c.assignee ?? "-", text], widths(width))
+    }
+
+    /// The columns' widths: the text takes what the others leave.
+    private static func widths(_ width: Int) -> [Int] {
         let fixed = [6, 12, 9, 16, 6, 15, 10]
-        let excerpt = max(12, width - fixed.reduce(0, +) - fixed.count)
-        var lines = [row(["ID", "SLA", "PLATFORM", "AUTHOR", "AGE", "STATUS", "ASSIGNEE", "TEXT"], fixed + [excerpt])]
-        for item in items {
-            let c = item.comment
-            let text = SafeText.sanitize(c.text, lines: .fold)
-            lines.append(row([String(c.id), badge(item, now: now) + (item.passedOver ? " ⇣" : ""), c.platform.rawValue,
-                              SafeText.sanitize(c.author.atHandle), compact(now.timeIntervalSince(c.createdAt)),
-                              c.status.rawValue, c.assignee ?? "-", text], fixed + [excerpt]))
-        }
-        return lines
+        return fixed + [max(12, width - fixed.reduce(0, +) - fixed.count)]
     }
 
     private static func row(_ cells: [String], _ widths: [Int]) -> String {
