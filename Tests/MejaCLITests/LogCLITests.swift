@@ -103,6 +103,11 @@ final class LogCLITests: XCTestCase {
         holder.waitUntilExit()
         XCTAssertNotNil(partial, "the export writes beside its destination: \(killed.stderr)")
         XCTAssertEqual(try String(contentsOfFile: kept, encoding: .utf8), first, "an export cut short replaces nothing")
+        // The next export to it removes what the killed one left; a write still running elsewhere keeps its file.
+        let running = ".kept.jsonl.partial-\(getpid())"
+        _ = try cli.write(running, "still being written\n")
+        XCTAssertEqual(try cli.run(["log", "export", "--out", "kept.jsonl"]).status, 0)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: cli.dir.path).filter { $0.contains(".partial-") }, [running])
         // Links that go round in a loop are named, and nothing is written.
         try fm.createSymbolicLink(atPath: cli.dir.appendingPathComponent("loop-a").path, withDestinationPath: "loop-b")
         try fm.createSymbolicLink(atPath: cli.dir.appendingPathComponent("loop-b").path, withDestinationPath: "loop-a")

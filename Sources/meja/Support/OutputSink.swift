@@ -47,6 +47,7 @@ final class OutputSink {
             return
         }
         let url = URL(fileURLWithPath: destination)
+        Self.removeLeftovers(of: url)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
@@ -55,6 +56,18 @@ final class OutputSink {
         // A file replaced keeps its permissions (an export kept private stays private).
         if exists { fchmod(fd, info.st_mode & 0o7777) }
         target = .file(FileHandle(fileDescriptor: fd, closeOnDealloc: true), temporary: temporary, destination: destination)
+    }
+
+    /// Removes what writes of `url` killed before they ended left behind (`.NAME.partial-PID` of a process no longer
+    /// running); a write still under way in another process keeps its file.
+    private static func removeLeftovers(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).partial-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     /// Adds a line.
