@@ -94,6 +94,20 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(c.warnings.map(\.line), [3])
     }
 
+    func testANULCharacterIsReplacedSoTheTextIsNeverCutShortNorSeemsEdited() throws {
+        let t = try TestDesk()
+        let line = Data(#"{"platform":"x","id":"n1","author":{"handle":"a\u0000b"},"text":"nul \u0000 inside","created_at":"2026-11-30T08:00:00Z"}"#.utf8)
+        let first = try Importer(desk: t.desk).importData(line, name: "nul.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(first.accepted, 1)
+        XCTAssertEqual(first.warnings.map(\.description), ["nul.jsonl:1: " + ImportItem.replacedNUL])
+        let stored = try t.comment(.x, "n1")
+        XCTAssertEqual(stored.text, "nul \u{FFFD} inside", "whole, as read back")
+        XCTAssertEqual(stored.author.handle, "a\u{FFFD}b")
+        let again = try Importer(desk: t.desk).importData(line, name: "nul.jsonl", format: MejaJSONLFormat())
+        XCTAssertEqual(again.accepted, 0)
+        XCTAssertFalse(again.warnings.contains { $0.description.contains("other words") }, "the same comment again: \(again.warnings)")
+    }
+
     func testImportedCommentsAreTaggedWithTheirSensitiveTopicsAndPoliciesCanMatchThem() throws {
         var config = DeskConfig()
         config.policies.insert(SLAPolicy(name: "emergencies", match: SLAPolicy.Match(tags: ["disaster", "child_safety"]),

@@ -131,6 +131,27 @@ public struct RecordProblem: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String { message }
 }
 
+extension CommentRecord {
+    /// Replaces each NUL character (a `\u0000` escape in JSON) in the record's texts with U+FFFD: SQLite keeps it, but it
+    /// would end the text wherever the text is read back as C text (a comparison with a re-import, a display), so the
+    /// comment would seem edited or cut short. True when there was one. (A raw NUL byte is no JSON and rejects the line.)
+    mutating func replaceNULCharacters() -> Bool {
+        func mend(_ s: inout String) -> Bool {
+            guard s.utf8.contains(0) else { return false }
+            s = s.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+            return true
+        }
+        func mend(_ s: inout String?) -> Bool {
+            guard var value = s, mend(&value) else { return false }
+            s = value
+            return true
+        }
+        let fields = [mend(&id), mend(&text), mend(&author.handle), mend(&author.name), mend(&author.id), mend(&threadID),
+                      mend(&inReplyTo), mend(&channel), mend(&url), mend(&lang)]
+        return fields.contains(true)
+    }
+}
+
 /// One element read from an import file: a record, or the reason it could not be read, with its place.
 public struct ImportItem: Sendable {
     /// The 1-based line where the element starts (or its row for CSV).
@@ -147,4 +168,6 @@ public struct ImportItem: Sendable {
 
     /// The note for a record whose bytes were not all UTF-8.
     public static let replacedBytes = "kept, but some bytes are not UTF-8 and were replaced with \u{FFFD}, which stays (importing the comment again changes nothing): export such files as UTF-8 before importing them"
+    /// The note for a record whose NUL characters (`\u0000`) were replaced.
+    public static let replacedNUL = "kept, but it holds a NUL character (\\u0000), replaced with \u{FFFD} so that the text is never cut short at it"
 }

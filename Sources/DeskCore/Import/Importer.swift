@@ -742,6 +742,10 @@ struct Preparer: Sendable {
     func prepare(_ item: ImportItem) -> Prepared {
         var p = Prepared(line: item.line, result: item.result, note: item.note)
         guard case .success(var record) = item.result else { return p }
+        if record.replaceNULCharacters() {
+            p.result = .success(record)
+            p.note = p.note.map { $0 + "; " + ImportItem.replacedNUL } ?? ImportItem.replacedNUL
+        }
         // The account the file's comments were addressed to is the agency's own, whatever the configuration says.
         p.isAgency = record.fromAgency || config.isAgency(record.author, on: record.platform, addressedTo: channel)
         // Whatever the format, a message that is stored must be dated within the times a comment can have.
