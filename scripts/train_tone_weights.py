@@ -134,9 +134,12 @@ def normalize_word(w):
     return SLANG.get(w, [w])
 
 
+INVISIBLE = {c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}   # ToneTokenizer.invisible
+
+
 def raw_tokens(text):
     """Words, emoji and emoticons of `text`, lower-cased (mirrors ToneTokenizer.rawTokens)."""
-    t = text.lower().replace("[username]", " ").replace("[url]", " ")
+    t = text.lower().translate(INVISIBLE).replace("[username]", " ").replace("[url]", " ")
     chars = list(t)
     n = len(chars)
     out = []
@@ -468,6 +471,7 @@ PARITY_TEXTS = [
     "bgt yg dgn tdk krn jd aja bkn gimana kalo dll",
     "maaaaf kereeen mantapp",
     "ada info ga? makasih. belum, bagus; tidak: oke tidak! haha",
+    "j\ufeffbom ba\u200bnjir se\u00adkolah \U0001F468\u200d\U0001F469\u200d\U0001F467",
 ]
 # Extra texts for the score fixture only (hand-written, not from the data): feelings, pairs, negation.
 SCORE_TEXTS = PARITY_TEXTS + [

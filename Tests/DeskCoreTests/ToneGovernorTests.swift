@@ -337,6 +337,13 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("Tolong dong, the website is down lagi").lang, .mixed)
     }
 
+    func testZeroWidthCharactersJoinWhatTheyStandInside() {
+        // Invisible to a reader, they split nothing: "j\u{FEFF}bom" is no bomb, and a word hidden with them is still read.
+        XCTAssertEqual(governor.verdict("j\u{FEFF}bom di sekolah").sensitiveTopics, [])
+        XCTAssertEqual(governor.verdict("ada b\u{200B}om di pasar").sensitiveTopics, [.violence])
+        XCTAssertEqual(governor.verdict("ban\u{00AD}jir setinggi dada").sensitiveTopics, [.disaster])
+    }
+
     func testSlangBeatingAndDespairAreRead() {
         XCTAssertEqual(governor.verdict("Tetangga saya sering mukulin istrinya tiap malam").sensitiveTopics, [.abuse], "'mukulin' is 'memukul'")
         XCTAssertEqual(governor.verdict("Saya capek hidup, rasanya pengen mengakhiri semuanya").sensitiveTopics, [.healthEmergency])

@@ -1,7 +1,7 @@
 /// Splits a comment into normalised words, emoji and emoticons for the tone governor.
 ///
 /// The steps (mirrored exactly by `scripts/train_tone_weights.py`, which learns weights over the same tokens):
-/// 1. lower-case; `[USERNAME]`/`[URL]` placeholders and `http(s)://…`/`www.…` links are dropped;
+/// 1. lower-case, zero-width characters and soft hyphens dropped; `[USERNAME]`/`[URL]` placeholders and `http(s)://…`/`www.…` links are dropped;
 /// 2. words are runs of letters and digits (an apostrophe inside a word is dropped: "don't" → "dont"); each
 ///    emoji is a token; emoticons such as `:)`, `:(`, `:'(`, `-_-` are tokens when not glued to a word;
 /// 3. in each word, runs of three or more equal characters collapse to one ("bagusss" → "bagus"), a trailing
@@ -122,6 +122,8 @@ public struct ToneTokenizer: Sendable {
         for u in text.unicodeScalars {
             if u.isASCII {
                 chars.append((0x41...0x5A).contains(u.value) ? Unicode.Scalar(UInt8(u.value + 32)) : u)
+            } else if invisible.contains(u.value) {
+                continue
             } else if u.properties.changesWhenLowercased {
                 chars.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
             } else {
@@ -192,6 +194,11 @@ public struct ToneTokenizer: Sendable {
         }
         return out
     }
+
+    /// Invisible characters that join or split nothing a reader sees (zero-width space, non-joiner and joiner, word
+    /// joiner, byte-order mark, soft hyphen): dropped, so that "j\u{FEFF}bom" is the word "jbom", not "j" and "bom"
+    /// (`INVISIBLE` in the training script).
+    static let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
 
     /// The characters that end a clause for negation (`CLAUSE_ENDS` in the training script).
     static let clauseEnds: Set<Unicode.Scalar> = [".", ",", "?", "!", ";", ":", "\n"]
