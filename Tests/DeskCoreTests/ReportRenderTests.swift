@@ -189,6 +189,7 @@ final class ReportRenderTests: XCTestCase {
         XCTAssertTrue(csv.contains("\nhit_rate,first_response,7,1,1,1,1,0.7778\n"))
         XCTAssertTrue(csv.contains("\nsummary,period,2026-11-23T00:00:00+07:00/2026-11-30T00:00:00+07:00\n"))
         XCTAssertTrue(csv.contains("\nresponse_times,first_response,business,8,10,180,180\n"))
+        XCTAssertTrue(csv.contains("\nsummary,first_response_median_calendar_min,10\n"), "the wait as lived, beside the office time")
         XCTAssertTrue(csv.contains("\nqueues,x,@diskominfo,10,7,9,0.7778,10,3,2\n"), csv)
         let publicCSV = ReportCSV.render(try report(), audience: .public)
         XCTAssertFalse(publicCSV.contains("\nstaff,"), "no staff table in public")

@@ -45,6 +45,7 @@ public enum ReportLabels {
     public static let unmeasured = ReportLabel("Tanpa standar layanan", "Not measured (no policy)")
     public static let importedAfter = ReportLabel("Masuk setelah periode (tidak dihitung)", "Imported after period (not counted)")
     public static let medianFirst = ReportLabel("Median tanggapan pertama (jam kerja)", "Median first response (business hours)")
+    public static let medianFirstCalendar = ReportLabel("Median tanggapan pertama (waktu kalender)", "Median first response (calendar time)")
     public static let backlog = ReportLabel("Belum dijawab", "Awaiting an answer")
     public static let backlogBreached = ReportLabel("Belum dijawab, lewat batas waktu", "Awaiting an answer, past due")
     public static let passedOver = ReportLabel("Terlewati antrean", "Passed over")
