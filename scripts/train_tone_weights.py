@@ -276,8 +276,16 @@ HOME_COMING_WORDS = {"come", "came", "been", "returned", "return", "gone"}      
 HOME_WORRY_WORDS = {"seen", "police", "polisi", "worried", "scared", "afraid", "help", "tolong", "answering",
                     "reach", "find", "searching", "search", "missing", "hilang"}                # ToneGovernor.homeWorryWords
 MISSING_CHILD_SPAN = 8                                                                          # ToneGovernor.missingChildSpan
+NEGLECT_WORDS = {"ditelantarkan", "menelantarkan", "penelantaran", "terlantar", "telantar"}           # ToneGovernor.neglectWords
 BELONGINGS = {"kia", "ktp", "kk", "akta", "ijazah", "rapor", "kartu", "sepeda", "hp", "tas", "dompet", "sepatu", "buku",
-              "mainan", "seragam", "motor", "berkas", "dokumen", "identitas"}                                 # ToneGovernor.belongings
+              "mainan", "seragam", "motor", "berkas", "dokumen", "identitas", "kelahiran", "paspor",
+              "kacamata", "kucing", "anjing", "uang", "jajan", "kis", "bpjs", "laptop", "helm", "boneka", "ponsel"}                                 # ToneGovernor.belongings
+
+
+def owned_by(thing, person, lowered):
+    """A belonging right before a person as written: "sepeda anak saya hilang", not "beli tas, anak saya hilang"
+    (ToneGovernor.ownedBy)."""
+    return thing in BELONGINGS and (thing + " " + person) in lowered
 
 
 def names_topic(text, words, negated=None):
@@ -290,9 +298,11 @@ def names_topic(text, words, negated=None):
     figurative = [(start, start + length) for _, start, length in phrase_matches(NOT_TOPICS, words)
                   if " ".join(words[start:start + length]) in lowered]
     if any(not any(a <= start and b >= start + length for a, b in figurative)
-           and not (topic == "child_safety" and start > 0 and words[start - 1] in BELONGINGS)   # "sepeda anak saya hilang"
+           and not (topic == "child_safety" and start > 0 and owned_by(words[start - 1], words[start], lowered))
            for topic, start, length in phrase_matches(TOPICS, words)):
         return True
+    if any(w in NEGLECT_WORDS for w in words) and any(w in CHILD_WORDS for w in words):
+        return True   # a child left without care (ToneGovernor.neglectWords)
     negated = negated or [False] * len(words)
     plain = [(w, n) for w, n in zip(words, negated) if is_word_char(w[0])]
     for i, (w, _) in enumerate(plain):
@@ -300,7 +310,7 @@ def names_topic(text, words, negated=None):
             continue
         if w not in CHILD_WORDS and not any(m in LOST_PERSON_CUES for m, _ in plain):   # the person, not their card
             continue
-        if i > 0 and plain[i - 1][0] in BELONGINGS:   # "KIA anak hilang": the child's card
+        if i > 0 and owned_by(plain[i - 1][0], w, lowered):   # "KIA anak hilang": the child's card
             continue
         window = plain[i + 1:i + 1 + MISSING_CHILD_SPAN]
         after = [m for m, _ in window]

@@ -405,6 +405,31 @@ final class SuggesterTests: XCTestCase {
                        "the requirements reply needs a word of requirements")
     }
 
+    func testARegressionReviewsCasesKeepTheirReplies() {
+        // Serious cases the day's first rules missed or ranked below a lesser reply.
+        assertFirst([("Tolong! Saya lagi beli tas, anak saya hilang di mall", "id.emergency.missing_child"),
+                     ("Tetangga saya anaknya ditelantarkan, 3 hari ditinggal sendirian tanpa makan", "id.report.perlindungan_anak"),
+                     ("Ada ibu-ibu nyuruh anaknya ngemis di lampu merah tiap malam", "id.report.perlindungan_anak"),
+                     ("Tolong, ada anjing liar menggigit dua anak di Jl Melati, gigitan anjingnya dalam", "id.emergency.gigitan"),
+                     ("Rumah tetangga terbakar, api besar, kabel listrik menjuntai kena api", "id.emergency.112"),
+                     ("Pohon tumbang menimpa rumah warga, ada orang tertimpa di dalam", "id.emergency.112"),
+                     ("Banjir setinggi 1 meter di Perumahan Griya Indah, ada pohon tumbang juga", "id.emergency.flood"),
+                     ("Turut berduka untuk korban banjir, tapi tolong butuh perahu evakuasi sekarang di RT 4", "id.emergency.112"),
+                     ("Terima kasih petugas DLH yang sigap membersihkan pohon tumbang tadi pagi, mantap!", "id.thanks.praise")])
+        // Ordinary comments with the day's words in other senses.
+        let ordinary: [(String, String)] = [("Otp tidak masuk pas login aplikasi SIAP Dukcapil, sudah coba 5 kali", "fraud_warning"),
+                                            ("Cemas nunggu hasil seleksi CPNS, kapan diumumkan?", "counselling"),
+                                            ("Min jadwal posyandu bulan ini belum juga diumumkan ya?", "chase_apology"),
+                                            ("Aku cuma mau bilang makasih, kemarin sudah lapor lampu mati dan langsung dibenerin", "chase_apology"),
+                                            ("Ayo kita akhiri semuanya dengan doa bersama, terima kasih panitia HUT kota!", "emergency"),
+                                            ("Nyamuk di rumah sudah ditabok semua tapi masih banyak, fogging kapan?", "emergency"),
+                                            ("Dulu waktu kecil saya disuruh ngamen sama guru seni buat pentas 17an, seru banget 😄", "child_welfare"),
+                                            ("Happy birthday to the city! But the potholes on Jalan Sudirman are still there after 3 weeks", "thanks")]
+        for (text, purpose) in ordinary {
+            XCTAssertNotEqual(suggest(text).first?.purpose, purpose, text)
+        }
+    }
+
     func testACitizenKeptWaitingPastTheStandardIsOfferedAnApologyForTheWaitAndNoJokeAboutIt() throws {
         let text = "wkwk min, tanya dong cara daftar UMKM online gimana ya? 😂"
         func offered(late: Bool?) -> [Suggestion] {

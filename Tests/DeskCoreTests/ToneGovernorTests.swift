@@ -348,6 +348,10 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("Tetangga saya sering mukulin istrinya tiap malam").sensitiveTopics, [.abuse], "'mukulin' is 'memukul'")
         XCTAssertEqual(governor.verdict("Saya capek hidup, rasanya pengen mengakhiri semuanya").sensitiveTopics, [.healthEmergency])
         XCTAssertEqual(governor.verdict("anak saya hilang di pasar, tolong bantu").sensitiveTopics, [.childSafety], "the child, not a belonging")
+        XCTAssertEqual(governor.verdict("Tolong! Saya lagi beli tas, anak saya hilang di mall").sensitiveTopics, [.childSafety],
+                       "a belonging in another clause is no owner")
+        XCTAssertEqual(governor.verdict("orang tuanya menelantarkan anaknya sejak bulan lalu").sensitiveTopics, [.childSafety], "neglect")
+        XCTAssertEqual(governor.verdict("Rest in peace to my father, thank you all for the prayers").sensitiveTopics, [.death])
     }
 
     func testOrdinaryCommentsDoNotRaiseTheNewTopics() {
@@ -359,7 +363,10 @@ final class ToneGovernorTests: XCTestCase {
                      "jangan lupa bawa bensin cadangan kalau mudik", "this heat will kill you lol, stay hydrated everyone",
                      "tolong dicolek admin kecamatan ya min", "jangan diejek ya min, saya baru belajar",
                      "masih meraba-raba aturan baru soal pajak", "Permisi admin, kalau KIA anak hilang gimana cara ngurusnya?",
-                     "sepeda anak saya hilang di parkiran sekolah", "kartu identitas anak saya hilang, bikin lagi di mana?"] {
+                     "sepeda anak saya hilang di parkiran sekolah", "kartu identitas anak saya hilang, bikin lagi di mana?",
+                     "Ayo kita akhiri semuanya dengan doa bersama", "Saya ingin menghilang saja dari grup WA alumni 😂",
+                     "Nyamuk di rumah sudah ditabok semua", "The monkey bit of the zoo tour was the best part",
+                     "Paspor anak saya hilang, gimana ngurusnya?", "Akta kelahiran anak hilang waktu pindahan"] {
             XCTAssertEqual(governor.verdict(text).sensitiveTopics, [], text)
         }
         // A fixed outage thanked is thanks; a fish pond or a free pool asked about is no complaint; a polite no is no praise.

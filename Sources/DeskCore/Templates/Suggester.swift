@@ -55,9 +55,17 @@ public enum Suggester {
         let fraudNamed = says(cues.fraud)
         // Condolences offered by a citizen who is not the bereaved ("turut berduka atas meninggalnya Bapak Wakil Wali
         // Kota", "my condolences to the families"): thanked, not consoled as if bereaved nor told to call 112.
-        let sympathy = told("condolence_thanks") && !says(cues.bereaved)
+        // Not when they laugh ("berduka atas kekalahan timnas 😂") or ask for help ("turut berduka, tapi tolong kirim perahu").
+        let helpAsked = says(cues.help)
+        let sympathy = told("condolence_thanks") && !says(cues.bereaved) && !verdict.joking && !helpAsked
+        // Words of a danger happening now: a fire, a flood, someone trapped or hurt.
+        let dangerNow = says(cues.dangerNow)
+        // Thanks for help already given ("makasih petugas DLH yang sigap membersihkan pohon tumbang tadi pagi"): praise, or a
+        // pleased tone, with no danger or plea for help in it.
+        let thanksAfterTheFact = (intent == .praise || verdict.sentiment >= 0.5) && !helpAsked && !dangerNow
         // A citizen chasing a report that was not followed up ("sudah lapor dari minggu lalu tapi belum ada respon").
-        let chased = told("chase_apology")
+        // It says what is still not done ("belum ada respon", "still no one came"); "sudah lapor … langsung dibenerin" is thanks.
+        let chased = told("chase_apology") && says(cues.notYet) && !thanksAfterTheFact
 
         var candidates: [Candidate] = []
         candidates.reserveCapacity(library.templates.count)
@@ -161,7 +169,11 @@ public enum Suggester {
             if sympathy, t.purpose == "emergency" { c.add(-30, .sympathy) }
             if sympathy, t.purpose == "condolence_thanks" { c.add(40, .sympathy) }
             // Thanks for help already given ("makasih min udah respon cepat soal pohon tumbang kemarin") is no danger told.
-            if intent == .praise, t.purpose == "hazard_report" || t.purpose == "emergency" { c.add(-40, .thanksAfterTheFact) }
+            if thanksAfterTheFact, t.purpose == "hazard_report" || t.purpose == "emergency" || t.purpose == "condolence" && !topics.contains(.death) {
+                c.add(-40, .thanksAfterTheFact)
+            }
+            // … and thanked, though its words name a danger (and so read as a report).
+            if thanksAfterTheFact, !topics.isEmpty, t.purpose == "thanks", t.intents.contains(.praise) { c.add(40, .thanksAfterTheFact) }
             if chased, t.purpose == "chase_apology" { c.add(30, .chased) }
             // Sent elsewhere after waiting for weeks ("sudah lapor …", which names SP4N-LAPOR!'s word): no.
             if chased, t.purpose == "redirect" { c.add(-20, .chased) }
@@ -172,7 +184,8 @@ public enum Suggester {
             if t.purpose == "public_health" { c.add(30, .publicHealth) }
             // A fallen pole, a dangling cable, a road caving in: keep away, the field team and PLN, 112 if someone is hurt —
             // before the general 112 reply and the condolence.
-            if t.purpose == "hazard_report" { c.add(30, .hazard) }
+            // With a fire, a flood or someone hurt as well, their own guidance and 112 come first.
+            if t.purpose == "hazard_report", !thanksAfterTheFact { c.add(dangerNow ? -30 : 30, dangerNow ? .dangerNow : .hazard) }
             // A child made to beg, put to work or neglected, told by a bystander: social services and SAPA 129, not
             // "thank you for daring to tell" (written for a victim).
             if t.purpose == "child_welfare" { c.add(30, .childWelfare) }
@@ -181,7 +194,7 @@ public enum Suggester {
                 if verdict.joking { c.add(-40, .notAVictim) } else if !told("fraud_report") { c.add(30, .fraudWarning) }
             }
             // A wallet or an ID card found: where to hand it in, the owner's data kept out of public.
-            if t.purpose == "found_item" { c.add(25, .foundItem) }
+            if t.purpose == "found_item", !thanksAfterTheFact { c.add(25, .foundItem) }
             // Stress, or counselling asked for: where to find it, with the crisis line all the same.
             if t.purpose == "counselling" { c.add(25, .counselling) }
             // "Mohon maaf baru sempat kami balas": only to a citizen kept waiting past the standard, and then near the top;
@@ -192,7 +205,7 @@ public enum Suggester {
             }
             if input.answerLate == true, t.humor != .none { c.add(-10, .late) }
             // Good wishes (an anniversary, a holiday) are thanked as such, not as praise of a service.
-            if t.purpose == "thanks", t.keywordsRequired, !c.keywords.isEmpty { c.add(15, .wishes) }
+            if t.purpose == "thanks", t.keywordsRequired, !c.keywords.isEmpty, intent != .complaint { c.add(15, .wishes) }
             // A fraud told after the fact is reported to the police with its evidence: no call to 112. A joke about being
             // "scammed" by one's own cat, or thanks for a warning, is no fraud told.
             if t.purpose == "fraud_report" {
@@ -291,6 +304,12 @@ public enum Suggester {
         let clarify: [[String]]
         /// One's own family named, as the bereaved do: "ayah saya", "my father" …
         let bereaved: [[String]]
+        /// Help asked for now: "tolong", "butuh", "segera", "please help" …
+        let help: [[String]]
+        /// Something still not done: "belum", "masih", "still", "nobody" …
+        let notYet: [[String]]
+        /// A danger happening now: someone hurt or trapped, a fire, a flood — "korban", "tertimpa", "terbakar", "banjir" …
+        let dangerNow: [[String]]
 
         init(tokenizer: ToneTokenizer) {
             func phrases(_ list: [String]) -> [[String]] { list.map { tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty } }
@@ -306,6 +325,12 @@ public enum Suggester {
                                 "ibu kami", "orang tua saya", "my father", "my mother", "my dad", "my mum", "my mom", "my husband",
                                 "my wife", "my son", "my daughter", "my brother", "my sister", "my grandfather", "my grandmother",
                                 "my family", "our family", "our father", "our mother"])
+            notYet = phrases(["belum", "tidak ada", "masih", "tidak kunjung", "tak kunjung", "still", "no one", "nobody", "not yet",
+                              "no response", "no reply"])
+            help = phrases(["tolong", "butuh", "segera", "mohon bantuan", "minta bantuan", "please help", "need help", "send help", "urgent"])
+            dangerNow = phrases(["korban", "terluka", "luka", "tertimpa", "terbakar", "kebakaran", "api", "terjatuh", "jatuh", "meninggal",
+                                 "tewas", "pingsan", "terjebak", "terperangkap", "tenggelam", "hanyut", "banjir", "longsor", "injured",
+                                 "hurt", "fell in", "on fire", "fire", "burning", "killed", "trapped", "flood", "flooding"])
             fraud = phrases(["penipuan", "penipu", "ditipu", "tertipu", "kena tipu", "scam", "scammed", "scammer", "fraud", "fraudster",
                              "defrauded", "conned"])
         }
@@ -338,7 +363,7 @@ private struct Candidate {
         case language, topic, emergency, publicHealth, fraud, notAVictim, rumourAsked, grief, safeWithTopic, intent, anyIntent, otherIntent, keywords, rude, spam, notSpam, spamNotAnswered
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk, hazard, childWelfare
-        case complainingQuestion, sympathy, thanksAfterTheFact, chased, fraudWarning, foundItem, counselling, wishes, late
+        case complainingQuestion, sympathy, thanksAfterTheFact, chased, fraudWarning, foundItem, counselling, wishes, late, dangerNow
     }
 
     let index: Int
@@ -402,6 +427,8 @@ private struct Candidate {
                                        "a citizen found something: where to hand it in, the owner's data kept private")
             case .counselling: Localized("stres atau mencari konseling: layanan dan tetap sebut layanan krisis",
                                          "stress or counselling asked for: where to find it, with the crisis line")
+            case .dangerNow: Localized("ada kebakaran, banjir atau korban: panduannya dan 112 lebih dulu",
+                                       "a fire, a flood or someone hurt: their guidance and 112 first")
             case .late: Localized("warga sudah menunggu melewati standar waktu: minta maaf atas keterlambatan dulu",
                                   "the citizen has waited past the standard: an apology for the wait first")
             case .wishes: Localized("ucapan selamat: terima kasih atas ucapannya", "good wishes: thanks for them")

@@ -102,10 +102,19 @@ public struct ToneGovernor: Sendable {
     /// Words for a road, which "kolam" beside makes the stock complaint of a flooded or potholed road ("jalan depan rumah
     /// jadi kolam renang gratis", "lubangnya bisa buat kolam lele"), not a fish pond.
     static let roadWords: Set<String> = ["jalan", "jalanan", "gang", "lubang", "aspal", "road", "street", "pothole"]
+    /// Words of neglect: with a child named anywhere in the message, children's safety.
+    static let neglectWords: Set<String> = ["ditelantarkan", "menelantarkan", "penelantaran", "terlantar", "telantar"]
     /// Things a person owns, named just before them: "KIA anak hilang", "sepeda anak saya hilang" is the child's card or bike
     /// that is lost, not the child (a child-safety phrase or the missing-child reading after one of them is none).
     static let belongings: Set<String> = ["kia", "ktp", "kk", "akta", "ijazah", "rapor", "kartu", "sepeda", "hp", "tas", "dompet", "sepatu",
-                                          "buku", "mainan", "seragam", "motor", "berkas", "dokumen", "identitas"]
+                                          "buku", "mainan", "seragam", "motor", "berkas", "dokumen", "identitas", "kelahiran", "paspor",
+                                          "kacamata", "kucing", "anjing", "uang", "jajan", "kis", "bpjs", "laptop", "helm", "boneka", "ponsel"]
+    /// Whether `thing` names one of `belongings` standing right before `person` as written ("tas anak saya hilang", not
+    /// "beli tas, anak saya hilang").
+    static func ownedBy(_ thing: String, _ person: String, in lowered: String) -> Bool {
+        belongings.contains(thing) && lowered.contains(thing + " " + person)
+    }
+
     /// Words that tell an old person is lost, not their card ("KTP kakek saya hilang"): with an elder word and a missing
     /// word, a health emergency.
     static let lostPersonCues: Set<String> = ["pikun", "demensia", "alzheimer", "odgj", "tersesat", "cari", "dicari", "mencari",
@@ -157,9 +166,10 @@ public struct ToneGovernor: Sendable {
     /// One of `people` named with a missing word up to `missingChildSpan` words after it ("hilang", or a negated "pulang"),
     /// and nothing else of theirs lost between ("sepeda anak saya dicuri, helmnya juga hilang" is no child gone), as
     /// "anak … hilang"; with `cues`, only when one of them is in the message ("pikun", "dicari"); nil when none is.
-    static func missingPerson(_ words: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil) -> String? {
+    static func missingPerson(_ words: [ToneTokenizer.Token], among people: Set<String>, needing cues: Set<String>? = nil,
+                              in lowered: String) -> String? {
         for (i, word) in words.enumerated() where people.contains(word.text) {
-            if i > 0, belongings.contains(words[i - 1].text) { continue }
+            if i > 0, ownedBy(words[i - 1].text, word.text, in: lowered) { continue }
             let after = words[(i + 1)..<min(words.count, i + 1 + missingChildSpan)]
             guard let at = after.indices.first(where: { isMissing(words, $0) }) else { continue }
             if words[(i + 1)..<at].contains(where: { $0.text.hasSuffix("nya") && $0.text.count > 4 }) { continue }
@@ -291,7 +301,7 @@ public struct ToneGovernor: Sendable {
         lexicon.topics.matches(in: ids) { topic, start, length in
             guard !figurative.contains(where: { $0.lowerBound <= start && $0.upperBound >= start + length }) else { return }
             // "sepeda anak saya hilang": the child's bike is lost, not the child.
-            if topic == .childSafety, start > 0, Self.belongings.contains(tokens[start - 1].text) { return }
+            if topic == .childSafety, start > 0, Self.ownedBy(tokens[start - 1].text, tokens[start].text, in: lowered ?? text.lowercased()) { return }
             if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
         }
         // Abuse or violence against a child is a matter of children's safety too, wherever the child is named
@@ -300,13 +310,20 @@ public struct ToneGovernor: Sendable {
            let child = tokens.first(where: { $0.isWord && Self.childWords.contains($0.text) }) {
             r.topicWords[.childSafety] = child.text + " … " + harm
         }
+        // A child left without care ("anaknya ditelantarkan, 3 hari ditinggal sendirian", "orang tuanya menelantarkan anaknya").
+        if r.topicWords[.childSafety] == nil, let neglect = tokens.first(where: { Self.neglectWords.contains($0.text) }),
+           let child = tokens.first(where: { $0.isWord && Self.childWords.contains($0.text) }) {
+            r.topicWords[.childSafety] = child.text + " … " + neglect.text
+        }
         // A child named, missing a few words later ("anak saya Dimas (7 th) hilang terpisah saat evakuasi"): the
         // phrases of topics.tsv cannot hold the name and age between. An old or confused person likewise.
         let words = tokens.filter(\.isWord)
         if words.indices.contains(where: { Self.isMissing(words, $0) }) {
             for (topic, people) in [(SensitiveTopic.childSafety, Self.childWords), (.healthEmergency, Self.elderWords)] where r.topicWords[topic] == nil {
                 let cues = topic == .healthEmergency ? Self.lostPersonCues : nil
-                if let missing = Self.missingPerson(words, among: people, needing: cues) { r.topicWords[topic] = missing }
+                if let missing = Self.missingPerson(words, among: people, needing: cues, in: lowered ?? text.lowercased()) {
+                    r.topicWords[topic] = missing
+                }
             }
         }
         r.topics = r.topicWords.keys.sorted()
