@@ -55,6 +55,20 @@ final class ReplyAssistantTests: XCTestCase {
         XCTAssertFalse(try assistant.suggestions(for: try t.comment(.x, "new").id).suggestions.contains { $0.purpose == "apology_late" })
     }
 
+    func testEachSuggestionIsRenderedInItsOwnLanguage() throws {
+        let t = try TestDesk(now: "2026-12-01T10:00:00+07:00")
+        let desk = Desk.withReplyChecks(store: t.store, config: t.config, clock: t.clock, actor: t.desk.actor)
+        try t.importRecords([record("mix", at: "2026-12-01T09:00:00+07:00", text: "Lol the smart city app crashed again, smart banget ya 🙃")])
+        let assistant = ReplyAssistant(desk: desk, library: ReplyAssistant.loadLibrary().library)
+        let suggestions = try assistant.suggestions(for: try t.comment(.x, "mix").id, limit: 10).suggestions
+        let english = try XCTUnwrap(suggestions.first { $0.lang == .english && $0.text.contains("at the latest") }, "\(suggestions.map(\.templateID))")
+        XCTAssertFalse(english.text.contains("Desember") || english.text.contains("pukul"), english.text)
+        XCTAssertTrue(english.text.contains("December"), english.text)
+        if let indonesian = suggestions.first(where: { $0.lang == .indonesian && $0.text.contains("paling lambat") }) {
+            XCTAssertTrue(indonesian.text.contains("Desember"), indonesian.text)
+        }
+    }
+
     /// The demo teaches the house style: its answers fit what they answer (a missing child is not offered condolences,
     /// a joke about coffee is not answered about catfish), and a service is named only where it makes sense.
     func testTheDemosAnswersFitTheCommentsTheyAnswer() throws {

@@ -430,6 +430,27 @@ final class SuggesterTests: XCTestCase {
         }
     }
 
+    func testASecondBlindChecksCasesGetTheirReply() {
+        assertFirst([("Info: ada pembagian bansos Rp 2.5 juta, daftar lewat link bit.ly/bansos-pemprov2026 isi data KTP. Ini resmi kan?",
+                      "id.waspada.penipuan"),
+                     ("Drainase di perumahan kami mampet, tiap hujan sebentar langsung banjir semata kaki, tolong diperbaiki",
+                      "id.complaint.infrastructure"),
+                     ("Ada guru di SD dekat rumah yang diduga melecehkan murid perempuan, orang tua takut lapor. Mohon ditindak",
+                      "id.emergency.abuse"),
+                     ("aku udah ga kuat lagi hidup, utang pinjol numpuk, ga tau harus gimana", "id.emergency.mental_health"),
+                     ("Barusan ada yang jambret tas ibu2 di depan halte, pelakunya kabur naik motor", "id.emergency.112"),
+                     ("Saya korban KDRT, suami saya mengancam akan membunuh saya kalau saya lapor. Saya harus ke mana?", "id.emergency.abuse"),
+                     ("Min beneran ya besok ada pemadaman listrik total se-Jawa 3 hari? Di grup WA rame banget", "id.hoax.check"),
+                     ("Is it true that foreigners will be banned from buying property next year? Heard it from my agent.", "en.hoax.check"),
+                     ("Parkir liar di depan alun2 makin menjadi, bayar 5rb tiap motor padahal ga ada karcis", "id.report.pungli"),
+                     ("Pendatang dari suku itu bikin rusuh terus di pasar, usir aja dari sini!", "id.identity.kerukunan"),
+                     ("Someone at the immigration counter asked me for 1 million rupiah fast track fee, is that normal?", "en.report.bribe")])
+        // A flood every time it rains is a drainage complaint; one with people trapped is still an emergency.
+        XCTAssertFalse(suggest("Drainase di perumahan kami mampet, tiap hujan sebentar langsung banjir semata kaki, tolong diperbaiki").prefix(2)
+            .contains { $0.purpose == "emergency" || $0.purpose == "condolence" })
+        XCTAssertEqual(suggest("Tiap hujan pasti banjir, sekarang air setinggi dada, ada lansia terjebak di rumah").first?.purpose, "emergency")
+    }
+
     func testACitizenKeptWaitingPastTheStandardIsOfferedAnApologyForTheWaitAndNoJokeAboutIt() throws {
         let text = "wkwk min, tanya dong cara daftar UMKM online gimana ya? 😂"
         func offered(late: Bool?) -> [Suggestion] {

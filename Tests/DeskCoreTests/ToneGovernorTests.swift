@@ -344,6 +344,17 @@ final class ToneGovernorTests: XCTestCase {
         XCTAssertEqual(governor.verdict("ban\u{00AD}jir setinggi dada").sensitiveTopics, [.disaster])
     }
 
+    func testAPersonInDistressIsNeverSpamAndAClownIsNoPraise() {
+        let distress = governor.verdict("aku udah ga kuat lagi hidup, utang pinjol numpuk, ga tau harus gimana")
+        XCTAssertFalse(distress.spam, "a loan word does not make a cry for help spam")
+        XCTAssertEqual(distress.sensitiveTopics, [.healthEmergency])
+        XCTAssertTrue(governor.verdict("Pinjol cepat cair tanpa jaminan, klik link di bio").spam, "loan spam stays spam")
+        let clown = governor.verdict("Keren, janji kampanye 100% terealisasi... di baliho 🤡")
+        XCTAssertTrue(clown.sarcastic)
+        XCTAssertEqual(clown.humorAllowed, .none)
+        XCTAssertEqual(governor.verdict("guru yang diduga melecehkan murid").sensitiveTopics, [.abuse, .childSafety])
+    }
+
     func testSlangBeatingAndDespairAreRead() {
         XCTAssertEqual(governor.verdict("Tetangga saya sering mukulin istrinya tiap malam").sensitiveTopics, [.abuse], "'mukulin' is 'memukul'")
         XCTAssertEqual(governor.verdict("Saya capek hidup, rasanya pengen mengakhiri semuanya").sensitiveTopics, [.healthEmergency])

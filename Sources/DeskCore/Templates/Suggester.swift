@@ -63,6 +63,9 @@ public enum Suggester {
         // Thanks for help already given ("makasih petugas DLH yang sigap membersihkan pohon tumbang tadi pagi"): praise, or a
         // pleased tone, with no danger or plea for help in it.
         let thanksAfterTheFact = (intent == .praise || verdict.sentiment >= 0.5) && !helpAsked && !dangerNow
+        // A flood every time it rains ("got mampet, tiap hujan sebentar langsung banjir semata kaki"), with nobody trapped: a
+        // drainage complaint to fix, not a disaster happening now.
+        let chronicFlood = says(cues.chronic) && !says(cues.trapped)
         // A citizen chasing a report that was not followed up ("sudah lapor dari minggu lalu tapi belum ada respon").
         // It says what is still not done ("belum ada respon", "still no one came"); "sudah lapor … langsung dibenerin" is thanks.
         let chased = told("chase_apology") && says(cues.notYet) && !thanksAfterTheFact
@@ -98,7 +101,7 @@ public enum Suggester {
                 // Someone who tells of a death is answered with condolence first, the emergency guidance after it.
                 if topics.contains(.death), t.sensitive.contains(.death), t.purpose == "condolence" { c.add(30, .grief) }
                 // Someone who tells of abuse is given the help lines first (SAPA 129), before 112 for the violence.
-                if topics.contains(.abuse), t.sensitive.contains(.abuse) { c.add(15, .abuseHelp) }
+                if topics.contains(.abuse), t.sensitive.contains(.abuse) { c.add(25, .abuseHelp) }
                 // A death told after the fact (a robbery last night) is no emergency to call 112 for ("Semoga semuanya
                 // selamat" to a son who lost his father): not offered; in a disaster or a health emergency it stays.
                 if topics.contains(.death), !t.sensitive.contains(.death), t.purpose == "emergency",
@@ -195,6 +198,10 @@ public enum Suggester {
             }
             // A wallet or an ID card found: where to hand it in, the owner's data kept out of public.
             if t.purpose == "found_item", !thanksAfterTheFact { c.add(25, .foundItem) }
+            if chronicFlood, t.purpose == "emergency" || t.purpose == "condolence" { c.add(-40, .chronicFlood) }
+            if chronicFlood, t.purpose == "apology_holding", !c.keywords.isEmpty { c.add(20, .chronicFlood) }
+            // A group named as the trouble ("usir aja pendatang itu"): the peace kept, the wrongdoer — not a group — reported.
+            if t.purpose == "identity_calm" { c.add(30, .identityCalm) }
             // Stress, or counselling asked for: where to find it, with the crisis line all the same.
             if t.purpose == "counselling" { c.add(25, .counselling) }
             // "Mohon maaf baru sempat kami balas": only to a citizen kept waiting past the standard, and then near the top;
@@ -245,10 +252,11 @@ public enum Suggester {
         // Render the leaders, sink those too long for the platform, and keep at most two per purpose.
         var rendered: [(Candidate, String)] = []
         for var c in candidates.prefix(max(limit * 4, 12)) {
-            let text = library.templates[c.index].render(input.context)
+            let context = input.contextsByLanguage[library.templates[c.index].lang] ?? input.context
+            let text = library.templates[c.index].render(context)
             if let max = input.platform.replyLimit, input.platform.replyLength(text) > max { c.add(-40, .tooLong) }
             // The agency's own details come from config.toml; a template needing one that is not set sinks, and says so.
-            c.missingSettings = library.templates[c.index].text.missing(in: input.context).filter { $0.hasPrefix("agency.") }
+            c.missingSettings = library.templates[c.index].text.missing(in: context).filter { $0.hasPrefix("agency.") }
             if !c.missingSettings.isEmpty { c.add(-25, .missingSetting) }
             rendered.append((c, text))
         }
@@ -308,6 +316,10 @@ public enum Suggester {
         let help: [[String]]
         /// Something still not done: "belum", "masih", "still", "nobody" …
         let notYet: [[String]]
+        /// A flood that comes back: "tiap hujan", "langganan banjir", "every time it rains" …
+        let chronic: [[String]]
+        /// Someone trapped or to be rescued: "terjebak", "evakuasi", "setinggi dada", "trapped" …
+        let trapped: [[String]]
         /// A danger happening now: someone hurt or trapped, a fire, a flood — "korban", "tertimpa", "terbakar", "banjir" …
         let dangerNow: [[String]]
 
@@ -316,9 +328,9 @@ public enum Suggester {
             source = phrases(["hoaks", "hoax", "beredar", "pesan berantai", "rumor", "rumour", "broadcast", "voice note", "disebarkan",
                               "fake news", "berita palsu", "berita bohong"])
             hearsay = phrases(["katanya", "kabarnya", "dengar dengar", "denger denger", "they say", "people say", "people are saying",
-                               "sharing", "heard that"])
+                               "sharing", "heard that", "heard it", "heard from", "i heard", "grup wa", "grup whatsapp"])
             doubt = phrases(["beneran", "benarkah", "benar tidak", "benar nggak", "bener gak", "apa benar", "is it true", "true or not",
-                             "real or not"])
+                             "real or not", "ini resmi", "resmi tidak", "apakah resmi", "is this official", "is this legit"])
             clarify = phrases(["klarifikasi", "mohon klarifikasi", "clarify", "please clarify", "clarification"])
             bereaved = phrases(["ayah saya", "bapak saya", "ibu saya", "mama saya", "papa saya", "suami saya", "istri saya", "anak saya",
                                 "adik saya", "kakak saya", "kakek saya", "nenek saya", "keluarga saya", "keluarga kami", "ayah kami",
@@ -327,6 +339,10 @@ public enum Suggester {
                                 "my family", "our family", "our father", "our mother"])
             notYet = phrases(["belum", "tidak ada", "masih", "tidak kunjung", "tak kunjung", "still", "no one", "nobody", "not yet",
                               "no response", "no reply"])
+            chronic = phrases(["tiap hujan", "setiap hujan", "kalau hujan", "tiap musim hujan", "masalah banjir", "langganan banjir",
+                                "selalu banjir", "every time it rains", "whenever it rains"])
+            trapped = phrases(["terjebak", "terperangkap", "hanyut", "tenggelam", "korban", "evakuasi", "mengungsi", "setinggi dada",
+                               "setinggi leher", "setinggi atap", "trapped", "stranded", "rescue", "evacuate"])
             help = phrases(["tolong", "butuh", "segera", "mohon bantuan", "minta bantuan", "please help", "need help", "send help", "urgent"])
             dangerNow = phrases(["korban", "terluka", "luka", "tertimpa", "terbakar", "kebakaran", "api", "terjatuh", "jatuh", "meninggal",
                                  "tewas", "pingsan", "terjebak", "terperangkap", "tenggelam", "hanyut", "banjir", "longsor", "injured",
@@ -364,6 +380,7 @@ private struct Candidate {
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk, hazard, childWelfare
         case complainingQuestion, sympathy, thanksAfterTheFact, chased, fraudWarning, foundItem, counselling, wishes, late, dangerNow
+        case identityCalm, chronicFlood
     }
 
     let index: Int
@@ -427,6 +444,10 @@ private struct Candidate {
                                        "a citizen found something: where to hand it in, the owner's data kept private")
             case .counselling: Localized("stres atau mencari konseling: layanan dan tetap sebut layanan krisis",
                                          "stress or counselling asked for: where to find it, with the crisis line")
+            case .chronicFlood: Localized("banjir tiap hujan: keluhan saluran yang harus diperbaiki, bukan bencana saat ini",
+                                          "a flood every time it rains: a drainage complaint to fix, not a disaster now")
+            case .identityCalm: Localized("hasutan terhadap suatu kelompok: jaga kerukunan, kericuhan ke polisi",
+                                          "incitement against a group: keep the peace, trouble to the police")
             case .dangerNow: Localized("ada kebakaran, banjir atau korban: panduannya dan 112 lebih dulu",
                                        "a fire, a flood or someone hurt: their guidance and 112 first")
             case .late: Localized("warga sudah menunggu melewati standar waktu: minta maaf atas keterlambatan dulu",

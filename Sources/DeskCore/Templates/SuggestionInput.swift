@@ -14,6 +14,9 @@ public struct SuggestionInput: Sendable {
     public var recentTemplateIDs: Set<String>
     /// Values for the templates' variables.
     public var context: RenderContext
+    /// Values for the templates of each language where they differ (`{sla.promise}` is a date written in the template's
+    /// language): an English reply to a code-mixed comment says "by Tuesday, 8 December", not "Selasa, 8 Desember".
+    public var contextsByLanguage: [TextLanguage: RenderContext] = [:]
     /// Whether the agency's office is open now (nil when not known): an out-of-hours notice sinks while it is.
     public var officeOpen: Bool?
     /// Whether the agency has answered this citizen in the conversation (nil when not known): closing and follow-up

@@ -333,6 +333,13 @@ public struct ToneGovernor: Sendable {
         r.sarcastic = r.praised != nil && r.complaint != nil
         r.rude = r.cueWords[.rude]
         r.spam = r.cueWords[.spam]
+        // A person in distress is never spam, whatever loan or gambling word they name ("ga kuat lagi hidup, utang pinjol
+        // numpuk"): a spam flag would sink the one reply that matters below a warning.
+        if r.spam != nil, [SensitiveTopic.healthEmergency, .abuse, .childSafety].contains(where: { topic in
+            r.topicWords[topic].map { !Self.onlyInHashtags($0, text.lowercased()) } ?? false
+        }) {
+            r.spam = nil
+        }
         r.joking = r.cueWords[.joke] != nil && !r.sarcastic
 
         // Clear thanks with nothing troubling counts as good mood on its own — only in a short comment without
