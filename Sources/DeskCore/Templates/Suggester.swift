@@ -186,8 +186,7 @@ public enum Suggester {
             // Dengue told with mosquitoes or a fogging asked for is a matter for the health office, not a call to 112.
             if t.purpose == "public_health" { c.add(30, .publicHealth) }
             // A fallen pole, a dangling cable, a road caving in: keep away, the field team and PLN, 112 if someone is hurt —
-            // before the general 112 reply and the condolence.
-            // With a fire, a flood or someone hurt as well, their own guidance and 112 come first.
+            // before the general 112 reply and the condolence; with a fire, a flood or someone hurt told too, after them.
             if t.purpose == "hazard_report", !thanksAfterTheFact { c.add(dangerNow ? -30 : 30, dangerNow ? .dangerNow : .hazard) }
             // A child made to beg, put to work or neglected, told by a bystander: social services and SAPA 129, not
             // "thank you for daring to tell" (written for a victim).
