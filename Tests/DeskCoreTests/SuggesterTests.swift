@@ -445,6 +445,12 @@ final class SuggesterTests: XCTestCase {
                      ("Parkir liar di depan alun2 makin menjadi, bayar 5rb tiap motor padahal ga ada karcis", "id.report.pungli"),
                      ("Pendatang dari suku itu bikin rusuh terus di pasar, usir aja dari sini!", "id.identity.kerukunan"),
                      ("Someone at the immigration counter asked me for 1 million rupiah fast track fee, is that normal?", "en.report.bribe")])
+        // A body found is for the police, not condolence to a passer-by; a question about a disaster with nobody in danger
+        // gets the official information, not "call 112"; a fire asked about keeps 112.
+        assertFirst([("Ada mayat ditemukan di sungai belakang pasar, warga sudah kumpul. Polisi belum datang", "id.emergency.112"),
+                     ("Gempa barusan kerasa banget di Cianjur, ada info BMKG ga min? ada potensi tsunami?", "id.answer.link"),
+                     ("Ada kebakaran di pasar, damkar sudah berangkat belum?", "id.emergency.112")])
+        XCTAssertEqual(suggest("Innalillahi, ayah saya ditemukan meninggal di kamar tadi pagi").first?.purpose, "condolence", "the bereaved")
         // A flood every time it rains is a drainage complaint; one with people trapped is still an emergency.
         XCTAssertFalse(suggest("Drainase di perumahan kami mampet, tiap hujan sebentar langsung banjir semata kaki, tolong diperbaiki").prefix(2)
             .contains { $0.purpose == "emergency" || $0.purpose == "condolence" })

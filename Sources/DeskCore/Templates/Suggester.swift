@@ -66,6 +66,13 @@ public enum Suggester {
         // A flood every time it rains ("got mampet, tiap hujan sebentar langsung banjir semata kaki"), with nobody trapped: a
         // drainage complaint to fix, not a disaster happening now.
         let chronicFlood = says(cues.chronic) && !says(cues.trapped)
+        // A body found ("ada mayat ditemukan di sungai, polisi belum datang"): the police through 112, not condolence to a
+        // passer-by (the bereaved, who name their own family, are consoled).
+        let bodyFound = says(cues.bodyFound) && !says(cues.bereaved)
+        // A question about a disaster with no one in danger or asking for help ("gempa barusan, ada potensi tsunami?", "the
+        // road to the airport is flooded, is there another route?"): the official information, not "call 112".
+        // (A disaster word makes the intent a report, so the question mark says it.)
+        let disasterAsked = input.text.contains("?") && topics == [.disaster] && !helpAsked && !dangerNow && !says(cues.trapped)
         // A citizen chasing a report that was not followed up ("sudah lapor dari minggu lalu tapi belum ada respon").
         // It says what is still not done ("belum ada respon", "still no one came"); "sudah lapor … langsung dibenerin" is thanks.
         let chased = told("chase_apology") && says(cues.notYet) && !thanksAfterTheFact
@@ -105,7 +112,7 @@ public enum Suggester {
                 // A death told after the fact (a robbery last night) is no emergency to call 112 for ("Semoga semuanya
                 // selamat" to a son who lost his father): not offered; in a disaster or a health emergency it stays.
                 if topics.contains(.death), !t.sensitive.contains(.death), t.purpose == "emergency",
-                   !topics.contains(.disaster), !topics.contains(.healthEmergency) { continue }
+                   !topics.contains(.disaster), !topics.contains(.healthEmergency), !bodyFound { continue }
             } else if !topics.isEmpty, t.keywords.isEmpty || t.purpose == "ask_dm", t.purpose == "acknowledge" || t.purpose == "ask_dm" {
                 // Not an apology for "the inconvenience": no careful reply to a suicide hint or a grieving son.
                 c.add(15, .safeWithTopic)
@@ -198,6 +205,10 @@ public enum Suggester {
             // A wallet or an ID card found: where to hand it in, the owner's data kept out of public.
             if t.purpose == "found_item", !thanksAfterTheFact { c.add(25, .foundItem) }
             if chronicFlood, t.purpose == "emergency" || t.purpose == "condolence" { c.add(-40, .chronicFlood) }
+            if bodyFound, t.purpose == "condolence" { c.add(-40, .bodyFound) }
+            if bodyFound, t.purpose == "emergency", !t.keywordsRequired { c.add(40, .bodyFound) }
+            if disasterAsked, t.purpose == "emergency" || t.purpose == "condolence" { c.add(-40, .disasterAsked) }
+            if disasterAsked, t.purpose == "answer_link", t.humor == .none { c.add(50, .disasterAsked) }
             if chronicFlood, t.purpose == "apology_holding", !c.keywords.isEmpty { c.add(20, .chronicFlood) }
             // A group named as the trouble ("usir aja pendatang itu"): the peace kept, the wrongdoer — not a group — reported.
             if t.purpose == "identity_calm" { c.add(30, .identityCalm) }
@@ -317,6 +328,8 @@ public enum Suggester {
         let notYet: [[String]]
         /// A flood that comes back: "tiap hujan", "langganan banjir", "every time it rains" …
         let chronic: [[String]]
+        /// A body found: "mayat", "jasad", "ditemukan tewas", "found dead" …
+        let bodyFound: [[String]]
         /// Someone trapped or to be rescued: "terjebak", "evakuasi", "setinggi dada", "trapped" …
         let trapped: [[String]]
         /// A danger happening now: someone hurt or trapped, a fire, a flood — "korban", "tertimpa", "terbakar", "banjir" …
@@ -338,6 +351,8 @@ public enum Suggester {
                                 "my family", "our family", "our father", "our mother"])
             notYet = phrases(["belum", "tidak ada", "masih", "tidak kunjung", "tak kunjung", "still", "no one", "nobody", "not yet",
                               "no response", "no reply"])
+            bodyFound = phrases(["mayat", "jasad", "jenazah ditemukan", "ditemukan tewas", "ditemukan meninggal", "found dead", "body found",
+                                 "a body"])
             chronic = phrases(["tiap hujan", "setiap hujan", "kalau hujan", "tiap musim hujan", "masalah banjir", "langganan banjir",
                                 "selalu banjir", "every time it rains", "whenever it rains"])
             trapped = phrases(["terjebak", "terperangkap", "hanyut", "tenggelam", "korban", "evakuasi", "mengungsi", "setinggi dada",
@@ -379,7 +394,7 @@ private struct Candidate {
         case joke, mood, purpose, laterInConversation, noHoaxCue, officeOpen, officeClosed, platform, recent, tooLong, missingSetting
         case abuseHelp, otherMatter, declaresFalse, integrity, jokeAboutTrouble, elsewhere, threat, personAtRisk, hazard, childWelfare
         case complainingQuestion, sympathy, thanksAfterTheFact, chased, fraudWarning, foundItem, counselling, wishes, late, dangerNow
-        case identityCalm, chronicFlood
+        case identityCalm, chronicFlood, bodyFound, disasterAsked
     }
 
     let index: Int
@@ -443,6 +458,10 @@ private struct Candidate {
                                        "a citizen found something: where to hand it in, the owner's data kept private")
             case .counselling: Localized("stres atau mencari konseling: layanan dan tetap sebut layanan krisis",
                                          "stress or counselling asked for: where to find it, with the crisis line")
+            case .bodyFound: Localized("jenazah ditemukan: polisi lewat 112, bukan belasungkawa kepada penemu",
+                                       "a body found: the police through 112, not condolence to whoever found it")
+            case .disasterAsked: Localized("pertanyaan tentang bencana tanpa orang dalam bahaya: informasi resmi dulu, bukan 112",
+                                           "a question about a disaster with no one in danger: the official information, not 112")
             case .chronicFlood: Localized("banjir tiap hujan: keluhan saluran yang harus diperbaiki, bukan bencana saat ini",
                                           "a flood every time it rains: a drainage complaint to fix, not a disaster now")
             case .identityCalm: Localized("hasutan terhadap suatu kelompok: jaga kerukunan, kericuhan ke polisi",
