@@ -60,15 +60,18 @@ public struct ReplyAssistant: Sendable {
         }
         // The intent stored at import is on the log and in reports; a newer word list reading otherwise does not move it.
         let triaged = comment.intent == verdict.intent ? nil : comment.intent
+        // Each template is rendered in its own language ({sla.promise} is a date in words); a code-mixed comment's own is
+        // Indonesian's.
+        var contexts: [TextLanguage: RenderContext] = [:]
+        for lang in TextLanguage.templateLanguages { contexts[lang] = try context(for: comment, lang: lang) }
         var input = SuggestionInput(text: comment.text, platform: comment.platform, channel: comment.channel, verdict: verdict,
                                     triagedIntent: triaged, recentTemplateIDs: recent,
-                                    context: try context(for: comment, lang: verdict.lang),
+                                    context: contexts[verdict.lang == .english ? .english : .indonesian] ?? RenderContext(),
                                     officeOpen: desk.config.calendar.isOpen(at: desk.now),
                                     // Answered, or written after an answer (its clock is the next response's).
                                     agencyAnswered: Desk.hasBeenAnswered(comment) || comment.sla.responseClock == .nextResponse,
                                     answerLate: comment.sla.awaitsResponse && comment.sla.responseDueAt.map { $0 < desk.now } == true)
-        // Each template is rendered in its own language ({sla.promise} is a date in words).
-        for lang in TextLanguage.templateLanguages { input.contextsByLanguage[lang] = try context(for: comment, lang: lang) }
+        input.contextsByLanguage = contexts
         return (verdict, Suggester.suggest(for: input, library: library, limit: limit))
     }
 

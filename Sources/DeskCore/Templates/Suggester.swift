@@ -59,20 +59,22 @@ public enum Suggester {
         let helpAsked = says(cues.help)
         let sympathy = told("condolence_thanks") && !says(cues.bereaved) && !verdict.joking && !helpAsked
         // Words of a danger happening now: a fire, a flood, someone trapped or hurt.
-        let dangerNow = says(cues.dangerNow)
+        let caught = says(cues.caught)
+        let dangerNow = caught || says(cues.harm)
         // Thanks for help already given ("makasih petugas DLH yang sigap membersihkan pohon tumbang tadi pagi"): praise, or a
         // pleased tone, with no danger or plea for help in it.
         let thanksAfterTheFact = (intent == .praise || verdict.sentiment >= 0.5) && !helpAsked && !dangerNow
         // A flood every time it rains ("got mampet, tiap hujan sebentar langsung banjir semata kaki"), with nobody trapped: a
         // drainage complaint to fix, not a disaster happening now.
-        let chronicFlood = says(cues.chronic) && !says(cues.trapped)
+        let rescueNeeded = caught || says(cues.rescue)
+        let chronicFlood = says(cues.chronic) && !rescueNeeded
         // A body found ("ada mayat ditemukan di sungai, polisi belum datang"): the police through 112, not condolence to a
         // passer-by (the bereaved, who name their own family, are consoled).
         let bodyFound = says(cues.bodyFound) && !says(cues.bereaved)
         // A question about a disaster with no one in danger or asking for help ("gempa barusan, ada potensi tsunami?", "the
         // road to the airport is flooded, is there another route?"): the official information, not "call 112".
         // (A disaster word makes the intent a report, so the question mark says it.)
-        let disasterAsked = input.text.contains("?") && topics == [.disaster] && !helpAsked && !dangerNow && !says(cues.trapped)
+        let disasterAsked = input.text.contains("?") && topics == [.disaster] && !helpAsked && !dangerNow && !rescueNeeded
         // A citizen chasing a report that was not followed up ("sudah lapor dari minggu lalu tapi belum ada respon").
         // It says what is still not done ("belum ada respon", "still no one came"); "sudah lapor … langsung dibenerin" is thanks.
         let chased = told("chase_apology") && says(cues.notYet) && !thanksAfterTheFact
@@ -330,10 +332,12 @@ public enum Suggester {
         let chronic: [[String]]
         /// A body found: "mayat", "jasad", "ditemukan tewas", "found dead" …
         let bodyFound: [[String]]
-        /// Someone trapped or to be rescued: "terjebak", "evakuasi", "setinggi dada", "trapped" …
-        let trapped: [[String]]
-        /// A danger happening now: someone hurt or trapped, a fire, a flood — "korban", "tertimpa", "terbakar", "banjir" …
-        let dangerNow: [[String]]
+        /// Someone caught by a danger: "terjebak", "hanyut", "korban", "trapped" …
+        let caught: [[String]]
+        /// Harm happening now besides: someone hurt, a fire, a flood — "tertimpa", "terbakar", "banjir", "injured" …
+        let harm: [[String]]
+        /// A rescue called for besides: "evakuasi", "setinggi dada", "stranded" …
+        let rescue: [[String]]
 
         init(tokenizer: ToneTokenizer) {
             func phrases(_ list: [String]) -> [[String]] { list.map { tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty } }
@@ -355,12 +359,12 @@ public enum Suggester {
                                  "a body"])
             chronic = phrases(["tiap hujan", "setiap hujan", "kalau hujan", "tiap musim hujan", "masalah banjir", "langganan banjir",
                                 "selalu banjir", "every time it rains", "whenever it rains"])
-            trapped = phrases(["terjebak", "terperangkap", "hanyut", "tenggelam", "korban", "evakuasi", "mengungsi", "setinggi dada",
-                               "setinggi leher", "setinggi atap", "trapped", "stranded", "rescue", "evacuate"])
+            caught = phrases(["terjebak", "terperangkap", "hanyut", "tenggelam", "korban", "trapped"])
+            rescue = phrases(["evakuasi", "mengungsi", "setinggi dada", "setinggi leher", "setinggi atap", "stranded", "rescue", "evacuate"])
             help = phrases(["tolong", "butuh", "segera", "mohon bantuan", "minta bantuan", "please help", "need help", "send help", "urgent"])
-            dangerNow = phrases(["korban", "terluka", "luka", "tertimpa", "terbakar", "kebakaran", "api", "terjatuh", "jatuh", "meninggal",
-                                 "tewas", "pingsan", "terjebak", "terperangkap", "tenggelam", "hanyut", "banjir", "longsor", "injured",
-                                 "hurt", "fell in", "on fire", "fire", "burning", "killed", "trapped", "flood", "flooding"])
+            harm = phrases(["terluka", "luka", "tertimpa", "terbakar", "kebakaran", "api", "terjatuh", "jatuh", "meninggal", "tewas",
+                            "pingsan", "banjir", "longsor", "injured", "hurt", "fell in", "on fire", "fire", "burning", "killed", "flood",
+                            "flooding"])
             fraud = phrases(["penipuan", "penipu", "ditipu", "tertipu", "kena tipu", "scam", "scammed", "scammer", "fraud", "fraudster",
                              "defrauded", "conned"])
         }

@@ -292,16 +292,21 @@ public struct ToneGovernor: Sendable {
         // "flooded with potholes", "my phone is dead", "food court": a topic phrase inside such a phrase is not the topic —
         // only where its words stand together as written ("kebanjiran, pesanan katering rusak" is a flood).
         var figurative: [Range<Int>] = []
-        var lowered: String?
+        var loweredText: String?
+        /// The text lower-cased, made once when first asked for (most comments never need it).
+        func lowered() -> String {
+            if let loweredText { return loweredText }
+            loweredText = text.lowercased()
+            return loweredText!
+        }
         lexicon.notTopics.matches(in: ids) { _, start, length in
-            if lowered == nil { lowered = text.lowercased() }
-            guard lowered!.contains(tokens[start..<(start + length)].map(\.text).joined(separator: " ")) else { return }
+            guard lowered().contains(tokens[start..<(start + length)].map(\.text).joined(separator: " ")) else { return }
             figurative.append(start..<(start + length))
         }
         lexicon.topics.matches(in: ids) { topic, start, length in
             guard !figurative.contains(where: { $0.lowerBound <= start && $0.upperBound >= start + length }) else { return }
             // "sepeda anak saya hilang": the child's bike is lost, not the child.
-            if topic == .childSafety, start > 0, Self.ownedBy(tokens[start - 1].text, tokens[start].text, in: lowered ?? text.lowercased()) { return }
+            if topic == .childSafety, start > 0, Self.ownedBy(tokens[start - 1].text, tokens[start].text, in: lowered()) { return }
             if r.topicWords[topic] == nil { r.topicWords[topic] = Self.phrase(tokens, start, length) }
         }
         // Abuse or violence against a child is a matter of children's safety too, wherever the child is named
@@ -321,7 +326,7 @@ public struct ToneGovernor: Sendable {
         if words.indices.contains(where: { Self.isMissing(words, $0) }) {
             for (topic, people) in [(SensitiveTopic.childSafety, Self.childWords), (.healthEmergency, Self.elderWords)] where r.topicWords[topic] == nil {
                 let cues = topic == .healthEmergency ? Self.lostPersonCues : nil
-                if let missing = Self.missingPerson(words, among: people, needing: cues, in: lowered ?? text.lowercased()) {
+                if let missing = Self.missingPerson(words, among: people, needing: cues, in: lowered()) {
                     r.topicWords[topic] = missing
                 }
             }
@@ -336,7 +341,7 @@ public struct ToneGovernor: Sendable {
         // A person in distress is never spam, whatever loan or gambling word they name ("ga kuat lagi hidup, utang pinjol
         // numpuk"): a spam flag would sink the one reply that matters below a warning.
         if r.spam != nil, [SensitiveTopic.healthEmergency, .abuse, .childSafety].contains(where: { topic in
-            r.topicWords[topic].map { !Self.onlyInHashtags($0, text.lowercased()) } ?? false
+            r.topicWords[topic].map { !Self.onlyInHashtags($0, lowered()) } ?? false
         }) {
             r.spam = nil
         }

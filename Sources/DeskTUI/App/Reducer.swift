@@ -275,7 +275,7 @@ public enum Reducer {
                 PickerState.Option(value: $0.rawValue, label: state.strings.intent($0) + ($0 == comment.intent ? " ✓" : ""))
             }
             state.picker = PickerState(kind: .intent(comment.id, now: comment.intent), options: options)
-            state.picker?.cursor.selected = Intent.allCases.firstIndex { $0 == comment.intent } ?? 0
+            state.picker?.cursor.selected = comment.intent.flatMap(Intent.allCases.firstIndex(of:)) ?? 0
             return []
         case .note:
             if let why = state.cannotAct {

@@ -30,6 +30,11 @@ public struct ReportLayout: Sendable, Hashable {
             Cell(text: f.percent(t.rate) + (t.decided > 0 ? " (\(t.onTime)/\(t.decided))" : ""), raw: f.fraction(t.rate), value: t.rate)
         }
         func text(_ s: String, raw: String? = nil) -> Cell { Cell(text: s, raw: raw ?? s) }
+        // A stored value (a platform, a channel, an intent …) in words, read safely; CSV keeps it as stored.
+        func value(_ key: String, of dimension: String, limit: Int = 80) -> Cell {
+            let label = ReportLabels.value(key, dimension: dimension)
+            return Cell(text: SafeText.sanitize(l(label), lines: .fold, limit: limit), raw: key, label: label)
+        }
 
         var tables: [ReportTable] = []
         let period = "\(f.date(report.period.start)) – \(f.date(report.period.end - 1)) (\(report.zone.identifier))"
@@ -123,9 +128,7 @@ public struct ReportLayout: Sendable, Hashable {
         ]
         for (key, name, counts) in dimensions {
             for c in counts {
-                let value = ReportLabels.value(c.key, dimension: key)
-                volume.append([label(name, raw: key), Cell(text: SafeText.sanitize(l(value), lines: .fold, limit: 80), raw: c.key, label: value),
-                               int(c.count)])
+                volume.append([label(name, raw: key), value(c.key, of: key), int(c.count)])
             }
         }
         tables.append(ReportTable(family: "volume", title: ReportLabels.volume, columns: [
@@ -160,11 +163,9 @@ public struct ReportLayout: Sendable, Hashable {
             Column("median_first_response_business_min", ReportLabels.staffMedian), Column("backlog", ReportLabels.waiting),
             Column("backlog_breached", ReportLabels.waitingPastDue),
         ], rows: report.queues.map { q in
-            let platform = ReportLabels.value(q.platform, dimension: "platform"), channel = ReportLabels.value(q.channel, dimension: "channel")
-            return [Cell(text: SafeText.sanitize(l(platform), lines: .fold, limit: 40), raw: q.platform, label: platform),
-                    Cell(text: SafeText.sanitize(l(channel), lines: .fold, limit: 60), raw: q.channel, label: channel),
-                    int(q.comments), int(q.responses.onTime), int(q.responses.decided), hitRate(q.responses), minutes(q.firstResponse.median),
-                    int(q.backlog), int(q.backlogBreached)]
+            [value(q.platform, of: "platform", limit: 40), value(q.channel, of: "channel", limit: 60), int(q.comments),
+             int(q.responses.onTime), int(q.responses.decided), hitRate(q.responses), minutes(q.firstResponse.median),
+             int(q.backlog), int(q.backlogBreached)]
         }))
         self.tables = tables
     }
